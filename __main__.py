@@ -1,0 +1,5 @@
+"""``python -m innograph``."""
+
+from innograph.cli.main import app
+
+app()

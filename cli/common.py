@@ -1,0 +1,36 @@
+"""What every command shares: settings from flags and environment, and clean failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from innograph.config import Settings, load_settings
+
+StoreOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--store",
+        help="Folder of the embedded store (default: $INNOGRAPH_STORE or "
+        "~/.local/share/innograph/store). Ignored when INNOGRAPH_NEO4J_URI is set.",
+        show_default=False,
+    ),
+]
+
+
+def settings_from(store: Path | None = None) -> Settings:
+    """Settings from the environment with the --store flag applied."""
+    return load_settings(store_dir=store)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """Print a one-line error to stderr and exit non-zero (never a traceback)."""
+    typer.echo(f"innograph: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def not_available(command: str) -> NoReturn:
+    """Say plainly that a command is not built yet, and exit 2."""
+    typer.echo(f"innograph {command}: not available yet in this version.", err=True)
+    raise typer.Exit(2)

@@ -1,0 +1,70 @@
+"""Settings, read once from environment variables (CLI flags override them).
+
+Every setting is documented in the README's configuration table; a test keeps the two
+in step.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ENV_PREFIX = "INNOGRAPH_"
+
+
+def _env(name: str, default: str | None = None) -> str | None:
+    value = os.environ.get(ENV_PREFIX + name)
+    return value if value not in (None, "") else default
+
+
+def default_store_dir() -> Path:
+    """Where the embedded store lives when neither --store nor INNOGRAPH_STORE is given."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "innograph" / "store"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All of innograph's settings. Build with :func:`load_settings`."""
+
+    store_dir: Path = field(default_factory=default_store_dir)
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+    base_iri: str | None = None
+    api_token: str | None = None
+    cors_origins: tuple[str, ...] = ()
+    licence: str = "https://creativecommons.org/licenses/by/4.0/"
+    publisher: str = "innograph"
+    max_upload_bytes: int = 20 * 1024 * 1024
+
+    @property
+    def uses_neo4j(self) -> bool:
+        """True when a Neo4j server is configured; the embedded store is used otherwise."""
+        return bool(self.neo4j_uri)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment; keyword overrides (from CLI flags) win when not None."""
+    cors = _env("CORS_ORIGINS", "") or ""
+    values: dict[str, object] = {
+        "store_dir": Path(_env("STORE") or default_store_dir()),
+        "neo4j_uri": _env("NEO4J_URI"),
+        "neo4j_user": _env("NEO4J_USER", "neo4j"),
+        "neo4j_password": _env("NEO4J_PASSWORD"),
+        "neo4j_database": _env("NEO4J_DATABASE"),
+        "base_iri": _env("BASE_IRI"),
+        "api_token": _env("API_TOKEN"),
+        "cors_origins": tuple(o.strip() for o in cors.split(",") if o.strip()),
+        "licence": _env("LICENCE", Settings.licence),
+        "publisher": _env("PUBLISHER", Settings.publisher),
+        "max_upload_bytes": int(_env("MAX_UPLOAD_BYTES", str(Settings.max_upload_bytes)) or 0),
+    }
+    for key, value in overrides.items():
+        if key not in values:
+            raise TypeError(f"unknown setting {key!r}")
+        if value is not None:
+            values[key] = Path(str(value)) if key == "store_dir" else value
+    return Settings(**values)  # type: ignore[arg-type]

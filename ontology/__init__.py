@@ -1,0 +1,1 @@
+"""innograph.ontology"""
