@@ -1,0 +1,11 @@
+"""The API's routers, one module per resource.
+
+``ROUTERS`` is the list ``create_app`` includes, in order. Other rooms' routers (linked
+data: /sparql, /id/..., /.well-known/void) are appended here with one-line edits.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+ROUTERS: list[APIRouter] = []
