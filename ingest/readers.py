@@ -1,0 +1,331 @@
+"""Documents in, clean text out: .txt, .md, .html, .pdf and .docx, encoding detected.
+
+Every way a file can be unreadable (empty, binary, too large, undecodable, a PDF
+without text layer, an unknown extension) is a :class:`ReadError` with a one-line
+reason, so that a batch can report it and go on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import re
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from innograph.ingest.html_text import html_to_text
+from innograph.ingest.markdown_text import markdown_to_text
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "MEDIA_TYPES",
+    "ReadError",
+    "SourceText",
+    "iter_document_paths",
+    "read_bytes",
+    "read_document",
+]
+
+# Larger files are refused before a byte is read: no document of interest is this big.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+MEDIA_TYPES: dict[str, str] = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "text/html",
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A document's clean text and identity, as the extractor takes it."""
+
+    source: str  # absolute path or URL
+    doc: str  # the file's name (the contract's "doc")
+    text: str  # clean UTF-8 text; hard line breaks inside sentences kept as "\n"
+    content_hash: str  # sha256 of the raw bytes
+    media_type: str
+    title: str | None = None
+
+
+class ReadError(Exception):
+    """A document that cannot be read; ``reason`` is one line for the user."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """The documents under ``paths``: folders are walked recursively (supported
+    extensions only, hidden files skipped, sorted); files named explicitly are yielded
+    as given, so that an unsupported one is reported rather than silently skipped."""
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in MEDIA_TYPES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+        else:
+            found = [path]
+        for p in found:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield p
+
+
+def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
+    """Read one document file into a :class:`SourceText`; ReadError if it cannot be."""
+    path = Path(path)
+    media_type = _media_type(path)
+    try:
+        if not path.exists():
+            raise ReadError(path, "no such file")
+        if not path.is_file():
+            raise ReadError(path, "not a regular file")
+        size = path.stat().st_size
+        # Checked before reading: a 50 MB file is refused without loading it.
+        if size > max_bytes:
+            raise ReadError(path, f"too large ({_mb(size)}; the limit is {_mb(max_bytes)})")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise ReadError(path, "is a folder") from None
+    except OSError as exc:
+        raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return read_bytes(
+        raw,
+        path.name,
+        source=str(path.resolve()),
+        media_type=media_type,
+        max_bytes=max_bytes,
+        label=str(path),
+    )
+
+
+def read_bytes(
+    raw: bytes,
+    name: str,
+    *,
+    source: str | None = None,
+    media_type: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    label: str | None = None,
+) -> SourceText:
+    """Read a document given as bytes (an upload): ``name`` gives its file name and
+    format; ``source`` its identity (default: the name); ReadError if unreadable."""
+    where = label or name
+    media_type = media_type or _media_type(Path(name), label=where)
+    if not raw:
+        raise ReadError(where, "empty file")
+    if len(raw) > max_bytes:
+        raise ReadError(where, f"too large ({_mb(len(raw))}; the limit is {_mb(max_bytes)})")
+    parse = _PARSERS[media_type]
+    text, title = parse(raw, where)
+    text = _clean(text)
+    if not text.strip():
+        raise ReadError(where, "no text in the document")
+    return SourceText(
+        source=source or name,
+        doc=Path(name).name,
+        text=text,
+        content_hash=hashlib.sha256(raw).hexdigest(),
+        media_type=media_type,
+        title=title,
+    )
+
+
+def _media_type(path: Path, *, label: str | None = None) -> str:
+    suffix = path.suffix.lower()
+    if suffix in MEDIA_TYPES:
+        return MEDIA_TYPES[suffix]
+    supported = ", ".join(sorted({s for s in MEDIA_TYPES if s not in (".text", ".xhtml")}))
+    what = f"'{suffix}'" if suffix else "(no extension)"
+    raise ReadError(label or path, f"unsupported file type {what}; supported: {supported}")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+# -- text decoding -------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Encodings tried when the bytes are not UTF-8: the documents are Western European.
+_WESTERN_ENCODINGS = ["cp1252", "iso8859_15", "latin_1"]
+# Control characters other than tab, newline, carriage return and form feed.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode_text(raw: bytes, where: str) -> str:
+    """Text from bytes: a BOM decides, else UTF-8, else a Western encoding that
+    charset-normalizer finds plausible; ReadError for binary or undecodable bytes."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return _check_text(raw.decode(encoding), where)
+            except UnicodeDecodeError:
+                raise ReadError(where, f"undecodable: not valid {encoding.upper()}") from None
+    if b"\x00" in raw[:65536]:
+        raise ReadError(where, "binary file, not text (it contains NUL bytes)")
+    try:
+        return _check_text(raw.decode("utf-8"), where)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw, cp_isolation=_WESTERN_ENCODINGS).best()
+    if best is None:
+        raise ReadError(where, "undecodable: not valid UTF-8, nor any Western text encoding")
+    return _check_text(str(best), where)
+
+
+def _check_text(text: str, where: str) -> str:
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
+        raise ReadError(where, "binary file, not text (it is full of control characters)")
+    return text
+
+
+def _clean(text: str) -> str:
+    """Unicode NFC, "\n" line ends, no soft hyphens or zero-width characters, no trailing
+    spaces, at most one blank line in a row."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]", "", text)
+    text = text.replace("\u00a0", " ").replace("\f", "\n")
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n")
+
+
+# -- formats ---------------------------------------------------------------------------------
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+def _read_plain(raw: bytes, where: str) -> tuple[str, str | None]:
+    return decode_text(raw, where), None
+
+
+def _read_markdown(raw: bytes, where: str) -> tuple[str, str | None]:
+    return markdown_to_text(decode_text(raw, where))
+
+
+def _read_html(raw: bytes, where: str) -> tuple[str, str | None]:
+    html: str | None = None
+    declared = _META_CHARSET.search(raw[:4096])
+    if declared and not raw.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            html = raw.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            html = None
+    if html is None:
+        html = decode_text(raw, where)
+    return html_to_text(html)
+
+
+def _read_pdf(raw: bytes, where: str) -> tuple[str, str | None]:
+    if not raw.lstrip()[:5].startswith(b"%PDF-"):
+        raise ReadError(where, "not a PDF file (no %PDF header)")
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        # pypdf warns about small defects of real-world PDFs; they are not the user's error.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(io.BytesIO(raw))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ReadError(where, "encrypted PDF (needs a password)")
+            pages = [page.extract_text() or "" for page in reader.pages]
+            title = reader.metadata.title if reader.metadata else None
+    except ReadError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise ReadError(where, f"damaged PDF ({_one_line(exc)})") from None
+    text = "\n\n".join(page.strip() for page in pages)
+    if not text.strip():
+        raise ReadError(where, "PDF has no text layer (scanned?)")
+    return text, (str(title).strip() or None) if title else None
+
+
+def _read_docx(raw: bytes, where: str) -> tuple[str, str | None]:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+        lines: list[str] = []
+        heading: str | None = None
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+                style = block.style.name if block.style is not None else ""
+                if (
+                    heading is None
+                    and block.text.strip()
+                    and style.startswith(("Title", "Heading"))
+                ):
+                    heading = block.text.strip()
+            elif isinstance(block, Table):
+                lines.extend(_table_lines(block))
+        title = document.core_properties.title or heading
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise ReadError(where, f"not a readable .docx file ({_one_line(exc)})") from None
+    return "\n".join(lines), (title.strip() or None) if title else None
+
+
+def _table_lines(table: object) -> list[str]:
+    """One line per table row, cells joined by " | " (merged cells once)."""
+    lines = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        cells: list[str] = []
+        for cell in row.cells:
+            text = " ".join(cell.text.split())
+            if text and (not cells or cells[-1] != text):
+                cells.append(text)
+        if cells:
+            lines.append(" | ".join(cells))
+    return lines
+
+
+def _one_line(exc: BaseException) -> str:
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return message[:120]
+
+
+_PARSERS: dict[str, Callable[[bytes, str], tuple[str, str | None]]] = {
+    "text/plain": _read_plain,
+    "text/markdown": _read_markdown,
+    "text/html": _read_html,
+    "application/pdf": _read_pdf,
+    MEDIA_TYPES[".docx"]: _read_docx,
+}
