@@ -1,0 +1,426 @@
+"""Backend-independent graph logic, shared by the embedded and the Neo4j store.
+
+Both backends must give identical answers, so every rule that decides an answer lives
+here as a pure function over plain data: how a node is merged from the documents that
+mention it, how a relationship is keyed and merged, search ranking, k shortest paths,
+neighbourhoods and collaborator ranking. A backend only has to supply the data (a
+neighbour function, node lookups, the mentions of a node ...).
+
+Conventions both backends follow (the contract suite checks them):
+
+* One relationship per ``(source, type, target)``; a symmetric relation
+  (COLLABORATES_WITH) is stored with its two ends in id order (:func:`edge_key`).
+* A node's type is the most specific type any document gives it (Cluster beats
+  Organisation); its name and attributes come from the mentions ordered by document
+  source, the last one that sets a key wins (so the ingest order does not matter);
+  ``properties["aliases"]`` is the sorted union of all aliases and other names.
+* A type filter includes subtypes (``Organisation`` also selects Clusters).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from innograph.graph.types import Collaborator, Edge, Node, Provenance
+from innograph.ontology.ids import fold
+from innograph.ontology.terms import ontology
+from rapidfuzz import fuzz, process
+
+# Fuzzy matches below this rapidfuzz ratio (0-100) are not search results.
+FUZZY_THRESHOLD = 80.0
+# Words shorter than this are not fuzzy-matched one by one (too many false friends).
+FUZZY_MIN_WORD = 4
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+# -- types ---------------------------------------------------------------------------
+
+
+def _depth(type_name: str) -> int:
+    classes = ontology().classes
+    depth, parent = 0, classes[type_name].parent if type_name in classes else None
+    while parent:
+        depth += 1
+        parent = classes[parent].parent
+    return depth
+
+
+def expand_types(types: Iterable[str]) -> frozenset[str]:
+    """The given entity types with all their subtypes (Organisation -> + Cluster)."""
+    wanted = set(types)
+    classes = ontology().classes
+    changed = True
+    while changed:
+        changed = False
+        for term in classes.values():
+            if term.parent in wanted and term.name not in wanted:
+                wanted.add(term.name)
+                changed = True
+    return frozenset(wanted)
+
+
+def most_specific_type(types: Iterable[str]) -> str:
+    """The deepest type in the ontology's hierarchy (ties: alphabetical)."""
+    return min(set(types), key=lambda t: (-_depth(t), t))
+
+
+# -- merging nodes and relationships ---------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """What one document says about one node."""
+
+    source: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+def merge_mentions(node_id: str, mentions: Iterable[Mention]) -> Node:
+    """The node as all its mentions make it (deterministic whatever the ingest order)."""
+    ordered = sorted(mentions, key=lambda m: m.source)
+    if not ordered:
+        raise ValueError(f"{node_id} has no mentions")
+    attributes: dict[str, Any] = {}
+    names: set[str] = set()
+    for mention in ordered:
+        attributes.update(mention.attributes)
+        names.add(mention.name)
+        names.update(mention.aliases)
+    name = ordered[-1].name
+    names.discard(name)
+    properties = {k: v for k, v in attributes.items() if k not in ("aliases", "name", "id")}
+    properties["aliases"] = sorted(names)
+    return Node(
+        id=node_id,
+        type=most_specific_type(m.type for m in ordered),
+        name=name,
+        properties=properties,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One document's support for a relationship."""
+
+    source: str
+    evidence: str
+    confidence: float
+    amount_eur: float | None = None
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+
+
+def edge_key(rel_type: str, source: str, target: str) -> tuple[str, str, str]:
+    """``(source, type, target)`` with a symmetric relation's ends in id order."""
+    if source > target and ontology().relation_types[rel_type].symmetric:
+        source, target = target, source
+    return (source, rel_type, target)
+
+
+def merge_supports(key: tuple[str, str, str], supports: Iterable[Support]) -> Edge:
+    """The relationship as its supporting documents make it, provenance ordered by source."""
+    ordered = sorted(supports, key=lambda s: s.source)
+    properties: dict[str, Any] = {}
+    for support in ordered:
+        properties.update(support.attributes)
+        if support.amount_eur is not None:
+            properties["amount_eur"] = support.amount_eur
+    return Edge(
+        source=key[0],
+        target=key[2],
+        type=key[1],
+        properties=properties,
+        provenance=[Provenance(s.source, s.evidence, s.confidence) for s in ordered],
+    )
+
+
+def edge_order(edge: Edge) -> tuple[str, str, str]:
+    """The stable order of relationships in every answer: source, type, target."""
+    return (edge.source, edge.type, edge.target)
+
+
+def pick_edge(edges: Iterable[Edge]) -> Edge:
+    """The relationship shown for a hop when several link the same two nodes."""
+    return min(edges, key=lambda e: (e.type, e.source, e.target))
+
+
+# -- search ----------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Folded text with every run of non-alphanumerics turned into one space."""
+    return _NON_ALNUM.sub(" ", fold(text)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchEntry:
+    """A node as search sees it: normalised name first, then normalised aliases."""
+
+    id: str
+    type: str
+    name: str
+    texts: tuple[str, ...]
+    sort_name: str
+
+    @classmethod
+    def of(cls, node: Node) -> SearchEntry:
+        """The search entry of a node (name and ``properties["aliases"]``)."""
+        texts = [normalise(node.name)]
+        for alias in node.properties.get("aliases", ()) or ():
+            norm = normalise(str(alias))
+            if norm and norm not in texts:
+                texts.append(norm)
+        return cls(node.id, node.type, node.name, tuple(texts), fold(node.name))
+
+
+def _tier(query: str, text: str) -> int | None:
+    """0 exact, 1 prefix, 2 word prefix, 3 substring; None when none of these."""
+    if text == query:
+        return 0
+    if text.startswith(query):
+        return 1
+    pos = text.find(query)
+    if pos < 0:
+        return None
+    return 2 if (" " + text).find(" " + query) >= 0 else 3
+
+
+def rank_search(
+    query: str, entries: Sequence[SearchEntry], *, types: Sequence[str] = (), limit: int = 20
+) -> list[str]:
+    """Ids of the best matches: exact > prefix > word prefix > substring > fuzzy.
+
+    Case- and accent-insensitive on name and aliases. Ties: fuzzy score (higher first),
+    then folded name, then id.
+    """
+    q = normalise(query)
+    if not q or limit <= 0:
+        return []
+    wanted = expand_types(types) if types else None
+    pool = [e for e in entries if wanted is None or e.type in wanted]
+    best: dict[str, tuple[int, float]] = {}
+    by_id = {e.id: e for e in pool}
+    for entry in pool:
+        tiers = [t for t in (_tier(q, text) for text in entry.texts) if t is not None]
+        if tiers:
+            best[entry.id] = (min(tiers), 0.0)
+    if len(best) < limit:
+        # Fuzzy only matters when the better tiers leave room in the answer.
+        choices: list[str] = []
+        owners: list[str] = []
+        for entry in pool:
+            if entry.id in best:
+                continue
+            for text in entry.texts:
+                choices.append(text)
+                owners.append(entry.id)
+                words = text.split()
+                if len(words) > 1:
+                    for word in words:
+                        if len(word) >= FUZZY_MIN_WORD:
+                            choices.append(word)
+                            owners.append(entry.id)
+        for _, score, index in process.extract(
+            q, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+        ):
+            owner = owners[index]
+            rounded = round(float(score), 6)
+            if owner not in best or best[owner][1] > -rounded:
+                best[owner] = (4, -rounded)
+    ranked = sorted(
+        best, key=lambda i: (best[i][0], best[i][1], by_id[i].sort_name, by_id[i].name, i)
+    )
+    return ranked[:limit]
+
+
+# -- neighbourhood -----------------------------------------------------------------------
+
+
+def neighbourhood_ids(
+    neighbours: Callable[[str], Iterable[str]],
+    centre: str,
+    *,
+    depth: int,
+    keep: Callable[[str], bool] | None = None,
+    limit: int,
+) -> tuple[list[str], int]:
+    """Nodes within ``depth`` hops, nearest first (ties by id), and how many there were.
+
+    Traversal goes through every node; ``keep`` only filters what is returned (the
+    centre always is). The list is capped at ``limit``; the count is before the cap.
+    """
+    seen = {centre}
+    found: list[str] = [centre]
+    frontier = [centre]
+    for _ in range(max(depth, 0)):
+        layer: set[str] = set()
+        for node in frontier:
+            for other in neighbours(node):
+                if other not in seen:
+                    seen.add(other)
+                    layer.add(other)
+        ordered = sorted(layer)
+        found.extend(n for n in ordered if keep is None or keep(n))
+        frontier = ordered
+        if not frontier:
+            break
+    return found[: max(limit, 0)], len(found)
+
+
+# -- paths -------------------------------------------------------------------------------
+
+
+def intermediate_filter(
+    node_type: Callable[[str], str | None], via: Sequence[str] = (), avoid: Sequence[str] = ()
+) -> Callable[[str], bool]:
+    """Which nodes a path may pass through: of a ``via`` type (if given), not avoided."""
+    allowed_types = expand_types(via) if via else None
+    avoided = frozenset(avoid)
+
+    def allowed(node: str) -> bool:
+        if node in avoided:
+            return False
+        return allowed_types is None or node_type(node) in allowed_types
+
+    return allowed
+
+
+def k_shortest_paths(
+    neighbours: Callable[[str], Iterable[str]],
+    source: str,
+    target: str,
+    *,
+    k: int = 3,
+    max_hops: int = 4,
+    allowed: Callable[[str], bool] = lambda _n: True,
+) -> list[list[str]]:
+    """The ``k`` shortest simple paths from ``source`` to ``target`` (node id lists).
+
+    Edges count in either direction (``neighbours`` must be symmetric). Paths are at most
+    ``max_hops`` edges long and their intermediate nodes satisfy ``allowed``. Order:
+    fewer hops first, then the sequence of node ids. Exact: paths are enumerated length
+    by length in lexicographic order, pruned by the BFS distance to the target.
+    """
+    if k <= 0 or max_hops <= 0 or source == target:
+        return []
+    # Distance to the target through allowed intermediates (a lower bound for pruning).
+    dist = {target: 0}
+    queue = deque([target])
+    while queue:
+        node = queue.popleft()
+        d = dist[node]
+        if d >= max_hops or (node != target and not allowed(node)) or node == source:
+            continue
+        for other in neighbours(node):
+            if other not in dist:
+                dist[other] = d + 1
+                queue.append(other)
+    if source not in dist:
+        return []
+    found: list[list[str]] = []
+    path = [source]
+    on_path = {source}
+
+    def walk(node: str, remaining: int) -> bool:
+        """Extend ``path`` by exactly ``remaining`` hops; True once ``k`` paths are found."""
+        for other in sorted(set(neighbours(node))):
+            if other == target:
+                if remaining == 1:
+                    found.append([*path, target])
+                    if len(found) >= k:
+                        return True
+                continue
+            if remaining <= 1 or other in on_path or dist.get(other, max_hops + 1) > remaining - 1:
+                continue
+            if not allowed(other):
+                continue
+            path.append(other)
+            on_path.add(other)
+            done = walk(other, remaining - 1)
+            path.pop()
+            on_path.discard(other)
+            if done:
+                return True
+        return False
+
+    for length in range(dist[source], max_hops + 1):
+        if walk(source, length):
+            break
+    return found
+
+
+# -- collaborators -----------------------------------------------------------------------
+
+
+def active_between(properties: Mapping[str, Any], since: str | None, until: str | None) -> bool:
+    """True when an item's [start_date, end_date] overlaps [since, until].
+
+    A missing date is open-ended; ISO dates of different precision compare on their
+    common prefix ("2020" overlaps "2020-06-01").
+    """
+
+    def cmp(a: str, b: str) -> int:
+        n = min(len(a), len(b))
+        return (a[:n] > b[:n]) - (a[:n] < b[:n])
+
+    start = properties.get("start_date")
+    end = properties.get("end_date")
+    if since and end and cmp(str(end), since) < 0:
+        return False
+    return not (until and start and cmp(str(start), until) > 0)
+
+
+def rank_collaborators(
+    org_id: str,
+    partners_by_item: Mapping[str, Iterable[str]],
+    nodes: Mapping[str, Node],
+    programmes_by_item: Mapping[str, Iterable[str]],
+    *,
+    country: str | None = None,
+    programme: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+) -> list[Collaborator]:
+    """Organisations sharing items with ``org_id``, most shared items first (ties: name, id).
+
+    ``partners_by_item`` maps each item ``org_id`` is linked to (by LEADS/PARTICIPATES_IN)
+    to every organisation linked to it; ``nodes`` resolves item and organisation ids;
+    ``programmes_by_item`` gives the programme ids funding each item (FUNDED_BY).
+    """
+    org_types = expand_types(["Organisation"])
+    wanted_country = fold(country) if country else None
+    shared: dict[str, list[str]] = {}
+    for item, partners in partners_by_item.items():
+        item_node = nodes[item]
+        if programme is not None and programme not in set(programmes_by_item.get(item, ())):
+            continue
+        if (since or until) and not active_between(item_node.properties, since, until):
+            continue
+        for partner in set(partners):
+            if partner == org_id:
+                continue
+            node = nodes[partner]
+            if node.type not in org_types:
+                continue
+            if wanted_country is not None:
+                value = node.properties.get("country")
+                if value is None or fold(str(value)) != wanted_country:
+                    continue
+            shared.setdefault(partner, []).append(item)
+    ranked = sorted(shared, key=lambda p: (-len(shared[p]), fold(nodes[p].name), nodes[p].name, p))
+    return [
+        Collaborator(
+            organisation=nodes[p],
+            shared=[nodes[i] for i in sorted(shared[p])],
+            score=len(shared[p]),
+        )
+        for p in ranked[: max(limit, 0)]
+    ]

@@ -1,0 +1,789 @@
+"""The embedded graph store: no server, one folder on disk.
+
+SQLite (WAL mode) is the durable source of truth: what each document says about each
+node (``mentions``), each relationship it supports (``supports``), its merge decisions
+and the document itself, all written in one transaction per document batch, so a
+``kill -9`` in the middle of an ingest loses at most the batch being written and never
+leaves half of it. Queries run on an in-memory graph rebuilt from those rows on open and
+kept in step on writes; when another process writes (``innograph ingest`` while the API
+serves), the version counter in the database tells an open store to reload.
+
+Nodes and relationships are merged from their rows by the rules of
+:mod:`innograph.graph.algorithms`, the same rules the Neo4j store follows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from innograph.graph.algorithms import (
+    Mention,
+    SearchEntry,
+    Support,
+    edge_key,
+    edge_order,
+    expand_types,
+    intermediate_filter,
+    k_shortest_paths,
+    merge_mentions,
+    merge_supports,
+    most_specific_type,
+    neighbourhood_ids,
+    pick_edge,
+    rank_collaborators,
+    rank_search,
+)
+from innograph.graph.errors import EntityNotFound, InvalidFact, StoreUnavailable
+from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
+from innograph.graph.types import (
+    Collaborator,
+    DocumentInfo,
+    Edge,
+    EntityDetail,
+    GraphStats,
+    IngestResult,
+    Node,
+    PartnershipPath,
+    Subgraph,
+)
+from innograph.ontology.facts import DocumentFacts, MergeRecord
+from innograph.ontology.ids import is_canonical_id
+from innograph.ontology.terms import UnknownTermError, check_relation, entity_type
+
+DB_NAME = "graph.sqlite"
+SCHEMA_VERSION = "1"
+# Above this many changed nodes, rebuilding everything is cheaper than patching.
+_PATCH_LIMIT = 50_000
+_CHUNK = 500
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT PRIMARY KEY, doc TEXT NOT NULL, content_hash TEXT NOT NULL,
+    lang TEXT NOT NULL, ingested_at TEXT NOT NULL, title TEXT, attributes TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    source TEXT NOT NULL, node_id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
+    aliases TEXT NOT NULL, attributes TEXT NOT NULL, PRIMARY KEY (source, node_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_by_node ON mentions (node_id);
+CREATE TABLE IF NOT EXISTS supports (
+    source TEXT NOT NULL, src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL,
+    evidence TEXT NOT NULL, confidence REAL NOT NULL, amount_eur REAL, attributes TEXT NOT NULL,
+    PRIMARY KEY (source, src, type, dst)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS supports_by_edge ON supports (src, type, dst);
+CREATE TABLE IF NOT EXISTS merges (
+    source TEXT NOT NULL, canonical_id TEXT NOT NULL, name TEXT NOT NULL,
+    method TEXT NOT NULL, score REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS merges_by_source ON merges (source);
+"""
+
+EdgeKey = tuple[str, str, str]
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """One document's rows, validated and ready to write."""
+
+    facts: DocumentFacts
+    mentions: list[tuple[str, str, str, str, str, str]]
+    supports: list[tuple[str, str, str, str, str, float, float | None, str]]
+    merges: list[tuple[str, str, str, str, float]]
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def _json(value: Any, what: str) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as err:
+        raise InvalidFact(f"{what}: value is not plain data ({err})") from None
+
+
+def prepare(facts: DocumentFacts) -> _Prepared:
+    """Validate one document's facts against the ontology and turn them into rows.
+
+    Raises InvalidFact naming the document and the offending fact.
+    """
+    src = facts.source
+    if not isinstance(src, str) or not src.strip():
+        raise InvalidFact("a document needs a non-empty source")
+    where = f"document {src!r}"
+    types_by_key: dict[str, str] = {}
+    id_by_key: dict[str, str] = {}
+    # Several keys may resolve to one canonical id: merge their mentions in the document.
+    merged: dict[str, Mention] = {}
+    for ent in facts.entities:
+        try:
+            term = entity_type(ent.type)
+        except UnknownTermError as err:
+            raise InvalidFact(f"{where}, entity {ent.key!r}: {err}") from None
+        cid = ent.canonical_id
+        if not is_canonical_id(cid) or not cid.startswith(term.id_prefix + "-"):
+            raise InvalidFact(
+                f"{where}, entity {ent.key!r}: {cid!r} is not a canonical id of a {ent.type} "
+                f"(expected '{term.id_prefix}-<slug>')"
+            )
+        name = (ent.canonical_name or ent.name).strip()
+        if not name:
+            raise InvalidFact(f"{where}, entity {ent.key!r}: empty name")
+        if ent.key in types_by_key and id_by_key[ent.key] != cid:
+            raise InvalidFact(f"{where}: entity key {ent.key!r} is used twice")
+        types_by_key[ent.key] = ent.type
+        id_by_key[ent.key] = cid
+        aliases = {a for a in ent.aliases if a and a != name}
+        if ent.name and ent.name != name:
+            aliases.add(ent.name)
+        previous = merged.get(cid)
+        if previous is not None:
+            attrs = {**previous.attributes, **ent.attributes}
+            aliases |= set(previous.aliases) | {previous.name}
+            aliases.discard(name)
+            mtype = most_specific_type([previous.type, ent.type])
+        else:
+            attrs, mtype = dict(ent.attributes), ent.type
+        merged[cid] = Mention(src, mtype, name, tuple(sorted(aliases)), attrs)
+    mentions = [
+        (src, cid, m.type, m.name, _json(list(m.aliases), where), _json(m.attributes, where))
+        for cid, m in merged.items()
+    ]
+    supports: dict[EdgeKey, tuple[str, str, str, str, str, float, float | None, str]] = {}
+    for rel in facts.relations:
+        for end in (rel.source, rel.target):
+            if end not in types_by_key:
+                raise InvalidFact(f"{where}, relation {rel.type}: no entity with key {end!r}")
+        try:
+            check_relation(rel.type, types_by_key[rel.source], types_by_key[rel.target])
+        except UnknownTermError as err:
+            raise InvalidFact(f"{where}, relation {rel.source}->{rel.target}: {err}") from None
+        key = edge_key(rel.type, id_by_key[rel.source], id_by_key[rel.target])
+        if key[0] == key[2]:
+            continue  # both ends resolved to one entity: nothing to relate
+        amount = float(rel.amount_eur) if rel.amount_eur is not None else None
+        row = (
+            src,
+            key[0],
+            key[1],
+            key[2],
+            rel.evidence or "",
+            float(rel.confidence),
+            amount,
+            _json(rel.attributes, where),
+        )
+        old = supports.get(key)
+        # The same relationship stated twice in a document: keep the surest statement.
+        if old is None or row[5] > old[5]:
+            if old is not None and amount is None:
+                row = (*row[:6], old[6], row[7])
+            supports[key] = row
+    merges = [(src, m.canonical_id, m.name, m.method, float(m.score)) for m in facts.merges]
+    return _Prepared(facts, mentions, list(supports.values()), merges)
+
+
+class EmbeddedStore:
+    """The GraphStore on SQLite + an in-memory graph, in the folder ``path``."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._conn = sqlite3.connect(
+                self.path / DB_NAME, isolation_level=None, check_same_thread=False, timeout=60
+            )
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            # NORMAL in WAL mode: a crashed process never loses a commit (only power loss
+            # could cost the last transactions), and bulk loads stay fast.
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA busy_timeout=60000")
+            self._conn.executescript(_SCHEMA)
+            self._conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('version', '0')",
+                (SCHEMA_VERSION,),
+            )
+        except (OSError, sqlite3.Error) as err:
+            raise StoreUnavailable(
+                f"cannot open the embedded store at {self.path}: {err}"
+            ) from None
+        self._version = -1
+        self._nodes: dict[str, Node] = {}
+        self._edges: dict[EdgeKey, Edge] = {}
+        self._incident: dict[str, set[EdgeKey]] = defaultdict(set)
+        self._nbrs: dict[str, Counter[str]] = defaultdict(Counter)
+        self._search: dict[str, SearchEntry] = {}
+        self._dirty_nodes: set[str] = set()
+        self._dirty_edges: set[EdgeKey] = set()
+        self._full_reload = True
+        self._cache: dict[str, Any] = {}
+        with self._lock:
+            self._sync()
+
+    # -- loading and keeping in step --------------------------------------------------
+
+    def _db_version(self) -> int:
+        row = self._conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _sync(self) -> None:
+        """Reload when another process has written; apply pending changes."""
+        try:
+            if self._db_version() != self._version:
+                self._full_reload = True
+            if self._full_reload:
+                self._reload()
+            elif self._dirty_nodes or self._dirty_edges:
+                self._patch()
+        except sqlite3.Error as err:
+            raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+
+    def _reload(self) -> None:
+        self._conn.execute("BEGIN")
+        try:
+            version = self._db_version()
+            nodes: dict[str, Node] = {}
+            rows = self._conn.execute(
+                "SELECT node_id, source, type, name, aliases, attributes FROM mentions "
+                "ORDER BY node_id"
+            )
+            for node_id, group in _grouped(rows):
+                nodes[node_id] = merge_mentions(node_id, (_mention(r) for r in group))
+            edges: dict[EdgeKey, Edge] = {}
+            rows = self._conn.execute(
+                "SELECT src, type, dst, source, evidence, confidence, amount_eur, attributes "
+                "FROM supports ORDER BY src, type, dst"
+            )
+            for key, group in _grouped_edges(rows):
+                edges[key] = merge_supports(key, (_support(r) for r in group))
+        finally:
+            self._conn.execute("COMMIT")
+        self._nodes = nodes
+        self._edges = {}
+        self._incident = defaultdict(set)
+        self._nbrs = defaultdict(Counter)
+        for key, edge in edges.items():
+            self._add_edge(key, edge)
+        self._search = {n.id: SearchEntry.of(n) for n in nodes.values()}
+        self._dirty_nodes.clear()
+        self._dirty_edges.clear()
+        self._full_reload = False
+        self._version = version
+        self._cache.clear()
+
+    def _add_edge(self, key: EdgeKey, edge: Edge) -> None:
+        self._edges[key] = edge
+        src, _, dst = key
+        self._incident[src].add(key)
+        self._incident[dst].add(key)
+        self._nbrs[src][dst] += 1
+        self._nbrs[dst][src] += 1
+
+    def _drop_edge(self, key: EdgeKey) -> None:
+        if self._edges.pop(key, None) is None:
+            return
+        src, _, dst = key
+        for a, b in ((src, dst), (dst, src)):
+            self._incident[a].discard(key)
+            if not self._incident[a]:
+                del self._incident[a]
+            self._nbrs[a][b] -= 1
+            if self._nbrs[a][b] <= 0:
+                del self._nbrs[a][b]
+            if not self._nbrs[a]:
+                del self._nbrs[a]
+
+    def _patch(self) -> None:
+        """Recompute the nodes and relationships the last writes touched."""
+        if len(self._dirty_nodes) + len(self._dirty_edges) > _PATCH_LIMIT:
+            self._reload()
+            return
+        self._conn.execute("BEGIN")
+        try:
+            ids = sorted(self._dirty_nodes)
+            mentions: dict[str, list[Mention]] = defaultdict(list)
+            for chunk in _chunks(ids):
+                marks = ",".join("?" * len(chunk))
+                for row in self._conn.execute(
+                    "SELECT node_id, source, type, name, aliases, attributes FROM mentions "
+                    f"WHERE node_id IN ({marks})",
+                    chunk,
+                ):
+                    mentions[row[0]].append(_mention(row))
+            keys = sorted(self._dirty_edges)
+            supports: dict[EdgeKey, list[Support]] = defaultdict(list)
+            for chunk_keys in _chunks(keys):
+                marks = ",".join(["(?,?,?)"] * len(chunk_keys))
+                flat = [v for k in chunk_keys for v in k]
+                for row in self._conn.execute(
+                    "SELECT src, type, dst, source, evidence, confidence, amount_eur, "
+                    f"attributes FROM supports WHERE (src, type, dst) IN (VALUES {marks})",
+                    flat,
+                ):
+                    supports[(row[0], row[1], row[2])].append(_support(row))
+        finally:
+            self._conn.execute("COMMIT")
+        for node_id in ids:
+            if mentions.get(node_id):
+                node = merge_mentions(node_id, mentions[node_id])
+                self._nodes[node_id] = node
+                self._search[node_id] = SearchEntry.of(node)
+            else:
+                self._nodes.pop(node_id, None)
+                self._search.pop(node_id, None)
+        for key in keys:
+            self._drop_edge(key)
+            if supports.get(key):
+                self._add_edge(key, merge_supports(key, supports[key]))
+        self._dirty_nodes.clear()
+        self._dirty_edges.clear()
+        self._cache.clear()
+
+    # -- writing ------------------------------------------------------------------------
+
+    def upsert_document(self, facts: DocumentFacts) -> IngestResult:
+        """Write one document's facts with provenance, in one transaction."""
+        return self.upsert_documents([facts])[0]
+
+    def upsert_documents(self, batch: Sequence[DocumentFacts]) -> list[IngestResult]:
+        """Write many documents in one transaction; an invalid one fails the whole batch."""
+        prepared = [prepare(facts) for facts in batch]
+        if not prepared:
+            return []
+        with self._lock:
+            try:
+                return self._write(prepared)
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+
+    def _write(self, prepared: list[_Prepared]) -> list[IngestResult]:
+        conn = self._conn
+        results: list[IngestResult] = []
+        touched_nodes: set[str] = set()
+        touched_edges: set[EdgeKey] = set()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            external = self._db_version() != self._version
+            now = _now()
+            for item in prepared:
+                facts = item.facts
+                row = conn.execute(
+                    "SELECT content_hash FROM documents WHERE source=?", (facts.source,)
+                ).fetchone()
+                if row is not None and row[0] == facts.content_hash:
+                    results.append(IngestResult(facts.source, "unchanged"))
+                    continue
+                if row is not None:
+                    touched_nodes.update(self._retract(facts.source, touched_edges))
+                conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", item.mentions)
+                conn.executemany("INSERT INTO supports VALUES (?,?,?,?,?,?,?,?)", item.supports)
+                conn.executemany("INSERT INTO merges VALUES (?,?,?,?,?)", item.merges)
+                conn.execute(
+                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+                    (
+                        facts.source,
+                        facts.doc,
+                        facts.content_hash,
+                        facts.lang,
+                        now,
+                        facts.title,
+                        _json(facts.attributes, f"document {facts.source!r}"),
+                    ),
+                )
+                touched_nodes.update(m[1] for m in item.mentions)
+                touched_edges.update((s[1], s[2], s[3]) for s in item.supports)
+                results.append(
+                    IngestResult(
+                        facts.source,
+                        "updated" if row is not None else "created",
+                        nodes=len(item.mentions),
+                        relationships=len(item.supports),
+                    )
+                )
+            version = self._bump(now) if any(r.status != "unchanged" for r in results) else None
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self._after_write(touched_nodes, touched_edges, version, external)
+        return results
+
+    def _retract(self, source: str, touched_edges: set[EdgeKey]) -> list[str]:
+        """Delete one document's rows (inside the caller's transaction); its node ids."""
+        conn = self._conn
+        ids = [r[0] for r in conn.execute("SELECT node_id FROM mentions WHERE source=?", (source,))]
+        touched_edges.update(
+            conn.execute("SELECT src, type, dst FROM supports WHERE source=?", (source,))
+        )
+        for table in ("mentions", "supports", "merges", "documents"):
+            conn.execute(f"DELETE FROM {table} WHERE source=?", (source,))
+        return ids
+
+    def _bump(self, now: str) -> int:
+        """Count one more change (inside the caller's transaction); the new version."""
+        version = self._db_version() + 1
+        self._conn.execute("UPDATE meta SET value=? WHERE key='version'", (str(version),))
+        self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
+        return version
+
+    def _after_write(
+        self, nodes: set[str], edges: set[EdgeKey], version: int | None, external: bool
+    ) -> None:
+        """Mark what a committed write touched; reload later if others wrote meanwhile."""
+        if external or self._full_reload:
+            self._full_reload = True
+            return
+        if version is None:
+            return
+        self._dirty_nodes |= nodes
+        self._dirty_edges |= edges
+        self._version = version
+        self._cache.clear()
+
+    def remove_source(self, source: str) -> bool:
+        """Retract one document's facts; False if it was not in the graph."""
+        with self._lock:
+            touched_edges: set[EdgeKey] = set()
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                try:
+                    external = self._db_version() != self._version
+                    found = (
+                        self._conn.execute(
+                            "SELECT 1 FROM documents WHERE source=?", (source,)
+                        ).fetchone()
+                        is not None
+                    )
+                    nodes = self._retract(source, touched_edges) if found else []
+                    version = self._bump(_now()) if found else None
+                    self._conn.execute("COMMIT")
+                except BaseException:
+                    self._conn.execute("ROLLBACK")
+                    raise
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+            self._after_write(set(nodes), touched_edges, version, external)
+            return found
+
+    def wipe(self) -> None:
+        """Delete everything (tests and ``--fresh`` loads)."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                for table in ("mentions", "supports", "merges", "documents"):
+                    self._conn.execute(f"DELETE FROM {table}")
+                self._bump(_now())
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._full_reload = True
+
+    # -- reading ------------------------------------------------------------------------
+
+    def _ready(self) -> None:
+        self._sync()
+
+    def _node(self, entity_id: str) -> Node:
+        node = self._nodes.get(entity_id)
+        if node is None:
+            raise EntityNotFound(entity_id)
+        return node
+
+    def get_entity(self, entity_id: str) -> EntityDetail:
+        """An entity with its relations and provenance; EntityNotFound if absent."""
+        with self._lock:
+            self._ready()
+            node = self._node(entity_id)
+            edges = sorted(
+                (self._edges[k] for k in self._incident.get(entity_id, ())), key=edge_order
+            )
+            outgoing = [_copy_edge(e) for e in edges if e.source == entity_id]
+            incoming = [_copy_edge(e) for e in edges if e.source != entity_id]
+            others = sorted({e.target if e.source == entity_id else e.source for e in edges})
+            neighbours = {o: _copy_node(self._nodes[o]) for o in others}
+            rows = self._conn.execute(
+                "SELECT d.source, d.doc, d.content_hash, d.lang, d.ingested_at, d.title "
+                "FROM mentions m JOIN documents d ON d.source = m.source "
+                "WHERE m.node_id=? ORDER BY d.source",
+                (entity_id,),
+            ).fetchall()
+            return EntityDetail(
+                node=_copy_node(node),
+                outgoing=outgoing,
+                incoming=incoming,
+                neighbours=neighbours,
+                documents=[DocumentInfo(*r) for r in rows],
+            )
+
+    def get_node(self, entity_id: str) -> Node | None:
+        """Just the node, or None."""
+        with self._lock:
+            self._ready()
+            node = self._nodes.get(entity_id)
+            return _copy_node(node) if node is not None else None
+
+    def search(self, query: str, *, types: Sequence[str] = (), limit: int = 20) -> list[Node]:
+        """Entities by name or alias, best first (see algorithms.rank_search)."""
+        with self._lock:
+            self._ready()
+            entries = self._cache.get("search")
+            if entries is None:
+                entries = self._cache["search"] = list(self._search.values())
+            ids = rank_search(query, entries, types=types, limit=limit)
+            return [_copy_node(self._nodes[i]) for i in ids]
+
+    def _neighbours(self, node: str) -> Iterable[str]:
+        return self._nbrs.get(node, {}).keys()
+
+    def _node_type(self, node: str) -> str | None:
+        found = self._nodes.get(node)
+        return found.type if found else None
+
+    def neighbourhood(
+        self, entity_id: str, *, depth: int = 1, types: Sequence[str] = (), limit: int = 200
+    ) -> Subgraph:
+        """Nodes within ``depth`` hops, nearest first, capped at ``limit``."""
+        with self._lock:
+            self._ready()
+            self._node(entity_id)
+            wanted = expand_types(types) if types else None
+            keep = None if wanted is None else (lambda n: self._nodes[n].type in wanted)
+            ids, total = neighbourhood_ids(
+                self._neighbours, entity_id, depth=depth, keep=keep, limit=limit
+            )
+            return Subgraph(
+                nodes=[_copy_node(self._nodes[i]) for i in ids],
+                edges=self._induced_edges(ids),
+                truncated=total > len(ids),
+                total_nodes=total,
+            )
+
+    def _induced_edges(self, ids: Sequence[str]) -> list[Edge]:
+        members = set(ids)
+        keys = {
+            k for n in ids for k in self._incident.get(n, ()) if k[0] in members and k[2] in members
+        }
+        return [_copy_edge(self._edges[k]) for k in sorted(keys)]
+
+    def collaborators(
+        self,
+        org_id: str,
+        *,
+        country: str | None = None,
+        programme: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 50,
+    ) -> list[Collaborator]:
+        """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
+        with self._lock:
+            self._ready()
+            self._node(org_id)
+            item_types = expand_types(SHARED_ITEM_TYPES)
+            partners_by_item: dict[str, list[str]] = {}
+            programmes: dict[str, list[str]] = {}
+            for key in self._incident.get(org_id, ()):
+                src, rel, item = key
+                if src != org_id or rel not in PARTNERSHIP_RELATIONS:
+                    continue
+                if self._nodes[item].type not in item_types:
+                    continue
+                partners_by_item[item] = [
+                    k[0]
+                    for k in self._incident.get(item, ())
+                    if k[2] == item and k[1] in PARTNERSHIP_RELATIONS
+                ]
+                programmes[item] = [
+                    k[2]
+                    for k in self._incident.get(item, ())
+                    if k[0] == item and k[1] == "FUNDED_BY"
+                ]
+            found = rank_collaborators(
+                org_id,
+                partners_by_item,
+                self._nodes,
+                programmes,
+                country=country,
+                programme=programme,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+            return [
+                Collaborator(_copy_node(c.organisation), [_copy_node(s) for s in c.shared], c.score)
+                for c in found
+            ]
+
+    def paths(
+        self,
+        source_id: str,
+        target_id: str,
+        *,
+        k: int = 3,
+        max_hops: int = 4,
+        via: Sequence[str] = (),
+        avoid: Sequence[str] = (),
+    ) -> list[PartnershipPath]:
+        """The k shortest simple paths between two entities (see algorithms.k_shortest_paths)."""
+        with self._lock:
+            self._ready()
+            self._node(source_id)
+            self._node(target_id)
+            found = k_shortest_paths(
+                self._neighbours,
+                source_id,
+                target_id,
+                k=k,
+                max_hops=max_hops,
+                allowed=intermediate_filter(self._node_type, via, avoid),
+            )
+            out = []
+            for ids in found:
+                edges = []
+                for a, b in zip(ids, ids[1:], strict=False):
+                    between = [
+                        self._edges[key]
+                        for key in self._incident[a]
+                        if (key[0] == a and key[2] == b) or (key[0] == b and key[2] == a)
+                    ]
+                    edges.append(_copy_edge(pick_edge(between)))
+                out.append(PartnershipPath([_copy_node(self._nodes[i]) for i in ids], edges))
+            return out
+
+    def stats(self) -> GraphStats:
+        """Counts of nodes by type, relationships by type, and documents."""
+        with self._lock:
+            self._ready()
+            cached = self._cache.get("stats")
+            if cached is None:
+                count, _ = self._conn.execute("SELECT COUNT(*), 0 FROM documents").fetchone()
+                row = self._conn.execute("SELECT value FROM meta WHERE key='updated_at'").fetchone()
+                cached = self._cache["stats"] = GraphStats(
+                    nodes=dict(sorted(Counter(n.type for n in self._nodes.values()).items())),
+                    relationships=dict(sorted(Counter(k[1] for k in self._edges).items())),
+                    documents=int(count),
+                    last_update=row[0] if row else None,
+                )
+            return GraphStats(
+                dict(cached.nodes), dict(cached.relationships), cached.documents, cached.last_update
+            )
+
+    def documents(self) -> list[DocumentInfo]:
+        """All source documents in the graph, by source."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT source, doc, content_hash, lang, ingested_at, title FROM documents "
+                "ORDER BY source"
+            ).fetchall()
+        return [DocumentInfo(*r) for r in rows]
+
+    def merges(self) -> list[MergeRecord]:
+        """The merge log, one record per (canonical id, name, method), best score kept."""
+        with self._lock:
+            rows = self._conn.execute(
+                "SELECT canonical_id, name, method, MAX(score) FROM merges "
+                "GROUP BY canonical_id, name, method ORDER BY canonical_id, name, method"
+            ).fetchall()
+        return [MergeRecord(*r) for r in rows]
+
+    def iter_nodes(self, *, types: Sequence[str] = ()) -> Iterator[Node]:
+        """Every entity node (optionally of some types, subtypes included), by id."""
+        with self._lock:
+            self._ready()
+            wanted = expand_types(types) if types else None
+            nodes = [
+                n for _, n in sorted(self._nodes.items()) if wanted is None or n.type in wanted
+            ]
+        for node in nodes:
+            yield _copy_node(node)
+
+    def iter_edges(self, *, types: Sequence[str] = ()) -> Iterator[Edge]:
+        """Every relationship (optionally of some types), by (source, type, target)."""
+        with self._lock:
+            self._ready()
+            wanted = set(types)
+            edges = [e for k, e in sorted(self._edges.items()) if not wanted or k[1] in wanted]
+        for edge in edges:
+            yield _copy_edge(edge)
+
+    def version(self) -> str:
+        """Changes whenever the graph changes, in this process or another."""
+        with self._lock:
+            self._ready()
+            return str(self._version)
+
+    def close(self) -> None:
+        """Close the database."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+# -- row helpers -------------------------------------------------------------------------
+
+
+def _mention(row: Sequence[Any]) -> Mention:
+    _, source, type_, name, aliases, attributes = row
+    return Mention(source, type_, name, tuple(json.loads(aliases)), json.loads(attributes))
+
+
+def _support(row: Sequence[Any]) -> Support:
+    _, _, _, source, evidence, confidence, amount, attributes = row
+    return Support(source, evidence, confidence, amount, json.loads(attributes))
+
+
+def _grouped(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[str, list[Sequence[Any]]]]:
+    current: str | None = None
+    group: list[Sequence[Any]] = []
+    for row in rows:
+        if row[0] != current:
+            if current is not None:
+                yield current, group
+            current, group = row[0], []
+        group.append(row)
+    if current is not None:
+        yield current, group
+
+
+def _grouped_edges(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[EdgeKey, list[Sequence[Any]]]]:
+    current: EdgeKey | None = None
+    group: list[Sequence[Any]] = []
+    for row in rows:
+        key = (row[0], row[1], row[2])
+        if key != current:
+            if current is not None:
+                yield current, group
+            current, group = key, []
+        group.append(row)
+    if current is not None:
+        yield current, group
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _copy_node(node: Node) -> Node:
+    props = {k: (list(v) if isinstance(v, list) else v) for k, v in node.properties.items()}
+    return Node(node.id, node.type, node.name, props)
+
+
+def _copy_edge(edge: Edge) -> Edge:
+    return Edge(edge.source, edge.target, edge.type, dict(edge.properties), list(edge.provenance))
