@@ -1,0 +1,420 @@
+"""The graph as RDF: a stream of subject blocks following innograph's RDF data model.
+
+``describe(store, options)`` walks the store once (nodes, then relationships, then the
+documents they cite) and yields one ``(subject, [(predicate, object), ...])`` block per
+resource, every term already in N-Triples form (``graph.rdf_terms``). Writers in
+``graph.rdf_writers`` turn the blocks into N-Triples, Turtle, RDF/XML or JSON-LD without
+ever holding the graph: memory stays flat whatever its size.
+
+The model (validated by ``ontology/shapes.ttl``):
+
+- entity ``{base}/id/{canonical_id}``: ``a ig:<Class>``, ``ig:name``/``rdfs:label``,
+  ``ig:alias``*, ``ig:countryCode``, ``ig:nutsCode`` (+ ``skos:exactMatch`` the NUTS IRI),
+  ``ig:budgetEur``, ``ig:startDate``/``ig:endDate``, ``prov:wasDerivedFrom`` documents,
+  ``owl:sameAs`` the IRIs merged variant names would mint, external identifiers;
+- each relation ``<s> ig:leads <o>`` plus one reified ``rdf:Statement`` per supporting
+  document (evidence, confidence, amount);
+- each document ``a ig:Document, prov:Entity`` with source, hash, language, time, title;
+- optionally the EURIO-qualified form (OrganisationRole, Grant, MonetaryAmount).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from innograph.graph.errors import EntityNotFound
+from innograph.graph.iris import document_id, entity_iri, statement_id
+from innograph.graph.rdf_terms import (
+    NS,
+    NUTS_NS,
+    ROR_NS,
+    WIKIDATA_NS,
+    date_literal,
+    datetime_literal,
+    decimal,
+    iri,
+    string,
+)
+from innograph.graph.store import GraphStore
+from innograph.graph.types import DocumentInfo, Edge, Node
+from innograph.ontology.ids import make_canonical_id
+from innograph.ontology.terms import ClassTerm, ontology
+
+Pair = tuple[str, str]
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
+Block = tuple[str, list[Pair]]
+
+# Registry codes written as adms:Identifier nodes (``<entity>#pic``); the agency names
+# the register the code belongs to, so that an importer can tell them apart.
+IDENTIFIER_AGENCIES: dict[str, str] = {
+    "pic": "European Commission Participant Identification Code (PIC)",
+    "cci": "Common Commission Identifier (CCI) of an EU programme",
+}
+# Identifiers that are IRIs of other linked-data sets: owl:sameAs links.
+SAME_AS_NAMESPACES: dict[str, str] = {"wikidata": WIKIDATA_NS, "ror": ROR_NS}
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which part of the graph to export; empty means all of it. Criteria combine with AND."""
+
+    types: tuple[str, ...] = ()
+    programme: str | None = None  # canonical id of a FundingProgramme
+    region: str | None = None  # canonical id of a Region
+
+    @property
+    def everything(self) -> bool:
+        """True when nothing is filtered out."""
+        return not (self.types or self.programme or self.region)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportOptions:
+    """How to describe the graph: IRI base, selection and the optional EURIO form."""
+
+    base: str
+    selection: Selection = field(default_factory=Selection)
+    eurio: bool = False
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, list | tuple | set | frozenset):
+        return [str(v) for v in value if v not in (None, "")]
+    return [str(value)]
+
+
+def _first(props: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        value = props.get(key)
+        if value not in (None, "", []):
+            return value
+    return None
+
+
+def class_iris(term: ClassTerm) -> list[str]:
+    """The ``<iri>`` of a class and of every innograph superclass (Cluster -> Organisation)."""
+    out = [iri(term.iri)]
+    parent = term.parent
+    while parent:
+        parent_term = ontology().classes[parent]
+        out.append(iri(parent_term.iri))
+        parent = parent_term.parent
+    return out
+
+
+def entity_sources(store: GraphStore, node: Node) -> list[str]:
+    """The sources of the documents an entity derives from.
+
+    Read from the node's ``sources`` property when the backend keeps one; otherwise asked
+    of the store (one lookup per entity, slower but always right).
+    """
+    listed = _first(node.properties, "sources", "documents")
+    if listed is not None:
+        return _as_list(listed)
+    try:
+        return [doc.source for doc in store.get_entity(node.id).documents]
+    except EntityNotFound:
+        return []
+
+
+def entity_block(
+    node: Node, base: str, sources: Sequence[str], variants: Iterable[str] = ()
+) -> Block:
+    """The triples of one entity node (see the module docstring)."""
+    subject = iri(entity_iri(base, node.id))
+    props = node.properties
+    pairs: list[Pair] = [(NS.type, cls) for cls in class_iris(ontology().classes[node.type])]
+    name = string(node.name)
+    pairs.append((NS.ig_name, name))
+    pairs.append((NS.label, name))
+    for alias in sorted(set(_as_list(props.get("aliases"))) - {node.name}):
+        pairs.append((NS.ig_alias, string(alias)))
+    country = str(_first(props, "country", "country_code") or "").strip().upper()
+    if _COUNTRY.match(country):
+        pairs.append((NS.ig_country, string(country)))
+    nuts = str(_first(props, "nuts_id", "nuts_code", "nuts") or "").strip().upper()
+    if _NUTS.match(nuts):
+        pairs.append((NS.ig_nuts, string(str(nuts))))
+        pairs.append((NS.exact_match, iri(NUTS_NS + str(nuts))))
+    budget = props.get("budget_eur")
+    if budget not in (None, ""):
+        pairs.append((NS.ig_budget, decimal(budget)))
+    for key, predicate in (("start_date", NS.ig_start), ("end_date", NS.ig_end)):
+        value = props.get(key)
+        literal = date_literal(str(value)) if value else None
+        if literal:
+            pairs.append((predicate, literal))
+    url = props.get("url")
+    if url:
+        pairs.append((NS.homepage, iri(str(url))))
+    for key, namespace in SAME_AS_NAMESPACES.items():
+        for code in _as_list(props.get(key)):
+            pairs.append((NS.same_as, iri(namespace + code.rsplit("/", 1)[-1])))
+    for variant in sorted(set(variants)):
+        if variant != node.id:
+            pairs.append((NS.same_as, iri(entity_iri(base, variant))))
+    for key in IDENTIFIER_AGENCIES:
+        if _as_list(props.get(key)):
+            pairs.append((NS.identifier, iri(f"{entity_iri(base, node.id)}#{key}")))
+    for source in sorted(set(sources)):
+        pairs.append((NS.derived_from, iri(entity_iri(base, document_id(source)))))
+    return subject, pairs
+
+
+def identifier_blocks(node: Node, base: str) -> Iterator[Block]:
+    """The adms:Identifier nodes of an entity's registry codes (PIC, CCI)."""
+    for key, agency in IDENTIFIER_AGENCIES.items():
+        codes = _as_list(node.properties.get(key))
+        if codes:
+            pairs = [(NS.type, NS.identifier_class)]
+            pairs += [(NS.notation, string(code)) for code in codes]
+            pairs.append((NS.schema_agency, string(agency)))
+            yield iri(f"{entity_iri(base, node.id)}#{key}"), pairs
+
+
+def _statement_groups(edge: Edge) -> dict[str, tuple[list[str], float]]:
+    """Provenance grouped by document: (evidence sentences, highest confidence)."""
+    groups: dict[str, tuple[list[str], float]] = {}
+    for prov in edge.provenance:
+        evidence, confidence = groups.get(prov.document, ([], 0.0))
+        if prov.evidence and prov.evidence not in evidence:
+            evidence.append(prov.evidence)
+        groups[prov.document] = (evidence, max(confidence, float(prov.confidence)))
+    return groups
+
+
+def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> Iterator[Block]:
+    """A relation: the direct triple, its reified statements and optionally the EURIO form."""
+    term = ontology().properties[edge.type]
+    predicate = iri(term.iri)
+    subject = iri(entity_iri(base, edge.source))
+    obj = iri(entity_iri(base, edge.target))
+    yield subject, [(predicate, obj)]
+    # A grant's amount belongs to the funding relation only (the shapes check this).
+    amount = edge.properties.get("amount_eur") if edge.type == "FUNDED_BY" else None
+    for source, (evidence, confidence) in sorted(_statement_groups(edge).items()):
+        stmt = iri(entity_iri(base, statement_id(edge.source, edge.type, edge.target, source)))
+        pairs: list[Pair] = [
+            (NS.type, NS.statement),
+            (NS.subject, subject),
+            (NS.predicate, predicate),
+            (NS.object, obj),
+            (NS.derived_from, iri(entity_iri(base, document_id(source)))),
+        ]
+        pairs += [(NS.ig_evidence, string(text)) for text in sorted(evidence)]
+        pairs.append((NS.ig_confidence, decimal(round(confidence, 6))))
+        if amount not in (None, ""):
+            pairs.append((NS.ig_amount, decimal(amount)))
+        yield stmt, pairs
+    if eurio:
+        yield from eurio_blocks(edge, base)
+
+
+def _short_hash(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def eurio_blocks(edge: Edge, base: str) -> Iterator[Block]:
+    """The EURIO-qualified form of a participation (OrganisationRole) or funding (Grant)."""
+    term = ontology().properties[edge.type]
+    if term.role_label:
+        role = iri(entity_iri(base, f"role-{_short_hash(edge.source, edge.type, edge.target)}"))
+        item = iri(entity_iri(base, edge.target))
+        yield item, [(NS.eurio_involved, role)]
+        yield (
+            role,
+            [
+                (NS.type, NS.eurio_role_class),
+                (NS.eurio_role_of, iri(entity_iri(base, edge.source))),
+                (NS.eurio_role_label, string(term.role_label)),
+            ],
+        )
+    elif edge.type == "FUNDED_BY":
+        key = _short_hash(edge.source, edge.target)
+        grant = iri(entity_iri(base, f"grant-{key}"))
+        yield iri(entity_iri(base, edge.source)), [(NS.eurio_funded_by, grant)]
+        grant_pairs: list[Pair] = [
+            (NS.type, NS.eurio_grant),
+            (NS.eurio_scheme, iri(entity_iri(base, edge.target))),
+        ]
+        amount = edge.properties.get("amount_eur")
+        if amount not in (None, ""):
+            money = iri(entity_iri(base, f"amount-{key}"))
+            grant_pairs.append((NS.eurio_funding_amount, money))
+            yield grant, grant_pairs
+            yield (
+                money,
+                [
+                    (NS.type, NS.eurio_amount_class),
+                    (NS.eurio_value, decimal(amount)),
+                    (NS.eurio_currency, string("EUR")),
+                ],
+            )
+        else:
+            yield grant, grant_pairs
+
+
+def document_block(doc: DocumentInfo, base: str) -> Block:
+    """The triples of one source document."""
+    pairs: list[Pair] = [
+        (NS.type, NS.ig_document),
+        (NS.type, NS.prov_entity),
+        (NS.source, string(doc.source)),
+        (NS.ig_content_hash, string(doc.content_hash)),
+        (NS.language, string(doc.lang)),
+    ]
+    if doc.ingested_at:
+        pairs.append((NS.generated_at, datetime_literal(doc.ingested_at)))
+    if doc.title:
+        pairs.append((NS.title, string(doc.title)))
+    return iri(entity_iri(base, document_id(doc.source))), pairs
+
+
+def merge_variants(store: GraphStore) -> dict[str, set[str]]:
+    """canonical id -> ids the merged variant names would mint (for owl:sameAs)."""
+    nodes_type: dict[str, str] = {}
+    variants: dict[str, set[str]] = defaultdict(set)
+    for record in store.merges():
+        etype = nodes_type.get(record.canonical_id)
+        if etype is None:
+            node = store.get_node(record.canonical_id)
+            if node is None:
+                continue
+            etype = nodes_type[record.canonical_id] = node.type
+        try:
+            variant = make_canonical_id(etype, record.name)
+        except ValueError:
+            continue  # a name with no letters or digits mints no IRI
+        if variant != record.canonical_id:
+            variants[record.canonical_id].add(variant)
+    return variants
+
+
+def selected_ids(store: GraphStore, selection: Selection) -> set[str] | None:
+    """The canonical ids a selection keeps; None when it keeps everything.
+
+    - ``types``: the entities of those types;
+    - ``programme``: the programme, the projects it funds and everything linked to them;
+    - ``region``: the region, the regions inside it, what is located there and the
+      projects, platforms and events those take part in.
+    """
+    if selection.everything:
+        return None
+    keep: set[str] | None = None
+    if selection.types:
+        keep = {node.id for node in store.iter_nodes(types=selection.types)}
+    if selection.programme:
+        keep = _intersect(keep, _programme_ids(store, selection.programme))
+    if selection.region:
+        keep = _intersect(keep, _region_ids(store, selection.region))
+    return keep if keep is not None else set()
+
+
+def _intersect(keep: set[str] | None, other: set[str]) -> set[str]:
+    return other if keep is None else keep & other
+
+
+def _require(store: GraphStore, entity_id: str, etype: str) -> None:
+    node = store.get_node(entity_id)
+    if node is None:
+        raise EntityNotFound(entity_id)
+    if node.type != etype:
+        raise ValueError(f"{entity_id} is a {node.type}, not a {etype}")
+
+
+def _programme_ids(store: GraphStore, programme: str) -> set[str]:
+    _require(store, programme, "FundingProgramme")
+    projects = {e.source for e in store.iter_edges(types=["FUNDED_BY"]) if e.target == programme}
+    keep = {programme} | projects
+    for edge in store.iter_edges():
+        if edge.source in projects:
+            keep.add(edge.target)
+        if edge.target in projects:
+            keep.add(edge.source)
+    return keep
+
+
+def _region_ids(store: GraphStore, region: str) -> set[str]:
+    _require(store, region, "Region")
+    located: dict[str, set[str]] = defaultdict(set)  # region -> things located in it
+    for edge in store.iter_edges(types=["LOCATED_IN"]):
+        located[edge.target].add(edge.source)
+    regions, todo = {region}, [region]
+    members: set[str] = set()
+    while todo:  # regions inside regions (a city in a province in a country)
+        for inside in located.get(todo.pop(), ()):
+            members.add(inside)
+            if inside in located and inside not in regions:
+                regions.add(inside)
+                todo.append(inside)
+    keep = regions | members
+    for edge in store.iter_edges(types=["LEADS", "PARTICIPATES_IN"]):
+        if edge.source in members:
+            keep.add(edge.target)
+    return keep
+
+
+def describe(store: GraphStore, options: ExportOptions) -> Iterator[Block]:
+    """Every block of the (selected) graph, streamed: entities, relations, documents."""
+    base = options.base
+    keep = selected_ids(store, options.selection)
+    variants = merge_variants(store)
+    cited: set[str] = set()
+    for node in store.iter_nodes():
+        if keep is not None and node.id not in keep:
+            continue
+        sources = entity_sources(store, node)
+        cited.update(sources)
+        yield entity_block(node, base, sources, variants.get(node.id, ()))
+        yield from identifier_blocks(node, base)
+    for edge in store.iter_edges():
+        if keep is not None and (edge.source not in keep or edge.target not in keep):
+            continue
+        cited.update(prov.document for prov in edge.provenance)
+        yield from edge_blocks(edge, base, options.eurio)
+    for doc in store.documents():
+        if keep is None or doc.source in cited:
+            yield document_block(doc, base)
+
+
+def describe_entity(store: GraphStore, entity_id: str, base: str) -> Iterator[Block]:
+    """The blocks of one entity's description (for dereferencing): the entity, its
+    relations both ways with their statements, and the documents it derives from.
+    EntityNotFound if there is no such entity."""
+    detail = store.get_entity(entity_id)
+    variants = merge_variants(store).get(entity_id, ())
+    sources = entity_sources(store, detail.node)
+    yield entity_block(detail.node, base, sources, variants)
+    yield from identifier_blocks(detail.node, base)
+    cited = set(sources)
+    for edge in [*detail.outgoing, *detail.incoming]:
+        cited.update(prov.document for prov in edge.provenance)
+        yield from edge_blocks(edge, base)
+    for other in detail.neighbours.values():
+        # Name and type of each neighbour, so a client can label the links.
+        term = ontology().classes[other.type]
+        name = string(other.name)
+        yield (
+            iri(entity_iri(base, other.id)),
+            [
+                (NS.type, iri(term.iri)),
+                (NS.ig_name, name),
+                (NS.label, name),
+            ],
+        )
+    for doc in detail.documents:
+        if doc.source in cited:
+            yield document_block(doc, base)
+
+
+def count_triples(blocks: Iterable[Block]) -> int:
+    """The number of triples in some blocks (consumes them)."""
+    return sum(len(pairs) for _, pairs in blocks)

@@ -1,0 +1,316 @@
+"""Streaming RDF serialisers: N-Triples, Turtle, RDF/XML and JSON-LD from subject blocks.
+
+Each writer consumes blocks (``graph.rdf.Block``) one at a time and yields text chunks of
+about 64 KiB, so a whole graph is written with memory that does not grow with it. The
+caller may append a trailer (the VoID/DCAT description) once the data triples are
+counted. Terms arrive in N-Triples form; Turtle compacts them with prefixes, RDF/XML and
+JSON-LD re-shape them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from xml.sax.saxutils import escape as xml_escape
+from xml.sax.saxutils import quoteattr
+
+from innograph.graph.rdf_terms import PREFIXES, RDF_NS, XSD_NS, xml_safe
+
+Pair = tuple[str, str]
+Block = tuple[str, list[Pair]]
+Trailer = Callable[[int], Iterable[Block]]
+
+CHUNK_CHARS = 64 * 1024
+XSD_STRING = XSD_NS + "string"
+
+# Media types and file extensions of the RDF formats this module writes.
+RDF_FORMATS: dict[str, tuple[str, str]] = {
+    "nt": ("application/n-triples", "nt"),
+    "ttl": ("text/turtle", "ttl"),
+    "rdfxml": ("application/rdf+xml", "rdf"),
+    "jsonld": ("application/ld+json", "jsonld"),
+}
+
+# Turtle's PN_LOCAL, restricted to what our IRIs need (no escapes, no ':' or '%').
+_PN_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_LITERAL = re.compile(r'^"(?P<lex>.*)"(?:\^\^<(?P<dt>[^>]*)>|@(?P<lang>[A-Za-z0-9-]+))?$', re.S)
+_UNESCAPE = re.compile(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\\"nrtbf\'])')
+_SIMPLE_ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
+
+
+def _unescape_match(match: re.Match[str]) -> str:
+    code = match[1]
+    if code[0] in "uU":
+        return chr(int(code[1:], 16))
+    return _SIMPLE_ESCAPES.get(code, code)
+
+
+def parse_literal(term: str) -> tuple[str, str | None, str | None]:
+    """An N-Triples literal as (lexical form, datatype IRI or None, language or None)."""
+    match = _LITERAL.match(term)
+    if match is None:
+        raise ValueError(f"not a literal term: {term[:60]!r}")
+    lexical = match["lex"]
+    if "\\" in lexical:
+        lexical = _UNESCAPE.sub(_unescape_match, lexical)
+    return lexical, match["dt"], match["lang"]
+
+
+class _Chunker:
+    """Collects small strings and hands them out in ~64 KiB chunks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, text: str) -> str | None:
+        self.parts.append(text)
+        self.size += len(text)
+        if self.size >= CHUNK_CHARS:
+            return self.flush()
+        return None
+
+    def flush(self) -> str:
+        out = "".join(self.parts)
+        self.parts, self.size = [], 0
+        return out
+
+
+def _with_trailer(blocks: Iterable[Block], trailer: Trailer | None) -> Iterator[Block]:
+    count = 0
+    for block in blocks:
+        count += len(block[1])
+        yield block
+    if trailer is not None:
+        yield from trailer(count)
+
+
+def _chunked(texts: Iterable[str]) -> Iterator[str]:
+    chunker = _Chunker()
+    for text in texts:
+        chunk = chunker.add(text)
+        if chunk:
+            yield chunk
+    rest = chunker.flush()
+    if rest:
+        yield rest
+
+
+# -- N-Triples -------------------------------------------------------------------------
+
+
+def _ntriples_lines(blocks: Iterable[Block]) -> Iterator[str]:
+    for subject, pairs in blocks:
+        head = subject + " "
+        yield "".join([f"{head}{p} {o} .\n" for p, o in pairs])
+
+
+def write_ntriples(blocks: Iterable[Block], trailer: Trailer | None = None) -> Iterator[str]:
+    """N-Triples text chunks: one line per triple."""
+    return _chunked(_ntriples_lines(_with_trailer(blocks, trailer)))
+
+
+# -- Turtle ----------------------------------------------------------------------------
+
+
+class TurtleCompactor:
+    """Turns ``<iri>`` terms into prefixed names where Turtle allows it (cached)."""
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.by_namespace = {ns: prefix for prefix, ns in prefixes.items()}
+        self.cache: dict[str, str] = {}
+
+    def iri(self, term: str) -> str:
+        cached = self.cache.get(term)
+        if cached is not None:
+            return cached
+        value = term[1:-1]
+        cut = max(value.rfind("#"), value.rfind("/")) + 1
+        prefix = self.by_namespace.get(value[:cut]) if cut else None
+        local = value[cut:]
+        out = f"{prefix}:{local}" if prefix is not None and _PN_LOCAL.match(local) else term
+        if len(self.cache) < 50_000:  # predicates and classes repeat; entities rarely do
+            self.cache[term] = out
+        return out
+
+    def term(self, term: str) -> str:
+        first = term[0]
+        if first == "<":
+            return self.iri(term)
+        if first == '"' and term.endswith(">"):
+            cut = term.rfind("^^<")
+            if cut > 0:
+                datatype = term[cut + 2 :]
+                if datatype == f"<{XSD_STRING}>":
+                    return term[:cut]
+                return term[: cut + 2] + self.iri(datatype)
+        return term
+
+
+def turtle_prefixes(base: str | None) -> dict[str, str]:
+    """The prefixes of a Turtle dump: the vocabularies plus ``id:`` for the base's IRIs."""
+    prefixes = dict(PREFIXES)
+    if base:
+        prefixes["id"] = f"{base}/id/"
+    return prefixes
+
+
+def _turtle_lines(blocks: Iterable[Block], prefixes: dict[str, str]) -> Iterator[str]:
+    compact = TurtleCompactor(prefixes)
+    rdf_type = f"<{RDF_NS}type>"
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()) + "\n"
+    for subject, pairs in blocks:
+        if not pairs:
+            continue
+        parts = [compact.term(subject)]
+        last_p = None
+        for p, o in pairs:
+            obj = compact.term(o)
+            if p == last_p:
+                parts.append(f" ,\n        {obj}")
+                continue
+            pred = "a" if p == rdf_type else compact.iri(p)
+            parts.append(f" ;\n    {pred} {obj}" if last_p is not None else f" {pred} {obj}")
+            last_p = p
+        parts.append(" .\n\n")
+        yield "".join(parts)
+
+
+def write_turtle(
+    blocks: Iterable[Block], trailer: Trailer | None = None, base: str | None = None
+) -> Iterator[str]:
+    """Turtle text chunks: prefixes first, then one statement group per subject block."""
+    return _chunked(_turtle_lines(_with_trailer(blocks, trailer), turtle_prefixes(base)))
+
+
+# -- RDF/XML ---------------------------------------------------------------------------
+
+
+def _xml_text(text: str) -> str:
+    return xml_escape(xml_safe(text))
+
+
+def _qname(predicate: str, by_namespace: dict[str, str]) -> tuple[str, str]:
+    """(element name, extra xmlns attribute) for a predicate IRI in RDF/XML."""
+    value = predicate[1:-1]
+    cut = max(value.rfind("#"), value.rfind("/")) + 1
+    namespace, local = value[:cut], value[cut:]
+    if not local or not re.match(r"^[A-Za-z_][A-Za-z0-9_.-]*$", local):
+        raise ValueError(f"predicate {value!r} cannot be written in RDF/XML")
+    prefix = by_namespace.get(namespace)
+    if prefix is not None:
+        return f"{prefix}:{local}", ""
+    return f"ns0:{local}", f" xmlns:ns0={quoteattr(namespace)}"
+
+
+def _rdfxml_lines(blocks: Iterable[Block]) -> Iterator[str]:
+    by_namespace = {ns: prefix for prefix, ns in PREFIXES.items()}
+    names: dict[str, tuple[str, str]] = {}
+    decls = "".join(f"\n    xmlns:{p}={quoteattr(ns)}" for p, ns in PREFIXES.items())
+    yield f'<?xml version="1.0" encoding="utf-8"?>\n<rdf:RDF{decls}>\n'
+    for subject, pairs in blocks:
+        if subject.startswith("_:"):
+            head = f"  <rdf:Description rdf:nodeID={quoteattr(subject[2:])}>\n"
+        else:
+            head = f"  <rdf:Description rdf:about={quoteattr(subject[1:-1])}>\n"
+        parts = [head]
+        for p, o in pairs:
+            name_decl = names.get(p)
+            if name_decl is None:
+                name_decl = names[p] = _qname(p, by_namespace)
+            name, decl = name_decl
+            if o[0] == "<":
+                parts.append(f"    <{name}{decl} rdf:resource={quoteattr(o[1:-1])}/>\n")
+            elif o.startswith("_:"):
+                parts.append(f"    <{name}{decl} rdf:nodeID={quoteattr(o[2:])}/>\n")
+            else:
+                lexical, datatype, lang = parse_literal(o)
+                attr = ""
+                if lang:
+                    attr = f" xml:lang={quoteattr(lang)}"
+                elif datatype and datatype != XSD_STRING:
+                    attr = f" rdf:datatype={quoteattr(datatype)}"
+                parts.append(f"    <{name}{decl}{attr}>{_xml_text(lexical)}</{name}>\n")
+        parts.append("  </rdf:Description>\n")
+        yield "".join(parts)
+    yield "</rdf:RDF>\n"
+
+
+def write_rdfxml(blocks: Iterable[Block], trailer: Trailer | None = None) -> Iterator[str]:
+    """RDF/XML text chunks: one rdf:Description per subject block."""
+    return _chunked(_rdfxml_lines(_with_trailer(blocks, trailer)))
+
+
+# -- JSON-LD ---------------------------------------------------------------------------
+
+
+def jsonld_context() -> dict[str, object]:
+    """The published JSON-LD @context (served at /ns/context.jsonld): the prefixes."""
+    return dict(PREFIXES)
+
+
+def _compact_key(term: str, by_namespace: dict[str, str]) -> str:
+    value = term[1:-1]
+    cut = max(value.rfind("#"), value.rfind("/")) + 1
+    prefix = by_namespace.get(value[:cut])
+    local = value[cut:]
+    return f"{prefix}:{local}" if prefix is not None and _PN_LOCAL.match(local) else value
+
+
+def _jsonld_value(term: str, by_namespace: dict[str, str]) -> object:
+    if term[0] == "<":
+        return {"@id": term[1:-1]}
+    if term.startswith("_:"):
+        return {"@id": term}
+    lexical, datatype, lang = parse_literal(term)
+    if lang:
+        return {"@value": lexical, "@language": lang}
+    if datatype and datatype != XSD_STRING:
+        return {"@value": lexical, "@type": _compact_key(f"<{datatype}>", by_namespace)}
+    return lexical
+
+
+def _jsonld_lines(blocks: Iterable[Block]) -> Iterator[str]:
+    by_namespace = {ns: prefix for prefix, ns in PREFIXES.items()}
+    keys: dict[str, str] = {}
+    rdf_type = f"<{RDF_NS}type>"
+    yield '{\n"@context": ' + json.dumps(jsonld_context()) + ',\n"@graph": [\n'
+    first = True
+    for subject, pairs in blocks:
+        node: dict[str, object] = {"@id": subject if subject.startswith("_:") else subject[1:-1]}
+        for p, o in pairs:
+            if p == rdf_type and o[0] == "<":
+                types = node.setdefault("@type", [])
+                assert isinstance(types, list)
+                types.append(_compact_key(o, by_namespace))
+                continue
+            key = keys.get(p)
+            if key is None:
+                key = keys[p] = _compact_key(p, by_namespace)
+            values = node.setdefault(key, [])
+            assert isinstance(values, list)
+            values.append(_jsonld_value(o, by_namespace))
+        yield ("" if first else ",\n") + json.dumps(node, ensure_ascii=False)
+        first = False
+    yield "\n]\n}\n"
+
+
+def write_jsonld(blocks: Iterable[Block], trailer: Trailer | None = None) -> Iterator[str]:
+    """JSON-LD text chunks: the @context inline, then one node object per subject block."""
+    return _chunked(_jsonld_lines(_with_trailer(blocks, trailer)))
+
+
+def write_rdf(
+    fmt: str, blocks: Iterable[Block], trailer: Trailer | None = None, base: str | None = None
+) -> Iterator[str]:
+    """Text chunks of ``blocks`` in one of RDF_FORMATS ("nt", "ttl", "rdfxml", "jsonld")."""
+    if fmt == "nt":
+        return write_ntriples(blocks, trailer)
+    if fmt == "ttl":
+        return write_turtle(blocks, trailer, base)
+    if fmt == "rdfxml":
+        return write_rdfxml(blocks, trailer)
+    if fmt == "jsonld":
+        return write_jsonld(blocks, trailer)
+    raise ValueError(f"unknown RDF format {fmt!r} (known: {', '.join(RDF_FORMATS)})")
