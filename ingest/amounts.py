@@ -88,7 +88,7 @@ def _parse_decimal(text: str) -> Decimal | None:
     s = text.strip()
     s = re.sub(r"[.,][-\u2013\u2014]{1,2}$", "", s)  # "135.000,-"
     sign = ""
-    if s[:1] in "+-\u2212":
+    if s and s[0] in "+-\u2212":
         sign = "-" if s[0] != "+" else ""
         s = s[1:].strip()
     if not s:
