@@ -28,7 +28,7 @@ from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 CENTRALITY_MEASURES: tuple[str, ...] = ("degree", "betweenness", "eigenvector")
 # Item properties read as themes (lists or "a; b" strings) for partner suggestions.
-THEME_PROPERTIES: tuple[str, ...] = ("themes", "topics")
+THEME_PROPERTIES: tuple[str, ...] = ("themes", "theme", "topics")
 # Relations that mean two organisations already work together without a shared item.
 DIRECT_RELATIONS: tuple[str, ...] = ("COLLABORATES_WITH", "MEMBER_OF")
 _INDEX_RELATIONS = (*PARTNERSHIP_RELATIONS, "FUNDED_BY", "LOCATED_IN", *DIRECT_RELATIONS)
@@ -149,6 +149,7 @@ class Suggestion:
     shared_programmes: list[Node] = field(default_factory=list)
     shared_themes: list[str] = field(default_factory=list)
     adamic_adar: float = 0.0
+    country: str | None = None
 
 
 @dataclass(slots=True)
@@ -264,7 +265,10 @@ def build_index(store: GraphStore) -> _Index:
     th_c = [theme_pos[t] for ts in themes_per_item for t in ts]
 
     regions = [frozenset(_regions_of(o.id, located)) for o in orgs]
-    countries = [_country_of(o, regions[i], nodes) for i, o in enumerate(orgs)]
+    countries = [
+        country_of(o, (nodes[r] for r in sorted(regions[i]) if r in nodes))
+        for i, o in enumerate(orgs)
+    ]
     incidence = _matrix(inc_r, inc_c, (len(orgs), len(items)))
     weights = project(incidence)
     adjacency = weights.copy()
@@ -302,17 +306,20 @@ def _regions_of(entity_id: str, located: dict[str, set[str]]) -> set[str]:
     return seen
 
 
-def _country_of(org: Node, regions: frozenset[str], nodes: dict[str, Node]) -> str | None:
-    """The org's ISO country: its own ``country``, else a region's ``country`` or NUTS prefix."""
-    own = _country_code(org.properties.get("country"))
+def _first(properties: dict[str, Any], *keys: str) -> Any:
+    return next((properties[k] for k in keys if properties.get(k)), None)
+
+
+def country_of(entity: Node, regions: Iterable[Node] = ()) -> str | None:
+    """An entity's ISO country code: its own ``country``, else the first of ``regions``
+    (the regions it is located in) with a ``country`` or a NUTS code (its first two
+    letters); None when unknown."""
+    own = _country_code(_first(entity.properties, "country", "country_code"))
     if own:
         return own
-    for region_id in sorted(regions):
-        region = nodes.get(region_id)
-        if region is None:
-            continue
-        code = _country_code(region.properties.get("country"))
-        nuts = region.properties.get("nuts_id")
+    for region in regions:
+        code = _country_code(_first(region.properties, "country", "country_code"))
+        nuts = _first(region.properties, "nuts_id", "nuts_code", "nuts")
         if not code and isinstance(nuts, str) and len(nuts) >= 2:
             code = _country_code(nuts[:2])
         if code:
@@ -785,6 +792,7 @@ class Analytics:
                     shared_programmes=programmes,
                     shared_themes=themes,
                     adamic_adar=round(float(adamic[j]), 6),
+                    country=index.countries[j],
                 )
             )
         note = (

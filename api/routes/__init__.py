@@ -7,5 +7,26 @@ data: /sparql, /id/..., /.well-known/void) are appended here with one-line edits
 from __future__ import annotations
 
 from fastapi import APIRouter
+from innograph.api.routes import (
+    analytics,
+    collaborators,
+    documents,
+    entities,
+    meta,
+    paths,
+    search,
+    stats,
+    suggestions,
+)
 
-ROUTERS: list[APIRouter] = []
+ROUTERS: list[APIRouter] = [
+    search.router,
+    entities.router,
+    collaborators.router,
+    paths.router,
+    suggestions.router,
+    analytics.router,
+    stats.router,
+    documents.router,
+    meta.router,
+]

@@ -1,0 +1,78 @@
+"""The FastAPI application: ``create_app`` wires settings, store, routers and errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from innograph import __version__
+from innograph.api.errors import install_error_handlers
+from innograph.api.routes import ROUTERS
+from innograph.config import Settings, load_settings
+from innograph.graph.errors import StoreUnavailable
+from innograph.graph.store import GraphStore
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = (
+    "The innograph knowledge graph of the regional innovation ecosystem: search entities, "
+    "see who collaborates with whom and on what evidence, find partnership paths and "
+    "partner suggestions, and rank organisations on the collaboration network. "
+    "Read endpoints are public; POST /api/documents needs the server's bearer token. "
+    'Errors are JSON: {"error": "...", "detail": ...}.'
+)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    store: GraphStore | None = None,
+    routers: Sequence[APIRouter] = (),
+) -> FastAPI:
+    """The API app on ``store`` (default: the store the settings name).
+
+    ``routers`` (e.g. the HTML views) are included after the API's own. A store the app
+    opened itself is closed on shutdown; when it cannot be opened now (Neo4j down), the
+    app starts anyway, answers 503 and tries again on the next request.
+    """
+    settings = settings or load_settings()
+    owns_store = store is None
+    if store is None:
+        from innograph.graph.factory import open_store
+
+        try:
+            store = open_store(settings)
+        except StoreUnavailable as err:
+            log.warning("graph store unavailable at start-up (will retry): %s", err)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if app.state.owns_store and app.state.store is not None:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="innograph",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.owns_store = owns_store
+    app.state.analytics = None
+    app.state.extractor = None
+    install_error_handlers(app)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Authorization", "Content-Type", "Accept"],
+        )
+    for router in (*ROUTERS, *routers):
+        app.include_router(router)
+    return app

@@ -1,0 +1,54 @@
+"""Typed dependencies of the routes: the store, the settings, the analytics.
+
+The store is opened once by ``create_app``; when that fails (Neo4j down at start-up)
+it is opened on the next request instead, so the API answers 503 until the backend is
+back rather than refusing to start.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Annotated
+
+from fastapi import Depends, Request
+from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
+from innograph.config import Settings
+from innograph.graph.analytics import Analytics
+from innograph.graph.store import GraphStore
+
+_open_lock = threading.Lock()
+
+
+def get_settings(request: Request) -> Settings:
+    """The app's settings."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_store(request: Request) -> GraphStore:
+    """The app's graph store, opened now if it could not be at start-up."""
+    state = request.app.state
+    if state.store is None:
+        with _open_lock:
+            if state.store is None:
+                from innograph.graph.factory import open_store  # raises StoreUnavailable
+
+                state.store = open_store(state.settings)
+                state.owns_store = True
+    store: GraphStore = state.store
+    return store
+
+
+def get_analytics(request: Request, store: Annotated[GraphStore, Depends(get_store)]) -> Analytics:
+    """The cached analytics of the app's store."""
+    state = request.app.state
+    with _open_lock:
+        if state.analytics is None or state.analytics.store is not store:
+            state.analytics = Analytics(store, budget_seconds=ANALYTICS_COMPUTE_SECONDS)
+        analytics: Analytics = state.analytics
+    return analytics
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+AnalyticsDep = Annotated[Analytics, Depends(get_analytics)]

@@ -1,0 +1,338 @@
+"""The API's response bodies, named by role (``EntityPublic``, ``CollaboratorsPublic`` ...).
+
+Lists come as ``data`` + ``count``; the ``from_*`` constructors turn the graph room's
+plain dataclasses into these models.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from innograph.graph.types import DocumentInfo, Edge, Node, Provenance
+from pydantic import BaseModel, Field
+
+
+class ErrorPublic(BaseModel):
+    """Every error: a one-line message naming the problem, and optional detail."""
+
+    error: str
+    detail: Any = None
+
+
+class NodeRef(BaseModel):
+    """An entity in a list: id, type and name."""
+
+    id: str
+    type: str
+    name: str
+
+    @classmethod
+    def from_node(cls, node: Node) -> NodeRef:
+        """From a graph node."""
+        return cls(id=node.id, type=node.type, name=node.name)
+
+
+class NodePublic(NodeRef):
+    """An entity with its properties."""
+
+    properties: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def from_node(cls, node: Node) -> NodePublic:
+        """From a graph node."""
+        return cls(id=node.id, type=node.type, name=node.name, properties=dict(node.properties))
+
+
+class ProvenancePublic(BaseModel):
+    """Where a fact comes from: document, evidence sentence, confidence."""
+
+    document: str
+    evidence: str
+    confidence: float
+
+    @classmethod
+    def from_provenance(cls, prov: Provenance) -> ProvenancePublic:
+        """From the graph's provenance record."""
+        return cls(document=prov.document, evidence=prov.evidence, confidence=prov.confidence)
+
+
+class EdgePublic(BaseModel):
+    """A relationship with the documents that support it."""
+
+    source: str
+    target: str
+    type: str
+    properties: dict[str, Any] = Field(default_factory=dict)
+    provenance: list[ProvenancePublic] = Field(default_factory=list)
+
+    @classmethod
+    def from_edge(cls, edge: Edge) -> EdgePublic:
+        """From a graph edge."""
+        return cls(
+            source=edge.source,
+            target=edge.target,
+            type=edge.type,
+            properties=dict(edge.properties),
+            provenance=[ProvenancePublic.from_provenance(p) for p in edge.provenance],
+        )
+
+
+class DocumentPublic(BaseModel):
+    """A source document as stored."""
+
+    source: str
+    doc: str
+    content_hash: str
+    lang: str
+    ingested_at: str
+    title: str | None = None
+
+    @classmethod
+    def from_info(cls, info: DocumentInfo) -> DocumentPublic:
+        """From the store's document record."""
+        return cls(
+            source=info.source,
+            doc=info.doc,
+            content_hash=info.content_hash,
+            lang=info.lang,
+            ingested_at=info.ingested_at,
+            title=info.title,
+        )
+
+
+class SearchPublic(BaseModel):
+    """Entities matching a name, best first."""
+
+    query: str
+    data: list[NodePublic]
+    count: int
+
+
+class RelationPublic(BaseModel):
+    """One relation of an entity, seen from it: direction, the other end, provenance."""
+
+    direction: Literal["out", "in"]
+    other: NodeRef
+    properties: dict[str, Any] = Field(default_factory=dict)
+    provenance: list[ProvenancePublic] = Field(default_factory=list)
+
+
+class EntityPublic(BaseModel):
+    """An entity, its relations grouped by type, and the documents mentioning it."""
+
+    entity: NodePublic
+    relations: dict[str, list[RelationPublic]]
+    documents: list[DocumentPublic]
+
+
+class SubgraphPublic(BaseModel):
+    """A neighbourhood: nodes nearest first, edges among them; ``truncated`` if capped."""
+
+    centre: str
+    nodes: list[NodePublic]
+    edges: list[EdgePublic]
+    count: int
+    truncated: bool
+    total_nodes: int | None = None
+
+
+class CollaboratorPublic(BaseModel):
+    """A collaborating organisation with the shared items as evidence."""
+
+    organisation: NodeRef
+    score: int
+    shared: list[NodeRef]
+
+
+class CollaboratorsPublic(BaseModel):
+    """Organisations sharing projects, platforms or events with one organisation."""
+
+    organisation: NodeRef
+    data: list[CollaboratorPublic]
+    count: int
+
+
+class NetworkEdgePublic(BaseModel):
+    """A weighted pair of the collaboration network."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    weight: int
+
+
+class CollaborationNetworkPublic(BaseModel):
+    """The weighted organisation–organisation network of a selection, heaviest first."""
+
+    data: list[NetworkEdgePublic]
+    count: int
+    organisations: int
+    total_edges: int
+    truncated: bool
+
+
+class HopPublic(BaseModel):
+    """One step of a path: the relationship walked, in the path's direction, with evidence."""
+
+    source: NodeRef
+    target: NodeRef
+    type: str
+    reversed: bool  # True when the stored relationship points from target to source
+    provenance: list[ProvenancePublic]
+
+
+class PathPublic(BaseModel):
+    """A partnership path: its nodes in order and each hop with its evidence."""
+
+    hops: int
+    nodes: list[NodeRef]
+    steps: list[HopPublic]
+    countries: list[str | None]  # per organisation on the path, in order
+    crosses_border: bool
+
+
+class PathsPublic(BaseModel):
+    """The k shortest partnership paths between two entities."""
+
+    source: NodeRef
+    target: NodeRef
+    data: list[PathPublic]
+    count: int
+    notes: list[str] = Field(default_factory=list)
+
+
+class SuggestionPublic(BaseModel):
+    """A suggested partner, its score and the reason in plain words."""
+
+    organisation: NodeRef
+    country: str | None
+    score: float
+    reason: str
+    common_partners: list[NodeRef]
+    shared_programmes: list[NodeRef]
+    shared_themes: list[str]
+    adamic_adar: float
+
+
+class SuggestionsPublic(BaseModel):
+    """Organisations one does not yet work with, ranked by link prediction."""
+
+    organisation: NodeRef
+    data: list[SuggestionPublic]
+    count: int
+    note: str = ""
+
+
+class CentralityScorePublic(BaseModel):
+    """An organisation's rank and score."""
+
+    rank: int
+    organisation: NodeRef
+    score: float
+
+
+class CentralityPublic(BaseModel):
+    """Organisations ranked by a centrality measure; says when the figure is sampled."""
+
+    measure: str
+    data: list[CentralityScorePublic]
+    count: int
+    organisations: int
+    sampled: bool
+    sample_size: int | None = None
+    note: str
+    graph_version: str
+    seconds: float
+
+
+class CommunityPublic(BaseModel):
+    """A community: its size, its members (largest degree first, capped), its countries."""
+
+    id: int
+    size: int
+    members: list[NodeRef]
+    countries: dict[str, int]
+
+
+class BrokerPublic(BaseModel):
+    """An organisation whose partners span several countries or communities."""
+
+    organisation: NodeRef
+    countries: list[str]
+    communities: int
+    reason: str
+
+
+class CommunitiesPublic(BaseModel):
+    """Louvain communities of the collaboration network and the brokers between them."""
+
+    algorithm: str
+    seed: int
+    modularity: float
+    data: list[CommunityPublic]
+    count: int
+    brokers: list[BrokerPublic]
+    bounded: bool
+    min_weight: int
+    note: str
+    graph_version: str
+    seconds: float
+
+
+class StatsPublic(BaseModel):
+    """Counts of entities by type, relationships by type, documents, and the last update."""
+
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    total_nodes: int
+    total_relationships: int
+    documents: int
+    last_update: str | None = None
+
+
+class IngestResultPublic(BaseModel):
+    """What ingesting one uploaded document did."""
+
+    file: str
+    source: str
+    status: str
+    nodes: int = 0
+    relationships: int = 0
+    error: str | None = None
+
+
+class IngestPublic(BaseModel):
+    """The outcome of an upload, one entry per file."""
+
+    data: list[IngestResultPublic]
+    count: int
+    ingested: int
+    failed: int
+
+
+class HealthPublic(BaseModel):
+    """Whether the API and its store answer."""
+
+    status: Literal["ok"]
+    store: str
+    graph_version: str
+
+
+class VersionPublic(BaseModel):
+    """The running innograph version."""
+
+    name: str
+    version: str
+
+
+# Documented error answers of the read endpoints (the body is always ErrorPublic).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorPublic, "description": "No entity with that id"},
+    422: {"model": ErrorPublic, "description": "A parameter is invalid; the error names it"},
+    503: {
+        "model": ErrorPublic,
+        "description": "The graph store is unavailable or the query ran out of time; "
+        "retry after the Retry-After header's seconds",
+    },
+}
