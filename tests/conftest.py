@@ -26,3 +26,42 @@ def shared_dir() -> Path:
 def seeds_dir(shared_dir: Path) -> Path:
     """The five seed documents."""
     return shared_dir / "seeds"
+
+
+# -- the graph store, on both backends (tests/test_store_contract.py) ----------------------
+
+STORE_BACKENDS = [
+    pytest.param("embedded", id="embedded"),
+    pytest.param("neo4j", id="neo4j", marks=[pytest.mark.neo4j, pytest.mark.xdist_group("neo4j")]),
+]
+
+
+@pytest.fixture(scope="session")
+def neo4j_store_session():  # type: ignore[no-untyped-def]
+    """One Neo4jStore for the session, on the server INNOGRAPH_NEO4J_URI names."""
+    if not os.environ.get("INNOGRAPH_NEO4J_URI"):
+        reason = 'INNOGRAPH_NEO4J_URI is unset (run: eval "$(scripts/neo4j-server start)")'
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs the Neo4j tests: {reason}")
+        pytest.skip(reason)
+    from innograph.config import load_settings
+    from innograph.graph.neo4j_store import Neo4jStore
+
+    neo4j = Neo4jStore.from_settings(load_settings())
+    yield neo4j
+    neo4j.close()
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty graph store: a fresh embedded one, or the Neo4j one wiped."""
+    if request.param == "embedded":
+        from innograph.graph.embedded import EmbeddedStore
+
+        embedded = EmbeddedStore(tmp_path / "store")
+        yield embedded
+        embedded.close()
+    else:
+        neo4j = request.getfixturevalue("neo4j_store_session")
+        neo4j.wipe()
+        yield neo4j
