@@ -25,9 +25,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from innograph.graph.errors import InvalidFact
 from innograph.graph.types import Collaborator, Edge, Node, Provenance
-from innograph.ontology.ids import fold
-from innograph.ontology.terms import ontology
+from innograph.ontology.facts import DocumentFacts
+from innograph.ontology.ids import fold, is_canonical_id
+from innograph.ontology.terms import UnknownTermError, check_relation, entity_type, ontology
 from rapidfuzz import fuzz, process
 
 # Fuzzy matches below this rapidfuzz ratio (0-100) are not search results.
@@ -149,6 +151,107 @@ def edge_order(edge: Edge) -> tuple[str, str, str]:
 def pick_edge(edges: Iterable[Edge]) -> Edge:
     """The relationship shown for a hop when several link the same two nodes."""
     return min(edges, key=lambda e: (e.type, e.source, e.target))
+
+
+EdgeKey = tuple[str, str, str]
+_PLAIN = (str, int, float, bool)
+
+
+@dataclass(slots=True)
+class NormalisedDocument:
+    """One document's facts, validated and keyed by canonical ids.
+
+    ``nodes``: canonical id -> this document's mention (several local keys resolving to one
+    id are merged); ``edges``: :func:`edge_key` -> this document's support (a relationship
+    stated twice keeps its surest statement; one whose ends resolve to the same entity is
+    dropped).
+    """
+
+    facts: DocumentFacts
+    nodes: dict[str, Mention]
+    edges: dict[EdgeKey, Support]
+
+
+def _check_plain(values: Mapping[str, Any], where: str) -> None:
+    for key, value in values.items():
+        ok = isinstance(value, _PLAIN) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        )
+        if not ok or (isinstance(value, float) and value != value):
+            raise InvalidFact(f"{where}: attribute {key!r} is not plain data ({value!r})")
+
+
+def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
+    """Validate a document's facts against the ontology and key them by canonical ids.
+
+    Raises InvalidFact, naming the document and the fact, for an unknown entity type or
+    relation, a relation whose end types the ontology does not allow, a relation to a
+    missing entity key, or a canonical id that does not fit its type.
+    """
+    src = facts.source
+    if not isinstance(src, str) or not src.strip():
+        raise InvalidFact("a document needs a non-empty source")
+    where = f"document {src!r}"
+    if not facts.content_hash:
+        raise InvalidFact(f"{where}: no content hash")
+    _check_plain(facts.attributes, where)
+    types_by_key: dict[str, str] = {}
+    id_by_key: dict[str, str] = {}
+    nodes: dict[str, Mention] = {}
+    for ent in facts.entities:
+        try:
+            term = entity_type(ent.type)
+        except UnknownTermError as err:
+            raise InvalidFact(f"{where}, entity {ent.key!r}: {err}") from None
+        cid = ent.canonical_id
+        if not is_canonical_id(cid) or not cid.startswith(term.id_prefix + "-"):
+            raise InvalidFact(
+                f"{where}, entity {ent.key!r}: {cid!r} is not a canonical id of a {ent.type} "
+                f"(expected '{term.id_prefix}-<slug>')"
+            )
+        name = (ent.canonical_name or ent.name).strip()
+        if not name:
+            raise InvalidFact(f"{where}, entity {ent.key!r}: empty name")
+        if ent.key in id_by_key and id_by_key[ent.key] != cid:
+            raise InvalidFact(f"{where}: entity key {ent.key!r} names two entities")
+        _check_plain(ent.attributes, f"{where}, entity {ent.key!r}")
+        types_by_key[ent.key] = ent.type
+        id_by_key[ent.key] = cid
+        aliases = {a for a in ent.aliases if a}
+        aliases.add(ent.name)
+        attrs: dict[str, Any] = dict(ent.attributes)
+        mtype = ent.type
+        previous = nodes.get(cid)
+        if previous is not None:
+            attrs = {**previous.attributes, **attrs}
+            aliases |= set(previous.aliases) | {previous.name}
+            mtype = most_specific_type([previous.type, ent.type])
+        aliases.discard(name)
+        aliases.discard("")
+        nodes[cid] = Mention(src, mtype, name, tuple(sorted(aliases)), attrs)
+    edges: dict[EdgeKey, Support] = {}
+    for rel in facts.relations:
+        for end in (rel.source, rel.target):
+            if end not in types_by_key:
+                raise InvalidFact(f"{where}, relation {rel.type}: no entity with key {end!r}")
+        try:
+            check_relation(rel.type, types_by_key[rel.source], types_by_key[rel.target])
+        except UnknownTermError as err:
+            raise InvalidFact(f"{where}, relation {rel.source}->{rel.target}: {err}") from None
+        _check_plain(rel.attributes, f"{where}, relation {rel.source}->{rel.target}")
+        key = edge_key(rel.type, id_by_key[rel.source], id_by_key[rel.target])
+        if key[0] == key[2]:
+            continue  # both ends resolved to one entity: nothing to relate
+        amount = float(rel.amount_eur) if rel.amount_eur is not None else None
+        support = Support(src, rel.evidence or "", float(rel.confidence), amount, rel.attributes)
+        old = edges.get(key)
+        if old is None or support.confidence > old.confidence:
+            if old is not None and amount is None and old.amount_eur is not None:
+                support = Support(
+                    src, support.evidence, support.confidence, old.amount_eur, support.attributes
+                )
+            edges[key] = support
+    return NormalisedDocument(facts, nodes, edges)
 
 
 # -- search ----------------------------------------------------------------------------

@@ -28,15 +28,14 @@ from innograph.graph.algorithms import (
     Mention,
     SearchEntry,
     Support,
-    edge_key,
     edge_order,
     expand_types,
     intermediate_filter,
     k_shortest_paths,
     merge_mentions,
     merge_supports,
-    most_specific_type,
     neighbourhood_ids,
+    normalise_document,
     pick_edge,
     rank_collaborators,
     rank_search,
@@ -55,8 +54,6 @@ from innograph.graph.types import (
     Subgraph,
 )
 from innograph.ontology.facts import DocumentFacts, MergeRecord
-from innograph.ontology.ids import is_canonical_id
-from innograph.ontology.terms import UnknownTermError, check_relation, entity_type
 
 DB_NAME = "graph.sqlite"
 SCHEMA_VERSION = "1"
@@ -113,83 +110,19 @@ def _json(value: Any, what: str) -> str:
 
 
 def prepare(facts: DocumentFacts) -> _Prepared:
-    """Validate one document's facts against the ontology and turn them into rows.
-
-    Raises InvalidFact naming the document and the offending fact.
-    """
-    src = facts.source
-    if not isinstance(src, str) or not src.strip():
-        raise InvalidFact("a document needs a non-empty source")
-    where = f"document {src!r}"
-    types_by_key: dict[str, str] = {}
-    id_by_key: dict[str, str] = {}
-    # Several keys may resolve to one canonical id: merge their mentions in the document.
-    merged: dict[str, Mention] = {}
-    for ent in facts.entities:
-        try:
-            term = entity_type(ent.type)
-        except UnknownTermError as err:
-            raise InvalidFact(f"{where}, entity {ent.key!r}: {err}") from None
-        cid = ent.canonical_id
-        if not is_canonical_id(cid) or not cid.startswith(term.id_prefix + "-"):
-            raise InvalidFact(
-                f"{where}, entity {ent.key!r}: {cid!r} is not a canonical id of a {ent.type} "
-                f"(expected '{term.id_prefix}-<slug>')"
-            )
-        name = (ent.canonical_name or ent.name).strip()
-        if not name:
-            raise InvalidFact(f"{where}, entity {ent.key!r}: empty name")
-        if ent.key in types_by_key and id_by_key[ent.key] != cid:
-            raise InvalidFact(f"{where}: entity key {ent.key!r} is used twice")
-        types_by_key[ent.key] = ent.type
-        id_by_key[ent.key] = cid
-        aliases = {a for a in ent.aliases if a and a != name}
-        if ent.name and ent.name != name:
-            aliases.add(ent.name)
-        previous = merged.get(cid)
-        if previous is not None:
-            attrs = {**previous.attributes, **ent.attributes}
-            aliases |= set(previous.aliases) | {previous.name}
-            aliases.discard(name)
-            mtype = most_specific_type([previous.type, ent.type])
-        else:
-            attrs, mtype = dict(ent.attributes), ent.type
-        merged[cid] = Mention(src, mtype, name, tuple(sorted(aliases)), attrs)
+    """Validate one document's facts (InvalidFact naming the fault) and turn them into rows."""
+    doc = normalise_document(facts)
+    src, where = facts.source, f"document {facts.source!r}"
     mentions = [
         (src, cid, m.type, m.name, _json(list(m.aliases), where), _json(m.attributes, where))
-        for cid, m in merged.items()
+        for cid, m in doc.nodes.items()
     ]
-    supports: dict[EdgeKey, tuple[str, str, str, str, str, float, float | None, str]] = {}
-    for rel in facts.relations:
-        for end in (rel.source, rel.target):
-            if end not in types_by_key:
-                raise InvalidFact(f"{where}, relation {rel.type}: no entity with key {end!r}")
-        try:
-            check_relation(rel.type, types_by_key[rel.source], types_by_key[rel.target])
-        except UnknownTermError as err:
-            raise InvalidFact(f"{where}, relation {rel.source}->{rel.target}: {err}") from None
-        key = edge_key(rel.type, id_by_key[rel.source], id_by_key[rel.target])
-        if key[0] == key[2]:
-            continue  # both ends resolved to one entity: nothing to relate
-        amount = float(rel.amount_eur) if rel.amount_eur is not None else None
-        row = (
-            src,
-            key[0],
-            key[1],
-            key[2],
-            rel.evidence or "",
-            float(rel.confidence),
-            amount,
-            _json(rel.attributes, where),
-        )
-        old = supports.get(key)
-        # The same relationship stated twice in a document: keep the surest statement.
-        if old is None or row[5] > old[5]:
-            if old is not None and amount is None:
-                row = (*row[:6], old[6], row[7])
-            supports[key] = row
+    supports = [
+        (src, *key, s.evidence, s.confidence, s.amount_eur, _json(s.attributes, where))
+        for key, s in doc.edges.items()
+    ]
     merges = [(src, m.canonical_id, m.name, m.method, float(m.score)) for m in facts.merges]
-    return _Prepared(facts, mentions, list(supports.values()), merges)
+    return _Prepared(facts, mentions, supports, merges)
 
 
 class EmbeddedStore:

@@ -255,7 +255,20 @@ def test_invalid_facts_are_refused_and_nothing_is_written(store: GraphStore) -> 
         [("a", "Organisation", "Zed"), ("p", "Project", "Zproj")],
         [("FUNDED_BY", "a", "p")],
     )
-    for bad, reason in ((bad_relation, "OWNS"), (bad_type, "Planet"), (wrong_ends, "FUNDED_BY")):
+    wrong_id = make_facts(
+        "mem://bad4.txt", [("a", "Organisation", "Zed", {"canonical_id": "project-zed"})]
+    )
+    missing_end = make_facts(
+        "mem://bad5.txt", [("a", "Organisation", "Zed")], [("LEADS", "a", "nobody")]
+    )
+    cases = [
+        (bad_relation, "OWNS"),
+        (bad_type, "Planet"),
+        (wrong_ends, "FUNDED_BY"),
+        (wrong_id, "project-zed"),
+        (missing_end, "nobody"),
+    ]
+    for bad, reason in cases:
         with pytest.raises(InvalidFact, match=reason):
             store.upsert_document(bad)
     # A batch with one bad document writes nothing at all.
