@@ -12,9 +12,11 @@ from innograph.api.routes import (
     collaborators,
     documents,
     entities,
+    lod,
     meta,
     paths,
     search,
+    sparql,
     stats,
     suggestions,
 )
@@ -29,4 +31,6 @@ ROUTERS: list[APIRouter] = [
     stats.router,
     documents.router,
     meta.router,
+    lod.router,
+    sparql.router,
 ]

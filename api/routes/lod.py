@@ -1,0 +1,363 @@
+"""Linked data over HTTP: dereferenceable IRIs, the ontology, the JSON-LD @context, the
+VoID/DCAT description and the dumps.
+
+IRIs follow the 303 pattern of the W3C note "Cool URIs for the Semantic Web": the
+resource ``/id/{id}`` (the organisation itself) answers 303 See Other to a document
+about it, chosen by the Accept header: the HTML entity page for browsers, or
+``/doc/{id}`` for RDF. ``/doc/{id}`` negotiates Turtle, JSON-LD, N-Triples or RDF/XML
+(each also at ``/doc/{id}.ttl|.jsonld|.nt|.rdf``); anything else gets 406 with the list
+of what is available. Every answer carries ``Vary: Accept`` and ``Link`` headers.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from innograph.api.deps import SettingsDep, StoreDep
+from innograph.api.errors import ApiError, error_body
+from innograph.config import Settings
+from innograph.graph.errors import EntityNotFound
+from innograph.graph.iris import (
+    describing_document_url,
+    document_id,
+    entity_iri,
+    normalise_base,
+)
+from innograph.graph.rdf import (
+    Block,
+    ExportOptions,
+    count_triples,
+    describe,
+    describe_entity,
+    document_block,
+)
+from innograph.graph.rdf_export import dataset_info, dump_chunks
+from innograph.graph.rdf_terms import IG_NS
+from innograph.graph.rdf_void import DUMP_PATH, void_blocks
+from innograph.graph.rdf_writers import RDF_FORMATS, jsonld_context, write_rdf
+from innograph.graph.store import GraphStore
+from innograph.ontology.ids import is_canonical_id
+from innograph.ontology.terms import ontology_graph, ontology_path
+
+router = APIRouter(tags=["linked data"])
+
+HTML = "text/html"
+# Media type -> format key of graph.rdf_writers; the order is the server's preference
+# when the client likes several equally (curl's */* gets Turtle).
+RDF_MEDIA_TYPES: dict[str, str] = {media: fmt for fmt, (media, _) in RDF_FORMATS.items()}
+RDF_PREFERENCE = (
+    "text/turtle",
+    "application/ld+json",
+    "application/n-triples",
+    "application/rdf+xml",
+)
+EXTENSIONS: dict[str, str] = {ext: fmt for fmt, (_, ext) in RDF_FORMATS.items()}
+CONTEXT_PATH = "/ns/context.jsonld"
+
+
+# -- content negotiation --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MediaRange:
+    """One entry of an Accept header."""
+
+    type: str
+    subtype: str
+    q: float
+    order: int
+
+    def matches(self, media_type: str) -> int:
+        """Specificity of the match (3 exact, 2 type/*, 1 */*), 0 for none."""
+        main, _, sub = media_type.partition("/")
+        if self.type == main and self.subtype == sub:
+            return 3
+        if self.type == main and self.subtype == "*":
+            return 2
+        if self.type == "*" and self.subtype == "*":
+            return 1
+        return 0
+
+
+def parse_accept(header: str | None) -> list[MediaRange]:
+    """The media ranges of an Accept header (a missing header accepts everything)."""
+    if not header or not header.strip():
+        return [MediaRange("*", "*", 1.0, 0)]
+    ranges = []
+    for order, part in enumerate(header.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        main, _, sub = fields[0].lower().partition("/")
+        if not main:
+            continue
+        q = 1.0
+        for param in fields[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = max(0.0, min(1.0, float(value)))
+                except ValueError:
+                    q = 0.0
+        ranges.append(MediaRange(main, sub or "*", q, order))
+    return ranges
+
+
+def negotiate(header: str | None, available: Iterable[str]) -> str | None:
+    """The available media type the client prefers (RFC 9110: the most specific range
+    decides a type's q; ties go to the order of ``available``); None if nothing fits."""
+    ranges = parse_accept(header)
+    best: tuple[float, int, str] | None = None
+    for rank, media_type in enumerate(available):
+        matched = [(r.matches(media_type), r) for r in ranges]
+        matched = [(spec, r) for spec, r in matched if spec]
+        if not matched:
+            continue
+        spec, chosen = max(matched, key=lambda m: (m[0], -m[1].order))
+        if chosen.q <= 0:
+            continue
+        key = (chosen.q, -rank, media_type)
+        if best is None or key[:2] > best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+def not_acceptable(available: Iterable[str], accept: str | None) -> JSONResponse:
+    """406 with a JSON body listing what can be served."""
+    offered = list(available)
+    return JSONResponse(
+        error_body(
+            f"cannot serve {accept or 'that media type'}; available: {', '.join(offered)}",
+            {"available": offered},
+        ),
+        status_code=406,
+        headers={"Vary": "Accept"},
+    )
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def base_of(request: Request, settings: Settings) -> str:
+    """The IRI base: INNOGRAPH_BASE_IRI, else the address this request reached us at."""
+    if settings.base_iri:
+        return normalise_base(settings.base_iri)
+    return f"{request.url.scheme}://{request.url.netloc}"
+
+
+def _entity_page_path(request: Request, entity_id: str) -> str | None:
+    """The HTML entity page of the viz room, when the app has one."""
+    for route in request.app.routes:
+        path = getattr(route, "path", "")
+        if path.startswith("/entity/{"):
+            return f"/entity/{entity_id}"
+    return None
+
+
+def _alternates(base: str, entity_id: str) -> str:
+    doc = describing_document_url(base, entity_id)
+    links = [
+        f'<{doc}.{ext}>; rel="alternate"; type="{media}"'
+        for fmt, (media, ext) in RDF_FORMATS.items()
+    ]
+    return ", ".join(links)
+
+
+def _rdf_response(
+    blocks: Iterable[Block], fmt: str, base: str, headers: dict[str, str]
+) -> StreamingResponse:
+    media = RDF_FORMATS[fmt][0]
+    chunks = (c.encode("utf-8") for c in write_rdf(fmt, blocks, base=base))
+    return StreamingResponse(
+        chunks,
+        media_type=f"{media}; charset=utf-8" if media.startswith("text/") else media,
+        headers=headers,
+    )
+
+
+def _check_id(entity_id: str) -> None:
+    if not is_canonical_id(entity_id):
+        raise ApiError(404, f"{entity_id!r} is not an innograph identifier")
+
+
+def _description(store: GraphStore, entity_id: str, base: str) -> list[Block]:
+    """The blocks describing an entity or a document (EntityNotFound if neither)."""
+    if entity_id.startswith("doc-"):
+        for doc in store.documents():
+            if document_id(doc.source) == entity_id:
+                return [document_block(doc, base)]
+        raise EntityNotFound(entity_id)
+    return list(describe_entity(store, entity_id, base))
+
+
+def _html_page(blocks: list[Block], entity_id: str, base: str) -> str:
+    """A minimal HTML rendering of a description, for browsers when no entity page exists."""
+    rows = []
+    for subject, pairs in blocks:
+        for predicate, obj in pairs:
+            rows.append(
+                f"<tr><td>{html.escape(subject)}</td><td>{html.escape(predicate)}</td>"
+                f"<td>{html.escape(obj)}</td></tr>"
+            )
+    iri = entity_iri(base, entity_id)
+    alternates = "".join(
+        f'<li><a href="{describing_document_url(base, entity_id)}.{ext}">{media}</a></li>'
+        for media, ext in RDF_FORMATS.values()
+    )
+    return (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(entity_id)}"
+        f"</title></head><body><h1>{html.escape(iri)}</h1><ul>{alternates}</ul>"
+        f"<table>{''.join(rows)}</table></body></html>"
+    )
+
+
+# -- routes ----------------------------------------------------------------------------
+
+
+@router.get("/id/{entity_id}", include_in_schema=True, status_code=303)
+def resource(entity_id: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """The thing itself: 303 See Other to the HTML page or the RDF document about it."""
+    _check_id(entity_id)
+    base = base_of(request, settings)
+    _description(store, entity_id, base)  # 404 before redirecting to nothing
+    accept = request.headers.get("accept")
+    chosen = negotiate(accept, (*RDF_PREFERENCE, HTML))
+    if chosen is None:
+        return not_acceptable((*RDF_PREFERENCE, HTML), accept)
+    doc = describing_document_url(base, entity_id)
+    if chosen == HTML:
+        target = _entity_page_path(request, entity_id) or f"{doc}.html"
+    else:
+        target = f"{doc}.{RDF_FORMATS[RDF_MEDIA_TYPES[chosen]][1]}"
+    return Response(
+        status_code=303,
+        headers={
+            "Location": target,
+            "Vary": "Accept",
+            "Link": f'<{doc}>; rel="describedby", {_alternates(base, entity_id)}',
+        },
+    )
+
+
+@router.get("/doc/{name}")
+def document(name: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """The document about a resource; ``/doc/{id}`` negotiates, ``/doc/{id}.ttl`` etc. don't."""
+    entity_id, dot, ext = name.partition(".")
+    _check_id(entity_id)
+    base = base_of(request, settings)
+    accept = request.headers.get("accept")
+    if dot:
+        if ext == "html":
+            chosen = HTML
+        elif ext in EXTENSIONS:
+            chosen = RDF_FORMATS[EXTENSIONS[ext]][0]
+        else:
+            raise ApiError(404, f"no document format .{ext} (try .ttl, .jsonld, .nt, .rdf)")
+    else:
+        negotiated = negotiate(accept, (*RDF_PREFERENCE, HTML))
+        if negotiated is None:
+            return not_acceptable((*RDF_PREFERENCE, HTML), accept)
+        chosen = negotiated
+    blocks = _description(store, entity_id, base)
+    iri = entity_iri(base, entity_id)
+    headers = {
+        "Vary": "Accept",
+        "Link": f'<{iri}>; rel="about", {_alternates(base, entity_id)}',
+    }
+    if chosen == HTML:
+        page = _entity_page_path(request, entity_id)
+        if page is not None:
+            return Response(status_code=303, headers={"Location": page, **headers})
+        return Response(_html_page(blocks, entity_id, base), media_type=HTML, headers=headers)
+    fmt = RDF_MEDIA_TYPES[chosen]
+    if not dot:
+        doc = describing_document_url(base, entity_id)
+        headers["Content-Location"] = f"{doc}.{RDF_FORMATS[fmt][1]}"
+    return _rdf_response(blocks, fmt, base, headers)
+
+
+@cache
+def _ontology_text(fmt: str) -> str:
+    graph = ontology_graph()
+    if fmt == "ttl":
+        with open(ontology_path(), encoding="utf-8") as handle:
+            return handle.read()
+    rdflib_name = {"nt": "nt", "rdfxml": "xml", "jsonld": "json-ld"}[fmt]
+    return str(graph.serialize(format=rdflib_name))
+
+
+@router.get("/ontology")
+def ontology_document(request: Request) -> Response:
+    """The OWL ontology (Turtle by default; JSON-LD, N-Triples, RDF/XML by Accept)."""
+    accept = request.headers.get("accept")
+    chosen = negotiate(accept, RDF_PREFERENCE)
+    if chosen is None:
+        return not_acceptable(RDF_PREFERENCE, accept)
+    fmt = RDF_MEDIA_TYPES[chosen]
+    return Response(
+        _ontology_text(fmt),
+        media_type=chosen,
+        headers={"Vary": "Accept", "Link": f'<{IG_NS}>; rel="describes"'},
+    )
+
+
+@router.get(CONTEXT_PATH)
+def jsonld_context_document() -> JSONResponse:
+    """The JSON-LD @context of innograph's JSON-LD (prefixes of the vocabularies used)."""
+    return JSONResponse(
+        {"@context": jsonld_context()},
+        media_type="application/ld+json",
+        headers={"Access-Control-Allow-Origin": "*"},
+    )
+
+
+_count_lock = threading.Lock()
+
+
+def _triple_count(request: Request, store: GraphStore, base: str) -> int:
+    """The data triples of the whole dump, counted once per graph version (cached)."""
+    key = (base, store.version())
+    with _count_lock:
+        cached: dict[tuple[str, str], int] = request.app.state.__dict__.setdefault(
+            "void_triple_counts", {}
+        )
+        if key not in cached:
+            cached.clear()
+            cached[key] = count_triples(describe(store, ExportOptions(base=base)))
+        return cached[key]
+
+
+@router.get("/.well-known/void")
+def void_description(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """The VoID + DCAT description of the dataset, content-negotiated."""
+    accept = request.headers.get("accept")
+    chosen = negotiate(accept, RDF_PREFERENCE)
+    if chosen is None:
+        return not_acceptable(RDF_PREFERENCE, accept)
+    base = base_of(request, settings)
+    options = ExportOptions(base=base)
+    info = dataset_info(store, options, settings.licence, settings.publisher)
+    info = replace(info, triples=_triple_count(request, store, base))
+    return _rdf_response(void_blocks(info), RDF_MEDIA_TYPES[chosen], base, {"Vary": "Accept"})
+
+
+@router.get(DUMP_PATH + ".{ext}")
+def dump(ext: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """The whole graph as one RDF file (streamed), with its VoID/DCAT description."""
+    fmt = EXTENSIONS.get(ext)
+    if fmt is None:
+        raise ApiError(404, f"no dump format .{ext} (try .ttl, .jsonld, .nt, .rdf)")
+    base = base_of(request, settings)
+    chunks: Iterator[str] = dump_chunks(
+        store, fmt, ExportOptions(base=base), licence=settings.licence, publisher=settings.publisher
+    )
+    media = RDF_FORMATS[fmt][0]
+    return StreamingResponse(
+        (c.encode("utf-8") for c in chunks),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="innograph.{ext}"'},
+    )

@@ -1,0 +1,259 @@
+"""``/sparql``: a read-only SPARQL 1.1 Protocol endpoint over the graph.
+
+GET ``?query=``, POST form (``query=``) or POST ``application/sparql-query``. SELECT
+results as SPARQL JSON, XML, CSV or TSV and ASK as JSON or XML, by Accept; CONSTRUCT and
+DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. Updates are refused with 403, bad
+syntax with 400, a query past its deadline with 503; results stop at a cap (the
+``X-Result-Truncated: true`` header says so). Backed by the pyoxigraph mirror of
+``graph.rdf_sparql``, rebuilt when the graph changes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+from collections.abc import Iterator
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from innograph.api.deps import SettingsDep, StoreDep
+from innograph.api.errors import ApiError
+from innograph.api.routes.lod import RDF_MEDIA_TYPES, RDF_PREFERENCE, base_of, negotiate
+from innograph.api.routes.lod import not_acceptable as _not_acceptable
+from innograph.graph.rdf import Block
+from innograph.graph.rdf_sparql import (
+    AskResult,
+    GraphResult,
+    QueryResult,
+    SelectResult,
+    SparqlError,
+    SparqlMirror,
+)
+from innograph.graph.rdf_terms import xml_safe
+from innograph.graph.rdf_writers import write_rdf
+from innograph.graph.store import GraphStore
+
+router = APIRouter(tags=["linked data"])
+
+JSON_RESULTS = "application/sparql-results+json"
+XML_RESULTS = "application/sparql-results+xml"
+CSV_RESULTS = "text/csv"
+TSV_RESULTS = "text/tab-separated-values"
+SELECT_TYPES = (JSON_RESULTS, XML_RESULTS, CSV_RESULTS, TSV_RESULTS, "application/json")
+ASK_TYPES = (JSON_RESULTS, XML_RESULTS, "application/json")
+MAX_QUERY_CHARS = 100_000
+
+_mirror_lock = threading.Lock()
+
+
+def _mirror(request: Request, store: GraphStore, base: str, licence: str, publisher: str) -> Any:
+    """The app's SPARQL mirror of this store under this base (made on first use)."""
+    state = request.app.state
+    with _mirror_lock:
+        mirror: SparqlMirror | None = getattr(state, "sparql_mirror", None)
+        if mirror is None or mirror.store is not store or mirror.base != base:
+            if mirror is not None:
+                mirror.close()
+            mirror = SparqlMirror(store, base=base, licence=licence, publisher=publisher)
+            state.sparql_mirror = mirror
+        return mirror
+
+
+# -- result serialisers -------------------------------------------------------------------
+
+
+def _json_term(term: Any) -> dict[str, str]:
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    if isinstance(term, ox.Literal):
+        out = {"type": "literal", "value": term.value}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            out["datatype"] = term.datatype.value
+        return out
+    return {"type": "literal", "value": str(term)}  # RDF-star triple terms, as text
+
+
+def select_json(result: SelectResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    bindings = [
+        {
+            var: _json_term(value)
+            for var, value in zip(result.variables, row, strict=True)
+            if value is not None
+        }
+        for row in result.rows
+    ]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}})
+
+
+def _xml_term(term: Any) -> str:
+    if isinstance(term, ox.NamedNode):
+        return f"<uri>{escape(term.value)}</uri>"
+    if isinstance(term, ox.BlankNode):
+        return f"<bnode>{escape(term.value)}</bnode>"
+    if isinstance(term, ox.Literal):
+        text = escape(xml_safe(term.value))
+        if term.language:
+            return f"<literal xml:lang={quoteattr(term.language)}>{text}</literal>"
+        if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{text}</literal>"
+        return f"<literal>{text}</literal>"
+    return f"<literal>{escape(xml_safe(str(term)))}</literal>"
+
+
+_XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
+
+
+def select_xml(result: SelectResult) -> str:
+    """SPARQL Query Results XML."""
+    head = "".join(f"<variable name={quoteattr(v)}/>" for v in result.variables)
+    rows = []
+    for row in result.rows:
+        cells = "".join(
+            f"<binding name={quoteattr(var)}>{_xml_term(value)}</binding>"
+            for var, value in zip(result.variables, row, strict=True)
+            if value is not None
+        )
+        rows.append(f"<result>{cells}</result>\n")
+    return f"{_XML_HEAD}<head>{head}</head>\n<results>\n{''.join(rows)}</results>\n</sparql>\n"
+
+
+def _plain(term: Any) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.NamedNode | ox.Literal):
+        return term.value
+    return str(term)
+
+
+def select_csv(result: SelectResult) -> str:
+    """SPARQL 1.1 Query Results CSV (plain values)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([_plain(v) for v in row])
+    return out.getvalue()
+
+
+def select_tsv(result: SelectResult) -> str:
+    """SPARQL 1.1 Query Results TSV (terms in Turtle/N-Triples syntax)."""
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    for row in result.rows:
+        lines.append("\t".join("" if v is None else str(v) for v in row))
+    return "\n".join(lines) + "\n"
+
+
+def ask_body(result: AskResult, media: str) -> str:
+    """ASK as JSON or XML."""
+    if media == XML_RESULTS:
+        value = "true" if result.value else "false"
+        return f"{_XML_HEAD}<head/>\n<boolean>{value}</boolean>\n</sparql>\n"
+    return json.dumps({"head": {}, "boolean": result.value})
+
+
+def graph_blocks(result: GraphResult) -> Iterator[Block]:
+    """CONSTRUCT/DESCRIBE triples grouped by subject (in order of first appearance)."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for s, p, o in result.triples:
+        grouped.setdefault(s, []).append((p, o))
+    yield from grouped.items()
+
+
+# -- the endpoint -------------------------------------------------------------------------
+
+
+def _respond(result: QueryResult, accept: str | None, base: str) -> Response:
+    headers = {"Vary": "Accept"}
+    if isinstance(result, AskResult):
+        media = negotiate(accept, ASK_TYPES)
+        if media is None:
+            return _not_acceptable(ASK_TYPES, accept)
+        media = XML_RESULTS if media == XML_RESULTS else JSON_RESULTS
+        return Response(ask_body(result, media), media_type=media, headers=headers)
+    if isinstance(result, SelectResult):
+        media = negotiate(accept, SELECT_TYPES)
+        if media is None:
+            return _not_acceptable(SELECT_TYPES, accept)
+        if result.truncated:
+            headers["X-Result-Truncated"] = "true"
+        if media == XML_RESULTS:
+            body = select_xml(result)
+        elif media == CSV_RESULTS:
+            body = select_csv(result)
+        elif media == TSV_RESULTS:
+            body = select_tsv(result)
+        else:
+            media, body = JSON_RESULTS, select_json(result)
+        if media.startswith("text/"):
+            media += "; charset=utf-8"
+        return Response(body, media_type=media, headers=headers)
+    media = negotiate(accept, RDF_PREFERENCE)
+    if media is None:
+        return _not_acceptable(RDF_PREFERENCE, accept)
+    if result.truncated:
+        headers["X-Result-Truncated"] = "true"
+    text = "".join(write_rdf(RDF_MEDIA_TYPES[media], graph_blocks(result), base=base))
+    return Response(text, media_type=media, headers=headers)
+
+
+async def _query_text(request: Request) -> str:
+    """The query from the request, per the SPARQL 1.1 Protocol; updates are refused."""
+    if request.method == "GET":
+        if "update" in request.query_params:
+            raise ApiError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        query = request.query_params.get("query")
+    else:
+        content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if content_type == "application/sparql-update":
+            raise ApiError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+        if content_type == "application/sparql-query":
+            body = await request.body()
+            if len(body) > MAX_QUERY_CHARS * 4:
+                raise ApiError(413, f"query longer than {MAX_QUERY_CHARS} characters")
+            try:
+                query = body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise ApiError(400, "the query is not UTF-8 text") from None
+        elif content_type == "application/x-www-form-urlencoded":
+            form = await request.form()
+            if "update" in form:
+                raise ApiError(403, "SPARQL Update is not allowed: this endpoint is read-only")
+            value = form.get("query")
+            query = value if isinstance(value, str) else None
+        else:
+            raise ApiError(
+                415,
+                "POST the query as application/sparql-query or as the form field 'query' "
+                "(application/x-www-form-urlencoded)",
+            )
+    if not query or not query.strip():
+        raise ApiError(400, "missing the 'query' parameter")
+    if len(query) > MAX_QUERY_CHARS:
+        raise ApiError(413, f"query longer than {MAX_QUERY_CHARS} characters")
+    return query
+
+
+@router.api_route("/sparql", methods=["GET", "POST"])
+async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
+    query = await _query_text(request)
+    base = base_of(request, settings)
+    mirror = _mirror(request, store, base, settings.licence, settings.publisher)
+    try:
+        result = await run_in_threadpool(mirror.query, query)
+    except SparqlError as err:
+        raise ApiError(err.status, str(err)) from None
+    return _respond(result, request.headers.get("accept"), base)
