@@ -1,0 +1,30 @@
+"""spaCy components of the extraction pipeline, one small job each.
+
+Importing this package registers the factories (``innograph_<name>_v1``); the order
+in which a pipeline runs them is set in ``innograph.ingest.pipeline``. Each component
+reads and writes span groups on the one shared ``Doc``:
+
+- ``innograph_line_sentences_v1``: a line break that survived line joining ends a sentence.
+- ``innograph_gazetteer_v1``: names of known regions, programmes, organisations -> ``ig_gazetteer``.
+- ``innograph_patterns_v1``: rule-found names (Interreg programmes, head nouns, events,
+  long forms with acronyms, project cues, persons after role words) -> ``ig_patterns``.
+- ``innograph_ner_candidates_v1``: the statistical NER's entities re-typed -> ``ig_ner``.
+- ``innograph_entities_v1``: one non-overlapping set of typed mentions -> ``ig_entities``,
+  grouped within the document (acronyms, short forms, variants): ``Span.id_`` is the group.
+"""
+
+from innograph.ingest.components import (  # noqa: F401  (registers the factories)
+    entities,
+    gazetteer_ruler,
+    ner_candidates,
+    patterns,
+    sentences,
+)
+from innograph.ingest.components.spans import (  # noqa: E402
+    SPAN_ENTITIES,
+    SPAN_GAZETTEER,
+    SPAN_NER,
+    SPAN_PATTERNS,
+)
+
+__all__ = ["SPAN_ENTITIES", "SPAN_GAZETTEER", "SPAN_NER", "SPAN_PATTERNS"]

@@ -1,0 +1,328 @@
+"""``innograph_patterns_v1``: names found by rules, in any language, without a parser.
+
+- Interreg programme names, parsed into generation, strand and area (``interreg``);
+- capitalised names carrying an organisation head noun ("... University", "Hogeschool ..."),
+  a cluster word, an event word ("... Week", "... Days 2023", "...Xchange"), or an S3
+  platform/partnership word;
+- long forms followed by their acronym in brackets, "Long Form (LF)";
+- names next to a project cue ("the X project", "project X", "projecten A, B en C");
+- persons after a role word ("minister Jan Peeters").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from innograph.ingest.components import interreg
+from innograph.ingest.components.spans import (
+    NAME_CONNECTORS,
+    SPAN_PATTERNS,
+    is_acronym,
+    is_name_token,
+)
+from innograph.ingest.gazetteer_lexicon import (
+    CLUSTER_CUES,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PERSON_ROLES,
+    PROGRAMME_CUES,
+    PROJECT_CUES,
+    STOP_CAPITALISED,
+)
+from innograph.ontology.ids import fold
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+_DASHES = {"-", "–", "—"}
+_PROGRAMME_TAIL = {
+    "cross",
+    "border",
+    "cooperation",
+    "co",
+    "operation",
+    "programme",
+    "program",
+    "programma",
+    "programm",
+    "-",
+    "samenwerkingsprogramma",
+}
+_S3_HEADS = {"platform", "plateforme", "partnership", "partnerships"}
+
+
+def _is_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and 1990 <= int(token.text) <= 2040
+
+
+def _same_line(doc: Doc, start: int, end: int) -> bool:
+    return not any("\n" in t.text for t in doc[start:end])
+
+
+def name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Maximal runs of name tokens, joined by connectors ("of", "van", "&", "-") within a line."""
+    i, n = 0, len(doc)
+    while i < n:
+        if not is_name_token(doc[i]) or fold(doc[i].text) in STOP_CAPITALISED and doc[i].is_lower:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if "\n" in tok.text or tok.is_sent_start and doc[j - 1].is_punct:
+                break
+            if is_name_token(tok) or tok.like_num and is_name_token(doc[j - 1]):
+                j += 1
+                continue
+            nxt = doc[j + 1] if j + 1 < n else None
+            is_link = tok.lower_ in NAME_CONNECTORS or tok.text in _DASHES or tok.text == "&"
+            if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
+                j += 2
+                continue
+            break
+        start = i
+        while start < j and fold(doc[start].text) in STOP_CAPITALISED:
+            start += 1
+        if start < j:
+            yield start, j
+        i = j
+
+
+def _interreg_spans(doc: Doc) -> Iterator[Span]:
+    n = len(doc)
+    for tok in doc:
+        if tok.lower_ != "interreg":
+            continue
+        j = tok.i + 1
+        gen = strand = None
+        if j < n and doc[j].text in {"Europe", "EUROPE", "Europa"}:
+            strand, j = "Europe", j + 1
+        elif j < n and (parsed := interreg.parse_generation(doc[j].text)):
+            gen, strand = parsed
+            j += 1
+            if strand is None and j + 1 < n and doc[j].text in _DASHES and doc[j + 1].text in "ABC":
+                strand, j = doc[j + 1].text, j + 2
+            elif strand is None and j < n and doc[j].text in {"A", "B", "C"}:
+                strand, j = doc[j].text, j + 1
+        area_parts: list[list[str]] = [[]]
+        area_end = j
+        k = j
+        while k < n and not doc[k].is_sent_start:
+            word = doc[k]
+            if word.text in _DASHES and k + 1 < n:
+                after = doc[k + 1]
+                if after.lower_ in {"the", "la", "le"} and k + 2 < n:
+                    after = doc[k + 2]
+                if is_name_token(after) and after.lower_ not in _PROGRAMME_TAIL:
+                    area_parts.append([])
+                    k += 1
+                    continue
+                break
+            if word.lower_ in {"the", "la", "le"} and area_parts[-1] == [] and len(area_parts) > 1:
+                k += 1
+                continue
+            if is_name_token(word) and word.lower_ not in _PROGRAMME_TAIL and not _is_year(word):
+                area_parts[-1].append(word.text)
+                k += 1
+                area_end = k
+                continue
+            break
+        parts = [" ".join(p) for p in area_parts if p]
+        end = area_end
+        k = end
+        while k < n and doc[k].lower_ in _PROGRAMME_TAIL and not doc[k].is_sent_start:
+            k += 1
+            if doc[k - 1].lower_.startswith("program"):
+                end = k
+        k = end
+        if k < n and doc[k].text == "(":
+            k += 1
+        if k + 2 < n and _is_year(doc[k]) and doc[k + 1].text in _DASHES and _is_year(doc[k + 2]):
+            gen = gen or interreg.generation_of_year(int(doc[k].text))
+            end = k + 3
+            if end < n and doc[end].text == ")" and doc[k - 1].text == "(":
+                end += 1
+        ref = interreg.match_reference(parts, strand)
+        name = interreg.InterregName(gen, strand, ref, " ".join(fold(p) for p in parts))
+        yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=name.to_key())
+
+
+def type_of_run(words: list[str], lang: str) -> str | None:
+    """The entity type a capitalised multi-word name's own words announce, if any."""
+    folded = [fold(w) for w in words]
+    last = folded[-1]
+    if (
+        last in EVENT_HEADS
+        or folded[-1].isdigit()
+        and len(folded) > 2
+        and folded[-2] in EVENT_HEADS
+    ):
+        return "Event"
+    if any(w.endswith("xchange") for w in folded):
+        return "Event"
+    if set(folded) & CLUSTER_CUES:
+        return "Cluster"
+    if folded[0] in {"s3"} or last in _S3_HEADS:
+        return "S3Platform"
+    if last in PROGRAMME_CUES:
+        return "FundingProgramme"
+    heads = set(folded) & ORG_HEADS
+    if heads and len(words) >= 2:
+        return "Organisation"
+    return None
+
+
+def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
+    for start, end in name_runs(doc):
+        words = [t.text for t in doc[start:end]]
+        entity_type = type_of_run(words, lang)
+        nxt = doc[end] if end < len(doc) else None
+        if entity_type is None and nxt is not None and not nxt.is_sent_start:
+            cue = nxt.lower_
+            if cue in CLUSTER_CUES:
+                yield Span(doc, start, end + 1, label="Cluster")
+                continue
+            if cue in {"partnership", "partnerschap"}:
+                yield Span(doc, start, end, label="S3Platform")
+                continue
+        if entity_type == "Organisation" and len(words) == 2 and fold(words[0]) in ORG_HEADS:
+            if doc[start + 1].is_lower:
+                continue
+        if entity_type is not None:
+            yield Span(doc, start, end, label=entity_type)
+    for tok in doc:
+        if tok.lower_.endswith("xchange") and tok.text[0].isupper():
+            yield Span(doc, tok.i, tok.i + 1, label="Event")
+
+
+def _project_spans(doc: Doc) -> Iterator[Span]:
+    """Names next to a project cue: "the X project", "project X", "projecten A, B en C"."""
+    runs = {start: end for start, end in name_runs(doc)}
+    ends = {end: start for start, end in runs.items()}
+    n = len(doc)
+    for tok in doc:
+        cue = tok.lower_
+        if cue not in PROJECT_CUES and not (
+            cue.endswith("-project")
+            or cue.endswith("project")
+            and len(cue) > 9
+            and cue[:-7].isupper()
+        ):
+            continue
+        if cue not in PROJECT_CUES:  # Dutch compound "CELIS-project"
+            head = tok.text[: -len("project")].rstrip("-")
+            if head and is_name_token(tok) and head[0].isupper():
+                yield Span(doc, tok.i, tok.i + 1, label="Project")
+            continue
+        before = tok.i
+        if before - 1 >= 0 and doc[before - 1].text in _DASHES:
+            before -= 1
+        if before in ends and _same_line(doc, ends[before], tok.i):
+            start = ends[before]
+            if not _looks_generic(doc[start:before]):
+                yield Span(doc, start, before, label="Project")
+        after = tok.i + 1
+        while after < n and doc[after].text in {":", "‘", "'", "“", '"'}:
+            after += 1
+        while after < n and after in runs and not doc[after].is_sent_start:
+            end = runs[after]
+            if not _looks_generic(doc[after:end]):
+                yield Span(doc, after, end, label="Project")
+            if end < n and doc[end].text in {",", "en", "and", "et", "und"}:
+                after = end + 1
+                continue
+            break
+
+
+def _looks_generic(span: Span) -> bool:
+    words = [fold(t.text) for t in span]
+    return all(w in STOP_CAPITALISED for w in words) or len(words) > 8
+
+
+def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
+    """ "Flemish Agency for Innovation (FAI)": the long form, typed like its acronym later."""
+    n = len(doc)
+    for tok in doc:
+        if tok.text != "(" or tok.i + 2 >= n or doc[tok.i + 2].text != ")":
+            continue
+        acronym = doc[tok.i + 1].text
+        if not is_acronym(acronym) or tok.i == 0:
+            continue
+        end = tok.i
+        start = end
+        while start > 0 and (
+            is_name_token(doc[start - 1])
+            or doc[start - 1].lower_ in NAME_CONNECTORS
+            and start - 2 >= 0
+            and is_name_token(doc[start - 2])
+        ):
+            start -= 1
+            if doc[start].is_sent_start:
+                break
+        words = [t.text for t in doc[start:end] if is_name_token(t)]
+        if not words:
+            continue
+        initials = "".join(w[0] for w in words).upper()
+        letters = "".join(c for c in acronym if c.isalpha())
+        # Trim the long form from the left until its initials can spell the acronym.
+        while words and len(words) > len(letters) + 2:
+            start += 1
+            words = [t.text for t in doc[start:end] if is_name_token(t)]
+            initials = "".join(w[0] for w in words).upper()
+        if not letters or initials[:1] != letters[:1] and fold(words[0])[:1] != fold(letters)[:1]:
+            continue
+        while start < end and doc[start].lower_ in NAME_CONNECTORS:
+            start += 1
+        entity_type = type_of_run([t.text for t in doc[start:end]], lang) or "?"
+        yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{acronym}")
+
+
+def _person_spans(doc: Doc) -> Iterator[Span]:
+    n = len(doc)
+    for tok in doc:
+        if fold(tok.text).rstrip(".") not in PERSON_ROLES:
+            continue
+        j = tok.i + 1
+        while j < n and (
+            doc[j].text in {".", ","} or fold(doc[j].text).rstrip(".") in PERSON_ROLES
+        ):
+            j += 1
+        k = j
+        while (
+            k < n
+            and k - j < 4
+            and (
+                is_name_token(doc[k])
+                and doc[k].text[0].isupper()
+                and not doc[k].is_upper
+                or doc[k].lower_ in {"van", "de", "der", "den", "von", "d'", "le", "la"}
+            )
+        ):
+            k += 1
+        while k > j and not doc[k - 1].text[0].isupper():
+            k -= 1
+        if 2 <= k - j <= 4 and fold(doc[j].text) not in STOP_CAPITALISED:
+            yield Span(doc, j, k, label="Person")
+
+
+class PatternFinder:
+    """Runs every rule above and stores the spans in ``doc.spans["ig_patterns"]``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lang = nlp.lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        spans += _interreg_spans(doc)
+        spans += _cue_spans(doc, self.lang)
+        spans += _project_spans(doc)
+        spans += _long_form_spans(doc, self.lang)
+        spans += _person_spans(doc)
+        doc.spans[SPAN_PATTERNS] = spans
+        return doc
+
+
+@Language.factory("innograph_patterns_v1", assigns=["doc.spans"])
+def make_pattern_finder(nlp: Language, name: str) -> PatternFinder:
+    """Build the rule-based name finder for ``nlp.lang``."""
+    return PatternFinder(nlp, name)

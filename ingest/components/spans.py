@@ -1,0 +1,33 @@
+"""Span-group names and small token tests shared by the components."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SPAN_GAZETTEER = "ig_gazetteer"
+SPAN_PATTERNS = "ig_patterns"
+SPAN_NER = "ig_ner"
+SPAN_ENTITIES = "ig_entities"
+
+# Lower-case words allowed inside a multi-word name ("University of Twente").
+NAME_CONNECTORS = frozenset(
+    "of for and & the on in van voor en de der het op te du des de la le et für und zu am".split()
+)
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that can be part of a proper name: capitalised, all caps, CamelCase or a code."""
+    text = token.text
+    if not text or token.is_space or token.is_punct and text not in {"&", "!", "*", "."}:
+        return False
+    if text[0].isupper():
+        return True
+    if any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text):
+        return True  # b2Match, eHealth
+    return False
+
+
+def is_acronym(text: str) -> bool:
+    """All-caps word of 2-10 letters, digits allowed ("VLAIO", "S3", "H2020", "IMOCO4.E")."""
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(text) <= 12 and len(letters) >= 2 and all(c.isupper() for c in letters)

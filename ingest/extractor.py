@@ -1,0 +1,200 @@
+"""From a document's text to typed, sourced facts (the extraction contract).
+
+``Extractor.extract`` runs the document's language pipeline (``ingest.pipeline``), turns
+each group of entity mentions into one :class:`EntityFact`, asks the relations module
+for relations and project budgets, and gives every entity its canonical id through the
+:class:`Resolver`. ``extract_many`` keeps order; with ``workers > 1`` the language
+analysis runs in worker processes and resolution stays in this process, in document
+order, so that ids are the same whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from innograph.ingest.components.interreg import generation_of_year
+from innograph.ingest.components.spans import SPAN_ENTITIES
+from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+from innograph.ingest.readers import SourceText
+from innograph.ingest.resolution import (
+    DocumentContext,
+    KnownEntity,
+    ResolutionRequest,
+    Resolver,
+)
+from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
+from spacy.tokens import Doc, Span
+
+__all__ = ["Extractor", "KnownEntity", "Resolver"]
+
+# Worker processes get documents in chunks; big enough to keep both cores busy.
+_CHUNK = 4
+
+
+@dataclass(slots=True)
+class _Analysis:
+    """A document analysed but not yet resolved (picklable, crosses process borders)."""
+
+    facts: DocumentFacts
+    requests: list[ResolutionRequest] = field(default_factory=list)
+    context: DocumentContext | None = None
+
+
+def _detect(text: str) -> str:
+    from innograph.ingest.language import detect_language
+
+    return detect_language(text)
+
+
+def _relations_module():  # type: ignore[no-untyped-def]
+    try:
+        from innograph.ingest import relations
+    except ImportError:  # the relations stage is optional while it is being built
+        return None
+    return relations
+
+
+def _name_of(spans: list[Span]) -> str:
+    """The most complete way the document writes a name: the longest mention."""
+    return max(spans, key=lambda s: (len(s.text), -s.start)).text.strip()
+
+
+def _context(doc: Doc, source: SourceText, requests: list[ResolutionRequest]) -> DocumentContext:
+    doc_id = hashlib.sha1(source.content_hash.encode() or source.doc.encode()).hexdigest()[:8]
+    countries: Counter[str] = Counter()
+    g = gazetteer()
+    for request in requests:
+        if request.type != "Region" or not request.key:
+            continue
+        entries = g.by_key(request.key)
+        if entries and not entries[0].ambiguous and entries[0].country:
+            countries[entries[0].country] += 1
+    years = Counter(
+        generation_of_year(int(t.text))
+        for t in doc
+        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
+    )
+    years.pop(None, None)
+    generation = years.most_common(1)[0][0] if years else None
+    return DocumentContext(doc_id=doc_id, countries=countries, interreg_generation=generation)
+
+
+class Extractor:
+    """Extracts DocumentFacts; loads each language's pipeline once, on first use."""
+
+    def __init__(self, *, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver if resolver is not None else Resolver()
+
+    def extract(self, source: SourceText, *, lang: str | None = None) -> DocumentFacts:
+        """Facts of one document, every entity with its canonical id."""
+        return self._resolve(analyse(source, lang=lang))
+
+    def extract_many(
+        self, sources: Iterable[SourceText], *, workers: int = 1
+    ) -> Iterator[DocumentFacts]:
+        """Facts of many documents, in order; ``workers > 1`` analyses in processes."""
+        if workers <= 1:
+            for source in sources:
+                yield self.extract(source)
+            return
+        ctx = multiprocessing.get_context("spawn")
+        with ctx.Pool(workers) as pool:
+            for analysis in pool.imap(_analyse_in_worker, sources, chunksize=_CHUNK):
+                yield self._resolve(analysis)
+
+    def _resolve(self, analysis: _Analysis) -> DocumentFacts:
+        facts = analysis.facts
+        assert analysis.context is not None
+        before = len(self.resolver.merges)
+        for entity, request in zip(facts.entities, analysis.requests, strict=True):
+            resolution = self.resolver.resolve(request, analysis.context)
+            entity.canonical_id = resolution.canonical_id
+            entity.canonical_name = resolution.canonical_name
+            entity.attributes.update(resolution.attributes)
+        facts.merges = list(self.resolver.merges[before:])
+        return facts
+
+
+def _analyse_in_worker(source: SourceText) -> _Analysis:
+    return analyse(source)
+
+
+def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
+    """Run the language pipeline and build unresolved facts for one document."""
+    text = source.text
+    language = lang or _detect(text)
+    doc = pipeline(language)(join_wrapped_lines(text))
+    groups: dict[str, list[Span]] = {}
+    for span in doc.spans[SPAN_ENTITIES]:
+        groups.setdefault(span.id_, []).append(span)
+    entities: list[EntityFact] = []
+    requests: list[ResolutionRequest] = []
+    for key, spans in groups.items():
+        name = _name_of(spans)
+        aliases = sorted({s.text.strip() for s in spans} - {name})
+        entity_type = spans[0].label_
+        registry_keys = [
+            s.kb_id_ for s in spans if s.kb_id_ and not s.kb_id_.startswith("acronym|")
+        ]
+        longest_key = max(registry_keys, key=len) if registry_keys else ""
+        entities.append(
+            EntityFact(
+                key=key,
+                type=entity_type,
+                name=name,
+                canonical_id="",
+                aliases=aliases,
+                attributes={"start": spans[0].start_char, "end": spans[0].end_char},
+            )
+        )
+        requests.append(
+            ResolutionRequest(
+                type=entity_type,
+                name=name,
+                aliases=aliases,
+                key=_best_key(registry_keys) or longest_key,
+            )
+        )
+    facts = DocumentFacts(
+        doc=source.doc,
+        source=source.source,
+        content_hash=source.content_hash,
+        lang=language,
+        entities=entities,
+        title=source.title,
+    )
+    facts.relations = _relations(doc, groups, language, facts)
+    return _Analysis(facts, requests, _context(doc, source, requests))
+
+
+def _best_key(keys: list[str]) -> str:
+    """An Interreg key with an area beats a bare one; otherwise the first key found."""
+    interreg = [k for k in keys if k.startswith("interreg|")]
+    if interreg:
+        return max(interreg, key=lambda k: (bool(k.split("|")[3]), len(k)))
+    return keys[0] if keys else ""
+
+
+def _relations(
+    doc: Doc, groups: dict[str, list[Span]], lang: str, facts: DocumentFacts
+) -> list[RelationFact]:
+    relations = _relations_module()
+    if relations is None:
+        return []
+    mentions = [
+        relations.Mention(key=key, type=spans[0].label_, span=span)
+        for key, spans in groups.items()
+        for span in spans
+    ]
+    mentions.sort(key=lambda m: m.span.start)
+    found = list(relations.extract_relations(doc, mentions, lang=lang))
+    for key, budget in relations.extract_budgets(doc, mentions, lang=lang).items():
+        for entity in facts.entities:
+            if entity.key == key:
+                entity.attributes["budget_eur"] = budget
+    return found

