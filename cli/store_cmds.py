@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
-from innograph.cli.common import StoreOption, not_available
+from innograph.cli.common import StoreOption, fail, not_available, settings_from
+from innograph.graph.errors import GraphError
+from innograph.graph.factory import open_store
+from innograph.graph.store import GraphStore
 
 neo4j_app = typer.Typer(
     help="Neo4j helpers: create constraints and indexes, check the connection.",
@@ -19,19 +26,88 @@ def neo4j_init() -> None:
     not_available("neo4j init")
 
 
+@contextmanager
+def _opened(store_dir: Path | None) -> Iterator[GraphStore]:
+    """The configured store, closed afterwards; a one-line error if it cannot be opened."""
+    try:
+        graph = open_store(settings_from(store_dir))
+    except GraphError as err:
+        fail(str(err))
+    try:
+        yield graph
+    except GraphError as err:
+        fail(str(err))
+    finally:
+        graph.close()
+
+
 def stats(
     store: StoreOption = None, as_json: Annotated[bool, typer.Option("--json")] = False
 ) -> None:
     """Counts of nodes by type, relationships by type, and documents."""
-    not_available("stats")
+    with _opened(store) as graph:
+        counts = graph.stats()
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "documents": counts.documents,
+                    "nodes": counts.nodes,
+                    "relationships": counts.relationships,
+                    "total_nodes": counts.total_nodes,
+                    "total_relationships": counts.total_relationships,
+                    "last_update": counts.last_update,
+                },
+                indent=2,
+            )
+        )
+        return
+    typer.echo(f"documents      {counts.documents}")
+    for title, table, total in (
+        ("nodes", counts.nodes, counts.total_nodes),
+        ("relationships", counts.relationships, counts.total_relationships),
+    ):
+        typer.echo(f"{title:<14} {total}")
+        for name, count in table.items():
+            typer.echo(f"  {name:<20} {count}")
+    if counts.last_update:
+        typer.echo(f"last update    {counts.last_update}")
+
+
+def _candidates(source: str) -> list[str]:
+    """How a source given on the command line may be stored: as typed, or as an absolute path."""
+    found = [source]
+    if "://" not in source and "#" not in source:
+        absolute = str(Path(source).expanduser().resolve())
+        if absolute != source:
+            found.append(absolute)
+    return found
 
 
 def remove(
-    sources: Annotated[list[str], typer.Argument(help="Document sources (paths or URLs).")],
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Document sources (paths or URLs); a folder removes all below it."),
+    ],
     store: StoreOption = None,
 ) -> None:
     """Retract documents' facts, keeping what other documents still support."""
-    not_available("remove")
+    missing: list[str] = []
+    with _opened(store) as graph:
+        known: list[str] | None = None
+        for source in sources:
+            removed = [c for c in _candidates(source) if graph.remove_source(c)]
+            if not removed and Path(source).is_dir():
+                if known is None:
+                    known = [d.source for d in graph.documents()]
+                prefixes = tuple(c.rstrip("/") + "/" for c in _candidates(source))
+                removed = [k for k in known if k.startswith(prefixes) and graph.remove_source(k)]
+            for done in removed:
+                typer.echo(f"removed {done}")
+            if not removed:
+                missing.append(source)
+    if missing:
+        fail(f"not in the graph: {', '.join(missing)} (see the sources with: innograph stats)")
 
 
 def register(app: typer.Typer) -> None:
