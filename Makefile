@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= var/demo-store
+# The demo documents (examples/README.md describes them and is not one of them).
+DEMO_DOCS := $(filter-out examples/README.md,$(wildcard examples/*.md examples/*.txt))
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -20,7 +22,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 setup: $(VENV)/.installed ## Create .venv and install innograph with its test tools
 
 demo: setup ## Ingest the example documents into the embedded store and serve the API
-	$(BIN)/innograph ingest examples --store $(DEMO_STORE)
+	$(BIN)/innograph ingest $(DEMO_DOCS) --store $(DEMO_STORE)
 	$(BIN)/innograph serve --store $(DEMO_STORE) --host $(HOST) --port $(PORT)
 
 test: setup ## Set up everything the tests need (Neo4j, Chromium) and run the whole suite
