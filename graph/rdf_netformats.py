@@ -223,6 +223,11 @@ def _csv_cell(value: Any, kind: str) -> str:
     return _text(value)
 
 
+def _one_line(text: str) -> str:
+    """Evidence as one CSV-safe line: neo4j-admin rejects multi-line fields by default."""
+    return " ".join(text.split()).replace(ARRAY_DELIMITER, ",")
+
+
 class _CsvFiles:
     """One open CSV writer per file name, created with its header on first use."""
 
@@ -279,7 +284,7 @@ def write_csv_folder(
                     values["confidence"],
                     values["amount_eur"],
                     ARRAY_DELIMITER.join(sorted({p.document for p in edge.provenance})),
-                    ARRAY_DELIMITER.join(e.replace(ARRAY_DELIMITER, ",") for e in evidence),
+                    ARRAY_DELIMITER.join(_one_line(e) for e in evidence),
                 ]
             )
     finally:

@@ -1,0 +1,310 @@
+"""The RDF export: the data model, every format read back by independent parsers, SHACL."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import networkx as nx
+import pyshacl
+import pytest
+import rdflib
+import rdflib.compare
+from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.errors import EntityNotFound
+from innograph.graph.rdf import ExportOptions, Selection, describe
+from innograph.graph.rdf_export import export_to_path
+from innograph.graph.rdf_writers import write_turtle
+from innograph.ontology.terms import IG, shapes_path
+from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
+from test_rdf_sample import BASE, TRICKY_EVIDENCE, sample_store
+
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+EURIO = Namespace("http://data.europa.eu/s66#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+RDFLIB_FORMATS = {"nt": "nt", "ttl": "turtle", "rdfxml": "xml", "jsonld": "json-ld"}
+RAPPER_FORMATS = {"nt": "ntriples", "ttl": "turtle", "rdfxml": "rdfxml"}
+
+
+def e(cid: str) -> URIRef:
+    return URIRef(f"{BASE}/id/{cid}")
+
+
+@pytest.fixture(scope="module")
+def graph_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+    store = sample_store(tmp_path_factory.mktemp("rdf") / "store")
+    yield store  # type: ignore[misc]
+    store.close()
+
+
+def export(store: EmbeddedStore, fmt: str, out: Path, **kwargs: object) -> Path:
+    selection = kwargs.pop("selection", Selection())
+    eurio = bool(kwargs.pop("eurio", False))
+    options = ExportOptions(base=BASE, selection=selection, eurio=eurio)  # type: ignore[arg-type]
+    result = export_to_path(store, fmt, out, options, licence=LICENCE, publisher="tests", **kwargs)  # type: ignore[arg-type]
+    return result.path
+
+
+def parse(path: Path, fmt: str) -> rdflib.Graph:
+    graph = rdflib.Graph()
+    data = path.read_bytes()
+    if path.suffix == ".gz":
+        data = gzip.decompress(data)
+    graph.parse(data=data, format=RDFLIB_FORMATS[fmt])
+    return graph
+
+
+@pytest.fixture(scope="module")
+def ttl_graph(graph_store: EmbeddedStore, tmp_path_factory: pytest.TempPathFactory) -> rdflib.Graph:
+    path = export(graph_store, "ttl", tmp_path_factory.mktemp("ttl") / "all.ttl", eurio=True)
+    return parse(path, "ttl")
+
+
+def test_entities_follow_the_data_model(ttl_graph: rdflib.Graph) -> None:
+    org = e("org-northwind-lab")
+    assert (org, RDF.type, IG.Organisation) in ttl_graph
+    assert (org, IG.name, Literal("Northwind Lab")) in ttl_graph
+    assert (org, RDFS.label, Literal("Northwind Lab")) in ttl_graph
+    assert (org, IG.countryCode, Literal("BE")) in ttl_graph
+    # derived from both documents that mention it
+    assert len(set(ttl_graph.objects(org, PROV.wasDerivedFrom))) == 2
+    # the merged acronym: owl:sameAs the IRI "NW Lab" would mint
+    assert (org, OWL.sameAs, e("org-nw-lab")) in ttl_graph
+    cluster = e("org-harbour-cluster")
+    assert {IG.Cluster, IG.Organisation} <= set(ttl_graph.objects(cluster, RDF.type))
+    assert (cluster, OWL.sameAs, URIRef("http://www.wikidata.org/entity/Q42")) in ttl_graph
+    region = e("region-west-flanders")
+    assert (region, IG.nutsCode, Literal("BE25")) in ttl_graph
+    assert (region, SKOS.exactMatch, URIRef("http://data.europa.eu/nuts/code/BE25")) in ttl_graph
+    project = e("project-bridge-x")
+    budget = ttl_graph.value(project, IG.budgetEur)
+    assert budget.datatype == rdflib.XSD.decimal and Decimal(str(budget)) == Decimal("1234567.5")
+    assert ttl_graph.value(project, IG.startDate).datatype == rdflib.XSD.date
+    assert ttl_graph.value(project, IG.endDate).datatype == rdflib.XSD.gYearMonth
+    pic = ttl_graph.value(org, URIRef("http://www.w3.org/ns/adms#identifier"))
+    assert str(ttl_graph.value(pic, SKOS.notation)) == "999123456"
+
+
+def test_relations_carry_reified_provenance(ttl_graph: rdflib.Graph) -> None:
+    org, project = e("org-northwind-lab"), e("project-bridge-x")
+    assert (org, IG.leads, project) in ttl_graph
+    statements = set(ttl_graph.subjects(RDF.subject, org)) & set(
+        ttl_graph.subjects(RDF.predicate, IG.leads)
+    )
+    assert len(statements) == 2  # one per supporting document
+    evidence = {str(ttl_graph.value(s, IG.evidence)) for s in statements}
+    assert TRICKY_EVIDENCE in evidence  # quotes, newline, accents survive
+    confidences = sorted(float(ttl_graph.value(s, IG.confidence)) for s in statements)
+    assert confidences == [0.7, 0.9]
+    funded = next(iter(set(ttl_graph.subjects(RDF.predicate, IG.fundedBy))))
+    assert Decimal(str(ttl_graph.value(funded, IG.amountEur))) == Decimal("4999353.18")
+    # the amount only on the grant relation
+    assert not [s for s in statements if ttl_graph.value(s, IG.amountEur) is not None]
+
+
+def test_documents_and_dataset_description(ttl_graph: rdflib.Graph) -> None:
+    docs = set(ttl_graph.subjects(RDF.type, IG.Document))
+    sources = {str(ttl_graph.value(d, DCTERMS.source)) for d in docs}
+    assert sources == {"reports/alpha report.txt", "https://news.example.org/item?id=7"}
+    for doc in docs:
+        assert (doc, RDF.type, PROV.Entity) in ttl_graph
+        assert len(str(ttl_graph.value(doc, IG.contentHash))) == 64
+    dataset = next(iter(ttl_graph.subjects(RDF.type, VOID.Dataset)))
+    assert ttl_graph.value(dataset, DCTERMS.license) == URIRef(LICENCE)
+    assert str(ttl_graph.value(dataset, VOID.uriSpace)) == f"{BASE}/id/"
+    assert ttl_graph.value(dataset, VOID.sparqlEndpoint) == URIRef(f"{BASE}/sparql")
+    described = set(ttl_graph.subjects(VOID.triples, None))
+    assert described == {dataset}
+    # void:triples counts the data triples: everything but the description itself
+    description = {t for t in ttl_graph if "/.well-known/void" in str(t[0])}
+    assert int(ttl_graph.value(dataset, VOID.triples)) == len(ttl_graph) - len(description)
+    assert len(set(ttl_graph.objects(dataset, VOID.dataDump))) == 4
+
+
+def test_eurio_qualified_form(ttl_graph: rdflib.Graph) -> None:
+    project = e("project-bridge-x")
+    roles = set(ttl_graph.objects(project, EURIO.hasInvolvedParty))
+    labels = {
+        (ttl_graph.value(r, EURIO.isRoleOf), str(ttl_graph.value(r, EURIO.roleLabel)))
+        for r in roles
+    }
+    assert labels == {
+        (e("org-northwind-lab"), "coordinator"),
+        (e("org-eastgate-ltd"), "participant"),
+    }
+    grant = ttl_graph.value(project, EURIO.isFundedBy)
+    assert ttl_graph.value(grant, EURIO.hasFundingScheme) == e("programme-interreg-zuid")
+    amount = ttl_graph.value(grant, EURIO.hasFundingAmount)
+    assert Decimal(str(ttl_graph.value(amount, EURIO.value))) == Decimal("4999353.18")
+    assert str(ttl_graph.value(amount, EURIO.currency)) == "EUR"
+
+
+@pytest.mark.parametrize("eurio", [False, True], ids=["direct", "eurio"])
+def test_full_dump_validates_against_the_shapes(
+    graph_store: EmbeddedStore, tmp_path: Path, eurio: bool
+) -> None:
+    data = parse(export(graph_store, "ttl", tmp_path / "all.ttl", eurio=eurio), "ttl")
+    shapes = rdflib.Graph().parse(shapes_path(), format="turtle")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
+    assert conforms, report
+
+
+def test_shapes_catch_a_broken_dump(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    """The validation above can fail: drop the provenance of one relation and it does."""
+    data = parse(export(graph_store, "ttl", tmp_path / "all.ttl"), "ttl")
+    for stmt in list(data.subjects(RDF.predicate, IG.memberOf)):
+        data.remove((stmt, None, None))
+    shapes = rdflib.Graph().parse(shapes_path(), format="turtle")
+    conforms, _, _ = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
+    assert not conforms
+
+
+def test_every_rdf_format_holds_the_same_graph(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    graphs = {
+        fmt: parse(export(graph_store, fmt, tmp_path / f"all.{fmt}", eurio=True), fmt)
+        for fmt in RDFLIB_FORMATS
+    }
+    reference = rdflib.compare.to_isomorphic(graphs["nt"])
+    for fmt, graph in graphs.items():
+        assert rdflib.compare.to_isomorphic(graph) == reference, fmt
+
+
+def _rapper() -> str:
+    exe = shutil.which("rapper")
+    if exe is None:
+        if os.environ.get("CI"):
+            pytest.fail("rapper (Debian raptor2-utils) is missing; scripts/test-setup installs it")
+        pytest.skip("rapper (Debian raptor2-utils) is not installed; scripts/test-setup adds it")
+    return exe
+
+
+@pytest.mark.parametrize("fmt", sorted(RAPPER_FORMATS))
+def test_rapper_accepts_each_dump(graph_store: EmbeddedStore, tmp_path: Path, fmt: str) -> None:
+    rapper = _rapper()
+    path = export(graph_store, fmt, tmp_path / f"all.{fmt}", eurio=True)
+    run = subprocess.run(
+        [rapper, "-i", RAPPER_FORMATS[fmt], "-c", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "error" not in run.stderr.lower(), run.stderr
+    expected = len(parse(path, fmt))
+    assert f"returned {expected} triples" in run.stderr
+
+
+def test_gzip_output(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    path = export(graph_store, "nt", tmp_path / "all.nt", compress=True)
+    assert path.name == "all.nt.gz"
+    plain = export(graph_store, "nt", tmp_path / "plain.nt")
+    assert len(parse(path, "nt")) == len(parse(plain, "nt"))
+
+
+def test_selection_by_programme_region_and_type(graph_store: EmbeddedStore) -> None:
+    rdf_type = f"<{RDF}type>"
+
+    def ids(selection: Selection) -> set[str]:
+        blocks = describe(graph_store, ExportOptions(base=BASE, selection=selection))
+        return {
+            s.rsplit("/id/", 1)[1][:-1]
+            for s, pairs in blocks
+            if any(p == rdf_type and "ontology#" in o and "Document" not in o for p, o in pairs)
+        }
+
+    assert ids(Selection(programme="programme-interreg-zuid")) == {
+        "programme-interreg-zuid",
+        "project-bridge-x",
+        "org-northwind-lab",
+        "org-eastgate-ltd",
+    }
+    # Belgium contains West Flanders, where Northwind Lab is; it leads BRIDGE-X.
+    assert ids(Selection(region="region-belgium")) == {
+        "region-belgium",
+        "region-west-flanders",
+        "org-northwind-lab",
+        "project-bridge-x",
+    }
+    assert ids(Selection(types=("Project",))) == {"project-bridge-x", "project-side-quest"}
+    assert ids(Selection(types=("Organisation",), programme="programme-interreg-zuid")) == {
+        "org-northwind-lab",
+        "org-eastgate-ltd",
+    }
+    with pytest.raises(EntityNotFound):
+        list(describe(graph_store, ExportOptions(BASE, Selection(programme="programme-nope"))))
+    with pytest.raises(ValueError, match="not a FundingProgramme"):
+        list(describe(graph_store, ExportOptions(BASE, Selection(programme="region-belgium"))))
+
+
+def test_a_selected_dump_still_validates(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    selection = Selection(region="region-belgium")
+    data = parse(export(graph_store, "ttl", tmp_path / "be.ttl", selection=selection), "ttl")
+    shapes = rdflib.Graph().parse(shapes_path(), format="turtle")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
+    assert conforms, report
+    assert (e("project-side-quest"), None, None) not in data
+
+
+def test_graphml_and_gexf_read_by_networkx(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    stats = graph_store.stats()
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        graph = reader(export(graph_store, fmt, tmp_path / f"all.{fmt}"))
+        assert graph.is_directed()
+        assert graph.number_of_nodes() == stats.total_nodes
+        assert graph.number_of_edges() == stats.total_relationships
+        leads = graph.get_edge_data("org-northwind-lab", "project-bridge-x")
+        if isinstance(graph, nx.MultiDiGraph):
+            leads = next(iter(leads.values()))
+        assert leads["relation"] == "LEADS"
+        project = graph.nodes["project-bridge-x"]
+        assert project["type"] == "Project"
+        assert float(project["budget_eur"]) == 1234567.5
+
+
+def test_csv_follows_the_neo4j_admin_layout(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    folder = export(graph_store, "csv", tmp_path / "csv")
+    names = sorted(p.name for p in folder.iterdir())
+    assert "nodes_Organisation.csv" in names and "nodes_Cluster.csv" in names
+    assert "rels_LEADS.csv" in names and "rels_FUNDED_BY.csv" in names
+    cluster = (folder / "nodes_Cluster.csv").read_text().splitlines()
+    assert cluster[0].startswith("id:ID,name,") and cluster[0].endswith(",:LABEL")
+    assert cluster[1].startswith("org-harbour-cluster,Harbour Cluster,")
+    assert cluster[1].endswith(",Organisation;Cluster")
+    leads = (folder / "rels_LEADS.csv").read_text().splitlines()
+    assert leads[0].split(",")[:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert any(row.startswith("org-northwind-lab,project-bridge-x,LEADS,") for row in leads)
+    total_rows = sum(
+        len((folder / n).read_text().splitlines()) - 1 for n in names if n.startswith("rels_")
+    )
+    assert total_rows == graph_store.stats().total_relationships
+
+
+def test_turtle_writer_streams_without_holding_the_graph() -> None:
+    """The writer takes a generator and yields chunks before it is exhausted."""
+    consumed = 0
+
+    def blocks() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        nonlocal consumed
+        for n in range(100_000):
+            consumed += 1
+            yield f"<{BASE}/id/org-n{n}>", [(f"<{IG}name>", f'"n{n}"')]
+
+    chunks = write_turtle(blocks(), base=BASE)
+    first = next(chunks)
+    second = next(chunks)
+    assert first.startswith("@prefix") and "id:org-n0 ig:name" in first + second
+    assert consumed < 10_000  # only as much as the first chunks needed
+
+
+def test_export_refuses_unknown_format(graph_store: EmbeddedStore, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        export(graph_store, "xlsx", tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
