@@ -65,3 +65,33 @@ def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-un
         neo4j = request.getfixturevalue("neo4j_store_session")
         neo4j.wipe()
         yield neo4j
+
+
+# -- the seeds, ingested through the real `innograph ingest` (API, viz and LOD tests) ------
+
+
+@pytest.fixture(scope="session")
+def seeds_store_dir(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Folder of an embedded store holding the seeds, written by `innograph ingest`."""
+    from innograph.cli.main import app
+    from typer.testing import CliRunner
+
+    folder = tmp_path_factory.mktemp("seeds-store") / "store"
+    # Always the embedded store, even when the environment names a Neo4j server.
+    result = CliRunner().invoke(
+        app, ["ingest", str(seeds_dir), "--store", str(folder)], env={"INNOGRAPH_NEO4J_URI": None}
+    )
+    if result.exit_code != 0:
+        pytest.fail(f"ingesting the seeds failed ({result.exit_code}): {result.output}")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def seeds_store(seeds_store_dir: Path):  # type: ignore[no-untyped-def]
+    """An EmbeddedStore with the seeds ingested; shared by the session: read it, never
+    write to it (copy ``seeds_store_dir`` for a store to change)."""
+    from innograph.graph.embedded import EmbeddedStore
+
+    store = EmbeddedStore(seeds_store_dir)
+    yield store
+    store.close()

@@ -252,3 +252,10 @@ def test_invalid_facts_leave_the_valid_documents_written(
     assert summary.failed == 1
     (line,) = lines(capsys.readouterr().err)
     assert line.startswith("innograph: b.txt: not written: ") and "Spaceship" in line
+
+
+def test_seeds_store_fixture_holds_the_seeds(seeds_store: EmbeddedStore, seeds_dir: Path) -> None:
+    seeds = sorted(p.name for p in seeds_dir.iterdir() if p.suffix == ".txt")
+    assert sorted(d.doc for d in seeds_store.documents()) == seeds
+    stats = seeds_store.stats()
+    assert stats.nodes.get("Organisation", 0) > 0 and stats.total_relationships > 0
