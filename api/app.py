@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
 from innograph import __version__
 from innograph.api.errors import install_error_handlers
 from innograph.api.routes import ROUTERS
@@ -74,5 +77,35 @@ def create_app(
             allow_headers=["Authorization", "Content-Type", "Accept"],
         )
     for router in (*ROUTERS, *routers):
+        _summaries_from_docstrings(router)
         app.include_router(router)
+    _unique_operation_ids(app)
     return app
+
+
+def _summaries_from_docstrings(router: APIRouter) -> None:
+    """Each route's one-line docstring becomes its OpenAPI summary."""
+    for route in router.routes:
+        if isinstance(route, APIRoute) and not route.summary and route.description:
+            route.summary = route.description.strip().splitlines()[0].rstrip(".")
+
+
+def _unique_operation_ids(app: FastAPI) -> None:
+    """Give every operation its own operationId: FastAPI repeats one for a route that
+    serves several methods (GET and POST /sparql), which OpenAPI clients reject."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "Duplicate Operation ID", UserWarning)
+                schema = generate()
+            seen: set[str] = set()
+            for operations in schema.get("paths", {}).values():
+                for method, operation in operations.items():
+                    if operation.get("operationId") in seen:
+                        operation["operationId"] = f"{operation['operationId']}_{method}"
+                    seen.add(operation.get("operationId", ""))
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
