@@ -1,0 +1,166 @@
+"""Dereferencing: 303 from the resource IRI, content negotiation, headers, 406, VoID."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import rdflib
+from fastapi.testclient import TestClient
+from innograph.api.app import create_app
+from innograph.api.routes.lod import negotiate
+from innograph.config import load_settings
+from rdflib import RDF, Namespace, URIRef
+from test_rdf_sample import sample_store
+
+BASE = "http://lod.test"
+IG = Namespace("https://w3id.org/innograph/ontology#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCTERMS = Namespace("http://purl.org/dc/terms/")
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8"
+RDF_TYPES = {
+    "text/turtle": ("ttl", "turtle"),
+    "application/ld+json": ("jsonld", "json-ld"),
+    "application/n-triples": ("nt", "nt"),
+    "application/rdf+xml": ("rdf", "xml"),
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    folder = tmp_path_factory.mktemp("lod") / "store"
+    store = sample_store(folder)
+    settings = load_settings(store_dir=folder, base_iri=BASE)
+    with TestClient(create_app(settings, store=store)) as test_client:
+        yield test_client
+    store.close()
+
+
+@pytest.mark.parametrize("media", sorted(RDF_TYPES))
+def test_resource_iri_303s_to_the_rdf_document(client: TestClient, media: str) -> None:
+    ext, parser = RDF_TYPES[media]
+    answer = client.get("/id/org-northwind-lab", headers={"Accept": media}, follow_redirects=False)
+    assert answer.status_code == 303
+    assert answer.headers["location"] == f"{BASE}/doc/org-northwind-lab.{ext}"
+    assert "Accept" in answer.headers["vary"]
+    assert f'<{BASE}/doc/org-northwind-lab>; rel="describedby"' in answer.headers["link"]
+    # follow the redirect on the test client (the Location's host is the configured base)
+    doc = client.get(f"/doc/org-northwind-lab.{ext}")
+    assert doc.status_code == 200
+    assert doc.headers["content-type"].split(";")[0] == media
+    graph = rdflib.Graph().parse(data=doc.content, format=parser)
+    assert (URIRef(f"{BASE}/id/org-northwind-lab"), RDF.type, IG.Organisation) in graph
+    assert (URIRef(f"{BASE}/id/org-northwind-lab"), IG.leads, None) in graph
+
+
+@pytest.mark.parametrize("media", sorted(RDF_TYPES))
+def test_document_url_negotiates_too(client: TestClient, media: str) -> None:
+    answer = client.get("/doc/project-bridge-x", headers={"Accept": media})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].split(";")[0] == media
+    assert answer.headers["vary"] == "Accept"
+    ext = RDF_TYPES[media][0]
+    assert answer.headers["content-location"] == f"{BASE}/doc/project-bridge-x.{ext}"
+    links = answer.headers["link"]
+    assert f'<{BASE}/id/project-bridge-x>; rel="about"' in links
+    for other in RDF_TYPES:
+        assert f'rel="alternate"; type="{other}"' in links
+
+
+def test_browser_gets_html(client: TestClient) -> None:
+    answer = client.get(
+        "/id/org-northwind-lab", headers={"Accept": BROWSER}, follow_redirects=False
+    )
+    assert answer.status_code == 303
+    location = answer.headers["location"]
+    assert location.endswith("/entity/org-northwind-lab") or location.endswith(
+        "/doc/org-northwind-lab.html"
+    )
+    page = client.get(location.removeprefix(BASE))
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert "Northwind Lab" in page.text
+
+
+@pytest.mark.parametrize("accept", ["image/png", "application/pdf, text/plain;q=0.5"])
+def test_unknown_media_type_is_406_with_what_is_available(client: TestClient, accept: str) -> None:
+    for path in ("/id/org-northwind-lab", "/doc/org-northwind-lab"):
+        answer = client.get(path, headers={"Accept": accept}, follow_redirects=False)
+        assert answer.status_code == 406
+        body = answer.json()
+        assert set(body["detail"]["available"]) >= set(RDF_TYPES)
+        assert answer.headers["vary"] == "Accept"
+
+
+def test_no_accept_header_gets_turtle(client: TestClient) -> None:
+    answer = client.get("/id/org-northwind-lab", headers={"Accept": ""}, follow_redirects=False)
+    assert answer.headers["location"].endswith(".ttl")
+
+
+def test_q_values_decide(client: TestClient) -> None:
+    accept = "text/turtle;q=0.5, application/ld+json;q=0.9, */*;q=0.1"
+    answer = client.get("/id/org-northwind-lab", headers={"Accept": accept}, follow_redirects=False)
+    assert answer.headers["location"].endswith(".jsonld")
+    assert negotiate("text/*;q=0.3, text/turtle;q=0", ["text/turtle", "text/html"]) == "text/html"
+    assert negotiate("application/rdf+xml;q=0", ["application/rdf+xml"]) is None
+
+
+def test_unknown_and_malformed_ids_are_404(client: TestClient) -> None:
+    for path in ("/id/org-nobody", "/id/Not%20An%20Id", "/doc/org-nobody.ttl"):
+        answer = client.get(path, follow_redirects=False)
+        assert answer.status_code == 404, path
+        assert "error" in answer.json()
+
+
+def test_documents_dereference(client: TestClient) -> None:
+    graph = rdflib.Graph().parse(data=client.get("/doc/org-northwind-lab.nt").content, format="nt")
+    docs = set(graph.subjects(RDF.type, IG.Document))
+    assert len(docs) == 2
+    doc_id = str(next(iter(docs))).rsplit("/", 1)[1]
+    answer = client.get(f"/doc/{doc_id}.ttl")
+    assert answer.status_code == 200
+    described = rdflib.Graph().parse(data=answer.content, format="turtle")
+    assert (URIRef(f"{BASE}/id/{doc_id}"), DCTERMS.source, None) in described
+
+
+def test_ontology_and_context(client: TestClient) -> None:
+    answer = client.get("/ontology")
+    assert answer.headers["content-type"].startswith("text/turtle")
+    onto = rdflib.Graph().parse(data=answer.content, format="turtle")
+    assert (IG.Organisation, RDF.type, URIRef("http://www.w3.org/2002/07/owl#Class")) in onto
+    as_xml = client.get("/ontology", headers={"Accept": "application/rdf+xml"})
+    assert len(rdflib.Graph().parse(data=as_xml.content, format="xml")) == len(onto)
+    context = client.get("/ns/context.jsonld")
+    assert context.headers["content-type"].startswith("application/ld+json")
+    assert context.json()["@context"]["ig"] == str(IG)
+
+
+@pytest.mark.parametrize("media", sorted(RDF_TYPES))
+def test_void_description(client: TestClient, media: str) -> None:
+    answer = client.get("/.well-known/void", headers={"Accept": media})
+    assert answer.status_code == 200
+    graph = rdflib.Graph().parse(data=answer.content, format=RDF_TYPES[media][1])
+    dataset = URIRef(f"{BASE}/.well-known/void#dataset")
+    assert (dataset, RDF.type, VOID.Dataset) in graph
+    assert (dataset, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in (
+        graph
+    )
+    assert str(graph.value(dataset, VOID.uriSpace)) == f"{BASE}/id/"
+    assert graph.value(dataset, VOID.sparqlEndpoint) == URIRef(f"{BASE}/sparql")
+    assert graph.value(dataset, DCTERMS.modified) is not None
+    # the triple count equals what the dump holds
+    dump = rdflib.Graph().parse(data=client.get("/dumps/innograph.nt").content, format="nt")
+    described = {t for t in dump if "/.well-known/void" in str(t[0])}
+    assert int(graph.value(dataset, VOID.triples)) == len(dump) - len(described)
+    assert client.get("/.well-known/void", headers={"Accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize("ext", ["ttl", "nt", "rdf", "jsonld"])
+def test_dumps_download(client: TestClient, ext: str, tmp_path: Path) -> None:
+    answer = client.get(f"/dumps/innograph.{ext}")
+    assert answer.status_code == 200
+    parser = {"ttl": "turtle", "nt": "nt", "rdf": "xml", "jsonld": "json-ld"}[ext]
+    graph = rdflib.Graph().parse(data=answer.content, format=parser)
+    assert (URIRef(f"{BASE}/id/project-bridge-x"), RDF.type, IG.Project) in graph
+    assert client.get("/dumps/innograph.xlsx").status_code == 404
