@@ -7,7 +7,9 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+from builders import make_facts
 from innograph.graph.analytics import (
+    Analytics,
     Budget,
     betweenness_centrality,
     bounded_graph,
@@ -16,6 +18,8 @@ from innograph.graph.analytics import (
     organisation_types,
     project,
 )
+from innograph.graph.store import GraphStore
+from innograph.ontology.ids import make_canonical_id
 
 
 def _adjacency(graph: nx.Graph, weight: str | None = None) -> sp.csr_matrix:
@@ -86,3 +90,137 @@ def test_bounded_graph_keeps_the_heaviest_pairs() -> None:
     assert min_weight == 3
     whole, min_weight = bounded_graph(weights, max_edges=100)
     assert whole.number_of_edges() == 6 and min_weight == 1
+
+
+# -- the cached Analytics on synthetic graphs in a real store ---------------------------------
+
+
+def partnership_graph(
+    source: str,
+    projects: dict[str, list[str]],
+    countries: dict[str, str] | None = None,
+):  # type: ignore[no-untyped-def]
+    """Organisations taking part in projects: {project name: [organisation names]}."""
+    countries = countries or {}
+    orgs = sorted({o for members in projects.values() for o in members})
+    entities: list = [  # type: ignore[type-arg]
+        (o, "Organisation", o, {"country": countries[o]} if o in countries else {}) for o in orgs
+    ]
+    entities += [(p, "Project", p) for p in projects]
+    relations = [("PARTICIPATES_IN", o, p) for p, members in projects.items() for o in members]
+    return make_facts(source, entities, relations)
+
+
+def org(name: str) -> str:
+    return make_canonical_id("Organisation", name)
+
+
+STAR = {f"Star Project {i}": ["Hub Org", f"Leaf Org {i}"] for i in range(1, 5)}
+CHAIN = {f"Chain Project {i}": [f"Chain Org {i}", f"Chain Org {i + 1}"] for i in range(1, 5)}
+CLIQUES = {
+    "West Project": ["West One", "West Two", "West Three", "West Four"],
+    "East Project": ["East One", "East Two", "East Three", "East Four"],
+    "Bridge Project": ["West One", "East One"],
+}
+CLIQUE_COUNTRIES = {
+    name: ("BE" if name.startswith("West") else "NL") for p in CLIQUES.values() for name in p
+}
+
+
+@pytest.fixture
+def analytics(store: GraphStore) -> Analytics:
+    return Analytics(store, budget_seconds=30)
+
+
+def test_degree_and_betweenness_on_a_star(store: GraphStore, analytics: Analytics) -> None:
+    store.upsert_document(partnership_graph("test://star", STAR))
+    degree = analytics.centrality("degree", top=5)
+    assert [(s.organisation.id, s.score) for s in degree.scores] == [
+        (org("Hub Org"), 4.0),
+        (org("Leaf Org 1"), 1.0),
+        (org("Leaf Org 2"), 1.0),
+        (org("Leaf Org 3"), 1.0),
+        (org("Leaf Org 4"), 1.0),
+    ]
+    between = analytics.centrality("betweenness", top=2)
+    assert between.scores[0].organisation.id == org("Hub Org")
+    assert between.scores[0].score == pytest.approx(1.0)
+    assert between.scores[1].score == 0.0
+    assert between.sampled is False and between.sample_size == 5
+    eigen = analytics.centrality("eigenvector", top=5)
+    assert eigen.scores[0].organisation.id == org("Hub Org")
+    assert eigen.scores[0].score == pytest.approx(2**-0.5)
+
+
+def test_betweenness_on_a_chain(store: GraphStore, analytics: Analytics) -> None:
+    store.upsert_document(partnership_graph("test://chain", CHAIN))
+    scores = {
+        s.organisation.name: s.score for s in analytics.centrality("betweenness", top=5).scores
+    }
+    # 5 organisations in a row: the middle one is on 4 of the 6 pairs' paths, its
+    # neighbours on 3, the ends on none
+    assert scores == pytest.approx(
+        {
+            "Chain Org 3": 4 / 6,
+            "Chain Org 2": 3 / 6,
+            "Chain Org 4": 3 / 6,
+            "Chain Org 1": 0.0,
+            "Chain Org 5": 0.0,
+        }
+    )
+
+
+def test_communities_and_brokers_of_two_cliques(store: GraphStore, analytics: Analytics) -> None:
+    store.upsert_document(partnership_graph("test://cliques", CLIQUES, CLIQUE_COUNTRIES))
+    result = analytics.communities()
+    groups = sorted(sorted(n.name for n in c.members) for c in result.communities)
+    assert groups == [
+        ["East Four", "East One", "East Three", "East Two"],
+        ["West Four", "West One", "West Three", "West Two"],
+    ]
+    assert {tuple(c.countries.items()) for c in result.communities} == {(("BE", 4),), (("NL", 4),)}
+    assert result.modularity > 0.3 and result.bounded is False
+    brokers = {b.organisation.name: b for b in result.brokers}
+    assert set(brokers) == {"West One", "East One"}
+    assert brokers["West One"].countries == ["BE", "NL"]
+    assert (
+        brokers["West One"].reason == "partners in 2 countries (BE, NL); partners in 2 communities"
+    )
+
+
+def test_communities_are_bounded_when_the_network_is_large(store: GraphStore) -> None:
+    store.upsert_document(partnership_graph("test://cliques", CLIQUES, CLIQUE_COUNTRIES))
+    result = Analytics(store, max_louvain_edges=6).communities()
+    assert result.bounded is True
+    assert "bounded" in result.note
+
+
+def test_results_are_cached_per_graph_version(store: GraphStore, analytics: Analytics) -> None:
+    store.upsert_document(partnership_graph("test://star", STAR))
+    first = analytics.index()
+    assert analytics.index() is first  # same version: not rebuilt
+    store.upsert_document(partnership_graph("test://more", {"Extra": ["Hub Org", "Newcomer Org"]}))
+    assert analytics.index() is not first
+    assert analytics.centrality("degree", top=1).scores[0].score == 5.0
+
+
+def test_direct_collaborators_are_not_suggested(store: GraphStore, analytics: Analytics) -> None:
+    facts = partnership_graph("test://chain", CHAIN)
+    store.upsert_document(facts)
+    assert [s.organisation.name for s in analytics.suggestions(org("Chain Org 1")).suggestions] == [
+        "Chain Org 3"
+    ]
+    store.upsert_document(
+        make_facts(
+            "test://direct",
+            [("a", "Organisation", "Chain Org 1"), ("b", "Organisation", "Chain Org 3")],
+            [("COLLABORATES_WITH", "a", "b")],
+        )
+    )
+    assert analytics.suggestions(org("Chain Org 1")).suggestions == []
+
+
+def test_network_of_an_unknown_organisation_raises(store: GraphStore, analytics: Analytics) -> None:
+    store.upsert_document(partnership_graph("test://star", STAR))
+    with pytest.raises(KeyError):
+        analytics.suggestions(org("Nobody At All"))
