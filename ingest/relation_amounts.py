@@ -1,0 +1,163 @@
+"""Money in relations: the grant on FUNDED_BY and the total budget of a project.
+
+Amounts are found and parsed by ``innograph.ingest.amounts.find_money`` (exact European
+notation); this module only decides what an amount is in its sentence: a total budget
+("total budget", "totale kosten", "budget total"), a grant ("€X of which €Y is funded by
+P", "P contributes €Y", "EFRO-subsidie van € 250.000"), or neither (a cap such as
+"up to €10.000", a rate "per project").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from innograph.ingest.amounts import MoneySpan, find_money
+from innograph.ingest.relation_cues import CAP_WORDS, OF_WHICH, compiled_budget_cues
+from innograph.ingest.relation_rules import Found
+from innograph.ingest.relation_text import DocView, Segment
+from innograph.ontology.terms import relation_type
+
+_CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
+_RATE_AFTER = re.compile(r"^\s*(?:per|/|par|pro|each|elk|chaque)\b", re.I)
+_OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
+_OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
+_GRANT_WORDS = re.compile(
+    r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
+    r"|subvention|förder|zuschuss|efro|erdf|feder|efre|of which|waarvan|dont|davon",
+    re.I,
+)
+
+
+def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
+    """Money amounts in [lo, hi), with offsets into the document text."""
+    return [
+        MoneySpan(m.start + lo, m.end + lo, m.text, m.value, m.currency, m.percent)
+        for m in find_money(view.text[lo:hi])
+    ]
+
+
+def _is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
+    before = view.text[max(lo, money.start - 60) : money.start]
+    after = view.text[money.end : money.end + 20]
+    return bool(_CAP_BEFORE.search(before) or _RATE_AFTER.match(after))
+
+
+def _budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [
+        (m.start(), m.end())
+        for _, rx in compiled_budget_cues()
+        for m in rx.finditer(view.text, lo, hi)
+    ]
+
+
+def _is_budget(
+    view: DocView,
+    money: MoneySpan,
+    moneys: Sequence[MoneySpan],
+    budget_cues: Sequence[tuple[int, int]],
+) -> bool:
+    """A whole: the first amount after a budget cue, or an amount followed by "of which"."""
+    if _OF_WHICH_AFTER.match(view.text[money.end : money.end + 40]):
+        return True
+    return any(
+        0 <= money.start - ce <= 60 and not any(ce <= o.start < money.start for o in moneys)
+        for _, ce in budget_cues
+    )
+
+
+def attach_grants(view: DocView, found: list[Found]) -> None:
+    """Set ``amount_eur`` on FUNDED_BY relations whose sentence states the grant."""
+    by_region: dict[tuple[int, int], list[Found]] = {}
+    for f in found:
+        if f.type == relation_type("FUNDED_BY").name:
+            by_region.setdefault(f.region, []).append(f)
+    for (lo, hi), rels in by_region.items():
+        if not _GRANT_WORDS.search(view.text[lo:hi]):
+            continue
+        cues = _budget_spans(view, lo, hi)
+        moneys = _money_in(view, lo, hi)
+        grants = [
+            m
+            for m in moneys
+            if not _is_cap_or_rate(view, m, lo) and not _is_budget(view, m, moneys, cues)
+        ]
+        if not grants:
+            continue
+        shares = [
+            m for m in grants if _OF_WHICH_BEFORE.search(view.text[max(lo, m.start - 30) : m.start])
+        ]
+        pool = shares or grants
+        targets = {f.target.key for f in rels}
+        for f in rels:
+            if len(targets) == 1 and len(pool) == 1:
+                f.amount_eur = pool[0].value
+                continue
+            # several programmes or amounts: each amount goes to the nearest programme name
+            anchor = f.target.start if not f.target.implicit else (f.cue or (lo, lo))[0]
+            nearest = min(pool, key=lambda m: abs(m.start - anchor))
+            rivals = [g for g in rels if g.target.key != f.target.key and not g.target.implicit]
+            if all(
+                abs(nearest.start - anchor) <= abs(nearest.start - g.target.start) for g in rivals
+            ):
+                f.amount_eur = nearest.value
+
+
+def extract_project_budgets(view: DocView) -> dict[str, float]:
+    """Entity key -> total budget in EUR, for projects whose budget the text states."""
+    best: dict[str, tuple[int, int, float]] = {}  # key -> (strength, -order, value)
+    order = 0
+    for seg_i, seg in enumerate(view.segments):
+        moneys = [m for m in _money_in(view, seg.start, seg.end)]
+        if not moneys:
+            continue
+        for cue, rx in compiled_budget_cues():
+            for m in rx.finditer(view.text, seg.start, seg.end):
+                money = _budget_money(view, seg, moneys, m.start(), m.end(), cue.money)
+                if money is None:
+                    continue
+                project = _budget_project(view, seg, seg_i, money)
+                if project is None:
+                    continue
+                order += 1
+                rank = (cue.strength, -order, money.value)
+                if project not in best or rank[:2] > best[project][:2]:
+                    best[project] = rank
+    return {key: value for key, (_, _, value) in best.items()}
+
+
+def _budget_money(
+    view: DocView, seg: Segment, moneys: list[MoneySpan], cs: int, ce: int, where: str
+) -> MoneySpan | None:
+    usable = [
+        m
+        for m in moneys
+        if not _is_cap_or_rate(view, m, seg.start)
+        and not _OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
+    ]
+    after = [m for m in usable if m.start >= ce and m.start - ce <= 80]
+    before = [m for m in usable if m.end <= cs and cs - m.end <= 80]
+    if where in ("after", "either") and after:
+        first = after[0]
+        if not any(ce <= o.start < first.start for o in moneys):
+            return first
+    if where in ("before", "either") and before:
+        last = before[-1]
+        if not any(last.end <= o.start < cs for o in moneys):
+            return last
+    return None
+
+
+def _budget_project(view: DocView, seg: Segment, seg_i: int, money: MoneySpan) -> str | None:
+    """The project a budget belongs to: named in the sentence, referred to, or the one
+    the text was just about."""
+    projects = [r for r in seg.refs if r.type == "Project"]
+    if projects:
+        keys = {r.key for r in projects}
+        if len(keys) == 1:
+            return projects[0].key
+        return min(projects, key=lambda r: abs(r.start - money.start)).key
+    ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
+    if ref is None:
+        ref = view.previous_of(("Project",), seg.start, seg_index=seg_i)
+    return ref.key if ref is not None else None

@@ -1,0 +1,297 @@
+"""The view of one document that the relation rules work on.
+
+Segments (sentences, further cut at layout line breaks), the entity mentions of each
+segment in text order, coordinated lists of mentions ("A, B and C"), references like
+"this project", and the document's main project (the implicit target of label layouts
+such as "Partners: A, B").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Protocol
+
+from innograph.ingest.relation_cues import LIST_WORDS, compiled_anaphora
+from spacy.tokens import Doc, Span, Token
+
+PROJECT_TYPES = ("Project", "S3Platform")
+
+
+class MentionLike(Protocol):
+    """What the rules need of a mention (``relations.Mention``)."""
+
+    key: str
+    type: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A mention placed in the text: its entity key, type and character offsets."""
+
+    key: str
+    type: str
+    start: int
+    end: int
+    root: int | None = None  # index of the span's syntactic root token, when parsed
+    implicit: bool = False  # stands for "this project" or the document's main project
+
+
+@dataclass(slots=True)
+class Segment:
+    """A sentence (or a layout line) with the mentions inside it, in text order."""
+
+    start: int
+    end: int
+    refs: list[Ref] = field(default_factory=list)
+
+
+_LINE_LABEL = re.compile(r"^\s*[^\s:]{1,30}(?:[ \t][^\s:]+){0,3}[ \t]*:")
+_BULLET = re.compile(r"^\s*[•·*»▪◦‣–-]\s")
+_SPACES = re.compile(r"\s+")
+
+
+def squash(text: str) -> str:
+    """Whitespace runs (line breaks included) to single spaces, trimmed."""
+    return _SPACES.sub(" ", text).strip()
+
+
+def _layout_breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside [start, end) where a line break ends a layout line.
+
+    Hard-wrapped prose keeps its line breaks inside a sentence; a break is a layout
+    boundary when the line before it is short (a heading, a label, a name), ends with a
+    colon, or the next line is a bullet or a "Label:" field.
+    """
+    cuts = []
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        line_start = text.rfind("\n", 0, pos) + 1
+        before = text[max(line_start, start) : pos].strip()
+        nxt_end = text.find("\n", pos + 1)
+        after = text[pos + 1 : nxt_end if nxt_end != -1 else len(text)]
+        if (
+            not before
+            or len(before.split()) <= 6
+            or before.endswith(":")
+            or _BULLET.match(after)
+            or _LINE_LABEL.match(after)
+        ):
+            cuts.append(pos)
+        pos = text.find("\n", pos + 1, end)
+    return cuts
+
+
+class DocView:
+    """Segments, mentions and references of one document."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[MentionLike]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.parsed = doc.has_annotation("DEP")
+        self.refs = self._refs(mentions)
+        self.segments = self._segments()
+
+    # -- construction ------------------------------------------------------------------
+    def _refs(self, mentions: Iterable[MentionLike]) -> list[Ref]:
+        spans = sorted(
+            (m for m in mentions if m.span.doc is self.doc or m.span.doc == self.doc),
+            key=lambda m: (m.span.start_char, -m.span.end_char),
+        )
+        refs: list[Ref] = []
+        last_end = -1
+        for m in spans:
+            if m.span.start_char < last_end:  # nested or overlapping: keep the outer one
+                continue
+            root = m.span.root.i if self.parsed and len(m.span) else None
+            refs.append(Ref(m.key, m.type, m.span.start_char, m.span.end_char, root))
+            last_end = m.span.end_char
+        return refs
+
+    def _segments(self) -> list[Segment]:
+        bounds: list[tuple[int, int]] = []
+        sents = list(self.doc.sents) if self._has_sents() else [self.doc[:]]
+        for sent in sents:
+            start, end = sent.start_char, sent.end_char
+            for cut in _layout_breaks(self.text, start, end):
+                bounds.append((start, cut))
+                start = cut + 1
+            bounds.append((start, end))
+        segments = [Segment(s, e) for s, e in bounds if self.text[s:e].strip()]
+        # Mentions that cross a segment cut (a name wrapped over two lines) stay whole
+        # in the segment where they start.
+        i = 0
+        for ref in self.refs:
+            while i < len(segments) - 1 and segments[i].end <= ref.start:
+                i += 1
+            segments[i].refs.append(ref)
+        return segments
+
+    def _has_sents(self) -> bool:
+        return (
+            self.doc.has_annotation("SENT_START")
+            or self.doc.has_annotation("DEP")
+            or len(self.doc) == 0
+        )
+
+    # -- segment helpers ---------------------------------------------------------------
+    def evidence(self, segment: Segment) -> str:
+        """The segment's text, as the evidence of a relation."""
+        return squash(self.text[segment.start : segment.end])
+
+    def segment_index_at(self, offset: int) -> int:
+        """Index of the segment containing a character offset (the last one before it)."""
+        best = 0
+        for i, seg in enumerate(self.segments):
+            if seg.start <= offset:
+                best = i
+            else:
+                break
+        return best
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token starting at or containing a character offset."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    # -- lists ---------------------------------------------------------------------------
+    def is_list_gap(self, start: int, end: int, seg: Segment, *, regions: bool) -> bool:
+        """Whether the text between two mentions only joins list members ("A, B and C")."""
+        gap = self.text[start:end]
+        if len(gap) > 60 or "\n\n" in gap or re.search(r"[.!?;]\s", gap):
+            return False
+        # a mention of another type attached by a dash or brackets ("X – Belgium and Y",
+        # "Flanders (X) and Zeeland (Y)")
+        for ref in seg.refs:
+            if start <= ref.start and ref.end <= end:
+                before = self.text[start : ref.start].rstrip()
+                after = self.text[ref.end : end].lstrip()
+                if before.endswith(("-", "–", "—", "(", ",")) or after.startswith("("):
+                    gap = gap.replace(self.text[ref.start : ref.end], " ", 1)
+                else:
+                    return False
+        if not regions and gap.count("(") > gap.count(")"):
+            return False  # "Acme (Beta, Gamma)": the bracket names parts, not partners
+        gap = gap.replace("(", " ").replace(")", " ")
+        # list items the entity recogniser missed ("A, Unknown Name, B") do not break it
+        items = re.split(r"[,/&•·]|\s(?:and|en|et|und|or|oder|ou)\s", f" {gap} ")
+        for item in items:
+            words = re.findall(r"[^\W\d_][\w'’-]*", item)
+            if all(w.lower() in LIST_WORDS for w in words):
+                continue
+            if "," in gap and len(words) <= 4 and all(w[0].isupper() for w in words):
+                continue
+            return False
+        return True
+
+    def expand_list(self, ref: Ref, seg: Segment, types: Sequence[str]) -> list[Ref]:
+        """``ref`` with the mentions of ``types`` coordinated with it in the segment."""
+        if ref.implicit:
+            return [ref]
+        same = [r for r in seg.refs if r.type in types]
+        if ref not in same:
+            return [ref]
+        regions = ref.type == "Region"
+        i = same.index(ref)
+        lo = hi = i
+        while lo > 0 and self.is_list_gap(same[lo - 1].end, same[lo].start, seg, regions=regions):
+            lo -= 1
+        while hi < len(same) - 1 and self.is_list_gap(
+            same[hi].end, same[hi + 1].start, seg, regions=regions
+        ):
+            hi += 1
+        out: list[Ref] = []
+        seen: set[str] = set()
+        for r in same[lo : hi + 1]:
+            if r.key not in seen:
+                seen.add(r.key)
+                out.append(r)
+        return out
+
+    # -- references ----------------------------------------------------------------------
+    @cached_property
+    def main_project(self) -> Ref | None:
+        """The project (or S3 platform) the document is about, when one stands out.
+
+        The one named in the first lines (the title), else the most mentioned one if it
+        is mentioned more than any other; None when the document is about several.
+        """
+        for types in (("Project",), ("S3Platform",)):
+            refs = [r for r in self.refs if r.type in types]
+            if not refs:
+                continue
+            title_end = self._title_end()
+            in_title = [r for r in refs if r.start < title_end]
+            if in_title:
+                return Ref(in_title[0].key, in_title[0].type, -1, -1, implicit=True)
+            counts = Counter(r.key for r in refs).most_common(2)
+            if len(counts) == 1 or counts[0][1] > counts[1][1]:
+                key = counts[0][0]
+                first = next(r for r in refs if r.key == key)
+                return Ref(key, first.type, -1, -1, implicit=True)
+            return None
+        return None
+
+    def _title_end(self) -> int:
+        """End offset of the document's first non-empty line."""
+        stripped = self.text.lstrip()
+        offset = len(self.text) - len(stripped)
+        nl = stripped.find("\n")
+        return offset + (nl if nl != -1 else len(stripped))
+
+    def anaphor(
+        self, seg: Segment, lo: int, hi: int, types: Sequence[str], *, seg_index: int
+    ) -> Ref | None:
+        """A "this project"-style reference in [lo, hi), resolved to the nearest earlier
+        mention of a matching type (else the main project)."""
+        window = self.text[lo:hi]
+        for pattern, ref_types in compiled_anaphora():
+            wanted = [t for t in ref_types if t in types]
+            if not wanted:
+                continue
+            for m in pattern.finditer(window):
+                pos = lo + m.start()
+                if any(r.start <= pos < r.end for r in seg.refs):
+                    continue  # the words are part of a name
+                found = self.previous_of(wanted, pos, seg_index=seg_index)
+                if found is not None:
+                    return found
+        return None
+
+    def previous_of(self, types: Sequence[str], before: int, *, seg_index: int) -> Ref | None:
+        """The nearest mention of ``types`` before an offset (within a few segments),
+        falling back to the main project."""
+        lo_seg = max(0, seg_index - 6)
+        for i in range(seg_index, lo_seg - 1, -1):
+            found = [r for r in self.segments[i].refs if r.type in types and r.end <= before]
+            if not found:
+                continue
+            # an earlier sentence naming several projects leaves the reference ambiguous
+            if i != seg_index and len({r.key for r in found}) > 1:
+                return None
+            ref = found[-1]
+            return Ref(ref.key, ref.type, -1, -1, implicit=True)
+        main = self.main_project
+        if main is not None and main.type in types:
+            return main
+        return None
+
+    # -- syntax --------------------------------------------------------------------------
+    def tree_distance(self, a: int, b: int) -> int | None:
+        """Number of dependency arcs between two tokens (None without a parse)."""
+        if not self.parsed:
+            return None
+        ta, tb = self.doc[a], self.doc[b]
+        up_a = {ta.i: 0}
+        for n, anc in enumerate(ta.ancestors, start=1):
+            up_a[anc.i] = n
+        if tb.i in up_a:
+            return up_a[tb.i]
+        for n, anc in enumerate(tb.ancestors, start=1):
+            if anc.i in up_a:
+                return n + up_a[anc.i]
+        return None

@@ -1,0 +1,82 @@
+"""Relation extraction: typed relations between a document's entity mentions.
+
+``extract_relations`` reads the 8 contract relations from cue phrases (per language, see
+``relation_cues``), the dependency parse where the pipeline has one (English), adjacency
+patterns ("Acme (Ghent)", "Jane Doe, director of Acme") and page layouts ("Lead partner:
+X", "Partners:\\nA\\nB", address blocks); never from co-occurrence alone. Every relation
+carries its evidence sentence and a confidence, FUNDED_BY carries the grant when the text
+states it, and ``extract_budgets`` gives projects' total budgets.
+
+The ontology decides which end types a relation allows: nothing it forbids is emitted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from innograph.ingest.relation_amounts import attach_grants, extract_project_budgets
+from innograph.ingest.relation_rules import Found, all_relations, allowed
+from innograph.ingest.relation_text import DocView
+from innograph.ontology.facts import RelationFact
+from innograph.ontology.terms import relation_type
+from spacy.tokens import Doc, Span
+
+__all__ = ["Mention", "extract_budgets", "extract_relations"]
+
+
+@dataclass
+class Mention:
+    """An entity mention: its document-local entity key, contract type and text span."""
+
+    key: str
+    type: str
+    span: Span
+
+
+def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
+    """The relations the document states between its mentions, one per (type, ends).
+
+    When several sentences state the same relation, the most confident one is kept as
+    evidence; a grant amount found in any of them is kept.
+    """
+    view = DocView(doc, mentions)
+    found = all_relations(view, lang)
+    attach_grants(view, found)
+    return _merge(found)
+
+
+def extract_budgets(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> dict[str, float]:
+    """Entity key -> total budget in EUR, for the projects whose budget the text states."""
+    del lang  # the budget cues are shared by all languages
+    view = DocView(doc, mentions)
+    return extract_project_budgets(view)
+
+
+def _merge(found: Sequence[Found]) -> list[RelationFact]:
+    best: dict[tuple[str, str, str], RelationFact] = {}
+    for f in found:
+        if f.source.key == f.target.key or not allowed(f.type, f.source.type, f.target.type):
+            continue
+        ends = (f.source.key, f.target.key)
+        if relation_type(f.type).symmetric:
+            ends = (min(ends), max(ends))
+        key = (f.type, *ends)
+        fact = best.get(key)
+        if fact is None:
+            best[key] = RelationFact(
+                type=f.type,
+                source=f.source.key,
+                target=f.target.key,
+                evidence=f.evidence,
+                confidence=round(f.confidence, 3),
+                amount_eur=f.amount_eur,
+            )
+            continue
+        if f.confidence > fact.confidence:
+            fact.evidence, fact.confidence = f.evidence, round(f.confidence, 3)
+            if f.amount_eur is not None:
+                fact.amount_eur = f.amount_eur
+        elif fact.amount_eur is None and f.amount_eur is not None:
+            fact.amount_eur = f.amount_eur
+    return list(best.values())
