@@ -21,12 +21,13 @@ from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_UPLOAD_FILES, UPLOAD_BUDGET_SECONDS
 from innograph.api.schemas import ERROR_RESPONSES, ErrorPublic, IngestPublic, IngestResultPublic
 from innograph.graph.store import GraphStore
+from innograph.ingest.readers import ReadError, read_bytes
 from starlette.datastructures import UploadFile
 
 router = APIRouter(prefix="/api", tags=["documents"])
 bearer = HTTPBearer(auto_error=False, description="The server's INNOGRAPH_API_TOKEN.")
 UPLOAD_SOURCE_PREFIX = "upload:"
-_extractor_lock = threading.Lock()
+_upload_lock = threading.Lock()
 
 
 def require_uploader(
@@ -87,49 +88,52 @@ async def _files(request: Request, body: bytes) -> list[tuple[str, bytes]]:
     return files
 
 
-def _extractor(request: Request) -> Any:
-    """The app's extractor, loaded on the first upload (spaCy models take a while)."""
-    state = request.app.state
-    with _extractor_lock:
-        if getattr(state, "extractor", None) is None:
-            try:
-                from innograph.ingest.extractor import Extractor
-            except ImportError as err:
-                raise ApiError(503, f"document extraction is not available here: {err}") from None
-            state.extractor = Extractor()
-        return state.extractor
+def _extractor(store: GraphStore) -> Any:
+    """An extractor whose resolver knows the stored entities, so that an uploaded
+    document's names join the existing nodes (the language pipelines load once)."""
+    try:
+        from innograph.ingest.extractor import Extractor
+        from innograph.ingest.resolution import KnownEntity, Resolver
+    except ImportError as err:
+        raise ApiError(503, f"document extraction is not available here: {err}") from None
+    known = [
+        KnownEntity(
+            canonical_id=node.id,
+            type=node.type,
+            name=node.name,
+            aliases=tuple(node.properties.get("aliases") or ()),
+        )
+        for node in store.iter_nodes()
+    ]
+    return Extractor(resolver=Resolver(known=known))
 
 
 def _ingest(
-    store: GraphStore, extractor: Any, files: list[tuple[str, bytes]], max_bytes: int
+    store: GraphStore, files: list[tuple[str, bytes]], max_bytes: int
 ) -> list[IngestResultPublic]:
     """Read, extract and write each file; one bad file is reported, the others go on."""
-    from innograph.ingest.readers import ReadError, read_bytes
+    with _upload_lock:  # one upload at a time: resolution reads, then writes, the graph
+        extractor = _extractor(store)
+        return [_ingest_one(store, extractor, name, raw, max_bytes) for name, raw in files]
 
-    results = []
-    for raw_name, raw in files:
-        name = raw_name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "upload.txt"
-        source = UPLOAD_SOURCE_PREFIX + name
-        try:
-            text = read_bytes(raw, name, source=source, max_bytes=max_bytes)
-        except ReadError as err:
-            results.append(
-                IngestResultPublic(file=name, source=source, status="failed", error=err.reason)
-            )
-            continue
-        with _extractor_lock:  # one extraction at a time: the pipeline is not shared-safe
-            facts = extractor.extract(text)
-        written = store.upsert_document(facts)
-        results.append(
-            IngestResultPublic(
-                file=name,
-                source=written.source,
-                status=written.status,
-                nodes=written.nodes,
-                relationships=written.relationships,
-            )
-        )
-    return results
+
+def _ingest_one(
+    store: GraphStore, extractor: Any, raw_name: str, raw: bytes, max_bytes: int
+) -> IngestResultPublic:
+    name = raw_name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "upload.txt"
+    source = UPLOAD_SOURCE_PREFIX + name
+    try:
+        text = read_bytes(raw, name, source=source, max_bytes=max_bytes)
+    except ReadError as err:
+        return IngestResultPublic(file=name, source=source, status="failed", error=err.reason)
+    written = store.upsert_document(extractor.extract(text))
+    return IngestResultPublic(
+        file=name,
+        source=written.source,
+        status=written.status,
+        nodes=written.nodes,
+        relationships=written.relationships,
+    )
 
 
 @router.post(
@@ -171,9 +175,8 @@ async def upload_documents(
     """Ingest uploaded documents (.txt, .md, .html, .pdf, .docx) into the graph."""
     body = await _capped_body(request, settings.max_upload_bytes)
     files = await _files(request, body)
-    extractor = await within_budget(UPLOAD_BUDGET_SECONDS, _extractor, request)
     results = await within_budget(
-        UPLOAD_BUDGET_SECONDS, _ingest, store, extractor, files, settings.max_upload_bytes
+        UPLOAD_BUDGET_SECONDS, _ingest, store, files, settings.max_upload_bytes
     )
     failed = sum(1 for r in results if r.status == "failed")
     if failed == len(results):
