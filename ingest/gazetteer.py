@@ -41,6 +41,7 @@ class GazetteerEntry:
     source: str = ""
     level: int = 9  # NUTS level (0 = country); 9 for non-NUTS entries
     ambiguous: tuple[str, ...] = ()  # other keys the same name may denote
+    common_in: tuple[str, ...] = ()  # languages in which the one-word name is an ordinary word
 
 
 def _data_rows(file_name: str) -> Iterator[dict[str, str]]:
@@ -66,12 +67,9 @@ class Gazetteer:
     def __init__(self) -> None:
         self._by_norm: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_key: dict[str, list[GazetteerEntry]] = defaultdict(list)
-        self.common_words: frozenset[str] = frozenset(
-            resources.files("innograph.ingest")
-            .joinpath("data", "common_words.txt")
-            .read_text("utf-8")
-            .split()
-        )
+        self.common_words: dict[str, tuple[str, ...]] = {
+            row["word"]: tuple(row["langs"].split(",")) for row in _data_rows("common_words.tsv")
+        }
         self.nuts: dict[str, tuple[int, str, str]] = {}  # id -> (level, country, label)
         self.programmes: dict[str, tuple[str, str]] = {}  # cci -> (country, title)
         self._load_lexicons()
@@ -119,12 +117,15 @@ class Gazetteer:
                 continue  # country names come from the lexicon, in four languages
             for label in labels:
                 for name in _nuts_variants(label):
-                    if self._is_common(name):
-                        continue
                     taken = [e for e in self.lookup(name) if e.type == "Region"]
-                    if any(e.source == "lexicon" for e in taken):
+                    if len(name) < 3 or any(e.source == "lexicon" for e in taken):
                         continue
-                    self.add(GazetteerEntry(name, "Region", code, country, "nuts", level))
+                    common = self._common_in(name)
+                    self.add(
+                        GazetteerEntry(
+                            name, "Region", code, country, "nuts", level, common_in=common
+                        )
+                    )
 
     def _load_programmes(self) -> None:
         for row in _data_rows("programmes.tsv"):
@@ -152,30 +153,53 @@ class Gazetteer:
     def _load_places(self) -> None:
         for row in _data_rows("places.tsv"):
             name = row["name"]
-            if self._is_common(name) or any(e.type == "Region" for e in self.lookup(name)):
+            if len(name) < 3 or any(e.type == "Region" for e in self.lookup(name)):
                 continue
             key = f"{row['country'].lower()}-{norm_name(name)}"
-            self.add(GazetteerEntry(name, "Region", key, row["country"], "places", 4))
+            self.add(
+                GazetteerEntry(
+                    name,
+                    "Region",
+                    key,
+                    row["country"],
+                    "places",
+                    4,
+                    common_in=self._common_in(name),
+                )
+            )
 
     def _load_organisations(self) -> None:
         for row in _data_rows("organisations.tsv"):
             name = row["name"]
-            if self._is_common(name) or self.lookup(name):
+            if len(name) < 3 or self.lookup(name):
                 continue
             entry = GazetteerEntry(
-                name, self._org_type(name), norm_name(name), row["country"], "registry"
+                name,
+                self._org_type(name),
+                norm_name(name),
+                row["country"],
+                "registry",
+                common_in=self._common_in(name),
             )
             self.add(entry)
             for short in filter(None, row["short_names"].split("|")):
-                if len(short) >= 3 and not self._is_common(short) and not self.lookup(short):
+                if len(short) >= 3 and not self.lookup(short):
                     self.add(
-                        GazetteerEntry(short, entry.type, entry.key, entry.country, "registry")
+                        GazetteerEntry(
+                            short,
+                            entry.type,
+                            entry.key,
+                            entry.country,
+                            "registry",
+                            common_in=self._common_in(short),
+                        )
                     )
 
-    def _is_common(self, name: str) -> bool:
-        """A one-word name that is also an ordinary word (or too short to trust)."""
-        words = name.split()
-        return len(name) < 3 or (len(words) == 1 and fold(name) in self.common_words)
+    def _common_in(self, name: str) -> tuple[str, ...]:
+        """The languages in which a one-word name is also an ordinary word."""
+        if len(name.split()) != 1:
+            return ()
+        return self.common_words.get(fold(name), ())
 
     @staticmethod
     def _org_type(name: str) -> str:
@@ -200,9 +224,10 @@ class Gazetteer:
                     seen.add(entry.name)
                     yield entry
 
-    def is_common_word(self, word: str) -> bool:
-        """True when ``word`` is written in lower case in ordinary running text."""
-        return fold(word) in self.common_words
+    def is_common_word(self, word: str, lang: str | None = None) -> bool:
+        """True when ``word`` is written in lower case in ordinary running text (of ``lang``)."""
+        langs = self.common_words.get(fold(word), ())
+        return bool(langs) if lang is None else lang in langs
 
 
 _SOURCE_RANK = {"lexicon": 0, "cci": 1, "nuts": 2, "places": 3, "registry": 4}

@@ -105,7 +105,6 @@ AMBIGUOUS_REGIONS: dict[str, tuple[str, ...]] = {
 
 # Supra-national areas (no NUTS code): canonical key -> names.
 AREAS: dict[str, tuple[str, ...]] = {
-    "europe": ("Europe", "Europa"),
     "northern-europe": ("Northern Europe", "Noord-Europa", "Nordeuropa", "Europe du Nord"),
     "western-europe": ("Western Europe", "West-Europa", "Westeuropa"),
     "southern-europe": ("Southern Europe", "Zuid-Europa", "Südeuropa"),
@@ -118,6 +117,11 @@ AREAS: dict[str, tuple[str, ...]] = {
     "north-western-russia": ("North-Western Russia", "Northwest Russia", "North-West Russia"),
     "euregio-meuse-rhine": ("Euregio Meuse-Rhine", "Euregio Maas-Rijn", "Euregio Maas-Rhein"),
 }
+
+# Continents: places, but not regions of an innovation ecosystem; never Region entities.
+CONTINENTS: frozenset[str] = frozenset(
+    "europe europa afrika africa asia azie asien america amerika amerique".split()
+)
 
 # Capitals and major cities whose names differ across EN/NL/FR/DE: key -> (country, names).
 CITIES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -357,3 +361,33 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
     please login start end date resources evidence potential main read about contact
     home news nieuws""".split()
 )
+
+# Acronyms of general terms, never names of an organisation or project on their own.
+GENERIC_ACRONYMS: frozenset[str] = frozenset(
+    """SME SMES SMEs KMO KMOS KMO's MKB MKB's AI IOT IoT ICT IT RDI R&D RTD RD&I HPC MEMS CEO
+    CTO CFO COO CSR GDP KPI KPIS PHD PhD MSC MSc BSC BSc NGO NGOS B2B B2C DNA RNA CO2 ESG SDG
+    SDGS GDPR API APIs 3D 5G 4G VAT BTW FAQ PDF URL USD EUR HR PR MRO ML NLP VR AR XR LED
+    LEDs UV EV EVs TRL TRLS OK PS NB CV QR ID ISO IP IPR""".split()
+)
+
+# Plural cue words before a list of names, and the type they give the list.
+LIST_CUES: dict[str, str] = {
+    **dict.fromkeys("projects projecten projets projekte".split(), "Project"),
+    **dict.fromkeys(
+        "partners partenaires organisations organisaties organizations "
+        "companies bedrijven entreprises members leden".split(),
+        "Organisation",
+    ),
+    **dict.fromkeys("clusters".split(), "Cluster"),
+    **dict.fromkeys("platforms partnerships platformen plateformes".split(), "S3Platform"),
+    **dict.fromkeys(
+        "regions regio's regio’s régions regionen provinces provincies cities "
+        "steden villes städte gemeenten municipalities countries landen pays "
+        "länder".split(),
+        "Region",
+    ),
+    **dict.fromkeys("events evenementen événements".split(), "Event"),
+    **dict.fromkeys(
+        "programmes programma's programma’s programs fondsen funds".split(), "FundingProgramme"
+    ),
+}

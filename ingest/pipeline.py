@@ -63,6 +63,7 @@ def pipeline(lang: str) -> Language:
         for name in COMMON_TAIL:
             nlp.add_pipe(name)
         nlp.add_pipe("innograph_ner_candidates_v1")
+        nlp.add_pipe("innograph_weak_names_v1")
     else:
         nlp = spacy.blank(lang)
         _split_hyphens(nlp)
@@ -70,5 +71,6 @@ def pipeline(lang: str) -> Language:
         nlp.add_pipe("innograph_line_sentences_v1")
         for name in COMMON_TAIL:
             nlp.add_pipe(name)
+        nlp.add_pipe("innograph_weak_names_v1")
     nlp.add_pipe("innograph_entities_v1")
     return nlp

@@ -9,6 +9,8 @@ reads and writes span groups on the one shared ``Doc``:
 - ``innograph_patterns_v1``: rule-found names (Interreg programmes, head nouns, events,
   long forms with acronyms, project cues, persons after role words) -> ``ig_patterns``.
 - ``innograph_ner_candidates_v1``: the statistical NER's entities re-typed -> ``ig_ner``.
+- ``innograph_weak_names_v1``: distinctive or mid-sentence capitalised names and list
+  members, typed by their context -> ``ig_weak``.
 - ``innograph_entities_v1``: one non-overlapping set of typed mentions -> ``ig_entities``,
   grouped within the document (acronyms, short forms, variants): ``Span.id_`` is the group.
 """
@@ -19,12 +21,14 @@ from innograph.ingest.components import (  # noqa: F401  (registers the factorie
     ner_candidates,
     patterns,
     sentences,
+    weak,
 )
 from innograph.ingest.components.spans import (  # noqa: E402
     SPAN_ENTITIES,
     SPAN_GAZETTEER,
     SPAN_NER,
     SPAN_PATTERNS,
+    SPAN_WEAK,
 )
 
-__all__ = ["SPAN_ENTITIES", "SPAN_GAZETTEER", "SPAN_NER", "SPAN_PATTERNS"]
+__all__ = ["SPAN_ENTITIES", "SPAN_GAZETTEER", "SPAN_NER", "SPAN_PATTERNS", "SPAN_WEAK"]

@@ -17,39 +17,63 @@ from innograph.ingest.components.spans import (
     SPAN_GAZETTEER,
     SPAN_NER,
     SPAN_PATTERNS,
+    SPAN_WEAK,
     is_acronym,
 )
+from innograph.ingest.components.weak import is_distinctive
 from innograph.ingest.gazetteer import gazetteer, norm_name
-from innograph.ingest.gazetteer_lexicon import ORG_HEADS, STOP_CAPITALISED
+from innograph.ingest.gazetteer_lexicon import (
+    CONTINENTS,
+    GENERIC_ACRONYMS,
+    ORG_HEADS,
+    STOP_CAPITALISED,
+)
 from innograph.ontology.ids import fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-_SOURCE_RANK = {SPAN_PATTERNS: 0, SPAN_GAZETTEER: 0, SPAN_NER: 2}
+_SOURCE_RANK = {SPAN_PATTERNS: 0, SPAN_GAZETTEER: 0, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
-_TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0}
+_TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
 _GENERIC_KEYS = ("acronym|",)
 
 
-def _usable(span: Span) -> bool:
+def _usable(span: Span, source: str) -> bool:
     text = span.text.strip()
-    if not text or "\n" in text or len(text) < 2:
+    if not text or "\n" in text or len(text) < 2 or text in GENERIC_ACRONYMS:
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
         return False
-    if len(span) == 1 and span[0].is_lower:
+    if len(span) == 1 and span[0].is_lower or " ".join(words) in CONTINENTS:
         return False
-    return not (len(words) == 1 and words[0] in ORG_HEADS)
+    if len(words) == 1 and words[0] in ORG_HEADS:
+        return False
+    return source == SPAN_GAZETTEER or span.kb_id_.startswith("interreg|") or _proper(span)
+
+
+def _proper(span: Span) -> bool:
+    """A proper name has a word that is not an ordinary word of the language, or a code."""
+    g = gazetteer()
+    lang = span.doc.lang_
+    for token in span:
+        text = token.text
+        if token.is_punct or text.lower() in STOP_CAPITALISED:
+            continue
+        if is_distinctive(text) or any(c.isdigit() for c in text):
+            return True
+        if not g.is_common_word(text, lang if lang in ("en", "nl") else None):
+            return True
+    return False
 
 
 def _choose(doc: Doc) -> list[tuple[Span, float]]:
     """Non-overlapping candidates (with their type weight): longer first, gazetteer/rules
     before NER."""
     candidates = []
-    for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER):
+    for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            if _usable(span):
+            if _usable(span, group):
                 interreg_bonus = 0 if span.kb_id_.startswith("interreg|") else 1
                 candidates.append(
                     (
@@ -130,17 +154,21 @@ def _compatible(a: str, b: str) -> bool:
 def _interreg_joins(name: InterregName, group: _Group, span: Span) -> bool:
     """A short Interreg mention ("Interreg VA", "the Interreg programme") joins the one
     fully named programme it can denote."""
-    bare_programme = span[-1].lower_.startswith("program")
     for kb_id in group.kb_ids:
         other = InterregName.from_key(kb_id)
-        if other is None or not other.area or name.area:
+        if other is None or not other.area:
             continue
         if name.generation and other.generation and name.generation != other.generation:
             continue
         if name.strand and other.strand and name.strand != other.strand:
             continue
-        if name.generation or name.strand or bare_programme:
+        if name.area == other.area or name.ref and name.ref == other.ref:
             return True
+        # A short mention ("Interreg VA", "the Interreg programme") of the one full name.
+        if not name.area and (name.generation or span[-1].lower_.startswith("program")):
+            return True
+        if not name.area and not name.strand and len(span) == 1:
+            return True  # a bare "Interreg" in a document about one Interreg programme
     return False
 
 

@@ -24,6 +24,8 @@ class GazetteerRuler:
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
         for entry in gazetteer().names():
+            if nlp.lang in entry.common_in or nlp.lang not in ("en", "nl") and entry.common_in:
+                continue
             label = f"{entry.type}\t{entry.key}"
             if " " not in entry.name.strip() and "-" not in entry.name or is_acronym(entry.name):
                 variants = {entry.name, entry.name[:1].upper() + entry.name[1:]}

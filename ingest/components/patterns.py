@@ -15,11 +15,14 @@ from collections.abc import Iterator
 
 from innograph.ingest.components import interreg
 from innograph.ingest.components.spans import (
+    COORDINATORS,
     NAME_CONNECTORS,
+    PREPOSITIONS,
     SPAN_PATTERNS,
     is_acronym,
     is_name_token,
 )
+from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
@@ -74,17 +77,47 @@ def name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
                 j += 1
                 continue
             nxt = doc[j + 1] if j + 1 < n else None
-            is_link = tok.lower_ in NAME_CONNECTORS or tok.text in _DASHES or tok.text == "&"
+            is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
+            if tok.lower_ in COORDINATORS:
+                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j])
+            if tok.text in _DASHES:  # "Sittard-Geleen" joins, "Health – Belgium" does not
+                is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
             if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
                 j += 2
                 continue
             break
         start = i
-        while start < j and fold(doc[start].text) in STOP_CAPITALISED:
+        while start < j and _droppable_first(doc, start, j):
             start += 1
         if start < j:
             yield start, j
         i = j
+
+
+def _droppable_first(doc: Doc, start: int, end: int) -> bool:
+    """A run's first word that is not part of the name: "The", or a sentence-initial
+    ordinary word ("Thus TOPFIT", "Bijvoorbeeld CrossRoads")."""
+    token = doc[start]
+    if start + 1 < end and doc[start + 1].text in _DASHES and not token.whitespace_:
+        return False  # "I-MECH"
+    word = fold(token.text)
+    if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
+        return word in STOP_CAPITALISED
+    lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
+    sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].is_punct
+    return bool(
+        sentence_initial
+        and end - start >= 2
+        and token.text[:1].isupper()
+        and not is_distinctive_word(token.text)
+        and gazetteer().is_common_word(token.text, lang)
+    )
+
+
+def is_distinctive_word(text: str) -> bool:
+    """CamelCase or letters with digits ("CrossRoads", "H2020")."""
+    camel = any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+    return camel or any(c.isdigit() for c in text)
 
 
 def _interreg_spans(doc: Doc) -> Iterator[Span]:
@@ -276,32 +309,93 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
         yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{acronym}")
 
 
-def _person_spans(doc: Doc) -> Iterator[Span]:
+_BY = {"by", "door", "par", "von", "according"}
+_NAME_PARTICLES = {"van", "de", "der", "den", "von", "d'", "le", "la", "du", "ter", "ten"}
+
+
+def _person_name_at(doc: Doc, j: int) -> int:
+    """End of a person's name of 2-4 words starting at ``j`` (``j`` if there is none)."""
     n = len(doc)
-    for tok in doc:
-        if fold(tok.text).rstrip(".") not in PERSON_ROLES:
-            continue
-        j = tok.i + 1
-        while j < n and (
-            doc[j].text in {".", ","} or fold(doc[j].text).rstrip(".") in PERSON_ROLES
-        ):
-            j += 1
-        k = j
-        while (
-            k < n
-            and k - j < 4
-            and (
-                is_name_token(doc[k])
-                and doc[k].text[0].isupper()
-                and not doc[k].is_upper
-                or doc[k].lower_ in {"van", "de", "der", "den", "von", "d'", "le", "la"}
-            )
+    k = j
+    while k < n and k - j < 4:
+        tok = doc[k]
+        if (
+            tok.text[:1].isupper()
+            and tok.is_alpha
+            and not tok.is_upper
+            or "’" in tok.text
+            or ("'" in tok.text and tok.text[:1].isupper())
         ):
             k += 1
-        while k > j and not doc[k - 1].text[0].isupper():
-            k -= 1
-        if 2 <= k - j <= 4 and fold(doc[j].text) not in STOP_CAPITALISED:
-            yield Span(doc, j, k, label="Person")
+        elif tok.lower_ in _NAME_PARTICLES and k > j:
+            k += 1
+        else:
+            break
+    while k > j and not doc[k - 1].text[:1].isupper():
+        k -= 1
+    if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
+        return j
+    if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
+        return j
+    if gazetteer().lookup(doc[j:k].text) or gazetteer().lookup(doc[j].text):
+        return j
+    return k
+
+
+def _person_spans(doc: Doc) -> Iterator[Span]:
+    """Persons after a role word ("minister (van Innovatie) Jan Peeters"), after "by" /
+    "door" / "par", or followed by ", <role>"."""
+    n = len(doc)
+    for tok in doc:
+        word = fold(tok.text).rstrip(".")
+        if word in PERSON_ROLES or word in _BY:
+            j = tok.i + 1
+            while j < n and (
+                doc[j].text in {".", ","} or fold(doc[j].text).rstrip(".") in PERSON_ROLES
+            ):
+                j += 1
+            if word in PERSON_ROLES and j + 1 < n and doc[j].lower_ in {"van", "of", "de", "du"}:
+                # "minister van Innovatie Jan Peeters": skip the portfolio word.
+                end = _person_name_at(doc, j + 2)
+                if end > j + 2:
+                    yield Span(doc, j + 2, end, label="Person")
+                    continue
+            end = _person_name_at(doc, j)
+            if end > j:
+                yield Span(doc, j, end, label="Person")
+        elif tok.text == "," and tok.i + 1 < n and fold(doc[tok.i + 1].text) in PERSON_ROLES:
+            start = tok.i - 2
+            while start >= 0 and tok.i - start <= 4:
+                if _person_name_at(doc, start) == tok.i:
+                    if start == 0 or not doc[start - 1].text[:1].isupper():
+                        yield Span(doc, start, tok.i, label="Person")
+                    break
+                start -= 1
+
+
+def _s3_platform_spans(doc: Doc) -> Iterator[Span]:
+    """ "S3 platform for Industrial Modernisation (on Personalised Medicine)"."""
+    n = len(doc)
+    runs = dict(name_runs(doc))
+    for tok in doc:
+        start = None
+        if tok.text == "S3" and tok.i + 1 < n and doc[tok.i + 1].lower_ in _S3_HEADS:
+            start, k = tok.i, tok.i + 2
+        elif (
+            tok.lower_ == "smart"
+            and tok.i + 2 < n
+            and doc[tok.i + 1].lower_.startswith("speciali")
+            and doc[tok.i + 2].lower_ in _S3_HEADS
+        ):
+            start, k = tok.i, tok.i + 3
+        if start is None:
+            continue
+        end = k
+        while k + 1 < n and doc[k].lower_ in {"for", "on", "in", "of"} and k + 1 in runs:
+            end = runs[k + 1]
+            k = end
+        if end > start + 2 or tok.text == "S3" and end > start + 1:
+            yield Span(doc, start, end, label="S3Platform")
 
 
 class PatternFinder:
@@ -318,6 +412,7 @@ class PatternFinder:
         spans += _project_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
+        spans += _s3_platform_spans(doc)
         doc.spans[SPAN_PATTERNS] = spans
         return doc
 

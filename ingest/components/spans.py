@@ -7,12 +7,17 @@ from spacy.tokens import Token
 SPAN_GAZETTEER = "ig_gazetteer"
 SPAN_PATTERNS = "ig_patterns"
 SPAN_NER = "ig_ner"
+SPAN_WEAK = "ig_weak"
 SPAN_ENTITIES = "ig_entities"
 
 # Lower-case words allowed inside a multi-word name ("University of Twente").
 NAME_CONNECTORS = frozenset(
-    "of for and & the on in van voor en de der het op te du des de la le et für und zu am".split()
+    "of for and & the on van voor en de der het du des de la le et für und".split()
 )
+# Coordinating words: inside a name only after a preposition ("Agency for Innovation and
+# Entrepreneurship"), otherwise they separate two names ("Flanders Make and VITO").
+COORDINATORS = frozenset("and en et und".split())
+PREPOSITIONS = frozenset("of for on van voor du des de für".split())
 
 
 def is_name_token(token: Token) -> bool:

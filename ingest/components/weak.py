@@ -1,0 +1,207 @@
+"""``innograph_weak_names_v1``: names that do not say what they are, typed by context.
+
+- distinctive tokens — CamelCase ("CrossRoads"), letters with digits ("Medtech4"),
+  acronyms — typed by the nearest cue in the sentence ("project", "cluster" ...);
+- in Dutch, French and German, capitalised words in mid-sentence (common nouns are not
+  capitalised there) typed the same way;
+- lists ("A, B, C en D"): every member gets the type of the cue before the list
+  ("the projects A, B and C") or, failing that, the type the other members already have.
+
+These spans have the lowest priority: any other component's span wins an overlap.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from innograph.ingest.components.patterns import name_runs
+from innograph.ingest.components.spans import (
+    SPAN_GAZETTEER,
+    SPAN_NER,
+    SPAN_PATTERNS,
+    SPAN_WEAK,
+    is_acronym,
+)
+from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.gazetteer_lexicon import (
+    CLUSTER_CUES,
+    GENERIC_ACRONYMS,
+    LIST_CUES,
+    STOP_CAPITALISED,
+)
+from innograph.ontology.ids import fold
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+_LIST_GLUE = {",", "en", "and", "et", "und", "/", ";"}
+_CUE_SKIP = {
+    ":",
+    "(",
+    "the",
+    "de",
+    "het",
+    "les",
+    "la",
+    "le",
+    "die",
+    "following",
+    "volgende",
+    "suivants",
+    "“",
+    '"',
+    "‘",
+    "four",
+    "three",
+    "two",
+    "vier",
+    "drie",
+    "twee",
+    "of",
+    "van",
+    "these",
+    "deze",
+    "ces",
+    "several",
+    "verschillende",
+    "other",
+    "andere",
+}
+# Endings of Dutch/French/German adjectives made from names ("Vlaams-Nederlandse").
+_ADJECTIVE_ENDINGS = ("se", "sche", "ische", "ienne", "aise", "ais", "ischen", "ische")
+_WINDOW = 6
+
+
+def is_distinctive(text: str) -> bool:
+    """CamelCase, letters mixed with digits, or a (non-generic) acronym of 3+ letters."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or text in GENERIC_ACRONYMS:
+        return False
+    camel = any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+    mixed = any(c.isdigit() for c in text) and text[:1].isalpha() and text[:1].isupper()
+    return camel or mixed or is_acronym(text) and len(letters) >= 3
+
+
+def _cue_type(word: str) -> str | None:
+    w = fold(word)
+    if "project" in w or "projet" in w or "projekt" in w:
+        return "Project"
+    if w in CLUSTER_CUES or w.endswith("cluster"):
+        return "Cluster"
+    if w in {"partnership", "partnerships", "platform", "platforms"}:
+        return "S3Platform"
+    return None
+
+
+def context_type(doc: Doc, start: int, end: int) -> str | None:
+    """The type announced by the nearest cue word within the sentence."""
+    sent = doc[start].sent
+    best: tuple[int, str] | None = None
+    for i in range(max(sent.start, start - _WINDOW), min(sent.end, end + _WINDOW)):
+        if start <= i < end:
+            continue
+        found = _cue_type(doc[i].text)
+        if found:
+            distance = start - i if i < start else i - end + 1
+            if best is None or distance < best[0]:
+                best = (distance, found)
+    return best[1] if best else None
+
+
+def _typed_elsewhere(doc: Doc) -> dict[tuple[int, int], str]:
+    typed: dict[tuple[int, int], str] = {}
+    for group in (SPAN_GAZETTEER, SPAN_PATTERNS, SPAN_NER):
+        for span in doc.spans.get(group, []):
+            if span.label_ != "?":
+                typed.setdefault((span.start, span.end), span.label_)
+    return typed
+
+
+def _lists(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """Chains of name runs separated by commas and a final coordinator."""
+    chain: list[tuple[int, int]] = []
+    for run in runs:
+        if chain:
+            gap = doc[chain[-1][1] : run[0]]
+            glue = [t.text.lower() for t in gap]
+            if 1 <= len(glue) <= 2 and all(g in _LIST_GLUE for g in glue) and "\n" not in gap.text:
+                chain.append(run)
+                continue
+            if len(chain) >= 2:
+                yield chain
+        chain = [run]
+    if len(chain) >= 2:
+        yield chain
+
+
+def _list_cue(doc: Doc, start: int) -> str | None:
+    i = start - 1
+    while i >= 0 and i >= start - 5 and (doc[i].lower_ in _CUE_SKIP or doc[i].like_num):
+        i -= 1
+    if i < 0:
+        return None
+    return LIST_CUES.get(doc[i].lower_) or _cue_type(doc[i].text)
+
+
+class WeakNames:
+    """Finds untyped names and types them by their context."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lang = nlp.lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        typed = _typed_elsewhere(doc)
+        spans: dict[tuple[int, int], Span] = {}
+        runs = [r for r in name_runs(doc) if self._plausible(doc, *r)]
+        for start, end in runs:
+            words = [t.text for t in doc[start:end]]
+            distinctive = any(is_distinctive(w) for w in words)
+            mid_sentence = self.lang != "en" and not doc[start].is_sent_start
+            if not (distinctive or mid_sentence and len(words) >= 2):
+                continue
+            label = context_type(doc, start, end) or "Organisation"
+            strong = "weak|multi" if mid_sentence and len(words) >= 2 else ""
+            spans[(start, end)] = Span(doc, start, end, label=label, kb_id=strong)
+        for chain in _lists(doc, runs):
+            cue = _list_cue(doc, chain[0][0])
+            votes = Counter(typed[r] for r in chain if r in typed)
+            top = votes.most_common(2)
+            label = cue or (top[0][0] if top and top[0][1] >= 2 and len(top) == 1 else None)
+            if label is None:
+                continue
+            for start, end in chain:
+                if not cue and (start, end) in typed:
+                    continue
+                spans[(start, end)] = Span(
+                    doc, start, end, label=label, kb_id="list|cue" if cue else ""
+                )
+        doc.spans[SPAN_WEAK] = list(spans.values())
+        return doc
+
+    def _plausible(self, doc: Doc, start: int, end: int) -> bool:
+        words = [fold(t.text) for t in doc[start:end]]
+        if all(w in STOP_CAPITALISED for w in words):
+            return False
+        if (
+            self.lang != "en"
+            and words[-1].endswith(_ADJECTIVE_ENDINGS)
+            and end < len(doc)
+            and (doc[end].is_lower)
+        ):
+            return False  # "de Vlaams-Nederlandse grensregio"
+        if all(p.upper() in GENERIC_ACRONYMS for p in doc[start:end].text.split("/")):
+            return False
+        if end - start == 1 and doc[start].text in GENERIC_ACRONYMS:
+            return False
+        return not (
+            end - start == 1
+            and gazetteer().is_common_word(words[0], self.lang)
+            and not is_distinctive(doc[start].text)
+        )
+
+
+@Language.factory("innograph_weak_names_v1", assigns=["doc.spans"])
+def make_weak_names(nlp: Language, name: str) -> WeakNames:
+    """Build the weak-name finder for ``nlp.lang``."""
+    return WeakNames(nlp, name)
