@@ -133,3 +133,37 @@ def test_readme_make_targets_exist() -> None:
     named = set(re.findall(r"\bmake ([a-z][\w-]*)", README))
     assert {"demo", "test"} <= named
     assert named <= targets, f"README names make targets the Makefile lacks: {named - targets}"
+
+
+# --- demo documents -----------------------------------------------------------------
+
+EXAMPLES = ROOT / "examples"
+DEMO_DOCUMENTS = sorted(
+    p for p in EXAMPLES.iterdir() if p.suffix in {".md", ".txt"} and p.name != "README.md"
+)
+
+
+def test_examples_readme_lists_exactly_the_demo_documents() -> None:
+    listed = set(re.findall(r"`([\w.-]+\.(?:md|txt))`", (EXAMPLES / "README.md").read_text()))
+    assert listed == {p.name for p in DEMO_DOCUMENTS}
+    assert 5 <= len(DEMO_DOCUMENTS) <= 6
+
+
+@pytest.mark.parametrize("path", DEMO_DOCUMENTS, ids=lambda p: p.name)
+def test_demo_documents_are_short_texts(path: Path) -> None:
+    words = len(re.findall(r"\w+", path.read_text(encoding="utf-8")))
+    assert 120 <= words <= 260, f"{path.name}: {words} words"
+
+
+def test_demo_documents_are_in_the_languages_the_readme_gives() -> None:
+    from lingua import Language, LanguageDetectorBuilder
+
+    detector = LanguageDetectorBuilder.from_languages(
+        Language.ENGLISH, Language.DUTCH, Language.FRENCH, Language.GERMAN
+    ).build()
+    table = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    stated = dict(re.findall(r"^\| `([\w.-]+)` \| (\w\w) \|", table, flags=re.MULTILINE))
+    for path in DEMO_DOCUMENTS:
+        detected = detector.detect_language_of(path.read_text(encoding="utf-8"))
+        assert detected is not None and detected.iso_code_639_1.name.lower() == stated[path.name]
+    assert set(stated.values()) == {"en", "nl"}
