@@ -20,16 +20,23 @@ Conventions both backends follow (the contract suite checks them):
 from __future__ import annotations
 
 import re
-from collections import deque
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from innograph.graph.errors import InvalidFact
 from innograph.graph.types import Collaborator, Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import fold, is_canonical_id
-from innograph.ontology.terms import UnknownTermError, check_relation, entity_type, ontology
+from innograph.ontology.terms import (
+    ClassTerm,
+    UnknownTermError,
+    check_relation,
+    entity_type,
+    ontology,
+)
 from rapidfuzz import fuzz, process
 
 # Fuzzy matches below this rapidfuzz ratio (0-100) are not search results.
@@ -43,6 +50,7 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 # -- types ---------------------------------------------------------------------------
 
 
+@cache
 def _depth(type_name: str) -> int:
     classes = ontology().classes
     depth, parent = 0, classes[type_name].parent if type_name in classes else None
@@ -66,6 +74,11 @@ def expand_types(types: Iterable[str]) -> frozenset[str]:
     return frozenset(wanted)
 
 
+def types_by_specificity() -> list[str]:
+    """All entity types, most specific first: the order :func:`most_specific_type` uses."""
+    return sorted(ontology().entity_types, key=lambda t: (-_depth(t), t))
+
+
 def most_specific_type(types: Iterable[str]) -> str:
     """The deepest type in the ontology's hierarchy (ties: alphabetical)."""
     return min(set(types), key=lambda t: (-_depth(t), t))
@@ -74,7 +87,8 @@ def most_specific_type(types: Iterable[str]) -> str:
 # -- merging nodes and relationships ---------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: these are built by the hundred thousand when a store loads.
+@dataclass(slots=True)
 class Mention:
     """What one document says about one node."""
 
@@ -90,6 +104,11 @@ def merge_mentions(node_id: str, mentions: Iterable[Mention]) -> Node:
     ordered = sorted(mentions, key=lambda m: m.source)
     if not ordered:
         raise ValueError(f"{node_id} has no mentions")
+    if len(ordered) == 1:  # the common case, kept cheap
+        only = ordered[0]
+        props = {k: v for k, v in only.attributes.items() if k not in ("aliases", "name", "id")}
+        props["aliases"] = sorted(set(only.aliases) - {only.name})
+        return Node(node_id, only.type, only.name, props)
     attributes: dict[str, Any] = {}
     names: set[str] = set()
     for mention in ordered:
@@ -108,7 +127,7 @@ def merge_mentions(node_id: str, mentions: Iterable[Mention]) -> Node:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Support:
     """One document's support for a relationship."""
 
@@ -172,8 +191,22 @@ class NormalisedDocument:
     edges: dict[EdgeKey, Support]
 
 
+@cache
+def _entity_term(name: str) -> ClassTerm:
+    return entity_type(name)
+
+
+@cache
+def _relation_problem(relation: str, source_type: str, target_type: str) -> str | None:
+    try:
+        check_relation(relation, source_type, target_type)
+    except UnknownTermError as err:
+        return str(err)
+    return None
+
+
 def _check_plain(values: Mapping[str, Any], where: str) -> None:
-    for key, value in values.items():
+    for key, value in values.items() if values else ():
         ok = isinstance(value, _PLAIN) or (
             isinstance(value, list) and all(isinstance(v, str) for v in value)
         )
@@ -200,7 +233,7 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
     nodes: dict[str, Mention] = {}
     for ent in facts.entities:
         try:
-            term = entity_type(ent.type)
+            term = _entity_term(ent.type)
         except UnknownTermError as err:
             raise InvalidFact(f"{where}, entity {ent.key!r}: {err}") from None
         cid = ent.canonical_id
@@ -234,10 +267,9 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
         for end in (rel.source, rel.target):
             if end not in types_by_key:
                 raise InvalidFact(f"{where}, relation {rel.type}: no entity with key {end!r}")
-        try:
-            check_relation(rel.type, types_by_key[rel.source], types_by_key[rel.target])
-        except UnknownTermError as err:
-            raise InvalidFact(f"{where}, relation {rel.source}->{rel.target}: {err}") from None
+        problem = _relation_problem(rel.type, types_by_key[rel.source], types_by_key[rel.target])
+        if problem is not None:
+            raise InvalidFact(f"{where}, relation {rel.source}->{rel.target}: {problem}")
         _check_plain(rel.attributes, f"{where}, relation {rel.source}->{rel.target}")
         key = edge_key(rel.type, id_by_key[rel.source], id_by_key[rel.target])
         if key[0] == key[2]:
@@ -295,8 +327,67 @@ def _tier(query: str, text: str) -> int | None:
     return 2 if (" " + text).find(" " + query) >= 0 else 3
 
 
+class SearchIndex:
+    """Search entries prepared once (per graph version) for fast queries.
+
+    All normalised texts sit in one newline-separated string, so finding the entries
+    that contain the query is a C-speed scan; the fuzzy choices (texts, and the longer
+    words of many-word texts) are a ready list for rapidfuzz.
+    """
+
+    def __init__(self, entries: Iterable[SearchEntry]) -> None:
+        self.entries = list(entries)
+        parts: list[str] = []
+        self._starts: list[int] = []
+        self._owners: list[int] = []
+        self._choices: list[str] = []
+        self._choice_owners: list[int] = []
+        pos = 0
+        for index, entry in enumerate(self.entries):
+            for text in entry.texts:
+                self._starts.append(pos)
+                self._owners.append(index)
+                parts.append(text)
+                pos += len(text) + 1
+                self._choices.append(text)
+                self._choice_owners.append(index)
+                words = text.split()
+                if len(words) > 1:
+                    for word in words:
+                        if len(word) >= FUZZY_MIN_WORD:
+                            self._choices.append(word)
+                            self._choice_owners.append(index)
+        self._blob = "\n".join(parts)
+
+    def containing(self, query: str) -> set[int]:
+        """Indexes of the entries one of whose texts contains ``query``."""
+        found: set[int] = set()
+        starts, blob = self._starts, self._blob
+        pos = blob.find(query)
+        while pos >= 0:
+            text = bisect_right(starts, pos) - 1
+            found.add(self._owners[text])
+            following = starts[text + 1] if text + 1 < len(starts) else len(blob)
+            pos = blob.find(query, following)
+        return found
+
+    def fuzzy(self, query: str) -> dict[int, float]:
+        """Entry index -> best fuzzy score at or above FUZZY_THRESHOLD."""
+        scores: dict[int, float] = {}
+        for _, score, choice in process.extract(
+            query, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+        ):
+            owner = self._choice_owners[choice]
+            scores[owner] = max(scores.get(owner, 0.0), round(float(score), 6))
+        return scores
+
+
 def rank_search(
-    query: str, entries: Sequence[SearchEntry], *, types: Sequence[str] = (), limit: int = 20
+    query: str,
+    entries: SearchIndex | Sequence[SearchEntry],
+    *,
+    types: Sequence[str] = (),
+    limit: int = 20,
 ) -> list[str]:
     """Ids of the best matches: exact > prefix > word prefix > substring > fuzzy.
 
@@ -306,41 +397,23 @@ def rank_search(
     q = normalise(query)
     if not q or limit <= 0:
         return []
+    index = entries if isinstance(entries, SearchIndex) else SearchIndex(entries)
     wanted = expand_types(types) if types else None
-    pool = [e for e in entries if wanted is None or e.type in wanted]
-    best: dict[str, tuple[int, float]] = {}
-    by_id = {e.id: e for e in pool}
-    for entry in pool:
+    pool = index.entries
+    best: dict[int, tuple[int, float]] = {}
+    for i in index.containing(q):
+        entry = pool[i]
+        if wanted is not None and entry.type not in wanted:
+            continue
         tiers = [t for t in (_tier(q, text) for text in entry.texts) if t is not None]
-        if tiers:
-            best[entry.id] = (min(tiers), 0.0)
+        best[i] = (min(tiers), 0.0)
     if len(best) < limit:
         # Fuzzy only matters when the better tiers leave room in the answer.
-        choices: list[str] = []
-        owners: list[str] = []
-        for entry in pool:
-            if entry.id in best:
-                continue
-            for text in entry.texts:
-                choices.append(text)
-                owners.append(entry.id)
-                words = text.split()
-                if len(words) > 1:
-                    for word in words:
-                        if len(word) >= FUZZY_MIN_WORD:
-                            choices.append(word)
-                            owners.append(entry.id)
-        for _, score, index in process.extract(
-            q, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
-        ):
-            owner = owners[index]
-            rounded = round(float(score), 6)
-            if owner not in best or best[owner][1] > -rounded:
-                best[owner] = (4, -rounded)
-    ranked = sorted(
-        best, key=lambda i: (best[i][0], best[i][1], by_id[i].sort_name, by_id[i].name, i)
-    )
-    return ranked[:limit]
+        for i, score in index.fuzzy(q).items():
+            if i not in best and (wanted is None or pool[i].type in wanted):
+                best[i] = (4, -score)
+    ranked = sorted(best, key=lambda i: (*best[i], pool[i].sort_name, pool[i].name, pool[i].id))
+    return [pool[i].id for i in ranked[:limit]]
 
 
 # -- neighbourhood -----------------------------------------------------------------------
@@ -409,39 +482,50 @@ def k_shortest_paths(
     Edges count in either direction (``neighbours`` must be symmetric). Paths are at most
     ``max_hops`` edges long and their intermediate nodes satisfy ``allowed``. Order:
     fewer hops first, then the sequence of node ids. Exact: paths are enumerated length
-    by length in lexicographic order, pruned by the BFS distance to the target.
+    by length in lexicographic order. The search meets in the middle: a BFS from the
+    target, half a path deep, prunes the second half of every path walked from the source.
     """
     if k <= 0 or max_hops <= 0 or source == target:
         return []
-    # Distance to the target through allowed intermediates (a lower bound for pruning).
+    # Exact distance to the target through allowed intermediates, one BFS layer at a time.
     dist = {target: 0}
-    queue = deque([target])
-    while queue:
-        node = queue.popleft()
-        d = dist[node]
-        if d >= max_hops or (node != target and not allowed(node)) or node == source:
-            continue
-        for other in neighbours(node):
-            if other not in dist:
-                dist[other] = d + 1
-                queue.append(other)
-    if source not in dist:
-        return []
+    frontier = [target]
+    layers_done = 0  # every node within this distance is in ``dist``
+
+    def deepen() -> None:
+        nonlocal frontier, layers_done
+        following: list[str] = []
+        for node in frontier:
+            if node != target and (node == source or not allowed(node)):
+                continue  # an end point or a barred node: not a way through
+            for other in neighbours(node):
+                if other not in dist:
+                    dist[other] = layers_done + 1
+                    following.append(other)
+        frontier = following
+        layers_done += 1
+
     found: list[list[str]] = []
     path = [source]
     on_path = {source}
 
     def walk(node: str, remaining: int) -> bool:
         """Extend ``path`` by exactly ``remaining`` hops; True once ``k`` paths are found."""
-        for other in sorted(set(neighbours(node))):
-            if other == target:
-                if remaining == 1:
-                    found.append([*path, target])
-                    if len(found) >= k:
-                        return True
-                continue
-            if remaining <= 1 or other in on_path or dist.get(other, max_hops + 1) > remaining - 1:
-                continue
+        if remaining == 1:
+            if target in neighbours(node):
+                found.append([*path, target])
+                return len(found) >= k
+            return False
+        need = remaining - 1
+        # A node the BFS has not reached may still be close enough, unless the BFS went
+        # that deep already or ran out of nodes.
+        unknown_ok = need > layers_done and bool(frontier)
+        steps = sorted(
+            o
+            for o in set(neighbours(node))
+            if o != target and o not in on_path and (dist[o] <= need if o in dist else unknown_ok)
+        )
+        for other in steps:
             if not allowed(other):
                 continue
             path.append(other)
@@ -453,7 +537,16 @@ def k_shortest_paths(
                 return True
         return False
 
-    for length in range(dist[source], max_hops + 1):
+    for length in range(1, max_hops + 1):
+        while layers_done < length // 2 and frontier:
+            deepen()
+        if source in dist:
+            if dist[source] > length:
+                continue
+        elif not frontier:
+            return found  # the target's component is exhausted without the source
+        elif layers_done >= length:
+            continue
         if walk(source, length):
             break
     return found

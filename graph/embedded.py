@@ -27,6 +27,7 @@ from typing import Any
 from innograph.graph.algorithms import (
     Mention,
     SearchEntry,
+    SearchIndex,
     Support,
     edge_order,
     expand_types,
@@ -39,6 +40,7 @@ from innograph.graph.algorithms import (
     pick_edge,
     rank_collaborators,
     rank_search,
+    types_by_specificity,
 )
 from innograph.graph.errors import EntityNotFound, InvalidFact, StoreUnavailable
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
@@ -103,6 +105,8 @@ def _now() -> str:
 
 
 def _json(value: Any, what: str) -> str:
+    if not value:  # the common case, without the encoder
+        return "[]" if isinstance(value, list) else "{}"
     try:
         return json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as err:
@@ -160,8 +164,8 @@ class EmbeddedStore:
         self._dirty_edges: set[EdgeKey] = set()
         self._full_reload = True
         self._cache: dict[str, Any] = {}
-        with self._lock:
-            self._sync()
+        # The in-memory graph is built on the first query that needs it: opening a big
+        # store for ``innograph stats`` or ``remove`` stays quick.
 
     # -- loading and keeping in step --------------------------------------------------
 
@@ -470,10 +474,10 @@ class EmbeddedStore:
         """Entities by name or alias, best first (see algorithms.rank_search)."""
         with self._lock:
             self._ready()
-            entries = self._cache.get("search")
-            if entries is None:
-                entries = self._cache["search"] = list(self._search.values())
-            ids = rank_search(query, entries, types=types, limit=limit)
+            index = self._cache.get("search")
+            if index is None:
+                index = self._cache["search"] = SearchIndex(self._search.values())
+            ids = rank_search(query, index, types=types, limit=limit)
             return [_copy_node(self._nodes[i]) for i in ids]
 
     def _neighbours(self, node: str) -> Iterable[str]:
@@ -595,22 +599,46 @@ class EmbeddedStore:
             return out
 
     def stats(self) -> GraphStats:
-        """Counts of nodes by type, relationships by type, and documents."""
+        """Counts of nodes by type, relationships by type, and documents (from SQLite)."""
         with self._lock:
-            self._ready()
-            cached = self._cache.get("stats")
-            if cached is None:
-                count, _ = self._conn.execute("SELECT COUNT(*), 0 FROM documents").fetchone()
-                row = self._conn.execute("SELECT value FROM meta WHERE key='updated_at'").fetchone()
-                cached = self._cache["stats"] = GraphStats(
-                    nodes=dict(sorted(Counter(n.type for n in self._nodes.values()).items())),
-                    relationships=dict(sorted(Counter(k[1] for k in self._edges).items())),
-                    documents=int(count),
-                    last_update=row[0] if row else None,
-                )
-            return GraphStats(
-                dict(cached.nodes), dict(cached.relationships), cached.documents, cached.last_update
-            )
+            try:
+                self._conn.execute("BEGIN")
+                try:
+                    version = self._db_version()
+                    cached = self._cache.get("stats")
+                    if cached is None or cached[0] != version:
+                        cached = (version, self._count())
+                        self._cache["stats"] = cached
+                finally:
+                    self._conn.execute("COMMIT")
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+        counts = cached[1]
+        return GraphStats(
+            dict(counts.nodes), dict(counts.relationships), counts.documents, counts.last_update
+        )
+
+    def _count(self) -> GraphStats:
+        """The counts, straight from the rows (inside the caller's read transaction)."""
+        ranks = " ".join(f"WHEN '{t}' THEN {i}" for i, t in enumerate(types_by_specificity()))
+        # SQLite takes ``type`` from the row holding MIN(rank): the most specific type.
+        nodes = self._conn.execute(
+            "SELECT type, COUNT(*) FROM (SELECT node_id, type, "
+            f"MIN(CASE type {ranks} END) FROM mentions GROUP BY node_id) "
+            "GROUP BY type ORDER BY type"
+        ).fetchall()
+        rels = self._conn.execute(
+            "SELECT type, COUNT(*) FROM (SELECT DISTINCT src, type, dst FROM supports) "
+            "GROUP BY type ORDER BY type"
+        ).fetchall()
+        documents = self._conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+        row = self._conn.execute("SELECT value FROM meta WHERE key='updated_at'").fetchone()
+        return GraphStats(
+            nodes=dict(nodes),
+            relationships=dict(rels),
+            documents=int(documents),
+            last_update=row[0] if row else None,
+        )
 
     def documents(self) -> list[DocumentInfo]:
         """All source documents in the graph, by source."""
@@ -653,8 +681,10 @@ class EmbeddedStore:
     def version(self) -> str:
         """Changes whenever the graph changes, in this process or another."""
         with self._lock:
-            self._ready()
-            return str(self._version)
+            try:
+                return str(self._db_version())
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
 
     def close(self) -> None:
         """Close the database."""
@@ -671,14 +701,20 @@ class EmbeddedStore:
 # -- row helpers -------------------------------------------------------------------------
 
 
+def _loads(text: str) -> Any:
+    if text == "{}":  # the common case, without the decoder
+        return {}
+    return [] if text == "[]" else json.loads(text)
+
+
 def _mention(row: Sequence[Any]) -> Mention:
     _, source, type_, name, aliases, attributes = row
-    return Mention(source, type_, name, tuple(json.loads(aliases)), json.loads(attributes))
+    return Mention(source, type_, name, tuple(_loads(aliases)), _loads(attributes))
 
 
 def _support(row: Sequence[Any]) -> Support:
     _, _, _, source, evidence, confidence, amount, attributes = row
-    return Support(source, evidence, confidence, amount, json.loads(attributes))
+    return Support(source, evidence, confidence, amount, _loads(attributes))
 
 
 def _grouped(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[str, list[Sequence[Any]]]]:
