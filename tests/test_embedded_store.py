@@ -11,6 +11,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,13 @@ def test_incremental_updates_equal_a_fresh_load(tmp_path: Path) -> None:
         with EmbeddedStore(tmp_path / "live") as reopened:
             assert snapshot(reopened) == snapshot(live)
             assert reopened.stats().nodes == live.stats().nodes
+        # stats() counts from the rows; the in-memory graph must agree with them.
+        stats = live.stats()
+        assert stats.nodes == dict(sorted(Counter(n.type for n in live.iter_nodes()).items()))
+        assert stats.relationships == dict(
+            sorted(Counter(e.type for e in live.iter_edges()).items())
+        )
+        assert stats.documents == len(live.documents())
 
 
 def test_an_open_store_sees_another_process_write(tmp_path: Path) -> None:
