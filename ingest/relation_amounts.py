@@ -21,6 +21,10 @@ from innograph.ontology.terms import relation_type
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
 _RATE_AFTER = re.compile(r"^\s*(?:per|/|par|pro|each|elk|chaque)\b", re.I)
 _OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
+# "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
+_GRANT_AFTER = re.compile(
+    r"^\s*(?:aan|of|in|d['’]|de|an)?\s*(?:subsid|grant|steun|funding|financ|förder|aide)", re.I
+)
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 _GRANT_WORDS = re.compile(
     r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
@@ -88,27 +92,49 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
             m for m in grants if _OF_WHICH_BEFORE.search(view.text[max(lo, m.start - 30) : m.start])
         ]
         pool = shares or grants
-        targets = {f.target.key for f in rels}
-        for f in rels:
-            if len(targets) == 1 and len(pool) == 1:
-                f.amount_eur = pool[0].value
-                continue
-            # several programmes or amounts: each amount goes to the nearest programme name
-            anchor = f.target.start if not f.target.implicit else (f.cue or (lo, lo))[0]
-            nearest = min(pool, key=lambda m: abs(m.start - anchor))
-            rivals = [g for g in rels if g.target.key != f.target.key and not g.target.implicit]
-            if all(
-                abs(nearest.start - anchor) <= abs(nearest.start - g.target.start) for g in rivals
-            ):
-                f.amount_eur = nearest.value
+        _pair_amounts(rels, pool, lo)
+
+
+def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
+    """Give each programme of the sentence the amount written nearest after its name
+    (before it counts a little further), one amount per programme."""
+
+    def anchor(f: Found) -> tuple[int, int]:
+        if not f.target.implicit:
+            return f.target.start, f.target.end
+        return f.cue or (lo, lo)
+
+    def distance(f: Found, m: MoneySpan) -> float:
+        start, end = anchor(f)
+        return m.start - end if m.start >= end else (start - m.end) * 1.5 + 5
+
+    programmes = {f.target.key: f for f in rels}
+    pairs = sorted(
+        (distance(f, m), key, i) for key, f in programmes.items() for i, m in enumerate(pool)
+    )
+    given: dict[str, float] = {}
+    used: set[int] = set()
+    for _, key, i in pairs:
+        if key in given or i in used:
+            continue
+        given[key] = pool[i].value
+        used.add(i)
+    for f in rels:
+        if f.target.key in given:
+            f.amount_eur = given[f.target.key]
 
 
 def extract_project_budgets(view: DocView) -> dict[str, float]:
-    """Entity key -> total budget in EUR, for projects whose budget the text states."""
-    best: dict[str, tuple[int, int, float]] = {}  # key -> (strength, -order, value)
+    """Entity key -> total budget in EUR, for projects whose budget the text states.
+
+    When one project gets several candidates, a sentence that names the project beats
+    one that refers back to it, then a stronger cue ("total budget") beats a weaker one
+    ("is invested"), then the earlier one wins.
+    """
+    best: dict[str, tuple[int, int, int, float]] = {}
     order = 0
     for seg_i, seg in enumerate(view.segments):
-        moneys = [m for m in _money_in(view, seg.start, seg.end)]
+        moneys = _money_in(view, seg.start, seg.end)
         if not moneys:
             continue
         for cue, rx in compiled_budget_cues():
@@ -116,14 +142,15 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
                 money = _budget_money(view, seg, moneys, m.start(), m.end(), cue.money)
                 if money is None:
                     continue
-                project = _budget_project(view, seg, seg_i, money)
-                if project is None:
+                found = _budget_project(view, seg, seg_i, money)
+                if found is None:
                     continue
+                project, named = found
                 order += 1
-                rank = (cue.strength, -order, money.value)
-                if project not in best or rank[:2] > best[project][:2]:
+                rank = (int(named), cue.strength, -order, money.value)
+                if project not in best or rank[:3] > best[project][:3]:
                     best[project] = rank
-    return {key: value for key, (_, _, value) in best.items()}
+    return {key: rank[3] for key, rank in best.items()}
 
 
 def _budget_money(
@@ -134,6 +161,7 @@ def _budget_money(
         for m in moneys
         if not _is_cap_or_rate(view, m, seg.start)
         and not _OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
+        and not _GRANT_AFTER.match(view.text[m.end : m.end + 30])
     ]
     after = [m for m in usable if m.start >= ce and m.start - ce <= 80]
     before = [m for m in usable if m.end <= cs and cs - m.end <= 80]
@@ -148,16 +176,15 @@ def _budget_money(
     return None
 
 
-def _budget_project(view: DocView, seg: Segment, seg_i: int, money: MoneySpan) -> str | None:
-    """The project a budget belongs to: named in the sentence, referred to, or the one
-    the text was just about."""
+def _budget_project(
+    view: DocView, seg: Segment, seg_i: int, money: MoneySpan
+) -> tuple[str, bool] | None:
+    """The project a budget belongs to and whether the sentence names it: named in the
+    sentence, referred to ("the project"), or the one the text was just about."""
     projects = [r for r in seg.refs if r.type == "Project"]
     if projects:
-        keys = {r.key for r in projects}
-        if len(keys) == 1:
-            return projects[0].key
-        return min(projects, key=lambda r: abs(r.start - money.start)).key
+        return min(projects, key=lambda r: abs(r.start - money.start)).key, True
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:
-        ref = view.previous_of(("Project",), seg.start, seg_index=seg_i)
-    return ref.key if ref is not None else None
+        ref = view.previous_of(("Project",), seg.start, seg_index=seg_i, lookback=3)
+    return (ref.key, False) if ref is not None else None

@@ -374,7 +374,7 @@ _NL: list[Cue] = [
     ),
     # FUNDED_BY
     *_cues(
-        r"gefinancierd door|gefinancierd met|gefinancierd vanuit|gefinancierd uit"
+        r"gefinancierd (?:\S+ ){0,2}?door|gefinancierd met|gefinancierd vanuit|gefinancierd uit"
         r"|medegefinancierd door|gecofinancierd door|gesubsidieerd door|ondersteund door"
         r"|gesteund door|met steun van|met steun uit|steun uit|steun van|met middelen van"
         r"|met middelen uit|middelen uit|bijdrage van|bijdrage uit|subsidie van|subsidie uit"
@@ -811,6 +811,22 @@ def compiled_labels() -> tuple[tuple[LabelCue, re.Pattern[str]], ...]:
             label,
             re.compile(
                 r"^[ \t•·*»>-]*(?:" + label.pattern.replace(" ", blank) + r")(?![\w-])",
+                re.IGNORECASE,
+            ),
+        )
+        for label in LABELS
+    )
+
+
+@cache
+def compiled_inline_labels() -> tuple[tuple[LabelCue, re.Pattern[str]], ...]:
+    """Field labels followed by a colon anywhere in a line ("... Coordinator: X")."""
+    blank = r"[ \t]+"
+    return tuple(
+        (
+            label,
+            re.compile(
+                r"(?<![\w-])(" + label.pattern.replace(" ", blank) + r")[^:\n.]{0,40}?:(?!\S)",
                 re.IGNORECASE,
             ),
         )

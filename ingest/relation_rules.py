@@ -27,6 +27,7 @@ from innograph.ingest.relation_cues import (
     Cue,
     Side,
     compiled_cues,
+    compiled_inline_labels,
     compiled_labels,
 )
 from innograph.ingest.relation_text import PROJECT_TYPES, DocView, Ref, Segment, squash
@@ -176,6 +177,26 @@ def _implicit(
     return None
 
 
+_PARALLEL_GAP = re.compile(
+    r"^(?:[^.;:()]|(?<=\d)\.(?=\d)){0,40}?,?\s*(?:and|as well as|en|alsook|et|und|sowie)\s+"
+    r"(?:also\s+|ook\s+)?"
+    r"(?:by|from|through|with|door|uit|van|via|par|de|du|durch|von|aus)\s+"
+    r"(?:the\s+|de\s+|het\s+|la\s+|le\s+|l['’]|den\s+|dem\s+|der\s+)?$",
+    re.I,
+)
+
+
+def _parallel(view: DocView, seg: Segment, last: Ref, types: Sequence[str]) -> list[Ref]:
+    """Further ends in a parallel phrase: "funded by A with €X and by B with €Y"."""
+    later = [r for r in seg.refs if r.start >= last.end]
+    if not later or later[0].type not in types:
+        return []
+    nxt = later[0]
+    if not _PARALLEL_GAP.match(view.text[last.end : nxt.start]):
+        return []
+    return view.expand_list(nxt, seg, types)
+
+
 def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
     """+0.1 when the parse links the cue to both ends closely, -0.1 when it does not."""
     tok = view.token_at(cs)
@@ -221,7 +242,10 @@ def _apply_cue(
         return
     prefer_orgs = rel in (LEADS, PARTICIPATES_IN)
     src_reach = cue.source_reach or cue.reach
-    src = _pick(view, seg, cs, ce, cue.source, term.domain, src_reach, prefer_orgs=prefer_orgs)
+    src_side = cue.source
+    if src_side == "any" and view.text[ce : ce + 2].lstrip().startswith(":"):
+        src_side = "right"  # "Partners: A, B" names them after the colon
+    src = _pick(view, seg, cs, ce, src_side, term.domain, src_reach, prefer_orgs=prefer_orgs)
     tgt = _pick(
         view,
         seg,
@@ -242,6 +266,8 @@ def _apply_cue(
         return
     sources = view.expand_list(src, seg, _family(src.type))
     targets = view.expand_list(tgt, seg, _family(tgt.type))
+    if cue.target == "right" and not tgt.implicit:
+        targets += _parallel(view, seg, targets[-1], _family(tgt.type))
     explicit = [r for r in (src, tgt) if not r.implicit]
     conf = cue.confidence + _syntax_bonus(view, cs, explicit)
     if src.implicit or tgt.implicit:
@@ -369,38 +395,55 @@ def _refs_in(view: DocView, lo: int, hi: int) -> list[Ref]:
     return [r for r in view.refs if lo <= r.start and r.end <= hi]
 
 
+@dataclass(frozen=True, slots=True)
+class _LabelHit:
+    start: int  # offset of the label in the line
+    label_end: int  # end of the label words
+    value_start: int  # after the colon (or the label end when there is none)
+    relation: str
+    confidence: float
+
+
+def _label_hits(line: str) -> list[_LabelHit]:
+    """Field labels in a line: one at its start ("Partners:", "Main institution"), and
+    "Label: value" pairs anywhere (layouts flattened onto one line)."""
+    hits: list[_LabelHit] = []
+    for label, rx in compiled_labels():
+        m = rx.match(line)
+        if m and (tail := _LABEL_TAIL.match(line[m.end() :])):
+            colon = m.end() + (len(tail.group(1)) + 1 if tail.group(1) is not None else 0)
+            hits.append(_LabelHit(m.start(), m.end(), colon, label.relation, label.confidence))
+            break
+    for label, rx in compiled_inline_labels():
+        for m in rx.finditer(line):
+            if any(h.start <= m.start() < h.value_start for h in hits):
+                continue
+            hits.append(_LabelHit(m.start(), m.end(1), m.end(), label.relation, label.confidence))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
 def _is_label_line(text: str) -> bool:
-    for _, rx in compiled_labels():
-        m = rx.match(text)
-        if m and _LABEL_TAIL.match(text[m.end() :]):
-            return True
-    return False
+    return any(h.start == 0 or not text[: h.start].strip() for h in _label_hits(text))
 
 
 def layout_relations(view: DocView) -> Iterator[Found]:
-    """Relations stated by labelled fields ("Lead partner: X", "Partners:\\nA\\nB") and
-    address blocks ("Organisation\\nCity, Country")."""
+    """Relations stated by labelled fields ("Lead partner: X", "Partners:\\nA\\nB",
+    "Coordinator: X Partners: A, B") and address blocks ("Organisation\\nCity, Country")."""
     text = view.text
     lines = _lines(text)
     for li, (ls, le) in enumerate(lines):
-        line = text[ls:le]
-        for label, rx in compiled_labels():
-            m = rx.match(line)
-            if not m:
-                continue
-            tail = _LABEL_TAIL.match(line[m.end() :])
-            if not tail:
-                continue
-            yield from _label_field(
-                view,
-                lines,
-                li,
-                ls + m.end(),
-                label.relation,
-                label.confidence,
-                inline=bool(tail.group(2)),
-            )
-            break
+        hits = _label_hits(text[ls:le])
+        for n, hit in enumerate(hits):
+            value_end = ls + (hits[n + 1].start if n + 1 < len(hits) else le - ls)
+            value_start = ls + (hit.label_end if hit.relation == FUNDED_BY else hit.value_start)
+            if text[ls + hit.value_start : value_end].strip() or hit.relation == FUNDED_BY:
+                value = [(value_start, value_end)]
+            else:
+                value = []
+            if not text[ls + hit.value_start : value_end].strip() and n + 1 == len(hits):
+                value += _value_lines(view, lines, li, single=hit.relation == LEADS)
+            yield from _label_field(view, (ls, ls + hit.value_start), value, hit)
     yield from _address_blocks(view, lines)
 
 
@@ -424,36 +467,23 @@ def _value_lines(
 
 
 def _label_field(
-    view: DocView,
-    lines: list[tuple[int, int]],
-    li: int,
-    label_end: int,
-    rel: str,
-    conf: float,
-    *,
-    inline: bool,
+    view: DocView, label: tuple[int, int], value: list[tuple[int, int]], hit: _LabelHit
 ) -> Iterator[Found]:
-    term = relation_type(rel)
-    ls, le = lines[li]
-    value_lines = (
-        [(label_end, le)] if inline else _value_lines(view, lines, li, single=rel == LEADS)
-    )
-    if rel == FUNDED_BY:  # "Subsidie Interreg: € 1.000" names the programme in the label
-        value_lines = [(label_end, le), *([] if inline else value_lines)]
-    if not value_lines:
-        return
-    lo, hi = value_lines[0][0], value_lines[-1][1]
+    """The field's values related to the document's main project."""
     main = view.main_project
-    region = (ls, hi)
-    evidence = squash(view.text[ls:hi])
-    values = _refs_in(view, lo, hi)
-    for ref in values:
-        if main is None or ref.key == main.key:
+    if not value or main is None:
+        return
+    term = relation_type(hit.relation)
+    lo, hi = value[0][0], value[-1][1]
+    region = (label[0], hi)
+    evidence = squash(view.text[label[0] : hi])
+    for ref in _refs_in(view, lo, hi):
+        if ref.key == main.key:
             continue
-        if ref.type in term.domain and allowed(rel, ref.type, main.type):
-            yield Found(rel, ref, main, conf, region, evidence, (ls, label_end))
-        elif ref.type in term.range and allowed(rel, main.type, ref.type):
-            yield Found(rel, main, ref, conf, region, evidence, (ls, label_end))
+        if ref.type in term.domain and allowed(hit.relation, ref.type, main.type):
+            yield Found(hit.relation, ref, main, hit.confidence, region, evidence, label)
+        elif ref.type in term.range and allowed(hit.relation, main.type, ref.type):
+            yield Found(hit.relation, main, ref, hit.confidence, region, evidence, label)
 
 
 _REGION_LINE_REST = re.compile(r"^[\s,.;:/\-–()\d]*$")

@@ -262,10 +262,12 @@ class DocView:
                     return found
         return None
 
-    def previous_of(self, types: Sequence[str], before: int, *, seg_index: int) -> Ref | None:
-        """The nearest mention of ``types`` before an offset (within a few segments),
-        falling back to the main project."""
-        lo_seg = max(0, seg_index - 6)
+    def previous_of(
+        self, types: Sequence[str], before: int, *, seg_index: int, lookback: int = 6
+    ) -> Ref | None:
+        """The nearest mention of ``types`` before an offset (within ``lookback``
+        segments), falling back to the main project."""
+        lo_seg = max(0, seg_index - lookback)
         for i in range(seg_index, lo_seg - 1, -1):
             found = [r for r in self.segments[i].refs if r.type in types and r.end <= before]
             if not found:

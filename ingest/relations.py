@@ -79,4 +79,8 @@ def _merge(found: Sequence[Found]) -> list[RelationFact]:
                 fact.amount_eur = f.amount_eur
         elif fact.amount_eur is None and f.amount_eur is not None:
             fact.amount_eur = f.amount_eur
-    return list(best.values())
+    # Leading a project implies taking part in it: keep the more specific statement.
+    leads = {(f.source, f.target) for f in best.values() if f.type == "LEADS"}
+    return [
+        f for f in best.values() if f.type != "PARTICIPATES_IN" or (f.source, f.target) not in leads
+    ]
