@@ -1,0 +1,63 @@
+// Runs Neo4j Community in this JVM with Bolt on a loopback port and authentication on.
+//
+// Usage: java -cp "lib/*:classes" Launcher HOME PORT PASSWORD_FILE
+// HOME holds data, logs and transaction logs. The neo4j user's password is set from
+// PASSWORD_FILE on every start (idempotent), so a fresh HOME needs no admin tool.
+// Stops cleanly on SIGTERM/SIGINT through the shutdown hook.
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3) {
+            System.err.println("usage: Launcher HOME PORT PASSWORD_FILE");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        String address = "127.0.0.1:" + Integer.parseInt(args[1]);
+        String password = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8).strip();
+
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("server.bolt.enabled", "true");
+        config.put("server.bolt.listen_address", address);
+        config.put("server.bolt.advertised_address", address);
+        config.put("dbms.security.auth_enabled", "true");
+        // Modest memory: the machine is small and shared.
+        config.put("server.memory.pagecache.size", "512m");
+        config.put("db.tx_log.rotation.retention_policy", "2 files");
+        // No usage reports: this server never talks to anything but its clients.
+        config.put("dbms.usage_report.enabled", "false");
+        config.put("internal.dbms.usage_report.udc_network_enabled", "false");
+
+        // The embedded builder takes string settings only from a file: write one.
+        Path conf = home.resolve("conf").resolve("neo4j.conf");
+        Files.createDirectories(conf.getParent());
+        StringBuilder lines = new StringBuilder("# Written by scripts/neo4j/Launcher.java on each start.\n");
+        config.forEach((key, value) -> lines.append(key).append('=').append(value).append('\n'));
+        Files.writeString(conf, lines.toString(), StandardCharsets.UTF_8);
+
+        DatabaseManagementService dbms =
+                new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dbms.shutdown();
+            stopped.countDown();
+        }, "innograph-neo4j-shutdown"));
+
+        dbms.database("system").executeTransactionally(
+                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED",
+                Map.of("password", password));
+        System.out.println("innograph-neo4j: bolt://" + address + " ready");
+        System.out.flush();
+        stopped.await();
+    }
+}
