@@ -1,87 +1,75 @@
-"""A read-only SPARQL view of the graph: an in-memory pyoxigraph store mirroring it.
+"""A read-only SPARQL view of the graph: a pyoxigraph store mirroring it.
 
-The mirror is bulk-loaded from the same N-Triples stream as the dumps (data plus the
-VoID/DCAT description) and reused until ``store.version()`` changes; then the next query
-rebuilds it. Queries are parsed as queries only, so nothing can write to the mirror, and
-they run with a deadline and a cap on the rows or triples returned.
+The mirror is bulk-loaded (on disk, in a temporary folder) from the same N-Triples
+stream as the dumps, data plus the VoID/DCAT description, and reused until
+``store.version()`` changes; the next query then rebuilds it. Queries run in worker
+processes that open the mirror read-only: nothing can write to it, and a query past its
+deadline is stopped for real by ending its worker (a thread could only be abandoned,
+still burning a core). Results stop at a cap and come back as N-Triples term strings.
 """
 
 from __future__ import annotations
 
 import io
+import multiprocessing
+import queue
 import re
+import shutil
+import tempfile
 import threading
-import time
+import weakref
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 import pyoxigraph as ox
 from innograph.graph.rdf import ExportOptions
 from innograph.graph.rdf_export import dump_chunks
+from innograph.graph.rdf_sparql_worker import (
+    QueryResult,
+    SparqlError,
+    SparqlTimeout,
+    worker_main,
+)
 from innograph.graph.store import GraphStore
 
 DEFAULT_TIMEOUT_SECONDS = 10.0
 DEFAULT_RESULT_CAP = 10_000
+DEFAULT_WORKERS = 2
+WORKER_START_SECONDS = 10.0
+# Tokens of a query text: IRIs and strings are kept whole so a '#' inside them is no comment.
+_TOKENS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*", re.S)
 # The keywords that start a SPARQL Update operation (after the prologue).
 _UPDATE = re.compile(
-    r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+    r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
     r"(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b",
     re.IGNORECASE,
 )
 
 
-class SparqlError(ValueError):
-    """A query that cannot be run: bad syntax (400) or an update (403)."""
-
-    def __init__(self, message: str, status: int = 400) -> None:
-        super().__init__(message)
-        self.status = status
-
-
-class SparqlTimeout(SparqlError):
-    """The query ran past its deadline."""
-
-    def __init__(self, seconds: float) -> None:
-        super().__init__(f"the query took longer than {seconds:g} s and was stopped", 503)
-
-
-@dataclass(slots=True)
-class SelectResult:
-    """Variables and rows (each a list of pyoxigraph terms or None); ``truncated`` at the cap."""
-
-    variables: list[str]
-    rows: list[list[Any]]
-    truncated: bool = False
-
-
-@dataclass(slots=True)
-class GraphResult:
-    """Triples of a CONSTRUCT or DESCRIBE, as N-Triples term strings."""
-
-    triples: list[tuple[str, str, str]] = field(default_factory=list)
-    truncated: bool = False
-
-
-@dataclass(slots=True)
-class AskResult:
-    """The answer of an ASK query."""
-
-    value: bool
-
-
-QueryResult = SelectResult | GraphResult | AskResult
-
-
 def is_update(text: str) -> bool:
     """True when the text is a SPARQL Update request rather than a query."""
-    return bool(_UPDATE.match(_strip_comments(text)))
+    without_comments = _TOKENS.sub(lambda m: "" if m[0].startswith("#") else m[0], text)
+    return bool(_UPDATE.match(without_comments))
 
 
-def _strip_comments(text: str) -> str:
-    return re.sub(r"(?m)#[^\n]*$", "", text) if "#" in text else text
+@dataclass(slots=True)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+
+    def stop(self, kill: bool = False) -> None:
+        try:
+            if kill:
+                self.process.kill()
+            else:
+                self.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        self.process.join(timeout=5)
+        self.conn.close()
 
 
 class _ChunkReader(io.RawIOBase):
@@ -107,7 +95,7 @@ class _ChunkReader(io.RawIOBase):
 
 
 class SparqlMirror:
-    """The pyoxigraph mirror of one graph store, rebuilt when the graph's version changes."""
+    """The pyoxigraph mirror of one graph store and the workers that query it."""
 
     def __init__(
         self,
@@ -118,7 +106,7 @@ class SparqlMirror:
         publisher: str,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         cap: int = DEFAULT_RESULT_CAP,
-        workers: int = 2,
+        workers: int = DEFAULT_WORKERS,
     ) -> None:
         self.store = store
         self.base = base
@@ -126,20 +114,25 @@ class SparqlMirror:
         self.publisher = publisher
         self.timeout = timeout
         self.cap = cap
-        self._lock = threading.Lock()
-        self._mirror: ox.Store | None = None
-        self._version: str | None = None
         self.triples = 0
         self.rebuilds = 0
-        # Queries run on worker threads so that a slow one can be abandoned at its deadline.
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        self._lock = threading.Lock()
+        self._path: str | None = None
+        self._retired: list[str] = []
+        self._version: str | None = None
+        self._context = multiprocessing.get_context("spawn")
+        self._idle: queue.Queue[_Worker | None] = queue.Queue()
+        for _ in range(workers):
+            self._idle.put(None)  # a slot; its worker starts on first use
+        self._closed = False
 
-    def current(self) -> ox.Store:
-        """The mirror, rebuilt first if the graph changed since it was loaded."""
+    def current(self) -> str:
+        """The folder of the mirror, rebuilt first if the graph changed since it was loaded."""
         version = self.store.version()
         with self._lock:
-            if self._mirror is None or version != self._version:
-                mirror = ox.Store()
+            if self._path is None or version != self._version:
+                path = tempfile.mkdtemp(prefix="innograph-sparql-")
+                mirror = ox.Store(path)
                 counter: list[int] = []
                 chunks = dump_chunks(
                     self.store,
@@ -152,50 +145,80 @@ class SparqlMirror:
                 mirror.bulk_load(
                     io.BufferedReader(_ChunkReader(iter(chunks))), ox.RdfFormat.N_TRIPLES
                 )
-                self._mirror, self._version = mirror, version
+                mirror.flush()
+                del mirror
+                if self._path:
+                    self._retired.append(self._path)
+                # A worker may still be reading the previous mirror; older ones can go.
+                while len(self._retired) > 1:
+                    shutil.rmtree(self._retired.pop(0), ignore_errors=True)
+                self._path, self._version = path, version
+                weakref.finalize(self, shutil.rmtree, path, True)
                 self.triples = counter[0] if counter else 0
                 self.rebuilds += 1
-            return self._mirror
+            return self._path
+
+    def _start_worker(self) -> _Worker:
+        parent, child = self._context.Pipe()
+        process = self._context.Process(
+            target=worker_main, args=(child,), daemon=True, name="innograph-sparql"
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        # Starting takes a moment (a new interpreter); that does not count against a query.
+        if not parent.poll(WORKER_START_SECONDS) or parent.recv() != "ready":
+            worker.stop(kill=True)
+            raise SparqlError("the SPARQL worker did not start", 503)
+        return worker
 
     def query(self, text: str, *, cap: int | None = None) -> QueryResult:
         """Run a read-only query with the deadline and cap; SparqlError if it cannot run."""
         if is_update(text):
             raise SparqlError("SPARQL Update is not allowed: this endpoint is read-only", 403)
-        mirror = self.current()
-        deadline = time.monotonic() + self.timeout
-        future = self._pool.submit(self._run, mirror, text, cap or self.cap, deadline)
+        if self._closed:
+            raise SparqlError("the SPARQL endpoint is shutting down", 503)
+        path = self.current()
         try:
-            return future.result(timeout=self.timeout)
-        except FutureTimeout:
-            raise SparqlTimeout(self.timeout) from None
-
-    def _run(self, mirror: ox.Store, text: str, cap: int, deadline: float) -> QueryResult:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise SparqlError("the SPARQL endpoint is busy; try again shortly", 503) from None
         try:
-            result = mirror.query(text, base_iri=f"{self.base}/")
-        except SyntaxError as err:
-            raise SparqlError(f"SPARQL syntax error: {err}") from None
-        if isinstance(result, ox.QueryBoolean):
-            return AskResult(bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            rows: list[list[Any]] = []
-            for solution in result:
-                if len(rows) >= cap:
-                    return SelectResult(variables, rows, truncated=True)
-                if time.monotonic() > deadline:
-                    raise SparqlTimeout(self.timeout)
-                rows.append([solution[i] for i in range(len(variables))])
-            return SelectResult(variables, rows)
-        graph = GraphResult()
-        for triple in result:
-            if len(graph.triples) >= cap:
-                graph.truncated = True
-                break
-            if time.monotonic() > deadline:
+            if worker is None or not worker.process.is_alive():
+                worker = self._start_worker()
+            worker.conn.send((path, text, self.base, cap or self.cap, self.timeout))
+            if not worker.conn.poll(self.timeout):
+                worker.stop(kill=True)
+                worker = None
                 raise SparqlTimeout(self.timeout)
-            graph.triples.append((str(triple.subject), str(triple.predicate), str(triple.object)))
-        return graph
+            answer = worker.conn.recv()
+        except (EOFError, OSError):
+            if worker is not None:
+                worker.stop(kill=True)
+            worker = None
+            raise SparqlError("the SPARQL worker stopped unexpectedly", 503) from None
+        finally:
+            self._idle.put(worker)
+        if answer[0] == "ok":
+            result: QueryResult = answer[1]
+            return result
+        _, status, message = answer
+        if status == 503:
+            raise SparqlTimeout(self.timeout)
+        raise SparqlError(message, status)
 
     def close(self) -> None:
-        """Stop the worker threads (running queries finish on their own)."""
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the workers and delete the mirror's folder."""
+        self._closed = True
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                break
+            if worker is not None:
+                worker.stop()
+        with self._lock:
+            for path in [*self._retired, self._path]:
+                if path:
+                    shutil.rmtree(path, ignore_errors=True)
+            self._path, self._retired = None, []

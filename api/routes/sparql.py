@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
@@ -27,16 +26,16 @@ from innograph.api.errors import ApiError
 from innograph.api.routes.lod import RDF_MEDIA_TYPES, RDF_PREFERENCE, base_of, negotiate
 from innograph.api.routes.lod import not_acceptable as _not_acceptable
 from innograph.graph.rdf import Block
-from innograph.graph.rdf_sparql import (
+from innograph.graph.rdf_sparql import SparqlMirror
+from innograph.graph.rdf_sparql_worker import (
     AskResult,
     GraphResult,
     QueryResult,
     SelectResult,
     SparqlError,
-    SparqlMirror,
 )
 from innograph.graph.rdf_terms import xml_safe
-from innograph.graph.rdf_writers import write_rdf
+from innograph.graph.rdf_writers import parse_literal, write_rdf
 from innograph.graph.store import GraphStore
 
 router = APIRouter(tags=["linked data"])
@@ -68,19 +67,29 @@ def _mirror(request: Request, store: GraphStore, base: str, licence: str, publis
 # -- result serialisers -------------------------------------------------------------------
 
 
-def _json_term(term: Any) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            out["datatype"] = term.datatype.value
-        return out
-    return {"type": "literal", "value": str(term)}  # RDF-star triple terms, as text
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _term_parts(term: str) -> tuple[str, str, str | None, str | None]:
+    """An N-Triples term as (kind, value, datatype, language); kind uri|bnode|literal."""
+    if term.startswith("<") and term.endswith(">") and not term.startswith("<<"):
+        return "uri", term[1:-1], None, None
+    if term.startswith("_:"):
+        return "bnode", term[2:], None, None
+    if term.startswith('"'):
+        value, datatype, lang = parse_literal(term)
+        return "literal", value, None if datatype == XSD_STRING else datatype, lang
+    return "literal", term, None, None  # an RDF-star quoted triple, as text
+
+
+def _json_term(term: str) -> dict[str, str]:
+    kind, value, datatype, lang = _term_parts(term)
+    out = {"type": kind, "value": value}
+    if lang:
+        out["xml:lang"] = lang
+    elif datatype:
+        out["datatype"] = datatype
+    return out
 
 
 def select_json(result: SelectResult) -> str:
@@ -96,19 +105,16 @@ def select_json(result: SelectResult) -> str:
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}})
 
 
-def _xml_term(term: Any) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        text = escape(xml_safe(term.value))
-        if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{text}</literal>"
-        if term.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-            return f"<literal datatype={quoteattr(term.datatype.value)}>{text}</literal>"
-        return f"<literal>{text}</literal>"
-    return f"<literal>{escape(xml_safe(str(term)))}</literal>"
+def _xml_term(term: str) -> str:
+    kind, value, datatype, lang = _term_parts(term)
+    text = escape(xml_safe(value))
+    if kind != "literal":
+        return f"<{kind}>{text}</{kind}>"
+    if lang:
+        return f"<literal xml:lang={quoteattr(lang)}>{text}</literal>"
+    if datatype:
+        return f"<literal datatype={quoteattr(datatype)}>{text}</literal>"
+    return f"<literal>{text}</literal>"
 
 
 _XML_HEAD = '<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n'
@@ -128,14 +134,11 @@ def select_xml(result: SelectResult) -> str:
     return f"{_XML_HEAD}<head>{head}</head>\n<results>\n{''.join(rows)}</results>\n</sparql>\n"
 
 
-def _plain(term: Any) -> str:
+def _plain(term: str | None) -> str:
     if term is None:
         return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.NamedNode | ox.Literal):
-        return term.value
-    return str(term)
+    kind, value, _, _ = _term_parts(term)
+    return f"_:{value}" if kind == "bnode" else value
 
 
 def select_csv(result: SelectResult) -> str:
@@ -152,7 +155,7 @@ def select_tsv(result: SelectResult) -> str:
     """SPARQL 1.1 Query Results TSV (terms in Turtle/N-Triples syntax)."""
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     for row in result.rows:
-        lines.append("\t".join("" if v is None else str(v) for v in row))
+        lines.append("\t".join("" if v is None else v for v in row))
     return "\n".join(lines) + "\n"
 
 
