@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -35,6 +36,7 @@ _INDEX_RELATIONS = (*PARTNERSHIP_RELATIONS, "FUNDED_BY", "LOCATED_IN", *DIRECT_R
 _MAX_REGION_DEPTH = 6  # LOCATED_IN chains (city -> province -> country) are short
 
 
+@cache
 def organisation_types() -> tuple[str, ...]:
     """Entity types that are organisations: Organisation and its subclasses (Cluster)."""
     classes = ontology().entity_types
@@ -165,6 +167,33 @@ class SuggestionResult:
 
 
 @dataclass(slots=True)
+class _Attribute:
+    """Which organisations hold which attribute (programme, theme), for Adamic–Adar."""
+
+    holders: sp.csr_matrix  # orgs × attributes, 0/1
+    by_attribute: sp.csr_matrix  # attributes × orgs (the transpose, row-sliceable)
+    weight: np.ndarray  # per attribute: 1 / log(1 + number of holders)
+
+    @classmethod
+    def of(cls, holders: sp.csr_matrix) -> _Attribute:
+        """From the org × attribute matrix."""
+        count = np.asarray(holders.sum(axis=0)).ravel()
+        weight = 1.0 / np.log1p(np.maximum(count, 1.0))
+        return cls(holders, holders.T.tocsr(), weight)
+
+    def scores(self, i: int) -> tuple[np.ndarray, set[int]]:
+        """Adamic–Adar of org ``i`` with every org over shared attributes, and ``i``'s own."""
+        own = self.holders.indices[self.holders.indptr[i] : self.holders.indptr[i + 1]]
+        if len(own) == 0:
+            return np.zeros(self.holders.shape[0]), set()
+        row = sp.csr_matrix(
+            (self.weight[own], (np.zeros(len(own), dtype=np.int64), own)),
+            shape=(1, self.holders.shape[1]),
+        )
+        return np.asarray((row @ self.by_attribute).todense()).ravel(), set(own.tolist())
+
+
+@dataclass(slots=True)
 class _Index:
     orgs: list[Node]  # sorted by id, so index order is id order
     org_pos: dict[str, int]
@@ -182,6 +211,8 @@ class _Index:
     regions: list[frozenset[str]]  # per org: regions it is located in, transitively
     weights: sp.csr_matrix  # orgs × orgs, shared items, no diagonal
     adjacency: sp.csr_matrix  # weights > 0 as 1.0
+    org_programme: _Attribute  # programmes of the items each org takes part in
+    org_theme: _Attribute  # themes of those items
 
     @property
     def degree(self) -> np.ndarray:
@@ -270,6 +301,8 @@ def build_index(store: GraphStore) -> _Index:
         for i, o in enumerate(orgs)
     ]
     incidence = _matrix(inc_r, inc_c, (len(orgs), len(items)))
+    item_programme = _matrix(fund_r, fund_c, (len(items), len(programmes)))
+    item_theme = _matrix(th_r, th_c, (len(items), len(themes)))
     weights = project(incidence)
     adjacency = weights.copy()
     adjacency.data[:] = 1.0
@@ -283,13 +316,15 @@ def build_index(store: GraphStore) -> _Index:
         themes=themes,
         nodes=nodes,
         incidence=incidence,
-        item_programme=_matrix(fund_r, fund_c, (len(items), len(programmes))),
-        item_theme=_matrix(th_r, th_c, (len(items), len(themes))),
+        item_programme=item_programme,
+        item_theme=item_theme,
         direct=_matrix(dir_r, dir_c, (len(orgs), len(orgs))),
         countries=countries,
         regions=regions,
         weights=weights,
         adjacency=adjacency,
+        org_programme=_Attribute.of(_binary(incidence @ item_programme)),
+        org_theme=_Attribute.of(_binary(incidence @ item_theme)),
     )
 
 
@@ -754,19 +789,16 @@ class Analytics:
         partners_row = adjacency.getrow(i)
         common = np.asarray((partners_row @ adjacency).todense()).ravel()
         adamic = np.asarray((partners_row.multiply(inv_log_degree) @ adjacency).todense()).ravel()
-        org_programme = _binary(index.incidence @ index.item_programme)
-        org_theme = _binary(index.incidence @ index.item_theme)
-        programme_score, programme_row = _attribute_scores(org_programme, i)
-        theme_score, theme_row = _attribute_scores(org_theme, i)
+        programme_score, programme_row = index.org_programme.scores(i)
+        theme_score, theme_row = index.org_theme.scores(i)
         score = adamic + 0.5 * programme_score + 0.5 * theme_score
         candidate = (common > 0) | (programme_score > 0) | (theme_score > 0)
         candidate[i] = False
         candidate[partners_row.indices] = False
-        candidate[index.direct.getrow(i).indices] = False
-        candidate[np.flatnonzero(np.asarray(index.direct[:, i].todense()).ravel())] = False
+        candidate[_row_indices(index.direct, i)] = False  # symmetric by construction
         if cross_border:
-            other = np.array([c is not None and c != own_country for c in index.countries])
-            candidate &= other
+            codes = np.array([c or "" for c in index.countries], dtype=object)
+            candidate &= (codes != "") & (codes != own_country)
         picks = np.flatnonzero(candidate)
         picks = picks[np.lexsort((picks, -common[picks], -score[picks]))][:limit]
         partner_set = set(partners_row.indices.tolist())
@@ -778,9 +810,13 @@ class Analytics:
                 key=lambda n: (-degree[index.org_pos[n.id]], n.name),
             )
             programmes = [
-                index.programmes[p] for p in _row_indices(org_programme, j) if p in programme_row
+                index.programmes[p]
+                for p in _row_indices(index.org_programme.holders, j)
+                if p in programme_row
             ]
-            themes = [index.themes[t] for t in _row_indices(org_theme, j) if t in theme_row]
+            themes = [
+                index.themes[t] for t in _row_indices(index.org_theme.holders, j) if t in theme_row
+            ]
             out.append(
                 Suggestion(
                     organisation=index.orgs[j],
@@ -811,15 +847,6 @@ def _binary(matrix: sp.spmatrix) -> sp.csr_matrix:
 
 def _row_indices(matrix: sp.csr_matrix, row: int) -> list[int]:
     return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist()
-
-
-def _attribute_scores(org_attr: sp.csr_matrix, i: int) -> tuple[np.ndarray, set[int]]:
-    """Adamic–Adar over a shared attribute: sum of 1/log(1 + holders) per shared one."""
-    holders = np.asarray(org_attr.sum(axis=0)).ravel()
-    weight = 1.0 / np.log1p(np.maximum(holders, 1.0))
-    row = org_attr.getrow(i)
-    scores = np.asarray((row.multiply(weight) @ org_attr.T).todense()).ravel()
-    return scores, set(row.indices.tolist())
 
 
 def _reason(
