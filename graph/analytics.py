@@ -558,19 +558,24 @@ class Analytics:
         it (transitively); ``item_types`` keeps items of those types.
         """
         index = self.index()
-        weights = index.weights
         if programme or region or project or item_types:
             weights = project_selection(index, programme, region, project, item_types)
-        upper = sp.triu(weights, k=1).tocoo()
-        total = int(upper.nnz)
-        rows, cols, data = upper.row, upper.col, upper.data
-        if total > limit:  # keep the candidates for the top ``limit`` before sorting
-            threshold = np.partition(data, total - limit)[total - limit]
-            keep = data >= threshold
-            rows, cols, data = rows[keep], cols[keep], data[keep]
-        order = np.lexsort((cols, rows, -data))[:limit]
-        edges = [NetworkEdge(index.orgs[rows[i]], index.orgs[cols[i]], int(data[i])) for i in order]
-        organisations = int(np.count_nonzero(np.diff(weights.indptr)))
+            rows, cols, data, total = _heaviest_pairs(weights, limit)
+            organisations = int(np.count_nonzero(np.diff(weights.indptr)))
+        else:  # the whole network: its heaviest pairs are cached for the largest limit asked
+            with self._lock:
+                cached = self._cache.get("network")
+                if cached is None or cached[0] < limit:
+                    whole = index.weights
+                    organisations = int(np.count_nonzero(np.diff(whole.indptr)))
+                    cached = (limit, *_heaviest_pairs(whole, limit), organisations)
+                    self._cache["network"] = cached
+            _, rows, cols, data, total, organisations = cached
+            rows, cols, data = rows[:limit], cols[:limit], data[:limit]
+        edges = [
+            NetworkEdge(index.orgs[r], index.orgs[c], int(w))
+            for r, c, w in zip(rows, cols, data, strict=True)
+        ]
         return CollaborationNetwork(edges, organisations, total, total > limit)
 
     # -- centrality -------------------------------------------------------------------
@@ -697,7 +702,7 @@ class Analytics:
                     dict(sorted(countries.items(), key=lambda kv: (-kv[1], kv[0]))),
                 )
             )
-        total_pairs = int(sp.triu(index.weights, k=1).nnz)
+        total_pairs = int(index.weights.nnz // 2)  # symmetric, no diagonal
         bounded = graph.number_of_edges() < total_pairs
         notes = []
         if bounded:
@@ -837,6 +842,21 @@ class Analytics:
         if cross_border and out:
             note = f"only organisations outside {own_country}"
         return SuggestionResult(org, out, note)
+
+
+def _heaviest_pairs(
+    weights: sp.csr_matrix, limit: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The ``limit`` heaviest pairs (rows, cols, weights; ties by index) and the total."""
+    upper = sp.triu(weights, k=1).tocoo()
+    total = int(upper.nnz)
+    rows, cols, data = upper.row, upper.col, upper.data
+    if total > limit:  # keep the candidates for the top ``limit`` before sorting
+        threshold = np.partition(data, total - limit)[total - limit]
+        keep = data >= threshold
+        rows, cols, data = rows[keep], cols[keep], data[keep]
+    order = np.lexsort((cols, rows, -data))[:limit]
+    return rows[order], cols[order], data[order], total
 
 
 def _binary(matrix: sp.spmatrix) -> sp.csr_matrix:
