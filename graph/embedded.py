@@ -145,6 +145,7 @@ class EmbeddedStore:
             # could cost the last transactions), and bulk loads stay fast.
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("PRAGMA busy_timeout=60000")
+            self._conn.execute("PRAGMA cache_size=-65536")  # 64 MiB: bulk loads hit indexes
             self._conn.executescript(_SCHEMA)
             self._conn.execute(
                 "INSERT OR IGNORE INTO meta VALUES ('schema', ?), ('version', '0')",
@@ -312,47 +313,76 @@ class EmbeddedStore:
         try:
             external = self._db_version() != self._version
             now = _now()
-            for item in prepared:
-                facts = item.facts
-                row = conn.execute(
-                    "SELECT content_hash FROM documents WHERE source=?", (facts.source,)
-                ).fetchone()
-                if row is not None and row[0] == facts.content_hash:
-                    results.append(IngestResult(facts.source, "unchanged"))
-                    continue
-                if row is not None:
-                    touched_nodes.update(self._retract(facts.source, touched_edges))
-                conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", item.mentions)
-                conn.executemany("INSERT INTO supports VALUES (?,?,?,?,?,?,?,?)", item.supports)
-                conn.executemany("INSERT INTO merges VALUES (?,?,?,?,?)", item.merges)
-                conn.execute(
-                    "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                    (
-                        facts.source,
-                        facts.doc,
-                        facts.content_hash,
-                        facts.lang,
-                        now,
-                        facts.title,
-                        _json(facts.attributes, f"document {facts.source!r}"),
-                    ),
-                )
-                touched_nodes.update(m[1] for m in item.mentions)
-                touched_edges.update((s[1], s[2], s[3]) for s in item.supports)
-                results.append(
-                    IngestResult(
-                        facts.source,
-                        "updated" if row is not None else "created",
-                        nodes=len(item.mentions),
-                        relationships=len(item.supports),
-                    )
-                )
-            version = self._bump(now) if any(r.status != "unchanged" for r in results) else None
+            for segment in _without_repeats(prepared):
+                results += self._write_segment(segment, now, touched_nodes, touched_edges)
+            changed = any(r.status != "unchanged" for r in results)
+            version = self._bump(now) if changed else None
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
         self._after_write(touched_nodes, touched_edges, version, external)
+        return results
+
+    def _write_segment(
+        self,
+        segment: list[_Prepared],
+        now: str,
+        touched_nodes: set[str],
+        touched_edges: set[EdgeKey],
+    ) -> list[IngestResult]:
+        """Write documents with distinct sources (inside the caller's transaction)."""
+        conn = self._conn
+        known: dict[str, str] = {}
+        sources = [item.facts.source for item in segment]
+        for chunk in _chunks(sources):
+            marks = ",".join("?" * len(chunk))
+            known.update(
+                conn.execute(
+                    f"SELECT source, content_hash FROM documents WHERE source IN ({marks})", chunk
+                )
+            )
+        results: list[IngestResult] = []
+        mentions: list[tuple[Any, ...]] = []
+        supports: list[tuple[Any, ...]] = []
+        merges: list[tuple[Any, ...]] = []
+        documents: list[tuple[Any, ...]] = []
+        for item in segment:
+            facts = item.facts
+            old_hash = known.get(facts.source)
+            if old_hash == facts.content_hash:
+                results.append(IngestResult(facts.source, "unchanged"))
+                continue
+            if old_hash is not None:
+                touched_nodes.update(self._retract(facts.source, touched_edges))
+            mentions += item.mentions
+            supports += item.supports
+            merges += item.merges
+            documents.append(
+                (
+                    facts.source,
+                    facts.doc,
+                    facts.content_hash,
+                    facts.lang,
+                    now,
+                    facts.title,
+                    _json(facts.attributes, f"document {facts.source!r}"),
+                )
+            )
+            touched_nodes.update(m[1] for m in item.mentions)
+            touched_edges.update((s[1], s[2], s[3]) for s in item.supports)
+            results.append(
+                IngestResult(
+                    facts.source,
+                    "updated" if old_hash is not None else "created",
+                    nodes=len(item.mentions),
+                    relationships=len(item.supports),
+                )
+            )
+        conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?)", mentions)
+        conn.executemany("INSERT INTO supports VALUES (?,?,?,?,?,?,?,?)", supports)
+        conn.executemany("INSERT INTO merges VALUES (?,?,?,?,?)", merges)
+        conn.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)", documents)
         return results
 
     def _retract(self, source: str, touched_edges: set[EdgeKey]) -> list[str]:
@@ -742,6 +772,20 @@ def _grouped_edges(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[EdgeKey, lis
         group.append(row)
     if current is not None:
         yield current, group
+
+
+def _without_repeats(items: list[_Prepared]) -> Iterator[list[_Prepared]]:
+    """Consecutive runs of documents in which no source appears twice."""
+    run: list[_Prepared] = []
+    seen: set[str] = set()
+    for item in items:
+        if item.facts.source in seen:
+            yield run
+            run, seen = [], set()
+        run.append(item)
+        seen.add(item.facts.source)
+    if run:
+        yield run
 
 
 def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:

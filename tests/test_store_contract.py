@@ -171,6 +171,15 @@ def test_upsert_documents_returns_one_result_per_document(store: GraphStore) -> 
     assert store.upsert_documents([]) == []
 
 
+def test_a_batch_is_applied_in_order_even_when_a_source_repeats(store: GraphStore) -> None:
+    doc_a, _ = ecosystem()
+    newer = make_facts("mem://a.txt", [("a", "Organisation", "Alpha University")])
+    results = store.upsert_documents([doc_a, doc_a, newer])
+    assert [r.status for r in results] == ["created", "unchanged", "updated"]
+    assert store.stats().nodes == {"Organisation": 1}
+    assert store.stats().relationships == {}
+
+
 def test_changed_document_replaces_only_its_own_facts(store: GraphStore) -> None:
     load(store, ecosystem())
     # a.txt now says only that Alpha takes part in a new project; its old facts go,
