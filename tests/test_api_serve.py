@@ -1,0 +1,72 @@
+"""``innograph serve`` for real: a uvicorn process answering on a free port, and a
+one-line error when the port is taken."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+INNOGRAPH = str(Path(sys.executable).with_name("innograph"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def embedded_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_NEO4J")}
+
+
+@pytest.mark.slow
+def test_serve_answers_over_http(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port)],
+        env=embedded_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        health = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/health", timeout=5)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        assert health is not None and health.status_code == 200, server.stderr
+        assert health.json()["store"] == "EmbeddedStore"
+        assert httpx.get(f"http://127.0.0.1:{port}/openapi.json").json()["info"]["title"]
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}" in out
+
+
+def test_serve_on_a_taken_port_fails_in_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port)],
+            env=embedded_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"innograph: error: cannot listen on 127.0.0.1:{port}: the port is in use"
+    ]
