@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from innograph.ingest.components.interreg import generation_of_year
-from innograph.ingest.components.spans import SPAN_ENTITIES
+from innograph.ingest.components.spans import SPAN_ENTITIES, registry_key
 from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.pipeline import join_wrapped_lines, pipeline
 from innograph.ingest.readers import SourceText
@@ -138,9 +138,7 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
         name = _name_of(spans)
         aliases = sorted({s.text.strip() for s in spans} - {name})
         entity_type = spans[0].label_
-        registry_keys = [
-            s.kb_id_ for s in spans if s.kb_id_ and not s.kb_id_.startswith("acronym|")
-        ]
+        registry_keys = [k for s in spans if (k := registry_key(s.kb_id_))]
         longest_key = max(registry_keys, key=len) if registry_keys else ""
         entities.append(
             EntityFact(
@@ -149,7 +147,6 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
                 name=name,
                 canonical_id="",
                 aliases=aliases,
-                attributes={"start": spans[0].start_char, "end": spans[0].end_char},
             )
         )
         requests.append(

@@ -196,10 +196,12 @@ class Gazetteer:
                     )
 
     def _common_in(self, name: str) -> tuple[str, ...]:
-        """The languages in which a one-word name is also an ordinary word."""
-        if len(name.split()) != 1:
-            return ()
-        return self.common_words.get(fold(name), ())
+        """The languages in which every word of the name is also an ordinary word."""
+        langs: set[str] | None = None
+        for word in re.findall(r"[^\W\d_]+", fold(name)):
+            found = set(self.common_words.get(word, ()))
+            langs = found if langs is None else langs & found
+        return tuple(sorted(langs or ()))
 
     @staticmethod
     def _org_type(name: str) -> str:

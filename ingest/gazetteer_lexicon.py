@@ -391,3 +391,24 @@ LIST_CUES: dict[str, str] = {
         "programmes programma's programma’s programs fondsen funds".split(), "FundingProgramme"
     ),
 }
+
+# Capitalised names of concepts and policies, not of organisations or projects (folded).
+GENERIC_TERMS: frozenset[str] = frozenset(
+    (
+        "industry 4.0",
+        "industrie 4.0",
+        "web 2.0",
+        "web 3.0",
+        "internet of things",
+        "big data",
+        "smart cities",
+        "smart city",
+        "open innovation",
+        "green deal",
+        "european green deal",
+        "brexit",
+        "covid-19",
+        "covid",
+        "corona",
+    )
+)

@@ -25,14 +25,18 @@ COMMON_TAIL = ("innograph_gazetteer_v1", "innograph_patterns_v1")
 _SENTENCE_END = re.compile(r"[.!?:;]\s*$")
 
 
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
 def join_wrapped_lines(text: str) -> str:
-    """Replace line breaks that wrap a sentence by spaces; offsets are unchanged.
+    """Join the lines that wrap a sentence, and collapse runs of spaces.
 
     A break is a wrap when the line before does not end a sentence and either is long
     (running text) or the next line goes on in lower case. Short lines — headings,
-    address lines, list items — keep their breaks.
+    address lines, list items — keep their breaks. (Character offsets of the result
+    refer to this text, not to the source text.)
     """
-    lines = text.split("\n")
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]

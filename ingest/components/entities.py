@@ -13,18 +13,22 @@ from dataclasses import dataclass, field
 
 from innograph.ingest.components.interreg import InterregName
 from innograph.ingest.components.spans import (
+    COORDINATORS,
+    PREPOSITIONS,
     SPAN_ENTITIES,
     SPAN_GAZETTEER,
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
     is_acronym,
+    registry_key,
 )
 from innograph.ingest.components.weak import is_distinctive
 from innograph.ingest.gazetteer import gazetteer, norm_name
 from innograph.ingest.gazetteer_lexicon import (
     CONTINENTS,
     GENERIC_ACRONYMS,
+    GENERIC_TERMS,
     ORG_HEADS,
     STOP_CAPITALISED,
 )
@@ -32,10 +36,11 @@ from innograph.ontology.ids import fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
+_STRONG_FLAGS = ("list|cue", "weak|multi")
 _SOURCE_RANK = {SPAN_PATTERNS: 0, SPAN_GAZETTEER: 0, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
-_GENERIC_KEYS = ("acronym|",)
 
 
 def _usable(span: Span, source: str) -> bool:
@@ -49,7 +54,10 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if len(words) == 1 and words[0] in ORG_HEADS:
         return False
-    return source == SPAN_GAZETTEER or span.kb_id_.startswith("interreg|") or _proper(span)
+    if fold(text) in GENERIC_TERMS:
+        return False
+    trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(("interreg|", "list|cue"))
+    return trusted or _proper(span)
 
 
 def _proper(span: Span) -> bool:
@@ -67,28 +75,55 @@ def _proper(span: Span) -> bool:
     return False
 
 
+def _split(span: Span) -> list[Span]:
+    """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart."""
+    if span.kb_id_.startswith("interreg|") or span.label_ == "Person":
+        return [span]
+    doc = span.doc
+    parts, start = [], span.start
+    for tok in span:
+        cut = (
+            tok.text in {"-", "–", "—"}
+            and bool(tok.whitespace_)
+            and tok.i > 0
+            and bool(doc[tok.i - 1].whitespace_)
+        )
+        if tok.lower_ in COORDINATORS:
+            cut = not any(t.lower_ in PREPOSITIONS for t in doc[start : tok.i])
+        if cut and tok.i > start:
+            parts.append(Span(doc, start, tok.i, label=span.label_, kb_id=span.kb_id_))
+            start = tok.i + 1
+    if start == span.start:
+        return [span]
+    if start < span.end:
+        parts.append(Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_))
+    return parts
+
+
+def _tier(span: Span, group: str) -> int:
+    """Which candidates win an overlap: 0 Interreg names and persons after role words;
+    1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
+    2 the statistical NER; 3 other weak names. Within a tier the longer span wins."""
+    if group == SPAN_PATTERNS and (span.kb_id_.startswith("interreg|") or span.label_ == "Person"):
+        return 0
+    if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
+        return 1
+    return 2 if group == SPAN_NER else 3
+
+
 def _choose(doc: Doc) -> list[tuple[Span, float]]:
-    """Non-overlapping candidates (with their type weight): longer first, gazetteer/rules
-    before NER."""
+    """Non-overlapping candidates (with their type weight), see :func:`_tier`."""
     candidates = []
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            if _usable(span, group):
-                interreg_bonus = 0 if span.kb_id_.startswith("interreg|") else 1
-                candidates.append(
-                    (
-                        interreg_bonus,
-                        _SOURCE_RANK[group],
-                        -len(span),
-                        span.start,
-                        span,
-                        _TYPE_WEIGHT[group],
-                    )
-                )
-    candidates.sort(key=lambda c: c[:4])
+            for part in _split(span):
+                if _usable(part, group):
+                    rank = (_tier(part, group), -len(part), _SOURCE_RANK[group], part.start)
+                    candidates.append((rank, part, _weight(part, group)))
+    candidates.sort(key=lambda c: c[0])
     taken = [False] * len(doc)
     chosen = []
-    for *_rank, span, weight in candidates:
+    for _rank, span, weight in candidates:
         if any(taken[span.start : span.end]):
             continue
         for i in range(span.start, span.end):
@@ -96,6 +131,13 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
         chosen.append((_typed(doc, span), weight))
     chosen.sort(key=lambda c: c[0].start)
     return chosen
+
+
+def _weight(span: Span, group: str) -> float:
+    """How much a mention's type counts in its group's vote (defaults count little)."""
+    if span.kb_id_.endswith("|default"):
+        return 0.3
+    return _TYPE_WEIGHT[group]
 
 
 def _typed(doc: Doc, span: Span) -> Span:
@@ -119,14 +161,18 @@ class _Group:
     norms: set[str] = field(default_factory=set)
     kb_ids: set[str] = field(default_factory=set)
     votes: dict[str, float] = field(default_factory=dict)
+    confident: bool = False
 
     def add(self, span: Span, weight: float) -> None:
         self.spans.append(span)
         self.norms.add(norm_name(span.text))
         self.norms.add(norm_name(span.text).replace(" ", ""))
         if span.kb_id_:
-            self.kb_ids.add(span.kb_id_)
+            self.kb_ids.add(
+                span.kb_id_ if span.kb_id_.startswith("acronym|") else registry_key(span.kb_id_)
+            )
         self.votes[span.label_] = self.votes.get(span.label_, 0.0) + weight
+        self.confident = self.confident or weight > 0.3
         self.type = max(self.votes, key=lambda t: (self.votes[t], t == self.spans[0].label_))
 
     @property
@@ -179,7 +225,7 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
         if norm in group.norms or norm.replace(" ", "") in group.norms:
             if span.label_ != "Region" and group.type != "Region" or span.label_ == group.type:
                 return group
-    if kb_id and not kb_id.startswith(_GENERIC_KEYS):
+    if registry_key(kb_id):
         for group in groups:
             if kb_id in group.kb_ids:
                 return group
@@ -199,19 +245,29 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
                 return group
     # A later short form of an earlier full name: "Thomas More" after "Thomas More College".
     words = norm.split()
-    if words and span.label_ in {
-        "Organisation",
-        "Cluster",
-        "Project",
-        "FundingProgramme",
-        "Person",
-        "Event",
-        "S3Platform",
-    }:
+    ends_in_number = bool(words) and (words[-1].isdigit() or words[-1] in _ROMAN)
+    if (
+        words
+        and not ends_in_number
+        and span.label_
+        in {
+            "Organisation",
+            "Cluster",
+            "Project",
+            "FundingProgramme",
+            "Person",
+            "Event",
+            "S3Platform",
+        }
+    ):
         fits = [
             g
             for g in groups
-            if _compatible(span.label_, g.type)
+            if (
+                _compatible(span.label_, g.type)
+                or span.kb_id_.endswith("|default")
+                and g.type not in {"Region", "Person"}
+            )
             and any(
                 len(other.split()) > len(words)
                 and (
@@ -227,6 +283,27 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
     return None
 
 
+def _type_families(groups: list[_Group]) -> None:
+    """A name typed by default takes the type of a confidently typed name that starts
+    with the same distinctive word ("CrossRoads 2" after the project "CrossRoads North")."""
+    for group in groups:
+        if group.confident or group.type in {"Region", "Person"}:
+            continue
+        first = group.longest.text.split()[0]
+        if not is_distinctive(first):
+            continue
+        types = {
+            g.type
+            for g in groups
+            if g.confident
+            and g is not group
+            and g.longest.text.split()[0] == first
+            and g.type not in {"Region", "Person"}
+        }
+        if len(types) == 1:
+            group.type = types.pop()
+
+
 def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     """Assign every span its document-level group (``Span.id_``) and return them."""
     groups: list[_Group] = []
@@ -240,6 +317,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
             groups.append(group)
         group.add(span, weight)
         assigned[span.start] = group
+    _type_families(groups)
     out = []
     for span, _weight in weighted:
         group = assigned[span.start]

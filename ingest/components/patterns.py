@@ -37,6 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 _DASHES = {"-", "–", "—"}
+# Tokens after which a word is capitalised because a sentence or a list item starts.
+_OPENERS = {".", "!", "?", ":", "•", "-", "–", "—", "“", '"', "‘", "'", "(", "*"}
 _PROGRAMME_TAIL = {
     "cross",
     "border",
@@ -61,8 +63,18 @@ def _same_line(doc: Doc, start: int, end: int) -> bool:
     return not any("\n" in t.text for t in doc[start:end])
 
 
-def name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Maximal runs of name tokens, joined by connectors ("of", "van", "&", "-") within a line."""
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens, joined by connectors ("of", "van", "&", "-") within a line.
+
+    Computed once per document (several components ask)."""
+    cached = doc.user_data.get("ig_name_runs")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), list(_name_runs(doc)))
+        doc.user_data["ig_name_runs"] = cached
+    return list(cached[1])
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
     i, n = 0, len(doc)
     while i < n:
         if not is_name_token(doc[i]) or fold(doc[i].text) in STOP_CAPITALISED and doc[i].is_lower:
@@ -104,7 +116,9 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
         return word in STOP_CAPITALISED
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
-    sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].is_punct
+    sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
+    if start > 0 and doc[start - 1].text == ":":
+        return False  # a list item after a colon keeps its first word
     return bool(
         sentence_initial
         and end - start >= 2
@@ -183,21 +197,19 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     """The entity type a capitalised multi-word name's own words announce, if any."""
     folded = [fold(w) for w in words]
     last = folded[-1]
-    if (
-        last in EVENT_HEADS
-        or folded[-1].isdigit()
-        and len(folded) > 2
-        and folded[-2] in EVENT_HEADS
+    if last in EVENT_HEADS or last.isdigit() and len(folded) > 2 and folded[-2] in EVENT_HEADS:
+        return "Event"
+    if any(w.endswith("xchange") for w in folded) or any(
+        w in EVENT_HEADS and nxt in {"of", "on", "van", "voor", "de", "des", "du"}
+        for w, nxt in zip(folded, folded[1:], strict=False)
     ):
         return "Event"
-    if any(w.endswith("xchange") for w in folded):
-        return "Event"
-    if set(folded) & CLUSTER_CUES:
-        return "Cluster"
-    if folded[0] in {"s3"} or last in _S3_HEADS:
-        return "S3Platform"
-    if last in PROGRAMME_CUES:
+    if last in PROGRAMME_CUES and len(words) >= 2:
         return "FundingProgramme"
+    if folded[0] == "s3" or last in _S3_HEADS:
+        return "S3Platform"
+    if set(folded) & CLUSTER_CUES or last.endswith("cluster"):
+        return "Cluster"
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"

@@ -23,7 +23,14 @@ PREPOSITIONS = frozenset("of for on van voor du des de für".split())
 def is_name_token(token: Token) -> bool:
     """A token that can be part of a proper name: capitalised, all caps, CamelCase or a code."""
     text = token.text
-    if not text or token.is_space or token.is_punct and text not in {"&", "!", "*", "."}:
+    if (
+        not text
+        or ":" in text
+        or "@" in text
+        or token.is_space
+        or token.is_punct
+        and text not in {"&", "!", "*", "."}
+    ):
         return False
     if text[0].isupper():
         return True
@@ -36,3 +43,12 @@ def is_acronym(text: str) -> bool:
     """All-caps word of 2-10 letters, digits allowed ("VLAIO", "S3", "H2020", "IMOCO4.E")."""
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(text) <= 12 and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# kb_id prefixes that flag how a span was found, rather than naming a registry entry.
+FLAG_PREFIXES = ("acronym|", "weak|", "list|")
+
+
+def registry_key(kb_id: str) -> str:
+    """The registry key a span's ``kb_id`` carries, or "" when it only carries a flag."""
+    return "" if kb_id.startswith(FLAG_PREFIXES) else kb_id

@@ -123,7 +123,7 @@ def _lists(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, in
     for run in runs:
         if chain:
             gap = doc[chain[-1][1] : run[0]]
-            glue = [t.text.lower() for t in gap]
+            glue = [t.text.lower() for t in gap if not t.is_space]
             if 1 <= len(glue) <= 2 and all(g in _LIST_GLUE for g in glue) and "\n" not in gap.text:
                 chain.append(run)
                 continue
@@ -153,18 +153,22 @@ class WeakNames:
     def __call__(self, doc: Doc) -> Doc:
         typed = _typed_elsewhere(doc)
         spans: dict[tuple[int, int], Span] = {}
-        runs = [r for r in name_runs(doc) if self._plausible(doc, *r)]
+        all_runs = name_runs(doc)
+        runs = [r for r in all_runs if self._plausible(doc, *r)]
         for start, end in runs:
             words = [t.text for t in doc[start:end]]
             distinctive = any(is_distinctive(w) for w in words)
             mid_sentence = self.lang != "en" and not doc[start].is_sent_start
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
-            label = context_type(doc, start, end) or "Organisation"
-            strong = "weak|multi" if mid_sentence and len(words) >= 2 else ""
-            spans[(start, end)] = Span(doc, start, end, label=label, kb_id=strong)
-        for chain in _lists(doc, runs):
+            label = context_type(doc, start, end)
+            flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
+            flag += "|cue" if label else "|default"
+            spans[(start, end)] = Span(doc, start, end, label=label or "Organisation", kb_id=flag)
+        for chain in _lists(doc, all_runs):
             cue = _list_cue(doc, chain[0][0])
+            if not cue:
+                chain = [r for r in chain if r in runs]
             votes = Counter(typed[r] for r in chain if r in typed)
             top = votes.most_common(2)
             label = cue or (top[0][0] if top and top[0][1] >= 2 and len(top) == 1 else None)
