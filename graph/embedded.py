@@ -19,6 +19,7 @@ import sqlite3
 import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -458,6 +459,15 @@ class EmbeddedStore:
 
     # -- reading ------------------------------------------------------------------------
 
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Hold the lock; a database failure becomes StoreUnavailable (one line)."""
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as err:
+                raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+
     def _ready(self) -> None:
         self._sync()
 
@@ -469,7 +479,7 @@ class EmbeddedStore:
 
     def get_entity(self, entity_id: str) -> EntityDetail:
         """An entity with its relations and provenance; EntityNotFound if absent."""
-        with self._lock:
+        with self._guard():
             self._ready()
             node = self._node(entity_id)
             edges = sorted(
@@ -672,7 +682,7 @@ class EmbeddedStore:
 
     def documents(self) -> list[DocumentInfo]:
         """All source documents in the graph, by source."""
-        with self._lock:
+        with self._guard():
             rows = self._conn.execute(
                 "SELECT source, doc, content_hash, lang, ingested_at, title FROM documents "
                 "ORDER BY source"
@@ -681,7 +691,7 @@ class EmbeddedStore:
 
     def merges(self) -> list[MergeRecord]:
         """The merge log, one record per (canonical id, name, method), best score kept."""
-        with self._lock:
+        with self._guard():
             rows = self._conn.execute(
                 "SELECT canonical_id, name, method, MAX(score) FROM merges "
                 "GROUP BY canonical_id, name, method ORDER BY canonical_id, name, method"

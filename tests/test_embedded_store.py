@@ -246,3 +246,20 @@ def test_store_files_stay_in_the_folder(tmp_path: Path) -> None:
         DB_NAME + "-shm",
     }
     assert os.listdir(tmp_path) == ["s"]
+
+
+def test_a_closed_store_fails_with_store_unavailable(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path)
+    store.upsert_document(doc(0))
+    store.close()
+    for call in (
+        store.documents,
+        store.merges,
+        store.stats,
+        store.version,
+        lambda: store.get_entity("org-org-0"),
+        lambda: store.upsert_document(doc(1)),
+        lambda: store.remove_source("mem://docs/0"),
+    ):
+        with pytest.raises(StoreUnavailable, match=str(tmp_path)):
+            call()
