@@ -222,10 +222,22 @@ def _short_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def _has_prefix(entity_id: str, entity_type: str) -> bool:
+    """Whether a canonical id was minted for ``entity_type`` (ids start with its prefix)."""
+    return entity_id.startswith(ontology().classes[entity_type].id_prefix + "-")
+
+
 def eurio_blocks(edge: Edge, base: str) -> Iterator[Block]:
-    """The EURIO-qualified form of a participation (OrganisationRole) or funding (Grant)."""
+    """The EURIO-qualified form of a participation (OrganisationRole) or funding (Grant).
+
+    EURIO qualifies an organisation's part in a project only: a person's or a region's
+    part, or a platform's or event's partners, keep just the direct relation. The end
+    types are read from the ids' prefixes, so no table of node types is held.
+    """
     term = ontology().properties[edge.type]
     if term.role_label:
+        if not (_has_prefix(edge.source, "Organisation") and _has_prefix(edge.target, "Project")):
+            return
         role = iri(entity_iri(base, f"role-{_short_hash(edge.source, edge.type, edge.target)}"))
         item = iri(entity_iri(base, edge.target))
         yield item, [(NS.eurio_involved, role)]
