@@ -259,3 +259,15 @@ def test_unavailable_embedded_store_gives_503_with_retry_hint(tmp_path: Path, ur
     assert response.status_code == 503
     assert int(response.headers["retry-after"]) > 0
     assert "unavailable" in response.json()["error"]
+
+
+def test_a_query_over_its_time_budget_gives_503(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from innograph.api.routes import search
+
+    monkeypatch.setattr(search, "QUERY_BUDGET_SECONDS", 1e-9)
+    response = client.get("/api/search", params={"q": "tide"})
+    assert response.status_code == 503
+    assert "budget" in response.json()["error"]
+    assert int(response.headers["retry-after"]) > 0
