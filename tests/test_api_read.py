@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -271,3 +272,19 @@ def test_a_query_over_its_time_budget_gives_503(
     assert response.status_code == 503
     assert "budget" in response.json()["error"]
     assert int(response.headers["retry-after"]) > 0
+
+
+def test_neo4j_down_gives_503_never_500(tmp_path: Path) -> None:
+    pytest.importorskip("innograph.graph.neo4j_store")
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = Settings(
+        store_dir=tmp_path, neo4j_uri=f"bolt://127.0.0.1:{port}", neo4j_password="secret"
+    )
+    with TestClient(create_app(settings)) as client:
+        for url in ("/health", "/api/search?q=x", f"/api/entities/{TIDE}", "/api/stats"):
+            response = client.get(url)
+            assert response.status_code == 503, url
+            assert f"127.0.0.1:{port}" in response.json()["error"]
+            assert response.headers["retry-after"]
