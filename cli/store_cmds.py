@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from innograph.cli.common import StoreOption, fail, not_available, settings_from
+from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.graph.errors import GraphError
 from innograph.graph.factory import open_store
 from innograph.graph.store import GraphStore
@@ -20,10 +20,59 @@ neo4j_app = typer.Typer(
 )
 
 
+def _neo4j_store(ensure_schema: bool):  # type: ignore[no-untyped-def]
+    """The Neo4j store the environment names; a one-line error when none is or it is down."""
+    from innograph.graph.neo4j_store import Neo4jStore
+
+    settings = settings_from(None)
+    if not settings.uses_neo4j:
+        fail(
+            "INNOGRAPH_NEO4J_URI is not set: name a Neo4j server "
+            '(for a local one: eval "$(scripts/neo4j-server start)")'
+        )
+    try:
+        return Neo4jStore(
+            settings.neo4j_uri or "",
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+            ensure_schema=ensure_schema,
+        )
+    except GraphError as err:
+        fail(str(err))
+
+
 @neo4j_app.command("init")
 def neo4j_init() -> None:
     """Create innograph's uniqueness constraints and indexes in Neo4j."""
-    not_available("neo4j init")
+    graph = _neo4j_store(ensure_schema=False)
+    try:
+        created = graph.init_schema()
+    except GraphError as err:
+        fail(str(err))
+    finally:
+        graph.close()
+    if created:
+        typer.echo(f"created in {graph.uri}: {', '.join(created)}")
+    else:
+        typer.echo(f"constraints and indexes already in place in {graph.uri}")
+
+
+@neo4j_app.command("reset")
+def neo4j_reset(
+    yes: Annotated[bool, typer.Option("--yes", help="Really delete everything.")] = False,
+) -> None:
+    """Delete every document, entity and relationship in Neo4j (keeps the schema)."""
+    if not yes:
+        fail("neo4j reset deletes the whole graph: repeat with --yes to do it")
+    graph = _neo4j_store(ensure_schema=True)
+    try:
+        graph.wipe()
+    except GraphError as err:
+        fail(str(err))
+    finally:
+        graph.close()
+    typer.echo(f"deleted every document, entity and relationship in {graph.uri}")
 
 
 @contextmanager

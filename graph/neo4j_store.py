@@ -26,6 +26,7 @@ alike.
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from collections import defaultdict
@@ -73,10 +74,16 @@ from innograph.ontology.terms import ontology
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import DriverError, Neo4jError
 
+# The driver logs connection retries as warnings; without a handler Python would print
+# them next to our one-line error. Applications that configure logging still see them.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
 # Bookkeeping label of the one node holding the version counter (not an ontology class:
 # it is never part of the graph's answers).
 META_LABEL = "InnographMeta"
 FULLTEXT_INDEX = "innograph_names"
+# Bolt, direct or routed (a cluster, Aura), plain or encrypted.
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _LABEL_OK = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 EdgeKey = tuple[str, str, str]
 
@@ -232,6 +239,12 @@ class Neo4jStore:
         self.database = database or None
         self._lock = threading.Lock()
         self._search_cache: tuple[str, SearchIndex] | None = None
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in BOLT_SCHEMES:
+            raise StoreUnavailable(
+                f"cannot use Neo4j URI {uri!r}: expected one of "
+                f"{', '.join(s + '://' for s in BOLT_SCHEMES)}"
+            )
         try:
             self._driver: Driver = GraphDatabase.driver(
                 uri, auth=(user, password or ""), connection_timeout=10
@@ -718,9 +731,10 @@ class Neo4jStore:
 
 
 def _reason(err: BaseException) -> str:
-    """The first line of an error's message."""
+    """An error's message on one line, cut to a readable length."""
     message = getattr(err, "message", None) or str(err) or type(err).__name__
-    return str(message).strip().splitlines()[0]
+    text = " ".join(str(message).split())
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 # -- the write transaction -----------------------------------------------------------------
