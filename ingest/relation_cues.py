@@ -102,7 +102,7 @@ _EN: list[Cue] = [
     *_cues(
         r"lead partners?|leading partners?|lead beneficiar(?:y|ies)|main institution"
         r"|lead organi[sz]ations?|lead applicants?|project coordinators?|coordinators?"
-        r"|co-?ordinating partner|co-? ?leads?|co-? ?leaders?|project leaders?|leader",
+        r"|co-?ordinating partner|co-?\s?leads?|co-?\s?leaders?|project leaders?|leader",
         _LEAD,
         confidence=0.8,
         implicit=True,

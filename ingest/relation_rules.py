@@ -16,7 +16,6 @@ from functools import cache
 
 from innograph.ingest.relation_cues import (
     AFFILIATED_WITH,
-    COLLABORATES_WITH,
     FUNDED_BY,
     LEAD_ROLE_WORDS,
     LEADS,
@@ -177,6 +176,9 @@ def _implicit(
     return None
 
 
+_OWNER_AFTER = re.compile(
+    r"^\s+(?:of|from|van|uit|de|du|des|von|der)\s+(?:the\s+|de\s+|het\s+)?$", re.I
+)
 _PARALLEL_GAP = re.compile(
     r"^(?:[^.;:()]|(?<=\d)\.(?=\d)){0,40}?,?\s*(?:and|as well as|en|alsook|et|und|sowie)\s+"
     r"(?:also\s+|ook\s+)?"
@@ -246,6 +248,8 @@ def _apply_cue(
     if src_side == "any" and view.text[ce : ce + 2].lstrip().startswith(":"):
         src_side = "right"  # "Partners: A, B" names them after the colon
     src = _pick(view, seg, cs, ce, src_side, term.domain, src_reach, prefer_orgs=prefer_orgs)
+    if src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
+        return  # "the partners of Acme": Acme has partners, it is not one
     tgt = _pick(
         view,
         seg,
@@ -302,6 +306,32 @@ _PROGRAMME_PROJECT = re.compile(
 )
 _PROJECT_IS_A = re.compile(r"^\s*(?:,|\(|is|was)?\s*(?:an?|een|un|une|ein|eine)?\s*$", re.I)
 _PROJECT_WORD_AFTER = re.compile(r"^\s*[-–]?\s*(?:project|projet|projekt)\b", re.I)
+
+
+# "Met Zonnebrug willen A, B en C ...", "With Solar Bridge, A and B aim to ...": the
+# organisations that act through a project take part in it.
+_WITH_BEFORE = re.compile(
+    r"(?:^|[,;:.!?]\s*)(?:met|with|avec|mit)\s+(?:het\s+|de\s+|the\s+|le\s+|la\s+|dem\s+)?$",
+    re.I,
+)
+_WITH_GAP = re.compile(
+    r"^\s*(?:project|projet|projekt|programme|programma)?\s*,?\s*(?:willen|wil|gaan|gaat|zullen"
+    r"|zal|hopen|proberen|aim to|aims to|want to|wants to|will|seek to|veulent|veut|wollen)\s+"
+    r"(?:de\s+|het\s+|the\s+|les\s+|die\s+)?$",
+    re.I,
+)
+
+
+def _any_list(view: DocView, seg: Segment, first: Ref) -> list[Ref]:
+    """``first`` and the mentions listed after it, whatever their types."""
+    out = [first]
+    for ref in seg.refs:
+        if ref.start < out[-1].end:
+            continue
+        if not view.is_list_gap(out[-1].end, ref.start, seg, regions=False):
+            break
+        out.append(ref)
+    return out
 
 
 def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
@@ -370,6 +400,11 @@ def _pair_rules(
     if a.type == "Person" and b.type in PROJECT_TYPES and direct:
         if _PERSON_COMMA.match(gap) and _LEAD_AFTER.match(after_b):
             yield from out(LEADS, a, b, 0.6)
+    if a.type in PROJECT_TYPES and direct and _WITH_GAP.match(gap):
+        if _WITH_BEFORE.search(view.text[max(seg.start, a.start - 12) : a.start]):
+            for r in _any_list(view, seg, b):
+                if r.type in ORG_TYPES:
+                    yield from out(PARTICIPATES_IN, r, a, 0.55)
     if a.type == "FundingProgramme" and b.type == "Project" and direct:
         if _PROGRAMME_PROJECT.match(gap):
             yield from out(FUNDED_BY, b, a, 0.6)
@@ -518,13 +553,3 @@ def _address_blocks(view: DocView, lines: list[tuple[int, int]]) -> Iterator[Fou
         for r in regions:
             if allowed(LOCATED_IN, org.type, r.type) and r.key != org.key:
                 yield Found(LOCATED_IN, org, r, 0.75, (ls, ne), evidence)
-
-
-def all_relations(view: DocView, lang: str) -> list[Found]:
-    """Every relation the rules propose, in text order (duplicates not yet merged)."""
-    found = [*cue_relations(view, lang), *adjacency_relations(view), *layout_relations(view)]
-    found.sort(key=lambda f: f.region[0])
-    return found
-
-
-__all__ = ["Found", "all_relations", "allowed", "COLLABORATES_WITH", "MEMBER_OF"]

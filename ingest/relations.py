@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from innograph.ingest.relation_amounts import attach_grants, extract_project_budgets
-from innograph.ingest.relation_rules import Found, all_relations, allowed
+from innograph.ingest.relation_rules import (
+    Found,
+    adjacency_relations,
+    allowed,
+    cue_relations,
+    layout_relations,
+)
+from innograph.ingest.relation_syntax import syntax_relations
 from innograph.ingest.relation_text import DocView
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
@@ -41,7 +48,12 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
     evidence; a grant amount found in any of them is kept.
     """
     view = DocView(doc, mentions)
-    found = all_relations(view, lang)
+    found = [
+        *cue_relations(view, lang),
+        *syntax_relations(view),
+        *adjacency_relations(view),
+        *layout_relations(view),
+    ]
     attach_grants(view, found)
     return _merge(found)
 

@@ -168,6 +168,17 @@ def test_event_hosted_by_organisation() -> None:
     assert ("PARTICIPATES_IN", "acme", "gd") in triples(found)
 
 
+def test_parse_gives_every_member_of_a_premodified_subject() -> None:
+    text = "In June the Acme Labs and Beta University partnership hosted the Green Days 2030."
+    found = triples(relations(text, ENTS))
+    assert {("PARTICIPATES_IN", "acme", "gd"), ("PARTICIPATES_IN", "beta", "gd")} <= found
+
+
+def test_partners_of_an_organisation_are_not_that_organisation() -> None:
+    text = "Solar Bridge\n\nThe partners of Acme Labs are active in many regions."
+    assert ("PARTICIPATES_IN", "acme", "sb") not in triples(relations(text, ENTS))
+
+
 def test_this_project_refers_back() -> None:
     text = "Solar Bridge started in spring. This project is run together with Beta University."
     found = relations(text, ENTS)
