@@ -57,7 +57,9 @@ def _check_port_free(host: str, port: int) -> None:
 
 def _view_routers() -> list[APIRouter]:
     """Routers of the web views, included after the API's own."""
-    return []
+    from innograph.viz.routes import router as views
+
+    return [views]
 
 
 def register(app: typer.Typer) -> None:
