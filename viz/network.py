@@ -31,6 +31,7 @@ MAX_EVIDENCE_LINES = 3
 MAX_EVIDENCE_CHARS = 200
 # Node sizes (vis-network "size" units) grow with degree between these bounds.
 MIN_SIZE, MAX_SIZE = 10, 40
+SIZE_PER_ROOT_DEGREE = 5.0
 
 # Shapes and colours handed out to entity types in the ontology's order. vis-network shapes
 # whose label is drawn below the symbol, so the label never hides the shape.
@@ -203,19 +204,19 @@ def _crosses(a: str | None, b: str | None) -> bool:
 
 
 def size_by_degree(nodes: Iterable[ViewNode], edges: Iterable[ViewEdge]) -> None:
-    """Set each node's degree (distinct neighbours in the view) and a size growing with it
-    (square root, so hubs stand out without swallowing the page)."""
+    """Set each node's degree (distinct neighbours in the view) and a size growing with its
+    square root, capped: hubs stand out without swallowing the page, and a small clique
+    is not drawn as a wall of giant discs."""
     nodes = list(nodes)
     neighbours: dict[str, set[str]] = {n.id: set() for n in nodes}
     for e in edges:
         if e.source in neighbours and e.target in neighbours and e.source != e.target:
             neighbours[e.source].add(e.target)
             neighbours[e.target].add(e.source)
-    top = max((len(v) for v in neighbours.values()), default=0)
     for n in nodes:
         n.degree = len(neighbours[n.id])
-        share = (n.degree / top) ** 0.5 if top else 0.0
-        n.size = round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share, 1)
+        n.size = round(min(MAX_SIZE, MIN_SIZE + SIZE_PER_ROOT_DEGREE * (n.degree**0.5 - 1)), 1)
+        n.size = max(n.size, MIN_SIZE)
 
 
 def _legend_for(nodes: Iterable[ViewNode]) -> list[LegendEntry]:

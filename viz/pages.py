@@ -73,6 +73,7 @@ def page(title: str, body: str, *, view: NetworkView | None = None, active: str 
         '<meta name=viewport content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)} · innograph</title>"
         f'<link rel=stylesheet href="{STATIC}/innograph.css">'
+        '<link rel=icon href="data:,">'  # no favicon request
         "</head><body>"
         f'<header><a class=brand href="/">innograph</a><nav>{nav}</nav></header>'
         f"<main>{body}</main>{scripts}"

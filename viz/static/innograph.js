@@ -90,7 +90,7 @@
       physics: view.physics
         ? {
             solver: "forceAtlas2Based",
-            forceAtlas2Based: { gravitationalConstant: -60, springLength: 110 },
+            forceAtlas2Based: { gravitationalConstant: -80, springLength: 130, avoidOverlap: 0.4 },
             stabilization: { enabled: true, iterations: 400, fit: true },
           }
         : false,
