@@ -10,6 +10,7 @@ Web" (303 variant), ``/id/...`` names the thing and ``/doc/...`` the document ab
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from innograph.ontology.ids import ID_PATTERN, is_canonical_id, slugify
 from innograph.ontology.terms import ontology
@@ -59,6 +60,7 @@ def id_from_iri(base: str, iri: str) -> str | None:
     return candidate if ID_PATTERN.match(candidate) else None
 
 
+@lru_cache(maxsize=65_536)
 def document_id(source: str) -> str:
     """The canonical id of the Document whose identity is ``source`` (path, URL, file#row).
 

@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from innograph.graph.errors import EntityNotFound
@@ -94,9 +95,14 @@ def _as_list(value: Any) -> list[str]:
 def _first(props: dict[str, Any], *keys: str) -> Any:
     for key in keys:
         value = props.get(key)
-        if value not in (None, "", []):
+        if value is not None and value != "" and value != []:
             return value
     return None
+
+
+@lru_cache(maxsize=64)
+def _class_iris(name: str) -> tuple[str, ...]:
+    return tuple(class_iris(ontology().classes[name]))
 
 
 def class_iris(term: ClassTerm) -> list[str]:
@@ -113,12 +119,17 @@ def class_iris(term: ClassTerm) -> list[str]:
 def entity_sources(store: GraphStore, node: Node) -> list[str]:
     """The sources of the documents an entity derives from.
 
-    Read from the node's ``sources`` property when the backend keeps one; otherwise asked
-    of the store (one lookup per entity, slower but always right).
+    Read from the node's ``sources`` property when the backend keeps one, or from the
+    store's optional ``node_sources(entity_id)`` (a cheap lookup a backend may offer);
+    otherwise asked of ``get_entity`` (always right, but it copies the entity's edges:
+    the slowest part of a dump).
     """
     listed = _first(node.properties, "sources", "documents")
     if listed is not None:
         return _as_list(listed)
+    node_sources = getattr(store, "node_sources", None)
+    if callable(node_sources):
+        return _as_list(node_sources(node.id))
     try:
         return [doc.source for doc in store.get_entity(node.id).documents]
     except EntityNotFound:
@@ -129,9 +140,9 @@ def entity_block(
     node: Node, base: str, sources: Sequence[str], variants: Iterable[str] = ()
 ) -> Block:
     """The triples of one entity node (see the module docstring)."""
-    subject = iri(entity_iri(base, node.id))
+    subject = _id_term(base, node.id)
     props = node.properties
-    pairs: list[Pair] = [(NS.type, cls) for cls in class_iris(ontology().classes[node.type])]
+    pairs: list[Pair] = [(NS.type, cls) for cls in _class_iris(node.type)]
     name = string(node.name)
     pairs.append((NS.ig_name, name))
     pairs.append((NS.label, name))
@@ -165,7 +176,7 @@ def entity_block(
         if _as_list(props.get(key)):
             pairs.append((NS.identifier, iri(f"{entity_iri(base, node.id)}#{key}")))
     for source in sorted(set(sources)):
-        pairs.append((NS.derived_from, iri(entity_iri(base, document_id(source)))))
+        pairs.append((NS.derived_from, _document_term(base, source)))
     return subject, pairs
 
 
@@ -180,39 +191,66 @@ def identifier_blocks(node: Node, base: str) -> Iterator[Block]:
             yield iri(f"{entity_iri(base, node.id)}#{key}"), pairs
 
 
+@lru_cache(maxsize=64)
+def _predicate(relation: str) -> str:
+    return iri(ontology().properties[relation].iri)
+
+
+@lru_cache(maxsize=65_536)
+def _document_term(base: str, source: str) -> str:
+    return iri(entity_iri(base, document_id(source)))
+
+
+@lru_cache(maxsize=4096)
+def _confidence_term(confidence: float) -> str:
+    return decimal(round(confidence, 6))
+
+
+def _id_term(base: str, canonical_id: str) -> str:
+    # Canonical ids are [a-z0-9-]: the IRI needs no escaping check.
+    return f"<{base}/id/{canonical_id}>"
+
+
 def _statement_groups(edge: Edge) -> dict[str, tuple[list[str], float]]:
     """Provenance grouped by document: (evidence sentences, highest confidence)."""
     groups: dict[str, tuple[list[str], float]] = {}
     for prov in edge.provenance:
-        evidence, confidence = groups.get(prov.document, ([], 0.0))
+        group = groups.get(prov.document)
+        if group is None:
+            groups[prov.document] = ([prov.evidence] if prov.evidence else [], prov.confidence)
+            continue
+        evidence, confidence = group
         if prov.evidence and prov.evidence not in evidence:
             evidence.append(prov.evidence)
-        groups[prov.document] = (evidence, max(confidence, float(prov.confidence)))
+        groups[prov.document] = (evidence, max(confidence, prov.confidence))
     return groups
 
 
 def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> Iterator[Block]:
     """A relation: the direct triple, its reified statements and optionally the EURIO form."""
-    term = ontology().properties[edge.type]
-    predicate = iri(term.iri)
-    subject = iri(entity_iri(base, edge.source))
-    obj = iri(entity_iri(base, edge.target))
+    predicate = _predicate(edge.type)
+    subject = _id_term(base, edge.source)
+    obj = _id_term(base, edge.target)
     yield subject, [(predicate, obj)]
     # A grant's amount belongs to the funding relation only (the shapes check this).
     amount = edge.properties.get("amount_eur") if edge.type == "FUNDED_BY" else None
-    for source, (evidence, confidence) in sorted(_statement_groups(edge).items()):
-        stmt = iri(entity_iri(base, statement_id(edge.source, edge.type, edge.target, source)))
+    amount_term = decimal(amount) if amount not in (None, "") else None
+    groups = _statement_groups(edge)
+    for source in sorted(groups) if len(groups) > 1 else groups:
+        evidence, confidence = groups[source]
+        stmt = _id_term(base, statement_id(edge.source, edge.type, edge.target, source))
         pairs: list[Pair] = [
             (NS.type, NS.statement),
             (NS.subject, subject),
             (NS.predicate, predicate),
             (NS.object, obj),
-            (NS.derived_from, iri(entity_iri(base, document_id(source)))),
+            (NS.derived_from, _document_term(base, source)),
         ]
-        pairs += [(NS.ig_evidence, string(text)) for text in sorted(evidence)]
-        pairs.append((NS.ig_confidence, decimal(round(confidence, 6))))
-        if amount not in (None, ""):
-            pairs.append((NS.ig_amount, decimal(amount)))
+        if evidence:
+            pairs += [(NS.ig_evidence, string(text)) for text in sorted(evidence)]
+        pairs.append((NS.ig_confidence, _confidence_term(float(confidence))))
+        if amount_term is not None:
+            pairs.append((NS.ig_amount, amount_term))
         yield stmt, pairs
     if eurio:
         yield from eurio_blocks(edge, base)

@@ -34,6 +34,7 @@ RDF_FORMATS: dict[str, tuple[str, str]] = {
 
 # Turtle's PN_LOCAL, restricted to what our IRIs need (no escapes, no ':' or '%').
 _PN_LOCAL = re.compile(r"^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_CANONICAL_LOCAL = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LITERAL = re.compile(r'^"(?P<lex>.*)"(?:\^\^<(?P<dt>[^>]*)>|@(?P<lang>[A-Za-z0-9-]+))?$', re.S)
 _UNESCAPE = re.compile(r'\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[\\"nrtbf\'])')
 _SIMPLE_ESCAPES = {"\\": "\\", '"': '"', "n": "\n", "r": "\r", "t": "\t", "b": "\b", "f": "\f"}
@@ -120,8 +121,16 @@ class TurtleCompactor:
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.by_namespace = {ns: prefix for prefix, ns in prefixes.items()}
         self.cache: dict[str, str] = {}
+        # Our own entity IRIs are the most frequent terms: "<{base}/id/org-x>" -> "id:org-x".
+        id_ns = prefixes.get("id")
+        self.id_start = f"<{id_ns}" if id_ns else None
+        self.id_cut = len(self.id_start) if self.id_start else 0
 
     def iri(self, term: str) -> str:
+        if self.id_start is not None and term.startswith(self.id_start):
+            local = term[self.id_cut : -1]
+            if _CANONICAL_LOCAL.match(local):
+                return "id:" + local
         cached = self.cache.get(term)
         if cached is not None:
             return cached
