@@ -14,14 +14,17 @@ Nodes and relationships are merged from their rows by the rules of
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import threading
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -72,15 +75,15 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE TABLE IF NOT EXISTS mentions (
     source TEXT NOT NULL, node_id TEXT NOT NULL, type TEXT NOT NULL, name TEXT NOT NULL,
-    aliases TEXT NOT NULL, attributes TEXT NOT NULL, PRIMARY KEY (source, node_id)
+    aliases TEXT NOT NULL, attributes TEXT NOT NULL, PRIMARY KEY (node_id, source)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_by_node ON mentions (node_id);
+CREATE INDEX IF NOT EXISTS mentions_by_source ON mentions (source);
 CREATE TABLE IF NOT EXISTS supports (
     source TEXT NOT NULL, src TEXT NOT NULL, type TEXT NOT NULL, dst TEXT NOT NULL,
     evidence TEXT NOT NULL, confidence REAL NOT NULL, amount_eur REAL, attributes TEXT NOT NULL,
-    PRIMARY KEY (source, src, type, dst)
+    PRIMARY KEY (src, type, dst, source)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS supports_by_edge ON supports (src, type, dst);
+CREATE INDEX IF NOT EXISTS supports_by_source ON supports (source);
 CREATE TABLE IF NOT EXISTS merges (
     source TEXT NOT NULL, canonical_id TEXT NOT NULL, name TEXT NOT NULL,
     method TEXT NOT NULL, score REAL NOT NULL
@@ -160,8 +163,9 @@ class EmbeddedStore:
         self._nodes: dict[str, Node] = {}
         self._edges: dict[EdgeKey, Edge] = {}
         self._incident: dict[str, set[EdgeKey]] = defaultdict(set)
-        self._nbrs: dict[str, Counter[str]] = defaultdict(Counter)
-        self._search: dict[str, SearchEntry] = {}
+        self._nbrs: dict[str, set[str]] = defaultdict(set)
+        # Search entries by id, built on the first search and then kept in step.
+        self._search: dict[str, SearchEntry] | None = None
         self._dirty_nodes: set[str] = set()
         self._dirty_edges: set[EdgeKey] = set()
         self._full_reload = True
@@ -188,6 +192,18 @@ class EmbeddedStore:
             raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
 
     def _reload(self) -> None:
+        """Rebuild the in-memory graph from the rows."""
+        # Hundreds of thousands of new objects: the cyclic GC would rescan them over and
+        # over (most of the build time); they hold no cycles, so pause it meanwhile.
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            self._rebuild()
+        finally:
+            if paused:
+                gc.enable()
+
+    def _rebuild(self) -> None:
         self._conn.execute("BEGIN")
         try:
             version = self._db_version()
@@ -196,24 +212,21 @@ class EmbeddedStore:
                 "SELECT node_id, source, type, name, aliases, attributes FROM mentions "
                 "ORDER BY node_id"
             )
-            for node_id, group in _grouped(rows):
-                nodes[node_id] = merge_mentions(node_id, (_mention(r) for r in group))
-            edges: dict[EdgeKey, Edge] = {}
+            for node_id, group in groupby(rows, key=itemgetter(0)):
+                nodes[node_id] = merge_mentions(node_id, [_mention(r) for r in group])
+            self._nodes = nodes
+            self._edges = {}
+            self._incident = defaultdict(set)
+            self._nbrs = defaultdict(set)
             rows = self._conn.execute(
                 "SELECT src, type, dst, source, evidence, confidence, amount_eur, attributes "
                 "FROM supports ORDER BY src, type, dst"
             )
-            for key, group in _grouped_edges(rows):
-                edges[key] = merge_supports(key, (_support(r) for r in group))
+            for key, group in groupby(rows, key=itemgetter(0, 1, 2)):
+                self._add_edge(key, merge_supports(key, [_support(r) for r in group]))
         finally:
             self._conn.execute("COMMIT")
-        self._nodes = nodes
-        self._edges = {}
-        self._incident = defaultdict(set)
-        self._nbrs = defaultdict(Counter)
-        for key, edge in edges.items():
-            self._add_edge(key, edge)
-        self._search = {n.id: SearchEntry.of(n) for n in nodes.values()}
+        self._search = None
         self._dirty_nodes.clear()
         self._dirty_edges.clear()
         self._full_reload = False
@@ -225,20 +238,21 @@ class EmbeddedStore:
         src, _, dst = key
         self._incident[src].add(key)
         self._incident[dst].add(key)
-        self._nbrs[src][dst] += 1
-        self._nbrs[dst][src] += 1
+        self._nbrs[src].add(dst)
+        self._nbrs[dst].add(src)
 
     def _drop_edge(self, key: EdgeKey) -> None:
         if self._edges.pop(key, None) is None:
             return
         src, _, dst = key
         for a, b in ((src, dst), (dst, src)):
-            self._incident[a].discard(key)
-            if not self._incident[a]:
+            incident = self._incident[a]
+            incident.discard(key)
+            # Another relationship may still link the two nodes.
+            if not any(k[0] == b or k[2] == b for k in incident):
+                self._nbrs[a].discard(b)
+            if not incident:
                 del self._incident[a]
-            self._nbrs[a][b] -= 1
-            if self._nbrs[a][b] <= 0:
-                del self._nbrs[a][b]
             if not self._nbrs[a]:
                 del self._nbrs[a]
 
@@ -276,10 +290,12 @@ class EmbeddedStore:
             if mentions.get(node_id):
                 node = merge_mentions(node_id, mentions[node_id])
                 self._nodes[node_id] = node
-                self._search[node_id] = SearchEntry.of(node)
+                if self._search is not None:
+                    self._search[node_id] = SearchEntry.of(node)
             else:
                 self._nodes.pop(node_id, None)
-                self._search.pop(node_id, None)
+                if self._search is not None:
+                    self._search.pop(node_id, None)
         for key in keys:
             self._drop_edge(key)
             if supports.get(key):
@@ -516,12 +532,14 @@ class EmbeddedStore:
             self._ready()
             index = self._cache.get("search")
             if index is None:
+                if self._search is None:
+                    self._search = {n.id: SearchEntry.of(n) for n in self._nodes.values()}
                 index = self._cache["search"] = SearchIndex(self._search.values())
             ids = rank_search(query, index, types=types, limit=limit)
             return [_copy_node(self._nodes[i]) for i in ids]
 
     def _neighbours(self, node: str) -> Iterable[str]:
-        return self._nbrs.get(node, {}).keys()
+        return self._nbrs.get(node, ())
 
     def _node_type(self, node: str) -> str | None:
         found = self._nodes.get(node)
@@ -755,33 +773,6 @@ def _mention(row: Sequence[Any]) -> Mention:
 def _support(row: Sequence[Any]) -> Support:
     _, _, _, source, evidence, confidence, amount, attributes = row
     return Support(source, evidence, confidence, amount, _loads(attributes))
-
-
-def _grouped(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[str, list[Sequence[Any]]]]:
-    current: str | None = None
-    group: list[Sequence[Any]] = []
-    for row in rows:
-        if row[0] != current:
-            if current is not None:
-                yield current, group
-            current, group = row[0], []
-        group.append(row)
-    if current is not None:
-        yield current, group
-
-
-def _grouped_edges(rows: Iterable[Sequence[Any]]) -> Iterator[tuple[EdgeKey, list[Sequence[Any]]]]:
-    current: EdgeKey | None = None
-    group: list[Sequence[Any]] = []
-    for row in rows:
-        key = (row[0], row[1], row[2])
-        if key != current:
-            if current is not None:
-                yield current, group
-            current, group = key, []
-        group.append(row)
-    if current is not None:
-        yield current, group
 
 
 def _without_repeats(items: list[_Prepared]) -> Iterator[list[_Prepared]]:
