@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from innograph.ingest.relation_cues import LIST_WORDS, compiled_anaphora
+from innograph.ingest.relation_cues import CUES, LIST_WORDS, compiled_anaphora
 from spacy.tokens import Doc, Span, Token
 
 PROJECT_TYPES = ("Project", "S3Platform")
@@ -50,6 +50,18 @@ class Segment:
     refs: list[Ref] = field(default_factory=list)
 
 
+# The end of a text that introduces an earlier project: "builds on the success of X".
+_PREDECESSOR_BEFORE = re.compile(
+    r"(?:"
+    + "|".join(
+        cue.pattern.replace(" ", r"\s+")
+        for cues in CUES.values()
+        for cue in cues
+        if cue.relations == ("SUCCESSOR_OF",) and cue.target == "right"
+    )
+    + r")(?:[^.;:]{0,60}?)$",
+    re.IGNORECASE,
+)
 _LINE_LABEL = re.compile(r"^\s*[^\s:]{1,30}(?:[ \t][^\s:]+){0,3}[ \t]*:")
 _BULLET = re.compile(r"^\s*[•·*»▪◦‣–-]\s")
 _SPACES = re.compile(r"\s+")
@@ -217,8 +229,10 @@ class DocView:
     def main_project(self) -> Ref | None:
         """The project (or S3 platform) the document is about, when one stands out.
 
-        The one named in the first lines (the title), else the most mentioned one if it
-        is mentioned more than any other; None when the document is about several.
+        Named in the title (the first line), it is that one. Otherwise each project
+        scores its mentions, plus one for standing alone on a line (a heading) and one
+        for being named first; projects named as predecessors ("builds on X") do not
+        count. The best one must beat the next; None when the document is about several.
         """
         for types in (("Project",), ("S3Platform",)):
             refs = [r for r in self.refs if r.type in types]
@@ -228,13 +242,31 @@ class DocView:
             in_title = [r for r in refs if r.start < title_end]
             if in_title:
                 return Ref(in_title[0].key, in_title[0].type, -1, -1, implicit=True)
-            counts = Counter(r.key for r in refs).most_common(2)
-            if len(counts) == 1 or counts[0][1] > counts[1][1]:
-                key = counts[0][0]
+            earlier = {r.key for r in refs if self._is_predecessor(r)}
+            score: Counter[str] = Counter()
+            for r in refs:
+                score[r.key] += 1
+                if self._alone_on_line(r):
+                    score[r.key] += 1
+            score[refs[0].key] += 1
+            ranked = [(k, n) for k, n in score.most_common() if k not in earlier]
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                key = ranked[0][0]
                 first = next(r for r in refs if r.key == key)
                 return Ref(key, first.type, -1, -1, implicit=True)
             return None
         return None
+
+    def _alone_on_line(self, ref: Ref) -> bool:
+        line_start = self.text.rfind("\n", 0, ref.start) + 1
+        line_end = self.text.find("\n", ref.end)
+        line = self.text[line_start : line_end if line_end != -1 else len(self.text)]
+        return len(line.strip()) <= (ref.end - ref.start) + 2
+
+    def _is_predecessor(self, ref: Ref) -> bool:
+        """Named right after a "builds on" / "voorgangers" cue (within its clause)."""
+        before = self.text[max(0, ref.start - 80) : ref.start]
+        return bool(_PREDECESSOR_BEFORE.search(before))
 
     def _title_end(self) -> int:
         """End offset of the document's first non-empty line."""
