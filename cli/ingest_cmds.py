@@ -16,7 +16,7 @@ import typer
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.ingest.batch import Outcome, run_batch
 from innograph.ingest.language import SUPPORTED_LANGUAGES
-from innograph.ingest.readers import DEFAULT_MAX_BYTES
+from innograph.ingest.readers import DEFAULT_MAX_BYTES, MEDIA_TYPES, iter_document_paths
 
 if TYPE_CHECKING:
     from innograph.graph.store import GraphStore
@@ -194,6 +194,9 @@ def _check_paths(paths: list[Path], lang: str | None) -> None:
             fail(f"{path}: no such file or folder", code=2)
     if lang is not None and lang not in SUPPORTED_LANGUAGES:
         fail(f"--lang {lang!r}: not one of {', '.join(SUPPORTED_LANGUAGES)}", code=2)
+    if next(iter_document_paths(paths), None) is None:
+        kinds = " ".join(sorted(set(MEDIA_TYPES)))
+        fail(f"no documents ({kinds}) under {' '.join(map(str, paths))}")
 
 
 def _extractor(graph: GraphStore | None) -> Extractor:

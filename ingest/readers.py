@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import os
 import re
 import unicodedata
 import warnings
@@ -76,13 +77,7 @@ def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in MEDIA_TYPES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found = sorted(_documents_under(path))
         else:
             found = [path]
         for p in found:
@@ -90,6 +85,15 @@ def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield p
+
+
+def _documents_under(folder: Path) -> Iterator[Path]:
+    """Supported files under ``folder``; hidden folders (.git, .venv) are not entered."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in MEDIA_TYPES:
+                yield Path(root, name)
 
 
 def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
@@ -250,6 +254,9 @@ def _read_html(raw: bytes, where: str) -> tuple[str, str | None]:
     return html_to_text(html)
 
 
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_])-\n([^\W\d_A-ZÀ-Þ])")
+
+
 def _read_pdf(raw: bytes, where: str) -> tuple[str, str | None]:
     if not raw.lstrip()[:5].startswith(b"%PDF-"):
         raise ReadError(where, "not a PDF file (no %PDF header)")
@@ -269,7 +276,9 @@ def _read_pdf(raw: bytes, where: str) -> tuple[str, str | None]:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise ReadError(where, f"damaged PDF ({_one_line(exc)})") from None
-    text = "\n\n".join(page.strip() for page in pages)
+    # Words hyphenated across a line end come back whole ("innova-\ntion");
+    # a capital after the hyphen is a real compound ("Vlaanderen-\nNederland").
+    text = _LINE_END_HYPHEN.sub(r"\1\2", "\n\n".join(page.strip() for page in pages))
     if not text.strip():
         raise ReadError(where, "PDF has no text layer (scanned?)")
     return text, (str(title).strip() or None) if title else None

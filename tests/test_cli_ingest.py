@@ -259,3 +259,11 @@ def test_seeds_store_fixture_holds_the_seeds(seeds_store: EmbeddedStore, seeds_d
     assert sorted(d.doc for d in seeds_store.documents()) == seeds
     stats = seeds_store.stats()
     assert stats.nodes.get("Organisation", 0) > 0 and stats.total_relationships > 0
+
+
+def test_a_folder_without_documents_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "notes.xlsx").write_bytes(b"x")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 1
+    (line,) = lines(result.stderr)
+    assert line.startswith("innograph: error: no documents (") and str(tmp_path) in line

@@ -155,6 +155,16 @@ def test_pdf_text_layer(tmp_path: Path) -> None:
     assert "Second line here." in src.text
 
 
+def test_pdf_words_split_at_line_ends_are_joined(tmp_path: Path) -> None:
+    path = tmp_path / "wrapped.pdf"
+    path.write_bytes(
+        text_pdf(["The consortium builds an innova-", "tion hub near the Kempen-", "Campus."])
+    )
+    text = read_document(path).text
+    assert "an innovation hub" in text.replace("\n", " ")
+    assert "Kempen-\nCampus" in text  # a capital after the hyphen: a real compound
+
+
 def test_docx_paragraphs_and_tables(tmp_path: Path) -> None:
     document = docx.Document()
     document.add_heading("Annual review", level=1)
