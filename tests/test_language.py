@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from innograph.ingest.language import SAMPLE_CHARS, detect_language
+from innograph.ingest.readers import read_document
 
 
 @pytest.mark.parametrize(
@@ -31,3 +35,18 @@ def test_only_the_start_of_a_long_document_counts() -> None:
     english = "The province invests together with the towns in innovation and education. "
     text = dutch * (SAMPLE_CHARS // len(dutch) + 2) + english * 500
     assert detect_language(text) == "nl"
+
+
+def test_every_dev_document_gets_its_gold_language(shared_dir: Path) -> None:
+    """Measured on the shared dev documents (read only): each gold file names the language."""
+    gold = {}
+    for path in sorted((shared_dir / "gold" / "dev").glob("*.json")):
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        gold[entry["doc"]] = entry["lang"]
+    found = {}
+    for folder in ("seeds", "corpus"):
+        for path in sorted((shared_dir / folder).glob("*.txt")):
+            if path.name in gold:
+                found[path.name] = detect_language(read_document(path).text)
+    assert found == gold
+    assert {"en", "nl", "fr"} <= set(found.values())
