@@ -1,7 +1,7 @@
 """A read-only SPARQL view of the graph: a pyoxigraph store mirroring it.
 
 The mirror is bulk-loaded (on disk, in a temporary folder) from the same N-Triples
-stream as the dumps, data plus the VoID/DCAT description, and reused until
+stream as the dumps (with the EURIO-qualified form and the VoID/DCAT description), reused until
 ``store.version()`` changes; the next query then rebuilds it. Queries run in worker
 processes that open the mirror read-only: nothing can write to it, and a query past its
 deadline is stopped for real by ending its worker (a thread could only be abandoned,
@@ -137,7 +137,7 @@ class SparqlMirror:
                 chunks = dump_chunks(
                     self.store,
                     "nt",
-                    ExportOptions(base=self.base),
+                    ExportOptions(base=self.base, eurio=True),
                     licence=self.licence,
                     publisher=self.publisher,
                     counter=counter,

@@ -3,6 +3,7 @@ every dump (after the data, once its triples are counted)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -55,6 +56,13 @@ class DatasetInfo:
     dump_formats: tuple[str, ...] = field(default_factory=lambda: tuple(RDF_FORMATS))
 
 
+def _licence(licence: str) -> str:
+    """The licence as an IRI when it is one (the default), else as its name."""
+    if re.match(r"^[a-z][a-z0-9+.-]*://\S+$", licence, re.IGNORECASE):
+        return iri(licence)
+    return string(licence)
+
+
 def dataset_iri(base: str) -> str:
     """The IRI of the dataset itself."""
     return f"{base}/.well-known/void#dataset"
@@ -74,7 +82,7 @@ def void_blocks(info: DatasetInfo) -> Iterator[Block]:
         (NS.type, iri(DCAT_NS + "Dataset")),
         (iri(DCTERMS_NS + "title"), string(TITLE)),
         (iri(DCTERMS_NS + "description"), string(info.selection_note or DESCRIPTION)),
-        (iri(DCTERMS_NS + "license"), iri(info.licence)),
+        (iri(DCTERMS_NS + "license"), _licence(info.licence)),
         (iri(DCTERMS_NS + "publisher"), publisher),
         (iri(DCTERMS_NS + "conformsTo"), iri(ONTOLOGY_IRI)),
         (iri(OWL_NS + "versionInfo"), string(__version__)),
@@ -109,6 +117,6 @@ def void_blocks(info: DatasetInfo) -> Iterator[Block]:
                 (NS.type, iri(DCAT_NS + "Distribution")),
                 (iri(DCAT_NS + "downloadURL"), iri(dump_url(info.base, fmt))),
                 (iri(DCAT_NS + "mediaType"), iri(IANA_MEDIA_TYPES + media_type)),
-                (iri(DCTERMS_NS + "license"), iri(info.licence)),
+                (iri(DCTERMS_NS + "license"), _licence(info.licence)),
             ],
         )

@@ -164,3 +164,24 @@ def test_dumps_download(client: TestClient, ext: str, tmp_path: Path) -> None:
     graph = rdflib.Graph().parse(data=answer.content, format=parser)
     assert (URIRef(f"{BASE}/id/project-bridge-x"), RDF.type, IG.Project) in graph
     assert client.get("/dumps/innograph.xlsx").status_code == 404
+
+
+def test_statement_and_role_iris_dereference(client: TestClient) -> None:
+    """Resources only the RDF has (statements, EURIO roles) dereference as well."""
+    entity = rdflib.Graph().parse(data=client.get("/doc/org-northwind-lab.nt").content, format="nt")
+    statement = next(iter(entity.subjects(RDF.type, RDF.Statement)))
+    stmt_id = str(statement).rsplit("/", 1)[1]
+    answer = client.get(f"/id/{stmt_id}", headers={"Accept": "text/turtle"}, follow_redirects=False)
+    assert answer.status_code == 303
+    described = rdflib.Graph().parse(
+        data=client.get(f"/doc/{stmt_id}.ttl").content, format="turtle"
+    )
+    assert (statement, RDF.subject, None) in described
+    assert (statement, Namespace("http://www.w3.org/ns/prov#").wasDerivedFrom, None) in described
+    involved = "http://data.europa.eu/s66#hasInvolvedParty"
+    query = f"SELECT ?r WHERE {{ ?p <{involved}> ?r }}"
+    rows = client.get("/sparql", params={"query": query}, headers={"Accept": "text/csv"})
+    role_iri = rows.text.splitlines()[1].strip()
+    role_doc = client.get(f"/doc/{role_iri.rsplit('/', 1)[1]}.nt")
+    assert role_doc.status_code == 200 and "roleLabel" in role_doc.text
+    assert client.get("/id/stmt-0000", follow_redirects=False).status_code == 404

@@ -38,6 +38,8 @@ from innograph.graph.rdf import (
     document_block,
 )
 from innograph.graph.rdf_export import dataset_info, dump_chunks
+from innograph.graph.rdf_sparql import SparqlMirror
+from innograph.graph.rdf_sparql_worker import GraphResult
 from innograph.graph.rdf_terms import IG_NS
 from innograph.graph.rdf_void import DUMP_PATH, void_blocks
 from innograph.graph.rdf_writers import RDF_FORMATS, jsonld_context, write_rdf
@@ -184,8 +186,40 @@ def _check_id(entity_id: str) -> None:
         raise ApiError(404, f"{entity_id!r} is not an innograph identifier")
 
 
-def _description(store: GraphStore, entity_id: str, base: str) -> list[Block]:
-    """The blocks describing an entity or a document (EntityNotFound if neither)."""
+_mirror_lock = threading.Lock()
+# Ids of resources that only the RDF has (statements, EURIO roles, grants, amounts).
+DERIVED_PREFIXES = ("stmt-", "role-", "grant-", "amount-")
+
+
+def sparql_mirror(
+    request: Request, store: GraphStore, base: str, settings: Settings
+) -> SparqlMirror:
+    """The app's SPARQL mirror of this store under this base (made on first use)."""
+    state = request.app.state
+    with _mirror_lock:
+        mirror: SparqlMirror | None = getattr(state, "sparql_mirror", None)
+        if mirror is None or mirror.store is not store or mirror.base != base:
+            if mirror is not None:
+                mirror.close()
+            mirror = SparqlMirror(
+                store, base=base, licence=settings.licence, publisher=settings.publisher
+            )
+            state.sparql_mirror = mirror
+        return mirror
+
+
+def _description(
+    request: Request, store: GraphStore, entity_id: str, base: str, settings: Settings
+) -> list[Block]:
+    """The blocks describing an entity, a document, or a statement, role, grant or amount
+    of the RDF (these from the SPARQL mirror); EntityNotFound if there is no such thing."""
+    if entity_id.startswith(DERIVED_PREFIXES):
+        iri = entity_iri(base, entity_id)
+        mirror = sparql_mirror(request, store, base, settings)
+        result = mirror.query(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
+        if not isinstance(result, GraphResult) or not result.triples:
+            raise EntityNotFound(entity_id)
+        return [(f"<{iri}>", [(p, o) for _, p, o in result.triples])]
     if entity_id.startswith("doc-"):
         for doc in store.documents():
             if document_id(doc.source) == entity_id:
@@ -223,7 +257,7 @@ def resource(entity_id: str, request: Request, store: StoreDep, settings: Settin
     """The thing itself: 303 See Other to the HTML page or the RDF document about it."""
     _check_id(entity_id)
     base = base_of(request, settings)
-    _description(store, entity_id, base)  # 404 before redirecting to nothing
+    _description(request, store, entity_id, base, settings)  # 404, not a redirect to nothing
     accept = request.headers.get("accept")
     chosen = negotiate(accept, (*RDF_PREFERENCE, HTML))
     if chosen is None:
@@ -262,7 +296,7 @@ def document(name: str, request: Request, store: StoreDep, settings: SettingsDep
         if negotiated is None:
             return not_acceptable((*RDF_PREFERENCE, HTML), accept)
         chosen = negotiated
-    blocks = _description(store, entity_id, base)
+    blocks = _description(request, store, entity_id, base, settings)
     iri = entity_iri(base, entity_id)
     headers = {
         "Vary": "Accept",

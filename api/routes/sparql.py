@@ -13,9 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-import threading
 from collections.abc import Iterator
-from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from fastapi import APIRouter, Request
@@ -23,10 +21,15 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError
-from innograph.api.routes.lod import RDF_MEDIA_TYPES, RDF_PREFERENCE, base_of, negotiate
+from innograph.api.routes.lod import (
+    RDF_MEDIA_TYPES,
+    RDF_PREFERENCE,
+    base_of,
+    negotiate,
+    sparql_mirror,
+)
 from innograph.api.routes.lod import not_acceptable as _not_acceptable
 from innograph.graph.rdf import Block
-from innograph.graph.rdf_sparql import SparqlMirror
 from innograph.graph.rdf_sparql_worker import (
     AskResult,
     GraphResult,
@@ -36,7 +39,6 @@ from innograph.graph.rdf_sparql_worker import (
 )
 from innograph.graph.rdf_terms import xml_safe
 from innograph.graph.rdf_writers import parse_literal, write_rdf
-from innograph.graph.store import GraphStore
 
 router = APIRouter(tags=["linked data"])
 
@@ -47,22 +49,6 @@ TSV_RESULTS = "text/tab-separated-values"
 SELECT_TYPES = (JSON_RESULTS, XML_RESULTS, CSV_RESULTS, TSV_RESULTS, "application/json")
 ASK_TYPES = (JSON_RESULTS, XML_RESULTS, "application/json")
 MAX_QUERY_CHARS = 100_000
-
-_mirror_lock = threading.Lock()
-
-
-def _mirror(request: Request, store: GraphStore, base: str, licence: str, publisher: str) -> Any:
-    """The app's SPARQL mirror of this store under this base (made on first use)."""
-    state = request.app.state
-    with _mirror_lock:
-        mirror: SparqlMirror | None = getattr(state, "sparql_mirror", None)
-        if mirror is None or mirror.store is not store or mirror.base != base:
-            if mirror is not None:
-                mirror.close()
-            mirror = SparqlMirror(store, base=base, licence=licence, publisher=publisher)
-            state.sparql_mirror = mirror
-        return mirror
-
 
 # -- result serialisers -------------------------------------------------------------------
 
@@ -254,7 +240,7 @@ async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Re
     """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
     query = await _query_text(request)
     base = base_of(request, settings)
-    mirror = _mirror(request, store, base, settings.licence, settings.publisher)
+    mirror = sparql_mirror(request, store, base, settings)
     try:
         result = await run_in_threadpool(mirror.query, query)
     except SparqlError as err:
