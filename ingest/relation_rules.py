@@ -126,10 +126,11 @@ def _pick(
     *,
     prefer_orgs: bool = False,
     exclude: str | None = None,
+    tight: bool = False,
 ) -> Ref | None:
     # Organisations are the usual partners; a place is one only when no organisation is
     # named in the clause ("Flanders is co-lead of ...").
-    wide = reach * 2 if prefer_orgs else reach
+    wide = reach * 2 if prefer_orgs and not tight else reach
     cands = [
         (score, r)
         for score, r in _candidates(view, seg, cs, ce, side, types, wide)
@@ -247,7 +248,17 @@ def _apply_cue(
     src_side = cue.source
     if src_side == "any" and view.text[ce : ce + 2].lstrip().startswith(":"):
         src_side = "right"  # "Partners: A, B" names them after the colon
-    src = _pick(view, seg, cs, ce, src_side, term.domain, src_reach, prefer_orgs=prefer_orgs)
+    src = _pick(
+        view,
+        seg,
+        cs,
+        ce,
+        src_side,
+        term.domain,
+        src_reach,
+        prefer_orgs=prefer_orgs,
+        tight=cue.source_reach is not None,
+    )
     if src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
         return  # "the partners of Acme": Acme has partners, it is not one
     tgt = _pick(
@@ -288,6 +299,8 @@ _LEAD_ROLE = rf"(?:{LEAD_ROLE_WORDS})"
 _OF = r"(?:of|at|from|for|van|bij|uit|aan|de|du|des|chez|von|vom|der|bei)"
 _DET = r"(?:the|de|het|la|le|l'|l’|der|die|das)"
 _IN_PLACE = re.compile(r"^\s*,?\s*(?:in|uit|te|from|à|aus|in the|in de|in het)\s+$", re.I)
+# "from Flanders Investment & Trade": the place is the first word of a longer name
+_NAME_GOES_ON = re.compile(r"^\s?(?:&|[A-Z][\w-]*\b(?!,))")
 _PAREN_OPEN = re.compile(r"^\s*\(\s*$")
 _DASH = re.compile(r"^\s*[–—-]\s*$")
 _PERSON_OF = re.compile(rf"^\s*,?\s*(?:\(\s*|{_OF}\s+(?:{_DET}\s+)?)$", re.I)
@@ -376,7 +389,7 @@ def _pair_rules(
     if a.type in ORG_TYPES and b.type == "Region" and direct:
         if _PAREN_OPEN.match(gap) and after_b.lstrip().startswith(")"):
             yield from out(LOCATED_IN, a, b, 0.6)
-        elif _DASH.match(gap) or _IN_PLACE.match(gap):
+        elif (_DASH.match(gap) or _IN_PLACE.match(gap)) and not _NAME_GOES_ON.match(after_b):
             for r in view.expand_list(b, seg, ("Region",)):
                 yield from out(LOCATED_IN, a, r, 0.5)
     if a.type == "Region" and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
