@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
 _STRONG_FLAGS = ("list|cue", "weak|multi")
-_SOURCE_RANK = {SPAN_PATTERNS: 0, SPAN_GAZETTEER: 0, SPAN_NER: 2, SPAN_WEAK: 3}
+_SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
 
@@ -57,6 +57,10 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(("interreg|", "list|cue"))
+    # Outside English, common nouns are not capitalised: a capitalised name with a head
+    # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
+    if source == SPAN_PATTERNS and span.doc.lang_ != "en" and not span[0].is_sent_start:
+        trusted = True
     return trusted or _proper(span)
 
 
@@ -118,7 +122,8 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
         for span in doc.spans.get(group, []):
             for part in _split(span):
                 if _usable(part, group):
-                    rank = (_tier(part, group), -len(part), _SOURCE_RANK[group], part.start)
+                    source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]
+                    rank = (_tier(part, group), -len(part), source_rank, part.start)
                     candidates.append((rank, part, _weight(part, group)))
     candidates.sort(key=lambda c: c[0])
     taken = [False] * len(doc)
@@ -137,6 +142,8 @@ def _weight(span: Span, group: str) -> float:
     """How much a mention's type counts in its group's vote (defaults count little)."""
     if span.kb_id_.endswith("|default"):
         return 0.3
+    if span.kb_id_ == "list|cue":
+        return 2.5
     return _TYPE_WEIGHT[group]
 
 
@@ -245,42 +252,45 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
                 return group
     # A later short form of an earlier full name: "Thomas More" after "Thomas More College".
     words = norm.split()
-    ends_in_number = bool(words) and (words[-1].isdigit() or words[-1] in _ROMAN)
-    if (
-        words
-        and not ends_in_number
-        and span.label_
-        in {
-            "Organisation",
-            "Cluster",
-            "Project",
-            "FundingProgramme",
-            "Person",
-            "Event",
-            "S3Platform",
-        }
-    ):
-        fits = [
-            g
-            for g in groups
-            if (
-                _compatible(span.label_, g.type)
-                or span.kb_id_.endswith("|default")
-                and g.type not in {"Region", "Person"}
-            )
-            and any(
-                len(other.split()) > len(words)
-                and (
-                    other.split()[: len(words)] == words
-                    or span.label_ == "Person"
-                    and other.split()[-len(words) :] == words
-                )
-                for other in g.norms
-            )
-        ]
-        if len(fits) == 1:
-            return fits[0]
+    if not words or _is_number(words[-1]):
+        return None
+    if registry_key(kb_id) and span.label_ == "Region":
+        return None
+    fits = [g for g in groups if _may_shorten(span, g) and _has_prefix(g, words, span.label_)]
+    if len(fits) == 1:
+        return fits[0]
     return None
+
+
+def _may_shorten(span: Span, group: _Group) -> bool:
+    """May ``span`` be a short form of a name of ``group``, type-wise?"""
+    if _compatible(span.label_, group.type):
+        return True
+    # An untyped or NER-typed short form follows its full name, but never across persons.
+    return (
+        not registry_key(span.kb_id_)
+        and span.label_ != "Person"
+        and group.type not in {"Region", "Person"}
+    )
+
+
+def _has_prefix(group: _Group, words: list[str], label: str) -> bool:
+    """Some name of the group starts with ``words`` (ends with them, for a person) and does
+    not go on with a number ("GreenPort" is not short for "GreenPort 2")."""
+    for other in group.norms:
+        parts = other.split()
+        if len(parts) <= len(words):
+            continue
+        if parts[: len(words)] == words and not _is_number(parts[len(words)]):
+            return True
+        if label == "Person" and parts[-len(words) :] == words:
+            return True
+    return False
+
+
+def _is_number(word: str) -> bool:
+    """A version number or generation: "X 2" and "X II" are not short forms of "X"."""
+    return word.isdigit() or word in _ROMAN
 
 
 def _type_families(groups: list[_Group]) -> None:

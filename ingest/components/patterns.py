@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 _DASHES = {"-", "–", "—"}
 # Tokens after which a word is capitalised because a sentence or a list item starts.
-_OPENERS = {".", "!", "?", ":", "•", "-", "–", "—", "“", '"', "‘", "'", "(", "*"}
+_OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
 _PROGRAMME_TAIL = {
     "cross",
     "border",

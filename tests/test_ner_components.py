@@ -1,0 +1,222 @@
+"""Each entity component on short sentences written here (EN and NL).
+
+Component tests run a blank pipeline plus the component under test where the component
+works alone; the grouping tests run the full language pipeline.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+import innograph.ingest.components  # noqa: F401  (registers the factories)
+from innograph.ingest.components.interreg import InterregName, generation_of_year
+from innograph.ingest.components.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
+from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+
+
+def _blank_with(lang: str, *names: str) -> Language:
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    for name in names:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def gazetteer_nl() -> Language:
+    return _blank_with("nl", "innograph_gazetteer_v1")
+
+
+@pytest.fixture(scope="module")
+def patterns_en() -> Language:
+    return _blank_with("en", "innograph_patterns_v1")
+
+
+def _found(doc: spacy.tokens.Doc, group: str) -> set[tuple[str, str]]:
+    return {(s.text, s.label_) for s in doc.spans[group]}
+
+
+_KEEP: list[spacy.tokens.Doc] = []  # the spans of a Doc live only as long as the Doc
+
+
+def _entities(lang: str, text: str) -> list[spacy.tokens.Span]:
+    doc = pipeline(lang)(join_wrapped_lines(text))
+    _KEEP.append(doc)
+    return list(doc.spans[SPAN_ENTITIES])
+
+
+def _groups(spans: list[spacy.tokens.Span]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for span in spans:
+        out.setdefault(span.id_, set()).add(span.text)
+    return out
+
+
+# -- gazetteer -------------------------------------------------------------------------
+
+
+def test_gazetteer_finds_regions_funds_and_their_keys(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("Het EFRO investeert in Noord-Brabant en in de provincie Friesland.")
+    keys = {(s.text, s.label_, s.kb_id_) for s in doc.spans[SPAN_GAZETTEER]}
+    assert ("EFRO", "FundingProgramme", "european-regional-development-fund") in keys
+    assert ("Noord-Brabant", "Region", "NL41") in keys
+    assert ("Friesland", "Region", "NL12") in keys
+
+
+def test_gazetteer_is_case_sensitive_for_one_word_names(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("De efro-regels gelden ook voor zeeland, zei men.")
+    assert not doc.spans[SPAN_GAZETTEER]
+
+
+def test_gazetteer_marks_ambiguous_region_names(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("Het bedrijf verhuist naar Limburg.")
+    (span,) = [s for s in doc.spans[SPAN_GAZETTEER] if s.text == "Limburg"]
+    assert span.label_ == "Region" and span.kb_id_ == "NL42"  # resolved later by context
+
+
+# -- rules ---------------------------------------------------------------------------------
+
+
+def test_head_nouns_make_organisations_and_events(patterns_en: Language) -> None:
+    doc = patterns_en(
+        "The Alpine Institute of Robotics hosted the Mountain Mobility Summit 2025 with the "
+        "Valley Battery Cluster."
+    )
+    found = _found(doc, SPAN_PATTERNS)
+    assert ("Alpine Institute of Robotics", "Organisation") in found
+    assert ("Mountain Mobility Summit 2025", "Event") in found
+    assert ("Valley Battery Cluster", "Cluster") in found
+
+
+def test_project_cues_before_and_after_a_name(patterns_en: Language) -> None:
+    doc = patterns_en("The SeaBridge project builds on the project Harbour Twin.")
+    found = _found(doc, SPAN_PATTERNS)
+    assert ("SeaBridge", "Project") in found
+    assert ("Harbour Twin", "Project") in found
+
+
+def test_person_after_a_role_word(patterns_en: Language) -> None:
+    doc = patterns_en("The fund was presented by Minister of Economy Hilde Vermeulen today.")
+    assert ("Hilde Vermeulen", "Person") in _found(doc, SPAN_PATTERNS)
+
+
+def test_dutch_person_after_role_with_portfolio() -> None:
+    nlp = _blank_with("nl", "innograph_patterns_v1")
+    doc = nlp("Vlaams minister van Economie Pieter Janssens opende de dag.")
+    assert ("Pieter Janssens", "Person") in _found(doc, SPAN_PATTERNS)
+
+
+@pytest.mark.parametrize(
+    ("text", "generation", "strand", "ref"),
+    [
+        ("Interreg V-A Belgium-Germany-The Netherlands", "V", "A", "2014TC16RFCB001"),
+        ("Interreg VA Flanders - the Netherlands programme", "V", "A", "2014TC16RFCB046"),
+        ("Interreg VI France-Wallonie-Vlaanderen", "VI", None, "2014TC16RFCB044"),
+        ("Interreg Europe", None, "Europe", "2014TC16RFIR001"),
+        ("Interreg Vlaanderen-Nederland 2014-2020", "V", None, "2014TC16RFCB046"),
+    ],
+)
+def test_interreg_names_are_parsed_into_generation_strand_and_area(
+    patterns_en: Language, text: str, generation: str | None, strand: str | None, ref: str
+) -> None:
+    doc = patterns_en(f"The project was approved by {text} last year.")
+    programmes = [s for s in doc.spans[SPAN_PATTERNS] if s.kb_id_.startswith("interreg|")]
+    assert len(programmes) == 1
+    name = InterregName.from_key(programmes[0].kb_id_)
+    assert name is not None
+    assert (name.generation, name.strand, name.ref) == (generation, strand, ref)
+
+
+def test_interreg_generation_of_a_year() -> None:
+    assert generation_of_year(2016) == "V"
+    assert generation_of_year(2023) == "VI"
+    assert generation_of_year(2010) == "IV"
+    assert generation_of_year(1950) is None
+
+
+# -- weak names, lists and grouping (full pipelines) ------------------------------------
+
+
+def test_list_members_take_the_type_of_the_cue_before_the_list() -> None:
+    spans = _entities(
+        "en",
+        "Partners work in the following platforms: Circular Plastics, Blue Biotech, Space Data.",
+    )
+    assert {(s.text, s.label_) for s in spans} == {
+        ("Circular Plastics", "S3Platform"),
+        ("Blue Biotech", "S3Platform"),
+        ("Space Data", "S3Platform"),
+    }
+
+
+def test_dutch_project_list_after_cue() -> None:
+    spans = _entities("nl", "Het gaat om de projecten Zeeslag, Windkracht en Duinrand.")
+    assert {(s.text, s.label_) for s in spans} == {
+        ("Zeeslag", "Project"),
+        ("Windkracht", "Project"),
+        ("Duinrand", "Project"),
+    }
+
+
+def test_adjectives_from_place_names_are_not_entities_in_dutch() -> None:
+    spans = _entities("nl", "Er gaat geld naar de Vlaams-Nederlandse grensstreek.")
+    assert not [s for s in spans if "Vlaams" in s.text]
+
+
+def test_acronym_and_long_form_are_one_entity() -> None:
+    spans = _entities(
+        "en",
+        "The Walloon Agency for Digital Transformation (WADT) signed the deal. "
+        "Later that year WADT opened an office in Namur.",
+    )
+    groups = _groups(spans)
+    assert {"Walloon Agency for Digital Transformation", "WADT"} in groups.values()
+
+
+def test_short_form_joins_the_full_name_seen_earlier() -> None:
+    spans = _entities(
+        "en",
+        "Hartwell Polytechnic Institute leads the consortium. Next year Hartwell Polytechnic "
+        "will host the partners.",
+    )
+    assert {"Hartwell Polytechnic Institute", "Hartwell Polytechnic"} in _groups(spans).values()
+
+
+def test_language_variants_share_a_registry_key_and_group() -> None:
+    spans = _entities(
+        "nl",
+        "Het Europees Fonds voor Regionale Ontwikkeling (EFRO) steunt het project. "
+        "Zonder EFRO was dit niet gelukt.",
+    )
+    groups = _groups(spans)
+    assert {"Europees Fonds voor Regionale Ontwikkeling", "EFRO"} in groups.values()
+
+
+def test_numbered_successor_is_not_the_same_project() -> None:
+    spans = _entities(
+        "en",
+        "The GreenPort project is funded by the ERDF. GreenPort 2 starts next year.",
+    )
+    groups = _groups(spans)
+    assert {"GreenPort"} in groups.values()
+    assert {"GreenPort 2"} in groups.values()
+    labels = {s.text: s.label_ for s in spans}
+    assert labels["GreenPort 2"] == "Project"  # typed like the family it belongs to
+
+
+def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
+    spans = _entities(
+        "nl",
+        "Met dit plan willen Regionale Impuls Drenthe, Kennispoort Noord en Campus Kolderveen "
+        "ondernemers helpen.",
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Regionale Impuls Drenthe", "Organisation") in found
+    assert ("Kennispoort Noord", "Organisation") in found
+
+
+def test_generic_terms_and_continents_are_not_entities() -> None:
+    spans = _entities("en", "Europe invests in Industry 4.0 and AI for SMEs.")
+    assert not spans
