@@ -6,14 +6,13 @@ works alone; the grouping tests run the full language pipeline.
 
 from __future__ import annotations
 
+import innograph.ingest.components  # noqa: F401  (registers the factories)
 import pytest
 import spacy
-from spacy.language import Language
-
-import innograph.ingest.components  # noqa: F401  (registers the factories)
 from innograph.ingest.components.interreg import InterregName, generation_of_year
 from innograph.ingest.components.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
 from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+from spacy.language import Language
 
 
 def _blank_with(lang: str, *names: str) -> Language:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import spacy
-
 from innograph.ingest.pipeline import ENGLISH_MODEL, join_wrapped_lines, pipeline
 
 
