@@ -185,3 +185,19 @@ def test_statement_and_role_iris_dereference(client: TestClient) -> None:
     role_doc = client.get(f"/doc/{role_iri.rsplit('/', 1)[1]}.nt")
     assert role_doc.status_code == 200 and "roleLabel" in role_doc.text
     assert client.get("/id/stmt-0000", follow_redirects=False).status_code == 404
+
+
+def test_browser_goes_to_the_entity_page_when_the_views_are_mounted(tmp_path: Path) -> None:
+    from innograph.viz.routes import router as views
+
+    store = sample_store(tmp_path / "s")
+    settings = load_settings(store_dir=tmp_path / "s", base_iri=BASE)
+    with TestClient(create_app(settings, store=store, routers=[views])) as with_views:
+        answer = with_views.get(
+            "/id/org-northwind-lab", headers={"Accept": BROWSER}, follow_redirects=False
+        )
+        assert answer.status_code == 303
+        assert answer.headers["location"] == "/entity/org-northwind-lab"
+        page = with_views.get(answer.headers["location"])
+        assert page.status_code == 200 and "Northwind Lab" in page.text
+    store.close()

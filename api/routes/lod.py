@@ -46,6 +46,7 @@ from innograph.graph.rdf_writers import RDF_FORMATS, jsonld_context, write_rdf
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import ontology_graph, ontology_path
+from starlette.routing import NoMatchFound
 
 router = APIRouter(tags=["linked data"])
 
@@ -151,13 +152,15 @@ def base_of(request: Request, settings: Settings) -> str:
     return f"{request.url.scheme}://{request.url.netloc}"
 
 
+ENTITY_PAGE_ROUTE = "entity_page"  # the name of the viz room's HTML entity page
+
+
 def _entity_page_path(request: Request, entity_id: str) -> str | None:
     """The HTML entity page of the viz room, when the app has one."""
-    for route in request.app.routes:
-        path = getattr(route, "path", "")
-        if path.startswith("/entity/{"):
-            return f"/entity/{entity_id}"
-    return None
+    try:
+        return str(request.app.url_path_for(ENTITY_PAGE_ROUTE, entity_id=entity_id))
+    except NoMatchFound:
+        return None
 
 
 def _alternates(base: str, entity_id: str) -> str:
