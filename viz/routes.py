@@ -79,7 +79,8 @@ async def start(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") 
     return await _html(QUERY_BUDGET_SECONDS, start_page, store, q)
 
 
-@router.get("/entity/{entity_id}", response_class=HTMLResponse)
+# Named, so other rooms can find the page: request.app.url_path_for("entity_page", entity_id=...)
+@router.get("/entity/{entity_id}", response_class=HTMLResponse, name="entity_page")
 async def entity(
     store: StoreDep, entity_id: str, depth: Annotated[int, Query(ge=1, le=2)] = 1
 ) -> Response:
