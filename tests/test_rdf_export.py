@@ -325,3 +325,33 @@ def test_dump_of_the_seeds_graph_validates(request: pytest.FixtureRequest, tmp_p
     shapes = rdflib.Graph().parse(shapes_path(), format="turtle")
     conforms, _, report = pyshacl.validate(data, shacl_graph=shapes, advanced=True)
     assert conforms, report
+
+
+def test_a_store_offering_node_sources_is_not_asked_for_each_entity(
+    graph_store: EmbeddedStore,
+) -> None:
+    """The fast path for backends with a cheap mention lookup gives the same RDF."""
+
+    class WithSources:
+        def __init__(self, inner: EmbeddedStore) -> None:
+            self.inner = inner
+            self.sources = {
+                n.id: [d.source for d in inner.get_entity(n.id).documents]
+                for n in inner.iter_nodes()
+            }
+            self.entity_calls = 0
+
+        def node_sources(self, entity_id: str) -> list[str]:
+            return self.sources[entity_id]
+
+        def get_entity(self, entity_id: str) -> object:
+            self.entity_calls += 1
+            return self.inner.get_entity(entity_id)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.inner, name)
+
+    fast = WithSources(graph_store)
+    options = ExportOptions(base=BASE)
+    assert list(describe(fast, options)) == list(describe(graph_store, options))  # type: ignore[arg-type]
+    assert fast.entity_calls == 0
