@@ -66,6 +66,8 @@ SCHEMA_VERSION = "1"
 # Above this many changed nodes, rebuilding everything is cheaper than patching.
 _PATCH_LIMIT = 50_000
 _CHUNK = 500
+# Versions whose changes stay logged for other processes to catch up with.
+_CHANGES_KEPT = 1000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -89,6 +91,11 @@ CREATE TABLE IF NOT EXISTS merges (
     method TEXT NOT NULL, score REAL NOT NULL
 );
 CREATE INDEX IF NOT EXISTS merges_by_source ON merges (source);
+-- What each version changed (node ids and relationship keys, JSON; "*": everything), so
+-- that a store open in another process can catch up without rebuilding.
+CREATE TABLE IF NOT EXISTS changes (
+    version INTEGER PRIMARY KEY, nodes TEXT NOT NULL, edges TEXT NOT NULL
+);
 """
 
 EdgeKey = tuple[str, str, str]
@@ -166,8 +173,6 @@ class EmbeddedStore:
         self._nbrs: dict[str, set[str]] = defaultdict(set)
         # Search entries by id, built on the first search and then kept in step.
         self._search: dict[str, SearchEntry] | None = None
-        self._dirty_nodes: set[str] = set()
-        self._dirty_edges: set[EdgeKey] = set()
         self._full_reload = True
         self._cache: dict[str, Any] = {}
         # The in-memory graph is built on the first query that needs it: opening a big
@@ -180,16 +185,41 @@ class EmbeddedStore:
         return int(row[0]) if row else 0
 
     def _sync(self) -> None:
-        """Reload when another process has written; apply pending changes."""
+        """Catch up with every write since the graph was built (this process's or not)."""
         try:
-            if self._db_version() != self._version:
-                self._full_reload = True
+            if not self._full_reload:
+                self._conn.execute("BEGIN")
+                try:
+                    version = self._db_version()
+                    if version != self._version:
+                        changed = self._changes_since(self._version, version)
+                        if changed is None or len(changed[0]) + len(changed[1]) > _PATCH_LIMIT:
+                            self._full_reload = True
+                        else:
+                            self._patch(*changed)
+                            self._version = version
+                finally:
+                    self._conn.execute("COMMIT")
             if self._full_reload:
                 self._reload()
-            elif self._dirty_nodes or self._dirty_edges:
-                self._patch()
         except sqlite3.Error as err:
             raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+
+    def _changes_since(self, old: int, new: int) -> tuple[set[str], set[EdgeKey]] | None:
+        """Nodes and relationships changed after version ``old``; None: rebuild instead."""
+        rows = self._conn.execute(
+            "SELECT nodes, edges FROM changes WHERE version > ? AND version <= ?", (old, new)
+        ).fetchall()
+        if len(rows) != new - old:
+            return None  # the log was pruned (or predates this store version)
+        nodes: set[str] = set()
+        edges: set[EdgeKey] = set()
+        for node_ids, edge_keys in rows:
+            if node_ids == "*":
+                return None
+            nodes.update(json.loads(node_ids))
+            edges.update(tuple(k) for k in json.loads(edge_keys))
+        return nodes, edges
 
     def _reload(self) -> None:
         """Rebuild the in-memory graph from the rows."""
@@ -227,8 +257,6 @@ class EmbeddedStore:
         finally:
             self._conn.execute("COMMIT")
         self._search = None
-        self._dirty_nodes.clear()
-        self._dirty_edges.clear()
         self._full_reload = False
         self._version = version
         self._cache.clear()
@@ -256,36 +284,29 @@ class EmbeddedStore:
             if not self._nbrs[a]:
                 del self._nbrs[a]
 
-    def _patch(self) -> None:
-        """Recompute the nodes and relationships the last writes touched."""
-        if len(self._dirty_nodes) + len(self._dirty_edges) > _PATCH_LIMIT:
-            self._reload()
-            return
-        self._conn.execute("BEGIN")
-        try:
-            ids = sorted(self._dirty_nodes)
-            mentions: dict[str, list[Mention]] = defaultdict(list)
-            for chunk in _chunks(ids):
-                marks = ",".join("?" * len(chunk))
-                for row in self._conn.execute(
-                    "SELECT node_id, source, type, name, aliases, attributes FROM mentions "
-                    f"WHERE node_id IN ({marks})",
-                    chunk,
-                ):
-                    mentions[row[0]].append(_mention(row))
-            keys = sorted(self._dirty_edges)
-            supports: dict[EdgeKey, list[Support]] = defaultdict(list)
-            for chunk_keys in _chunks(keys):
-                marks = ",".join(["(?,?,?)"] * len(chunk_keys))
-                flat = [v for k in chunk_keys for v in k]
-                for row in self._conn.execute(
-                    "SELECT src, type, dst, source, evidence, confidence, amount_eur, "
-                    f"attributes FROM supports WHERE (src, type, dst) IN (VALUES {marks})",
-                    flat,
-                ):
-                    supports[(row[0], row[1], row[2])].append(_support(row))
-        finally:
-            self._conn.execute("COMMIT")
+    def _patch(self, dirty_nodes: set[str], dirty_edges: set[EdgeKey]) -> None:
+        """Recompute changed nodes and relationships (inside the caller's read transaction)."""
+        ids = sorted(dirty_nodes)
+        mentions: dict[str, list[Mention]] = defaultdict(list)
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for row in self._conn.execute(
+                "SELECT node_id, source, type, name, aliases, attributes FROM mentions "
+                f"WHERE node_id IN ({marks})",
+                chunk,
+            ):
+                mentions[row[0]].append(_mention(row))
+        keys = sorted(dirty_edges)
+        supports: dict[EdgeKey, list[Support]] = defaultdict(list)
+        for chunk_keys in _chunks(keys):
+            marks = ",".join(["(?,?,?)"] * len(chunk_keys))
+            flat = [v for k in chunk_keys for v in k]
+            for row in self._conn.execute(
+                "SELECT src, type, dst, source, evidence, confidence, amount_eur, "
+                f"attributes FROM supports WHERE (src, type, dst) IN (VALUES {marks})",
+                flat,
+            ):
+                supports[(row[0], row[1], row[2])].append(_support(row))
         for node_id in ids:
             if mentions.get(node_id):
                 node = merge_mentions(node_id, mentions[node_id])
@@ -300,8 +321,6 @@ class EmbeddedStore:
             self._drop_edge(key)
             if supports.get(key):
                 self._add_edge(key, merge_supports(key, supports[key]))
-        self._dirty_nodes.clear()
-        self._dirty_edges.clear()
         self._cache.clear()
 
     # -- writing ------------------------------------------------------------------------
@@ -328,17 +347,15 @@ class EmbeddedStore:
         touched_edges: set[EdgeKey] = set()
         conn.execute("BEGIN IMMEDIATE")
         try:
-            external = self._db_version() != self._version
             now = _now()
             for segment in _without_repeats(prepared):
                 results += self._write_segment(segment, now, touched_nodes, touched_edges)
-            changed = any(r.status != "unchanged" for r in results)
-            version = self._bump(now) if changed else None
+            if any(r.status != "unchanged" for r in results):
+                self._bump(now, touched_nodes, touched_edges)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        self._after_write(touched_nodes, touched_edges, version, external)
         return results
 
     def _write_segment(
@@ -413,26 +430,20 @@ class EmbeddedStore:
             conn.execute(f"DELETE FROM {table} WHERE source=?", (source,))
         return ids
 
-    def _bump(self, now: str) -> int:
-        """Count one more change (inside the caller's transaction); the new version."""
+    def _bump(self, now: str, nodes: set[str] | None, edges: set[EdgeKey] | None) -> int:
+        """Count one more change and log what it touched (None: everything), inside the
+        caller's transaction; the new version."""
         version = self._db_version() + 1
-        self._conn.execute("UPDATE meta SET value=? WHERE key='version'", (str(version),))
-        self._conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
+        conn = self._conn
+        conn.execute("UPDATE meta SET value=? WHERE key='version'", (str(version),))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('updated_at', ?)", (now,))
+        if nodes is None or edges is None:
+            logged = ("*", "*")
+        else:
+            logged = (json.dumps(sorted(nodes)), json.dumps(sorted(edges)))
+        conn.execute("INSERT OR REPLACE INTO changes VALUES (?,?,?)", (version, *logged))
+        conn.execute("DELETE FROM changes WHERE version <= ?", (version - _CHANGES_KEPT,))
         return version
-
-    def _after_write(
-        self, nodes: set[str], edges: set[EdgeKey], version: int | None, external: bool
-    ) -> None:
-        """Mark what a committed write touched; reload later if others wrote meanwhile."""
-        if external or self._full_reload:
-            self._full_reload = True
-            return
-        if version is None:
-            return
-        self._dirty_nodes |= nodes
-        self._dirty_edges |= edges
-        self._version = version
-        self._cache.clear()
 
     def remove_source(self, source: str) -> bool:
         """Retract one document's facts; False if it was not in the graph."""
@@ -441,22 +452,21 @@ class EmbeddedStore:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
                 try:
-                    external = self._db_version() != self._version
                     found = (
                         self._conn.execute(
                             "SELECT 1 FROM documents WHERE source=?", (source,)
                         ).fetchone()
                         is not None
                     )
-                    nodes = self._retract(source, touched_edges) if found else []
-                    version = self._bump(_now()) if found else None
+                    if found:
+                        nodes = self._retract(source, touched_edges)
+                        self._bump(_now(), set(nodes), touched_edges)
                     self._conn.execute("COMMIT")
                 except BaseException:
                     self._conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as err:
                 raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
-            self._after_write(set(nodes), touched_edges, version, external)
             return found
 
     def wipe(self) -> None:
@@ -466,12 +476,11 @@ class EmbeddedStore:
             try:
                 for table in ("mentions", "supports", "merges", "documents"):
                     self._conn.execute(f"DELETE FROM {table}")
-                self._bump(_now())
+                self._bump(_now(), None, None)
                 self._conn.execute("COMMIT")
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
-            self._full_reload = True
 
     # -- reading ------------------------------------------------------------------------
 

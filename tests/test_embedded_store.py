@@ -263,3 +263,39 @@ def test_a_closed_store_fails_with_store_unavailable(tmp_path: Path) -> None:
     ):
         with pytest.raises(StoreUnavailable, match=str(tmp_path)):
             call()
+
+
+def test_an_open_store_catches_up_without_rebuilding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process's small write is patched in from the change log, not rebuilt."""
+    with EmbeddedStore(tmp_path) as reader, EmbeddedStore(tmp_path) as writer:
+        writer.upsert_documents([doc(i) for i in range(10)])
+        assert reader.get_node("org-org-1") is not None  # builds the reader's graph
+
+        def no_rebuild() -> None:
+            raise AssertionError("rebuilt the whole graph")
+
+        monkeypatch.setattr(reader, "_reload", no_rebuild)
+        writer.upsert_document(doc(3, extra=" bis"))
+        writer.remove_source("mem://docs/4")
+        assert reader.get_node("project-project-3-bis") is not None
+        with EmbeddedStore(tmp_path) as fresh:
+            assert snapshot(reader) == snapshot(fresh)
+
+
+def test_a_reader_far_behind_or_after_a_wipe_rebuilds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import innograph.graph.embedded as embedded
+
+    monkeypatch.setattr(embedded, "_CHANGES_KEPT", 3)
+    with EmbeddedStore(tmp_path) as reader, EmbeddedStore(tmp_path) as writer:
+        writer.upsert_document(doc(0))
+        assert reader.get_node("org-org-0") is not None
+        for i in range(1, 8):  # more versions than the log keeps
+            writer.upsert_document(doc(i))
+        with EmbeddedStore(tmp_path) as fresh:
+            assert snapshot(reader) == snapshot(fresh)
+        writer.wipe()
+        assert list(reader.iter_nodes()) == [] and reader.stats().documents == 0
