@@ -102,7 +102,13 @@ class Extractor:
             for source in sources:
                 yield self.extract(source)
             return
-        ctx = multiprocessing.get_context("spawn")
+        # Fork where the platform has it: workers inherit the gazetteer and the English
+        # pipeline already loaded here instead of loading their own (seconds each).
+        methods = multiprocessing.get_all_start_methods()
+        ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        if ctx.get_start_method() == "fork":
+            gazetteer()
+            pipeline("en")
         with ctx.Pool(workers) as pool:
             for analysis in pool.imap(_analyse_in_worker, sources, chunksize=_CHUNK):
                 yield self._resolve(analysis)
@@ -157,6 +163,7 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
                 key=_best_key(registry_keys) or longest_key,
             )
         )
+    _nearby_countries(groups, requests)
     facts = DocumentFacts(
         doc=source.doc,
         source=source.source,
@@ -167,6 +174,21 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
     )
     facts.relations = _relations(doc, groups, language, facts)
     return _Analysis(facts, requests, _context(doc, source, requests))
+
+
+def _nearby_countries(groups: dict[str, list[Span]], requests: list[ResolutionRequest]) -> None:
+    """For each ambiguous region, count the countries of the places in its sentences."""
+    g = gazetteer()
+    country_by_sentence: dict[int, Counter[str]] = {}
+    for spans, request in zip(groups.values(), requests, strict=True):
+        entries = g.by_key(request.key) if request.type == "Region" and request.key else []
+        if entries and entries[0].country and not entries[0].ambiguous:
+            for span in spans:
+                country_by_sentence.setdefault(span.sent.start, Counter())[entries[0].country] += 1
+    for spans, request in zip(groups.values(), requests, strict=True):
+        if request.key.startswith("?"):
+            for span in spans:
+                request.nearby_countries.update(country_by_sentence.get(span.sent.start, {}))
 
 
 def _best_key(keys: list[str]) -> str:

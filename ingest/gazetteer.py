@@ -94,7 +94,8 @@ class Gazetteer:
             for name in names:
                 self.add(GazetteerEntry(name, "Region", code, code[:2], "lexicon", len(code) - 2))
         for name, codes in lex.AMBIGUOUS_REGIONS.items():
-            self.add(GazetteerEntry(name, "Region", codes[0], None, "lexicon", 2, codes))
+            key = "?" + "|".join(codes)  # an ambiguous name has a key of its own
+            self.add(GazetteerEntry(name, "Region", key, None, "lexicon", 2, codes))
         for key, names in lex.AREAS.items():
             for name in names:
                 self.add(GazetteerEntry(name, "Region", key, None, "lexicon", 0))

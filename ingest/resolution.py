@@ -51,6 +51,8 @@ class ResolutionRequest:
     name: str
     aliases: list[str] = field(default_factory=list)
     key: str = ""  # gazetteer / Interreg key, "" when the entity is not in a registry
+    # Countries of the places named in the same sentences (decides ambiguous region names).
+    nearby_countries: Counter[str] = field(default_factory=Counter)
 
 
 @dataclass(slots=True)
@@ -77,6 +79,11 @@ def _numbers(name: str) -> tuple[str, ...]:
     found = [w for w in words if w in _ROMAN]
     found += _NUMBERISH.findall(norm_name(name).replace(" ", ""))
     return tuple(sorted(found))
+
+
+def _similarity(a: str, b: str, **_: object) -> float:
+    """Plain edit similarity, or word-order-free similarity, whichever is higher."""
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
 def _type_family(entity_type: str) -> str:
@@ -153,7 +160,13 @@ class Resolver:
     def _ambiguous_region(
         self, request: ResolutionRequest, codes: tuple[str, ...], context: DocumentContext
     ) -> Resolution:
-        fits = [c for c in codes if context.countries.get(c[:2], 0) > 0]
+        fits = [c for c in codes if request.nearby_countries.get(c[:2], 0) > 0]
+        if len(fits) != 1:
+            fits = [c for c in codes if context.countries.get(c[:2], 0) > 0]
+        if len(fits) > 1:
+            # Several fit: only an overwhelming majority in the document decides.
+            counts = sorted(((context.countries[c[:2]], c) for c in fits), reverse=True)
+            fits = [counts[0][1]] if counts[0][0] >= 3 * counts[1][0] else fits
         if len(fits) == 1:
             code = fits[0]
             cid = make_canonical_id("Region", code)
@@ -187,7 +200,7 @@ class Resolver:
             if len(target) < 5:
                 continue
             best = process.extractOne(
-                target, list(choices), scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD
+                target, list(choices), scorer=_similarity, score_cutoff=FUZZY_THRESHOLD
             )
             if best and _numbers(best[0]) == _numbers(target):
                 cid = choices[best[0]]

@@ -1,0 +1,131 @@
+"""Cross-document resolution: registries, context, acronyms, conservative fuzzy matching."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from innograph.ingest.components.interreg import InterregName
+from innograph.ingest.resolution import (
+    DocumentContext,
+    KnownEntity,
+    ResolutionRequest,
+    Resolver,
+)
+
+
+LIMBURG = "?NL42|BE22"  # the gazetteer's key of a name two NUTS regions carry
+
+
+def _ctx(doc_id: str = "doc00001", **countries: int) -> DocumentContext:
+    return DocumentContext(doc_id=doc_id, countries=Counter(countries))
+
+
+def _resolve(resolver: Resolver, type_: str, name: str, key: str = "", **kw: object) -> str:
+    context = kw.pop("context", None) or _ctx()
+    aliases = list(kw.pop("aliases", []))  # type: ignore[arg-type]
+    request = ResolutionRequest(type=type_, name=name, aliases=aliases, key=key)
+    return resolver.resolve(request, context).canonical_id  # type: ignore[arg-type]
+
+
+def test_regions_resolve_to_their_nuts_code_whatever_the_language() -> None:
+    resolver = Resolver()
+    flanders = _resolve(resolver, "Region", "Flanders", "BE2")
+    vlaanderen = _resolve(resolver, "Region", "Vlaanderen", "BE2")
+    assert flanders == vlaanderen == "region-be2"
+    assert any(m.method == "registry:nuts" and m.name == "Vlaanderen" for m in resolver.merges)
+
+
+def test_funds_resolve_across_languages() -> None:
+    resolver = Resolver()
+    ids = {
+        _resolve(resolver, "FundingProgramme", name, "european-regional-development-fund")
+        for name in ("ERDF", "EFRO", "FEDER", "Europees Fonds voor Regionale Ontwikkeling")
+    }
+    assert ids == {"programme-european-regional-development-fund"}
+
+
+def test_ambiguous_limburg_is_decided_by_the_countries_in_the_document() -> None:
+    resolver = Resolver()
+    dutch = _resolve(resolver, "Region", "Limburg", LIMBURG, context=_ctx("a", NL=3))
+    belgian = _resolve(resolver, "Region", "Limburg", LIMBURG, context=_ctx("b", BE=2))
+    assert dutch == "region-nl42"
+    assert belgian == "region-be22"
+
+
+def test_ambiguous_limburg_stays_unresolved_when_the_text_cannot_tell() -> None:
+    resolver = Resolver()
+    both = _resolve(resolver, "Region", "Limburg", LIMBURG, context=_ctx("doc1", NL=1, BE=1))
+    none = _resolve(resolver, "Region", "Limburg", LIMBURG, context=_ctx("doc2"))
+    assert both not in {"region-nl42", "region-be22"}
+    assert none not in {"region-nl42", "region-be22", both}  # never merged with each other
+
+
+def test_numbered_names_are_never_merged_with_the_unnumbered_one() -> None:
+    resolver = Resolver()
+    first = _resolve(resolver, "Project", "HarbourLink")
+    second = _resolve(resolver, "Project", "HarbourLink 2")
+    third = _resolve(resolver, "Project", "HarbourLink II")
+    assert len({first, second, third}) == 3
+
+
+def test_interreg_generations_are_different_programmes() -> None:
+    resolver = Resolver()
+    area = "vlaanderen nederland"
+    five = InterregName("V", "A", "2014TC16RFCB046", area).to_key()
+    six = InterregName("VI", "A", "2014TC16RFCB046", area).to_key()
+    unknown = InterregName(None, None, "2014TC16RFCB046", area).to_key()
+    id_five = _resolve(resolver, "FundingProgramme", "Interreg V Vlaanderen-Nederland", five)
+    id_six = _resolve(resolver, "FundingProgramme", "Interreg VI Vlaanderen-Nederland", six)
+    assert id_five == "programme-2014tc16rfcb046"
+    assert id_six != id_five
+    # Without a generation in the name, the period the document talks about decides.
+    context = DocumentContext(doc_id="x", interreg_generation="V")
+    id_ctx = _resolve(
+        resolver, "FundingProgramme", "Interreg Flanders-Netherlands", unknown, context=context
+    )
+    assert id_ctx == id_five
+
+
+def test_fuzzy_match_merges_close_spellings_and_records_the_score() -> None:
+    resolver = Resolver()
+    first = _resolve(resolver, "Organisation", "Hanseatic Institute for Marine Research")
+    second = _resolve(resolver, "Organisation", "Hanseatic Institute of Marine Research")
+    assert first == second
+    fuzzy = [m for m in resolver.merges if m.method.startswith("fuzzy:")]
+    assert fuzzy and 0.9 <= fuzzy[0].score <= 1.0
+
+
+def test_fuzzy_match_is_type_aware() -> None:
+    resolver = Resolver()
+    org = _resolve(resolver, "Organisation", "Nordic Wave Energy")
+    project = _resolve(resolver, "Project", "Nordic Wave Energy")
+    assert org != project
+
+
+def test_different_names_that_look_alike_stay_apart() -> None:
+    resolver = Resolver()
+    a = _resolve(resolver, "Project", "SeaBridge North")
+    b = _resolve(resolver, "Project", "SeaBridge South")
+    assert a != b
+
+
+def test_acronym_resolves_to_the_long_form_seen_in_another_document() -> None:
+    resolver = Resolver()
+    long_form = _resolve(resolver, "Organisation", "Baltic Institute for Applied Robotics")
+    acronym = _resolve(resolver, "Organisation", "BIAR")
+    assert acronym == long_form
+    assert any(m.method == "acronym" for m in resolver.merges)
+
+
+def test_known_entities_from_the_graph_win() -> None:
+    known = [KnownEntity("org-existing-node", "Organisation", "Delta Works Agency", ("DWA",))]
+    resolver = Resolver(known)
+    assert _resolve(resolver, "Organisation", "Delta Works Agency") == "org-existing-node"
+    assert _resolve(resolver, "Organisation", "DWA") == "org-existing-node"
+
+
+def test_clusters_and_organisations_share_identities() -> None:
+    resolver = Resolver()
+    org = _resolve(resolver, "Organisation", "Lakeside Food Cluster")
+    cluster = _resolve(resolver, "Cluster", "Lakeside Food Cluster")
+    assert org == cluster
