@@ -12,7 +12,6 @@ from innograph.ingest.resolution import (
     Resolver,
 )
 
-
 LIMBURG = "?NL42|BE22"  # the gazetteer's key of a name two NUTS regions carry
 
 
