@@ -124,8 +124,12 @@ def ingest(
     summary = IngestSummary()
     try:
         extractor = _extractor(graph)
+        stored = {d.source: d.content_hash for d in graph.documents()}
         pending: list[tuple[Path, DocumentFacts]] = []
-        for outcome in _run(paths, extractor, workers, lang, max_size):
+        for outcome in _run(paths, extractor, workers, lang, max_size, stored):
+            if outcome.unchanged:
+                summary.statuses["unchanged"] += 1
+                continue
             if outcome.facts is None:
                 summary.failed += 1
                 continue
@@ -168,11 +172,21 @@ def _write(
 
 
 def _run(
-    paths: list[Path], extractor: Extractor, workers: int, lang: str | None, max_size: float
+    paths: list[Path],
+    extractor: Extractor,
+    workers: int,
+    lang: str | None,
+    max_size: float,
+    stored: dict[str, str] | None = None,
 ) -> Iterator[Outcome]:
     """The batch's outcomes; failures reported on stderr as they come."""
     for outcome in run_batch(
-        paths, extractor, workers=workers, lang=lang, max_bytes=int(max_size * 1024 * 1024)
+        paths,
+        extractor,
+        workers=workers,
+        lang=lang,
+        max_bytes=int(max_size * 1024 * 1024),
+        stored=stored,
     ):
         if outcome.error is not None:
             _report(outcome.path, outcome.error)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -49,11 +49,13 @@ class Outcome:
     path: Path
     facts: DocumentFacts | None = None
     error: str | None = None
+    # Already stored with the same content: not extracted again (see ``stored``).
+    unchanged: bool = False
 
     @property
     def ok(self) -> bool:
-        """True when the document was read and extracted."""
-        return self.facts is not None
+        """True when the document was read and extracted (or is stored unchanged)."""
+        return self.error is None
 
 
 def run_batch(
@@ -64,16 +66,19 @@ def run_batch(
     lang: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
+    stored: Mapping[str, str] | None = None,
 ) -> Iterator[Outcome]:
     """Read and extract every document under ``paths`` (files or folders), in order.
 
     ``progress`` None shows a bar on stderr for long runs when stderr is a terminal.
+    ``stored`` maps sources already in the graph to their content hash: a document
+    read with the same source and hash is not extracted again (``unchanged``).
     """
     documents = list(iter_document_paths(paths))
     show = _progress_wanted(progress, len(documents))
     bar = _progress_bar(len(documents)) if show else None
     try:
-        for outcome in _outcomes(documents, extractor, workers, lang, max_bytes):
+        for outcome in _outcomes(documents, extractor, workers, lang, max_bytes, stored or {}):
             if bar is not None:
                 bar.update(1)
             yield outcome
@@ -100,8 +105,10 @@ def _outcomes(
     workers: int,
     lang: str | None,
     max_bytes: int,
+    stored: Mapping[str, str],
 ) -> Iterator[Outcome]:
-    # Read failures wait here until the documents before them have come out.
+    # Read failures (and unchanged documents) wait here until the documents before
+    # them have come out.
     failed: deque[tuple[int, Outcome]] = deque()
     # Sources handed to the extractor and not yet answered, in order.
     pending: deque[tuple[int, Path, SourceText]] = deque()
@@ -116,6 +123,9 @@ def _outcomes(
                 continue
             except Exception as err:  # noqa: BLE001 - a parser's surprise is this file's failure
                 failed.append((index, Outcome(path, error=f"cannot be read ({_describe(err)})")))
+                continue
+            if stored.get(source.source) == source.content_hash:
+                failed.append((index, Outcome(path, unchanged=True)))
                 continue
             pending.append((index, path, source))
             yield source

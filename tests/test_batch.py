@@ -130,3 +130,22 @@ def test_no_progress_bar_when_not_a_terminal(
         write(tmp_path, f"{i:02d}.txt", f"doc {i}")
     assert len(list(run_batch([tmp_path], RecordingExtractor()))) == 25
     assert capsys.readouterr().err == ""  # captured stderr is no terminal
+
+
+def test_documents_stored_unchanged_are_not_extracted_again(tmp_path: Path) -> None:
+    import hashlib
+
+    same = write(tmp_path, "same.txt", "kept as it was")
+    edited = write(tmp_path, "edited.txt", "new words")
+    stored = {
+        str(same.resolve()): hashlib.sha256(b"kept as it was").hexdigest(),
+        str(edited.resolve()): hashlib.sha256(b"old words").hexdigest(),
+    }
+    extractor = RecordingExtractor()
+    outcomes = list(run_batch([tmp_path], extractor, progress=False, stored=stored))
+    assert [(o.path.name, o.unchanged, o.ok) for o in outcomes] == [
+        ("edited.txt", False, True),
+        ("same.txt", True, True),
+    ]
+    assert outcomes[1].facts is None
+    assert extractor.langs == [None]  # only the edited document went through extraction

@@ -179,6 +179,11 @@ def test_ingest_writes_reports_and_is_idempotent(tmp_path: Path) -> None:
     with EmbeddedStore(store) as graph:
         assert graph.stats().total_nodes == stats.total_nodes
 
+    (docs / "a_note.txt").write_text(EN_TEXT + " A second pilot follows in 2026.")
+    edited = runner.invoke(app, ["ingest", str(docs), "--store", str(store)])
+    assert edited.exit_code == 0, edited.output
+    assert f"(0 created, 1 updated, {len(good) - 1} unchanged, 0 failed)" in edited.stdout
+
 
 def test_ingest_resolves_against_entities_already_in_the_graph(tmp_path: Path) -> None:
     store = tmp_path / "store"
