@@ -39,6 +39,8 @@ _FURNITURE_WORDS = re.compile(
     r"(?:$|[\s_-])",
     re.IGNORECASE,
 )
+# Consent managers name their banners in many ways ("CybotCookiebotDialog", "cmplz-...").
+_CONSENT_MARKS = re.compile(r"cookie|consent|gdpr|cmplz|onetrust", re.IGNORECASE)
 # Elements whose class/id is never used to drop them (a <body class="has-sidebar">).
 _NEVER_DROP = {"html", "body", "main", "article"}
 # Elements that start and end a line of text.
@@ -128,7 +130,7 @@ def _drop_furniture(tree: LexborHTMLParser) -> None:
         if node.tag in _NEVER_DROP or node.parent is None:
             continue
         marks = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-        if _FURNITURE_WORDS.search(marks):
+        if _FURNITURE_WORDS.search(marks) or _CONSENT_MARKS.search(marks):
             node.decompose()
     for node in tree.css("[hidden], [aria-hidden=true]"):
         if node.tag not in _NEVER_DROP:

@@ -110,6 +110,7 @@ def test_html_boilerplate_is_dropped(tmp_path: Path) -> None:
           <header class="site-header"><a href="/">Home</a> Menu item Alpha</header>
           <nav><ul><li>About Beta</li></ul></nav>
           <div id="cookie-consent">We use cookies Gamma</div>
+          <div id="CybotCookiebotDialog">Accept all Theta</div>
           <main><article>
             <header><h1>New dock opens</h1></header>
             <p>The port authority and the <b>maritime</b> college
@@ -135,7 +136,17 @@ def test_html_boilerplate_is_dropped(tmp_path: Path) -> None:
         "Partner | Role",
         "Dockworks | lead",
     ]
-    for noise in ("Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "tracker", "color"):
+    for noise in (
+        "Alpha",
+        "Beta",
+        "Gamma",
+        "Delta",
+        "Epsilon",
+        "Zeta",
+        "Theta",
+        "tracker",
+        "color",
+    ):
         assert noise not in src.text
 
 
@@ -289,6 +300,18 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as err:
         read_document(path)
     assert_one_line(err.value, path, "PDF has no text layer (scanned?)")
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    path = tmp_path / "locked.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ReadError) as err:
+        read_document(path)
+    assert_one_line(err.value, path, "encrypted PDF")
 
 
 def test_not_really_a_pdf(tmp_path: Path) -> None:
