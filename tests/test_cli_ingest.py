@@ -145,6 +145,7 @@ def test_lang_option_forces_the_language(tmp_path: Path) -> None:
     assert json.loads(result.stdout)["lang"] == "nl"
 
 
+@pytest.mark.slow
 def test_extract_with_two_workers_gives_the_same_output(tmp_path: Path) -> None:
     good_files(tmp_path)
     one = runner.invoke(app, ["extract", str(tmp_path)])
