@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 DEFAULT_BATCH_SIZE = 50
 
 PathsArgument = Annotated[
-    list[Path], typer.Argument(help="Files or folders of documents (.txt .md .html .pdf .docx).")
+    list[Path],
+    typer.Argument(help=f"Files or folders of documents ({' '.join(sorted(MEDIA_TYPES))})."),
 ]
 WorkersOption = Annotated[
     int, typer.Option("--workers", "-w", min=1, max=64, help="Processes for extraction.")
@@ -37,7 +38,8 @@ LangOption = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language of every document (en, nl, fr, de); detected per document if not given.",
+        help=f"Language of every document ({', '.join(SUPPORTED_LANGUAGES)}); "
+        "detected per document if not given.",
         show_default=False,
     ),
 ]
