@@ -115,11 +115,6 @@ def test_missing_or_malformed_entity_is_a_one_line_html_404(seeds: TestClient) -
         assert len(re.findall(r"<p class=error>", page.text)) == 1
 
 
-@pytest.mark.xfail(
-    reason="api/routes/lod.py finds the entity page by scanning app.routes, which FastAPI "
-    "0.165 no longer flattens (_IncludedRouter); url_path_for('entity_page', ...) would work",
-    strict=False,
-)
 def test_iri_of_an_entity_leads_a_browser_to_its_page(small: TestClient) -> None:
     found = small.get("/api/search", params={"q": "Alder Labs"}).json()["data"][0]
     answer = small.get(

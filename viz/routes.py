@@ -10,7 +10,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -153,11 +153,12 @@ async def collaboration_map(
     via: Annotated[list[str], Query()] = [],  # noqa: B006
     country: Annotated[str | None, Query(max_length=200)] = None,
     cap: Annotated[int, Query(ge=1, le=MAX_MAP_CAP)] = DEFAULT_MAP_CAP,
+    layout: Annotated[Literal["auto", "server", "browser"], Query()] = "auto",
 ) -> Response:
     """The collaboration map of a programme, platform, project or region."""
 
     def build() -> str:
-        query = MapQuery(cap=cap)
+        query = MapQuery(cap=cap, layout=layout)
         errors = query.errors
         query.programme = _resolve(store, programme, "programme", ("FundingProgramme",), errors)
         query.platform = _resolve(store, platform, "platform", ("S3Platform",), errors)

@@ -16,6 +16,7 @@ from innograph.graph.types import EntityDetail, Node, PartnershipPath
 from innograph.viz.network import (
     COMMUNITY_COLOURS,
     DEFAULT_MAP_CAP,
+    LAYOUT_THRESHOLD,
     NetworkView,
     WeightedPair,
     collaboration_view,
@@ -42,6 +43,8 @@ PATHS_MAX_HOPS = 4
 # The map reads at most this many heaviest pairs of a selection before capping nodes.
 MAP_PAIRS = 10_000
 MAX_MAP_CAP = 2_000
+# The map's ``layout`` parameter: where the layout is computed, as a node threshold.
+LAYOUT_THRESHOLDS = {"auto": LAYOUT_THRESHOLD, "server": 0, "browser": MAX_MAP_CAP}
 
 
 def start_page(store: GraphStore, query: str = "") -> str:
@@ -248,6 +251,7 @@ class MapQuery:
     types: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     cap: int = DEFAULT_MAP_CAP
+    layout: str = "auto"  # auto | server | browser (the last for comparison in bench/)
     errors: list[str] = field(default_factory=list)
 
 
@@ -274,6 +278,7 @@ def map_view(analytics: Analytics, query: MapQuery) -> tuple[NetworkView, list[s
         types=query.types,
         country_filter=query.countries,
         cap=query.cap,
+        layout_threshold=LAYOUT_THRESHOLDS.get(query.layout, LAYOUT_THRESHOLD),
     )
     broker_lines = [f"{n.label}: {brokers[n.id]}" for n in view.nodes if n.broker]
     return view, broker_lines
@@ -316,7 +321,12 @@ def map_page(analytics: Analytics, query: MapQuery) -> str:
         f'value="{esc(",".join(query.countries))}"></label>'
         f"<label><span>Draw at most</span><input type=number name=cap min=1 max={MAX_MAP_CAP} "
         f'value="{query.cap}"></label>'
-        "<button type=submit>Show</button></form>"
+        + (
+            f'<input type=hidden name=layout value="{esc(query.layout)}">'
+            if query.layout != "auto"
+            else ""
+        )
+        + "<button type=submit>Show</button></form>"
     )
     errors = "".join(f"<p class=error>{esc(e)}</p>" for e in query.errors)
     view: NetworkView | None = None

@@ -102,6 +102,7 @@
     function ready() {
       if (view.physics) network.setOptions({ physics: false }); // stays still once laid out
       network.fit({ animation: false });
+      window.innographReadyAt = performance.now(); // ms since navigation started
       window.innographReady = true;
       container.setAttribute("data-ready", "1");
     }

@@ -1,0 +1,189 @@
+"""Collaboration map benchmark: time to the first stable render of a 2,000-organisation map
+in headless Chromium, with the layout precomputed on the server and without it.
+
+A synthetic collaboration graph (by default 2,000 organisations in 12 countries, 700
+projects with 2–8 partners each, partners chosen with preferential attachment so a few
+organisations are hubs) is written to an embedded store. The map of all of it (``cap``
+2,000) is then opened in Debian's Chromium through Playwright:
+
+* ``server``: the layout computed by ``viz.network.precompute_layout`` and physics off;
+* ``browser`` (the baseline): no positions, vis-network's own physics until it stabilises
+  (what pyvis does), with a time limit.
+
+"First stable render" is the time from the start of navigation until the page's script
+says the network is drawn and still (``window.innographReadyAt``). Each mode is measured
+``--rounds`` times, interleaved; the best of each is kept. Also recorded: the server's
+share (the HTML answer, which includes the layout) and the machine's load average.
+
+    python -m bench.bench_viz [--orgs 2000] [--rounds 3]
+
+Writes ``bench/results/viz.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from innograph.graph.embedded import EmbeddedStore
+from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
+from innograph.ontology.ids import make_canonical_id
+
+RESULTS = Path(__file__).resolve().parent / "results" / "viz.json"
+COUNTRIES = ("BE", "NL", "DE", "FR", "LU", "DK", "SE", "FI", "EE", "PL", "ES", "IT")
+BROWSER_LIMIT_SECONDS = 300.0
+
+
+def _entity(key: str, etype: str, name: str, **attributes: Any) -> EntityFact:
+    return EntityFact(
+        key=key,
+        type=etype,
+        name=name,
+        canonical_id=make_canonical_id(etype, name),
+        canonical_name=name,
+        attributes=attributes,
+    )
+
+
+def synthetic_documents(orgs: int, projects: int, seed: int = 11) -> list[DocumentFacts]:
+    """One document per project: the project and its partners (preferential attachment)."""
+    rng = random.Random(seed)
+    names = [f"Synthetic Organisation {i:05d}" for i in range(orgs)]
+    country = {name: COUNTRIES[i % len(COUNTRIES)] for i, name in enumerate(names)}
+    weights = [1.0] * orgs
+    docs: list[DocumentFacts] = []
+    unused = list(range(orgs))
+    rng.shuffle(unused)
+    for p in range(projects):
+        size = rng.randint(2, 8)
+        chosen: set[int] = set()
+        while unused and len(chosen) < size // 2:  # every organisation gets a project
+            chosen.add(unused.pop())
+        while len(chosen) < size:
+            chosen.add(rng.choices(range(orgs), weights=weights)[0])
+        for i in chosen:
+            weights[i] += 1.0
+        title = f"SYNTH-{p:04d}"
+        entities = [_entity("p", "Project", title)]
+        relations = []
+        for n, i in enumerate(sorted(chosen)):
+            entities.append(_entity(f"o{n}", "Organisation", names[i], country=country[names[i]]))
+            relations.append(
+                RelationFact(
+                    type="PARTICIPATES_IN",
+                    source=f"o{n}",
+                    target="p",
+                    evidence=f"{names[i]} is a partner of {title}.",
+                    confidence=0.9,
+                )
+            )
+        source = f"bench://viz/{title}"
+        docs.append(
+            DocumentFacts(
+                doc=title,
+                source=source,
+                content_hash=hashlib.sha256(source.encode()).hexdigest(),
+                lang="en",
+                entities=entities,
+                relations=relations,
+            )
+        )
+    return docs
+
+
+def build_store(folder: Path, orgs: int, projects: int) -> EmbeddedStore:
+    """An embedded store holding the synthetic graph."""
+    store = EmbeddedStore(folder)
+    docs = synthetic_documents(orgs, projects)
+    for start in range(0, len(docs), 500):
+        store.upsert_documents(docs[start : start + 500])
+    return store
+
+
+def _render(browser: Any, url: str, limit: float) -> dict[str, Any]:
+    """Open ``url`` in a fresh context; seconds to the stable render, node count."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(url, timeout=limit * 1000)
+        page.wait_for_function("window.innographReady === true", timeout=limit * 1000)
+        timing = page.evaluate(
+            """() => ({ready: window.innographReadyAt,
+                      response: performance.getEntriesByType('navigation')[0].responseEnd,
+                      nodes: window.innographNetwork.body.data.nodes.length})"""
+        )
+        return {
+            "seconds": round(timing["ready"] / 1000, 3),
+            "server_seconds": round(timing["response"] / 1000, 3),
+            "nodes": timing["nodes"],
+            "finished": True,
+        }
+    except Exception as err:  # a time-out: say so rather than report a number
+        return {"seconds": None, "finished": False, "error": str(err).splitlines()[0]}
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--orgs", type=int, default=2000)
+    parser.add_argument("--projects", type=int, default=700)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=BROWSER_LIMIT_SECONDS)
+    args = parser.parse_args()
+
+    from innograph.viz.serving import launch_chromium, serve_views
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.monotonic()
+        store = build_store(Path(tmp) / "store", args.orgs, args.projects)
+        built = time.monotonic() - started
+        runs: dict[str, list[dict[str, Any]]] = {"server": [], "browser": []}
+        with serve_views(store) as base, sync_playwright() as pw:
+            browser = launch_chromium(pw)
+            # One warm-up load: builds the analytics index and caches, for both modes.
+            _render(browser, f"{base}/map?cap=10", args.limit)
+            for _ in range(args.rounds):
+                for mode in ("server", "browser"):
+                    url = f"{base}/map?cap={args.orgs}&layout={mode}"
+                    runs[mode].append(_render(browser, url, args.limit))
+                    print(mode, runs[mode][-1])
+            browser.close()
+        store.close()
+
+    def best(mode: str) -> dict[str, Any] | None:
+        done = [r for r in runs[mode] if r["finished"]]
+        return min(done, key=lambda r: r["seconds"]) if done else None
+
+    server, baseline = best("server"), best("browser")
+    result = {
+        "benchmark": "collaboration map, time to first stable render (headless Chromium)",
+        "organisations": args.orgs,
+        "projects": args.projects,
+        "store_build_seconds": round(built, 1),
+        "precomputed_layout": server,
+        "browser_physics_baseline": baseline,
+        "browser_physics_limit_seconds": args.limit,
+        "speedup": round(baseline["seconds"] / server["seconds"], 1)
+        if server and baseline
+        else None,
+        "target_seconds": 2.0,
+        "runs": runs,
+        "load_average": os.getloadavg(),
+        "cpus": os.cpu_count(),
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in result.items() if k != "runs"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
