@@ -172,7 +172,7 @@ _SCALE_RE = (
     r"billions?|miljarden|miljard|milliards?|milliarden?|mln|mio|mld|mrd|bn|md|k|m)"
     r"(?:\.(?!\d))?(?![\w])"
 )
-_CURRENCY_BEFORE = r"(?P<cur1>€|EUR\b|euro\b|Euro\b)"
+_CURRENCY_BEFORE = r"(?P<cur1>€|EUR(?![A-Za-z])|euros?(?![A-Za-z]))"
 _CURRENCY_AFTER = (
     r"(?P<cur2>€|EUR\b|euros?\b|Euro\b|EURO\b|(?:d|de)\s?['\u2019]\s?euros?\b|de\s+euros?\b)"
 )

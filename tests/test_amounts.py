@@ -102,6 +102,23 @@ def test_english_notation_with_comma_thousands() -> None:
     assert money("They received 45,000 euros.") == [("45,000 euros", 45000)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "written", "value"),
+    [
+        ("The board approved EUR1.2 million for it.", "EUR1.2 million", 1.2e6),
+        ("A seed fund of EUR 500k opens.", "EUR 500k", 5e5),
+        ("They spent €20.5m on labs.", "€20.5m", 20.5e6),
+        ("Het fonds bedraagt € 2,5 mld.", "€ 2,5 mld", 2.5e9),
+        ("Een lening van EUR 10 000 000 in totaal.", "EUR 10 000 000", 1e7),
+        ("Het kost € 98.000,00 per jaar.", "€ 98.000,00", 98000),
+        ("Entre 5 et 12 millions d’euros.", "12 millions d’euros", 12e6),
+        ("Europe 2020 set a target of 3 million.", "3 million", 3e6),
+    ],
+)
+def test_one_amount_per_sentence(sentence: str, written: str, value: float) -> None:
+    assert money(sentence) == [(written, value)]
+
+
 def test_counts_and_dollars_are_not_euros() -> None:
     assert money("The region has 100 million inhabitants and 5 km of coast.") == []
     assert money("The US agency paid $4 million.") == []
