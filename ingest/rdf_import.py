@@ -172,7 +172,7 @@ def _entity(graph: Graph, subject: URIRef, cid: str, etype: str) -> _Entity:
                 variants.append(variant)
     for ident in graph.objects(subject, ADMS.identifier):
         agency = (_text(graph, ident, ADMS.schemaAgency) or "").lower()
-        key = next((k for text, k in _AGENCY_KEYS.items() if text in agency), None)
+        key = next((k for label, k in _AGENCY_KEYS.items() if label in agency), None)
         code = _text(graph, ident, SKOS.notation)
         if key and code:
             attrs[key] = code
