@@ -649,3 +649,52 @@ def test_empty_store_answers(store: GraphStore) -> None:
     assert list(store.iter_nodes()) == [] and list(store.iter_edges()) == []
     assert store.search("anything") == []
     assert isinstance(store.version(), str)
+
+
+def test_attribute_values_round_trip(store: GraphStore) -> None:
+    attrs = {
+        "budget_eur": 1234567.89,
+        "pic": 999123456,
+        "ongoing": True,
+        "keywords": ["hydrogen", "ports"],
+        "url": "https://example.org/ä",
+    }
+    store.upsert_document(make_facts("mem://attrs.txt", [("p", "Project", "Attr Proj", attrs)]))
+    node = store.get_node(project("Attr Proj"))
+    assert node is not None
+    assert node.properties == {**attrs, "aliases": []}
+    assert [n.properties for n in store.iter_nodes()] == [{**attrs, "aliases": []}]
+
+
+def test_a_large_batch_is_counted_exactly(store: GraphStore) -> None:
+    """300 documents in one call: shared organisations, one project each."""
+    batch = [
+        make_facts(
+            f"mem://batch/{i}",
+            [
+                ("p", "Project", f"Batch Project {i}"),
+                ("a", "Organisation", f"Batch Org {i % 17}"),
+                ("b", "Organisation", f"Batch Org {(i * 7 + 3) % 17}"),
+            ],
+            [("LEADS", "a", "p"), ("PARTICIPATES_IN", "b", "p")],
+        )
+        for i in range(300)
+    ]
+    results = store.upsert_documents(batch)
+    assert [r.status for r in results] == ["created"] * 300
+    same_org = sum(1 for i in range(300) if i % 17 == (i * 7 + 3) % 17)
+    stats = store.stats()
+    assert stats.nodes == {"Organisation": 17, "Project": 300}
+    assert stats.relationships == {"LEADS": 300, "PARTICIPATES_IN": 300}
+    assert stats.documents == 300
+    # Collaborators of Batch Org 0, counted from the facts themselves.
+    me = org("Batch Org 0")
+    expected: dict[int, int] = {}
+    for i in range(300):
+        ends = {i % 17, (i * 7 + 3) % 17}
+        if 0 in ends and len(ends) == 2:
+            other = (ends - {0}).pop()
+            expected[other] = expected.get(other, 0) + 1
+    got = {c.organisation.id: c.score for c in store.collaborators(me, limit=100)}
+    assert got == {org(f"Batch Org {o}"): n for o, n in expected.items()}
+    assert same_org > 0  # some projects have one organisation in both roles
