@@ -4,9 +4,11 @@ SQLite (WAL mode) is the durable source of truth: what each document says about 
 node (``mentions``), each relationship it supports (``supports``), its merge decisions
 and the document itself, all written in one transaction per document batch, so a
 ``kill -9`` in the middle of an ingest loses at most the batch being written and never
-leaves half of it. Queries run on an in-memory graph rebuilt from those rows on open and
-kept in step on writes; when another process writes (``innograph ingest`` while the API
-serves), the version counter in the database tells an open store to reload.
+leaves half of it. Queries run on an in-memory graph built from those rows on the first
+query. Every write bumps a version counter and logs the node ids and relationship keys it
+touched; before each query an open store reads the log since its own version and
+recomputes just those (another process's writes too: ``innograph ingest`` while the API
+serves), rebuilding everything only when it is too far behind.
 
 Nodes and relationships are merged from their rows by the rules of
 :mod:`innograph.graph.algorithms`, the same rules the Neo4j store follows.
