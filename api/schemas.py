@@ -209,7 +209,8 @@ class SuggestionPublic(BaseModel):
     country: str | None
     score: float
     reason: str
-    common_partners: list[NodeRef]
+    common_partners: list[NodeRef]  # the best connected first, at most 20
+    partners_in_common: int
     shared_programmes: list[NodeRef]
     shared_themes: list[str]
     adamic_adar: float

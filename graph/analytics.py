@@ -28,6 +28,8 @@ from innograph.ontology.terms import ontology
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 CENTRALITY_MEASURES: tuple[str, ...] = ("degree", "betweenness", "eigenvector")
+# A suggestion lists at most this many common partners (its count says how many in all).
+MAX_LISTED = 20
 # Item properties read as themes (lists or "a; b" strings) for partner suggestions.
 THEME_PROPERTIES: tuple[str, ...] = ("themes", "theme", "topics")
 # Relations that mean two organisations already work together without a shared item.
@@ -147,7 +149,8 @@ class Suggestion:
     organisation: Node
     score: float
     reason: str
-    common_partners: list[Node] = field(default_factory=list)
+    common_partners: list[Node] = field(default_factory=list)  # the first MAX_LISTED
+    partners_in_common: int = 0
     shared_programmes: list[Node] = field(default_factory=list)
     shared_themes: list[str] = field(default_factory=list)
     adamic_adar: float = 0.0
@@ -214,9 +217,8 @@ class _Index:
     org_programme: _Attribute  # programmes of the items each org takes part in
     org_theme: _Attribute  # themes of those items
 
-    @property
-    def degree(self) -> np.ndarray:
-        return np.diff(self.adjacency.indptr)
+    degree: np.ndarray  # distinct partners per org
+    inv_log_degree: np.ndarray  # 1 / log(degree), 0 where degree < 2 (Adamic–Adar)
 
 
 def _themes_of(node: Node) -> list[str]:
@@ -306,6 +308,7 @@ def build_index(store: GraphStore) -> _Index:
     weights = project(incidence)
     adjacency = weights.copy()
     adjacency.data[:] = 1.0
+    degree = np.diff(adjacency.indptr)
     return _Index(
         orgs=orgs,
         org_pos=org_pos,
@@ -323,6 +326,8 @@ def build_index(store: GraphStore) -> _Index:
         regions=regions,
         weights=weights,
         adjacency=adjacency,
+        degree=degree,
+        inv_log_degree=np.where(degree > 1, 1.0 / np.log(np.maximum(degree, 2)), 0.0),
         org_programme=_Attribute.of(_binary(incidence @ item_programme)),
         org_theme=_Attribute.of(_binary(incidence @ item_theme)),
     )
@@ -789,31 +794,34 @@ class Analytics:
                 org, [], f"{org.name} has no known country, so cross-border cannot be decided"
             )
         adjacency = index.adjacency
-        degree = index.degree.astype(np.float64)
-        inv_log_degree = np.where(degree > 1, 1.0 / np.log(np.maximum(degree, 2.0)), 0.0)
-        partners_row = adjacency.getrow(i)
-        common = np.asarray((partners_row @ adjacency).todense()).ravel()
-        adamic = np.asarray((partners_row.multiply(inv_log_degree) @ adjacency).todense()).ravel()
+        degree = index.degree
+        inv_log_degree = index.inv_log_degree
+        own_partners = _row_indices_array(adjacency, i)
+        reached, weight = _two_hops(adjacency, own_partners, inv_log_degree)
+        n = adjacency.shape[0]
+        common = np.bincount(reached, minlength=n)
+        adamic = np.bincount(reached, weights=weight, minlength=n)
         programme_score, programme_row = index.org_programme.scores(i)
         theme_score, theme_row = index.org_theme.scores(i)
         score = adamic + 0.5 * programme_score + 0.5 * theme_score
         candidate = (common > 0) | (programme_score > 0) | (theme_score > 0)
         candidate[i] = False
-        candidate[partners_row.indices] = False
+        candidate[own_partners] = False
         candidate[_row_indices(index.direct, i)] = False  # symmetric by construction
         if cross_border:
             codes = np.array([c or "" for c in index.countries], dtype=object)
             candidate &= (codes != "") & (codes != own_country)
         picks = np.flatnonzero(candidate)
+        if len(picks) > limit:  # only those scoring at least the limit-th best can rank
+            threshold = np.partition(score[picks], len(picks) - limit)[len(picks) - limit]
+            picks = picks[score[picks] >= threshold]
         picks = picks[np.lexsort((picks, -common[picks], -score[picks]))][:limit]
-        partner_set = set(partners_row.indices.tolist())
         out = []
         for j in picks:
-            partners_j = adjacency.indices[adjacency.indptr[j] : adjacency.indptr[j + 1]]
-            shared_partners = sorted(
-                (index.orgs[p] for p in partners_j if p in partner_set),
-                key=lambda n: (-degree[index.org_pos[n.id]], n.name),
+            shared = np.intersect1d(
+                _row_indices_array(adjacency, j), own_partners, assume_unique=True
             )
+            shared = shared[np.lexsort((shared, -degree[shared]))]  # best connected first
             programmes = [
                 index.programmes[p]
                 for p in _row_indices(index.org_programme.holders, j)
@@ -827,9 +835,15 @@ class Analytics:
                     organisation=index.orgs[j],
                     score=round(float(score[j]), 6),
                     reason=_reason(
-                        shared_partners, programmes, themes, index.countries[j], cross_border
+                        [index.orgs[p] for p in shared[:3]],
+                        len(shared),
+                        programmes,
+                        themes,
+                        index.countries[j],
+                        cross_border,
                     ),
-                    common_partners=shared_partners,
+                    common_partners=[index.orgs[p] for p in shared[:MAX_LISTED]],
+                    partners_in_common=len(shared),
                     shared_programmes=programmes,
                     shared_themes=themes,
                     adamic_adar=round(float(adamic[j]), 6),
@@ -865,12 +879,31 @@ def _binary(matrix: sp.spmatrix) -> sp.csr_matrix:
     return out
 
 
+def _row_indices_array(matrix: sp.csr_matrix, row: int) -> np.ndarray:
+    return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+
+
+def _two_hops(
+    adjacency: sp.csr_matrix, rows: np.ndarray, row_weight: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Every column of the given rows (with repeats) and the weight of the row it came
+    from: what ``bincount`` turns into common-neighbour counts and Adamic–Adar sums."""
+    starts = adjacency.indptr[rows]
+    lengths = adjacency.indptr[rows + 1] - starts
+    if lengths.sum() == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0)
+    shift = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    positions = shift + np.arange(int(lengths.sum()))
+    return adjacency.indices[positions], np.repeat(row_weight[rows], lengths)
+
+
 def _row_indices(matrix: sp.csr_matrix, row: int) -> list[int]:
     return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist()
 
 
 def _reason(
     partners: list[Node],
+    partner_count: int,
     programmes: list[Node],
     themes: list[str],
     country: str | None,
@@ -878,8 +911,10 @@ def _reason(
 ) -> str:
     """The suggestion's reason in plain words, e.g. "3 shared partners: A, B, C"."""
     parts = []
-    if partners:
-        parts.append(f"{_plural(len(partners), 'shared partner')}: {_names(partners)}")
+    if partner_count:
+        more = f" and {partner_count - len(partners)} more" if partner_count > len(partners) else ""
+        names = ", ".join(n.name for n in partners)
+        parts.append(f"{_plural(partner_count, 'shared partner')}: {names}{more}")
     if programmes:
         parts.append(f"{_plural(len(programmes), 'shared programme')}: {_names(programmes)}")
     if themes:

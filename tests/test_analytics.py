@@ -224,3 +224,18 @@ def test_network_of_an_unknown_organisation_raises(store: GraphStore, analytics:
     store.upsert_document(partnership_graph("test://star", STAR))
     with pytest.raises(KeyError):
         analytics.suggestions(org("Nobody At All"))
+
+
+def test_reason_names_three_partners_and_counts_the_rest(
+    store: GraphStore, analytics: Analytics
+) -> None:
+    # Seeker and Target share five partners, through five different projects each
+    projects = {}
+    for i in range(1, 6):
+        projects[f"Seek Project {i}"] = ["Seeker Org", f"Middle Org {i}"]
+        projects[f"Target Project {i}"] = ["Target Org", f"Middle Org {i}"]
+    store.upsert_document(partnership_graph("test://five", projects))
+    (best, *_) = analytics.suggestions(org("Seeker Org")).suggestions
+    assert best.organisation.id == org("Target Org")
+    assert best.partners_in_common == 5
+    assert best.reason == ("5 shared partners: Middle Org 1, Middle Org 2, Middle Org 3 and 2 more")

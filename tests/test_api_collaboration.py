@@ -271,6 +271,7 @@ def test_suggestions_ranked_with_plain_reasons(client: TestClient) -> None:
     alpha = body["data"][0]
     assert alpha["reason"] == ("1 shared partner: Beta Works; 1 shared programme: Programme Green")
     assert [n["id"] for n in alpha["common_partners"]] == [BETA]
+    assert alpha["partners_in_common"] == 1
     assert body["data"][1]["reason"] == "1 shared partner: Delta Cluster"
     assert body["data"][0]["score"] > body["data"][1]["score"] == body["data"][2]["score"]
 

@@ -56,6 +56,7 @@ async def suggestions(
             score=s.score,
             reason=s.reason,
             common_partners=[NodeRef.from_node(n) for n in s.common_partners],
+            partners_in_common=s.partners_in_common,
             shared_programmes=[NodeRef.from_node(n) for n in s.shared_programmes],
             shared_themes=s.shared_themes,
             adamic_adar=s.adamic_adar,
