@@ -103,6 +103,7 @@ class Gazetteer:
             for name in names:
                 self.add(GazetteerEntry(name, "Region", key, country, "lexicon", 4))
         for key, names in lex.FUNDS.items():
+            key = lex.FUND_CCI.get(key, key)  # a fund that is one operational programme
             for name in names:
                 self.add(GazetteerEntry(name, "FundingProgramme", key, None, "lexicon"))
         for key, names in lex.INSTITUTIONS.items():
@@ -138,13 +139,28 @@ class Gazetteer:
             match = re.match(r"^(.+?)\s*-\s*(ERDF|ESF|ERDF/ESF|ESF/YEI|CF|YEI)$", title)
             if match and len(match.group(1)) <= 40:
                 area, fund = match.group(1).strip(), match.group(2).split("/")[0]
-                for variant in (
-                    f"{fund} {area}",
-                    f"{area} {fund}",
-                    f"{fund} {area} programme",
-                    f"{fund} {area} program",
-                    f"OP {area}",
-                ):
+                # The area as the region gazetteer knows it, in every language it has.
+                areas = {area} | {
+                    e.name
+                    for r in self.lookup(area)
+                    if r.type == "Region" and r.country == row["country"]
+                    for e in self.by_key(r.key)
+                }
+                variants = [
+                    v
+                    for a in sorted(areas)
+                    for v in (
+                        f"{fund} {a}",
+                        f"{a} {fund}",
+                        f"{fund} {a} programme",
+                        f"{fund} {a} program",
+                        f"OP {a}",
+                        f"Operational Programme {a}",
+                        f"Operationeel Programma {a}",
+                        f"Programme opérationnel {a}",
+                    )
+                ]
+                for variant in variants:
                     self.add(
                         GazetteerEntry(
                             variant, "FundingProgramme", row["cci"], row["country"], "cci"

@@ -412,3 +412,9 @@ GENERIC_TERMS: frozenset[str] = frozenset(
         "corona",
     )
 )
+
+# Words that, first in a capitalised name, make it a region or place ("Landsdeel West").
+REGION_HEADS: frozenset[str] = frozenset(
+    """landsdeel regio region région provincie province prov gewest streek gemeente
+    municipality stad city ville commune gemeinde stadt kreis arrondissement""".split()
+)

@@ -24,7 +24,7 @@ from innograph.ingest.components.spans import (
     registry_key,
 )
 from innograph.ingest.components.weak import is_distinctive
-from innograph.ingest.gazetteer import gazetteer, norm_name
+from innograph.ingest.gazetteer import Gazetteer, gazetteer, norm_name
 from innograph.ingest.gazetteer_lexicon import (
     CONTINENTS,
     GENERIC_ACRONYMS,
@@ -74,9 +74,22 @@ def _proper(span: Span) -> bool:
             continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
-        if not g.is_common_word(text, lang if lang in ("en", "nl") else None):
+        if not _common(g, text, lang if lang in ("en", "nl") else None):
             return True
     return False
+
+
+def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
+    """An ordinary word of the language, also in the plural ("breakthroughs")."""
+    forms = [word]
+    low = word.lower()
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    if low.endswith("es"):
+        forms.append(low[:-2])
+    if low.endswith("s"):
+        forms.append(low[:-1])
+    return any(g.is_common_word(f, lang) for f in forms)
 
 
 def _split(span: Span) -> list[Span]:

@@ -30,6 +30,7 @@ from innograph.ingest.gazetteer_lexicon import (
     PERSON_ROLES,
     PROGRAMME_CUES,
     PROJECT_CUES,
+    REGION_HEADS,
     STOP_CAPITALISED,
 )
 from innograph.ontology.ids import fold
@@ -37,6 +38,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 _DASHES = {"-", "–", "—"}
+# Dutch/German compound nouns ending in these words introduce a name, they are not part of it.
+_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "fonds", "initiatief")
 # Tokens after which a word is capitalised because a sentence or a list item starts.
 _OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
 _PROGRAMME_TAIL = {
@@ -115,6 +118,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     word = fold(token.text)
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
         return word in STOP_CAPITALISED
+    if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
+        return True  # a compound cue word opens the run: "Interregprogramma CrossRoads"
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
     if start > 0 and doc[start - 1].text == ":":
@@ -204,8 +209,15 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         for w, nxt in zip(folded, folded[1:], strict=False)
     ):
         return "Event"
-    if last in PROGRAMME_CUES and len(words) >= 2:
+    if len(words) >= 2 and (
+        last in PROGRAMME_CUES
+        or folded[0] in PROGRAMME_CUES
+        or folded[0] in {"operationeel", "operational", "operationnel"}
+        and folded[1] in PROGRAMME_CUES
+    ):
         return "FundingProgramme"
+    if len(words) >= 2 and folded[0] in REGION_HEADS:
+        return "Region"  # "Landsdeel West", "Provincie Utrecht", "Stad Gent"
     if folded[0] == "s3" or last in _S3_HEADS:
         return "S3Platform"
     if set(folded) & CLUSTER_CUES or last.endswith("cluster"):
@@ -262,7 +274,7 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
         if before - 1 >= 0 and doc[before - 1].text in _DASHES:
             before -= 1
         if before in ends and _same_line(doc, ends[before], tok.i):
-            start = ends[before]
+            start = _after_known_prefix(doc, ends[before], before)
             if not _looks_generic(doc[start:before]):
                 yield Span(doc, start, before, label="Project")
         after = tok.i + 1
@@ -276,6 +288,15 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
                 after = end + 1
                 continue
             break
+
+
+def _after_known_prefix(doc: Doc, start: int, end: int) -> int:
+    """Skip a known programme or place that opens a project name ("COSME X-project")."""
+    g = gazetteer()
+    for k in range(end - 1, start, -1):
+        if any(e.type in {"FundingProgramme", "Region"} for e in g.lookup(doc[start:k].text)):
+            return k
+    return start
 
 
 def _looks_generic(span: Span) -> bool:

@@ -93,6 +93,14 @@ def _cue_type(word: str) -> str | None:
     return None
 
 
+def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
+    """ "het innovatieprogramma X", "the X programme": a programme named right there."""
+    for i in (start - 1, end):
+        if 0 <= i < len(doc) and fold(doc[i].text).endswith(("programma", "programme", "program")):
+            return "FundingProgramme"
+    return None
+
+
 def context_type(doc: Doc, start: int, end: int) -> str | None:
     """The type announced by the nearest cue word within the sentence."""
     sent = doc[start].sent
@@ -161,7 +169,7 @@ class WeakNames:
             mid_sentence = self.lang != "en" and not doc[start].is_sent_start
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
-            label = context_type(doc, start, end)
+            label = _adjacent_programme_cue(doc, start, end) or context_type(doc, start, end)
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
             flag += "|cue" if label else "|default"
             spans[(start, end)] = Span(doc, start, end, label=label or "Organisation", kb_id=flag)
