@@ -35,7 +35,9 @@ THEME_PROPERTIES: tuple[str, ...] = ("themes", "theme", "topics")
 # Relations that mean two organisations already work together without a shared item.
 DIRECT_RELATIONS: tuple[str, ...] = ("COLLABORATES_WITH", "MEMBER_OF")
 _INDEX_RELATIONS = (*PARTNERSHIP_RELATIONS, "FUNDED_BY", "LOCATED_IN", *DIRECT_RELATIONS)
-_MAX_REGION_DEPTH = 6  # LOCATED_IN chains (city -> province -> country) are short
+_MAX_REGION_DEPTH = 6
+# Betweenness batches bigger than this many (non-zeros × sources) start with one source.
+_BATCH_WORK = 50_000_000  # LOCATED_IN chains (city -> province -> country) are short
 
 
 @cache
@@ -410,7 +412,9 @@ def betweenness_centrality(
     """Normalised betweenness (networkx's scale) and the number of sources used.
 
     Exact when every source fits in the budget; otherwise sampled: sources in a seeded
-    random order until the budget is spent, the sum scaled by n / sources.
+    random order until the budget is spent, the sum scaled by n / sources. On a large
+    network the first batch is one source, and later batches are sized from the time a
+    source took, so that the budget is kept.
     """
     n = adjacency.shape[0]
     scores = np.zeros(n)
@@ -419,12 +423,17 @@ def betweenness_centrality(
     adjacency = adjacency.astype(np.float64)
     order = np.random.default_rng(seed).permutation(n)
     used = 0
-    for start in range(0, n, batch):
-        if used and budget.exceeded():
-            break
-        sources = order[start : start + batch]
+    size = batch if adjacency.nnz * batch <= _BATCH_WORK else 1
+    while used < n:
+        started = time.monotonic()
+        sources = order[used : used + size]
         scores += _brandes_batch(adjacency, sources)
         used += len(sources)
+        left = budget.deadline - time.monotonic()
+        if left <= 0:
+            break
+        per_source = (time.monotonic() - started) / len(sources)
+        size = int(max(1, min(batch, left / max(per_source, 1e-9))))
     scale = 1.0 / ((n - 1) * (n - 2))
     if used < n:
         scale *= n / used
