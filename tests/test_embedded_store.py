@@ -237,6 +237,23 @@ def test_open_store_gives_the_embedded_store_by_default(
         store.close()
 
 
+def test_open_store_gives_neo4j_when_configured_and_names_a_dead_uri(tmp_path: Path) -> None:
+    with pytest.raises(StoreUnavailable, match="bolt://127.0.0.1:1"):
+        open_store(load_settings(neo4j_uri="bolt://127.0.0.1:1", store_dir=tmp_path))
+    assert not (tmp_path / DB_NAME).exists()  # the embedded store was not touched
+
+
+@pytest.mark.neo4j
+def test_open_store_gives_the_configured_neo4j(neo4j_store_session: object) -> None:
+    from innograph.graph.neo4j_store import Neo4jStore
+
+    store = open_store(load_settings())
+    try:
+        assert isinstance(store, Neo4jStore)
+    finally:
+        store.close()
+
+
 def test_store_files_stay_in_the_folder(tmp_path: Path) -> None:
     with EmbeddedStore(tmp_path / "s") as store:
         store.upsert_document(doc(0))
