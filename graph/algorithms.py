@@ -138,9 +138,14 @@ class Support:
     attributes: Mapping[str, Any] = field(default_factory=dict)
 
 
+@cache
+def _symmetric_relations() -> frozenset[str]:
+    return frozenset(n for n, p in ontology().relation_types.items() if p.symmetric)
+
+
 def edge_key(rel_type: str, source: str, target: str) -> tuple[str, str, str]:
     """``(source, type, target)`` with a symmetric relation's ends in id order."""
-    if source > target and ontology().relation_types[rel_type].symmetric:
+    if source > target and rel_type in _symmetric_relations():
         source, target = target, source
     return (source, rel_type, target)
 
@@ -247,11 +252,13 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
             raise InvalidFact(f"{where}, entity {ent.key!r}: empty name")
         if ent.key in id_by_key and id_by_key[ent.key] != cid:
             raise InvalidFact(f"{where}: entity key {ent.key!r} names two entities")
-        _check_plain(ent.attributes, f"{where}, entity {ent.key!r}")
+        if ent.attributes:
+            _check_plain(ent.attributes, f"{where}, entity {ent.key!r}")
         types_by_key[ent.key] = ent.type
         id_by_key[ent.key] = cid
         aliases = {a for a in ent.aliases if a}
-        aliases.add(ent.name)
+        if ent.name:
+            aliases.add(ent.name)
         attrs: dict[str, Any] = dict(ent.attributes)
         mtype = ent.type
         previous = nodes.get(cid)
@@ -260,7 +267,6 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
             aliases |= set(previous.aliases) | {previous.name}
             mtype = most_specific_type([previous.type, ent.type])
         aliases.discard(name)
-        aliases.discard("")
         nodes[cid] = Mention(src, mtype, name, tuple(sorted(aliases)), attrs)
     edges: dict[EdgeKey, Support] = {}
     for rel in facts.relations:
@@ -270,7 +276,8 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
         problem = _relation_problem(rel.type, types_by_key[rel.source], types_by_key[rel.target])
         if problem is not None:
             raise InvalidFact(f"{where}, relation {rel.source}->{rel.target}: {problem}")
-        _check_plain(rel.attributes, f"{where}, relation {rel.source}->{rel.target}")
+        if rel.attributes:
+            _check_plain(rel.attributes, f"{where}, relation {rel.source}->{rel.target}")
         key = edge_key(rel.type, id_by_key[rel.source], id_by_key[rel.target])
         if key[0] == key[2]:
             continue  # both ends resolved to one entity: nothing to relate
