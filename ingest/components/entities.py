@@ -23,6 +23,7 @@ from innograph.ingest.components.spans import (
     is_acronym,
     registry_key,
 )
+from innograph.ingest.components.spans import cached_fold as fold
 from innograph.ingest.components.weak import is_distinctive
 from innograph.ingest.gazetteer import Gazetteer, gazetteer, norm_name
 from innograph.ingest.gazetteer_lexicon import (
@@ -32,7 +33,6 @@ from innograph.ingest.gazetteer_lexicon import (
     ORG_HEADS,
     STOP_CAPITALISED,
 )
-from innograph.ontology.ids import fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from innograph.ingest.components.patterns import type_of_run
 from innograph.ingest.components.spans import SPAN_NER, is_name_token
+from innograph.ingest.components.spans import cached_fold as fold
 from innograph.ingest.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
-from innograph.ontology.ids import fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

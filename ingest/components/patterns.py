@@ -22,6 +22,7 @@ from innograph.ingest.components.spans import (
     is_acronym,
     is_name_token,
 )
+from innograph.ingest.components.spans import cached_fold as fold
 from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -33,7 +34,6 @@ from innograph.ingest.gazetteer_lexicon import (
     REGION_HEADS,
     STOP_CAPITALISED,
 )
-from innograph.ontology.ids import fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 

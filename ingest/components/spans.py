@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from innograph.ontology.ids import fold
 from spacy.tokens import Token
 
 SPAN_GAZETTEER = "ig_gazetteer"
@@ -52,3 +55,9 @@ FLAG_PREFIXES = ("acronym|", "weak|", "list|")
 def registry_key(kb_id: str) -> str:
     """The registry key a span's ``kb_id`` carries, or "" when it only carries a flag."""
     return "" if kb_id.startswith(FLAG_PREFIXES) else kb_id
+
+
+@lru_cache(maxsize=1 << 16)
+def cached_fold(text: str) -> str:
+    """``ontology.ids.fold`` with a cache: components fold the same words over and over."""
+    return fold(text)

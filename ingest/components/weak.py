@@ -23,6 +23,7 @@ from innograph.ingest.components.spans import (
     SPAN_WEAK,
     is_acronym,
 )
+from innograph.ingest.components.spans import cached_fold as fold
 from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -30,7 +31,6 @@ from innograph.ingest.gazetteer_lexicon import (
     LIST_CUES,
     STOP_CAPITALISED,
 )
-from innograph.ontology.ids import fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
