@@ -25,9 +25,10 @@ from innograph.ingest.relation_cues import (
     ROLE_WORDS,
     Cue,
     Side,
-    compiled_cues,
+    any_label,
     compiled_inline_labels,
     compiled_labels,
+    find_cues,
 )
 from innograph.ingest.relation_text import PROJECT_TYPES, DocView, Ref, Segment, squash
 from innograph.ontology.terms import UnknownTermError, check_relation, relation_type
@@ -69,21 +70,23 @@ def _clamp(value: float) -> float:
 
 
 # --------------------------------------------------------------------------- cue rules
-def _cue_matches(view: DocView, seg: Segment, lang: str) -> list[tuple[int, int, Cue]]:
-    """Cue phrases in a segment, outside mentions; a cue inside a longer one is dropped."""
-    found: list[tuple[int, int, Cue]] = []
-    for cue, rx in compiled_cues(lang):
-        for m in rx.finditer(view.text, seg.start, seg.end):
-            # a cue inside a name is part of the name ("... Partnership"), but a name may
-            # be glued to a cue ("EFRO-subsidie")
-            if any(r.start <= m.start() and m.end() <= r.end for r in seg.refs):
-                continue
-            found.append((m.start(), m.end(), cue))
-    return [
-        (s, e, c)
-        for s, e, c in found
-        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in found)
-    ]
+def _cue_matches(view: DocView, lang: str) -> list[list[tuple[int, int, Cue]]]:
+    """Cue phrases per segment, outside mentions; a cue inside a longer one is dropped.
+
+    Each pattern runs once over the whole text (fast), matches are then put in their
+    segments."""
+    per_seg: list[list[tuple[int, int, Cue]]] = [[] for _ in view.segments]
+    for start, end, cues in find_cues(view.lowered, lang):
+        i = view.segment_index_at(start)
+        seg = view.segments[i]
+        if end > seg.end or not seg.refs:
+            continue
+        # a cue inside a name is part of the name ("... Partnership"), but a name may
+        # be glued to a cue ("EFRO-subsidie")
+        if any(r.start <= start and end <= r.end for r in seg.refs):
+            continue
+        per_seg[i].extend((start, end, cue) for cue in cues)
+    return per_seg
 
 
 def _candidates(
@@ -217,9 +220,12 @@ def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
 
 def cue_relations(view: DocView, lang: str) -> Iterator[Found]:
     """Relations stated by cue phrases, sentence by sentence."""
+    matches = _cue_matches(view, lang)
     for seg_i, seg in enumerate(view.segments):
+        if not matches[seg_i]:
+            continue
         evidence = view.evidence(seg)
-        for cs, ce, cue in _cue_matches(view, seg, lang):
+        for cs, ce, cue in matches[seg_i]:
             for rel in cue.relations:
                 found = list(_apply_cue(view, seg, seg_i, cs, ce, cue, rel, evidence))
                 if found:
@@ -440,7 +446,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _refs_in(view: DocView, lo: int, hi: int) -> list[Ref]:
-    return [r for r in view.refs if lo <= r.start and r.end <= hi]
+    return view.refs_in(lo, hi)
 
 
 @dataclass(frozen=True, slots=True)
@@ -456,6 +462,9 @@ def _label_hits(line: str) -> list[_LabelHit]:
     """Field labels in a line: one at its start ("Partners:", "Main institution"), and
     "Label: value" pairs anywhere (layouts flattened onto one line)."""
     hits: list[_LabelHit] = []
+    # a field is a short line or has a colon; running text needs no closer look
+    if (":" not in line and len(line.split()) > 6) or not any_label().search(line):
+        return hits
     for label, rx in compiled_labels():
         m = rx.match(line)
         if m and (tail := _LABEL_TAIL.match(line[m.end() :])):

@@ -1,6 +1,6 @@
 """Relations read from the dependency parse (languages whose pipeline has one: English).
 
-A spaCy ``DependencyMatcher`` finds a relation verb with its subject and object ("the
+A relation verb is read with its subject and object ("the
 partnership of A and B hosted the X Days", "Acme coordinates Solar Bridge", "Horizon
 Europe funds Solar Bridge"); every mention inside the subject's subtree is a candidate
 for one end and every mention inside the object's subtree for the other, so a
@@ -10,15 +10,12 @@ coordinated or premodified subject ("the A and B partnership") gives all its mem
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 
 from innograph.ingest.relation_cues import FUNDED_BY, LEADS, PARTICIPATES_IN, SUCCESSOR_OF
 from innograph.ingest.relation_rules import Found, allowed
 from innograph.ingest.relation_text import DocView, Ref
 from innograph.ontology.terms import relation_type
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
-from spacy.vocab import Vocab
 
 # verb lemma -> (relation, True when the subject is the relation's source)
 VERBS: dict[str, tuple[str, bool]] = {
@@ -51,42 +48,6 @@ VERBS: dict[str, tuple[str, bool]] = {
 CONFIDENCE = 0.75
 
 
-_VERB = {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": sorted(VERBS)}, "POS": "VERB"}}
-_OBJ = {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "obj", "RIGHT_ATTRS": {"DEP": "dobj"}}
-
-
-@cache
-def _matcher(vocab: Vocab) -> DependencyMatcher:
-    matcher = DependencyMatcher(vocab)
-    subject = {
-        "LEFT_ID": "verb",
-        "REL_OP": ">",
-        "RIGHT_ID": "subj",
-        "RIGHT_ATTRS": {"DEP": "nsubj"},
-    }
-    matcher.add("SVO", [[_VERB, subject, _OBJ]])
-    # A long subject with a participle ("the X partnership made up of A and B hosted Y")
-    # is often parsed as a clause of its own: its subject is the verb's subject.
-    clause = {
-        "LEFT_ID": "verb",
-        "REL_OP": ">--",
-        "RIGHT_ID": "clause",
-        "RIGHT_ATTRS": {"DEP": {"IN": ["advcl", "csubj"]}},
-    }
-    clause_subject = {
-        "LEFT_ID": "clause",
-        "REL_OP": ">",
-        "RIGHT_ID": "subj",
-        "RIGHT_ATTRS": {"DEP": "nsubj"},
-    }
-    matcher.add("SVO_CLAUSE", [[_VERB, clause, clause_subject, _OBJ]])
-    # "A made up of B and C hosted Y" parsed as two conjoined verbs sharing one subject.
-    conj_head = {"LEFT_ID": "verb", "REL_OP": "<", "RIGHT_ID": "clause", "RIGHT_ATTRS": {}}
-    conj_subject = dict(clause_subject)
-    matcher.add("SVO_CONJ", [[_VERB, conj_head, conj_subject, _OBJ]])
-    return matcher
-
-
 def _inside(view: DocView, head: Token, types: tuple[str, ...]) -> list[Ref]:
     """Mentions of ``types`` whose root lies in the subtree of ``head``."""
     lo, hi = head.left_edge.i, head.right_edge.i
@@ -97,35 +58,54 @@ def _inside(view: DocView, head: Token, types: tuple[str, ...]) -> list[Ref]:
 
 
 def syntax_relations(view: DocView) -> Iterator[Found]:
-    """Subject-verb-object relations, when the document has a dependency parse."""
+    """Subject-verb-object relations, when the document has a dependency parse.
+
+    The subject is the verb's own ``nsubj``; failing that (a long subject parsed as a
+    clause: "the A and B partnership made up of C hosted Y"), the subject of a clause
+    before the verb or of the verb it is conjoined to."""
     if not view.parsed:
         return
     doc = view.doc
-    for match_id, token_ids in _matcher(doc.vocab)(doc):
-        kind = doc.vocab.strings[match_id]
-        if kind != "SVO":
-            verb_i, _, subj_i, obj_i = token_ids
-            if any(t.dep_ == "nsubj" for t in doc[verb_i].children):
-                continue  # the verb has its own subject
-            if kind == "SVO_CONJ" and doc[verb_i].dep_ != "conj":
-                continue
-        else:
-            verb_i, subj_i, obj_i = token_ids
-        verb = doc[verb_i]
-        rel, subject_is_source = VERBS[verb.lemma_.lower()]
-        term = relation_type(rel)
-        src_head, tgt_head = (doc[subj_i], doc[obj_i])
-        if not subject_is_source:
-            src_head, tgt_head = tgt_head, src_head
-        sources = _inside(view, src_head, term.domain)
-        targets = _inside(view, tgt_head, term.range)
-        if not sources or not targets:
+    strings = doc.vocab.strings
+    wanted = {strings.add(verb) for verb in VERBS}
+    lemmas = doc.to_array("LEMMA")
+    for i in (i for i, lemma in enumerate(lemmas) if lemma in wanted):
+        verb = doc[i]
+        if verb.pos_ != "VERB":
             continue
-        seg_i = view.segment_index_at(verb.idx)
-        seg = view.segments[seg_i]
-        evidence = view.evidence(seg)
-        for s in sources:
-            for t in targets:
-                if s.key != t.key and allowed(rel, s.type, t.type):
-                    cue = (verb.idx, verb.idx + len(verb.text))
-                    yield Found(rel, s, t, CONFIDENCE, (seg.start, seg.end), evidence, cue)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        subj = _subject(verb)
+        if obj is not None and subj is not None:
+            yield from _svo(view, verb, subj, obj)
+
+
+def _subject(verb: Token) -> Token | None:
+    own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if own is not None:
+        return own
+    hosts = [c for c in verb.children if c.dep_ in ("advcl", "csubj") and c.i < verb.i]
+    if verb.dep_ == "conj":
+        hosts.append(verb.head)
+    for host in hosts:
+        subj = next((c for c in host.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _svo(view: DocView, verb: Token, subj: Token, obj: Token) -> Iterator[Found]:
+    """The relations of one subject-verb-object triple."""
+    rel, subject_is_source = VERBS[verb.lemma_.lower()]
+    term = relation_type(rel)
+    src_head, tgt_head = (subj, obj) if subject_is_source else (obj, subj)
+    sources = _inside(view, src_head, term.domain)
+    targets = _inside(view, tgt_head, term.range)
+    if not sources or not targets:
+        return
+    seg = view.segments[view.segment_index_at(verb.idx)]
+    evidence = view.evidence(seg)
+    cue = (verb.idx, verb.idx + len(verb.text))
+    for s in sources:
+        for t in targets:
+            if s.key != t.key and allowed(rel, s.type, t.type):
+                yield Found(rel, s, t, CONFIDENCE, (seg.start, seg.end), evidence, cue)

@@ -9,13 +9,19 @@ such as "Partners: A, B").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
-from innograph.ingest.relation_cues import CUES, LIST_WORDS, compiled_anaphora
+from innograph.ingest.relation_cues import (
+    CUES,
+    LIST_WORDS,
+    compiled_anaphora,
+    lower_same_length,
+)
 from spacy.tokens import Doc, Span, Token
 
 PROJECT_TYPES = ("Project", "S3Platform")
@@ -104,9 +110,18 @@ class DocView:
     def __init__(self, doc: Doc, mentions: Iterable[MentionLike]) -> None:
         self.doc = doc
         self.text = doc.text
+        self.lowered = lower_same_length(self.text)
         self.parsed = doc.has_annotation("DEP")
+        # absolute head index of every token (walking Token objects is slow)
+        self._heads = (
+            [i + int(h) for i, h in enumerate(doc.to_array("HEAD").astype("int64"))]
+            if self.parsed
+            else []
+        )
         self.refs = self._refs(mentions)
+        self._ref_starts = [r.start for r in self.refs]
         self.segments = self._segments()
+        self._seg_starts = [seg.start for seg in self.segments]
 
     # -- construction ------------------------------------------------------------------
     def _refs(self, mentions: Iterable[MentionLike]) -> list[Ref]:
@@ -157,13 +172,17 @@ class DocView:
 
     def segment_index_at(self, offset: int) -> int:
         """Index of the segment containing a character offset (the last one before it)."""
-        best = 0
-        for i, seg in enumerate(self.segments):
-            if seg.start <= offset:
-                best = i
-            else:
-                break
-        return best
+        return max(0, bisect_right(self._seg_starts, offset) - 1)
+
+    def refs_in(self, lo: int, hi: int) -> list[Ref]:
+        """Mentions lying wholly inside [lo, hi)."""
+        i = bisect_left(self._ref_starts, lo)
+        out = []
+        while i < len(self.refs) and self.refs[i].start < hi:
+            if self.refs[i].end <= hi:
+                out.append(self.refs[i])
+            i += 1
+        return out
 
     def token_at(self, offset: int) -> Token | None:
         """The token starting at or containing a character offset."""
@@ -319,13 +338,15 @@ class DocView:
         """Number of dependency arcs between two tokens (None without a parse)."""
         if not self.parsed:
             return None
-        ta, tb = self.doc[a], self.doc[b]
-        up_a = {ta.i: 0}
-        for n, anc in enumerate(ta.ancestors, start=1):
-            up_a[anc.i] = n
-        if tb.i in up_a:
-            return up_a[tb.i]
-        for n, anc in enumerate(tb.ancestors, start=1):
-            if anc.i in up_a:
-                return n + up_a[anc.i]
-        return None
+        up_a = {a: 0}
+        node, n = a, 0
+        while self._heads[node] != node and n < 200:
+            node, n = self._heads[node], n + 1
+            up_a[node] = n
+        node, n = b, 0
+        while True:
+            if node in up_a:
+                return n + up_a[node]
+            if self._heads[node] == node or n >= 200:
+                return None
+            node, n = self._heads[node], n + 1

@@ -47,7 +47,7 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
     When several sentences state the same relation, the most confident one is kept as
     evidence; a grant amount found in any of them is kept.
     """
-    view = DocView(doc, mentions)
+    view = _view(doc, mentions)
     found = [
         *cue_relations(view, lang),
         *syntax_relations(view),
@@ -61,8 +61,21 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
 def extract_budgets(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> dict[str, float]:
     """Entity key -> total budget in EUR, for the projects whose budget the text states."""
     del lang  # the budget cues are shared by all languages
+    return extract_project_budgets(_view(doc, mentions))
+
+
+_last_view: list[tuple[Doc, tuple[tuple[str, str, int, int], ...], DocView]] = []
+
+
+def _view(doc: Doc, mentions: Sequence[Mention]) -> DocView:
+    """The DocView of ``doc`` and ``mentions``; the last one is reused, since the
+    extractor asks for relations and then for budgets of the same document."""
+    signature = tuple((m.key, m.type, m.span.start_char, m.span.end_char) for m in mentions)
+    if _last_view and _last_view[0][0] is doc and _last_view[0][1] == signature:
+        return _last_view[0][2]
     view = DocView(doc, mentions)
-    return extract_project_budgets(view)
+    _last_view[:] = [(doc, signature, view)]
+    return view
 
 
 def _merge(found: Sequence[Found]) -> list[RelationFact]:
