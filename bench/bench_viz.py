@@ -1,10 +1,10 @@
 """Collaboration map benchmark: time to the first stable render of a 2,000-organisation map
 in headless Chromium, with the layout precomputed on the server and without it.
 
-A synthetic collaboration graph (by default 2,000 organisations in 12 countries, 700
-projects with 2–8 partners each, partners chosen with preferential attachment so a few
-organisations are hubs) is written to an embedded store. The map of all of it (``cap``
-2,000) is then opened in Debian's Chromium through Playwright:
+A synthetic collaboration graph (by default 2,000 organisations in 12 countries, 900
+projects with 2–8 partners each, mostly from the project's home country, chosen with
+preferential attachment so a few organisations are hubs) is written to an embedded store.
+The map of all of it (``cap`` 2,000) is then opened in Debian's Chromium via Playwright:
 
 * ``server``: the layout computed by ``viz.network.precompute_layout`` and physics off;
 * ``browser`` (the baseline): no positions, vis-network's own physics until it stabilises
@@ -52,29 +52,39 @@ def _entity(key: str, etype: str, name: str, **attributes: Any) -> EntityFact:
     )
 
 
-def synthetic_documents(orgs: int, projects: int, seed: int = 11) -> list[DocumentFacts]:
-    """One document per project: the project and its partners (preferential attachment)."""
+def synthetic_documents(
+    orgs: int, projects: int, seed: int = 11, home_share: float = 0.8
+) -> list[DocumentFacts]:
+    """One document per project: the project and 2–8 partners. Each project has a home
+    country and takes ``home_share`` of its partners from there (so countries form
+    communities and cross-border pairs are the exception), chosen with preferential
+    attachment (a few organisations become hubs); every organisation gets a project."""
     rng = random.Random(seed)
     names = [f"Synthetic Organisation {i:05d}" for i in range(orgs)]
-    country = {name: COUNTRIES[i % len(COUNTRIES)] for i, name in enumerate(names)}
+    country = [COUNTRIES[i % len(COUNTRIES)] for i in range(orgs)]
+    members = {c: [i for i in range(orgs) if country[i] == c] for c in COUNTRIES}
     weights = [1.0] * orgs
-    docs: list[DocumentFacts] = []
     unused = list(range(orgs))
     rng.shuffle(unused)
+    docs: list[DocumentFacts] = []
     for p in range(projects):
         size = rng.randint(2, 8)
         chosen: set[int] = set()
-        while unused and len(chosen) < size // 2:  # every organisation gets a project
+        if unused:
+            chosen.add(unused.pop())
+        home = country[next(iter(chosen))] if chosen else rng.choice(COUNTRIES)
+        while unused and len(chosen) < size // 2 and country[unused[-1]] == home:
             chosen.add(unused.pop())
         while len(chosen) < size:
-            chosen.add(rng.choices(range(orgs), weights=weights)[0])
+            pool = members[home] if rng.random() < home_share else range(orgs)
+            chosen.add(rng.choices(pool, weights=[weights[i] for i in pool])[0])
         for i in chosen:
             weights[i] += 1.0
         title = f"SYNTH-{p:04d}"
         entities = [_entity("p", "Project", title)]
         relations = []
         for n, i in enumerate(sorted(chosen)):
-            entities.append(_entity(f"o{n}", "Organisation", names[i], country=country[names[i]]))
+            entities.append(_entity(f"o{n}", "Organisation", names[i], country=country[i]))
             relations.append(
                 RelationFact(
                     type="PARTICIPATES_IN",
@@ -134,7 +144,7 @@ def _render(browser: Any, url: str, limit: float) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--orgs", type=int, default=2000)
-    parser.add_argument("--projects", type=int, default=700)
+    parser.add_argument("--projects", type=int, default=900)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=float, default=BROWSER_LIMIT_SECONDS)
     args = parser.parse_args()

@@ -5,13 +5,16 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 import pytest
 from innograph.graph.types import Edge, Node, PartnershipPath, Provenance, Subgraph
 from innograph.ontology.terms import ontology
 from innograph.viz.network import (
     BROKER_BORDER,
     COMMUNITY_COLOURS,
+    LABELLED_NODES,
     LAYOUT_THRESHOLD,
+    MAX_BROKERS_SHOWN,
     MAX_EVIDENCE_LINES,
     NO_COMMUNITY_COLOUR,
     WeightedPair,
@@ -284,3 +287,34 @@ def test_layout_of_tiny_graphs(size: int) -> None:
     graph = nx.Graph()
     graph.add_nodes_from(f"n{i}" for i in range(size))
     assert len(precompute_layout(graph)) == size
+
+
+def test_large_views_label_only_their_hubs_and_outline_the_top_brokers() -> None:
+    graph = nx.barabasi_albert_graph(400, 2, seed=4)
+    nodes = {i: org(f"n{i:04d}") for i in graph.nodes}
+    pairs = [WeightedPair(nodes[a], nodes[b], 1) for a, b in graph.edges]
+    brokers = {nodes[i].id: f"reason {i}" for i in range(0, 400, 5)}  # 80, in rank order
+    view = collaboration_view(pairs, countries={}, brokers=brokers, cap=400)
+    labelled = [n for n in view.nodes if n.show_label]
+    assert len(labelled) == LABELLED_NODES
+    assert min(n.degree for n in labelled) >= max(n.degree for n in view.nodes if not n.show_label)
+    outlined = [n.id for n in view.nodes if n.broker]
+    assert len(outlined) == MAX_BROKERS_SHOWN
+    assert set(outlined) == set(list(brokers)[:MAX_BROKERS_SHOWN])
+    small = collaboration_view(clique_pairs("q", 4, "BE"), countries={})
+    assert all(n.show_label for n in small.nodes)
+
+
+def test_layout_draws_each_community_together() -> None:
+    # Four dense groups with a few links between them, in scrambled id order.
+    graph = nx.relabel_nodes(
+        nx.connected_caveman_graph(4, 40), lambda i: f"n{(i * 37) % 160:03d}-{i // 40}"
+    )
+    groups = {nid: int(nid.rsplit("-", 1)[1]) for nid in graph.nodes}
+    pos = precompute_layout(graph, groups=groups)
+    centres = {
+        g: np.mean([pos[n] for n in graph.nodes if groups[n] == g], axis=0) for g in range(4)
+    }
+    spread = np.mean([math.dist(pos[n], centres[groups[n]]) for n in graph.nodes])
+    apart = min(math.dist(centres[a], centres[b]) for a in range(4) for b in range(a + 1, 4))
+    assert spread < apart

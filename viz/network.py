@@ -28,6 +28,10 @@ from scipy.spatial import cKDTree
 LAYOUT_THRESHOLD = 150
 # The collaboration map draws at most this many organisations (the most connected).
 DEFAULT_MAP_CAP = 300
+# Large views (precomputed layout) label only this many of their most connected nodes.
+LABELLED_NODES = 15
+# The map outlines at most this many brokers (the analytics' top ones in the view).
+MAX_BROKERS_SHOWN = 20
 # Evidence sentences shown per edge in a tooltip, and their length.
 MAX_EVIDENCE_LINES = 3
 MAX_EVIDENCE_CHARS = 200
@@ -114,6 +118,7 @@ class ViewNode:
     community: int | None = None
     broker: bool = False
     centre: bool = False
+    show_label: bool = True  # large views label only their hubs (the rest: tooltips)
     x: float | None = None
     y: float | None = None
 
@@ -372,6 +377,7 @@ def collaboration_view(
     cap: int = DEFAULT_MAP_CAP,
     what: str = "organisations",
     layout_threshold: int = LAYOUT_THRESHOLD,
+    max_brokers: int = MAX_BROKERS_SHOWN,
 ) -> NetworkView:
     """The organisation network of a selection: nodes coloured by community, brokers
     outlined, cross-border pairs marked; filtered by type and country, then capped to the
@@ -396,6 +402,8 @@ def collaboration_view(
     # The most connected first (ties by id, so the same graph always draws the same nodes).
     ranked = sorted(graph.nodes, key=lambda nid: (-graph.degree(nid), nid))
     chosen = set(ranked[:cap])
+    # The top brokers (in the analytics' order) among the organisations drawn.
+    shown_brokers = [b for b in brokers if b in chosen][:max_brokers]
     nodes: list[ViewNode] = []
     for nid in ranked[:cap]:
         view_node = _view_node(found[nid], countries.get(nid))
@@ -410,7 +418,7 @@ def collaboration_view(
             f"Community {number + 1}" if number is not None else "No community"
         )
         view_node.tooltip.append(f"Partners: {graph.degree(nid)}")
-        if nid in brokers:
+        if nid in shown_brokers:
             view_node.broker = True
             view_node.tooltip.append(f"Broker: {brokers[nid]}")
         nodes.append(view_node)
@@ -449,6 +457,8 @@ def collaboration_view(
 
 # Layout coordinates span about this many pixels per sqrt(node), so labels have room.
 _SPREAD_PER_ROOT_NODE = 60.0
+# Above this many nodes the force layout adds a far-field repulsion (coarse grid).
+FAR_FIELD_MIN_NODES = 60
 # Repulsion in the force layout comes from this many nearest nodes.
 NEAREST_NEIGHBOURS = 12
 
@@ -464,18 +474,26 @@ def with_layout(
     graph = nx.Graph()
     graph.add_nodes_from(n.id for n in view.nodes)
     graph.add_edges_from((e.source, e.target) for e in view.edges)
-    positions = precompute_layout(graph, seed=seed)
+    groups = {n.id: n.community for n in view.nodes if n.community is not None}
+    positions = precompute_layout(graph, seed=seed, groups=groups)
     scale = _SPREAD_PER_ROOT_NODE * len(view.nodes) ** 0.5
     for n in view.nodes:
         x, y = positions[n.id]
         n.x, n.y = round(float(x) * scale, 1), round(float(y) * scale, 1)
     view.physics = False
+    hubs = sorted(view.nodes, key=lambda n: (-n.degree, n.id))[:LABELLED_NODES]
+    keep = {n.id for n in hubs} | {n.id for n in view.nodes if n.centre}
+    for n in view.nodes:
+        n.show_label = n.id in keep
     return view
 
 
-def precompute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
+def precompute_layout(
+    graph: nx.Graph, *, seed: int = 7, groups: Mapping[str, int] | None = None
+) -> dict[str, tuple[float, float]]:
     """Positions in [-1, 1]² for every node: a force layout of each connected component,
-    the components packed in rows (largest first) so none lands on another."""
+    the components packed in rows (largest first) so none lands on another. ``groups``
+    (e.g. communities) start the layout with each group's nodes together."""
     if graph.number_of_nodes() == 0:
         return {}
     ids = sorted(graph.nodes)
@@ -505,7 +523,8 @@ def precompute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[floa
     for nodes, (cx, cy, side) in zip(members, cells, strict=True):
         local_of[nodes] = np.arange(len(nodes))
         own = edges[edge_component == labels[nodes[0]]]
-        local = force_layout(len(nodes), local_of[own], seed=seed)
+        start = _group_start([ids[i] for i in nodes], groups or {}, seed) if groups else None
+        local = force_layout(len(nodes), local_of[own], seed=seed, start=start)
         # local is within [-1, 1]: map it into the cell, leaving a margin.
         out[nodes, 0] = cx + side * (0.5 + 0.42 * local[:, 0])
         out[nodes, 1] = cy + side * (0.5 + 0.42 * local[:, 1])
@@ -514,23 +533,34 @@ def precompute_layout(graph: nx.Graph, *, seed: int = 7) -> dict[str, tuple[floa
 
 
 def force_layout(
-    n: int, edges: np.ndarray, *, seed: int = 7, iterations: int | None = None
+    n: int,
+    edges: np.ndarray,
+    *,
+    seed: int = 7,
+    iterations: int | None = None,
+    start: np.ndarray | None = None,
 ) -> np.ndarray:
     """Fruchterman–Reingold layout of ``n`` nodes linked by ``edges`` (an (m, 2) array of
     node numbers), with repulsion only from each node's nearest neighbours (a k-d tree):
     O(n log n) per step instead of networkx's O(n²), which took 40 s for 2,000 nodes
-    here. Returns an (n, 2) array within [-1, 1]."""
+    here; the far field comes from the masses of a coarse grid (as Barnes–Hut does with a
+    tree). ``start``: initial positions in [-1, 1]² (default random). Returns an (n, 2)
+    array within [-1, 1]."""
     if n == 1:
         return np.zeros((1, 2))
     if iterations is None:  # fewer, cheaper steps on large graphs: an overview, not art
         iterations = 120 if n <= 500 else 50
     rng = np.random.default_rng(seed)
     side = n**0.5  # area ~ n with an ideal edge length of 1
-    pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
+    if start is not None:
+        pos = start * (side / 2) + rng.normal(0.0, 0.05, size=(n, 2))
+    else:
+        pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
     neighbours = min(NEAREST_NEIGHBOURS, n - 1)
     temperature = side / 4
     cooling = temperature / (iterations + 1)
-    for _ in range(iterations):
+    far = np.zeros_like(pos)
+    for step in range(iterations):
         # Repulsion from the nearest neighbours only: a fixed cost per node however dense.
         _, near = cKDTree(pos, balanced_tree=False, compact_nodes=False).query(
             pos, k=neighbours + 1
@@ -538,6 +568,10 @@ def force_layout(
         delta = pos[:, None, :] - pos[near[:, 1:]]
         dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-4)
         shift = np.einsum("ijk,ij->ik", delta, 1.0 / dist2)  # magnitude 1/d: k²/d, k = 1
+        if n > FAR_FIELD_MIN_NODES and step % 2 == 0:  # every other step: half the cost
+            far = _far_field(pos)
+        if n > FAR_FIELD_MIN_NODES:
+            shift += far
         if len(edges):
             delta = pos[edges[:, 0]] - pos[edges[:, 1]]
             dist = np.sqrt(np.einsum("ij,ij->i", delta, delta))
@@ -550,6 +584,47 @@ def force_layout(
     pos -= pos.mean(axis=0)
     reach = np.abs(pos).max()
     return pos / reach if reach > 0 else pos
+
+
+def _far_field(pos: np.ndarray, cells: int = 12) -> np.ndarray:
+    """Repulsion of every node from the mass of every grid cell but its own: keeps a large
+    layout from collapsing where the nearest-neighbour repulsion alone cannot reach."""
+    low, high = pos.min(axis=0), pos.max(axis=0)
+    size = np.maximum(high - low, 1e-9) / cells
+    cell = np.minimum(((pos - low) / size).astype(np.int64), cells - 1)
+    flat = cell[:, 0] * cells + cell[:, 1]
+    mass = np.bincount(flat, minlength=cells * cells).astype(float)
+    used = np.flatnonzero(mass)
+    centre = _scatter(flat, pos, cells * cells)[used] / mass[used, None]
+    delta = pos[:, None, :] - centre[None, :, :]
+    dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-4)
+    weight = mass[used][None, :] / dist2
+    weight[flat[:, None] == used[None, :]] = 0.0  # own cell: the near field covers it
+    return np.einsum("ijk,ij->ik", delta, weight)
+
+
+def _group_start(ids: Sequence[str], groups: Mapping[str, int], seed: int) -> np.ndarray:
+    """Starting positions in [-1, 1]²: each group in its own disc, discs on a spiral
+    (largest group at the centre), ungrouped nodes spread over the whole square."""
+    rng = np.random.default_rng(seed)
+    sizes: dict[int, int] = {}
+    for nid in ids:
+        if nid in groups:
+            sizes[groups[nid]] = sizes.get(groups[nid], 0) + 1
+    order = sorted(sizes, key=lambda g: (-sizes[g], g))
+    centres: dict[int, tuple[float, float, float]] = {}
+    total = max(len(ids), 1)
+    for rank, group in enumerate(order):
+        angle, reach = rank * 2.39996, 0.75 * (rank / max(len(order), 1)) ** 0.5
+        radius = 0.9 * (sizes[group] / total) ** 0.5
+        centres[group] = (reach * np.cos(angle), reach * np.sin(angle), radius)
+    out = rng.uniform(-1.0, 1.0, size=(len(ids), 2))
+    for i, nid in enumerate(ids):
+        if nid in groups:
+            cx, cy, radius = centres[groups[nid]]
+            r, a = radius * rng.random() ** 0.5, rng.uniform(0, 2 * np.pi)
+            out[i] = (cx + r * np.cos(a), cy + r * np.sin(a))
+    return np.clip(out, -1.0, 1.0)
 
 
 def _scatter(index: np.ndarray, vectors: np.ndarray, n: int) -> np.ndarray:

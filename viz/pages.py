@@ -100,9 +100,10 @@ def legend_html(entries: Sequence[LegendEntry]) -> str:
 def network_html(view: NetworkView, *, height: str = "70vh") -> str:
     """The canvas container and the note on what was left out."""
     note = f'<p class=note id="view-message">{esc(view.message)}</p>' if view.message else ""
-    empty = "" if view.nodes else "<p class=note>Nothing to draw.</p>"
+    if not view.nodes:
+        return f"{note}<p class=note id=nothing>Nothing to draw.</p>"
     return (
-        f'{note}{empty}<div id="network" class=network style="height:{esc(height)}" '
+        f'{note}<div id="network" class=network style="height:{esc(height)}" '
         f'data-nodes="{len(view.nodes)}"></div>'
     )
 
