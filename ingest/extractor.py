@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from innograph.ingest.components.interreg import generation_of_year
 from innograph.ingest.components.spans import SPAN_ENTITIES, registry_key
-from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.gazetteer import gazetteer, norm_name
 from innograph.ingest.pipeline import join_wrapped_lines, pipeline
 from innograph.ingest.readers import SourceText
 from innograph.ingest.resolution import (
@@ -34,6 +35,8 @@ __all__ = ["Extractor", "KnownEntity", "Resolver"]
 
 # Worker processes get documents in chunks; big enough to keep both cores busy.
 _CHUNK = 4
+# Longer texts go through the pipeline in pieces (the parser's memory grows with length).
+MAX_PIECE_CHARS = 100_000
 
 
 @dataclass(slots=True)
@@ -64,7 +67,9 @@ def _name_of(spans: list[Span]) -> str:
     return max(spans, key=lambda s: (len(s.text), -s.start)).text.strip()
 
 
-def _context(doc: Doc, source: SourceText, requests: list[ResolutionRequest]) -> DocumentContext:
+def _context(
+    docs: list[Doc], source: SourceText, requests: list[ResolutionRequest]
+) -> DocumentContext:
     doc_id = hashlib.sha1(source.content_hash.encode() or source.doc.encode()).hexdigest()[:8]
     countries: Counter[str] = Counter()
     g = gazetteer()
@@ -74,10 +79,12 @@ def _context(doc: Doc, source: SourceText, requests: list[ResolutionRequest]) ->
         entries = g.by_key(request.key)
         if entries and not entries[0].ambiguous and entries[0].country:
             countries[entries[0].country] += 1
+    # The Interreg generation the document talks about: that of the years it names most.
     years = Counter(
         generation_of_year(int(t.text))
+        for doc in docs
         for t in doc
-        if t.like_num and len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
+        if len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
     )
     years.pop(None, None)
     generation = years.most_common(1)[0][0] if years else None
@@ -131,36 +138,48 @@ def _analyse_in_worker(source: SourceText) -> _Analysis:
 
 
 def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
-    """Run the language pipeline and build unresolved facts for one document."""
-    text = source.text
-    language = lang or _detect(text)
-    doc = pipeline(language)(join_wrapped_lines(text))
+    """Run the language pipeline and build unresolved facts for one document.
+
+    Long texts go through the pipeline in pieces of whole paragraphs (spaCy's parser
+    needs memory in proportion to a Doc's length); the pieces' entities are then merged
+    by name and registry key, so that the document still has one entity per thing.
+    """
+    language = lang or _detect(source.text)
+    nlp = pipeline(language)
+    docs = list(nlp.pipe(_pieces(join_wrapped_lines(source.text))))
     groups: dict[str, list[Span]] = {}
-    for span in doc.spans[SPAN_ENTITIES]:
-        groups.setdefault(span.id_, []).append(span)
+    merge_index: dict[tuple[str, str], str] = {}
+    relations: list[RelationFact] = []
+    budgets: dict[str, float] = {}
+    for doc in docs:
+        local: dict[str, list[Span]] = {}
+        for span in doc.spans[SPAN_ENTITIES]:
+            local.setdefault(span.id_, []).append(span)
+        rename = {}
+        for key, spans in local.items():
+            merged = key if len(docs) == 1 else _merged_key(spans, merge_index, len(groups))
+            rename[key] = merged
+            groups.setdefault(merged, []).extend(spans)
+        found, doc_budgets = _relations(doc, local, language)
+        for relation in found:
+            relation.source, relation.target = rename[relation.source], rename[relation.target]
+            relations.append(relation)
+        budgets.update({rename[k]: v for k, v in doc_budgets.items()})
     entities: list[EntityFact] = []
     requests: list[ResolutionRequest] = []
     for key, spans in groups.items():
         name = _name_of(spans)
         aliases = sorted({s.text.strip() for s in spans} - {name})
-        entity_type = spans[0].label_
         registry_keys = [k for s in spans if (k := registry_key(s.kb_id_))]
-        longest_key = max(registry_keys, key=len) if registry_keys else ""
-        entities.append(
-            EntityFact(
-                key=key,
-                type=entity_type,
-                name=name,
-                canonical_id="",
-                aliases=aliases,
-            )
+        entity = EntityFact(
+            key=key, type=spans[0].label_, name=name, canonical_id="", aliases=aliases
         )
+        if key in budgets:
+            entity.attributes["budget_eur"] = budgets[key]
+        entities.append(entity)
         requests.append(
             ResolutionRequest(
-                type=entity_type,
-                name=name,
-                aliases=aliases,
-                key=_best_key(registry_keys) or longest_key,
+                type=entity.type, name=name, aliases=aliases, key=_best_key(registry_keys)
             )
         )
     _nearby_countries(groups, requests)
@@ -170,10 +189,59 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
         content_hash=source.content_hash,
         lang=language,
         entities=entities,
+        relations=_unique(relations),
         title=source.title,
     )
-    facts.relations = _relations(doc, groups, language, facts)
-    return _Analysis(facts, requests, _context(doc, source, requests))
+    return _Analysis(facts, requests, _context(docs, source, requests))
+
+
+def _pieces(text: str) -> list[str]:
+    """The text in pieces of whole paragraphs of at most MAX_PIECE_CHARS (one piece if short)."""
+    if len(text) <= MAX_PIECE_CHARS:
+        return [text]
+    pieces: list[str] = []
+    current = ""
+    for paragraph in re.split(r"(?<=\n)\n", text):
+        while len(paragraph) > MAX_PIECE_CHARS:  # one huge paragraph: cut at a space
+            cut = paragraph.rfind(" ", 0, MAX_PIECE_CHARS)
+            cut = cut if cut > 0 else MAX_PIECE_CHARS
+            pieces.append(paragraph[:cut])
+            paragraph = paragraph[cut:]
+        if current and len(current) + len(paragraph) > MAX_PIECE_CHARS:
+            pieces.append(current)
+            current = ""
+        current += paragraph + "\n"
+    if current.strip():
+        pieces.append(current)
+    return pieces
+
+
+def _merged_key(spans: list[Span], index: dict[tuple[str, str], str], count: int) -> str:
+    """The document-wide key of a piece's entity: the same name or registry key, same key."""
+    label = spans[0].label_
+    marks = [("name", f"{label}:{norm_name(s.text)}") for s in spans]
+    marks += [("key", k) for s in spans if (k := registry_key(s.kb_id_))]
+    for mark in marks:
+        if mark in index:
+            key = index[mark]
+            break
+    else:
+        key = f"e{count + 1}"
+        while key in index.values():
+            key = f"e{int(key[1:]) + 1}"
+    for mark in marks:
+        index.setdefault(mark, key)
+    return key
+
+
+def _unique(relations: list[RelationFact]) -> list[RelationFact]:
+    """One relation per (type, source, target): the one with the highest confidence."""
+    best: dict[tuple[str, str, str], RelationFact] = {}
+    for relation in relations:
+        key = (relation.type, relation.source, relation.target)
+        if key not in best or relation.confidence > best[key].confidence:
+            best[key] = relation
+    return list(best.values())
 
 
 def _nearby_countries(groups: dict[str, list[Span]], requests: list[ResolutionRequest]) -> None:
@@ -200,11 +268,12 @@ def _best_key(keys: list[str]) -> str:
 
 
 def _relations(
-    doc: Doc, groups: dict[str, list[Span]], lang: str, facts: DocumentFacts
-) -> list[RelationFact]:
+    doc: Doc, groups: dict[str, list[Span]], lang: str
+) -> tuple[list[RelationFact], dict[str, float]]:
+    """Relations between the groups' mentions, and project budgets (relations module)."""
     relations = _relations_module()
     if relations is None:
-        return []
+        return [], {}
     mentions = [
         relations.Mention(key=key, type=spans[0].label_, span=span)
         for key, spans in groups.items()
@@ -212,8 +281,4 @@ def _relations(
     ]
     mentions.sort(key=lambda m: m.span.start)
     found = list(relations.extract_relations(doc, mentions, lang=lang))
-    for key, budget in relations.extract_budgets(doc, mentions, lang=lang).items():
-        for entity in facts.entities:
-            if entity.key == key:
-                entity.attributes["budget_eur"] = budget
-    return found
+    return found, dict(relations.extract_budgets(doc, mentions, lang=lang))

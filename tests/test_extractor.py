@@ -107,3 +107,19 @@ def test_two_workers_give_the_same_facts_as_one() -> None:
     one = [f.to_contract() for f in Extractor().extract_many(sources, workers=1)]
     two = [f.to_contract() for f in Extractor().extract_many(sources, workers=2)]
     assert one == two
+
+
+def test_long_documents_are_read_in_pieces_and_merged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from innograph.ingest import extractor as extractor_module
+
+    monkeypatch.setattr(extractor_module, "MAX_PIECE_CHARS", 600)
+    text = "\n\n".join([EN_TEXT] * 6)  # about 1,600 characters: several pieces
+    assert len(extractor_module._pieces(text)) > 1
+    facts = Extractor().extract(_source(text, "long.txt"), lang="en")
+    names = [e.name for e in facts.entities]
+    assert names.count("HarbourTwin") == 1
+    assert names.count("Rotterdam") == 1
+    keys = {e.key for e in facts.entities}
+    assert all(r.source in keys and r.target in keys for r in facts.relations)
+    triples = [(r.type, r.source, r.target) for r in facts.relations]
+    assert len(triples) == len(set(triples))
