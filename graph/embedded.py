@@ -59,6 +59,7 @@ from innograph.graph.types import (
     IngestResult,
     Node,
     PartnershipPath,
+    Provenance,
     Subgraph,
 )
 from innograph.ontology.facts import DocumentFacts, MergeRecord
@@ -255,7 +256,16 @@ class EmbeddedStore:
                 "FROM supports ORDER BY src, type, dst"
             )
             for key, group in groupby(rows, key=itemgetter(0, 1, 2)):
-                self._add_edge(key, merge_supports(key, [_support(r) for r in group]))
+                supports = list(group)
+                if len(supports) == 1:  # the common case, without the general merge
+                    _, _, _, source, evidence, confidence, amount, attributes = supports[0]
+                    props = _loads(attributes)
+                    if amount is not None:
+                        props["amount_eur"] = amount
+                    prov = [Provenance(source, evidence, confidence)]
+                    self._add_edge(key, Edge(key[0], key[2], key[1], props, prov))
+                else:
+                    self._add_edge(key, merge_supports(key, [_support(r) for r in supports]))
         finally:
             self._conn.execute("COMMIT")
         self._search = None
