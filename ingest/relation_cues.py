@@ -168,6 +168,15 @@ _EN: list[Cue] = [
         reach=160,
     ),
     *_cues(
+        r"attended|attends|was present at|were present at|exhibited at"
+        r"|spoke at|pitched at",
+        _PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=120,
+    ),
+    *_cues(
         r"hosted by|organi[sz]ed by|co-?organi[sz]ed by",
         _PART,
         source="right",
@@ -196,7 +205,8 @@ _EN: list[Cue] = [
         implicit=True,
     ),
     *_cues(
-        r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded",
+        r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded"
+        r"|[\w-]+-funded|[\w-]+-financed|[\w-]+-supported",
         _FUND,
         confidence=0.65,
         implicit=True,
@@ -219,6 +229,14 @@ _EN: list[Cue] = [
         target="right",
         confidence=0.75,
         reach=120,
+    ),
+    *_cues(
+        r"members include|members are|member organi[sz]ations include|whose members include"
+        r"|brings together (?:its )?members",
+        (MEMBER_OF,),
+        source="right",
+        target="left",
+        confidence=0.7,
     ),
     # LOCATED_IN
     *_cues(
@@ -352,6 +370,15 @@ _NL: list[Cue] = [
         source_reach=40,
     ),
     *_cues(
+        r"was aanwezig op|waren aanwezig op|aanwezig op|aanwezig bij|sprak op|stond op"
+        r"|presenteerde op",
+        _PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=120,
+    ),
+    *_cues(
         r"georganiseerd door|gehost door|ingericht door",
         _PART,
         source="right",
@@ -412,6 +439,13 @@ _NL: list[Cue] = [
         target="right",
         confidence=0.75,
         reach=120,
+    ),
+    *_cues(
+        r"leden zijn|met als leden|telt onder meer|verenigt",
+        (MEMBER_OF,),
+        source="right",
+        target="left",
+        confidence=0.7,
     ),
     # LOCATED_IN
     *_cues(

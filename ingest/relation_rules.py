@@ -430,6 +430,8 @@ def _pair_rules(
     if a.type == "Project" and b.type == "FundingProgramme" and direct:
         if _PROJECT_IS_A.match(gap) and _PROJECT_WORD_AFTER.match(after_b):
             yield from out(FUNDED_BY, a, b, 0.6)
+        elif _PAREN_OPEN.match(gap) and after_b.lstrip().startswith(")"):
+            yield from out(FUNDED_BY, a, b, 0.55)  # "Solar Bridge (Horizon Europe)"
 
 
 # -------------------------------------------------------------------------- page layouts
@@ -438,7 +440,8 @@ _PROSE = 14  # a value line with more words than this is running text, not a fie
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
+    out: list[tuple[int, int]] = []
+    pos = 0
     for line in text.split("\n"):
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
@@ -508,7 +511,7 @@ def _value_lines(
     view: DocView, lines: list[tuple[int, int]], li: int, *, single: bool
 ) -> list[tuple[int, int]]:
     """The lines after a label line that hold its value(s)."""
-    out = []
+    out: list[tuple[int, int]] = []
     for ls, le in lines[li + 1 :]:
         line = view.text[ls:le]
         if not line.strip():

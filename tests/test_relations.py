@@ -179,6 +179,25 @@ def test_partners_of_an_organisation_are_not_that_organisation() -> None:
     assert ("PARTICIPATES_IN", "acme", "sb") not in triples(relations(text, ENTS))
 
 
+def test_attended_event() -> None:
+    found = relations("Beta University and Gamma Institute attended Green Days 2030.", ENTS)
+    assert {("PARTICIPATES_IN", "beta", "gd"), ("PARTICIPATES_IN", "gamma", "gd")} <= triples(found)
+
+
+def test_members_include_points_to_the_network() -> None:
+    found = relations(
+        "The Northern Robotics Network grew fast; its members include Acme Labs and "
+        "Beta University.",
+        ENTS,
+    )
+    assert {("MEMBER_OF", "acme", "nrn"), ("MEMBER_OF", "beta", "nrn")} <= triples(found)
+
+
+def test_programme_in_brackets_after_project() -> None:
+    found = relations("Results of Solar Bridge (Horizon Europe) were shown.", ENTS)
+    assert ("FUNDED_BY", "sb", "he") in triples(found)
+
+
 def test_this_project_refers_back() -> None:
     text = "Solar Bridge started in spring. This project is run together with Beta University."
     found = relations(text, ENTS)
