@@ -53,7 +53,7 @@ def _entity(key: str, etype: str, name: str, **attributes: Any) -> EntityFact:
 
 
 def synthetic_documents(
-    orgs: int, projects: int, seed: int = 11, home_share: float = 0.8
+    orgs: int, projects: int, seed: int = 11, home_share: float = 0.8, countries: int = 12
 ) -> list[DocumentFacts]:
     """One document per project: the project and 2–8 partners. Each project has a home
     country and takes ``home_share`` of its partners from there (so countries form
@@ -61,8 +61,9 @@ def synthetic_documents(
     attachment (a few organisations become hubs); every organisation gets a project."""
     rng = random.Random(seed)
     names = [f"Synthetic Organisation {i:05d}" for i in range(orgs)]
-    country = [COUNTRIES[i % len(COUNTRIES)] for i in range(orgs)]
-    members = {c: [i for i in range(orgs) if country[i] == c] for c in COUNTRIES}
+    codes = COUNTRIES[: max(1, min(countries, len(COUNTRIES)))]
+    country = [codes[i % len(codes)] for i in range(orgs)]
+    members = {c: [i for i in range(orgs) if country[i] == c] for c in codes}
     weights = [1.0] * orgs
     unused = list(range(orgs))
     rng.shuffle(unused)
@@ -72,7 +73,7 @@ def synthetic_documents(
         chosen: set[int] = set()
         if unused:
             chosen.add(unused.pop())
-        home = country[next(iter(chosen))] if chosen else rng.choice(COUNTRIES)
+        home = country[next(iter(chosen))] if chosen else rng.choice(codes)
         while unused and len(chosen) < size // 2 and country[unused[-1]] == home:
             chosen.add(unused.pop())
         while len(chosen) < size:
@@ -108,10 +109,10 @@ def synthetic_documents(
     return docs
 
 
-def build_store(folder: Path, orgs: int, projects: int) -> EmbeddedStore:
+def build_store(folder: Path, orgs: int, projects: int, countries: int = 12) -> EmbeddedStore:
     """An embedded store holding the synthetic graph."""
     store = EmbeddedStore(folder)
-    docs = synthetic_documents(orgs, projects)
+    docs = synthetic_documents(orgs, projects, countries=countries)
     for start in range(0, len(docs), 500):
         store.upsert_documents(docs[start : start + 500])
     return store

@@ -318,3 +318,8 @@ def test_layout_draws_each_community_together() -> None:
     spread = np.mean([math.dist(pos[n], centres[groups[n]]) for n in graph.nodes])
     apart = min(math.dist(centres[a], centres[b]) for a in range(4) for b in range(a + 1, 4))
     assert spread < apart
+
+
+def test_map_counts_the_whole_selection_when_only_its_heaviest_pairs_were_read() -> None:
+    view = collaboration_view(clique_pairs("h", 5, "BE"), countries={}, cap=3, total=40)
+    assert view.message == "showing the 3 most connected of 40 organisations"

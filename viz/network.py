@@ -31,7 +31,7 @@ DEFAULT_MAP_CAP = 300
 # Large views (precomputed layout) label only this many of their most connected nodes.
 LABELLED_NODES = 15
 # The map outlines at most this many brokers (the analytics' top ones in the view).
-MAX_BROKERS_SHOWN = 20
+MAX_BROKERS_SHOWN = 10
 # Evidence sentences shown per edge in a tooltip, and their length.
 MAX_EVIDENCE_LINES = 3
 MAX_EVIDENCE_CHARS = 200
@@ -378,10 +378,11 @@ def collaboration_view(
     what: str = "organisations",
     layout_threshold: int = LAYOUT_THRESHOLD,
     max_brokers: int = MAX_BROKERS_SHOWN,
+    total: int | None = None,
 ) -> NetworkView:
     """The organisation network of a selection: nodes coloured by community, brokers
     outlined, cross-border pairs marked; filtered by type and country, then capped to the
-    ``cap`` most connected, saying how many were left out."""
+    ``cap`` most connected, saying how many were left out (of ``total`` when given)."""
     communities = communities or {}
     brokers = brokers or {}
     wanted_types, wanted_countries = set(types), {c.upper() for c in country_filter}
@@ -398,7 +399,8 @@ def collaboration_view(
             continue
         found[pair.source.id], found[pair.target.id] = pair.source, pair.target
         graph.add_edge(pair.source.id, pair.target.id, weight=pair.weight)
-    total = graph.number_of_nodes()
+    # ``total``: how many the whole selection has, when ``pairs`` are only its heaviest.
+    total = max(total or 0, graph.number_of_nodes())
     # The most connected first (ties by id, so the same graph always draws the same nodes).
     ranked = sorted(graph.nodes, key=lambda nid: (-graph.degree(nid), nid))
     chosen = set(ranked[:cap])

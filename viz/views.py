@@ -17,6 +17,7 @@ from innograph.viz.network import (
     COMMUNITY_COLOURS,
     DEFAULT_MAP_CAP,
     LAYOUT_THRESHOLD,
+    MAX_BROKERS_SHOWN,
     NetworkView,
     WeightedPair,
     collaboration_view,
@@ -41,7 +42,7 @@ EGO_LIMIT = 150  # nodes of an ego network (nearest first)
 SEARCH_RESULTS = 20
 PATHS_MAX_HOPS = 4
 # The map reads at most this many heaviest pairs of a selection before capping nodes.
-MAP_PAIRS = 10_000
+MAP_PAIRS = 20_000
 MAX_MAP_CAP = 2_000
 # The map's ``layout`` parameter: where the layout is computed, as a node threshold.
 LAYOUT_THRESHOLDS = {"auto": LAYOUT_THRESHOLD, "server": 0, "browser": MAX_MAP_CAP}
@@ -278,9 +279,11 @@ def map_view(analytics: Analytics, query: MapQuery) -> tuple[NetworkView, list[s
         types=query.types,
         country_filter=query.countries,
         cap=query.cap,
+        total=None if query.types or query.countries else network.organisations,
         layout_threshold=LAYOUT_THRESHOLDS.get(query.layout, LAYOUT_THRESHOLD),
     )
-    broker_lines = [f"{n.label}: {brokers[n.id]}" for n in view.nodes if n.broker]
+    flagged = {n.id: n.label for n in view.nodes if n.broker}
+    broker_lines = [f"{flagged[b]}: {reason}" for b, reason in brokers.items() if b in flagged]
     return view, broker_lines
 
 
@@ -340,14 +343,15 @@ def map_page(analytics: Analytics, query: MapQuery) -> str:
             f"Community {c + 1} ({sum(n.community == c for n in view.nodes)})</li>"
             for c in used[:12]
         )
-        brokers = "".join(f"<li>{esc(line)}</li>" for line in broker_lines[:20])
+        brokers = "".join(f"<li>{esc(line)}</li>" for line in broker_lines)
         result = (
             f"<p id=map-summary>{len(view.nodes):,} organisations, {len(view.edges):,} "
             "partnerships (shared projects, platforms or events); colour = community, "
-            "thick black outline = broker, red dashes = cross-border.</p>"
+            f"thick black outline = one of the top {MAX_BROKERS_SHOWN} brokers, red = cross-border."
+            "</p>"
             f'<ul class=legend aria-label="Communities">{community_legend}</ul>'
             f"{network_html(view)}"
-            + (f"<h2>Brokers</h2><ul class=brokers>{brokers}</ul>" if brokers else "")
+            + (f"<h2>Top brokers</h2><ul class=brokers>{brokers}</ul>" if brokers else "")
         )
     body = f"<h1>Collaboration map</h1>{form}{errors}{result}"
     return page("Collaboration map", body, view=view, active="/map")
