@@ -418,3 +418,26 @@ REGION_HEADS: frozenset[str] = frozenset(
     """landsdeel regio region région provincie province prov gewest streek gemeente
     municipality stad city ville commune gemeinde stadt kreis arrondissement""".split()
 )
+
+# Layout headings whose next line names an organisation (good-practice and project pages).
+HEADING_CUES: frozenset[str] = frozenset(
+    (
+        "lead partner",
+        "main institution",
+        "coordinator",
+        "project coordinator",
+        "lead organisation",
+        "lead organization",
+        "beneficiary",
+        "applicant",
+        "penvoerder",
+        "projectverantwoordelijke",
+        "hoofdaanvrager",
+        "promotor",
+        "coordinateur",
+        "chef de file",
+        "porteur de projet",
+        "federführung",
+        "koordinator",
+    )
+)

@@ -24,7 +24,11 @@ class GazetteerRuler:
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
         for entry in gazetteer().names():
-            if nlp.lang in entry.common_in or nlp.lang not in ("en", "nl") and entry.common_in:
+            if entry.common_in and (
+                nlp.lang in entry.common_in
+                or nlp.lang not in ("en", "nl")
+                or " " in entry.name  # "University of Applied Sciences": generic anywhere
+            ):
                 continue
             label = f"{entry.type}\t{entry.key}"
             if " " not in entry.name.strip() and "-" not in entry.name or is_acronym(entry.name):

@@ -27,6 +27,7 @@ from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
+    HEADING_CUES,
     ORG_HEADS,
     PERSON_ROLES,
     PROGRAMME_CUES,
@@ -88,6 +89,9 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             tok = doc[j]
             if "\n" in tok.text or tok.is_sent_start and doc[j - 1].is_punct:
                 break
+            prev = doc[j - 1].text
+            if prev.endswith(".") and prev[:-1].isupper() and len(prev) > 2:
+                break  # "... Enertec BV. Gedeputeerde ...": the abbreviation ends a sentence
             if is_name_token(tok) or tok.like_num and is_name_token(doc[j - 1]):
                 j += 1
                 continue
@@ -431,6 +435,32 @@ def _s3_platform_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, start, end, label="S3Platform")
 
 
+def _heading_spans(doc: Doc) -> Iterator[Span]:
+    """The line after a role heading ("Lead partner", "Main institution", "Penvoerder")
+    names an organisation."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text:
+            if tok.i > start:
+                lines.append((start, tok.i))
+            start = tok.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    for (h_start, h_end), (start, end) in zip(lines, lines[1:], strict=False):
+        heading = " ".join(t.lower_ for t in doc[h_start:h_end]).strip(" :")
+        if heading not in HEADING_CUES or end - start > 10:
+            continue
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if (
+            end > start
+            and is_name_token(doc[start])
+            and not gazetteer().lookup(doc[start:end].text)
+        ):
+            yield Span(doc, start, end, label="Organisation", kb_id="heading")
+
+
 class PatternFinder:
     """Runs every rule above and stores the spans in ``doc.spans["ig_patterns"]``."""
 
@@ -446,6 +476,7 @@ class PatternFinder:
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
+        spans += _heading_spans(doc)
         doc.spans[SPAN_PATTERNS] = spans
         return doc
 

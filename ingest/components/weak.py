@@ -94,11 +94,33 @@ def _cue_type(word: str) -> str | None:
 
 
 def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
-    """ "het innovatieprogramma X", "the X programme": a programme named right there."""
+    """ "het innovatieprogramma X", "the X programme": a programme named right there;
+    "X is co-financed by ...": what is funded is a project."""
     for i in (start - 1, end):
         if 0 <= i < len(doc) and fold(doc[i].text).endswith(("programma", "programme", "program")):
             return "FundingProgramme"
+    after = [fold(t.text) for t in doc[end : end + 3]]
+    if after[:1] in (["is"], ["wordt"], ["est"], ["was"]) and any(
+        w.startswith(_FUNDED) for w in after[1:]
+    ):
+        return "Project"
     return None
+
+
+_FUNDED = (
+    "funded",
+    "co-funded",
+    "cofunded",
+    "financed",
+    "co-financed",
+    "cofinanced",
+    "gefinancierd",
+    "medegefinancierd",
+    "gesubsidieerd",
+    "financé",
+    "cofinancé",
+    "co",
+)
 
 
 def context_type(doc: Doc, start: int, end: int) -> str | None:
