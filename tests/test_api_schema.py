@@ -3,9 +3,9 @@ none may answer with a server error (5xx), whatever it is sent."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,11 +58,9 @@ APP, STORE, FOLDER = _app_on_the_graph()
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _close_store() -> Iterator[None]:
-    yield
-    STORE.close()
-    shutil.rmtree(FOLDER, ignore_errors=True)
+# Every process that collects this module builds the app; each cleans up on exit.
+atexit.register(shutil.rmtree, FOLDER, True)
+atexit.register(STORE.close)
 
 
 @schema.parametrize()
