@@ -219,3 +219,19 @@ def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
 def test_generic_terms_and_continents_are_not_entities() -> None:
     spans = _entities("en", "Europe invests in Industry 4.0 and AI for SMEs.")
     assert not spans
+
+
+def test_the_line_after_a_role_heading_is_an_organisation() -> None:
+    spans = _entities("en", "Project summary\n\nLead partner\nBrightwater Textiles\nGhent, Belgium")
+    assert ("Brightwater Textiles", "Organisation") in {(s.text, s.label_) for s in spans}
+
+
+def test_what_is_co_financed_is_a_project() -> None:
+    spans = _entities("en", "ReLoom is co-financed by the ERDF.")
+    assert ("ReLoom", "Project") in {(s.text, s.label_) for s in spans}
+
+
+def test_a_generic_registry_name_is_not_in_the_gazetteer(gazetteer_nl: Language) -> None:
+    # A registry lists it as one school's name; its words are ordinary English words.
+    doc = gazetteer_nl("Zij studeert aan een University of Applied Sciences in Vlissingen.")
+    assert not [s for s in doc.spans[SPAN_GAZETTEER] if "University" in s.text]
