@@ -30,6 +30,7 @@ from typing import Any
 
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.iris import document_id, entity_iri, statement_id
+from innograph.graph.rdf_sources import EntitySources
 from innograph.graph.rdf_terms import (
     NS,
     NUTS_NS,
@@ -114,26 +115,6 @@ def class_iris(term: ClassTerm) -> list[str]:
         out.append(iri(parent_term.iri))
         parent = parent_term.parent
     return out
-
-
-def entity_sources(store: GraphStore, node: Node) -> list[str]:
-    """The sources of the documents an entity derives from.
-
-    Read from the node's ``sources`` property when the backend keeps one, or from the
-    store's optional ``node_sources(entity_id)`` (a cheap lookup a backend may offer);
-    otherwise asked of ``get_entity`` (always right, but it copies the entity's edges:
-    the slowest part of a dump).
-    """
-    listed = _first(node.properties, "sources", "documents")
-    if listed is not None:
-        return _as_list(listed)
-    node_sources = getattr(store, "node_sources", None)
-    if callable(node_sources):
-        return _as_list(node_sources(node.id))
-    try:
-        return [doc.source for doc in store.get_entity(node.id).documents]
-    except EntityNotFound:
-        return []
 
 
 def entity_block(
@@ -418,13 +399,17 @@ def describe(store: GraphStore, options: ExportOptions) -> Iterator[Block]:
     keep = selected_ids(store, options.selection)
     variants = merge_variants(store)
     cited: set[str] = set()
-    for node in store.iter_nodes():
-        if keep is not None and node.id not in keep:
-            continue
-        sources = entity_sources(store, node)
-        cited.update(sources)
-        yield entity_block(node, base, sources, variants.get(node.id, ()))
-        yield from identifier_blocks(node, base)
+    sources_of = EntitySources(store)
+    try:
+        for node in store.iter_nodes():
+            if keep is not None and node.id not in keep:
+                continue
+            sources = sources_of(node)
+            cited.update(sources)
+            yield entity_block(node, base, sources, variants.get(node.id, ()))
+            yield from identifier_blocks(node, base)
+    finally:
+        sources_of.close()
     for edge in store.iter_edges():
         if keep is not None and (edge.source not in keep or edge.target not in keep):
             continue
@@ -441,7 +426,7 @@ def describe_entity(store: GraphStore, entity_id: str, base: str) -> Iterator[Bl
     EntityNotFound if there is no such entity."""
     detail = store.get_entity(entity_id)
     variants = merge_variants(store).get(entity_id, ())
-    sources = entity_sources(store, detail.node)
+    sources = [doc.source for doc in detail.documents]
     yield entity_block(detail.node, base, sources, variants)
     yield from identifier_blocks(detail.node, base)
     cited = set(sources)

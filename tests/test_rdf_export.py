@@ -351,7 +351,27 @@ def test_a_store_offering_node_sources_is_not_asked_for_each_entity(
         def __getattr__(self, name: str) -> object:
             return getattr(self.inner, name)
 
-    fast = WithSources(graph_store)
+    class InterfaceOnly:
+        """Only the GraphStore interface: sources come from get_entity."""
+
+        def __init__(self, inner: EmbeddedStore) -> None:
+            self.inner = inner
+            self.entity_calls = 0
+
+        def get_entity(self, entity_id: str) -> object:
+            self.entity_calls += 1
+            return self.inner.get_entity(entity_id)
+
+        def __getattr__(self, name: str) -> object:
+            if name in ("path", "node_sources"):
+                raise AttributeError(name)
+            return getattr(self.inner, name)
+
     options = ExportOptions(base=BASE)
-    assert list(describe(fast, options)) == list(describe(graph_store, options))  # type: ignore[arg-type]
+    embedded = list(describe(graph_store, options))  # the mentions fast path
+    fast = WithSources(graph_store)
+    assert list(describe(fast, options)) == embedded  # type: ignore[arg-type]
     assert fast.entity_calls == 0
+    slow = InterfaceOnly(graph_store)
+    assert list(describe(slow, options)) == embedded  # type: ignore[arg-type]
+    assert slow.entity_calls == graph_store.stats().total_nodes
