@@ -250,8 +250,8 @@ class DocView:
 
         Named in the title (the first line), it is that one. Otherwise each project
         scores its mentions, plus one for standing alone on a line (a heading) and one
-        for being named first; projects named as predecessors ("builds on X") do not
-        count. The best one must beat the next; None when the document is about several.
+        for being named first; a mention as a predecessor ("builds on X") counts against
+        it. The best one must beat the next; None when the document is about several.
         """
         for types in (("Project",), ("S3Platform",)):
             refs = [r for r in self.refs if r.type in types]
@@ -261,14 +261,18 @@ class DocView:
             in_title = [r for r in refs if r.start < title_end]
             if in_title:
                 return Ref(in_title[0].key, in_title[0].type, -1, -1, implicit=True)
-            earlier = {r.key for r in refs if self._is_predecessor(r)}
             score: Counter[str] = Counter()
             for r in refs:
-                score[r.key] += 1
-                if self._alone_on_line(r):
-                    score[r.key] += 1
-            score[refs[0].key] += 1
-            ranked = [(k, n) for k, n in score.most_common() if k not in earlier]
+                if self._is_predecessor(r):
+                    score[r.key] -= 1
+                    continue
+                score[r.key] += 2 if self._alone_on_line(r) else 1
+            first = next((r for r in refs if not self._is_predecessor(r)), None)
+            if first is not None:
+                seg = self.segments[self.segment_index_at(first.start)]
+                if len({r.key for r in seg.refs if r.type in types}) == 1:
+                    score[first.key] += 1  # named first, and alone in its sentence
+            ranked = [(k, n) for k, n in score.most_common() if n > 0]
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 key = ranked[0][0]
                 first = next(r for r in refs if r.key == key)

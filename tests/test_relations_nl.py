@@ -50,6 +50,21 @@ def test_dutch_verb_last_launch() -> None:
     assert ("LEADS", "hn", "zb") in found
 
 
+def test_label_goes_to_the_main_project_not_its_predecessor() -> None:
+    text = (
+        "Nieuws\n\nZonnebrug 2 gaat van start. Het bouwt verder op voorganger Zonnebrug. "
+        "Zonnebrug was een succes en Zonnebrug liep drie jaar.\n\nPenvoerder: Hogeschool Noord\n"
+    )
+    found = nl(text)
+    assert ("LEADS", "hn", "zb2") in found
+    assert ("LEADS", "hn", "zb") not in found
+
+
+def test_no_implicit_target_when_the_page_is_about_several_projects() -> None:
+    text = "Nieuws\n\nZonnebrug en Zonnebrug 2 starten.\n\nPenvoerder: Hogeschool Noord\n"
+    assert nl(text) == set()
+
+
 # -------------------------------------------------------------------- PARTICIPATES_IN
 def test_participants_list_nl() -> None:
     text = (
