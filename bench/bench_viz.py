@@ -65,17 +65,18 @@ def synthetic_documents(
     country = [codes[i % len(codes)] for i in range(orgs)]
     members = {c: [i for i in range(orgs) if country[i] == c] for c in codes}
     weights = [1.0] * orgs
-    unused = list(range(orgs))
-    rng.shuffle(unused)
+    # Organisations not yet in a project, per country: each project starts with some.
+    unused = {c: list(members[c]) for c in codes}
+    for waiting in unused.values():
+        rng.shuffle(waiting)
     docs: list[DocumentFacts] = []
     for p in range(projects):
         size = rng.randint(2, 8)
+        left = [c for c in codes if unused[c]]
+        home = rng.choice(left) if left else rng.choice(codes)
         chosen: set[int] = set()
-        if unused:
-            chosen.add(unused.pop())
-        home = country[next(iter(chosen))] if chosen else rng.choice(codes)
-        while unused and len(chosen) < size // 2 and country[unused[-1]] == home:
-            chosen.add(unused.pop())
+        while unused[home] and len(chosen) < max(1, size // 2):
+            chosen.add(unused[home].pop())
         while len(chosen) < size:
             pool = members[home] if rng.random() < home_share else range(orgs)
             chosen.add(rng.choices(pool, weights=[weights[i] for i in pool])[0])

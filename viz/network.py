@@ -402,7 +402,8 @@ def collaboration_view(
     # ``total``: how many the whole selection has, when ``pairs`` are only its heaviest.
     total = max(total or 0, graph.number_of_nodes())
     # The most connected first (ties by id, so the same graph always draws the same nodes).
-    ranked = sorted(graph.nodes, key=lambda nid: (-graph.degree(nid), nid))
+    partners = dict(graph.degree())
+    ranked = sorted(graph.nodes, key=lambda nid: (-partners[nid], nid))
     chosen = set(ranked[:cap])
     # The top brokers (in the analytics' order) among the organisations drawn.
     shown_brokers = [b for b in brokers if b in chosen][:max_brokers]
@@ -419,7 +420,7 @@ def collaboration_view(
         view_node.tooltip.append(
             f"Community {number + 1}" if number is not None else "No community"
         )
-        view_node.tooltip.append(f"Partners: {graph.degree(nid)}")
+        view_node.tooltip.append(f"Partners: {partners[nid]}")
         if nid in shown_brokers:
             view_node.broker = True
             view_node.tooltip.append(f"Broker: {brokers[nid]}")
