@@ -88,15 +88,16 @@ def _cue_type(word: str) -> str | None:
         return "Project"
     if w in CLUSTER_CUES or w.endswith("cluster"):
         return "Cluster"
-    if w in {"partnership", "partnerships", "platform", "platforms"}:
-        return "S3Platform"
-    return None
+    return None  # "platform" and "partnership" are too common to type a name nearby
 
 
 def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
     """ "het innovatieprogramma X", "the X programme": a programme named right there;
     "X is co-financed by ...": what is funded is a project."""
-    for i in (start - 1, end):
+    before = start - 1
+    while before > 0 and doc[before].is_punct:  # "het programma ‘X’"
+        before -= 1
+    for i in (before, end):
         if 0 <= i < len(doc) and fold(doc[i].text).endswith(("programma", "programme", "program")):
             return "FundingProgramme"
     after = [fold(t.text) for t in doc[end : end + 3]]
@@ -136,6 +137,13 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, found)
     return best[1] if best else None
+
+
+def _default_type(words: list[str]) -> str:
+    """Letters mixed with digits ("H2Hub", "Wave4") name projects more often than
+    organisations; any other name without a cue is taken for an organisation."""
+    mixed = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
+    return "Project" if mixed else "Organisation"
 
 
 def _typed_elsewhere(doc: Doc) -> dict[tuple[int, int], str]:
@@ -194,7 +202,9 @@ class WeakNames:
             label = _adjacent_programme_cue(doc, start, end) or context_type(doc, start, end)
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
             flag += "|cue" if label else "|default"
-            spans[(start, end)] = Span(doc, start, end, label=label or "Organisation", kb_id=flag)
+            spans[(start, end)] = Span(
+                doc, start, end, label=label or _default_type(words), kb_id=flag
+            )
         for chain in _lists(doc, all_runs):
             cue = _list_cue(doc, chain[0][0])
             if not cue:
