@@ -267,6 +267,8 @@ def _apply_cue(
     )
     if src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
         return  # "the partners of Acme": Acme has partners, it is not one
+    if src is None:
+        src = _implicit(view, seg, seg_i, cs, ce, cue.source, term.domain, allow_main=cue.implicit)
     tgt = _pick(
         view,
         seg,
@@ -277,8 +279,6 @@ def _apply_cue(
         cue.reach,
         exclude=src.key if src is not None else None,
     )
-    if src is None:
-        src = _implicit(view, seg, seg_i, cs, ce, cue.source, term.domain, allow_main=cue.implicit)
     if tgt is None:
         tgt = _implicit(view, seg, seg_i, cs, ce, cue.target, term.range, allow_main=cue.implicit)
     if src is None or tgt is None or src.key == tgt.key or (src.implicit and tgt.implicit):

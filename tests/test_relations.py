@@ -310,6 +310,22 @@ def test_successor_of_direction(text: str) -> None:
     assert ("SUCCESSOR_OF", "sb", "sb2") not in found
 
 
+def test_predecessor_list_skips_the_project_itself() -> None:
+    ents: Entities = {
+        "Kite Three": ("k3", "Project"),
+        "Kite Three Pilot": ("k3", "Project"),  # resolved to the same project
+        "Kite One": ("k1", "Project"),
+        "Kite Two": ("k2", "Project"),
+    }
+    text = (
+        "Kite Three starts in May. The project builds on its predecessors "
+        "Kite Three Pilot, Kite One and Kite Two."
+    )
+    found = triples(relations(text, ents))
+    assert {("SUCCESSOR_OF", "k3", "k1"), ("SUCCESSOR_OF", "k3", "k2")} <= found
+    assert all(source != target for _, source, target in found)
+
+
 # ------------------------------------------------------------------ AFFILIATED_WITH
 @pytest.mark.parametrize(
     "text",
