@@ -1,30 +1,27 @@
 """A read-only SPARQL view of the graph: a pyoxigraph store mirroring it.
 
-The mirror is bulk-loaded (on disk, in a temporary folder) from the same N-Triples
-stream as the dumps (with the EURIO-qualified form and the VoID/DCAT description), reused until
-``store.version()`` changes; the next query then rebuilds it. Queries run in worker
-processes that open the mirror read-only: nothing can write to it, and a query past its
-deadline is stopped for real by ending its worker (a thread could only be abandoned,
-still burning a core). Results stop at a cap and come back as N-Triples term strings.
+The mirror is the same N-Triples stream as the dumps (with the EURIO-qualified form and
+the VoID/DCAT description), written to a temporary file and bulk-loaded into an
+in-memory pyoxigraph store by each worker process; it is reused until
+``store.version()`` changes, and the next query then rebuilds it. Queries are parsed as
+queries only, so nothing writes to the mirror, and one past its deadline is stopped
+for real by ending its worker (a thread could only be abandoned, still burning a core).
+Results stop at a cap and come back as N-Triples term strings.
 """
 
 from __future__ import annotations
 
-import io
 import multiprocessing
 import queue
 import re
-import shutil
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from pathlib import Path
 
-import pyoxigraph as ox
 from innograph.graph.rdf import ExportOptions
 from innograph.graph.rdf_export import dump_chunks
 from innograph.graph.rdf_sparql_worker import (
@@ -39,6 +36,7 @@ DEFAULT_TIMEOUT_SECONDS = 10.0
 DEFAULT_RESULT_CAP = 10_000
 DEFAULT_WORKERS = 2
 WORKER_START_SECONDS = 10.0
+LOAD_SECONDS = 600.0  # loading a large graph into a worker (not a query's time)
 # Tokens of a query text: IRIs and strings are kept whole so a '#' inside them is no comment.
 _TOKENS = re.compile(r"<[^<>\s]*>|\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|#[^\n]*", re.S)
 # The keywords that start a SPARQL Update operation (after the prologue).
@@ -59,6 +57,7 @@ def is_update(text: str) -> bool:
 class _Worker:
     process: BaseProcess
     conn: Connection
+    loaded: str | None = None  # the mirror file this worker holds in memory
 
     def stop(self, kill: bool = False) -> None:
         try:
@@ -72,26 +71,8 @@ class _Worker:
         self.conn.close()
 
 
-class _ChunkReader(io.RawIOBase):
-    """A binary file over an iterator of text chunks (to bulk-load without a copy)."""
-
-    def __init__(self, chunks: Iterator[str]) -> None:
-        self.chunks = chunks
-        self.buffer = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: Any) -> int:
-        while not self.buffer:
-            chunk = next(self.chunks, None)
-            if chunk is None:
-                return 0
-            self.buffer = chunk.encode("utf-8")
-        size = min(len(target), len(self.buffer))
-        target[:size] = self.buffer[:size]
-        self.buffer = self.buffer[size:]
-        return size
+def _unlink(path: str) -> None:
+    Path(path).unlink(missing_ok=True)
 
 
 class SparqlMirror:
@@ -118,7 +99,6 @@ class SparqlMirror:
         self.rebuilds = 0
         self._lock = threading.Lock()
         self._path: str | None = None
-        self._retired: list[str] = []
         self._version: str | None = None
         self._context = multiprocessing.get_context("spawn")
         self._idle: queue.Queue[_Worker | None] = queue.Queue()
@@ -127,12 +107,11 @@ class SparqlMirror:
         self._closed = False
 
     def current(self) -> str:
-        """The folder of the mirror, rebuilt first if the graph changed since it was loaded."""
+        """The mirror's N-Triples file, rewritten first if the graph changed since."""
         version = self.store.version()
         with self._lock:
             if self._path is None or version != self._version:
-                path = tempfile.mkdtemp(prefix="innograph-sparql-")
-                mirror = ox.Store(path)
+                handle, path = tempfile.mkstemp(prefix="innograph-sparql-", suffix=".nt")
                 counter: list[int] = []
                 chunks = dump_chunks(
                     self.store,
@@ -142,18 +121,13 @@ class SparqlMirror:
                     publisher=self.publisher,
                     counter=counter,
                 )
-                mirror.bulk_load(
-                    io.BufferedReader(_ChunkReader(iter(chunks))), ox.RdfFormat.N_TRIPLES
-                )
-                mirror.flush()
-                del mirror
+                with open(handle, "w", encoding="utf-8") as out:
+                    for chunk in chunks:
+                        out.write(chunk)
                 if self._path:
-                    self._retired.append(self._path)
-                # A worker may still be reading the previous mirror; older ones can go.
-                while len(self._retired) > 1:
-                    shutil.rmtree(self._retired.pop(0), ignore_errors=True)
+                    Path(self._path).unlink(missing_ok=True)  # loaded copies live on
                 self._path, self._version = path, version
-                weakref.finalize(self, shutil.rmtree, path, True)
+                weakref.finalize(self, _unlink, path)
                 self.triples = counter[0] if counter else 0
                 self.rebuilds += 1
             return self._path
@@ -172,6 +146,16 @@ class SparqlMirror:
             raise SparqlError("the SPARQL worker did not start", 503)
         return worker
 
+    def _load(self, worker: _Worker, path: str) -> None:
+        """Load the mirror into a worker; loading does not count against a query."""
+        worker.conn.send(("load", path))
+        if not worker.conn.poll(LOAD_SECONDS):
+            raise OSError("the SPARQL worker did not load the graph in time")
+        answer = worker.conn.recv()
+        if answer[0] != "loaded":
+            raise OSError(answer[2])
+        worker.loaded = path
+
     def query(self, text: str, *, cap: int | None = None) -> QueryResult:
         """Run a read-only query with the deadline and cap; SparqlError if it cannot run."""
         if is_update(text):
@@ -186,17 +170,20 @@ class SparqlMirror:
         try:
             if worker is None or not worker.process.is_alive():
                 worker = self._start_worker()
-            worker.conn.send((path, text, self.base, cap or self.cap, self.timeout))
+            if worker.loaded != path:
+                self._load(worker, path)
+            worker.conn.send(("query", text, self.base, cap or self.cap, self.timeout))
             if not worker.conn.poll(self.timeout):
                 worker.stop(kill=True)
                 worker = None
                 raise SparqlTimeout(self.timeout)
             answer = worker.conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError) as err:
             if worker is not None:
                 worker.stop(kill=True)
             worker = None
-            raise SparqlError("the SPARQL worker stopped unexpectedly", 503) from None
+            reason = str(err) or "it stopped unexpectedly"
+            raise SparqlError(f"the SPARQL worker failed: {reason}", 503) from None
         finally:
             self._idle.put(worker)
         if answer[0] == "ok":
@@ -218,7 +205,6 @@ class SparqlMirror:
             if worker is not None:
                 worker.stop()
         with self._lock:
-            for path in [*self._retired, self._path]:
-                if path:
-                    shutil.rmtree(path, ignore_errors=True)
-            self._path, self._retired = None, []
+            if self._path:
+                _unlink(self._path)
+            self._path = None

@@ -1,4 +1,4 @@
-"""The SPARQL worker process: opens the mirror read-only and answers queries.
+"""The SPARQL worker process: holds the mirror in memory and answers queries.
 
 Kept apart from ``graph.rdf_sparql`` so that a worker starts quickly: it imports only
 pyoxigraph and the standard library.
@@ -89,8 +89,12 @@ def run_query(store: ox.Store, text: str, base: str, cap: int, deadline: float) 
 
 
 def worker_main(conn: Connection) -> None:
-    """A worker's loop: open the named mirror read-only, answer queries until told to stop."""
-    opened: tuple[str, ox.Store] | None = None
+    """A worker's loop: load the mirror's N-Triples into memory when told, answer queries.
+
+    Jobs: ``("load", path)`` -> ``("loaded", triples)``; ``("query", text, base, cap,
+    seconds)`` -> ``("ok", result)`` or ``("error", status, message)``; ``None`` stops.
+    """
+    store: ox.Store | None = None
     conn.send("ready")
     while True:
         try:
@@ -99,13 +103,20 @@ def worker_main(conn: Connection) -> None:
             return
         if job is None:
             return
-        path, text, base, cap, seconds = job
+        answer: Any
         try:
-            if opened is None or opened[0] != path:
-                opened = (path, ox.Store.read_only(path))
-            answer: Any = ("ok", run_query(opened[1], text, base, cap, time.monotonic() + seconds))
+            if job[0] == "load":
+                store = None  # free the previous copy first
+                store = ox.Store()
+                store.bulk_load(path=job[1], format=ox.RdfFormat.N_TRIPLES)
+                answer = ("loaded", len(store))
+            elif store is None:
+                answer = ("error", 503, "the SPARQL store is not loaded")
+            else:
+                _, text, base, cap, seconds = job
+                answer = ("ok", run_query(store, text, base, cap, time.monotonic() + seconds))
         except SparqlError as err:
             answer = ("error", err.status, str(err))
-        except Exception as err:  # the mirror is gone or broken: say so in one line
+        except Exception as err:  # a broken mirror file or store: say so in one line
             answer = ("error", 500, f"the SPARQL store failed: {err}")
         conn.send(answer)
