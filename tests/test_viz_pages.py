@@ -239,3 +239,48 @@ def test_serve_includes_the_views() -> None:
     from innograph.cli.serve_cmd import _view_routers
 
     assert router in _view_routers()
+
+
+# -- both backends ------------------------------------------------------------------------
+
+
+def test_views_on_each_backend(store: GraphStore) -> None:
+    """The same small graph gives the same pages on the embedded store and on Neo4j."""
+    store.upsert_document(
+        make_facts(
+            "test://backends",
+            [
+                ("a", "Organisation", "Alder Labs", {"country": "BE"}),
+                ("b", "Organisation", "Birch Institute", {"country": "NL"}),
+                ("c", "Cluster", "Cedar Cluster", {"country": "NL"}),
+                ("p", "Project", "CANOPY"),
+            ],
+            [
+                ("PARTICIPATES_IN", "a", "p", {"evidence": "Alder Labs joins CANOPY."}),
+                ("PARTICIPATES_IN", "b", "p", {"evidence": "Birch Institute joins CANOPY."}),
+                ("MEMBER_OF", "b", "c", {"evidence": "Birch Institute is in Cedar Cluster."}),
+            ],
+        )
+    )
+    client = client_for(store)
+    ids = {n.name: n.id for n in store.iter_nodes()}
+    alder, birch, cedar = ids["Alder Labs"], ids["Birch Institute"], ids["Cedar Cluster"]
+    ego = view_data(client.get(f"/entity/{birch}", params={"depth": 2}).text)
+    assert {n["label"] for n in ego["nodes"]} == {
+        "Alder Labs",
+        "Birch Institute",
+        "Cedar Cluster",
+        "CANOPY",
+    }
+    assert {n["id"]: n["country"] for n in ego["nodes"]}[alder] == "BE"
+    path = view_data(client.get("/paths", params={"from": alder, "to": cedar}).text)
+    assert [n["label"] for n in path["nodes"]] == [
+        "Alder Labs",
+        "CANOPY",
+        "Birch Institute",
+        "Cedar Cluster",
+    ]
+    assert [e["cross_border"] for e in path["edges"]] == [True, True, False]
+    mapped = view_data(client.get("/map").text)
+    assert {n["label"] for n in mapped["nodes"]} == {"Alder Labs", "Birch Institute"}
+    assert "Birch Institute" in client.get("/", params={"q": "birch"}).text
