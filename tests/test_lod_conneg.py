@@ -201,3 +201,12 @@ def test_browser_goes_to_the_entity_page_when_the_views_are_mounted(tmp_path: Pa
         page = with_views.get(answer.headers["location"])
         assert page.status_code == 200 and "Northwind Lab" in page.text
     store.close()
+
+
+def test_head_requests_get_the_headers(client: TestClient) -> None:
+    answer = client.head("/doc/org-northwind-lab", headers={"Accept": "application/ld+json"})
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("application/ld+json")
+    assert "alternate" in answer.headers["link"] and answer.headers["vary"] == "Accept"
+    moved = client.head("/id/org-northwind-lab", follow_redirects=False)
+    assert moved.status_code == 303 and moved.headers["location"].endswith(".ttl")

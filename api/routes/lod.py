@@ -255,7 +255,7 @@ def _html_page(blocks: list[Block], entity_id: str, base: str) -> str:
 # -- routes ----------------------------------------------------------------------------
 
 
-@router.get("/id/{entity_id}", include_in_schema=True, status_code=303)
+@router.api_route("/id/{entity_id}", methods=["GET", "HEAD"], status_code=303)
 def resource(entity_id: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The thing itself: 303 See Other to the HTML page or the RDF document about it."""
     _check_id(entity_id)
@@ -280,7 +280,7 @@ def resource(entity_id: str, request: Request, store: StoreDep, settings: Settin
     )
 
 
-@router.get("/doc/{name}")
+@router.api_route("/doc/{name}", methods=["GET", "HEAD"])
 def document(name: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The document about a resource; ``/doc/{id}`` negotiates, ``/doc/{id}.ttl`` etc. don't."""
     entity_id, dot, ext = name.partition(".")
@@ -327,7 +327,7 @@ def _ontology_text(fmt: str) -> str:
     return str(graph.serialize(format=rdflib_name))
 
 
-@router.get("/ontology")
+@router.api_route("/ontology", methods=["GET", "HEAD"])
 def ontology_document(request: Request) -> Response:
     """The OWL ontology (Turtle by default; JSON-LD, N-Triples, RDF/XML by Accept)."""
     accept = request.headers.get("accept")
@@ -368,7 +368,7 @@ def _triple_count(request: Request, store: GraphStore, base: str) -> int:
         return cached[key]
 
 
-@router.get("/.well-known/void")
+@router.api_route("/.well-known/void", methods=["GET", "HEAD"])
 def void_description(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The VoID + DCAT description of the dataset, content-negotiated."""
     accept = request.headers.get("accept")
