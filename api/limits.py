@@ -9,7 +9,7 @@ QUERY_BUDGET_SECONDS = 15.0
 ANALYTICS_BUDGET_SECONDS = 120.0
 # Inside that, how long sampled betweenness and Louvain may run before they stop and
 # say so in the response.
-ANALYTICS_COMPUTE_SECONDS = 45.0
+ANALYTICS_COMPUTE_SECONDS = 30.0
 # Time budget of an upload (reading, extraction and writing of every file).
 UPLOAD_BUDGET_SECONDS = 300.0
 

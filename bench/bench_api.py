@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.graph.analytics import Analytics
 from innograph.graph.embedded import EmbeddedStore
 
@@ -129,7 +130,7 @@ async def _search_load(base: str, queries: list[str], clients: int) -> dict[str,
 
 
 def _analytics_times(store: EmbeddedStore) -> dict[str, Any]:
-    analytics = Analytics(store, budget_seconds=45)
+    analytics = Analytics(store, budget_seconds=ANALYTICS_COMPUTE_SECONDS)
     out: dict[str, Any] = {}
     start = time.perf_counter()
     index = analytics.index()

@@ -189,13 +189,9 @@ class _Attribute:
     def scores(self, i: int) -> tuple[np.ndarray, set[int]]:
         """Adamic–Adar of org ``i`` with every org over shared attributes, and ``i``'s own."""
         own = self.holders.indices[self.holders.indptr[i] : self.holders.indptr[i + 1]]
-        if len(own) == 0:
-            return np.zeros(self.holders.shape[0]), set()
-        row = sp.csr_matrix(
-            (self.weight[own], (np.zeros(len(own), dtype=np.int64), own)),
-            shape=(1, self.holders.shape[1]),
-        )
-        return np.asarray((row @ self.by_attribute).todense()).ravel(), set(own.tolist())
+        holders, weight = _two_hops(self.by_attribute, own, self.weight)
+        scores = np.bincount(holders, weights=weight, minlength=self.holders.shape[0])
+        return scores, set(own.tolist())
 
 
 @dataclass(slots=True)
@@ -433,7 +429,8 @@ def betweenness_centrality(
         if left <= 0:
             break
         per_source = (time.monotonic() - started) / len(sources)
-        size = int(max(1, min(batch, left / max(per_source, 1e-9))))
+        # half of what seems to fit: sources vary, and the budget is a promise
+        size = int(max(1, min(batch, left / max(per_source, 1e-9) / 2)))
     scale = 1.0 / ((n - 1) * (n - 2))
     if used < n:
         scale *= n / used
@@ -825,11 +822,12 @@ class Analytics:
             threshold = np.partition(score[picks], len(picks) - limit)[len(picks) - limit]
             picks = picks[score[picks] >= threshold]
         picks = picks[np.lexsort((picks, -common[picks], -score[picks]))][:limit]
+        is_own_partner = np.zeros(n, dtype=bool)
+        is_own_partner[own_partners] = True
         out = []
         for j in picks:
-            shared = np.intersect1d(
-                _row_indices_array(adjacency, j), own_partners, assume_unique=True
-            )
+            partners_j = _row_indices_array(adjacency, j)
+            shared = partners_j[is_own_partner[partners_j]]
             shared = shared[np.lexsort((shared, -degree[shared]))]  # best connected first
             programmes = [
                 index.programmes[p]
