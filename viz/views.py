@@ -203,7 +203,8 @@ def paths_page(store: GraphStore, query: PathQuery) -> str:
         )
         + "<label><span>Paths</span><select name=k>"
         + "".join(
-            f"<option{' selected' if k == query.k else ''}>{k}</option>" for k in (1, 2, 3, 5)
+            f"<option{' selected' if k == query.k else ''}>{k}</option>"
+            for k in sorted({1, 2, 3, 5, query.k})
         )
         + "</select></label><button type=submit>Find paths</button></form>"
     )
