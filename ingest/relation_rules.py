@@ -265,7 +265,7 @@ def _apply_cue(
         prefer_orgs=prefer_orgs,
         tight=cue.source_reach is not None,
     )
-    if src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
+    if cue.source == "any" and src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
         return  # "the partners of Acme": Acme has partners, it is not one
     if src is None:
         src = _implicit(view, seg, seg_i, cs, ce, cue.source, term.domain, allow_main=cue.implicit)

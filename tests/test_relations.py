@@ -111,6 +111,7 @@ ENTS: Entities = {
         "Acme Labs is the lead partner of Solar Bridge.",
         "Solar Bridge is led by Acme Labs together with local schools.",
         "Acme Labs coordinates Solar Bridge.",
+        "In 2020 Solar Bridge was launched by the Acme Labs (Ghent).",
     ],
 )
 def test_leads_cues(text: str) -> None:

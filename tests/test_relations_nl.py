@@ -36,6 +36,7 @@ def nl(text: str) -> set[tuple[str, str, str]]:
     [
         "Het project Zonnebrug wordt gecoördineerd door Hogeschool Noord.",
         "Zonnebrug staat onder leiding van Hogeschool Noord.",
+        "Zonnebrug werd gelanceerd door de Hogeschool Noord.",
         "Hogeschool Noord is penvoerder van Zonnebrug.",
         "Zonnebrug\n\nPenvoerder: Hogeschool Noord\n",
         "Zonnebrug\n\nProjectverantwoordelijke\nHogeschool Noord\n",
