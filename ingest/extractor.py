@@ -177,11 +177,8 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
         if key in budgets:
             entity.attributes["budget_eur"] = budgets[key]
         entities.append(entity)
-        requests.append(
-            ResolutionRequest(
-                type=entity.type, name=name, aliases=aliases, key=_best_key(registry_keys)
-            )
-        )
+        key = _best_key(registry_keys) or _region_key(entity.type, [name, *aliases])
+        requests.append(ResolutionRequest(type=entity.type, name=name, aliases=aliases, key=key))
     _nearby_countries(groups, requests)
     facts = DocumentFacts(
         doc=source.doc,
@@ -257,6 +254,27 @@ def _nearby_countries(groups: dict[str, list[Span]], requests: list[ResolutionRe
         if request.key.startswith("?"):
             for span in spans:
                 request.nearby_countries.update(country_by_sentence.get(span.sent.start, {}))
+
+
+_REGION_PREFIX = re.compile(
+    r"^(?:prov\.|provincie|province(?: of| de| du)?|provinz|gemeente|stad|city of|ville de|"
+    r"commune de|stadt|region|regio|région|landsdeel)\s+",
+    re.IGNORECASE,
+)
+
+
+def _region_key(entity_type: str, names: list[str]) -> str:
+    """The registry key of "Province de Hainaut" / "provincie Utrecht": that of the place."""
+    if entity_type != "Region":
+        return ""
+    g = gazetteer()
+    for name in names:
+        bare = _REGION_PREFIX.sub("", name)
+        if bare != name:
+            entries = [e for e in g.lookup(bare) if e.type == "Region"]
+            if entries:
+                return entries[0].key
+    return ""
 
 
 def _best_key(keys: list[str]) -> str:

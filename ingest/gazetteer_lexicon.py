@@ -301,7 +301,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     gesellschaft government regering overheid gouvernement regierung province provincie
     municipality gemeente commune gemeinde city stad ville stadt board trust bank fund
     consortium partnership union unie forum park parc campus hub incubator accelerator
-    holding industries technologies systems solutions""".split()
+    holding industries technologies systems solutions hochschule fachhochschule verein
+    agentur kamer ecole école université""".split()
 )
 
 # Words that make an organisation a cluster organisation.

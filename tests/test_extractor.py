@@ -123,3 +123,21 @@ def test_long_documents_are_read_in_pieces_and_merged(monkeypatch: pytest.Monkey
     assert all(r.source in keys and r.target in keys for r in facts.relations)
     triples = [(r.type, r.source, r.target) for r in facts.relations]
     assert len(triples) == len(set(triples))
+
+
+def test_region_with_an_administrative_prefix_resolves_to_its_nuts_code(
+    extractor: Extractor,
+) -> None:
+    text = "La Région wallonne et la Province de Hainaut soutiennent le projet."
+    facts = extractor.extract(_source(text, "fr.txt"), lang="fr")
+    ids = {e.name: e.canonical_id for e in facts.entities}
+    assert ids["Province de Hainaut"] == "region-be32"
+    assert ids["Région wallonne"] == "region-be3"
+
+
+def test_german_project_noun_is_a_cue_not_part_of_the_name(extractor: Extractor) -> None:
+    text = "Die Hochschule Kehl koordiniert das Projekt GrenzNetz, gefördert durch den EFRE."
+    facts = extractor.extract(_source(text, "de.txt"), lang="de")
+    found = {(e.name, e.type) for e in facts.entities}
+    assert ("GrenzNetz", "Project") in found
+    assert ("Hochschule Kehl", "Organisation") in found

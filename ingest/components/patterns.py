@@ -124,6 +124,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         return word in STOP_CAPITALISED
     if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
         return True  # a compound cue word opens the run: "Interregprogramma CrossRoads"
+    if end - start >= 2 and word in PROJECT_CUES:
+        return True  # German nouns are capitalised: "das Projekt SmartFab"
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
     if start > 0 and doc[start - 1].text == ":":
