@@ -125,6 +125,7 @@ def _paths_query(store: GraphStore, source: str | None, target: str | None, k: i
 @router.get("/paths", response_class=HTMLResponse)
 async def paths(
     store: StoreDep,
+    analytics: AnalyticsDep,
     source: Annotated[str | None, Query(alias="from", max_length=200)] = None,
     target: Annotated[str | None, Query(alias="to", max_length=200)] = None,
     k: Annotated[int, Query(ge=1, le=10)] = 3,
@@ -132,9 +133,9 @@ async def paths(
     """Two organisations and their k shortest partnership paths."""
 
     def build() -> str:
-        return paths_page(store, _paths_query(store, source, target, k))
+        return paths_page(store, analytics, _paths_query(store, source, target, k))
 
-    return await _html(QUERY_BUDGET_SECONDS, build)
+    return await _html(ANALYTICS_BUDGET_SECONDS, build)
 
 
 def _split(values: list[str]) -> list[str]:

@@ -7,10 +7,9 @@ the same on the embedded store and on Neo4j.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from innograph.graph.analytics import Analytics, country_of, organisation_types
+from innograph.graph.analytics import Analytics, organisation_types
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import EntityDetail, Node, PartnershipPath
 from innograph.viz.network import (
@@ -152,23 +151,11 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
     return page(node.name, body, view=view)
 
 
-def countries_of(store: GraphStore, nodes: Sequence[Node]) -> dict[str, str | None]:
-    """The country of each organisation: its own, else that of a region it is in."""
-    org_types = set(organisation_types())
-    out: dict[str, str | None] = {}
-    for node in nodes:
-        if node.id in out or node.type not in org_types:
-            continue
-        regions: list[Node] = []
-        if not node.properties.get("country"):
-            detail = store.get_entity(node.id)
-            regions = [
-                detail.neighbours[e.target]
-                for e in detail.outgoing
-                if e.type == "LOCATED_IN" and e.target in detail.neighbours
-            ]
-        out[node.id] = country_of(node, regions)
-    return out
+def organisation_countries(analytics: Analytics) -> dict[str, str | None]:
+    """Every organisation's country as the analytics know it (its own, else that of a
+    region it is located in, transitively); cached per graph version."""
+    index = analytics.index()
+    return {org.id: index.countries[i] for i, org in enumerate(index.orgs)}
 
 
 @dataclass(slots=True)
@@ -181,7 +168,7 @@ class PathQuery:
     errors: list[str] = field(default_factory=list)
 
 
-def paths_page(store: GraphStore, query: PathQuery) -> str:
+def paths_page(store: GraphStore, analytics: Analytics, query: PathQuery) -> str:
     """Two organisations (with suggestions) and their k shortest partnership paths."""
     org_types = ",".join(organisation_types())
     src, dst = query.source, query.target
@@ -221,7 +208,7 @@ def paths_page(store: GraphStore, query: PathQuery) -> str:
                 f"between {esc(src.name)} and {esc(dst.name)}.</p>"
             )
         else:
-            countries = countries_of(store, [n for p in found for n in p.nodes])
+            countries = organisation_countries(analytics)
             view = paths_view(found, countries)
             listing = "".join(
                 "<li>"
@@ -267,8 +254,7 @@ def map_view(analytics: Analytics, query: MapQuery) -> tuple[NetworkView, list[s
         item_types=query.item_types,
         limit=MAP_PAIRS,
     )
-    index = analytics.index()
-    countries = {org.id: index.countries[i] for i, org in enumerate(index.orgs)}
+    countries = organisation_countries(analytics)
     found = analytics.communities(limit=10**6, members=10**6, brokers=200)
     communities = {m.id: n for n, c in enumerate(found.communities) for m in c.members}
     brokers = {b.organisation.id: b.reason for b in found.brokers}
