@@ -362,10 +362,30 @@ def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
     return gap
 
 
+def _programme_prefixed(view: DocView, seg: Segment, programmes: dict[str, Ref]) -> Iterator[Found]:
+    """A project named with its programme in front ("COSME CELIS", a name the entity
+    recogniser kept whole), when that programme is named on its own in the document."""
+    for ref in seg.refs:
+        if ref.type != "Project":
+            continue
+        name = view.text[ref.start : ref.end]
+        for prefix, programme in programmes.items():
+            if (
+                len(name) > len(prefix) + 1
+                and name.startswith(prefix)
+                and name[len(prefix)] in " -"
+            ):
+                yield Found(
+                    FUNDED_BY, ref, programme, 0.55, (seg.start, seg.end), view.evidence(seg)
+                )
+
+
 def adjacency_relations(view: DocView) -> Iterator[Found]:
     """Relations stated by how two mentions stand next to each other."""
     text = view.text
+    programmes = {text[r.start : r.end]: r for r in view.refs if r.type == "FundingProgramme"}
     for seg in view.segments:
+        yield from _programme_prefixed(view, seg, programmes)
         evidence = view.evidence(seg)
         region = (seg.start, seg.end)
         refs = seg.refs

@@ -252,6 +252,12 @@ def test_programme_before_project_word() -> None:
     assert ("PARTICIPATES_IN", "acme", "sb") in triples(found)
 
 
+def test_project_name_with_its_programme_in_front() -> None:
+    ents = {**ENTS, "Horizon Europe Solar Bridge": ("sb", "Project")}
+    text = "Horizon Europe funds research. The Horizon Europe Solar Bridge project ended."
+    assert ("FUNDED_BY", "sb", "he") in triples(relations(text, ents))
+
+
 def test_budget_in_millions() -> None:
     assert budgets("Solar Bridge has a total budget of 12.5 million euros.", ENTS) == {
         "sb": 12_500_000
