@@ -15,14 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from innograph.ingest.relation_adjacency import adjacency_relations
 from innograph.ingest.relation_amounts import attach_grants, extract_project_budgets
-from innograph.ingest.relation_rules import (
-    Found,
-    adjacency_relations,
-    allowed,
-    cue_relations,
-    layout_relations,
-)
+from innograph.ingest.relation_layout import layout_relations
+from innograph.ingest.relation_rules import Found, allowed, cue_relations
 from innograph.ingest.relation_syntax import syntax_relations
 from innograph.ingest.relation_text import DocView
 from innograph.ontology.facts import RelationFact

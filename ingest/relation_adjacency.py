@@ -1,0 +1,178 @@
+"""Relations stated by how two mentions stand next to each other.
+
+"Acme (Ghent)", "Acme in Ghent and Bruges", "Jane Doe, director of Acme", "Jane Doe
+(Acme)", "the Solar Bridge lead, Jane Doe", "the Horizon Europe project Solar Bridge",
+"Met Zonnebrug willen A, B en C ...": punctuation and a few function words that state
+the link, not mere co-occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from innograph.ingest.relation_cues import (
+    AFFILIATED_WITH,
+    FUNDED_BY,
+    LEAD_ROLE_WORDS,
+    LEADS,
+    LOCATED_IN,
+    MEMBER_OF,
+    PARTICIPATES_IN,
+    ROLE_WORDS,
+)
+from innograph.ingest.relation_rules import ORG_TYPES, Found, allowed
+from innograph.ingest.relation_text import PROJECT_TYPES, DocView, Ref, Segment
+
+_ROLE = rf"(?:{ROLE_WORDS})"
+_LEAD_ROLE = rf"(?:{LEAD_ROLE_WORDS})"
+_OF = r"(?:of|at|from|for|van|bij|uit|aan|de|du|des|chez|von|vom|der|bei)"
+_DET = r"(?:the|de|het|la|le|l'|l’|der|die|das)"
+_IN_PLACE = re.compile(r"^\s*,?\s*(?:in|uit|te|from|à|aus|in the|in de|in het)\s+$", re.I)
+# "from Flanders Investment & Trade": the place is the first word of a longer name
+_NAME_GOES_ON = re.compile(r"^\s?(?:&|[A-Z][\w-]*\b(?!,))")
+_PAREN_OPEN = re.compile(r"^\s*\(\s*$")
+_DASH = re.compile(r"^\s*[–—-]\s*$")
+_PERSON_OF = re.compile(rf"^\s*,?\s*(?:\(\s*|{_OF}\s+(?:{_DET}\s+)?)$", re.I)
+_APPOSITION = re.compile(
+    rf"^\s*,\s*[^,.;()]{{0,60}}?\b{_ROLE}\b[^,.;()]{{0,30}}?(?:,\s*|\s+{_OF}\s+)(?:{_DET}\s+)?$",
+    re.I,
+)
+_ORG_ROLE_PERSON = re.compile(rf"^\s*(?:['’]s\s+)?(?:[\w-]+\s+){{0,2}}?{_ROLE}\s*,?\s*$", re.I)
+_PROJECT_LEAD_PERSON = re.compile(
+    rf"^\s*(?:project\s+|partnership\s+)?{_LEAD_ROLE}\s*[,:]?\s*$", re.I
+)
+_PERSON_COMMA = re.compile(rf"^\s*,\s*(?:{_DET}\s+)?$", re.I)
+_LEAD_AFTER = re.compile(rf"^\s*{_LEAD_ROLE}\b", re.I)
+_PROGRAMME_PROJECT = re.compile(
+    r"^\s*[-–]?\s*(?:(?:project|projet|projekt|programme)\s*)?[“\"‘'«]?\s*$", re.I
+)
+_PROJECT_IS_A = re.compile(r"^\s*(?:,|\(|is|was)?\s*(?:an?|een|un|une|ein|eine)?\s*$", re.I)
+_PROJECT_WORD_AFTER = re.compile(r"^\s*[-–]?\s*(?:project|projet|projekt)\b", re.I)
+
+
+# "Met Zonnebrug willen A, B en C ...", "With Solar Bridge, A and B aim to ...": the
+# organisations that act through a project take part in it.
+_WITH_BEFORE = re.compile(
+    r"(?:^|[,;:.!?]\s*)(?:met|with|avec|mit)\s+(?:het\s+|de\s+|the\s+|le\s+|la\s+|dem\s+)?$",
+    re.I,
+)
+_WITH_GAP = re.compile(
+    r"^\s*(?:project|projet|projekt|programme|programma)?\s*,?\s*(?:willen|wil|gaan|gaat|zullen"
+    r"|zal|hopen|proberen|aim to|aims to|want to|wants to|will|seek to|veulent|veut|wollen)\s+"
+    r"(?:de\s+|het\s+|the\s+|les\s+|die\s+)?$",
+    re.I,
+)
+
+
+def _any_list(view: DocView, seg: Segment, first: Ref) -> list[Ref]:
+    """``first`` and the mentions listed after it, whatever their types."""
+    out = [first]
+    for ref in seg.refs:
+        if ref.start < out[-1].end:
+            continue
+        if not view.is_list_gap(out[-1].end, ref.start, seg, regions=False):
+            break
+        out.append(ref)
+    return out
+
+
+def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
+    """The text between two mentions, other mentions in it replaced by a placeholder."""
+    gap = view.text[a.end : b.start]
+    for r in seg.refs:
+        if a.end <= r.start and r.end <= b.start:
+            gap = gap.replace(view.text[r.start : r.end], "X", 1)
+    return gap
+
+
+def _programme_prefixed(view: DocView, seg: Segment, programmes: dict[str, Ref]) -> Iterator[Found]:
+    """A project named with its programme in front ("COSME CELIS", a name the entity
+    recogniser kept whole), when that programme is named on its own in the document."""
+    for ref in seg.refs:
+        if ref.type != "Project":
+            continue
+        name = view.text[ref.start : ref.end]
+        for prefix, programme in programmes.items():
+            if (
+                len(name) > len(prefix) + 1
+                and name.startswith(prefix)
+                and name[len(prefix)] in " -"
+            ):
+                yield Found(
+                    FUNDED_BY, ref, programme, 0.55, (seg.start, seg.end), view.evidence(seg)
+                )
+
+
+def adjacency_relations(view: DocView) -> Iterator[Found]:
+    """Relations stated by how two mentions stand next to each other."""
+    text = view.text
+    programmes = {text[r.start : r.end]: r for r in view.refs if r.type == "FundingProgramme"}
+    for seg in view.segments:
+        yield from _programme_prefixed(view, seg, programmes)
+        evidence = view.evidence(seg)
+        region = (seg.start, seg.end)
+        refs = seg.refs
+        for i, a in enumerate(refs):
+            for b in refs[i + 1 : i + 4]:
+                gap = _gap(view, a, b, seg)
+                after_b = text[b.end : b.end + 40]
+                yield from _pair_rules(view, seg, a, b, gap, after_b, evidence, region)
+
+
+def _pair_rules(
+    view: DocView,
+    seg: Segment,
+    a: Ref,
+    b: Ref,
+    gap: str,
+    after_b: str,
+    evidence: str,
+    region: tuple[int, int],
+) -> Iterator[Found]:
+    direct = "X" not in gap  # nothing else between the two mentions
+
+    def out(rel: str, s: Ref, t: Ref, conf: float) -> Iterator[Found]:
+        if s.key != t.key and allowed(rel, s.type, t.type):
+            yield Found(rel, s, t, conf, region, evidence)
+
+    if a.type in ORG_TYPES and b.type == "Region" and direct:
+        if _PAREN_OPEN.match(gap) and after_b.lstrip().startswith(")"):
+            yield from out(LOCATED_IN, a, b, 0.6)
+        elif (_DASH.match(gap) or _IN_PLACE.match(gap)) and not _NAME_GOES_ON.match(after_b):
+            for r in view.expand_list(b, seg, ("Region",)):
+                yield from out(LOCATED_IN, a, r, 0.5)
+    if a.type == "Region" and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
+        if after_b.lstrip().startswith(")"):
+            yield from out(LOCATED_IN, b, a, 0.45)
+    if a.type in ORG_TYPES and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
+        inner = view.expand_list(b, seg, ORG_TYPES)
+        if all(r.key != a.key for r in inner):
+            for r in inner:
+                yield from out(MEMBER_OF, r, a, 0.45)
+    if a.type == "Person" and b.type in ORG_TYPES:
+        if direct and _PERSON_OF.match(gap):
+            yield from out(AFFILIATED_WITH, a, b, 0.6)
+        elif _APPOSITION.match(gap):
+            yield from out(AFFILIATED_WITH, a, b, 0.65)
+    if a.type in ORG_TYPES and b.type == "Person" and direct and _ORG_ROLE_PERSON.match(gap):
+        yield from out(AFFILIATED_WITH, b, a, 0.6)
+    if a.type in PROJECT_TYPES and b.type == "Person" and direct:
+        if _PROJECT_LEAD_PERSON.match(gap):
+            yield from out(LEADS, b, a, 0.6)
+    if a.type == "Person" and b.type in PROJECT_TYPES and direct:
+        if _PERSON_COMMA.match(gap) and _LEAD_AFTER.match(after_b):
+            yield from out(LEADS, a, b, 0.6)
+    if a.type in PROJECT_TYPES and direct and _WITH_GAP.match(gap):
+        if _WITH_BEFORE.search(view.text[max(seg.start, a.start - 12) : a.start]):
+            for r in _any_list(view, seg, b):
+                if r.type in ORG_TYPES:
+                    yield from out(PARTICIPATES_IN, r, a, 0.55)
+    if a.type == "FundingProgramme" and b.type == "Project" and direct:
+        if _PROGRAMME_PROJECT.match(gap):
+            yield from out(FUNDED_BY, b, a, 0.6)
+    if a.type == "Project" and b.type == "FundingProgramme" and direct:
+        if _PROJECT_IS_A.match(gap) and _PROJECT_WORD_AFTER.match(after_b):
+            yield from out(FUNDED_BY, a, b, 0.6)
+        elif _PAREN_OPEN.match(gap) and after_b.lstrip().startswith(")"):
+            yield from out(FUNDED_BY, a, b, 0.55)  # "Solar Bridge (Horizon Europe)"

@@ -1,0 +1,169 @@
+"""Relations stated by page layouts: labelled fields and address blocks.
+
+"Lead partner: X", "Partners:\\nA\\nB", "Coordinator: X Partners: A, B" (a layout
+flattened onto one line), "Toegekende subsidie Interreg: € 1.000" relate the field's
+values to the document's main project; "Organisation\\nCity, Country" places an
+organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from innograph.ingest.relation_cues import (
+    FUNDED_BY,
+    LEADS,
+    LOCATED_IN,
+    any_label,
+    compiled_inline_labels,
+    compiled_labels,
+)
+from innograph.ingest.relation_rules import ORG_TYPES, Found, allowed
+from innograph.ingest.relation_text import DocView, Ref, squash
+from innograph.ontology.terms import relation_type
+
+_LABEL_TAIL = re.compile(r"^([^:\n.]{0,40}):[ \t]*(.*)$|^[ \t]*$")
+_PROSE = 14  # a value line with more words than this is running text, not a field value
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _refs_in(view: DocView, lo: int, hi: int) -> list[Ref]:
+    return view.refs_in(lo, hi)
+
+
+@dataclass(frozen=True, slots=True)
+class _LabelHit:
+    start: int  # offset of the label in the line
+    label_end: int  # end of the label words
+    value_start: int  # after the colon (or the label end when there is none)
+    relation: str
+    confidence: float
+
+
+def _label_hits(line: str) -> list[_LabelHit]:
+    """Field labels in a line: one at its start ("Partners:", "Main institution"), and
+    "Label: value" pairs anywhere (layouts flattened onto one line)."""
+    hits: list[_LabelHit] = []
+    # a field is a short line or has a colon; running text needs no closer look
+    if (":" not in line and len(line.split()) > 6) or not any_label().search(line):
+        return hits
+    for label, rx in compiled_labels():
+        m = rx.match(line)
+        if m and (tail := _LABEL_TAIL.match(line[m.end() :])):
+            colon = m.end() + (len(tail.group(1)) + 1 if tail.group(1) is not None else 0)
+            hits.append(_LabelHit(m.start(), m.end(), colon, label.relation, label.confidence))
+            break
+    for label, rx in compiled_inline_labels():
+        for m in rx.finditer(line):
+            if any(h.start <= m.start() < h.value_start for h in hits):
+                continue
+            hits.append(_LabelHit(m.start(), m.end(1), m.end(), label.relation, label.confidence))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _is_label_line(text: str) -> bool:
+    return any(h.start == 0 or not text[: h.start].strip() for h in _label_hits(text))
+
+
+def layout_relations(view: DocView) -> Iterator[Found]:
+    """Relations stated by labelled fields ("Lead partner: X", "Partners:\\nA\\nB",
+    "Coordinator: X Partners: A, B") and address blocks ("Organisation\\nCity, Country")."""
+    text = view.text
+    lines = _lines(text)
+    for li, (ls, le) in enumerate(lines):
+        hits = _label_hits(text[ls:le])
+        for n, hit in enumerate(hits):
+            value_end = ls + (hits[n + 1].start if n + 1 < len(hits) else le - ls)
+            value_start = ls + (hit.label_end if hit.relation == FUNDED_BY else hit.value_start)
+            if text[ls + hit.value_start : value_end].strip() or hit.relation == FUNDED_BY:
+                value = [(value_start, value_end)]
+            else:
+                value = []
+            if not text[ls + hit.value_start : value_end].strip() and n + 1 == len(hits):
+                value += _value_lines(view, lines, li, single=hit.relation == LEADS)
+            yield from _label_field(view, (ls, ls + hit.value_start), value, hit)
+    yield from _address_blocks(view, lines)
+
+
+def _value_lines(
+    view: DocView, lines: list[tuple[int, int]], li: int, *, single: bool
+) -> list[tuple[int, int]]:
+    """The lines after a label line that hold its value(s)."""
+    out: list[tuple[int, int]] = []
+    for ls, le in lines[li + 1 :]:
+        line = view.text[ls:le]
+        if not line.strip():
+            if out:
+                break
+            continue
+        if _is_label_line(line) or len(line.split()) > _PROSE:
+            break
+        out.append((ls, le))
+        if single or len(out) >= 30:
+            break
+    return out
+
+
+def _label_field(
+    view: DocView, label: tuple[int, int], value: list[tuple[int, int]], hit: _LabelHit
+) -> Iterator[Found]:
+    """The field's values related to the document's main project."""
+    main = view.main_project
+    if not value or main is None:
+        return
+    term = relation_type(hit.relation)
+    lo, hi = value[0][0], value[-1][1]
+    region = (label[0], hi)
+    evidence = squash(view.text[label[0] : hi])
+    for ref in _refs_in(view, lo, hi):
+        if ref.key == main.key:
+            continue
+        if ref.type in term.domain and allowed(hit.relation, ref.type, main.type):
+            yield Found(hit.relation, ref, main, hit.confidence, region, evidence, label)
+        elif ref.type in term.range and allowed(hit.relation, main.type, ref.type):
+            yield Found(hit.relation, main, ref, hit.confidence, region, evidence, label)
+
+
+_REGION_LINE_REST = re.compile(r"^[\s,.;:/\-–()\d]*$")
+
+
+def _address_blocks(view: DocView, lines: list[tuple[int, int]]) -> Iterator[Found]:
+    """ "Organisation\\nCity, Country": a name alone on its line, regions on the next."""
+    text = view.text
+    for li, (ls, le) in enumerate(lines[:-1]):
+        refs = _refs_in(view, ls, le)
+        if len(refs) != 1 or refs[0].type not in ORG_TYPES:
+            continue
+        org = refs[0]
+        rest = text[ls : org.start] + text[org.end : le]
+        if len(rest.strip()) > 3:
+            continue
+        nxt = next(((s, e) for s, e in lines[li + 1 : li + 3] if text[s:e].strip()), None)
+        if nxt is None:
+            continue
+        ns, ne = nxt
+        regions = [r for r in _refs_in(view, ns, ne) if r.type == "Region"]
+        others = [r for r in _refs_in(view, ns, ne) if r.type != "Region"]
+        if not regions or others:
+            continue
+        rest = text[ns:ne]
+        for r in sorted(regions, key=lambda r: -r.start):
+            rest = rest[: r.start - ns] + rest[r.end - ns :]
+        rest = re.sub(r"\([^)]*\)", "", rest)
+        if not _REGION_LINE_REST.match(rest):
+            continue
+        evidence = squash(text[ls:ne])
+        for r in regions:
+            if allowed(LOCATED_IN, org.type, r.type) and r.key != org.key:
+                yield Found(LOCATED_IN, org, r, 0.75, (ls, ne), evidence)
