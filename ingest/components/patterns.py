@@ -224,7 +224,7 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         return "FundingProgramme"
     if len(words) >= 2 and folded[0] in REGION_HEADS:
         return "Region"  # "Landsdeel West", "Provincie Utrecht", "Stad Gent"
-    if folded[0] == "s3" or last in _S3_HEADS:
+    if len(words) >= 2 and (folded[0] == "s3" or last in _S3_HEADS):
         return "S3Platform"
     if set(folded) & CLUSTER_CUES or last.endswith("cluster"):
         return "Cluster"
