@@ -24,8 +24,8 @@ from innograph.ingest.relation_cues import (
     PARTICIPATES_IN,
     Cue,
     Side,
-    find_cues,
 )
+from innograph.ingest.relation_lexicon import find_cues
 from innograph.ingest.relation_text import PROJECT_TYPES, DocView, Ref, Segment
 from innograph.ontology.terms import UnknownTermError, check_relation, relation_type
 

@@ -17,11 +17,11 @@ from functools import cached_property
 from typing import Protocol
 
 from innograph.ingest.relation_cues import (
-    CUES,
     LIST_WORDS,
     compiled_anaphora,
     lower_same_length,
 )
+from innograph.ingest.relation_lexicon import CUES
 from spacy.tokens import Doc, Span, Token
 
 PROJECT_TYPES = ("Project", "S3Platform")
