@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from innograph.ingest.amounts import find_periods
 from innograph.ingest.components.interreg import generation_of_year
 from innograph.ingest.components.spans import SPAN_ENTITIES, registry_key
 from innograph.ingest.gazetteer import gazetteer, norm_name
@@ -79,15 +80,21 @@ def _context(
         entries = g.by_key(request.key)
         if entries and not entries[0].ambiguous and entries[0].country:
             countries[entries[0].country] += 1
-    # The Interreg generation the document talks about: that of the years it names most.
-    years = Counter(
-        generation_of_year(int(t.text))
-        for doc in docs
-        for t in doc
-        if len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
-    )
-    years.pop(None, None)
-    generation = years.most_common(1)[0][0] if years else None
+    # The Interreg generation the document talks about: that of the latest period it
+    # names ("2016-2020 ... 01/01/2023 – 31/12/2029": the current one), else that of the
+    # years it names most.
+    text = "".join(doc.text for doc in docs)
+    begins = [int(p.begin[:4]) for p in find_periods(text) if p.begin[:4].isdigit()]
+    generation = generation_of_year(max(begins)) if begins else None
+    if generation is None:
+        years = Counter(
+            generation_of_year(int(t.text))
+            for doc in docs
+            for t in doc
+            if len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
+        )
+        years.pop(None, None)
+        generation = years.most_common(1)[0][0] if years else None
     return DocumentContext(doc_id=doc_id, countries=countries, interreg_generation=generation)
 
 

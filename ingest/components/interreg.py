@@ -59,6 +59,8 @@ class InterregName:
         gen = self.generation or default_generation
         if self.ref and gen == "V":
             return self.ref
+        if self.strand == "Europe":
+            return f"interreg europe {gen or ''}".strip()
         area = self.ref_title() or self.area
         if not area and not self.strand:
             return "interreg"
@@ -71,7 +73,7 @@ class InterregName:
         if not self.ref:
             return ""
         title = gazetteer().programmes[self.ref][1]
-        return norm_name(re.sub(r"^Interreg V-?[ABC]?\s*-\s*", "", title))
+        return norm_name(re.sub(r"^Interreg\s+(?:V-?[ABC]?\s*-\s*)?", "", title))
 
 
 @dataclass(frozen=True, slots=True)
