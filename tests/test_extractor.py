@@ -141,3 +141,18 @@ def test_german_project_noun_is_a_cue_not_part_of_the_name(extractor: Extractor)
     found = {(e.name, e.type) for e in facts.entities}
     assert ("GrenzNetz", "Project") in found
     assert ("Hochschule Kehl", "Organisation") in found
+
+
+def test_interreg_generation_comes_from_the_latest_period_named() -> None:
+    old = "The TideWatch project ran from 2016-2020 under Interreg Flanders-Netherlands."
+    new = (
+        "After the first edition (2016-2020), the new TideWatch 2 project runs from "
+        "01/01/2023 – 31/12/2028 under Interreg Flanders-Netherlands."
+    )
+    first, second = Extractor().extract_many([_source(old, "old.txt"), _source(new, "new.txt")])
+    programme = {
+        f.doc: next(e for e in f.entities if e.type == "FundingProgramme").canonical_id
+        for f in (first, second)
+    }
+    assert programme["old.txt"] == "programme-2014tc16rfcb046"  # the 2014-2020 CCI
+    assert programme["new.txt"] != programme["old.txt"]
