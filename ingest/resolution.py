@@ -26,6 +26,7 @@ from innograph.ingest.components.interreg import InterregName
 from innograph.ingest.gazetteer import gazetteer, norm_name
 from innograph.ontology.facts import MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
+from innograph.ontology.terms import ontology
 from rapidfuzz import fuzz, process
 
 FUZZY_THRESHOLD = 92.0
@@ -93,12 +94,16 @@ def _type_family(entity_type: str) -> str:
 class Resolver:
     """Assigns canonical ids; keeps an index of every name it has seen, across documents."""
 
-    def __init__(self, known: Iterable[KnownEntity] = ()) -> None:
+    def __init__(self, known: Iterable[KnownEntity] = (), *, fuzzy: bool = True) -> None:
+        # Bulk importers turn fuzzy matching off: it scans every known name per lookup.
+        self.fuzzy = fuzzy
         self._index: dict[tuple[str, str], str] = {}  # (id prefix, normal name) -> id
         self._names: dict[str, str] = {}  # id -> canonical name
         self._acronyms: dict[tuple[str, str], str] = {}
         self.merges: list[MergeRecord] = []
         for entity in known:
+            if entity.type not in ontology().entity_types:
+                continue  # documents and other non-entity nodes name nothing to resolve to
             self._remember(
                 entity.type, [entity.name, *entity.aliases], entity.canonical_id, entity.name
             )
@@ -192,6 +197,8 @@ class Resolver:
             if cid:
                 self._record(cid, name, "acronym")
                 return Resolution(cid, self._names.get(cid, name), {})
+        if not self.fuzzy:
+            return None
         choices = {n: cid for (p, n), cid in self._index.items() if p == prefix}
         if not choices:
             return None

@@ -128,3 +128,12 @@ def test_clusters_and_organisations_share_identities() -> None:
     org = _resolve(resolver, "Organisation", "Lakeside Food Cluster")
     cluster = _resolve(resolver, "Cluster", "Lakeside Food Cluster")
     assert org == cluster
+
+
+def test_known_nodes_that_are_not_entities_are_ignored() -> None:
+    known = [
+        KnownEntity("doc-report", "Document", "Annual report"),
+        KnownEntity("org-x", "Organisation", "Annual report"),
+    ]
+    resolver = Resolver(known)
+    assert _resolve(resolver, "Organisation", "Annual report") == "org-x"
