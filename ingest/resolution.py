@@ -98,6 +98,7 @@ class Resolver:
         # Bulk importers turn fuzzy matching off: it scans every known name per lookup.
         self.fuzzy = fuzzy
         self._index: dict[tuple[str, str], str] = {}  # (id prefix, normal name) -> id
+        self._names_by_prefix: dict[str, list[str]] = {}  # fuzzy-matching choices per prefix
         self._names: dict[str, str] = {}  # id -> canonical name
         self._acronyms: dict[tuple[str, str], str] = {}
         self.merges: list[MergeRecord] = []
@@ -199,7 +200,7 @@ class Resolver:
                 return Resolution(cid, self._names.get(cid, name), {})
         if not self.fuzzy:
             return None
-        choices = {n: cid for (p, n), cid in self._index.items() if p == prefix}
+        choices = self._names_by_prefix.get(prefix, [])
         if not choices:
             return None
         for name in names:
@@ -207,10 +208,10 @@ class Resolver:
             if len(target) < 5:
                 continue
             best = process.extractOne(
-                target, list(choices), scorer=_similarity, score_cutoff=FUZZY_THRESHOLD
+                target, choices, scorer=_similarity, score_cutoff=FUZZY_THRESHOLD
             )
             if best and _numbers(best[0]) == _numbers(target):
-                cid = choices[best[0]]
+                cid = self._index[(prefix, best[0])]
                 self._record(cid, name, f"fuzzy:{round(best[1])}", best[1] / 100)
                 return Resolution(cid, self._names.get(cid, name), {})
         return None
@@ -222,7 +223,9 @@ class Resolver:
         for name in names:
             folded = norm_name(name)
             if folded:
-                self._index.setdefault((prefix, folded), cid)
+                if (prefix, folded) not in self._index:
+                    self._index[(prefix, folded)] = cid
+                    self._names_by_prefix.setdefault(prefix, []).append(folded)
             words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
             if len(words) >= 3:
                 acronym = "".join(w[0] for w in words).lower()
