@@ -750,8 +750,9 @@ class _Writer:
 
     def __init__(self, tx: ManagedTransaction) -> None:
         self.tx = tx
-        self.touched_nodes: set[str] = set()  # element ids
-        self.touched_edges: set[str] = set()  # element ids
+        self.touched_nodes: dict[str, set[str]] = defaultdict(set)  # root label -> ids
+        # (type, source root, target root) -> {(source id, target id)}
+        self.touched_edges: dict[_EdgeGroup, set[tuple[str, str]]] = defaultdict(set)
 
     def run(self, query: str, **params: Any) -> list[list[Any]]:
         return self.tx.run(query, params).values()
@@ -825,29 +826,42 @@ class _Writer:
         rows = self.run(
             f"UNWIND $sources AS s MATCH (d:{doc} {{source: s}})-[:{mentions}]->(n)"
             f"-[r:{_all_rel_types()}]-() WHERE s IN r.sources "
-            "RETURN DISTINCT elementId(r), r.sources, r.supports",
+            "RETURN DISTINCT startNode(r).id, type(r), endNode(r).id, r.sources, r.supports",
             sources=sources,
         )
         gone = set(sources)
-        updates = []
-        for eid, srcs, supports in rows:
+        updates: dict[_EdgeGroup, list[dict[str, Any]]] = defaultdict(list)
+        for start, rel_type, end, srcs, supports in rows:
             keep = [(s, j) for s, j in zip(srcs, supports, strict=True) if s not in gone]
-            updates.append(
-                {"eid": eid, "sources": [s for s, _ in keep], "supports": [j for _, j in keep]}
+            group = _edge_group(rel_type, start, end)
+            updates[group].append(
+                {
+                    "src": start,
+                    "dst": end,
+                    "sources": [s for s, _ in keep],
+                    "supports": [j for _, j in keep],
+                }
             )
-            self.touched_edges.add(eid)
-        if updates:
+            self.touched_edges[group].add((start, end))
+        for (rel_type, src_root, dst_root), group_rows in sorted(updates.items()):
             self.run(
-                "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid "
+                f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
+                f"-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}}) "
                 "SET r.sources = row.sources, r.supports = row.supports",
-                rows=updates,
+                rows=group_rows,
             )
         rows = self.run(
             f"UNWIND $sources AS s MATCH (d:{doc} {{source: s}})-[m:{mentions}]->(n) "
-            "DELETE m RETURN DISTINCT elementId(n)",
+            "DELETE m RETURN DISTINCT n.id",
             sources=sources,
         )
-        self.touched_nodes.update(r[0] for r in rows)
+        for (node_id,) in rows:
+            self._touch_node(node_id)
+
+    def _touch_node(self, node_id: str) -> None:
+        root = _root_of(node_id)
+        if root is not None:
+            self.touched_nodes[root].add(node_id)
 
     def insert(self, docs: list[NormalisedDocument], now: str) -> None:
         """Write documents, their mentions and their supports."""
@@ -859,19 +873,18 @@ class _Writer:
         by_root: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for d in docs:
             for cid, mention in d.nodes.items():
-                by_root[_labels_of(mention.type)[0]].append(
-                    _mention_row(d.facts.source, cid, mention)
-                )
+                root = _labels_of(mention.type)[0]
+                by_root[root].append(_mention_row(d.facts.source, cid, mention))
+                self.touched_nodes[root].add(cid)
         for root, rows in sorted(by_root.items()):
-            found = self.run(
+            self.run(
                 f"UNWIND $rows AS row MATCH (d:{doc} {{source: row.source}}) "
                 f"MERGE (n:{root} {{id: row.id}}) "
                 f"CREATE (d)-[:{mentions} {{type: row.type, name: row.name, aliases: row.aliases, "
-                "attributes: row.attributes}]->(n) RETURN DISTINCT elementId(n)",
+                "attributes: row.attributes}]->(n)",
                 rows=rows,
             )
-            self.touched_nodes.update(r[0] for r in found)
-        groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        groups: dict[_EdgeGroup, list[dict[str, Any]]] = defaultdict(list)
         for d in docs:
             types = {cid: m.type for cid, m in d.nodes.items()}
             for (src, rel, dst), support in d.edges.items():
@@ -884,96 +897,96 @@ class _Writer:
                         "support": _support_json(support),
                     }
                 )
+                self.touched_edges[group].add((src, dst))
         for (rel_type, src_root, dst_root), rows in sorted(groups.items()):
-            found = self.run(
+            self.run(
                 f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}}) "
                 f"MATCH (b:{dst_root} {{id: row.dst}}) MERGE (a)-[r:{rel_type}]->(b) "
                 "SET r.sources = coalesce(r.sources, []) + row.source, "
-                "r.supports = coalesce(r.supports, []) + row.support "
-                "RETURN DISTINCT elementId(r)",
+                "r.supports = coalesce(r.supports, []) + row.support",
                 rows=rows,
             )
-            self.touched_edges.update(r[0] for r in found)
 
     def remerge(self) -> None:
-        """Recompute every touched relationship and node from what supports it."""
-        edges = sorted(self.touched_edges)
-        rows = self.run(
-            "UNWIND $eids AS eid MATCH (a)-[r]->(b) WHERE elementId(r) = eid "
-            "RETURN eid, a.id, type(r), b.id, r.sources, r.supports",
-            eids=edges,
-        )
-        dead, updates = [], []
-        for eid, start, rel_type, end, sources, supports in rows:
-            if not supports:
-                dead.append(eid)
-                continue
-            edge = _edge(start, rel_type, end, supports)
-            updates.append({"eid": eid, "props": _edge_props(edge, sources, supports)})
-        if dead:
-            self.run(
-                "UNWIND $eids AS eid MATCH ()-[r]->() WHERE elementId(r) = eid DELETE r",
-                eids=dead,
+        """Recompute every touched relationship and node from what supports it.
+
+        Every lookup goes through the unique id indexes (label + id), so the plans stay
+        index seeks whatever the statistics say when a query is first planned.
+        """
+        for (rel_type, src_root, dst_root), pairs in sorted(self.touched_edges.items()):
+            edge = f"(a:{src_root} {{id: row.src}})-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
+            rows = self.run(
+                f"UNWIND $rows AS row MATCH {edge} RETURN row.src, row.dst, r.sources, r.supports",
+                rows=[{"src": a, "dst": b} for a, b in sorted(pairs)],
             )
-        if updates:
-            self.run(
-                "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.eid "
-                "SET r = row.props",
-                rows=updates,
-            )
-        nodes = sorted(self.touched_nodes)
+            dead, updates = [], []
+            for start, end, sources, supports in rows:
+                if not supports:
+                    dead.append({"src": start, "dst": end})
+                    continue
+                merged = _edge(start, rel_type, end, supports)
+                updates.append(
+                    {"src": start, "dst": end, "props": _edge_props(merged, sources, supports)}
+                )
+            if dead:
+                self.run(f"UNWIND $rows AS row MATCH {edge} DELETE r", rows=dead)
+            if updates:
+                self.run(f"UNWIND $rows AS row MATCH {edge} SET r = row.props", rows=updates)
+        for root, ids in sorted(self.touched_nodes.items()):
+            self._remerge_nodes(root, sorted(ids))
+        self.touched_nodes.clear()
+        self.touched_edges.clear()
+
+    def _remerge_nodes(self, root: str, ids: list[str]) -> None:
+        node = f"(n:{root} {{id: row}})"
         rows = self.run(
-            "UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid "
-            f"OPTIONAL MATCH (d:{_document_label()})-[m:{_mentions_type()}]->(n) "
-            "RETURN eid, n.id, labels(n), "
-            "collect([d.source, m.type, m.name, m.aliases, m.attributes])",
-            eids=nodes,
+            f"UNWIND $ids AS row MATCH {node} "
+            f"OPTIONAL MATCH (n)<-[m:{_mentions_type()}]-(d) "
+            "RETURN n.id, labels(n), collect([d.source, m.type, m.name, m.aliases, m.attributes])",
+            ids=ids,
         )
         orphans: list[str] = []
         props_rows: list[dict[str, Any]] = []
         add: dict[str, list[str]] = defaultdict(list)
         remove: dict[str, list[str]] = defaultdict(list)
-        for eid, node_id, labels, mention_rows in rows:
+        for node_id, labels, mention_rows in rows:
             mentions = [
                 Mention(src, mtype, name, tuple(aliases or ()), json.loads(attrs))
                 for src, mtype, name, aliases, attrs in mention_rows
                 if src is not None
             ]
             if not mentions:
-                orphans.append(eid)
+                orphans.append(node_id)
                 continue
-            node = merge_mentions(node_id, mentions)
-            props = {**node.properties, "id": node.id, "name": node.name}
-            props_rows.append({"eid": eid, "props": props})
-            wanted = set(_labels_of(node.type))
+            merged = merge_mentions(node_id, mentions)
+            props = {**merged.properties, "id": merged.id, "name": merged.name}
+            props_rows.append({"id": node_id, "props": props})
+            wanted = set(_labels_of(merged.type))
             have = set(labels) & set(_type_by_label())
             for label in wanted - have:
-                add[label].append(eid)
+                add[label].append(node_id)
             for label in have - wanted:
-                remove[label].append(eid)
+                remove[label].append(node_id)
         if orphans:
-            self.run(
-                "UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid DETACH DELETE n",
-                eids=orphans,
-            )
+            self.run(f"UNWIND $ids AS row MATCH {node} DETACH DELETE n", ids=orphans)
         if props_rows:
             self.run(
-                "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.eid SET n = row.props",
-                rows=props_rows,
+                f"UNWIND $rows AS r MATCH (n:{root} {{id: r.id}}) SET n = r.props", rows=props_rows
             )
-        for label, eids in sorted(add.items()):
-            self.run(
-                f"UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid SET n:{_checked(label)}",
-                eids=eids,
-            )
-        for label, eids in sorted(remove.items()):
-            self.run(
-                "UNWIND $eids AS eid MATCH (n) WHERE elementId(n) = eid "
-                f"REMOVE n:{_checked(label)}",
-                eids=eids,
-            )
-        self.touched_nodes.clear()
-        self.touched_edges.clear()
+        for label, label_ids in sorted(add.items()):
+            self.run(f"UNWIND $ids AS row MATCH {node} SET n:{_checked(label)}", ids=label_ids)
+        for label, label_ids in sorted(remove.items()):
+            self.run(f"UNWIND $ids AS row MATCH {node} REMOVE n:{_checked(label)}", ids=label_ids)
+
+
+_EdgeGroup = tuple[str, str, str]  # (Neo4j relationship type, source root label, target root)
+
+
+def _edge_group(rel_type: str, start: str, end: str) -> _EdgeGroup:
+    src_root, dst_root = _root_of(start), _root_of(end)
+    if src_root is None or dst_root is None:  # not one of ours: cannot happen for our writes
+        raise StoreUnavailable(f"relationship {start}-[{rel_type}]->{end} has an unknown id")
+    return (_checked(rel_type), src_root, dst_root)
 
 
 def _runs(docs: list[NormalisedDocument]) -> Iterator[list[NormalisedDocument]]:
