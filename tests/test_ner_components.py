@@ -235,3 +235,9 @@ def test_a_generic_registry_name_is_not_in_the_gazetteer(gazetteer_nl: Language)
     # A registry lists it as one school's name; its words are ordinary English words.
     doc = gazetteer_nl("Zij studeert aan een University of Applied Sciences in Vlissingen.")
     assert not [s for s in doc.spans[SPAN_GAZETTEER] if "University" in s.text]
+
+
+def test_a_dutch_name_after_a_place_preposition_is_a_place() -> None:
+    spans = _entities("nl", "De nieuwe fabriek staat in Oosterwolde en het kantoor in Dalfsen.")
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Oosterwolde", "Region") in found and ("Dalfsen", "Region") in found

@@ -146,6 +146,23 @@ def _default_type(words: list[str]) -> str:
     return "Project" if mixed else "Organisation"
 
 
+_PLACE_WORDS = {
+    "nl": {"in", "te", "uit", "naar", "vanuit", "rond", "nabij"},
+    "fr": {"à", "en", "près", "depuis"},
+    "de": {"in", "aus", "nach", "bei"},
+}
+
+
+def _after_place_word(doc: Doc, start: int, end: int, lang: str) -> bool:
+    """ "staat in Weert", "vanuit Lommel": a one-word name after a place preposition."""
+    if end - start != 1 or start == 0 or doc[start].is_sent_start:
+        return False
+    word = doc[start].text
+    if not word[:1].isupper() or word.isupper() or is_distinctive(word):
+        return False
+    return doc[start - 1].lower_ in _PLACE_WORDS.get(lang, set())
+
+
 def _typed_elsewhere(doc: Doc) -> dict[tuple[int, int], str]:
     typed: dict[tuple[int, int], str] = {}
     for group in (SPAN_GAZETTEER, SPAN_PATTERNS, SPAN_NER):
@@ -205,6 +222,14 @@ class WeakNames:
             spans[(start, end)] = Span(
                 doc, start, end, label=label or _default_type(words), kb_id=flag
             )
+        if self.lang != "en":
+            for start, end in runs:
+                if (
+                    (start, end) not in spans
+                    and (start, end) not in typed
+                    and _after_place_word(doc, start, end, self.lang)
+                ):
+                    spans[(start, end)] = Span(doc, start, end, label="Region", kb_id="weak|cue")
         for chain in _lists(doc, all_runs):
             cue = _list_cue(doc, chain[0][0])
             if not cue:
