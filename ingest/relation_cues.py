@@ -182,15 +182,19 @@ OF_WHICH = r"of which|waarvan|dont|davon|hiervan|daarvan"
 
 # "this project", "het project": a reference to the nearest earlier Project/S3Platform.
 ANAPHORA: dict[str, tuple[str, ...]] = {
-    r"(?:this|the|that|our|these|its) (?:project|initiative|programme|program|action)": (
-        "Project",
-    ),
+    r"(?:this|the|that|our|these|its) (?:project|initiative|action)": ("Project",),
+    r"(?:het|dit|dat|ons|deze) (?:project|initiatief)": ("Project",),
+    r"(?:le|ce|cet|notre) projet|(?:cette|la) (?:initiative|action)": ("Project",),
+    r"(?:das|dieses|unser) (?:projekt|vorhaben)": ("Project",),
+    # "the programme" may be a project's programme of work or a funding programme: it
+    # refers to whichever was named last, and only a project counts
+    r"(?:this|the|that|our|its) (?:programme|program)": ("Project", "FundingProgramme"),
+    r"(?:het|dit|dat|ons|deze) (?:programma|innovatieprogramma)": ("Project", "FundingProgramme"),
+    r"(?:le|ce|notre) programme": ("Project", "FundingProgramme"),
+    r"(?:das|dieses|unser) programm": ("Project", "FundingProgramme"),
     r"(?:this|the|that|our) (?:platform|partnership)": ("S3Platform", "Project"),
-    r"(?:het|dit|dat|ons|deze) (?:project|initiatief|programma|innovatieprogramma)": ("Project",),
     r"(?:het|dit|dat|deze) (?:platform|partnerschap)": ("S3Platform", "Project"),
-    r"(?:le|ce|cet|notre) (?:projet|programme)|(?:cette|la) (?:initiative|action)": ("Project",),
     r"(?:la|cette) (?:plateforme|partenariat)": ("S3Platform", "Project"),
-    r"(?:das|dieses|unser) (?:projekt|programm|vorhaben)": ("Project",),
     r"(?:die|diese) (?:plattform|partnerschaft)": ("S3Platform", "Project"),
 }
 

@@ -170,6 +170,8 @@ def _implicit(
     ref = view.anaphor(seg, lo, hi, wanted, seg_index=seg_i)
     if ref is not None:
         return ref
+    if view.has_reference(seg, lo, hi):
+        return None  # "the programme" named something else than a project
     main = view.main_project
     if allow_main and main is not None and main.type in wanted:
         return main

@@ -303,19 +303,27 @@ class DocView:
     ) -> Ref | None:
         """A "this project"-style reference in [lo, hi), resolved to the nearest earlier
         mention of a matching type (else the main project)."""
-        window = self.text[lo:hi]
+        window = self.lowered[lo:hi]
         for pattern, ref_types in compiled_anaphora():
-            wanted = [t for t in ref_types if t in types]
-            if not wanted:
+            if not any(t in types for t in ref_types):
                 continue
             for m in pattern.finditer(window):
                 pos = lo + m.start()
                 if any(r.start <= pos < r.end for r in seg.refs):
                     continue  # the words are part of a name
-                found = self.previous_of(wanted, pos, seg_index=seg_index)
-                if found is not None:
+                found = self.previous_of(ref_types, pos, seg_index=seg_index)
+                if found is not None and found.type in types:
                     return found
         return None
+
+    def has_reference(self, seg: Segment, lo: int, hi: int) -> bool:
+        """Whether [lo, hi) holds a "this project"-style phrase (outside names)."""
+        window = self.lowered[lo:hi]
+        return any(
+            not any(r.start <= lo + m.start() < r.end for r in seg.refs)
+            for pattern, _ in compiled_anaphora()
+            for m in pattern.finditer(window)
+        )
 
     def previous_of(
         self, types: Sequence[str], before: int, *, seg_index: int, lookback: int = 6

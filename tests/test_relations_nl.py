@@ -107,6 +107,16 @@ def test_gefinancierd_door() -> None:
     assert rel.amount_eur is None
 
 
+def test_het_programma_refers_to_the_last_named_programme_or_project() -> None:
+    project_last = "Zonnebrug start in mei. Het programma wordt gefinancierd door het EFRO."
+    assert ("FUNDED_BY", "zb", "efro") in nl(project_last)
+    fund_last = (
+        "Zonnebrug start in mei. Fonds Kustregio is nieuw. "
+        "Het programma wordt gefinancierd door het EFRO."
+    )
+    assert nl(fund_last) == set()
+
+
 def test_programme_glued_to_subsidy_word_with_amount() -> None:
     text = "Zonnebrug gaat van start. Het project krijgt een EFRO-subsidie van € 250.000."
     rel = one(relations(text, NL, lang="nl"), "FUNDED_BY", "zb", "efro")
