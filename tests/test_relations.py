@@ -389,3 +389,9 @@ def test_empty_inputs() -> None:
     assert extract_budgets(doc, [], lang="en") == {}
     doc, mentions = make_doc("Acme Labs builds robots.", ENTS)
     assert extract_relations(doc, mentions, lang="xx") == []
+
+
+def test_mentions_of_unknown_types_are_ignored() -> None:
+    ents: Entities = {"Acme Labs": ("acme", "Organisation"), "Widget": ("w", "Gadget")}
+    doc, mentions = make_doc("Acme Labs is a member of Widget. Widget is based in Acme Labs.", ents)
+    assert extract_relations(doc, mentions, lang="en") == []
