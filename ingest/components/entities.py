@@ -327,6 +327,16 @@ def _type_families(groups: list[_Group]) -> None:
             group.type = types.pop()
 
 
+def _lonely_acronym(group: _Group) -> bool:
+    """A short acronym named once, that neither a registry, a rule nor a long form backs
+    ("RII", "GGD"): more often a term than an organisation, so it is left out."""
+    if len(group.spans) != 1 or group.kb_ids or max(group.votes.values()) > 1.0:
+        return False
+    text = group.spans[0].text
+    letters = [c for c in text if c.isalpha()]
+    return is_acronym(text) and len(letters) <= 4 and not any(c.isdigit() for c in text)
+
+
 def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     """Assign every span its document-level group (``Span.id_``) and return them."""
     groups: list[_Group] = []
@@ -344,6 +354,8 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     out = []
     for span, _weight in weighted:
         group = assigned[span.start]
+        if _lonely_acronym(group):
+            continue
         labelled = Span(
             doc, span.start, span.end, label=group.type, kb_id=span.kb_id_, span_id=group.key
         )
