@@ -137,8 +137,12 @@ def _pair_rules(
             yield Found(rel, s, t, conf, region, evidence)
 
     if a.type in ORG_TYPES and b.type == "Region" and direct:
-        if _PAREN_OPEN.match(gap) and after_b.lstrip().startswith(")"):
-            yield from out(LOCATED_IN, a, b, 0.6)
+        if _PAREN_OPEN.match(gap):
+            # "Acme (Ghent)", "Acme (Ghent, Belgium)"
+            places = view.expand_list(b, seg, ("Region",))
+            if view.text[places[-1].end : places[-1].end + 3].lstrip().startswith(")"):
+                for r in places:
+                    yield from out(LOCATED_IN, a, r, 0.6)
         elif (_DASH.match(gap) or _IN_PLACE.match(gap)) and not _NAME_GOES_ON.match(after_b):
             for r in view.expand_list(b, seg, ("Region",)):
                 yield from out(LOCATED_IN, a, r, 0.5)

@@ -141,7 +141,7 @@ _EN: list[Cue] = [
         implicit=True,
     ),
     *cue_list(
-        r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded"
+        r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded|contribution"
         r"|[\w-]+-funded|[\w-]+-financed|[\w-]+-supported",
         _FUND,
         confidence=0.65,
@@ -350,7 +350,7 @@ _NL: list[Cue] = [
         implicit=True,
     ),
     *cue_list(
-        r"subsidie|subsidies|cofinanciering|co-financiering|financiering|steun"
+        r"subsidie|subsidies|cofinanciering|co-financiering|financiering|steun|bijdrage"
         r"|[\w-]*-subsidie|[\w-]*-steun|[\w-]*-middelen",
         _FUND,
         confidence=0.65,
@@ -492,7 +492,11 @@ _FR: list[Cue] = [
         implicit=True,
     ),
     *cue_list(
-        r"subventions?|financement|cofinancement", _FUND, confidence=0.65, implicit=True, reach=120
+        r"subventions?|financement|cofinancement|contribution",
+        _FUND,
+        confidence=0.65,
+        implicit=True,
+        reach=120,
     ),
     *cue_list(
         r"membre de|membres de|fait partie de|font partie de",
@@ -584,7 +588,9 @@ _DE: list[Cue] = [
         confidence=0.8,
         implicit=True,
     ),
-    *cue_list(r"förderung|fördermittel|zuschuss", _FUND, confidence=0.65, implicit=True, reach=120),
+    *cue_list(
+        r"förderung|fördermittel|zuschuss|beitrag", _FUND, confidence=0.65, implicit=True, reach=120
+    ),
     *cue_list(
         r"mitglied (?:von|des|der|im)|teil (?:von|des|der)|gehört zu",
         _ORG_MEMBER,

@@ -282,6 +282,20 @@ def test_located_in(text: str) -> None:
     assert ("LOCATED_IN", "acme", "ghent") in triples(relations(text, ENTS))
 
 
+def test_lead_partner_field_with_place_in_brackets() -> None:
+    text = "Solar Bridge\n\nLead partner: Acme Labs (Ghent, Belgium)\n"
+    found = triples(relations(text, ENTS))
+    assert ("LEADS", "acme", "sb") in found
+    assert {("LOCATED_IN", "acme", "ghent"), ("LOCATED_IN", "acme", "be")} <= found
+
+
+def test_contribution_of_a_programme_is_the_grant() -> None:
+    text = "Solar Bridge\n\nTotal budget: € 900.000\nRegional Growth Fund contribution: € 450.000\n"
+    rel = one(relations(text, ENTS), "FUNDED_BY", "sb", "rgf")
+    assert rel.amount_eur == 450000
+    assert budgets(text, ENTS) == {"sb": 900000}
+
+
 def test_collaboration_between_a_list_gives_every_pair() -> None:
     found = relations(
         "The cooperation between Acme Labs, Beta University and Gamma Institute grew fast.",
