@@ -2,19 +2,162 @@
 
 from __future__ import annotations
 
+import csv
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from innograph.cli.common import StoreOption, fail, not_available, settings_from
+from innograph.cli.common import StoreOption, fail, settings_from
+
+if TYPE_CHECKING:
+    from innograph.ingest.importers.common import ImportReport, NameResolver
+    from innograph.ontology.facts import DocumentFacts
 
 import_app = typer.Typer(help="Import structured sources into the graph.", no_args_is_help=True)
 
 
+FileArgument = Annotated[Path, typer.Argument(help="The CSV file (.csv or .csv.gz).")]
+
+
 @import_app.command("cordis")
-def import_cordis() -> None:
-    """Import a CORDIS projects + participants export."""
-    not_available("import cordis")
+def import_cordis(
+    projects: Annotated[
+        Path | None, typer.Option("--projects", help="CORDIS projects CSV (, or ; separated).")
+    ] = None,
+    participants: Annotated[
+        Path | None,
+        typer.Option("--participants", help="CORDIS participants (organizations) CSV."),
+    ] = None,
+    programme: Annotated[
+        str,
+        typer.Option(help="Framework programme when the file has no frameworkProgramme."),
+    ] = "H2020",
+    store: StoreOption = None,
+) -> None:
+    """Import a CORDIS projects + participants export (ECSEL, H2020, Horizon Europe).
+
+    Coordinators LEAD their projects, other participants PARTICIPATE_IN them, with their EC
+    contribution; projects are FUNDED_BY the framework programme (ecMaxContribution).
+    """
+    from innograph.ingest.importers.cordis import iter_participants, iter_projects
+
+    if projects is None and participants is None:
+        fail("give --projects FILE, --participants FILE or both", code=2)
+    files = [f for f in (projects, participants) if f is not None]
+    _check_files(files)
+
+    def documents(names: NameResolver, report: ImportReport) -> Iterator[DocumentFacts]:
+        if projects is not None:
+            yield from iter_projects(projects, report, names, programme=programme)
+        if participants is not None:
+            yield from iter_participants(participants, report, names)
+
+    _import(documents, store, " + ".join(f.name for f in files))
+
+
+@import_app.command("esif")
+def import_esif(file: FileArgument, store: StoreOption = None) -> None:
+    """Import the ESIF beneficiary list (beneficiary LEADS operation, FUNDED_BY programme)."""
+    from innograph.ingest.importers.esif import iter_esif
+
+    _check_files([file])
+    _import(lambda names, report: iter_esif(file, report, names), store, file.name)
+
+
+@import_app.command("efro-nl")
+def import_efro_nl(file: FileArgument, store: StoreOption = None) -> None:
+    """Import the Dutch EFRO/ESF project list (Dutch columns)."""
+    from innograph.ingest.importers.efro_nl import iter_efro_nl
+
+    _check_files([file])
+    _import(lambda names, report: iter_efro_nl(file, report, names), store, file.name)
+
+
+@import_app.command("erdf-flanders")
+def import_erdf_flanders(file: FileArgument, store: StoreOption = None) -> None:
+    """Import a Flemish ERDF list (2007-2013 overview or the 2014-2020 call sheet)."""
+    from innograph.ingest.importers.erdf_flanders import iter_erdf_flanders
+
+    _check_files([file])
+    _import(lambda names, report: iter_erdf_flanders(file, report, names), store, file.name)
+
+
+@import_app.command("summaries")
+def import_summaries(
+    file: FileArgument,
+    column: Annotated[str, typer.Option("--column", help="The column of summary texts.")],
+    out: Annotated[Path, typer.Option("--out", help="Folder for the text files.")],
+    title_column: Annotated[
+        str | None, typer.Option("--title-column", help="Column written as the first line.")
+    ] = None,
+) -> None:
+    """Write a file's project summaries as text documents for `innograph ingest OUT`.
+
+    Example: innograph import summaries nl_structural_funds_efro_esf_2007_2016.csv
+    --column Samenvatting --title-column "Titel van het project (naam van de concrete
+    actie)" --out summaries/ && innograph ingest summaries/ --lang nl
+    """
+    from innograph.ingest.importers.summaries import UnknownColumn, export_summaries
+
+    _check_files([file])
+    try:
+        report = export_summaries(file, column, out, title_column=title_column)
+    except UnknownColumn as err:
+        fail(str(err), code=2)
+    except OSError as err:
+        fail(f"{out}: {err.strerror or err}")
+    typer.echo(f"wrote {report.documents} summaries of {report.rows} rows to {out}")
+    for line in report.lines():
+        typer.echo(line, err=True)
+
+
+def _check_files(files: list[Path]) -> None:
+    for file in files:
+        if not file.is_file():
+            fail(f"no such file: {file}", code=2)
+
+
+def _import(
+    documents: Callable[[NameResolver, ImportReport], Iterator[DocumentFacts]],
+    store: Path | None,
+    label: str,
+) -> None:
+    """Open the store, resolve against what it holds, write the rows, report."""
+    from innograph.graph.errors import GraphError, InvalidFact
+    from innograph.graph.factory import open_store
+    from innograph.ingest.importers.common import ImportReport
+    from innograph.ingest.importers.runner import name_resolver, write_all
+    from innograph.ingest.resolution import KnownEntity
+
+    try:
+        graph = open_store(settings_from(store))
+    except GraphError as err:
+        fail(str(err))
+    report = ImportReport()
+    try:
+        known = (
+            KnownEntity(n.id, n.type, n.name, tuple(n.properties.get("aliases") or ()))
+            for n in graph.iter_nodes()
+        )
+        names = name_resolver(known)
+        summary = write_all(
+            graph,
+            documents(names, report),
+            invalid=InvalidFact,
+            on_invalid=lambda source, why: typer.echo(f"not written {source}: {why}", err=True),
+        )
+    except GraphError as err:
+        fail(f"{label}: {err} (rows written before this stay)")
+    except (OSError, UnicodeError, csv.Error) as err:
+        fail(f"{label}: cannot read: {err}")
+    finally:
+        graph.close()
+    typer.echo(summary.line(report))
+    for line in report.lines():
+        typer.echo(line, err=True)
+    for example in report.examples[:5]:
+        typer.echo(f"  e.g. {example}", err=True)
 
 
 @import_app.command("rdf")

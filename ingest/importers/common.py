@@ -1,0 +1,356 @@
+"""What every structured importer shares: reading rows, normalising codes, resolving names.
+
+Each CSV row becomes one :class:`DocumentFacts` whose source is ``"<file name>#row=<n>"``
+(``n`` counts data rows from 1): provenance names the file and the row, ``remove`` can
+retract one row, and the content hash is taken from the row's own text, so importing the
+same file twice writes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Any
+
+from innograph.ingest.amounts import parse_money
+from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
+from innograph.ontology.facts import AttributeValue, DocumentFacts, EntityFact, RelationFact
+from innograph.ontology.ids import make_canonical_id
+
+# Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
+IMPORTER_VERSION = "1"
+# Real exports hold long texts (CORDIS objectives, project descriptions).
+csv.field_size_limit(2**31 - 1)
+# ISO 3166 codes that NUTS (and so the graph) writes differently.
+_NUTS_COUNTRY = {"GR": "EL", "GB": "UK"}
+# ISO 3166-1 alpha-2 (the ISO 3166 Maintenance Agency's list of officially assigned codes),
+# with EL and UK as EU statistics write Greece and the United Kingdom; XK (Kosovo) as the
+# EU uses it.
+ISO_COUNTRIES = frozenset(
+    """
+AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN
+BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ
+DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL
+GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM
+JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME
+MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP
+NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD
+SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO
+TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW
+EL UK XK
+    """.split()
+)
+
+
+class SkipRow(Exception):
+    """A row that cannot be imported; the message is the reason, counted in the report."""
+
+
+@dataclass
+class ImportReport:
+    """What an import read, wrote and left out (and why)."""
+
+    rows: int = 0
+    documents: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    examples: list[str] = field(default_factory=list)  # first skipped rows, "row N: reason"
+
+    def skip(self, row: int, reason: str) -> None:
+        """Count one skipped row."""
+        self.skipped[reason] += 1
+        if len(self.examples) < 20:
+            self.examples.append(f"row {row}: {reason}")
+
+    def lines(self) -> list[str]:
+        """The skipped-row summary, one line per reason."""
+        return [f"skipped {n} rows: {reason}" for reason, n in self.skipped.most_common()]
+
+
+def open_text(path: Path) -> IO[str]:
+    """A text stream of ``path`` (gzip by its suffix), UTF-8 with or without BOM."""
+    raw: IO[bytes] = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter of a CSV header: the most frequent of ``;`` ``,`` and tab."""
+    counts = {d: header_line.count(d) for d in (";", ",", "\t")}
+    return max(counts, key=lambda d: counts[d])
+
+
+def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Stream ``(row number, row)`` from a CSV with a header line; values stripped."""
+    with open_text(path) as stream:
+        first = stream.readline()
+        delimiter = sniff_delimiter(first)
+        header = next(csv.reader([first], delimiter=delimiter))
+        header = [h.strip() for h in header]
+        for n, values in enumerate(csv.reader(stream, delimiter=delimiter), start=1):
+            if not any(v.strip() for v in values):
+                continue
+            yield n, {k: (v.strip() if v else "") for k, v in zip(header, values, strict=False)}
+
+
+def row_hash(values: Iterable[str]) -> str:
+    """The content hash of one row (with the importer version)."""
+    digest = hashlib.sha1(IMPORTER_VERSION.encode(), usedforsecurity=False)
+    for value in values:
+        digest.update(b"\x1f" + value.encode("utf-8", "replace"))
+    return digest.hexdigest()
+
+
+def progress(rows: Iterable[Any], *, desc: str, total: int | None = None) -> Iterable[Any]:
+    """``rows`` with a progress bar on stderr, only when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return rows
+    from tqdm import tqdm
+
+    return tqdm(rows, desc=desc, total=total, unit="row", file=sys.stderr, leave=False)
+
+
+def money(text: str, what: str) -> float | None:
+    """An amount in euro, None when empty; SkipRow when written but not a number."""
+    text = text.strip()
+    if not text or text in {"-", "n/a", "NA"}:
+        return None
+    value = parse_money(text)
+    if value is None:
+        raise SkipRow(f"unparsable amount in {what}")
+    return value
+
+
+def country_code(text: str) -> str:
+    """The NUTS country code (ISO2; EL/UK as NUTS writes them); SkipRow if unknown."""
+    code = _known_country(text.strip().upper())
+    if code is None:
+        raise SkipRow("unknown country code")
+    return code
+
+
+@lru_cache(maxsize=512)
+def _known_country(code: str) -> str | None:
+    code = _NUTS_COUNTRY.get(code, code)
+    return code if code in ISO_COUNTRIES else None
+
+
+def nuts_code(text: str) -> str | None:
+    """A NUTS code the reference list knows, or None."""
+    code = text.strip().upper().replace(" ", "")
+    return code if len(code) > 2 and code in gazetteer().nuts else None
+
+
+def iso_date(text: str) -> str | None:
+    """The ISO date at the front of ``text`` ("2021-06-01", "2021-06-01 00:00:00")."""
+    text = text.strip()[:10]
+    return text if len(text) == 10 and text[4] == "-" and text[7] == "-" else None
+
+
+class RowFacts:
+    """Builds one row's DocumentFacts: entities by key, relations, merges."""
+
+    def __init__(self, source: str, doc: str, content_hash: str, lang: str = "und") -> None:
+        self.facts = DocumentFacts(doc=doc, source=source, content_hash=content_hash, lang=lang)
+        self._keys: set[str] = set()
+
+    def entity(
+        self,
+        key: str,
+        entity_type: str,
+        name: str,
+        canonical_id: str,
+        *,
+        canonical_name: str = "",
+        aliases: Iterable[str] = (),
+        attributes: dict[str, AttributeValue] | None = None,
+    ) -> str:
+        """Add an entity once (by local key); its key."""
+        if key not in self._keys:
+            self._keys.add(key)
+            extra = [a for a in dict.fromkeys(aliases) if a and a != name]
+            self.facts.entities.append(
+                EntityFact(
+                    key=key,
+                    type=entity_type,
+                    name=name,
+                    canonical_id=canonical_id,
+                    canonical_name=canonical_name or name,
+                    aliases=extra,
+                    attributes={k: v for k, v in (attributes or {}).items() if v not in (None, "")},
+                )
+            )
+        return key
+
+    def relation(
+        self,
+        rel: str,
+        source: str,
+        target: str,
+        evidence: str,
+        amount_eur: float | None = None,
+        attributes: dict[str, AttributeValue] | None = None,
+    ) -> None:
+        """Add one relation between two added entities."""
+        self.facts.relations.append(
+            RelationFact(
+                type=rel,
+                source=source,
+                target=target,
+                evidence=evidence,
+                amount_eur=amount_eur,
+                attributes=dict(attributes or {}),
+            )
+        )
+
+
+class NameResolver:
+    """The extraction Resolver used for structured names: registry keys first, then the
+    names already in the graph (exact or acronym; no fuzzy scan, which is quadratic at
+    hundreds of thousands of rows), then a new id. Collects the merge log per row."""
+
+    def __init__(self, resolver: Resolver | None = None) -> None:
+        self.resolver = resolver if resolver is not None else Resolver(fuzzy=False)
+        self._context = DocumentContext(doc_id="import")
+        # Exact resolution never changes its answer for a name once given: the rows that
+        # repeat a name (most of them) skip the resolver.
+        self._seen: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def resolve(self, entity_type: str, name: str, aliases: Iterable[str] = ()) -> tuple[str, str]:
+        """``(canonical id, canonical name)`` of a name of ``entity_type``."""
+        aliases = tuple(a for a in aliases if a)
+        seen = self._seen.get((entity_type, name))
+        if seen is not None and not aliases:
+            return seen
+        key = ""
+        for entry in gazetteer().lookup(name):
+            if entry.type == entity_type and not entry.ambiguous:
+                key = entry.key
+                break
+        request = ResolutionRequest(type=entity_type, name=name, aliases=list(aliases), key=key)
+        try:
+            found = self.resolver.resolve(request, self._context)
+        except ValueError:  # a "name" without letters or digits mints no id
+            raise SkipRow(f"{entity_type} name without letters or digits") from None
+        self._seen[(entity_type, name)] = (found.canonical_id, found.canonical_name)
+        return found.canonical_id, found.canonical_name
+
+    def take_merges(self, facts: DocumentFacts) -> None:
+        """Move the merge decisions made since the last call into ``facts``."""
+        facts.merges.extend(self.resolver.merges)
+        self.resolver.merges.clear()
+
+
+@lru_cache(maxsize=4096)
+def _region(code: str) -> tuple[str, str, str]:
+    """``(name, canonical id, country)`` of a NUTS code; countries by their English name."""
+    g = gazetteer()
+    # Countries: the reference NUTS list lacks some (and all outside Europe).
+    level, country, label = g.nuts.get(code) or (0, code, code)
+    names = [e.name for e in g.by_key(code) if e.source == "lexicon"] if level == 0 else []
+    return (names[0] if names else label), make_canonical_id("Region", code), country
+
+
+def add_country(row: RowFacts, code: str) -> str:
+    """The country as a Region entity (its NUTS level-0 id); its local key."""
+    name, cid, _ = _region(code)
+    return row.entity(
+        f"country:{code}", "Region", name, cid, attributes={"nuts_id": code, "country": code}
+    )
+
+
+def add_nuts(row: RowFacts, code: str) -> str:
+    """A NUTS region as a Region entity; its local key."""
+    name, cid, country = _region(code)
+    return row.entity(
+        f"nuts:{code}", "Region", name, cid, attributes={"nuts_id": code, "country": country}
+    )
+
+
+def add_programme(row: RowFacts, names: NameResolver, name: str, cci: str = "") -> str:
+    """A funding programme by CCI code (the reference list's id) or by name; its key."""
+    programmes = gazetteer().programmes
+    if cci and cci in programmes:
+        title = programmes[cci][1]
+        return row.entity(
+            f"programme:{cci}",
+            "FundingProgramme",
+            name or title,
+            _programme_id(cci),
+            canonical_name=title,
+            attributes={"cci": cci},
+        )
+    cid, canonical = names.resolve("FundingProgramme", name)
+    attributes: dict[str, AttributeValue] = {"cci": cci} if cci else {}
+    return row.entity(
+        f"programme:{cid}",
+        "FundingProgramme",
+        name,
+        cid,
+        canonical_name=canonical,
+        attributes=attributes,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _programme_id(cci: str) -> str:
+    return make_canonical_id("FundingProgramme", cci)
+
+
+def add_organisation(
+    row: RowFacts,
+    names: NameResolver,
+    name: str,
+    *,
+    aliases: Iterable[str] = (),
+    attributes: dict[str, AttributeValue] | None = None,
+) -> str:
+    """An organisation resolved against the names known so far; its key."""
+    aliases = list(aliases)
+    cid, canonical = names.resolve("Organisation", name, aliases)
+    return row.entity(
+        f"org:{cid}",
+        "Organisation",
+        name,
+        cid,
+        canonical_name=canonical,
+        aliases=aliases,
+        attributes=attributes,
+    )
+
+
+def short_hash(*parts: str) -> str:
+    """Eight hex digits identifying ``parts`` (for ids of operations without a number)."""
+    return hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()[:8]
+
+
+def facts_from_rows(
+    path: Path,
+    build: Any,
+    report: ImportReport,
+    names: NameResolver,
+    *,
+    rows: Iterable[tuple[int, dict[str, str]]] | None = None,
+) -> Iterator[DocumentFacts]:
+    """Stream ``build(row_facts, n, row)`` over the rows of ``path``: one DocumentFacts
+    per row; a row whose build raises SkipRow is counted in ``report`` and left out."""
+    source_rows = rows if rows is not None else iter_rows(path)
+    for n, row in progress(source_rows, desc=path.name):
+        report.rows += 1
+        facts = RowFacts(f"{path.name}#row={n}", path.name, row_hash(row.values()))
+        try:
+            build(facts, n, row)
+        except SkipRow as err:
+            names.resolver.merges.clear()
+            report.skip(n, str(err))
+            continue
+        names.take_merges(facts.facts)
+        report.documents += 1
+        yield facts.facts

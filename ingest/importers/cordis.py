@@ -1,0 +1,129 @@
+"""CORDIS projects and participants (the ECSEL extract and the full H2020 / Horizon Europe
+CSV exports, which share the layout; the real exports are semicolon-separated).
+
+Projects file row -> the Project (budget = totalCost, start/end dates) FUNDED_BY its
+framework programme, with ecMaxContribution as the amount and fundingScheme on the
+relation. Participants file row -> the Organisation (PIC as ``pic``, country, NUTS)
+LEADS (coordinator) or PARTICIPATES_IN (participant, thirdParty, ...) the Project, with
+its ecContribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from innograph.ingest.importers.common import (
+    ImportReport,
+    NameResolver,
+    RowFacts,
+    SkipRow,
+    add_country,
+    add_nuts,
+    add_organisation,
+    add_programme,
+    country_code,
+    facts_from_rows,
+    iso_date,
+    money,
+    nuts_code,
+)
+from innograph.ontology.facts import DocumentFacts
+from innograph.ontology.ids import make_canonical_id
+
+# frameworkProgramme values of the CORDIS exports -> programme names the gazetteer knows.
+FRAMEWORKS = {"H2020": "Horizon 2020", "HORIZON": "Horizon Europe", "FP7": "FP7"}
+LEAD_ROLES = {"coordinator"}
+
+
+def _first(row: dict[str, str], *columns: str) -> str:
+    for column in columns:
+        if row.get(column):
+            return row[column]
+    return ""
+
+
+def project_key(project_id: str, acronym: str) -> tuple[str, str]:
+    """``(canonical id, name)`` of a CORDIS project: the acronym, made unique by its id."""
+    if not project_id:
+        raise SkipRow("missing project id")
+    name = acronym or project_id
+    return make_canonical_id("Project", f"{name} {project_id}"), name
+
+
+def iter_projects(
+    path: Path, report: ImportReport, names: NameResolver, *, programme: str = "H2020"
+) -> Iterator[DocumentFacts]:
+    """One DocumentFacts per project row."""
+
+    def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
+        cid, name = project_key(_first(row, "projectID", "id"), row.get("acronym", ""))
+        evidence = f"{row_facts.facts.doc} row {n}"
+        framework = _first(row, "frameworkProgramme") or programme
+        budget = money(row.get("totalCost", ""), "totalCost")
+        grant = money(row.get("ecMaxContribution", ""), "ecMaxContribution")
+        project = row_facts.entity(
+            "project",
+            "Project",
+            name,
+            cid,
+            aliases=[row.get("title", "")],
+            attributes={
+                "cordis_id": _first(row, "projectID", "id"),
+                "budget_eur": budget,
+                "start_date": iso_date(row.get("startDate", "")),
+                "end_date": iso_date(row.get("endDate", "")),
+            },
+        )
+        prog = add_programme(row_facts, names, FRAMEWORKS.get(framework, framework))
+        scheme = row.get("fundingScheme", "")
+        row_facts.relation(
+            "FUNDED_BY",
+            project,
+            prog,
+            evidence,
+            amount_eur=grant,
+            attributes={"funding_scheme": scheme} if scheme else {},
+        )
+
+    yield from facts_from_rows(path, build, report, names)
+
+
+def iter_participants(
+    path: Path, report: ImportReport, names: NameResolver
+) -> Iterator[DocumentFacts]:
+    """One DocumentFacts per participation row."""
+
+    def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
+        name = row.get("name", "")
+        if not name:
+            raise SkipRow("missing organisation name")
+        cid, project_name = project_key(row.get("projectID", ""), row.get("projectAcronym", ""))
+        country = country_code(row["country"]) if row.get("country") else None
+        contribution = money(row.get("ecContribution", ""), "ecContribution")
+        evidence = f"{row_facts.facts.doc} row {n}"
+        org = add_organisation(
+            row_facts,
+            names,
+            name,
+            aliases=[row.get("shortName", "")],
+            attributes={
+                "pic": row.get("organisationID", ""),
+                "country": country,
+                "url": row.get("organizationURL", ""),
+                "activity_type": row.get("activityType", ""),
+            },
+        )
+        project = row_facts.entity("project", "Project", project_name, cid)
+        role = row.get("role", "").strip()
+        rel = "LEADS" if role.lower() in LEAD_ROLES else "PARTICIPATES_IN"
+        row_facts.relation(
+            rel, org, project, evidence, amount_eur=contribution, attributes={"role": role}
+        )
+        nuts = nuts_code(row.get("nutsCode", ""))
+        if nuts:
+            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
+        if country:
+            row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), evidence)
+
+    yield from facts_from_rows(path, build, report, names)

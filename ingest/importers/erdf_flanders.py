@@ -1,0 +1,143 @@
+"""Flemish ERDF project lists: 2007-2013 (VLAIO overview) and the 2014-2020 call file.
+
+2007-2013 row -> the promotor LEADS the project (budget = eligible cost) FUNDED_BY the
+Flanders ERDF programme with the ERDF grant; the promotor LOCATED_IN Belgium.
+2014-2020 file: title and "Prioritaire As:" rows above and between the projects, the
+header row starting with "Nr"; co-promotors (one per line in their cell) PARTICIPATE_IN
+the project that the promotor LEADS.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from innograph.ingest.importers.common import (
+    ImportReport,
+    NameResolver,
+    RowFacts,
+    SkipRow,
+    add_country,
+    add_organisation,
+    add_programme,
+    facts_from_rows,
+    iso_date,
+    money,
+    open_text,
+    short_hash,
+    sniff_delimiter,
+)
+from innograph.ontology.facts import AttributeValue, DocumentFacts
+from innograph.ontology.ids import make_canonical_id
+
+# CCI codes of the Flanders ERDF operational programmes.
+CCI_2007 = "2007BE162PO001"
+CCI_2014 = "2014BE16RFOP002"
+PROGRAMME_NAME = "EFRO Vlaanderen"
+
+
+def _project(
+    row_facts: RowFacts, title: str, promotor: str, **attributes: AttributeValue | None
+) -> str:
+    """The project of a row; its id from the promotor and title (the lists have no ids)."""
+    cid = make_canonical_id("Project", f"BE {short_hash(promotor, title)} {title[:90]}")
+    kept: dict[str, AttributeValue] = {k: v for k, v in attributes.items() if v is not None}
+    return row_facts.entity("project", "Project", title, cid, attributes=kept)
+
+
+def iter_erdf_flanders(
+    path: Path, report: ImportReport, names: NameResolver
+) -> Iterator[DocumentFacts]:
+    """One DocumentFacts per project row, for either file layout (told by its header)."""
+    with open_text(path) as stream:
+        first = stream.readline()
+
+    def build_2007(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
+        promotor = row.get("PROMOTOR_manueel", "")
+        if not promotor:
+            raise SkipRow("missing promotor name")
+        title = row.get("PROJECTNAAM_manueel", "")
+        if not title:
+            raise SkipRow("missing project name")
+        budget = money(row.get("SUBSIDIABELE_KOST", ""), "SUBSIDIABELE_KOST")
+        grant = money(row.get("EFRO_STEUN", ""), "EFRO_STEUN")
+        evidence = f"{row_facts.facts.doc} row {n}"
+        row_facts.facts.lang = "nl"
+        org = add_organisation(row_facts, names, promotor, attributes={"country": "BE"})
+        project = _project(
+            row_facts,
+            title,
+            promotor,
+            budget_eur=budget,
+            start_date=iso_date(row.get("STARTDATUM_PROJECT", "")),
+            end_date=iso_date(row.get("EINDDATUM_PROJECT", "")),
+            url=row.get("PROJECTWEBSITE", ""),
+        )
+        row_facts.relation("LEADS", org, project, evidence, attributes={"role": "promotor"})
+        prog = add_programme(row_facts, names, PROGRAMME_NAME, CCI_2007)
+        row_facts.relation("FUNDED_BY", project, prog, evidence, amount_eur=grant)
+        row_facts.relation("LOCATED_IN", org, add_country(row_facts, "BE"), evidence)
+
+    def build_2014(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
+        promotor = row.get("Promotor", "")
+        if not promotor:
+            raise SkipRow("missing promotor name")
+        title = row.get("Project", "")
+        if not title:
+            raise SkipRow("missing project name")
+        budget = money(row.get("Totale projectkost", ""), "Totale projectkost")
+        grant = money(row.get("efro", ""), "efro")
+        evidence = f"{row_facts.facts.doc} row {n}"
+        row_facts.facts.lang = "nl"
+        org = add_organisation(row_facts, names, promotor, attributes={"country": "BE"})
+        project = _project(
+            row_facts, title, promotor, budget_eur=budget, priority=row.get("priority", "")
+        )
+        row_facts.relation("LEADS", org, project, evidence, attributes={"role": "promotor"})
+        for partner in co_promotors(row.get("Co-promotoren", "")):
+            other = add_organisation(row_facts, names, partner, attributes={"country": "BE"})
+            if other != org:
+                row_facts.relation(
+                    "PARTICIPATES_IN", other, project, evidence, attributes={"role": "co-promotor"}
+                )
+        prog = add_programme(row_facts, names, PROGRAMME_NAME, CCI_2014)
+        row_facts.relation("FUNDED_BY", project, prog, evidence, amount_eur=grant)
+        row_facts.relation("LOCATED_IN", org, add_country(row_facts, "BE"), evidence)
+
+    if "PROMOTOR_manueel" in first:
+        yield from facts_from_rows(path, build_2007, report, names)
+    else:
+        yield from facts_from_rows(path, build_2014, report, names, rows=rows_2014(path))
+
+
+def co_promotors(cell: str) -> list[str]:
+    """The co-promotors of one cell: one per line."""
+    return [line.strip() for line in cell.splitlines() if line.strip()]
+
+
+def rows_2014(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """The project rows of the 2014-2020 sheet (numbered from 1 after the header), each
+    with the priority axis named above it as ``priority``."""
+    priority = ""
+    header: list[str] | None = None
+    with open_text(path) as stream:
+        first = stream.readline()
+        delimiter = sniff_delimiter(first)
+        stream.seek(0)
+        n = 0
+        for values in csv.reader(stream, delimiter=delimiter):
+            cells = [v.strip() for v in values]
+            if not any(cells):
+                continue
+            if cells[0].rstrip(":").lower() == "prioritaire as":
+                priority = next((c for c in cells[1:] if c), "")
+                continue
+            if header is None:
+                if cells[0] == "Nr":
+                    header = cells
+                continue
+            n += 1
+            row = dict(zip(header, cells, strict=False))
+            row["priority"] = priority
+            yield n, row

@@ -1,0 +1,91 @@
+"""ESIF beneficiary lists (the harmonised ERDF/ESF/CF set, one row per beneficiary and
+operation).
+
+Row -> the beneficiary Organisation LEADS its operation (a Project; budget = total
+amount), the operation FUNDED_BY its operational programme (by CCI code where the
+reference list knows it) with the EU co-financing amount, and the beneficiary LOCATED_IN
+its NUTS region and country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from innograph.ingest.importers.common import (
+    ImportReport,
+    NameResolver,
+    RowFacts,
+    SkipRow,
+    add_country,
+    add_nuts,
+    add_organisation,
+    add_programme,
+    country_code,
+    facts_from_rows,
+    iso_date,
+    money,
+    nuts_code,
+    short_hash,
+)
+from innograph.ontology.facts import DocumentFacts
+from innograph.ontology.ids import make_canonical_id
+
+FUND_NAMES = {
+    "ERDF": "European Regional Development Fund",
+    "ESF": "European Social Fund",
+    "CF": "Cohesion Fund",
+}
+
+
+def operation_id(country: str, project_id: str, name: str, beneficiary: str) -> str:
+    """The canonical id of an operation: country and number (or a hash of beneficiary and
+    name when it has none) first, so that the 80-character slug limit never merges two."""
+    number = project_id or short_hash(beneficiary, name)
+    # Only the slug's first 80 characters count: fold no more of the name than that.
+    return make_canonical_id("Project", f"{country} {number} {name[:90]}")
+
+
+def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator[DocumentFacts]:
+    """One DocumentFacts per beneficiary-operation row."""
+
+    def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
+        beneficiary = row.get("beneficiary_name", "")
+        if not beneficiary:
+            raise SkipRow("missing beneficiary name")
+        # beneficiary_country is free text in many sources ("England", "D"); a code there
+        # wins, otherwise the country of the source list.
+        stated = row.get("beneficiary_country", "")
+        country = country_code(stated if len(stated) == 2 else row.get("country", ""))
+        grant = money(row.get("eu_cofinancing_amount", ""), "eu_cofinancing_amount")
+        budget = money(row.get("total_amount", ""), "total_amount")
+        evidence = f"{row_facts.facts.doc} row {n}"
+        title = row.get("project_name", "") or row.get("project_id", "") or "operation"
+        org = add_organisation(row_facts, names, beneficiary, attributes={"country": country})
+        project = row_facts.entity(
+            "project",
+            "Project",
+            title,
+            operation_id(country, row.get("project_id", ""), title, beneficiary),
+            attributes={
+                "budget_eur": budget,
+                "start_date": iso_date(row.get("starting_date", "")),
+                "end_date": iso_date(row.get("completion_date", "")),
+                "operation_id": row.get("project_id", ""),
+                "fund": row.get("fund_normalised", ""),
+            },
+        )
+        row_facts.relation("LEADS", org, project, evidence, attributes={"role": "beneficiary"})
+        fund = row.get("fund_normalised", "")
+        programme_name = row.get("operational_programme", "") or FUND_NAMES.get(fund, fund)
+        if programme_name or row.get("cci_program_code"):
+            prog = add_programme(
+                row_facts, names, programme_name, row.get("cci_program_code", "").strip()
+            )
+            row_facts.relation("FUNDED_BY", project, prog, evidence, amount_eur=grant)
+        nuts = nuts_code(row.get("beneficiary_nuts_code", ""))
+        if nuts:
+            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
+        row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), evidence)
+
+    yield from facts_from_rows(path, build, report, names)

@@ -1,0 +1,90 @@
+"""Writing imported rows: in batches, all-or-nothing per row, resolving against the graph.
+
+The runner knows no store class: it takes any object with ``upsert_documents`` (the
+GraphStore protocol lives in ``graph``, which ingest does not import).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from innograph.ingest.importers.common import ImportReport, NameResolver
+from innograph.ingest.resolution import KnownEntity, Resolver
+from innograph.ontology.facts import DocumentFacts
+
+# Rows written per store transaction: large enough to amortise a commit, small enough to
+# keep memory flat.
+BATCH_SIZE = 2000
+
+
+class DocumentWriter(Protocol):
+    """What the runner needs of a store."""
+
+    def upsert_documents(self, batch: Sequence[DocumentFacts]) -> list[Any]: ...
+
+    def upsert_document(self, facts: DocumentFacts) -> Any: ...
+
+
+@dataclass
+class WriteSummary:
+    """Counts of the documents written, by status."""
+
+    statuses: dict[str, int] = field(
+        default_factory=lambda: {"created": 0, "updated": 0, "unchanged": 0}
+    )
+    failed: int = 0
+
+    def line(self, report: ImportReport) -> str:
+        """The closing line of an import."""
+        counts = ", ".join(f"{n} {status}" for status, n in self.statuses.items())
+        skipped = sum(report.skipped.values())
+        return (
+            f"imported {report.documents} of {report.rows} rows ({counts}; "
+            f"{skipped} skipped, {self.failed} not written)"
+        )
+
+
+def name_resolver(known: Iterable[KnownEntity]) -> NameResolver:
+    """A resolver that knows the graph's entities; exact and acronym matches only."""
+    return NameResolver(Resolver(known=known, fuzzy=False))
+
+
+def write_all(
+    store: DocumentWriter,
+    documents: Iterator[DocumentFacts],
+    *,
+    invalid: type[Exception],
+    on_invalid: Callable[[str, str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> WriteSummary:
+    """Write ``documents`` in batches. A batch with an invalid fact (``invalid`` is the
+    store's InvalidFact) is written row by row so that only the invalid rows stay out."""
+    summary = WriteSummary()
+    batch: list[DocumentFacts] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        try:
+            results = store.upsert_documents(batch)
+        except invalid:
+            results = []
+            for facts in batch:
+                try:
+                    results.append(store.upsert_document(facts))
+                except invalid as err:
+                    summary.failed += 1
+                    if on_invalid is not None:
+                        on_invalid(facts.source, " ".join(str(err).split()))
+        for result in results:
+            summary.statuses[result.status] = summary.statuses.get(result.status, 0) + 1
+        batch.clear()
+
+    for facts in documents:
+        batch.append(facts)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return summary
