@@ -524,11 +524,13 @@ class Analytics:
         *,
         budget_seconds: float = 30.0,
         max_louvain_edges: int = 300_000,
+        max_two_hop: int = 2_000_000,
         seed: int = 42,
     ) -> None:
         self.store = store
         self.budget_seconds = budget_seconds
         self.max_louvain_edges = max_louvain_edges
+        self.max_two_hop = max_two_hop  # bound on the partners' partners walked per suggestion
         self.seed = seed
         self._lock = threading.RLock()
         self._version: str | None = None
@@ -803,7 +805,14 @@ class Analytics:
         degree = index.degree
         inv_log_degree = index.inv_log_degree
         own_partners = _row_indices_array(adjacency, i)
-        reached, weight = _two_hops(adjacency, own_partners, inv_log_degree)
+        via = own_partners
+        if int(degree[own_partners].sum()) > self.max_two_hop:
+            # Bound the work: candidates are reached through the least connected partners
+            # (a hub adds at most 1/log(degree) per candidate); the picks are then scored
+            # exactly below.
+            by_degree = own_partners[np.argsort(degree[own_partners], kind="stable")]
+            via = by_degree[np.cumsum(degree[by_degree]) <= self.max_two_hop]
+        reached, weight = _two_hops(adjacency, via, inv_log_degree)
         n = adjacency.shape[0]
         common = np.bincount(reached, minlength=n)
         adamic = np.bincount(reached, weights=weight, minlength=n)
@@ -837,10 +846,12 @@ class Analytics:
             themes = [
                 index.themes[t] for t in _row_indices(index.org_theme.holders, j) if t in theme_row
             ]
+            exact_adamic = float(inv_log_degree[shared].sum())
+            exact_score = exact_adamic + 0.5 * programme_score[j] + 0.5 * theme_score[j]
             out.append(
                 Suggestion(
                     organisation=index.orgs[j],
-                    score=round(float(score[j]), 6),
+                    score=round(float(exact_score), 6),
                     reason=_reason(
                         [index.orgs[p] for p in shared[:3]],
                         len(shared),
@@ -853,7 +864,7 @@ class Analytics:
                     partners_in_common=len(shared),
                     shared_programmes=programmes,
                     shared_themes=themes,
-                    adamic_adar=round(float(adamic[j]), 6),
+                    adamic_adar=round(exact_adamic, 6),
                     country=index.countries[j],
                 )
             )
@@ -862,6 +873,12 @@ class Analytics:
         )
         if cross_border and out:
             note = f"only organisations outside {own_country}"
+        if len(via) < len(own_partners):
+            out.sort(key=lambda g: (-g.score, -g.partners_in_common, g.organisation.id))
+            skipped = len(own_partners) - len(via)
+            note = (
+                f"{note}; " if note else ""
+            ) + f"candidates found through all but the {skipped} best connected partners"
         return SuggestionResult(org, out, note)
 
 

@@ -239,3 +239,23 @@ def test_reason_names_three_partners_and_counts_the_rest(
     assert best.organisation.id == org("Target Org")
     assert best.partners_in_common == 5
     assert best.reason == ("5 shared partners: Middle Org 1, Middle Org 2, Middle Org 3 and 2 more")
+
+
+def test_suggestions_stay_bounded_around_hubs(store: GraphStore) -> None:
+    # Seeker works with a hub (partner of many) and with one small partner; both lead to
+    # Target. With a tight bound the hub is not walked, and the note says so; the
+    # suggestion itself is still scored on every common partner.
+    projects = {f"Hub Project {i}": ["Hub Org", f"Spoke Org {i}"] for i in range(1, 9)}
+    projects["Seek Hub"] = ["Seeker Org", "Hub Org"]
+    projects["Seek Small"] = ["Seeker Org", "Small Org"]
+    projects["Target Hub"] = ["Target Org", "Hub Org"]
+    projects["Target Small"] = ["Target Org", "Small Org"]
+    store.upsert_document(partnership_graph("test://hub", projects))
+    exact = Analytics(store).suggestions(org("Seeker Org"))
+    bounded = Analytics(store, max_two_hop=5).suggestions(org("Seeker Org"))
+    assert exact.suggestions[0].organisation.id == org("Target Org")
+    assert bounded.suggestions[0].organisation.id == org("Target Org")
+    assert bounded.suggestions[0].score == exact.suggestions[0].score
+    assert bounded.suggestions[0].partners_in_common == 2
+    assert len(bounded.suggestions) < len(exact.suggestions)  # spokes only via the hub
+    assert "all but the 1 best connected partners" in bounded.note
