@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import random
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,13 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import ConstraintError
 from typer.testing import CliRunner
 
-neo4j_only = pytest.mark.neo4j
+
+def neo4j_only(test: Callable[..., None]) -> Callable[..., None]:
+    """Needs the real server; the Neo4j tests share it and wipe it, so under xdist they
+    run in one worker (--dist loadgroup)."""
+    return pytest.mark.xdist_group("neo4j")(pytest.mark.neo4j(test))
+
+
 SORTED_LABELS = "COLLECT { UNWIND labels(n) AS l RETURN l ORDER BY l } AS labels"
 
 
