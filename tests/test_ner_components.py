@@ -241,3 +241,24 @@ def test_a_dutch_name_after_a_place_preposition_is_a_place() -> None:
     spans = _entities("nl", "De nieuwe fabriek staat in Oosterwolde en het kantoor in Dalfsen.")
     found = {(s.text, s.label_) for s in spans}
     assert ("Oosterwolde", "Region") in found and ("Dalfsen", "Region") in found
+
+
+def test_long_form_after_the_short_name_joins_it() -> None:
+    spans = _entities(
+        "en",
+        "SeaLink (Sea Logistics Integrated Network) will build a data platform. "
+        "SeaLink is led by a port authority.",
+    )
+    assert {"SeaLink", "Sea Logistics Integrated Network"} in _groups(spans).values()
+
+
+def test_glued_words_are_not_names() -> None:
+    spans = _entities("en", "The plan covers many sectorsWaveNet and more healthTech ideas.")
+    assert not [s for s in spans if s.text in {"sectorsWaveNet", "healthTech"}]
+
+
+def test_the_same_name_is_one_entity_whatever_the_ner_says() -> None:
+    spans = _entities(
+        "en", "TideGrid4 builds sensors. In Europe, TideGrid4 partners with ports in Spain."
+    )
+    assert len({s.id_ for s in spans if s.text == "TideGrid4"}) == 1

@@ -56,7 +56,9 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if fold(text) in GENERIC_TERMS:
         return False
-    trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(("interreg|", "list|cue"))
+    trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
+        ("interreg|", "list|cue", "acronym|")
+    )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
     if source == SPAN_PATTERNS and span.doc.lang_ != "en" and not span[0].is_sent_start:
@@ -243,7 +245,8 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
     kb_id = span.kb_id_
     for group in groups:
         if norm in group.norms or norm.replace(" ", "") in group.norms:
-            if span.label_ != "Region" and group.type != "Region" or span.label_ == group.type:
+            same_kind = (span.label_ == "Region") == (group.type == "Region")
+            if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
                 return group
     if registry_key(kb_id):
         for group in groups:
@@ -254,6 +257,9 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
             fits = [g for g in groups if _interreg_joins(name, g, span)]
             return fits[-1] if len(fits) == 1 else None
     text = span.text
+    for group in groups:  # the short name of a long form seen with it: "X (Long Form)"
+        if f"acronym|{text}" in group.kb_ids:
+            return group
     if is_acronym(text):
         fits = [g for g in groups if g.type != "Region" and _acronym_of(text, g)]
         if len(fits) == 1:

@@ -346,6 +346,24 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
             start += 1
         entity_type = type_of_run([t.text for t in doc[start:end]], lang) or "?"
         yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{acronym}")
+    yield from _long_forms_after(doc, lang)
+
+
+def _long_forms_after(doc: Doc, lang: str) -> Iterator[Span]:
+    """ "SeaLink (Sea Logistics Integrated Network)": the long form after the short name."""
+    runs = dict(name_runs(doc))
+    for tok in doc:
+        i = tok.i
+        if tok.text != "(" or i == 0 or i + 1 not in runs:
+            continue
+        short = doc[i - 1].text
+        if not (is_acronym(short) or is_distinctive_word(short)):
+            continue
+        start, end = i + 1, runs[i + 1]
+        if end - start < 2 or fold(doc[start].text)[:1] != fold(short)[:1]:
+            continue
+        entity_type = type_of_run([t.text for t in doc[start:end]], lang) or "?"
+        yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{short}")
 
 
 _BY = {"by", "door", "par", "von", "according"}

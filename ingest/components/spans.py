@@ -35,10 +35,13 @@ def is_name_token(token: Token) -> bool:
         and text not in {"&", "!", "*", "."}
     ):
         return False
+    if any(c in text[1:-1] for c in "()[]"):
+        return False  # glued text: "CO-CPS).SafeCOP"
     if text[0].isupper():
         return True
-    if any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text):
-        return True  # b2Match, eHealth
+    lower_head = len(text) - len(text.lstrip("abcdefghijklmnopqrstuvwxyz0123456789"))
+    if lower_head <= 2 and any(c.isupper() for c in text[1:]) and any(c.isalpha() for c in text):
+        return True  # b2Match, eHealth (but not "healthTech" or glued "sectorsCPS")
     return False
 
 

@@ -77,7 +77,10 @@ def is_distinctive(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 2 or text in GENERIC_ACRONYMS:
         return False
-    camel = any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+    lower_head = len(text) - len(text.lstrip("abcdefghijklmnopqrstuvwxyz"))
+    camel = lower_head <= 2 and any(
+        a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False)
+    )
     mixed = any(c.isdigit() for c in text) and text[:1].isalpha() and text[:1].isupper()
     return camel or mixed or is_acronym(text) and len(letters) >= 3
 
