@@ -130,7 +130,9 @@ def money(text: str, what: str) -> float | None:
 
 def country_code(text: str) -> str:
     """The NUTS country code (ISO2; EL/UK as NUTS writes them); SkipRow if unknown."""
-    code = _known_country(text.strip().upper())
+    # Multi-valued cells of merged records ("FI;FI") count when they agree.
+    values = {v.strip() for v in text.upper().split(";") if v.strip()}
+    code = _known_country(values.pop()) if len(values) == 1 else None
     if code is None:
         raise SkipRow("unknown country code")
     return code
@@ -314,7 +316,9 @@ def add_organisation(
 ) -> str:
     """An organisation resolved against the names known so far; its key."""
     aliases = list(aliases)
-    cid, canonical = names.resolve("Organisation", name, aliases)
+    # Resolved by the full name only: short names are shared by unrelated organisations
+    # ("BSL" is a Spanish firm and a US medical company in one CORDIS extract).
+    cid, canonical = names.resolve("Organisation", name)
     return row.entity(
         f"org:{cid}",
         "Organisation",
