@@ -101,8 +101,10 @@ def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
     while before > 0 and doc[before].is_punct:  # "het programma ‘X’"
         before -= 1
     for i in (before, end):
-        if 0 <= i < len(doc) and fold(doc[i].text).endswith(("programma", "programme", "program")):
-            return "FundingProgramme"
+        word = fold(doc[i].text) if 0 <= i < len(doc) else ""
+        if word.endswith(("programma", "programme", "program")):
+            # A programme of work is a project; a funding programme says so.
+            return "FundingProgramme" if word.startswith(_FUNDING_WORDS) else "Project"
     after = [fold(t.text) for t in doc[end : end + 3]]
     if after[:1] in (["is"], ["wordt"], ["est"], ["was"]) and any(
         w.startswith(_FUNDED) for w in after[1:]
@@ -111,6 +113,18 @@ def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+_FUNDING_WORDS = (
+    "subsidie",
+    "efro",
+    "erdf",
+    "feder",
+    "funding",
+    "financ",
+    "fonds",
+    "steun",
+    "operation",
+    "interreg",
+)
 _FUNDED = (
     "funded",
     "co-funded",
