@@ -277,28 +277,22 @@ def add_nuts(row: RowFacts, code: str) -> str:
 
 
 def add_programme(row: RowFacts, names: NameResolver, name: str, cci: str = "") -> str:
-    """A funding programme by CCI code (the reference list's id) or by name; its key."""
-    programmes = gazetteer().programmes
-    if cci and cci in programmes:
-        title = programmes[cci][1]
+    """A funding programme: by its CCI code when it has one (the id minted from the code,
+    as the resolver does for codes of the reference list, whose title it takes), else by
+    name through the resolver; its local key."""
+    if cci:
+        known = gazetteer().programmes.get(cci)
+        title = known[1] if known else name
         return row.entity(
             f"programme:{cci}",
             "FundingProgramme",
-            name or title,
+            name or title or cci,
             _programme_id(cci),
-            canonical_name=title,
+            canonical_name=title or name or cci,
             attributes={"cci": cci},
         )
     cid, canonical = names.resolve("FundingProgramme", name)
-    attributes: dict[str, AttributeValue] = {"cci": cci} if cci else {}
-    return row.entity(
-        f"programme:{cid}",
-        "FundingProgramme",
-        name,
-        cid,
-        canonical_name=canonical,
-        attributes=attributes,
-    )
+    return row.entity(f"programme:{cid}", "FundingProgramme", name, cid, canonical_name=canonical)
 
 
 @lru_cache(maxsize=4096)

@@ -32,7 +32,7 @@ from innograph.ontology.facts import AttributeValue, DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 
 # CCI codes of the Flanders ERDF operational programmes.
-CCI_2007 = "2007BE162PO001"
+CCI_2007 = "2007BE162PO002"
 CCI_2014 = "2014BE16RFOP002"
 PROGRAMME_NAME = "EFRO Vlaanderen"
 

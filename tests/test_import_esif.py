@@ -1,0 +1,108 @@
+"""``innograph import esif`` on a slice of the harmonised ESIF beneficiary list."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from import_helpers import open_graph, read_rows, run_import, write_rows
+from innograph.ingest.amounts import parse_money
+
+SLICE = 1500
+
+
+@pytest.fixture(scope="module")
+def esif_slice(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    header, rows = read_rows(
+        shared_dir / "data" / "structured" / "esif_beneficiaries_2007_2020_harmonised.csv.gz",
+        SLICE,
+    )
+    folder = tmp_path_factory.mktemp("esif")
+    path = write_rows(folder / "esif.csv", header, rows)
+    store = folder / "store"
+    code, out, err = run_import("esif", str(path), "--store", str(store))
+    assert code == 0, err
+    return {"store": store, "rows": rows, "path": path, "out": out}
+
+
+def _amount_ok(text: str) -> bool:
+    return not text.strip() or parse_money(text) is not None
+
+
+def test_every_valid_row_is_one_document(esif_slice: dict[str, object]) -> None:
+    rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
+    valid = [
+        r
+        for r in rows
+        if r["beneficiary_name"].strip()
+        and _amount_ok(r["eu_cofinancing_amount"])
+        and _amount_ok(r["total_amount"])
+    ]
+    with open_graph(esif_slice["store"]) as graph:  # type: ignore[arg-type]
+        stats = graph.stats()
+    assert stats.documents == len(valid)
+    # Every row: its beneficiary leads its operation and is located in its country.
+    assert f"imported {len(valid)} of {len(rows)} rows" in esif_slice["out"]  # type: ignore[operator]
+
+
+def test_operations_of_one_beneficiary_equal_the_csv(esif_slice: dict[str, object]) -> None:
+    rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
+    operations: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in rows:
+        if r["beneficiary_name"].strip():
+            operations[r["beneficiary_name"].strip()].add((r["project_id"], r["project_name"]))
+    name, mine = max(operations.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    assert len(mine) >= 3
+    with open_graph(esif_slice["store"]) as graph:  # type: ignore[arg-type]
+        org = graph.search(name, types=["Organisation"], limit=1)[0]
+        assert org.name == name
+        detail = graph.get_entity(org.id)
+    led = {e.target for e in detail.outgoing if e.type == "LEADS"}
+    assert len(led) == len(mine)
+
+
+def test_programme_by_cci_with_its_eu_amounts(esif_slice: dict[str, object]) -> None:
+    rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
+    amounts: dict[str, float] = defaultdict(float)
+    for r in rows:
+        if r["beneficiary_name"].strip() and r["eu_cofinancing_amount"].strip():
+            amounts[r["cci_program_code"]] += parse_money(r["eu_cofinancing_amount"]) or 0.0
+    with open_graph(esif_slice["store"]) as graph:  # type: ignore[arg-type]
+        funded = list(graph.iter_edges(types=["FUNDED_BY"]))
+        programmes = {n.id: n for n in graph.iter_nodes(types=["FundingProgramme"])}
+    by_cci: dict[str, float] = defaultdict(float)
+    for edge in funded:
+        cci = str(programmes[edge.target].properties.get("cci", ""))
+        # One FUNDED_BY per operation: the sum over rows counts each row's amount once
+        # only when operations do not repeat, which the slice's rows do not.
+        by_cci[cci] += float(edge.properties.get("amount_eur") or 0.0)
+    for cci, total in amounts.items():
+        if total:
+            assert by_cci[cci] == pytest.approx(total, rel=1e-9), cci
+
+
+def test_importing_twice_changes_nothing(esif_slice: dict[str, object]) -> None:
+    with open_graph(esif_slice["store"]) as graph:  # type: ignore[arg-type]
+        version = graph.version()
+    code, out, _ = run_import("esif", str(esif_slice["path"]), "--store", str(esif_slice["store"]))
+    assert code == 0 and "0 created, 0 updated" in out
+    with open_graph(esif_slice["store"]) as graph:  # type: ignore[arg-type]
+        assert graph.version() == version
+
+
+def test_bad_rows_are_skipped(esif_slice: dict[str, object], tmp_path: Path) -> None:
+    rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
+    header = list(rows[0])
+    good = dict(rows[0], beneficiary_name="Testbedrijf Een BV", country="AT")
+    bad = [
+        dict(good, beneficiary_name=""),
+        dict(good, beneficiary_name="Testbedrijf Twee", eu_cofinancing_amount="1,2,3,x"),
+        dict(good, beneficiary_name="Testbedrijf Drie", beneficiary_country="", country="ZZ"),
+    ]
+    path = write_rows(tmp_path / "bad.csv", header, [good, *bad])
+    code, out, err = run_import("esif", str(path), "--store", str(tmp_path / "s"))
+    assert code == 0
+    assert "imported 1 of 4 rows" in out
+    for reason in ("missing beneficiary name", "unparsable amount", "unknown country code"):
+        assert reason in err
