@@ -121,6 +121,7 @@ class TurtleCompactor:
     def __init__(self, prefixes: dict[str, str]) -> None:
         self.by_namespace = {ns: prefix for prefix, ns in prefixes.items()}
         self.cache: dict[str, str] = {}
+        self.datatypes: dict[str, str] = {}  # "<xsd:decimal IRI>" -> "^^xsd:decimal"
         # Our own entity IRIs are the most frequent terms: "<{base}/id/org-x>" -> "id:org-x".
         id_ns = prefixes.get("id")
         self.id_start = f"<{id_ns}" if id_ns else None
@@ -147,13 +148,16 @@ class TurtleCompactor:
         first = term[0]
         if first == "<":
             return self.iri(term)
-        if first == '"' and term.endswith(">"):
+        if first == '"' and term[-1] == ">":  # a typed literal: "lexical"^^<datatype>
             cut = term.rfind("^^<")
             if cut > 0:
                 datatype = term[cut + 2 :]
-                if datatype == f"<{XSD_STRING}>":
-                    return term[:cut]
-                return term[: cut + 2] + self.iri(datatype)
+                short = self.datatypes.get(datatype)
+                if short is None:
+                    short = self.datatypes[datatype] = (
+                        "" if datatype == f"<{XSD_STRING}>" else "^^" + self.iri(datatype)
+                    )
+                return term[:cut] + short
         return term
 
 
@@ -167,22 +171,33 @@ def turtle_prefixes(base: str | None) -> dict[str, str]:
 
 def _turtle_lines(blocks: Iterable[Block], prefixes: dict[str, str]) -> Iterator[str]:
     compact = TurtleCompactor(prefixes)
+    term = compact.term
+    id_start, id_cut = compact.id_start or "\0", compact.id_cut
     rdf_type = f"<{RDF_NS}type>"
+    predicates: dict[str, str] = {rdf_type: "a"}  # "<iri>" -> "\n    ig:name " etc.
     yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()) + "\n"
     for subject, pairs in blocks:
         if not pairs:
             continue
-        parts = [compact.term(subject)]
+        parts = [term(subject)]
+        append = parts.append
         last_p = None
         for p, o in pairs:
-            obj = compact.term(o)
             if p == last_p:
-                parts.append(f" ,\n        {obj}")
-                continue
-            pred = "a" if p == rdf_type else compact.iri(p)
-            parts.append(f" ;\n    {pred} {obj}" if last_p is not None else f" {pred} {obj}")
-            last_p = p
-        parts.append(" .\n\n")
+                append(" ,\n        ")
+            else:
+                pred = predicates.get(p)
+                if pred is None:
+                    pred = predicates[p] = compact.iri(p)
+                append(f" ;\n    {pred} " if last_p is not None else f" {pred} ")
+                last_p = p
+            # Inlined for the most frequent object, one of our entity IRIs (ids are
+            # [a-z0-9-], so only a fragment could make the prefixed name invalid).
+            if o.startswith(id_start) and "#" not in o:
+                append("id:" + o[id_cut:-1])
+            else:
+                append(term(o))
+        append(" .\n\n")
         yield "".join(parts)
 
 
