@@ -28,6 +28,20 @@ def seeds_dir(shared_dir: Path) -> Path:
     return shared_dir / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def _embedded_store_unless_marked_neo4j(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only tests marked ``neo4j`` see the Neo4j connection.
+
+    scripts/run-tests exports INNOGRAPH_NEO4J_* for the whole run; without this every
+    command a test runs would silently use that server instead of its own --store.
+    """
+    if request.node.get_closest_marker("neo4j") is None:
+        for key in [k for k in os.environ if k.startswith("INNOGRAPH_NEO4J_")]:
+            monkeypatch.delenv(key)
+
+
 # -- the graph store, on both backends (tests/test_store_contract.py) ----------------------
 
 STORE_BACKENDS = [
