@@ -28,6 +28,14 @@ def seeds_dir(shared_dir: Path) -> Path:
     return shared_dir / "seeds"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (--dist loadgroup) every test on the one shared Neo4j server runs
+    in the same worker, since they wipe its database."""
+    for item in items:
+        if item.get_closest_marker("neo4j") is not None:
+            item.add_marker(pytest.mark.xdist_group("neo4j"))
+
+
 @pytest.fixture(autouse=True)
 def _embedded_store_unless_marked_neo4j(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
