@@ -21,6 +21,8 @@ MAX_SLUG = 80
 
 def fold(text: str) -> str:
     """Case-folded, accent-free text (``Kortrijk`` == ``kortrijk``; ``Liège`` -> ``liege``)."""
+    if text.isascii():  # the common case, same result: ASCII has nothing to decompose
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
