@@ -769,6 +769,10 @@ class _Writer:
         self.touched_nodes: dict[str, set[str]] = defaultdict(set)  # root label -> ids
         # (type, source root, target root) -> {(source id, target id)}
         self.touched_edges: dict[_EdgeGroup, set[tuple[str, str]]] = defaultdict(set)
+        # What this transaction last wrote to a relationship: (sources, supports).
+        self.edge_state: dict[_EdgeGroup, dict[tuple[str, str], tuple[list[str], list[str]]]] = (
+            defaultdict(dict)
+        )
 
     def run(self, query: str, **params: Any) -> list[list[Any]]:
         return self.tx.run(query, params).values()
@@ -859,6 +863,10 @@ class _Writer:
                 }
             )
             self.touched_edges[group].add((start, end))
+            self.edge_state[group][(start, end)] = (
+                updates[group][-1]["sources"],
+                updates[group][-1]["supports"],
+            )
         for (rel_type, src_root, dst_root), group_rows in sorted(updates.items()):
             self.run(
                 f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
@@ -900,28 +908,31 @@ class _Writer:
                 "attributes: row.attributes}]->(n)",
                 rows=rows,
             )
-        groups: dict[_EdgeGroup, list[dict[str, Any]]] = defaultdict(list)
+        # One row per relationship (several documents of the batch may support it), so
+        # what the query returns is the relationship's state after this insert.
+        groups: dict[_EdgeGroup, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
         for d in docs:
             types = {cid: m.type for cid, m in d.nodes.items()}
             for (src, rel, dst), support in d.edges.items():
                 group = (_rel_type_of(rel), _labels_of(types[src])[0], _labels_of(types[dst])[0])
-                groups[group].append(
-                    {
-                        "src": src,
-                        "dst": dst,
-                        "source": d.facts.source,
-                        "support": _support_json(support),
-                    }
+                row = groups[group].setdefault(
+                    (src, dst), {"src": src, "dst": dst, "sources": [], "supports": []}
                 )
+                row["sources"].append(d.facts.source)
+                row["supports"].append(_support_json(support))
                 self.touched_edges[group].add((src, dst))
-        for (rel_type, src_root, dst_root), rows in sorted(groups.items()):
-            self.run(
+        for group, by_pair in sorted(groups.items()):
+            rel_type, src_root, dst_root = group
+            found = self.run(
                 f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}}) "
                 f"MATCH (b:{dst_root} {{id: row.dst}}) MERGE (a)-[r:{rel_type}]->(b) "
-                "SET r.sources = coalesce(r.sources, []) + row.source, "
-                "r.supports = coalesce(r.supports, []) + row.support",
-                rows=rows,
+                "SET r.sources = coalesce(r.sources, []) + row.sources, "
+                "r.supports = coalesce(r.supports, []) + row.supports "
+                "RETURN row.src, row.dst, r.sources, r.supports",
+                rows=[by_pair[pair] for pair in sorted(by_pair)],
             )
+            for src, dst, sources, supports in found:
+                self.edge_state[group][(src, dst)] = (sources, supports)
 
     def remerge(self) -> None:
         """Recompute every touched relationship and node from what supports it.
@@ -931,10 +942,15 @@ class _Writer:
         """
         for (rel_type, src_root, dst_root), pairs in sorted(self.touched_edges.items()):
             edge = f"(a:{src_root} {{id: row.src}})-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
-            rows = self.run(
-                f"UNWIND $rows AS row MATCH {edge} RETURN row.src, row.dst, r.sources, r.supports",
-                rows=[{"src": a, "dst": b} for a, b in sorted(pairs)],
-            )
+            known = self.edge_state.get((rel_type, src_root, dst_root), {})
+            unknown = [{"src": a, "dst": b} for a, b in sorted(pairs) if (a, b) not in known]
+            rows = [[a, b, *known[(a, b)]] for a, b in sorted(pairs) if (a, b) in known]
+            if unknown:
+                rows += self.run(
+                    f"UNWIND $rows AS row MATCH {edge} "
+                    "RETURN row.src, row.dst, r.sources, r.supports",
+                    rows=unknown,
+                )
             dead, updates = [], []
             for start, end, sources, supports in rows:
                 if not supports:
@@ -952,6 +968,7 @@ class _Writer:
             self._remerge_nodes(root, sorted(ids))
         self.touched_nodes.clear()
         self.touched_edges.clear()
+        self.edge_state.clear()
 
     def _remerge_nodes(self, root: str, ids: list[str]) -> None:
         node = f"(n:{root} {{id: row}})"
