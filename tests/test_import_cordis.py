@@ -181,3 +181,10 @@ def test_missing_file_is_a_one_line_error(tmp_path: Path) -> None:
     code, _, err = run_import("cordis", "--projects", str(tmp_path / "nope.csv"))
     assert code == 2
     assert err.strip().count("\n") == 0 and "no such file" in err
+
+
+def test_import_help_lists_every_importer() -> None:
+    code, out, _ = run_import("--help")
+    assert code == 0
+    for command in ("cordis", "esif", "efro-nl", "erdf-flanders", "summaries", "rdf"):
+        assert f" {command} " in out
