@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+import numpy as np
 from innograph.graph.errors import InvalidFact
 from innograph.graph.types import Collaborator, Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts
@@ -339,7 +341,9 @@ class SearchIndex:
 
     All normalised texts sit in one newline-separated string, so finding the entries
     that contain the query is a C-speed scan; the fuzzy choices (texts, and the longer
-    words of many-word texts) are a ready list for rapidfuzz.
+    words of many-word texts) are deduplicated, and a character-count index
+    (:class:`_FuzzyFilter`) narrows them to the few that could reach FUZZY_THRESHOLD
+    before rapidfuzz scores them.
     """
 
     def __init__(self, entries: Iterable[SearchEntry]) -> None:
@@ -347,8 +351,8 @@ class SearchIndex:
         parts: list[str] = []
         self._starts: list[int] = []
         self._owners: list[int] = []
-        self._choices: list[str] = []
-        self._choice_owners: list[int] = []
+        # Unique fuzzy choice -> the entries it belongs to (common words repeat a lot).
+        choice_owners: dict[str, list[int]] = {}
         pos = 0
         for index, entry in enumerate(self.entries):
             for text in entry.texts:
@@ -356,15 +360,16 @@ class SearchIndex:
                 self._owners.append(index)
                 parts.append(text)
                 pos += len(text) + 1
-                self._choices.append(text)
-                self._choice_owners.append(index)
+                choice_owners.setdefault(text, []).append(index)
                 words = text.split()
                 if len(words) > 1:
                     for word in words:
                         if len(word) >= FUZZY_MIN_WORD:
-                            self._choices.append(word)
-                            self._choice_owners.append(index)
+                            choice_owners.setdefault(word, []).append(index)
         self._blob = "\n".join(parts)
+        self._choices = list(choice_owners)
+        self._choice_owners = list(choice_owners.values())
+        self._filter: _FuzzyFilter | None = None  # built on the first fuzzy lookup
 
     def containing(self, query: str) -> set[int]:
         """Indexes of the entries one of whose texts contains ``query``."""
@@ -378,15 +383,114 @@ class SearchIndex:
             pos = blob.find(query, following)
         return found
 
-    def fuzzy(self, query: str) -> dict[int, float]:
-        """Entry index -> best fuzzy score at or above FUZZY_THRESHOLD."""
+    def fuzzy(
+        self,
+        query: str,
+        *,
+        accept: Callable[[int], bool] | None = None,
+        need: int | None = None,
+    ) -> dict[int, float]:
+        """Entry index -> best fuzzy score at or above FUZZY_THRESHOLD.
+
+        Only entries ``accept`` allows count. With ``need``, the answer stops once it holds
+        the ``need`` best entries and every entry tying with the last of them (all that a
+        ranking cut at ``need`` can use); without, it holds every match.
+        """
+        choices: Sequence[str] = self._choices
+        positions: Sequence[int] | None = None
+        if len(choices) > _FUZZY_FILTER_MIN:
+            if self._filter is None:
+                self._filter = _FuzzyFilter(self._choices)
+            positions = self._filter.candidates(query)
+            choices = [self._choices[p] for p in positions]
         scores: dict[int, float] = {}
-        for _, score, choice in process.extract(
-            query, self._choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
+        cut: float | None = None
+        # Best score first, so an entry's first appearance carries its best score.
+        for _, score, found in process.extract(
+            query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
         ):
-            owner = self._choice_owners[choice]
-            scores[owner] = max(scores.get(owner, 0.0), round(float(score), 6))
+            rounded = round(float(score), 6)
+            if cut is not None and rounded < cut:
+                break
+            choice = found if positions is None else positions[found]
+            for owner in self._choice_owners[choice]:
+                if owner in scores or (accept is not None and not accept(owner)):
+                    continue
+                scores[owner] = rounded
+                if need is not None and len(scores) == need:
+                    cut = rounded
         return scores
+
+
+# A character token held by more than 1/_DENSE_SHARE of the choices is kept as a mask.
+_DENSE_SHARE = 32
+# Below this many fuzzy choices, scoring them all is as quick as filtering them first.
+_FUZZY_FILTER_MIN = 5000
+
+
+class _FuzzyFilter:
+    """The choices that could score FUZZY_THRESHOLD with ``fuzz.ratio``, found by counting.
+
+    ``fuzz.ratio`` is ``100 * (1 - indel / (la + lb))`` and ``indel = la + lb - 2 * lcs``,
+    so a score of 80 needs ``5 * lcs >= 2 * (la + lb)``. The longest common subsequence
+    is at most the characters the two strings have in common (as multisets), which an
+    inverted index of (character, n-th occurrence) -> choices counts for every choice
+    at once with numpy. A bound, never an estimate: no match is lost.
+    """
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        self.size = len(choices)
+        # Positions sorted by length: the lengths a query can match are one slice.
+        lengths = np.fromiter((len(c) for c in choices), dtype=np.int32, count=self.size)
+        self.order = np.argsort(lengths, kind="stable")
+        self.lengths = lengths[self.order]
+        postings: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for rank, position in enumerate(self.order.tolist()):
+            seen: dict[str, int] = {}
+            for char in choices[position]:
+                nth = seen.get(char, 0) + 1
+                seen[char] = nth
+                postings[(char, nth)].append(rank)
+        # Tokens many choices hold are membership masks (adding masks is much quicker than
+        # counting long position lists); rare ones stay position lists.
+        self.masks: dict[tuple[str, int], np.ndarray] = {}
+        self.postings: dict[tuple[str, int], np.ndarray] = {}
+        for token, holders in postings.items():
+            if len(holders) * _DENSE_SHARE > self.size:
+                mask = np.zeros(self.size, dtype=np.bool_)
+                mask[holders] = True
+                self.masks[token] = mask
+            else:
+                self.postings[token] = np.asarray(holders, dtype=np.int32)
+
+    def candidates(self, query: str) -> list[int]:
+        """Positions of the choices whose shared characters allow a score >= 80 (any order)."""
+        length = len(query)
+        # lcs <= min(la, lb), so 5 * min(la, lb) >= 2 * (la + lb) bounds lb to a window.
+        lo = int(np.searchsorted(self.lengths, -(-2 * length // 3), side="left"))
+        hi = int(np.searchsorted(self.lengths, 3 * length // 2, side="right"))
+        if lo >= hi:
+            return []
+        seen: dict[str, int] = {}
+        shared = np.zeros(hi - lo, dtype=np.int32)
+        parts: list[np.ndarray] = []
+        for char in query:
+            nth = seen.get(char, 0) + 1
+            seen[char] = nth
+            token = (char, nth)
+            mask = self.masks.get(token)
+            if mask is not None:
+                shared += mask[lo:hi]
+                continue
+            holders = self.postings.get(token)
+            if holders is not None:
+                start, stop = np.searchsorted(holders, (lo, hi))
+                if stop > start:
+                    parts.append(holders[start:stop])
+        if parts:
+            shared += np.bincount(np.concatenate(parts) - lo, minlength=hi - lo).astype(np.int32)
+        possible = 5 * shared >= 2 * (length + self.lengths[lo:hi])
+        return self.order[lo:hi][possible].tolist()  # type: ignore[no-any-return]
 
 
 def rank_search(
@@ -416,9 +520,11 @@ def rank_search(
         best[i] = (min(tiers), 0.0)
     if len(best) < limit:
         # Fuzzy only matters when the better tiers leave room in the answer.
-        for i, score in index.fuzzy(q).items():
-            if i not in best and (wanted is None or pool[i].type in wanted):
-                best[i] = (4, -score)
+        def accept(i: int) -> bool:
+            return i not in best and (wanted is None or pool[i].type in wanted)
+
+        for i, score in index.fuzzy(q, accept=accept, need=limit - len(best)).items():
+            best[i] = (4, -score)
     ranked = sorted(best, key=lambda i: (*best[i], pool[i].sort_name, pool[i].name, pool[i].id))
     return [pool[i].id for i in ranked[:limit]]
 
