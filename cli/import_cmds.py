@@ -136,6 +136,7 @@ def _import(
         fail(str(err))
     report = ImportReport()
     try:
+        report.stored = {d.source: d.content_hash for d in graph.documents()}
         known = (
             KnownEntity(n.id, n.type, n.name, tuple(n.properties.get("aliases") or ()))
             for n in graph.iter_nodes()

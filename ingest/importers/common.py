@@ -63,6 +63,10 @@ class ImportReport:
     documents: int = 0
     skipped: Counter[str] = field(default_factory=Counter)
     examples: list[str] = field(default_factory=list)  # first skipped rows, "row N: reason"
+    # Source -> content hash of the rows already in the graph: an unchanged row is counted
+    # here and not built again (a re-import costs a read of the file, not a resolution).
+    stored: dict[str, str] = field(default_factory=dict)
+    unchanged: int = 0
 
     def skip(self, row: int, reason: str) -> None:
         """Count one skipped row."""
@@ -342,7 +346,11 @@ def facts_from_rows(
     source_rows = rows if rows is not None else iter_rows(path)
     for n, row in progress(source_rows, desc=path.name):
         report.rows += 1
-        facts = RowFacts(f"{path.name}#row={n}", path.name, row_hash(row.values()))
+        source, content_hash = f"{path.name}#row={n}", row_hash(row.values())
+        if report.stored.get(source) == content_hash:
+            report.unchanged += 1
+            continue
+        facts = RowFacts(source, path.name, content_hash)
         try:
             build(facts, n, row)
         except SkipRow as err:

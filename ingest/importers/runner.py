@@ -38,10 +38,12 @@ class WriteSummary:
 
     def line(self, report: ImportReport) -> str:
         """The closing line of an import."""
-        counts = ", ".join(f"{n} {status}" for status, n in self.statuses.items())
+        statuses = dict(self.statuses)
+        statuses["unchanged"] = statuses.get("unchanged", 0) + report.unchanged
+        counts = ", ".join(f"{n} {status}" for status, n in statuses.items())
         skipped = sum(report.skipped.values())
         return (
-            f"imported {report.documents} of {report.rows} rows ({counts}; "
+            f"imported {report.documents + report.unchanged} of {report.rows} rows ({counts}; "
             f"{skipped} skipped, {self.failed} not written)"
         )
 
