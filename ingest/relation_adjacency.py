@@ -87,7 +87,7 @@ def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
 
 
 def _programme_prefixed(view: DocView, seg: Segment, programmes: dict[str, Ref]) -> Iterator[Found]:
-    """A project named with its programme in front ("COSME CELIS", a name the entity
+    """A project named with its programme in front ("COSME NORTHWIND", a name the entity
     recogniser kept whole), when that programme is named on its own in the document."""
     for ref in seg.refs:
         if ref.type != "Project":

@@ -9,7 +9,7 @@ In order of trust:
 2. a name or alias already known (from the graph, or from earlier documents of the same
    batch) with a compatible type (``exact``), an acronym of a known name (``acronym``);
 3. a conservative fuzzy match (rapidfuzz, same type, >= 92) whose numbers and roman
-   generations agree: "CrossRoads 2" is never "CrossRoads", "Interreg V" never "Interreg VI";
+   generations agree: "GreenBridge 2" is never "GreenBridge", "Interreg V" never "Interreg VI";
 4. otherwise a new id minted from the type and the name.
 
 Every decision other than minting from the entity's own name is a :class:`MergeRecord`.

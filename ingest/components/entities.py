@@ -269,7 +269,7 @@ def _find_group(span: Span, groups: list[_Group]) -> _Group | None:
         for group in groups:
             if acronym in {s.text for s in group.spans}:
                 return group
-    # A later short form of an earlier full name: "Thomas More" after "Thomas More College".
+    # A later short form of an earlier full name: "Ada Lovelace" after "Ada Lovelace Institute".
     words = norm.split()
     if not words or _is_number(words[-1]):
         return None
@@ -314,7 +314,7 @@ def _is_number(word: str) -> bool:
 
 def _type_families(groups: list[_Group]) -> None:
     """A name typed by default takes the type of a confidently typed name that starts
-    with the same distinctive word ("CrossRoads 2" after the project "CrossRoads North")."""
+    with the same distinctive word ("GreenBridge 2" after the project "GreenBridge North")."""
     for group in groups:
         if group.confident or group.type in {"Region", "Person"}:
             continue

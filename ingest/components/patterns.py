@@ -115,7 +115,7 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
 
 def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     """A run's first word that is not part of the name: "The", or a sentence-initial
-    ordinary word ("Thus TOPFIT", "Bijvoorbeeld CrossRoads")."""
+    ordinary word ("Thus NORTHWIND", "Bijvoorbeeld GreenBridge")."""
     token = doc[start]
     if start + 1 < end and doc[start + 1].text in _DASHES and not token.whitespace_:
         return False  # "I-MECH"
@@ -123,7 +123,7 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
         return word in STOP_CAPITALISED
     if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
-        return True  # a compound cue word opens the run: "Interregprogramma CrossRoads"
+        return True  # a compound cue word opens the run: "Interregprogramma GreenBridge"
     if end - start >= 2 and word in PROJECT_CUES:
         return True  # German nouns are capitalised: "das Projekt SmartFab"
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
@@ -140,7 +140,7 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_distinctive_word(text: str) -> bool:
-    """CamelCase or letters with digits ("CrossRoads", "H2020")."""
+    """CamelCase or letters with digits ("GreenBridge", "H2020")."""
     camel = any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
     return camel or any(c.isdigit() for c in text)
 
@@ -271,7 +271,7 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
             and cue[:-7].isupper()
         ):
             continue
-        if cue not in PROJECT_CUES:  # Dutch compound "CELIS-project"
+        if cue not in PROJECT_CUES:  # Dutch compound "GreenBridge-project"
             head = tok.text[: -len("project")].rstrip("-")
             if head and is_name_token(tok) and head[0].isupper():
                 yield Span(doc, tok.i, tok.i + 1, label="Project")

@@ -46,7 +46,7 @@ def is_name_token(token: Token) -> bool:
 
 
 def is_acronym(text: str) -> bool:
-    """All-caps word of 2-10 letters, digits allowed ("VLAIO", "S3", "H2020", "IMOCO4.E")."""
+    """All-caps word of 2-10 letters, digits allowed ("ESA", "S3", "H2020", "ARTEMIS4.0")."""
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(text) <= 12 and len(letters) >= 2 and all(c.isupper() for c in letters)
 

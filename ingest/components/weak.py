@@ -1,6 +1,6 @@
 """``innograph_weak_names_v1``: names that do not say what they are, typed by context.
 
-- distinctive tokens — CamelCase ("CrossRoads"), letters with digits ("Medtech4"),
+- distinctive tokens — CamelCase ("GreenBridge"), letters with digits ("Chips4"),
   acronyms — typed by the nearest cue in the sentence ("project", "cluster" ...);
 - in Dutch, French and German, capitalised words in mid-sentence (common nouns are not
   capitalised there) typed the same way;
