@@ -414,7 +414,7 @@ GENERIC_TERMS: frozenset[str] = frozenset(
     )
 )
 
-# Words that, first in a capitalised name, make it a region or place ("Landsdeel West").
+# Words that, first in a capitalised name, make it a region or place ("Provincie Drenthe").
 REGION_HEADS: frozenset[str] = frozenset(
     """landsdeel regio region région provincie province prov gewest streek gemeente
     municipality stad city ville commune gemeinde stadt kreis arrondissement""".split()

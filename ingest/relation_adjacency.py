@@ -29,7 +29,7 @@ _LEAD_ROLE = rf"(?:{LEAD_ROLE_WORDS})"
 _OF = r"(?:of|at|from|for|van|bij|uit|aan|de|du|des|chez|von|vom|der|bei)"
 _DET = r"(?:the|de|het|la|le|l'|l’|der|die|das)"
 _IN_PLACE = re.compile(r"^\s*,?\s*(?:in|uit|te|from|à|aus|in the|in de|in het)\s+$", re.I)
-# "from Flanders Investment & Trade": the place is the first word of a longer name
+# "from Norway Innovation Agency": the place is the first word of a longer name
 _NAME_GOES_ON = re.compile(r"^\s?(?:&|[A-Z][\w-]*\b(?!,))")
 _PAREN_OPEN = re.compile(r"^\s*\(\s*$")
 _DASH = re.compile(r"^\s*[–—-]\s*$")

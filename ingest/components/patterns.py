@@ -99,7 +99,7 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
             if tok.lower_ in COORDINATORS:
                 is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j])
-            if tok.text in _DASHES:  # "Sittard-Geleen" joins, "Health – Belgium" does not
+            if tok.text in _DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
             if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
                 j += 2
@@ -118,7 +118,7 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     ordinary word ("Thus NORTHWIND", "Bijvoorbeeld GreenBridge")."""
     token = doc[start]
     if start + 1 < end and doc[start + 1].text in _DASHES and not token.whitespace_:
-        return False  # "I-MECH"
+        return False  # "X-RAYS"
     word = fold(token.text)
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
         return word in STOP_CAPITALISED
@@ -223,7 +223,7 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     ):
         return "FundingProgramme"
     if len(words) >= 2 and folded[0] in REGION_HEADS:
-        return "Region"  # "Landsdeel West", "Provincie Utrecht", "Stad Gent"
+        return "Region"  # "Provincie Drenthe", "Stad Brugge"
     if len(words) >= 2 and (folded[0] == "s3" or last in _S3_HEADS):
         return "S3Platform"
     if set(folded) & CLUSTER_CUES or last.endswith("cluster"):
@@ -431,7 +431,7 @@ def _person_spans(doc: Doc) -> Iterator[Span]:
 
 
 def _s3_platform_spans(doc: Doc) -> Iterator[Span]:
-    """ "S3 platform for Industrial Modernisation (on Personalised Medicine)"."""
+    """ "S3 platform for Agri-Food (on Traceability)"."""
     n = len(doc)
     runs = dict(name_runs(doc))
     for tok in doc:

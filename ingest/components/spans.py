@@ -13,12 +13,12 @@ SPAN_NER = "ig_ner"
 SPAN_WEAK = "ig_weak"
 SPAN_ENTITIES = "ig_entities"
 
-# Lower-case words allowed inside a multi-word name ("University of Twente").
+# Lower-case words allowed inside a multi-word name ("University of Bergen").
 NAME_CONNECTORS = frozenset(
     "of for and & the on van voor en de der het du des de la le et für und".split()
 )
 # Coordinating words: inside a name only after a preposition ("Agency for Innovation and
-# Entrepreneurship"), otherwise they separate two names ("Flanders Make and VITO").
+# Entrepreneurship"), otherwise they separate two names ("Fraunhofer and TNO").
 COORDINATORS = frozenset("and en et und".split())
 PREPOSITIONS = frozenset("of for on van voor du des de für".split())
 

@@ -171,7 +171,7 @@ _PLACE_WORDS = {
 
 
 def _after_place_word(doc: Doc, start: int, end: int, lang: str) -> bool:
-    """ "staat in Weert", "vanuit Lommel": a one-word name after a place preposition."""
+    """ "staat in Zwolle", "vanuit Geel": a one-word name after a place preposition."""
     if end - start != 1 or start == 0 or doc[start].is_sent_start:
         return False
     word = doc[start].text
