@@ -106,3 +106,27 @@ def test_bad_rows_are_skipped(esif_slice: dict[str, object], tmp_path: Path) -> 
     assert "imported 1 of 4 rows" in out
     for reason in ("missing beneficiary name", "unparsable amount", "unknown country code"):
         assert reason in err
+
+
+def test_amounts_in_other_currencies_are_not_taken_for_euro(
+    esif_slice: dict[str, object], tmp_path: Path
+) -> None:
+    rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
+    row = dict(
+        rows[0],
+        country="UK",
+        beneficiary_country="",
+        beneficiary_name="Test Works Ltd",
+        currency_code="GBP",
+        eu_cofinancing_amount="120,000.00",
+        total_amount="250,000.00",
+    )
+    path = write_rows(tmp_path / "gbp.csv", list(rows[0]), [row])
+    code, out, err = run_import("esif", str(path), "--store", str(tmp_path / "s"))
+    assert code == 0 and "imported 1 of 1 rows" in out, err
+    with open_graph(tmp_path / "s") as graph:
+        edge = next(iter(graph.iter_edges(types=["FUNDED_BY"])))
+        project = graph.get_node(edge.source)
+    assert edge.properties.get("amount_eur") is None
+    assert edge.properties["currency"] == "GBP" and edge.properties["amount"] == "120,000.00"
+    assert project is not None and "budget_eur" not in project.properties

@@ -121,10 +121,11 @@ def progress(rows: Iterable[Any], *, desc: str, total: int | None = None) -> Ite
     return tqdm(rows, desc=desc, total=total, unit="row", file=sys.stderr, leave=False)
 
 
-def money(text: str, what: str) -> float | None:
-    """An amount in euro, None when empty; SkipRow when written but not a number."""
+def money(text: str, what: str, in_euro: bool = True) -> float | None:
+    """An amount in euro, None when empty (or not in euro: ``in_euro`` False); SkipRow
+    when written but not a number."""
     text = text.strip()
-    if not text or text in {"-", "n/a", "NA"}:
+    if not in_euro or not text or text in {"-", "n/a", "NA"}:
         return None
     value = parse_money(text)
     if value is None:

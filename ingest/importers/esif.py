@@ -28,7 +28,7 @@ from innograph.ingest.importers.common import (
     nuts_code,
     short_hash,
 )
-from innograph.ontology.facts import DocumentFacts
+from innograph.ontology.facts import AttributeValue, DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 
 FUND_NAMES = {
@@ -57,8 +57,15 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
         # wins, otherwise the country of the source list.
         stated = row.get("beneficiary_country", "")
         country = country_code(stated if len(stated) == 2 else row.get("country", ""))
-        grant = money(row.get("eu_cofinancing_amount", ""), "eu_cofinancing_amount")
-        budget = money(row.get("total_amount", ""), "total_amount")
+        # Amounts are in the list's own currency (GBP, PLN, HUF, HRK, LEI ...): only euro
+        # amounts become amount_eur / budget_eur; others are kept as written, with the code.
+        currency = row.get("currency_code", "").strip().upper() or "EUR"
+        in_euro = currency == "EUR"
+        grant = money(row.get("eu_cofinancing_amount", ""), "eu_cofinancing_amount", in_euro)
+        budget = money(row.get("total_amount", ""), "total_amount", in_euro)
+        local: dict[str, AttributeValue] = {}
+        if not in_euro:
+            local = {"currency": currency, "total_amount": row.get("total_amount", "")}
         evidence = f"{row_facts.facts.doc} row {n}"
         title = row.get("project_name", "") or row.get("project_id", "") or "operation"
         org = add_organisation(row_facts, names, beneficiary, attributes={"country": country})
@@ -73,6 +80,7 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
                 "end_date": iso_date(row.get("completion_date", "")),
                 "operation_id": row.get("project_id", ""),
                 "fund": row.get("fund_normalised", ""),
+                **local,
             },
         )
         row_facts.relation("LEADS", org, project, evidence, attributes={"role": "beneficiary"})
@@ -82,7 +90,12 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
             prog = add_programme(
                 row_facts, names, programme_name, row.get("cci_program_code", "").strip()
             )
-            row_facts.relation("FUNDED_BY", project, prog, evidence, amount_eur=grant)
+            eu_local: dict[str, AttributeValue] = {}
+            if not in_euro and row.get("eu_cofinancing_amount"):
+                eu_local = {"currency": currency, "amount": row["eu_cofinancing_amount"]}
+            row_facts.relation(
+                "FUNDED_BY", project, prog, evidence, amount_eur=grant, attributes=eu_local
+            )
         nuts = nuts_code(row.get("beneficiary_nuts_code", ""))
         if nuts:
             row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
