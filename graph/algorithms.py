@@ -19,6 +19,7 @@ Conventions both backends follow (the contract suite checks them):
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_right
 from collections import defaultdict
@@ -686,6 +687,18 @@ def active_between(properties: Mapping[str, Any], since: str | None, until: str 
     return not (until and start and cmp(str(start), until) > 0)
 
 
+class SortNames(dict[str, str]):
+    """Node id -> folded name, folded once on first use (keep one per graph version)."""
+
+    def __init__(self, nodes: Mapping[str, Node]) -> None:
+        super().__init__()
+        self._nodes = nodes
+
+    def __missing__(self, node_id: str) -> str:
+        folded = self[node_id] = fold(self._nodes[node_id].name)
+        return folded
+
+
 def rank_collaborators(
     org_id: str,
     partners_by_item: Mapping[str, Iterable[str]],
@@ -697,12 +710,15 @@ def rank_collaborators(
     since: str | None = None,
     until: str | None = None,
     limit: int = 50,
+    sort_names: Mapping[str, str] | None = None,
 ) -> list[Collaborator]:
     """Organisations sharing items with ``org_id``, most shared items first (ties: name, id).
 
     ``partners_by_item`` maps each item ``org_id`` is linked to (by LEADS/PARTICIPATES_IN)
     to every organisation linked to it; ``nodes`` resolves item and organisation ids;
-    ``programmes_by_item`` gives the programme ids funding each item (FUNDED_BY).
+    ``programmes_by_item`` gives the programme ids funding each item (FUNDED_BY);
+    ``sort_names`` (optional, e.g. a :class:`SortNames` kept per graph version) gives each
+    node's folded name, which the tie order uses.
     """
     org_types = expand_types(["Organisation"])
     wanted_country = fold(country) if country else None
@@ -724,12 +740,31 @@ def rank_collaborators(
                 if value is None or fold(str(value)) != wanted_country:
                     continue
             shared.setdefault(partner, []).append(item)
-    ranked = sorted(shared, key=lambda p: (-len(shared[p]), fold(nodes[p].name), nodes[p].name, p))
+    names = sort_names if sort_names is not None else SortNames(nodes)
+
+    def tie_order(p: str) -> tuple[str, str, str]:
+        return (names[p], nodes[p].name, p)
+
+    # Top ``limit`` by count without ordering (or folding the names of) every partner:
+    # whole count buckets from the top, then the best of the bucket the cut falls in.
+    by_count: dict[int, list[str]] = {}
+    for partner, items in shared.items():
+        by_count.setdefault(len(items), []).append(partner)
+    ranked: list[str] = []
+    room = max(limit, 0)
+    for count in sorted(by_count, reverse=True):
+        if len(ranked) >= room:
+            break
+        bucket = by_count[count]
+        if len(ranked) + len(bucket) <= room:
+            ranked.extend(sorted(bucket, key=tie_order))
+        else:
+            ranked.extend(heapq.nsmallest(room - len(ranked), bucket, key=tie_order))
     return [
         Collaborator(
             organisation=nodes[p],
             shared=[nodes[i] for i in sorted(shared[p])],
             score=len(shared[p]),
         )
-        for p in ranked[: max(limit, 0)]
+        for p in ranked
     ]

@@ -34,6 +34,7 @@ from innograph.graph.algorithms import (
     Mention,
     SearchEntry,
     SearchIndex,
+    SortNames,
     Support,
     edge_order,
     expand_types,
@@ -235,6 +236,9 @@ class EmbeddedStore:
         finally:
             if paused:
                 gc.enable()
+        # The graph's objects live until the next rebuild: out of the collector's sight,
+        # a full collection no longer walks them all in the middle of a query (~1 s).
+        gc.freeze()
 
     def _rebuild(self) -> None:
         self._conn.execute("BEGIN")
@@ -607,6 +611,12 @@ class EmbeddedStore:
             self._ready()
             self._node(org_id)
             item_types = expand_types(SHARED_ITEM_TYPES)
+            # Per graph version (the cache is cleared on every change): each item's
+            # partners and programmes, and folded names for the tie order.
+            links: dict[str, tuple[list[str], list[str]]] = self._cache.setdefault("item_links", {})
+            sort_names = self._cache.get("sort_names")
+            if sort_names is None:
+                sort_names = self._cache["sort_names"] = SortNames(self._nodes)
             partners_by_item: dict[str, list[str]] = {}
             programmes: dict[str, list[str]] = {}
             for key in self._incident.get(org_id, ()):
@@ -615,16 +625,10 @@ class EmbeddedStore:
                     continue
                 if self._nodes[item].type not in item_types:
                     continue
-                partners_by_item[item] = [
-                    k[0]
-                    for k in self._incident.get(item, ())
-                    if k[2] == item and k[1] in PARTNERSHIP_RELATIONS
-                ]
-                programmes[item] = [
-                    k[2]
-                    for k in self._incident.get(item, ())
-                    if k[0] == item and k[1] == "FUNDED_BY"
-                ]
+                found_links = links.get(item)
+                if found_links is None:
+                    found_links = links[item] = self._item_links(item)
+                partners_by_item[item], programmes[item] = found_links
             found = rank_collaborators(
                 org_id,
                 partners_by_item,
@@ -635,11 +639,19 @@ class EmbeddedStore:
                 since=since,
                 until=until,
                 limit=limit,
+                sort_names=sort_names,
             )
             return [
                 Collaborator(_copy_node(c.organisation), [_copy_node(s) for s in c.shared], c.score)
                 for c in found
             ]
+
+    def _item_links(self, item: str) -> tuple[list[str], list[str]]:
+        """The organisations linked to an item (LEADS/PARTICIPATES_IN), its programmes."""
+        incident = self._incident.get(item, ())
+        partners = [k[0] for k in incident if k[2] == item and k[1] in PARTNERSHIP_RELATIONS]
+        programmes = [k[2] for k in incident if k[0] == item and k[1] == "FUNDED_BY"]
+        return partners, programmes
 
     def paths(
         self,
