@@ -130,3 +130,20 @@ def test_amounts_in_other_currencies_are_not_taken_for_euro(
     assert edge.properties.get("amount_eur") is None
     assert edge.properties["currency"] == "GBP" and edge.properties["amount"] == "120,000.00"
     assert project is not None and "budget_eur" not in project.properties
+
+
+def test_names_in_greek_script_are_imported(esif_slice: dict[str, object], tmp_path: Path) -> None:
+    rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
+    base = dict(rows[0], country="CY", beneficiary_country="", currency_code="EUR")
+    first = dict(base, beneficiary_name="Δοκιμαστικό Τμήμα", project_name="Έργο Ένα")
+    second = dict(base, beneficiary_name="Δοκιμαστικό Τμήμα", project_name="Έργο Δύο")
+    other = dict(base, beneficiary_name="Άλλος Φορέας", project_name="Έργο Ένα")
+    path = write_rows(tmp_path / "cy.csv", list(rows[0]), [first, second, other])
+    code, out, err = run_import("esif", str(path), "--store", str(tmp_path / "s"))
+    assert code == 0 and "imported 3 of 3 rows" in out, err
+    with open_graph(tmp_path / "s") as graph:
+        orgs = {n.name: n.id for n in graph.iter_nodes(types=["Organisation"])}
+        projects = list(graph.iter_nodes(types=["Project"]))
+    assert set(orgs) == {"Δοκιμαστικό Τμήμα", "Άλλος Φορέας"}
+    assert len(set(orgs.values())) == 2
+    assert len(projects) == 3

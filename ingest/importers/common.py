@@ -244,8 +244,15 @@ class NameResolver:
         request = ResolutionRequest(type=entity_type, name=name, aliases=list(aliases), key=key)
         try:
             found = self.resolver.resolve(request, self._context)
-        except ValueError:  # a "name" without letters or digits mints no id
-            raise SkipRow(f"{entity_type} name without letters or digits") from None
+        except ValueError:
+            # No Latin slug (Greek names of Cypriot and Greek beneficiaries): an id from a
+            # hash of the name, the same on every import; nothing but letters-free noise
+            # ("-", "?") is skipped.
+            if not any(c.isalnum() for c in name):
+                raise SkipRow(f"{entity_type} name without letters or digits") from None
+            cid = make_canonical_id(entity_type, f"n{short_hash(name)}")
+            self._seen[(entity_type, name)] = (cid, name)
+            return cid, name
         self._seen[(entity_type, name)] = (found.canonical_id, found.canonical_name)
         return found.canonical_id, found.canonical_name
 

@@ -29,7 +29,7 @@ from innograph.ingest.importers.common import (
     short_hash,
 )
 from innograph.ontology.facts import AttributeValue, DocumentFacts
-from innograph.ontology.ids import make_canonical_id
+from innograph.ontology.ids import make_canonical_id, slugify
 
 FUND_NAMES = {
     "ERDF": "European Regional Development Fund",
@@ -42,6 +42,8 @@ def operation_id(country: str, project_id: str, name: str, beneficiary: str) -> 
     """The canonical id of an operation: country and number (or a hash of beneficiary and
     name when it has none) first, so that the 80-character slug limit never merges two."""
     number = project_id or short_hash(beneficiary, name)
+    # Names with no Latin letters add nothing to the slug: the hash keeps ids apart.
+    number = number if slugify(name) else f"{number} {short_hash(name)}"
     # Only the slug's first 80 characters count: fold no more of the name than that.
     return make_canonical_id("Project", f"{country} {number} {name[:90]}")
 
