@@ -22,7 +22,6 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -442,27 +441,40 @@ class _FuzzyFilter:
     def __init__(self, choices: Sequence[str]) -> None:
         self.size = len(choices)
         # Positions sorted by length: the lengths a query can match are one slice.
-        lengths = np.fromiter((len(c) for c in choices), dtype=np.int32, count=self.size)
+        lengths = np.fromiter(map(len, choices), dtype=np.int32, count=self.size)
         self.order = np.argsort(lengths, kind="stable")
         self.lengths = lengths[self.order]
-        postings: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for rank, position in enumerate(self.order.tolist()):
-            seen: dict[str, int] = {}
-            for char in choices[position]:
-                nth = seen.get(char, 0) + 1
-                seen[char] = nth
-                postings[(char, nth)].append(rank)
+        # Every character of every choice (in length order) as (choice rank, code point).
+        ranked = [choices[p] for p in self.order.tolist()]
+        codes = np.frombuffer("".join(ranked).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        owners = np.repeat(np.arange(self.size, dtype=np.int64), self.lengths)
+        # Its occurrence number within its choice: the rank in its run of equal pairs.
+        by_pair = np.lexsort((codes, owners))
+        codes, owners = codes[by_pair].astype(np.int64), owners[by_pair]
+        new_run = np.ones(len(codes), dtype=np.bool_)
+        new_run[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
+        steps = np.arange(len(codes))
+        nth = steps - np.maximum.accumulate(np.where(new_run, steps, 0)) + 1
+        # Token (character, n-th occurrence) as one integer; no n-th reaches the stride.
+        self.stride = int(self.lengths[-1]) + 1 if self.size else 1
+        tokens = codes * self.stride + nth
+        by_token = np.lexsort((owners, tokens))
+        tokens, owners = tokens[by_token], owners[by_token]
+        bounds = np.flatnonzero(np.diff(tokens)) + 1
         # Tokens many choices hold are membership masks (adding masks is much quicker than
         # counting long position lists); rare ones stay position lists.
-        self.masks: dict[tuple[str, int], np.ndarray] = {}
-        self.postings: dict[tuple[str, int], np.ndarray] = {}
-        for token, holders in postings.items():
+        self.masks: dict[int, np.ndarray] = {}
+        self.postings: dict[int, np.ndarray] = {}
+        for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(tokens)], strict=True):
+            if stop <= start:
+                continue
+            token, holders = int(tokens[start]), owners[start:stop]
             if len(holders) * _DENSE_SHARE > self.size:
                 mask = np.zeros(self.size, dtype=np.bool_)
                 mask[holders] = True
                 self.masks[token] = mask
             else:
-                self.postings[token] = np.asarray(holders, dtype=np.int32)
+                self.postings[token] = holders.astype(np.int32)
 
     def candidates(self, query: str) -> list[int]:
         """Positions of the choices whose shared characters allow a score >= 80 (any order)."""
@@ -478,7 +490,9 @@ class _FuzzyFilter:
         for char in query:
             nth = seen.get(char, 0) + 1
             seen[char] = nth
-            token = (char, nth)
+            if nth >= self.stride:
+                continue  # no choice holds this character that often
+            token = ord(char) * self.stride + nth
             mask = self.masks.get(token)
             if mask is not None:
                 shared += mask[lo:hi]
