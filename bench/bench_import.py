@@ -58,7 +58,9 @@ def _limited(docs: Iterator[DocumentFacts], limit: int | None) -> Iterator[Docum
         yield doc
 
 
-def sources(names: NameResolver, report: ImportReport, esif_rows: int | None):
+def sources(
+    names: NameResolver, report: ImportReport, esif_rows: int | None
+) -> Iterator[DocumentFacts]:
     """The documents of every file, in import order."""
     yield from iter_projects(DATA / "ecsel_h2020_projects.csv", report, names)
     yield from iter_participants(DATA / "ecsel_h2020_participants.csv", report, names)

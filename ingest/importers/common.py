@@ -14,7 +14,7 @@ import hashlib
 import io
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -343,7 +343,7 @@ def short_hash(*parts: str) -> str:
 
 def facts_from_rows(
     path: Path,
-    build: Any,
+    build: Callable[[RowFacts, int, dict[str, str]], None],
     report: ImportReport,
     names: NameResolver,
     *,
