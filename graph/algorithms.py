@@ -316,12 +316,13 @@ class SearchEntry:
     @classmethod
     def of(cls, node: Node) -> SearchEntry:
         """The search entry of a node (name and ``properties["aliases"]``)."""
-        texts = [normalise(node.name)]
+        folded = fold(node.name)  # folded once: the sort name and the first text
+        texts = [_NON_ALNUM.sub(" ", folded).strip()]
         for alias in node.properties.get("aliases", ()) or ():
             norm = normalise(str(alias))
             if norm and norm not in texts:
                 texts.append(norm)
-        return cls(node.id, node.type, node.name, tuple(texts), fold(node.name))
+        return cls(node.id, node.type, node.name, tuple(texts), folded)
 
 
 def _tier(query: str, text: str) -> int | None:

@@ -238,6 +238,8 @@ class EmbeddedStore:
                 gc.enable()
         # The graph's objects live until the next rebuild: out of the collector's sight,
         # a full collection no longer walks them all in the middle of a query (~1 s).
+        # (Any reference cycle already garbage now is never collected; the build makes
+        # none, and collecting first would cost seconds.)
         gc.freeze()
 
     def _rebuild(self) -> None:
