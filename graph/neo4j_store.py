@@ -894,22 +894,47 @@ class _Writer:
             f"UNWIND $docs AS row MERGE (d:{doc} {{source: row.source}}) SET d += row.props",
             docs=[_document_row(d, now) for d in docs],
         )
-        by_root: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        # Nodes: the ones this batch creates are written once, merged from the batch's own
+        # mentions; only nodes that existed before are re-merged from all their MENTIONS.
+        mentions_by_id: dict[str, list[Mention]] = defaultdict(list)
+        rows_by_root: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for d in docs:
             for cid, mention in d.nodes.items():
-                root = _labels_of(mention.type)[0]
-                by_root[root].append(_mention_row(d.facts.source, cid, mention))
-                self.touched_nodes[root].add(cid)
-        for root, rows in sorted(by_root.items()):
+                mentions_by_id[cid].append(mention)
+                rows_by_root[_labels_of(mention.type)[0]].append(
+                    _mention_row(d.facts.source, cid, mention)
+                )
+        new_ids: set[str] = set()
+        for root, rows in sorted(rows_by_root.items()):
+            ids = sorted({row["id"] for row in rows})
+            existing = {
+                r[0]
+                for r in self.run(
+                    f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}) RETURN id", ids=ids
+                )
+            }
+            self.touched_nodes[root].update(existing)
+            created: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+            for node_id in ids:
+                if node_id in existing:
+                    continue
+                new_ids.add(node_id)
+                merged = merge_mentions(node_id, mentions_by_id[node_id])
+                props = {**merged.properties, "id": merged.id, "name": merged.name}
+                created[_labels_of(merged.type)].append(props)
+            for labels, props_rows in sorted(created.items()):
+                self.run(
+                    f"UNWIND $rows AS row CREATE (n:{':'.join(labels)}) SET n = row",
+                    rows=props_rows,
+                )
             self.run(
                 f"UNWIND $rows AS row MATCH (d:{doc} {{source: row.source}}) "
-                f"MERGE (n:{root} {{id: row.id}}) "
+                f"MATCH (n:{root} {{id: row.id}}) "
                 f"CREATE (d)-[:{mentions} {{type: row.type, name: row.name, aliases: row.aliases, "
                 "attributes: row.attributes}]->(n)",
                 rows=rows,
             )
-        # One row per relationship (several documents of the batch may support it), so
-        # what the query returns is the relationship's state after this insert.
+        # One row per relationship (several documents of the batch may support it).
         groups: dict[_EdgeGroup, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
         for d in docs:
             types = {cid: m.type for cid, m in d.nodes.items()}
@@ -920,18 +945,53 @@ class _Writer:
                 )
                 row["sources"].append(d.facts.source)
                 row["supports"].append(_support_json(support))
-                self.touched_edges[group].add((src, dst))
         for group, by_pair in sorted(groups.items()):
-            rel_type, src_root, dst_root = group
-            found = self.run(
+            self._insert_edges(group, [by_pair[pair] for pair in sorted(by_pair)], new_ids)
+
+    def _insert_edges(
+        self, group: _EdgeGroup, rows: list[dict[str, Any]], new_ids: set[str]
+    ) -> None:
+        """Create the group's new relationships with their final properties in one write;
+        append to the ones that already exist and leave those to :meth:`remerge`."""
+        rel_type, src_root, dst_root = group
+        # A relationship to a node this batch created cannot exist yet: no lookup needed.
+        maybe = [r for r in rows if r["src"] not in new_ids and r["dst"] not in new_ids]
+        existing: set[tuple[str, str]] = set()
+        if maybe:
+            existing = {
+                (a, b)
+                for a, b in self.run(
+                    f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
+                    f"-[:{rel_type}]->(b:{dst_root} {{id: row.dst}}) RETURN row.src, row.dst",
+                    rows=[{"src": r["src"], "dst": r["dst"]} for r in maybe],
+                )
+            }
+        fresh, append = [], []
+        for row in rows:
+            if (row["src"], row["dst"]) in existing:
+                append.append(row)
+                continue
+            merged = _edge(row["src"], rel_type, row["dst"], row["supports"])
+            props = _edge_props(merged, row["sources"], row["supports"])
+            fresh.append({"src": row["src"], "dst": row["dst"], "props": props})
+        if fresh:
+            self.run(
                 f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}}) "
-                f"MATCH (b:{dst_root} {{id: row.dst}}) MERGE (a)-[r:{rel_type}]->(b) "
+                f"MATCH (b:{dst_root} {{id: row.dst}}) CREATE (a)-[r:{rel_type}]->(b) "
+                "SET r = row.props",
+                rows=fresh,
+            )
+        if append:
+            found = self.run(
+                f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
+                f"-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}}) "
                 "SET r.sources = coalesce(r.sources, []) + row.sources, "
                 "r.supports = coalesce(r.supports, []) + row.supports "
                 "RETURN row.src, row.dst, r.sources, r.supports",
-                rows=[by_pair[pair] for pair in sorted(by_pair)],
+                rows=append,
             )
             for src, dst, sources, supports in found:
+                self.touched_edges[group].add((src, dst))
                 self.edge_state[group][(src, dst)] = (sources, supports)
 
     def remerge(self) -> None:
