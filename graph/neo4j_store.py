@@ -936,6 +936,7 @@ class _Writer:
             )
         # One row per relationship (several documents of the batch may support it).
         groups: dict[_EdgeGroup, dict[tuple[str, str], dict[str, Any]]] = defaultdict(dict)
+        given: dict[EdgeKey, list[Support]] = defaultdict(list)  # what the rows' JSON says
         for d in docs:
             types = {cid: m.type for cid, m in d.nodes.items()}
             for (src, rel, dst), support in d.edges.items():
@@ -945,11 +946,17 @@ class _Writer:
                 )
                 row["sources"].append(d.facts.source)
                 row["supports"].append(_support_json(support))
+                given[(src, rel, dst)].append(support)
         for group, by_pair in sorted(groups.items()):
-            self._insert_edges(group, [by_pair[pair] for pair in sorted(by_pair)], new_ids)
+            rows = [by_pair[pair] for pair in sorted(by_pair)]
+            self._insert_edges(group, rows, new_ids, given)
 
     def _insert_edges(
-        self, group: _EdgeGroup, rows: list[dict[str, Any]], new_ids: set[str]
+        self,
+        group: _EdgeGroup,
+        rows: list[dict[str, Any]],
+        new_ids: set[str],
+        given: Mapping[EdgeKey, list[Support]],
     ) -> None:
         """Create the group's new relationships with their final properties in one write;
         append to the ones that already exist and leave those to :meth:`remerge`."""
@@ -971,7 +978,8 @@ class _Writer:
             if (row["src"], row["dst"]) in existing:
                 append.append(row)
                 continue
-            merged = _edge(row["src"], rel_type, row["dst"], row["supports"])
+            key = (row["src"], _contract_rel_by_type()[rel_type], row["dst"])
+            merged = merge_supports(key, given[key])
             props = _edge_props(merged, row["sources"], row["supports"])
             fresh.append({"src": row["src"], "dst": row["dst"], "props": props})
         if fresh:
@@ -1035,14 +1043,15 @@ class _Writer:
         rows = self.run(
             f"UNWIND $ids AS row MATCH {node} "
             f"OPTIONAL MATCH (n)<-[m:{_mentions_type()}]-(d) "
-            "RETURN n.id, labels(n), collect([d.source, m.type, m.name, m.aliases, m.attributes])",
+            "WITH n, collect([d.source, m.type, m.name, m.aliases, m.attributes]) AS ms "
+            "RETURN n.id, labels(n), properties(n), ms",
             ids=ids,
         )
         orphans: list[str] = []
         props_rows: list[dict[str, Any]] = []
         add: dict[str, list[str]] = defaultdict(list)
         remove: dict[str, list[str]] = defaultdict(list)
-        for node_id, labels, mention_rows in rows:
+        for node_id, labels, current, mention_rows in rows:
             mentions = [
                 Mention(src, mtype, name, tuple(aliases or ()), json.loads(attrs))
                 for src, mtype, name, aliases, attrs in mention_rows
@@ -1053,7 +1062,8 @@ class _Writer:
                 continue
             merged = merge_mentions(node_id, mentions)
             props = {**merged.properties, "id": merged.id, "name": merged.name}
-            props_rows.append({"id": node_id, "props": props})
+            if props != current:  # an unchanged node is not rewritten (nor re-indexed)
+                props_rows.append({"id": node_id, "props": props})
             wanted = set(_labels_of(merged.type))
             have = set(labels) & set(_type_by_label())
             for label in wanted - have:
