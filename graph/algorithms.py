@@ -25,6 +25,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -403,7 +404,10 @@ class SearchIndex:
             if self._filter is None:
                 self._filter = _FuzzyFilter(self._choices)
             positions = self._filter.candidates(query)
-            choices = [self._choices[p] for p in positions]
+            if len(positions) >= 2:  # itemgetter of two or more positions gives a tuple
+                choices = itemgetter(*positions)(self._choices)
+            else:
+                choices = [self._choices[p] for p in positions]
         scores: dict[int, float] = {}
         cut: float | None = None
         # Best score first, so an entry's first appearance carries its best score.
@@ -458,6 +462,8 @@ class _FuzzyFilter:
         nth = steps - np.maximum.accumulate(np.where(new_run, steps, 0)) + 1
         # Token (character, n-th occurrence) as one integer; no n-th reaches the stride.
         self.stride = int(self.lengths[-1]) + 1 if self.size else 1
+        # Where each length starts in the length-sorted order (lengths 0 .. stride).
+        self.length_starts = np.searchsorted(self.lengths, np.arange(self.stride + 1))
         tokens = codes * self.stride + nth
         by_token = np.lexsort((owners, tokens))
         tokens, owners = tokens[by_token], owners[by_token]
@@ -471,8 +477,8 @@ class _FuzzyFilter:
                 continue
             token, holders = int(tokens[start]), owners[start:stop]
             if len(holders) * _DENSE_SHARE > self.size:
-                mask = np.zeros(self.size, dtype=np.bool_)
-                mask[holders] = True
+                mask = np.zeros(self.size, dtype=np.uint8)
+                mask[holders] = 1
                 self.masks[token] = mask
             else:
                 self.postings[token] = holders.astype(np.int32)
@@ -486,7 +492,8 @@ class _FuzzyFilter:
         if lo >= hi:
             return []
         seen: dict[str, int] = {}
-        shared = np.zeros(hi - lo, dtype=np.int32)
+        # Small counters: adding a mask then moves 2 bytes per choice, not 4 or 8.
+        shared = np.zeros(hi - lo, dtype=np.uint16 if length < 2**16 else np.int64)
         parts: list[np.ndarray] = []
         for char in query:
             nth = seen.get(char, 0) + 1
@@ -504,8 +511,17 @@ class _FuzzyFilter:
                 if stop > start:
                     parts.append(holders[start:stop])
         if parts:
-            shared += np.bincount(np.concatenate(parts) - lo, minlength=hi - lo).astype(np.int32)
-        possible = 5 * shared >= 2 * (length + self.lengths[lo:hi])
+            shared += np.bincount(np.concatenate(parts) - lo, minlength=hi - lo).astype(
+                shared.dtype
+            )
+        # One threshold per choice length (a run of the length-sorted window):
+        # 5 * shared >= 2 * (la + lb).
+        possible = np.empty(hi - lo, dtype=np.bool_)
+        bounds = self.length_starts
+        for other in range(int(self.lengths[lo]), int(self.lengths[hi - 1]) + 1):
+            start, stop = int(bounds[other]) - lo, int(bounds[other + 1]) - lo
+            need = -(-2 * (length + other) // 5)
+            np.greater_equal(shared[start:stop], need, out=possible[start:stop])
         return self.order[lo:hi][possible].tolist()  # type: ignore[no-any-return]
 
 

@@ -562,6 +562,7 @@ class EmbeddedStore:
                 if self._search is None:
                     self._search = {n.id: SearchEntry.of(n) for n in self._nodes.values()}
                 index = self._cache["search"] = SearchIndex(self._search.values())
+                gc.freeze()  # like the graph (see _reload): kept until the next change
             ids = rank_search(query, index, types=types, limit=limit)
             return [_copy_node(self._nodes[i]) for i in ids]
 
