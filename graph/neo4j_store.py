@@ -374,6 +374,11 @@ class Neo4jStore:
     def wipe(self) -> None:
         """Delete every document, entity and relationship (tests, ``innograph neo4j reset``)."""
         with self._guard(), self._driver.session(database=self.database) as session:
+            # Relationships first, in batches: a hub node's DETACH DELETE would otherwise
+            # take all its relationships into one inner transaction (memory pool limit).
+            session.run(
+                "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+            ).consume()
             session.run(
                 f"MATCH (n) WHERE NOT n:{META_LABEL} "
                 "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
@@ -1012,7 +1017,9 @@ class _Writer:
             edge = f"(a:{src_root} {{id: row.src}})-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
             known = self.edge_state.get((rel_type, src_root, dst_root), {})
             unknown = [{"src": a, "dst": b} for a, b in sorted(pairs) if (a, b) not in known]
-            rows = [[a, b, *known[(a, b)]] for a, b in sorted(pairs) if (a, b) in known]
+            rows: list[list[Any]] = [
+                [a, b, *known[(a, b)]] for a, b in sorted(pairs) if (a, b) in known
+            ]
             if unknown:
                 rows += self.run(
                     f"UNWIND $rows AS row MATCH {edge} "
