@@ -36,18 +36,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group("neo4j"))
 
 
+# scripts/run-tests exports INNOGRAPH_NEO4J_* for the whole run. Taken out of the
+# environment here, before any fixture of any scope runs, so that every command a test
+# runs uses its own --store; only tests marked ``neo4j`` get the connection back.
+NEO4J_ENV = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith("INNOGRAPH_NEO4J_")}
+
+
 @pytest.fixture(autouse=True)
-def _embedded_store_unless_marked_neo4j(
+def _neo4j_connection_only_for_neo4j_tests(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Only tests marked ``neo4j`` see the Neo4j connection.
-
-    scripts/run-tests exports INNOGRAPH_NEO4J_* for the whole run; without this every
-    command a test runs would silently use that server instead of its own --store.
-    """
-    if request.node.get_closest_marker("neo4j") is None:
-        for key in [k for k in os.environ if k.startswith("INNOGRAPH_NEO4J_")]:
-            monkeypatch.delenv(key)
+    """Give the Neo4j connection back to tests marked ``neo4j``."""
+    if request.node.get_closest_marker("neo4j") is not None:
+        for key, value in NEO4J_ENV.items():
+            monkeypatch.setenv(key, value)
 
 
 # -- the graph store, on both backends (tests/test_store_contract.py) ----------------------
@@ -61,7 +63,7 @@ STORE_BACKENDS = [
 @pytest.fixture(scope="session")
 def neo4j_store_session():  # type: ignore[no-untyped-def]
     """One Neo4jStore for the session, on the server INNOGRAPH_NEO4J_URI names."""
-    if not os.environ.get("INNOGRAPH_NEO4J_URI"):
+    if not NEO4J_ENV.get("INNOGRAPH_NEO4J_URI"):
         reason = 'INNOGRAPH_NEO4J_URI is unset (run: eval "$(scripts/neo4j-server start)")'
         if os.environ.get("CI"):
             pytest.fail(f"CI runs the Neo4j tests: {reason}")
@@ -69,7 +71,14 @@ def neo4j_store_session():  # type: ignore[no-untyped-def]
     from innograph.config import load_settings
     from innograph.graph.neo4j_store import Neo4jStore
 
-    neo4j = Neo4jStore.from_settings(load_settings())
+    neo4j = Neo4jStore.from_settings(
+        load_settings(
+            neo4j_uri=NEO4J_ENV["INNOGRAPH_NEO4J_URI"],
+            neo4j_user=NEO4J_ENV.get("INNOGRAPH_NEO4J_USER"),
+            neo4j_password=NEO4J_ENV.get("INNOGRAPH_NEO4J_PASSWORD"),
+            neo4j_database=NEO4J_ENV.get("INNOGRAPH_NEO4J_DATABASE"),
+        )
+    )
     yield neo4j
     neo4j.close()
 
