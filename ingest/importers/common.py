@@ -121,6 +121,14 @@ def progress(rows: Iterable[Any], *, desc: str, total: int | None = None) -> Ite
     return tqdm(rows, desc=desc, total=total, unit="row", file=sys.stderr, leave=False)
 
 
+def required(row: dict[str, str], column: str, what: str) -> str:
+    """The value of ``column``; SkipRow "missing <what>" when it is empty."""
+    value = row.get(column, "")
+    if not value:
+        raise SkipRow(f"missing {what}")
+    return value
+
+
 def money(text: str, what: str, in_euro: bool = True) -> float | None:
     """An amount in euro, None when empty (or not in euro: ``in_euro`` False); SkipRow
     when written but not a number."""

@@ -27,6 +27,7 @@ from innograph.ingest.importers.common import (
     iso_date,
     money,
     nuts_code,
+    required,
 )
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
@@ -95,9 +96,7 @@ def iter_participants(
     """One DocumentFacts per participation row."""
 
     def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
-        name = row.get("name", "")
-        if not name:
-            raise SkipRow("missing organisation name")
+        name = required(row, "name", "organisation name")
         cid, project_name = project_key(row.get("projectID", ""), row.get("projectAcronym", ""))
         country = country_code(row["country"]) if row.get("country") else None
         contribution = money(row.get("ecContribution", ""), "ecContribution")

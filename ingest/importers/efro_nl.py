@@ -21,6 +21,7 @@ from innograph.ingest.importers.common import (
     add_programme,
     facts_from_rows,
     money,
+    required,
     short_hash,
 )
 from innograph.ontology.facts import DocumentFacts
@@ -42,9 +43,7 @@ def iter_efro_nl(path: Path, report: ImportReport, names: NameResolver) -> Itera
     """One DocumentFacts per project row."""
 
     def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
-        beneficiary = row.get(BENEFICIARY, "")
-        if not beneficiary:
-            raise SkipRow("missing beneficiary name")
+        beneficiary = required(row, BENEFICIARY, "beneficiary name")
         title = row.get(TITLE, "") or row.get(TITLE_EN, "")
         if not title:
             raise SkipRow("missing project title")

@@ -17,7 +17,6 @@ from innograph.ingest.importers.common import (
     ImportReport,
     NameResolver,
     RowFacts,
-    SkipRow,
     add_country,
     add_organisation,
     add_programme,
@@ -25,6 +24,7 @@ from innograph.ingest.importers.common import (
     iso_date,
     money,
     open_text,
+    required,
     short_hash,
     sniff_delimiter,
 )
@@ -54,12 +54,8 @@ def iter_erdf_flanders(
         first = stream.readline()
 
     def build_2007(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
-        promotor = row.get("PROMOTOR_manueel", "")
-        if not promotor:
-            raise SkipRow("missing promotor name")
-        title = row.get("PROJECTNAAM_manueel", "")
-        if not title:
-            raise SkipRow("missing project name")
+        promotor = required(row, "PROMOTOR_manueel", "promotor name")
+        title = required(row, "PROJECTNAAM_manueel", "project name")
         budget = money(row.get("SUBSIDIABELE_KOST", ""), "SUBSIDIABELE_KOST")
         grant = money(row.get("EFRO_STEUN", ""), "EFRO_STEUN")
         evidence = f"{row_facts.facts.doc} row {n}"
@@ -80,12 +76,8 @@ def iter_erdf_flanders(
         row_facts.relation("LOCATED_IN", org, add_country(row_facts, "BE"), evidence)
 
     def build_2014(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
-        promotor = row.get("Promotor", "")
-        if not promotor:
-            raise SkipRow("missing promotor name")
-        title = row.get("Project", "")
-        if not title:
-            raise SkipRow("missing project name")
+        promotor = required(row, "Promotor", "promotor name")
+        title = required(row, "Project", "project name")
         budget = money(row.get("Totale projectkost", ""), "Totale projectkost")
         grant = money(row.get("efro", ""), "efro")
         evidence = f"{row_facts.facts.doc} row {n}"

@@ -16,7 +16,6 @@ from innograph.ingest.importers.common import (
     ImportReport,
     NameResolver,
     RowFacts,
-    SkipRow,
     add_country,
     add_nuts,
     add_organisation,
@@ -26,6 +25,7 @@ from innograph.ingest.importers.common import (
     iso_date,
     money,
     nuts_code,
+    required,
     short_hash,
 )
 from innograph.ontology.facts import AttributeValue, DocumentFacts
@@ -52,9 +52,7 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
     """One DocumentFacts per beneficiary-operation row."""
 
     def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
-        beneficiary = row.get("beneficiary_name", "")
-        if not beneficiary:
-            raise SkipRow("missing beneficiary name")
+        beneficiary = required(row, "beneficiary_name", "beneficiary name")
         # beneficiary_country is free text in many sources ("England", "D"); a code there
         # wins, otherwise the country of the source list.
         stated = row.get("beneficiary_country", "")
