@@ -162,6 +162,20 @@ def _any_label(labels: Iterable[str], var: str = "n") -> str:
     return "(" + " OR ".join(f"{var}:{_checked(label)}" for label in labels) + ")"
 
 
+def _hint(var: str, label: str, key: str = "id") -> str:
+    """`` USING INDEX SEEK var:label(key)``: lookups by a unique key stay index seeks.
+
+    A plan is cached with the statistics of its first run; right after a wipe those say
+    the label is empty, and an unhinted plan then scans the whole label for every row.
+    """
+    return f" USING INDEX SEEK {var}:{_checked(label)}({key})"
+
+
+def _edge_hints(src_root: str, dst_root: str) -> str:
+    """The hints of an ``(a:src {id})-[r]->(b:dst {id})`` lookup."""
+    return _hint("a", src_root) + _hint("b", dst_root)
+
+
 def _root_of(entity_id: str) -> str | None:
     """The root label of an id (from its prefix), or None when no type has that prefix."""
     return _root_by_prefix().get(entity_id.split("-", 1)[0])
@@ -402,7 +416,8 @@ class Neo4jStore:
         out: dict[str, Node] = {}
         for root, chunk in by_root.items():
             rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}) RETURN properties(n), labels(n)",
+                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}){_hint('n', root)} "
+                "RETURN properties(n), labels(n)",
                 ids=chunk,
             )
             for props, labels in rows:
@@ -425,7 +440,7 @@ class Neo4jStore:
         if root is None:
             return []
         rows = self._read(
-            f"MATCH (n:{root} {{id: $id}})-[r:{_all_rel_types()}]-(m) "
+            f"MATCH (n:{root} {{id: $id}})-[r:{_all_rel_types()}]-(m){_hint('n', root)} "
             "RETURN startNode(r).id, type(r), endNode(r).id, r.supports",
             id=entity_id,
         )
@@ -440,7 +455,8 @@ class Neo4jStore:
         fetched = self._fetch_nodes(others)
         root = _root_of(entity_id)
         rows = self._read(
-            f"MATCH (d:{_document_label()})-[:{_mentions_type()}]->(n:{root} {{id: $id}}) "
+            f"MATCH (d:{_document_label()})-[:{_mentions_type()}]->(n:{root} {{id: $id}})"
+            f"{_hint('n', root)} "
             "RETURN d.source, d.doc, d.content_hash, d.lang, d.ingested_at, d.title",
             id=entity_id,
         )
@@ -492,7 +508,8 @@ class Neo4jStore:
             for entity_id in chunk:
                 adjacency.setdefault(entity_id, set())
             rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}})-[:{_all_rel_types()}]-(m) "
+                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}})-[:{_all_rel_types()}]-(m)"
+                f"{_hint('n', root)} "
                 "RETURN DISTINCT id, m.id, labels(m)",
                 ids=chunk,
             )
@@ -512,7 +529,8 @@ class Neo4jStore:
         edges: dict[EdgeKey, Edge] = {}
         for root, chunk in by_root.items():
             rows = self._read(
-                f"UNWIND $ids AS id MATCH (a:{root} {{id: id}})-[r:{_all_rel_types()}]->(b) "
+                f"UNWIND $ids AS id MATCH (a:{root} {{id: id}})-[r:{_all_rel_types()}]->(b)"
+                f"{_hint('a', root)} "
                 "WHERE b.id IN $members RETURN a.id, type(r), b.id, r.supports",
                 ids=chunk,
                 members=members,
@@ -568,7 +586,7 @@ class Neo4jStore:
         partnership = "|".join(_rel_type_of(r) for r in PARTNERSHIP_RELATIONS)
         item_labels = {label for t in expand_types(SHARED_ITEM_TYPES) for label in _labels_of(t)}
         rows = self._read(
-            f"MATCH (o:{root} {{id: $id}})-[:{partnership}]->(item) "
+            f"MATCH (o:{root} {{id: $id}})-[:{partnership}]->(item){_hint('o', root)} "
             f"WHERE {_any_label(sorted(item_labels), 'item')} "
             "WITH DISTINCT item "
             f"OPTIONAL MATCH (partner)-[:{partnership}]->(item) "
@@ -805,7 +823,8 @@ class _Writer:
         # A source repeated within the batch is written in order, one run at a time.
         for run in _runs(docs):
             rows = self.run(
-                f"UNWIND $sources AS s OPTIONAL MATCH (d:{_document_label()} {{source: s}}) "
+                f"UNWIND $sources AS s OPTIONAL MATCH (d:{_document_label()} {{source: s}})"
+                f"{_hint('d', _document_label(), 'source')} "
                 "RETURN s, d.content_hash",
                 sources=[d.facts.source for d in run],
             )
@@ -833,13 +852,17 @@ class _Writer:
     def remove(self, source: str) -> bool:
         self.lock()
         rows = self.run(
-            f"MATCH (d:{_document_label()} {{source: $source}}) RETURN count(d)", source=source
+            f"MATCH (d:{_document_label()} {{source: $source}})"
+            f"{_hint('d', _document_label(), 'source')} RETURN count(d)",
+            source=source,
         )
         if not rows or not rows[0][0]:
             return False
         self.retract([source])
         self.run(
-            f"MATCH (d:{_document_label()} {{source: $source}}) DETACH DELETE d", source=source
+            f"MATCH (d:{_document_label()} {{source: $source}})"
+            f"{_hint('d', _document_label(), 'source')} DETACH DELETE d",
+            source=source,
         )
         self.remerge()
         self.bump(_now())
@@ -850,7 +873,7 @@ class _Writer:
         doc, mentions = _document_label(), _mentions_type()
         rows = self.run(
             f"UNWIND $sources AS s MATCH (d:{doc} {{source: s}})-[:{mentions}]->(n)"
-            f"-[r:{_all_rel_types()}]-() WHERE s IN r.sources "
+            f"-[r:{_all_rel_types()}]-(){_hint('d', doc, 'source')} WHERE s IN r.sources "
             "RETURN DISTINCT startNode(r).id, type(r), endNode(r).id, r.sources, r.supports",
             sources=sources,
         )
@@ -875,12 +898,14 @@ class _Writer:
         for (rel_type, src_root, dst_root), group_rows in sorted(updates.items()):
             self.run(
                 f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
-                f"-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}}) "
+                f"-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
+                f"{_edge_hints(src_root, dst_root)} "
                 "SET r.sources = row.sources, r.supports = row.supports",
                 rows=group_rows,
             )
         rows = self.run(
-            f"UNWIND $sources AS s MATCH (d:{doc} {{source: s}})-[m:{mentions}]->(n) "
+            f"UNWIND $sources AS s MATCH (d:{doc} {{source: s}})-[m:{mentions}]->(n)"
+            f"{_hint('d', doc, 'source')} "
             "DELETE m RETURN DISTINCT n.id",
             sources=sources,
         )
@@ -915,7 +940,8 @@ class _Writer:
             existing = {
                 r[0]
                 for r in self.run(
-                    f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}) RETURN id", ids=ids
+                    f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}){_hint('n', root)} RETURN id",
+                    ids=ids,
                 )
             }
             self.touched_nodes[root].update(existing)
@@ -933,8 +959,9 @@ class _Writer:
                     rows=props_rows,
                 )
             self.run(
-                f"UNWIND $rows AS row MATCH (d:{doc} {{source: row.source}}) "
-                f"MATCH (n:{root} {{id: row.id}}) "
+                f"UNWIND $rows AS row MATCH (d:{doc} {{source: row.source}})"
+                f"{_hint('d', doc, 'source')} "
+                f"MATCH (n:{root} {{id: row.id}}){_hint('n', root)} "
                 f"CREATE (d)-[:{mentions} {{type: row.type, name: row.name, aliases: row.aliases, "
                 "attributes: row.attributes}]->(n)",
                 rows=rows,
@@ -974,7 +1001,8 @@ class _Writer:
                 (a, b)
                 for a, b in self.run(
                     f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
-                    f"-[:{rel_type}]->(b:{dst_root} {{id: row.dst}}) RETURN row.src, row.dst",
+                    f"-[:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
+                    f"{_edge_hints(src_root, dst_root)} RETURN row.src, row.dst",
                     rows=[{"src": r["src"], "dst": r["dst"]} for r in maybe],
                 )
             }
@@ -989,15 +1017,17 @@ class _Writer:
             fresh.append({"src": row["src"], "dst": row["dst"], "props": props})
         if fresh:
             self.run(
-                f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}}) "
-                f"MATCH (b:{dst_root} {{id: row.dst}}) CREATE (a)-[r:{rel_type}]->(b) "
+                f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}}){_hint('a', src_root)} "
+                f"MATCH (b:{dst_root} {{id: row.dst}}){_hint('b', dst_root)} "
+                f"CREATE (a)-[r:{rel_type}]->(b) "
                 "SET r = row.props",
                 rows=fresh,
             )
         if append:
             found = self.run(
                 f"UNWIND $rows AS row MATCH (a:{src_root} {{id: row.src}})"
-                f"-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}}) "
+                f"-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
+                f"{_edge_hints(src_root, dst_root)} "
                 "SET r.sources = coalesce(r.sources, []) + row.sources, "
                 "r.supports = coalesce(r.supports, []) + row.supports "
                 "RETURN row.src, row.dst, r.sources, r.supports",
@@ -1014,7 +1044,10 @@ class _Writer:
         index seeks whatever the statistics say when a query is first planned.
         """
         for (rel_type, src_root, dst_root), pairs in sorted(self.touched_edges.items()):
-            edge = f"(a:{src_root} {{id: row.src}})-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
+            edge = (
+                f"(a:{src_root} {{id: row.src}})-[r:{rel_type}]->(b:{dst_root} {{id: row.dst}})"
+                f"{_edge_hints(src_root, dst_root)}"
+            )
             known = self.edge_state.get((rel_type, src_root, dst_root), {})
             unknown = [{"src": a, "dst": b} for a, b in sorted(pairs) if (a, b) not in known]
             rows: list[list[Any]] = [
@@ -1046,7 +1079,7 @@ class _Writer:
         self.edge_state.clear()
 
     def _remerge_nodes(self, root: str, ids: list[str]) -> None:
-        node = f"(n:{root} {{id: row}})"
+        node = f"(n:{root} {{id: row}}){_hint('n', root)}"
         rows = self.run(
             f"UNWIND $ids AS row MATCH {node} "
             f"OPTIONAL MATCH (n)<-[m:{_mentions_type()}]-(d) "
@@ -1081,7 +1114,9 @@ class _Writer:
             self.run(f"UNWIND $ids AS row MATCH {node} DETACH DELETE n", ids=orphans)
         if props_rows:
             self.run(
-                f"UNWIND $rows AS r MATCH (n:{root} {{id: r.id}}) SET n = r.props", rows=props_rows
+                f"UNWIND $rows AS r MATCH (n:{root} {{id: r.id}}){_hint('n', root)} "
+                "SET n = r.props",
+                rows=props_rows,
             )
         for label, label_ids in sorted(add.items()):
             self.run(f"UNWIND $ids AS row MATCH {node} SET n:{_checked(label)}", ids=label_ids)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -391,3 +392,64 @@ def test_neo4j_init_and_reset_commands(neo: Neo4jStore) -> None:
 def test_neo4j_init_without_a_server_configured() -> None:
     result = CliRunner().invoke(app, ["neo4j", "init"], env={"INNOGRAPH_NEO4J_URI": None})
     assert result.exit_code == 1 and "INNOGRAPH_NEO4J_URI" in result.output
+
+
+# -- query plans that do not depend on the statistics ----------------------------------------
+
+SCANS = {"AllNodesScan", "NodeByLabelScan", "NodeIndexScan", "UnionNodeByLabelsScan"}
+
+
+def _operators(plan: Any) -> set[str]:
+    names = {plan["operatorType"].split("@")[0]}
+    for child in plan.get("children", []):
+        names |= _operators(child)
+    return names
+
+
+KEYED_NODE = re.compile(r"(MERGE )?[(-](\w+):(\w+) \{(id|source): ")
+
+
+@neo4j_only
+def test_writer_lookups_are_pinned_to_index_seeks(
+    neo: Neo4jStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Plans are cached with the statistics of their first run, and with some statistics
+    (a small label, just after a wipe) Neo4j planned a lookup by id as a scan of the whole
+    label for every row: a bulk load went 4x slower. So every node the writer looks up by
+    its key carries a ``USING INDEX SEEK`` hint, and every statement, planned by the
+    server, seeks."""
+    from innograph.graph import neo4j_store
+
+    sent: list[tuple[str, dict[str, Any]]] = []
+    run = neo4j_store._Writer.run
+
+    def recording(self: Any, query: str, **params: Any) -> list[list[Any]]:
+        sent.append((query, params))
+        return run(self, query, **params)
+
+    monkeypatch.setattr(neo4j_store._Writer, "run", recording)
+    docs = random_documents(5, 12)
+    neo.upsert_documents(docs[:6])
+    neo.upsert_documents(docs[6:])
+    neo.upsert_document(
+        make_facts(docs[0].source, [("o", "Organisation", "Org 001")], content="changed")
+    )
+    neo.remove_source(docs[1].source)
+    unhinted, scanning = [], []
+    for query, params in {q: p for q, p in sent}.items():
+        for merge, var, label, key in KEYED_NODE.findall(query):
+            if not merge and f"USING INDEX SEEK {var}:{label}({key})" not in query:
+                unhinted.append(query)
+        if _operators(cypher_plan("EXPLAIN " + query, params)) & SCANS:
+            scanning.append(query)
+    assert len(sent) > 20
+    assert not unhinted, unhinted
+    assert not scanning, scanning
+
+
+def cypher_plan(query: str, params: dict[str, Any]) -> Any:
+    """The plan Neo4j makes for ``query``."""
+    uri = os.environ["INNOGRAPH_NEO4J_URI"]
+    auth = (os.environ.get("INNOGRAPH_NEO4J_USER", "neo4j"), os.environ["INNOGRAPH_NEO4J_PASSWORD"])
+    with GraphDatabase.driver(uri, auth=auth) as driver, driver.session() as session:
+        return session.run(query, params).consume().plan
