@@ -60,6 +60,12 @@ IDENTIFIER_AGENCIES: dict[str, str] = {
 }
 # Identifiers that are IRIs of other linked-data sets: owl:sameAs links.
 SAME_AS_NAMESPACES: dict[str, str] = {"wikidata": WIKIDATA_NS, "ror": ROR_NS}
+# What the per-entity hot path tests properties against, and pairs built once.
+_IDENTIFIER_KEYS = frozenset(IDENTIFIER_AGENCIES)
+_SAME_AS_KEYS = frozenset(SAME_AS_NAMESPACES)
+_DATE_KEYS = (("start_date", NS.ig_start), ("end_date", NS.ig_end))
+_STATEMENT_TYPE: Pair = (NS.type, NS.statement)
+_DOCUMENT_TYPES: tuple[Pair, ...] = ((NS.type, NS.ig_document), (NS.type, NS.prov_entity))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +108,9 @@ def _first(props: dict[str, Any], *keys: str) -> Any:
 
 
 @lru_cache(maxsize=64)
-def _class_iris(name: str) -> tuple[str, ...]:
-    return tuple(class_iris(ontology().classes[name]))
+def _type_pairs(name: str) -> tuple[Pair, ...]:
+    """The ``rdf:type`` pairs of a class name: the class and its innograph superclasses."""
+    return tuple((NS.type, cls) for cls in class_iris(ontology().classes[name]))
 
 
 def class_iris(term: ClassTerm) -> list[str]:
@@ -121,25 +128,27 @@ def entity_block(
     node: Node, base: str, sources: Sequence[str], variants: Iterable[str] = ()
 ) -> Block:
     """The triples of one entity node (see the module docstring)."""
-    subject = _id_term(base, node.id)
+    # The hot path of a dump (one call per entity): empty properties are skipped with
+    # one test each, and terms come from caches.
+    subject = f"<{base}/id/{node.id}>"
     props = node.properties
-    pairs: list[Pair] = [(NS.type, cls) for cls in _class_iris(node.type)]
     name = string(node.name)
-    pairs.append((NS.ig_name, name))
-    pairs.append((NS.label, name))
-    for alias in sorted(set(_as_list(props.get("aliases"))) - {node.name}):
-        pairs.append((NS.ig_alias, string(alias)))
+    pairs: list[Pair] = [*_type_pairs(node.type), (NS.ig_name, name), (NS.label, name)]
+    aliases = props.get("aliases")
+    if aliases is not None and aliases != []:
+        for alias in sorted(set(_as_list(aliases)) - {node.name}):
+            pairs.append((NS.ig_alias, string(alias)))
     country = str(_first(props, "country", "country_code") or "").strip().upper()
     if _COUNTRY.match(country):
-        pairs.append((NS.ig_country, string(country)))
+        pairs.append((NS.ig_country, _string_term(country)))
     nuts = str(_first(props, "nuts_id", "nuts_code", "nuts") or "").strip().upper()
     if _NUTS.match(nuts):
-        pairs.append((NS.ig_nuts, string(str(nuts))))
-        pairs.append((NS.exact_match, iri(NUTS_NS + str(nuts))))
+        pairs.append((NS.ig_nuts, _string_term(nuts)))
+        pairs.append((NS.exact_match, iri(NUTS_NS + nuts)))
     budget = props.get("budget_eur")
     if budget not in (None, ""):
         pairs.append((NS.ig_budget, decimal(budget)))
-    for key, predicate in (("start_date", NS.ig_start), ("end_date", NS.ig_end)):
+    for key, predicate in _DATE_KEYS:
         value = props.get(key)
         literal = date_literal(str(value)) if value else None
         if literal:
@@ -147,17 +156,24 @@ def entity_block(
     url = props.get("url")
     if url:
         pairs.append((NS.homepage, iri(str(url))))
-    for key, namespace in SAME_AS_NAMESPACES.items():
-        for code in _as_list(props.get(key)):
-            pairs.append((NS.same_as, iri(namespace + code.rsplit("/", 1)[-1])))
-    for variant in sorted(set(variants)):
-        if variant != node.id:
-            pairs.append((NS.same_as, iri(entity_iri(base, variant))))
-    for key in IDENTIFIER_AGENCIES:
-        if _as_list(props.get(key)):
-            pairs.append((NS.identifier, iri(f"{entity_iri(base, node.id)}#{key}")))
-    for source in sorted(set(sources)):
-        pairs.append((NS.derived_from, _document_term(base, source)))
+    if not _SAME_AS_KEYS.isdisjoint(props):
+        for key, namespace in SAME_AS_NAMESPACES.items():
+            for code in _as_list(props.get(key)):
+                pairs.append((NS.same_as, iri(namespace + code.rsplit("/", 1)[-1])))
+    if variants:
+        for variant in sorted(set(variants)):
+            if variant != node.id:
+                pairs.append((NS.same_as, iri(entity_iri(base, variant))))
+    if not _IDENTIFIER_KEYS.isdisjoint(props):
+        for key in IDENTIFIER_AGENCIES:
+            if _as_list(props.get(key)):
+                pairs.append((NS.identifier, iri(f"{entity_iri(base, node.id)}#{key}")))
+    if sources:
+        terms = _terms(base)
+        documents, derived_from = terms.documents, NS.derived_from
+        pairs += [
+            (derived_from, documents.get(s) or terms.document(s)) for s in sorted(set(sources))
+        ]
     return subject, pairs
 
 
@@ -177,14 +193,51 @@ def _predicate(relation: str) -> str:
     return iri(ontology().properties[relation].iri)
 
 
-@lru_cache(maxsize=65_536)
-def _document_term(base: str, source: str) -> str:
-    return iri(entity_iri(base, document_id(source)))
+class _Terms:
+    """Terms a dump builds over and over (documents, evidence, confidences) under one base.
+
+    Plain dicts, read inline as ``table.get(key) or terms.method(key)``: a dict lookup is a
+    third of an lru_cache hit keyed on (base, source). A table is emptied when full, so
+    memory stays bounded whatever the graph's size.
+    """
+
+    LIMIT = 65_536
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.documents: dict[str, str] = {}
+        self.strings: dict[str, str] = {}
+        self.confidences: dict[float, str] = {}
+
+    def document(self, source: str) -> str:
+        """The IRI term of the document whose identity is ``source``."""
+        if len(self.documents) >= self.LIMIT:
+            self.documents.clear()
+        term = self.documents[source] = iri(entity_iri(self.base, document_id(source)))
+        return term
+
+    def string(self, text: str) -> str:
+        """A plain literal (evidence sentences repeat: "row" for every CSV fact)."""
+        if len(self.strings) >= self.LIMIT // 16:
+            self.strings.clear()
+        term = self.strings[text] = string(text)
+        return term
+
+    def confidence(self, value: float) -> str:
+        """The xsd:decimal literal of a confidence, rounded to 6 places."""
+        if len(self.confidences) >= self.LIMIT:
+            self.confidences.clear()
+        term = self.confidences[value] = decimal(round(float(value), 6))
+        return term
 
 
-@lru_cache(maxsize=4096)
-def _confidence_term(confidence: float) -> str:
-    return decimal(round(confidence, 6))
+@lru_cache(maxsize=8)
+def _terms(base: str) -> _Terms:
+    return _Terms(base)
+
+
+# Short literals that repeat (country and NUTS codes, languages): built once each.
+_string_term = lru_cache(maxsize=4096)(string)
 
 
 def _id_term(base: str, canonical_id: str) -> str:
@@ -207,34 +260,44 @@ def _statement_groups(edge: Edge) -> dict[str, tuple[list[str], float]]:
     return groups
 
 
-def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> Iterator[Block]:
+def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> list[Block]:
     """A relation: the direct triple, its reified statements and optionally the EURIO form."""
+    # The hot path of a dump (one call per relation), hence a list rather than a
+    # generator, pairs shared by the relation's statements, and cached terms.
+    terms = _terms(base)
     predicate = _predicate(edge.type)
-    subject = _id_term(base, edge.source)
-    obj = _id_term(base, edge.target)
-    yield subject, [(predicate, obj)]
+    subject = f"<{base}/id/{edge.source}>"
+    obj = f"<{base}/id/{edge.target}>"
+    blocks: list[Block] = [(subject, [(predicate, obj)])]
     # A grant's amount belongs to the funding relation only (the shapes check this).
-    amount = edge.properties.get("amount_eur") if edge.type == "FUNDED_BY" else None
-    amount_term = decimal(amount) if amount not in (None, "") else None
-    groups = _statement_groups(edge)
+    amount_term = None
+    if edge.type == "FUNDED_BY":
+        amount = edge.properties.get("amount_eur")
+        if amount not in (None, ""):
+            amount_term = decimal(amount)
+    provenance = edge.provenance
+    if len(provenance) == 1:  # the usual case, without the grouping
+        prov = provenance[0]
+        groups = {prov.document: ([prov.evidence] if prov.evidence else [], prov.confidence)}
+    else:
+        groups = _statement_groups(edge)
+    head = (_STATEMENT_TYPE, (NS.subject, subject), (NS.predicate, predicate), (NS.object, obj))
+    documents, strings, confidences = terms.documents, terms.strings, terms.confidences
     for source in sorted(groups) if len(groups) > 1 else groups:
         evidence, confidence = groups[source]
         stmt = _id_term(base, statement_id(edge.source, edge.type, edge.target, source))
-        pairs: list[Pair] = [
-            (NS.type, NS.statement),
-            (NS.subject, subject),
-            (NS.predicate, predicate),
-            (NS.object, obj),
-            (NS.derived_from, _document_term(base, source)),
-        ]
-        if evidence:
-            pairs += [(NS.ig_evidence, string(text)) for text in sorted(evidence)]
-        pairs.append((NS.ig_confidence, _confidence_term(float(confidence))))
+        document = documents.get(source) or terms.document(source)
+        pairs: list[Pair] = [*head, (NS.derived_from, document)]
+        for text in sorted(evidence) if len(evidence) > 1 else evidence:
+            pairs.append((NS.ig_evidence, strings.get(text) or terms.string(text)))
+        confidence_term = confidences.get(confidence) or terms.confidence(confidence)
+        pairs.append((NS.ig_confidence, confidence_term))
         if amount_term is not None:
             pairs.append((NS.ig_amount, amount_term))
-        yield stmt, pairs
+        blocks.append((stmt, pairs))
     if eurio:
-        yield from eurio_blocks(edge, base)
+        blocks += eurio_blocks(edge, base)
+    return blocks
 
 
 def _short_hash(*parts: str) -> str:
@@ -296,17 +359,17 @@ def eurio_blocks(edge: Edge, base: str) -> Iterator[Block]:
 def document_block(doc: DocumentInfo, base: str) -> Block:
     """The triples of one source document."""
     pairs: list[Pair] = [
-        (NS.type, NS.ig_document),
-        (NS.type, NS.prov_entity),
+        *_DOCUMENT_TYPES,
         (NS.source, string(doc.source)),
         (NS.ig_content_hash, string(doc.content_hash)),
-        (NS.language, string(doc.lang)),
+        (NS.language, _string_term(doc.lang)),
     ]
     if doc.ingested_at:
         pairs.append((NS.generated_at, datetime_literal(doc.ingested_at)))
     if doc.title:
         pairs.append((NS.title, string(doc.title)))
-    return iri(entity_iri(base, document_id(doc.source))), pairs
+    terms = _terms(base)
+    return terms.documents.get(doc.source) or terms.document(doc.source), pairs
 
 
 def merge_variants(store: GraphStore) -> dict[str, set[str]]:
@@ -395,28 +458,32 @@ def _region_ids(store: GraphStore, region: str) -> set[str]:
 
 def describe(store: GraphStore, options: ExportOptions) -> Iterator[Block]:
     """Every block of the (selected) graph, streamed: entities, relations, documents."""
-    base = options.base
+    base, eurio = options.base, options.eurio
     keep = selected_ids(store, options.selection)
     variants = merge_variants(store)
-    cited: set[str] = set()
+    # The documents cited, to write only those of a selection (a whole dump writes all).
+    cited: set[str] | None = None if keep is None else set()
     sources_of = EntitySources(store)
     try:
         for node in store.iter_nodes():
             if keep is not None and node.id not in keep:
                 continue
             sources = sources_of(node)
-            cited.update(sources)
+            if cited is not None:
+                cited.update(sources)
             yield entity_block(node, base, sources, variants.get(node.id, ()))
-            yield from identifier_blocks(node, base)
+            if not _IDENTIFIER_KEYS.isdisjoint(node.properties):
+                yield from identifier_blocks(node, base)
     finally:
         sources_of.close()
     for edge in store.iter_edges():
-        if keep is not None and (edge.source not in keep or edge.target not in keep):
-            continue
-        cited.update(prov.document for prov in edge.provenance)
-        yield from edge_blocks(edge, base, options.eurio)
+        if keep is not None and cited is not None:
+            if edge.source not in keep or edge.target not in keep:
+                continue
+            cited.update(prov.document for prov in edge.provenance)
+        yield from edge_blocks(edge, base, eurio)
     for doc in store.documents():
-        if keep is None or doc.source in cited:
+        if cited is None or doc.source in cited:
             yield document_block(doc, base)
 
 

@@ -19,6 +19,8 @@ from innograph.graph.errors import EntityNotFound
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node
 
+_SEPARATOR = "\x1f"  # between an entity's sources in the grouped rows
+
 
 def _as_list(value: Any) -> list[str]:
     if value is None or value == "":
@@ -33,8 +35,8 @@ class EntitySources:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._rows: Iterator[tuple[str, str]] | None = None
-        self._pending: tuple[str, str] | None = None
+        self._rows: Iterator[tuple[str, int, str]] | None = None
+        self._pending: tuple[str, int, str] | None = None
         self._last_id = ""
         self._conn: sqlite3.Connection | None = None
         self._open_mentions()
@@ -51,8 +53,10 @@ class EntitySources:
             return
         try:
             self._conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+            # One row per entity, grouped by SQLite along the (node_id, source) key.
             cursor = self._conn.execute(
-                "SELECT node_id, source FROM mentions ORDER BY node_id, source"
+                "SELECT node_id, COUNT(*), group_concat(source, char(31)) FROM mentions "
+                "GROUP BY node_id ORDER BY node_id"
             )
         except sqlite3.Error:
             self.close()  # another schema: use the interface instead
@@ -63,23 +67,20 @@ class EntitySources:
         if self._rows is None or entity_id < self._last_id:
             return None  # out of order: the merge cannot serve it
         self._last_id = entity_id
-        sources: list[str] = []
         try:
-            while True:
-                row = self._pending or next(self._rows, None)
-                self._pending = None
-                if row is None:
-                    break
-                if row[0] < entity_id:
-                    continue
-                if row[0] > entity_id:
-                    self._pending = row
-                    break
-                sources.append(row[1])
+            row = self._pending or next(self._rows, None)
+            while row is not None and row[0] < entity_id:
+                row = next(self._rows, None)
         except sqlite3.Error:
             self.close()
             return None
-        return sources
+        if row is None or row[0] > entity_id:
+            self._pending = row
+            return []
+        self._pending = None
+        sources: list[str] = row[2].split(_SEPARATOR)
+        # A source holding the separator itself splits into too many: ask the store.
+        return sources if len(sources) == row[1] else None
 
     def __call__(self, node: Node) -> list[str]:
         """The sources of the documents ``node`` derives from."""

@@ -375,3 +375,101 @@ def test_a_store_offering_node_sources_is_not_asked_for_each_entity(
     slow = InterfaceOnly(graph_store)
     assert list(describe(slow, options)) == embedded  # type: ignore[arg-type]
     assert slow.entity_calls == graph_store.stats().total_nodes
+
+
+# Texts whose escaping differs between writers' fast and slow paths: quotes, backslashes,
+# line breaks, controls, non-printable but legal characters, non-ASCII, empty.
+TRICKY_TEXTS = [
+    "plain",
+    'with "quotes" and a \\ backslash',
+    "line\nbreak\r\nand\ttab",
+    "accents Liège Brügge — ünïcode 漢字 😀",
+    "nbsp\xa0soft\xadhyphen\u2028line separator",
+    "bell\x07 unit\x1f delete\x7f",
+    "ends with a backslash \\",
+    "",
+]
+# Characters an IRI may not hold, and how the exporter percent-encodes them.
+TRICKY_IRI = (
+    'http://x.test/a b<c>"{d}|^`\\é',
+    "http://x.test/a%20b%3Cc%3E%22%7Bd%7D%7C%5E%60%5Cé",  # an IRI may hold non-ASCII
+)
+
+
+@pytest.mark.parametrize("fmt", ["nt", "ttl"])
+def test_escaped_terms_parse_back_identically(fmt: str) -> None:
+    """Every tricky literal and IRI written by the N-Triples/Turtle writer reads back as itself."""
+    from innograph.graph.rdf_terms import NS, iri, string, typed
+    from innograph.graph.rdf_writers import write_rdf
+
+    subject = f"<{BASE}/id/org-tricky>"
+    pairs = [(NS.ig_name, string(text)) for text in TRICKY_TEXTS]
+    pairs += [(NS.ig_evidence, typed(text, "urn:example:raw")) for text in TRICKY_TEXTS]
+    pairs.append((NS.homepage, iri(TRICKY_IRI[0])))
+    text = "".join(write_rdf(fmt, [(subject, pairs)], base=BASE))
+    graph = rdflib.Graph().parse(data=text, format=RDFLIB_FORMATS[fmt])
+    assert len(graph) == len(pairs)
+    names = {str(o) for o in graph.objects(e("org-tricky"), IG.name)}
+    assert names == set(TRICKY_TEXTS)
+    tokens = set(graph.objects(e("org-tricky"), IG.evidence))
+    assert {str(t) for t in tokens} == set(TRICKY_TEXTS)
+    assert all(t.datatype == URIRef("urn:example:raw") for t in tokens)
+    homepages = list(graph.objects(e("org-tricky"), URIRef("http://xmlns.com/foaf/0.1/homepage")))
+    assert homepages == [URIRef(TRICKY_IRI[1])]
+
+
+def test_ntriples_writer_output_counts_and_streaming() -> None:
+    """One line per triple in block order, empty blocks skipped, the trailer told the count,
+    and chunks yielded before the blocks run out."""
+    from innograph.graph.rdf_writers import write_ntriples
+
+    consumed = 0
+
+    def blocks() -> Iterator[tuple[str, list[tuple[str, str]]]]:
+        nonlocal consumed
+        for n in range(30_000):
+            consumed += 1
+            pairs = [(f"<{IG}name>", f'"n{n}"'), (f"<{IG}alias>", f'"a{n}"')][: n % 3]
+            yield f"<{BASE}/id/org-n{n}>", pairs
+
+    counts: list[int] = []
+
+    def trailer(count: int) -> list[tuple[str, list[tuple[str, str]]]]:
+        counts.append(count)
+        return [("<urn:dataset>", [("<urn:triples>", f'"{count}"')])]
+
+    chunks = write_ntriples(blocks(), trailer)
+    first = next(chunks)
+    assert consumed < 5_000 and first.startswith(f'<{BASE}/id/org-n1> <{IG}name> "n1" .\n')
+    text = first + "".join(chunks)
+    expected = "".join(
+        f"<{BASE}/id/org-n{n}> {p} {o} .\n"
+        for n in range(30_000)
+        for p, o in [(f"<{IG}name>", f'"n{n}"'), (f"<{IG}alias>", f'"a{n}"')][: n % 3]
+    )
+    assert counts == [30_000]
+    assert text == expected + '<urn:dataset> <urn:triples> "30000" .\n'
+    assert "".join(write_ntriples([("<urn:s>", [])])) == ""
+
+
+def test_sources_holding_the_separator_still_come_from_their_documents(tmp_path: Path) -> None:
+    """The embedded store's grouped mentions split sources on U+001F; a source holding
+    that character is asked of the store instead, with the same answer."""
+    from builders import make_facts
+    from innograph.graph.rdf_sources import EntitySources
+
+    store = EmbeddedStore(tmp_path / "store")
+    odd = "odd\x1fsource.txt"
+    store.upsert_documents(
+        [
+            make_facts(odd, [("a", "Organisation", "Odd Lab"), ("b", "Organisation", "Even Lab")]),
+            make_facts("plain.txt", [("a", "Organisation", "Odd Lab")]),
+        ]
+    )
+    sources = EntitySources(store)
+    try:
+        found = {node.id: sorted(sources(node)) for node in store.iter_nodes()}
+    finally:
+        sources.close()
+    assert found == {"org-even-lab": [odd], "org-odd-lab": sorted([odd, "plain.txt"])}
+    store.close()
