@@ -106,31 +106,36 @@ def _ntriples_text(blocks: Iterable[Block], counter: list[int]) -> Iterator[str]
     # The hot loop of an N-Triples dump, with no Python step per triple: a block is
     # one str.join (in C) of its "p o" texts, separated by " .\n<subject> ". That
     # separator also ends the line before, so the text is a run of (separator, body)
-    # parts that only the chunk's join copies: "S p o .\nS p o" + " .\nT " + "p o" ...
+    # parts that only the chunk's join copies: " .\nS " + "p o .\nS p o" + " .\nT " ...
+    # with the first separator's " .\n" cut off and one " .\n" at the very end.
     pair_text = " ".join
     parts: list[str] = []
     append = parts.append
     size = count = 0
-    lead = ""  # the end of the line before: none before the first block
+    opened = False
     for subject, pairs in blocks:
-        if not pairs:
-            continue
-        count += len(pairs)
-        sep = " .\n" + subject + " "
-        body = sep.join(map(pair_text, pairs))
-        append(sep if lead else subject + " ")
-        append(body)
-        lead = " .\n"
-        size += len(body)
-        if size >= CHUNK_CHARS:
-            yield "".join(parts)
-            parts.clear()
-            size = 0
+        triples = len(pairs)
+        if triples:
+            count += triples
+            sep = f" .\n{subject} "
+            append(sep)
+            body = sep.join(map(pair_text, pairs))
+            append(body)
+            size += len(body)
+            if size >= CHUNK_CHARS:
+                if not opened:
+                    parts[0], opened = parts[0][3:], True
+                yield "".join(parts)
+                parts.clear()
+                size = 0
     counter[0] += count
-    if lead:
-        append(lead)
     if parts:
+        if not opened:
+            parts[0] = parts[0][3:]
+        append(" .\n")
         yield "".join(parts)
+    elif opened:
+        yield " .\n"
 
 
 def write_ntriples(blocks: Iterable[Block], trailer: Trailer | None = None) -> Iterator[str]:
