@@ -203,18 +203,26 @@ def turtle_prefixes(base: str | None) -> dict[str, str]:
     return prefixes
 
 
-def _turtle_lines(blocks: Iterable[Block], prefixes: dict[str, str]) -> Iterator[str]:
-    compact = TurtleCompactor(prefixes)
+def _turtle_text(
+    blocks: Iterable[Block], compact: TurtleCompactor, counter: list[int]
+) -> Iterator[str]:
+    """Turtle chunks of ``blocks``, one statement group per block; ``counter[0]`` counts
+    their triples."""
     term = compact.term
     id_start, id_cut = compact.id_start or "\0", compact.id_cut
     rdf_type = f"<{RDF_NS}type>"
-    predicates: dict[str, str] = {rdf_type: "a"}  # "<iri>" -> "\n    ig:name " etc.
-    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()) + "\n"
+    # "<iri>" -> (text before the block's first object, text before a later one).
+    predicates: dict[str, tuple[str, str]] = {rdf_type: (" a ", " ;\n    a ")}
+    # Repeated literal objects ("1.0"^^xsd:decimal, "row", country codes), compacted once.
+    objects: dict[str, str] = {}
+    parts: list[str] = []
+    append = parts.append
+    count = 0
     for subject, pairs in blocks:
         if not pairs:
             continue
-        parts = [term(subject)]
-        append = parts.append
+        count += len(pairs)
+        append(term(subject))
         last_p = None
         for p, o in pairs:
             if p == last_p:
@@ -222,16 +230,27 @@ def _turtle_lines(blocks: Iterable[Block], prefixes: dict[str, str]) -> Iterator
             else:
                 pred = predicates.get(p)
                 if pred is None:
-                    pred = predicates[p] = compact.iri(p)
-                append(f" ;\n    {pred} " if last_p is not None else f" {pred} ")
+                    short = compact.iri(p)
+                    pred = predicates[p] = (f" {short} ", f" ;\n    {short} ")
+                append(pred[0] if last_p is None else pred[1])
                 last_p = p
             # Inlined for the most frequent object, one of our entity IRIs (ids are
             # [a-z0-9-], so only a fragment could make the prefixed name invalid).
             if o.startswith(id_start) and "#" not in o:
                 append("id:" + o[id_cut:-1])
             else:
-                append(term(o))
+                short_o = objects.get(o)
+                if short_o is None:
+                    short_o = term(o)
+                    if len(objects) < 4096:
+                        objects[o] = short_o
+                append(short_o)
         append(" .\n\n")
+        if len(parts) >= 4096:  # about 64 KiB
+            yield "".join(parts)
+            parts.clear()
+    counter[0] += count
+    if parts:
         yield "".join(parts)
 
 
@@ -239,7 +258,13 @@ def write_turtle(
     blocks: Iterable[Block], trailer: Trailer | None = None, base: str | None = None
 ) -> Iterator[str]:
     """Turtle text chunks: prefixes first, then one statement group per subject block."""
-    return _chunked(_turtle_lines(_with_trailer(blocks, trailer), turtle_prefixes(base)))
+    prefixes = turtle_prefixes(base)
+    compact = TurtleCompactor(prefixes)
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes.items()) + "\n"
+    counter = [0]
+    yield from _turtle_text(blocks, compact, counter)
+    if trailer is not None:
+        yield from _turtle_text(trailer(counter[0]), compact, [0])
 
 
 # -- RDF/XML ---------------------------------------------------------------------------
