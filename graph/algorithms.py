@@ -2,9 +2,10 @@
 
 Both backends must give identical answers, so every rule that decides an answer lives
 here as a pure function over plain data: how a node is merged from the documents that
-mention it, how a relationship is keyed and merged, search ranking, k shortest paths,
-neighbourhoods and collaborator ranking. A backend only has to supply the data (a
-neighbour function, node lookups, the mentions of a node ...).
+mention it, how a relationship is keyed and merged, k shortest paths, neighbourhoods
+and collaborator ranking (search ranking has its own module, graph/search.py). A backend
+only has to supply the data (a neighbour function, node lookups, the mentions of a node
+...).
 
 Conventions both backends follow (the contract suite checks them):
 
@@ -20,15 +21,11 @@ Conventions both backends follow (the contract suite checks them):
 from __future__ import annotations
 
 import heapq
-import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from operator import itemgetter
 from typing import Any
 
-import numpy as np
 from innograph.graph.errors import InvalidFact
 from innograph.graph.types import Collaborator, Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts
@@ -40,15 +37,6 @@ from innograph.ontology.terms import (
     entity_type,
     ontology,
 )
-from rapidfuzz import fuzz, process
-
-# Fuzzy matches below this rapidfuzz ratio (0-100) are not search results.
-FUZZY_THRESHOLD = 80.0
-# Words shorter than this are not fuzzy-matched one by one (too many false friends).
-FUZZY_MIN_WORD = 4
-
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
 
 # -- types ---------------------------------------------------------------------------
 
@@ -294,271 +282,6 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
                 )
             edges[key] = support
     return NormalisedDocument(facts, nodes, edges)
-
-
-# -- search ----------------------------------------------------------------------------
-
-
-def normalise(text: str) -> str:
-    """Folded text with every run of non-alphanumerics turned into one space."""
-    return _NON_ALNUM.sub(" ", fold(text)).strip()
-
-
-@dataclass(frozen=True, slots=True)
-class SearchEntry:
-    """A node as search sees it: normalised name first, then normalised aliases."""
-
-    id: str
-    type: str
-    name: str
-    texts: tuple[str, ...]
-    sort_name: str
-
-    @classmethod
-    def of(cls, node: Node) -> SearchEntry:
-        """The search entry of a node (name and ``properties["aliases"]``)."""
-        folded = fold(node.name)  # folded once: the sort name and the first text
-        texts = [_NON_ALNUM.sub(" ", folded).strip()]
-        for alias in node.properties.get("aliases", ()) or ():
-            norm = normalise(str(alias))
-            if norm and norm not in texts:
-                texts.append(norm)
-        return cls(node.id, node.type, node.name, tuple(texts), folded)
-
-
-def _tier(query: str, text: str) -> int | None:
-    """0 exact, 1 prefix, 2 word prefix, 3 substring; None when none of these."""
-    if text == query:
-        return 0
-    if text.startswith(query):
-        return 1
-    pos = text.find(query)
-    if pos < 0:
-        return None
-    return 2 if (" " + text).find(" " + query) >= 0 else 3
-
-
-class SearchIndex:
-    """Search entries prepared once (per graph version) for fast queries.
-
-    All normalised texts sit in one newline-separated string, so finding the entries
-    that contain the query is a C-speed scan; the fuzzy choices (texts, and the longer
-    words of many-word texts) are deduplicated, and a character-count index
-    (:class:`_FuzzyFilter`) narrows them to the few that could reach FUZZY_THRESHOLD
-    before rapidfuzz scores them.
-    """
-
-    def __init__(self, entries: Iterable[SearchEntry]) -> None:
-        self.entries = list(entries)
-        parts: list[str] = []
-        self._starts: list[int] = []
-        self._owners: list[int] = []
-        # Unique fuzzy choice -> the entries it belongs to (common words repeat a lot).
-        choice_owners: dict[str, list[int]] = {}
-        pos = 0
-        for index, entry in enumerate(self.entries):
-            for text in entry.texts:
-                self._starts.append(pos)
-                self._owners.append(index)
-                parts.append(text)
-                pos += len(text) + 1
-                choice_owners.setdefault(text, []).append(index)
-                words = text.split()
-                if len(words) > 1:
-                    for word in words:
-                        if len(word) >= FUZZY_MIN_WORD:
-                            choice_owners.setdefault(word, []).append(index)
-        self._blob = "\n".join(parts)
-        self._choices = list(choice_owners)
-        self._choice_owners = list(choice_owners.values())
-        self._filter: _FuzzyFilter | None = None  # built on the first fuzzy lookup
-
-    def containing(self, query: str) -> set[int]:
-        """Indexes of the entries one of whose texts contains ``query``."""
-        found: set[int] = set()
-        starts, blob = self._starts, self._blob
-        pos = blob.find(query)
-        while pos >= 0:
-            text = bisect_right(starts, pos) - 1
-            found.add(self._owners[text])
-            following = starts[text + 1] if text + 1 < len(starts) else len(blob)
-            pos = blob.find(query, following)
-        return found
-
-    def fuzzy(
-        self,
-        query: str,
-        *,
-        accept: Callable[[int], bool] | None = None,
-        need: int | None = None,
-    ) -> dict[int, float]:
-        """Entry index -> best fuzzy score at or above FUZZY_THRESHOLD.
-
-        Only entries ``accept`` allows count. With ``need``, the answer stops once it holds
-        the ``need`` best entries and every entry tying with the last of them (all that a
-        ranking cut at ``need`` can use); without, it holds every match.
-        """
-        choices: Sequence[str] = self._choices
-        positions: Sequence[int] | None = None
-        if len(choices) > _FUZZY_FILTER_MIN:
-            if self._filter is None:
-                self._filter = _FuzzyFilter(self._choices)
-            positions = self._filter.candidates(query)
-            if len(positions) >= 2:  # itemgetter of two or more positions gives a tuple
-                choices = itemgetter(*positions)(self._choices)
-            else:
-                choices = [self._choices[p] for p in positions]
-        scores: dict[int, float] = {}
-        cut: float | None = None
-        # Best score first, so an entry's first appearance carries its best score.
-        for _, score, found in process.extract(
-            query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=None
-        ):
-            rounded = round(float(score), 6)
-            if cut is not None and rounded < cut:
-                break
-            choice = found if positions is None else positions[found]
-            for owner in self._choice_owners[choice]:
-                if owner in scores or (accept is not None and not accept(owner)):
-                    continue
-                scores[owner] = rounded
-                if need is not None and len(scores) == need:
-                    cut = rounded
-        return scores
-
-
-# A character token held by more than 1/_DENSE_SHARE of the choices is kept as a mask.
-_DENSE_SHARE = 32
-# Below this many fuzzy choices, scoring them all is as quick as filtering them first.
-_FUZZY_FILTER_MIN = 5000
-
-
-class _FuzzyFilter:
-    """The choices that could score FUZZY_THRESHOLD with ``fuzz.ratio``, found by counting.
-
-    ``fuzz.ratio`` is ``100 * (1 - indel / (la + lb))`` and ``indel = la + lb - 2 * lcs``,
-    so a score of 80 needs ``5 * lcs >= 2 * (la + lb)``. The longest common subsequence
-    is at most the characters the two strings have in common (as multisets), which an
-    inverted index of (character, n-th occurrence) -> choices counts for every choice
-    at once with numpy. A bound, never an estimate: no match is lost.
-    """
-
-    def __init__(self, choices: Sequence[str]) -> None:
-        self.size = len(choices)
-        # Positions sorted by length: the lengths a query can match are one slice.
-        lengths = np.fromiter(map(len, choices), dtype=np.int32, count=self.size)
-        self.order = np.argsort(lengths, kind="stable")
-        self.lengths = lengths[self.order]
-        # Every character of every choice (in length order) as (choice rank, code point).
-        ranked = [choices[p] for p in self.order.tolist()]
-        codes = np.frombuffer("".join(ranked).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        owners = np.repeat(np.arange(self.size, dtype=np.int64), self.lengths)
-        # Its occurrence number within its choice: the rank in its run of equal pairs.
-        by_pair = np.lexsort((codes, owners))
-        codes, owners = codes[by_pair].astype(np.int64), owners[by_pair]
-        new_run = np.ones(len(codes), dtype=np.bool_)
-        new_run[1:] = (codes[1:] != codes[:-1]) | (owners[1:] != owners[:-1])
-        steps = np.arange(len(codes))
-        nth = steps - np.maximum.accumulate(np.where(new_run, steps, 0)) + 1
-        # Token (character, n-th occurrence) as one integer; no n-th reaches the stride.
-        self.stride = int(self.lengths[-1]) + 1 if self.size else 1
-        # Where each length starts in the length-sorted order (lengths 0 .. stride).
-        self.length_starts = np.searchsorted(self.lengths, np.arange(self.stride + 1))
-        tokens = codes * self.stride + nth
-        by_token = np.lexsort((owners, tokens))
-        tokens, owners = tokens[by_token], owners[by_token]
-        bounds = np.flatnonzero(np.diff(tokens)) + 1
-        # Tokens many choices hold are membership masks (adding masks is much quicker than
-        # counting long position lists); rare ones stay position lists.
-        self.masks: dict[int, np.ndarray] = {}
-        self.postings: dict[int, np.ndarray] = {}
-        for start, stop in zip([0, *bounds.tolist()], [*bounds.tolist(), len(tokens)], strict=True):
-            if stop <= start:
-                continue
-            token, holders = int(tokens[start]), owners[start:stop]
-            if len(holders) * _DENSE_SHARE > self.size:
-                mask = np.zeros(self.size, dtype=np.uint8)
-                mask[holders] = 1
-                self.masks[token] = mask
-            else:
-                self.postings[token] = holders.astype(np.int32)
-
-    def candidates(self, query: str) -> list[int]:
-        """Positions of the choices whose shared characters allow a score >= 80 (any order)."""
-        length = len(query)
-        # lcs <= min(la, lb), so 5 * min(la, lb) >= 2 * (la + lb) bounds lb to a window.
-        lo = int(np.searchsorted(self.lengths, -(-2 * length // 3), side="left"))
-        hi = int(np.searchsorted(self.lengths, 3 * length // 2, side="right"))
-        if lo >= hi:
-            return []
-        seen: dict[str, int] = {}
-        # Small counters: adding a mask then moves 2 bytes per choice, not 4 or 8.
-        shared = np.zeros(hi - lo, dtype=np.uint16 if length < 2**16 else np.int64)
-        parts: list[np.ndarray] = []
-        for char in query:
-            nth = seen.get(char, 0) + 1
-            seen[char] = nth
-            if nth >= self.stride:
-                continue  # no choice holds this character that often
-            token = ord(char) * self.stride + nth
-            mask = self.masks.get(token)
-            if mask is not None:
-                shared += mask[lo:hi]
-                continue
-            holders = self.postings.get(token)
-            if holders is not None:
-                start, stop = np.searchsorted(holders, (lo, hi))
-                if stop > start:
-                    parts.append(holders[start:stop])
-        if parts:
-            shared += np.bincount(np.concatenate(parts) - lo, minlength=hi - lo).astype(
-                shared.dtype
-            )
-        # One threshold per choice length (a run of the length-sorted window):
-        # 5 * shared >= 2 * (la + lb).
-        possible = np.empty(hi - lo, dtype=np.bool_)
-        bounds = self.length_starts
-        for other in range(int(self.lengths[lo]), int(self.lengths[hi - 1]) + 1):
-            start, stop = int(bounds[other]) - lo, int(bounds[other + 1]) - lo
-            need = -(-2 * (length + other) // 5)
-            np.greater_equal(shared[start:stop], need, out=possible[start:stop])
-        return self.order[lo:hi][possible].tolist()  # type: ignore[no-any-return]
-
-
-def rank_search(
-    query: str,
-    entries: SearchIndex | Sequence[SearchEntry],
-    *,
-    types: Sequence[str] = (),
-    limit: int = 20,
-) -> list[str]:
-    """Ids of the best matches: exact > prefix > word prefix > substring > fuzzy.
-
-    Case- and accent-insensitive on name and aliases. Ties: fuzzy score (higher first),
-    then folded name, then id.
-    """
-    q = normalise(query)
-    if not q or limit <= 0:
-        return []
-    index = entries if isinstance(entries, SearchIndex) else SearchIndex(entries)
-    wanted = expand_types(types) if types else None
-    pool = index.entries
-    best: dict[int, tuple[int, float]] = {}
-    for i in index.containing(q):
-        entry = pool[i]
-        if wanted is not None and entry.type not in wanted:
-            continue
-        tiers = [t for t in (_tier(q, text) for text in entry.texts) if t is not None]
-        best[i] = (min(tiers), 0.0)
-    if len(best) < limit:
-        # Fuzzy only matters when the better tiers leave room in the answer.
-        def accept(i: int) -> bool:
-            return i not in best and (wanted is None or pool[i].type in wanted)
-
-        for i, score in index.fuzzy(q, accept=accept, need=limit - len(best)).items():
-            best[i] = (4, -score)
-    ranked = sorted(best, key=lambda i: (*best[i], pool[i].sort_name, pool[i].name, pool[i].id))
-    return [pool[i].id for i in ranked[:limit]]
 
 
 # -- neighbourhood -----------------------------------------------------------------------

@@ -32,8 +32,6 @@ from typing import Any
 
 from innograph.graph.algorithms import (
     Mention,
-    SearchEntry,
-    SearchIndex,
     SortNames,
     Support,
     edge_order,
@@ -46,10 +44,10 @@ from innograph.graph.algorithms import (
     normalise_document,
     pick_edge,
     rank_collaborators,
-    rank_search,
     types_by_specificity,
 )
 from innograph.graph.errors import EntityNotFound, InvalidFact, StoreUnavailable
+from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
 from innograph.graph.types import (
     Collaborator,

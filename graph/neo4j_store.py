@@ -40,8 +40,6 @@ from innograph.config import Settings
 from innograph.graph.algorithms import (
     Mention,
     NormalisedDocument,
-    SearchEntry,
-    SearchIndex,
     Support,
     edge_order,
     expand_types,
@@ -54,9 +52,9 @@ from innograph.graph.algorithms import (
     normalise_document,
     pick_edge,
     rank_collaborators,
-    rank_search,
 )
 from innograph.graph.errors import EntityNotFound, GraphError, StoreUnavailable
+from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
 from innograph.graph.types import (
     Collaborator,

@@ -10,7 +10,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from innograph.graph.algorithms import (
     Mention,
-    SearchEntry,
     Support,
     active_between,
     edge_key,
@@ -21,10 +20,9 @@ from innograph.graph.algorithms import (
     merge_supports,
     most_specific_type,
     neighbourhood_ids,
-    normalise,
     rank_collaborators,
-    rank_search,
 )
+from innograph.graph.search import SearchEntry, normalise, rank_search
 from innograph.graph.types import Node
 
 
