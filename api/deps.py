@@ -3,6 +3,9 @@
 The store is opened once by ``create_app``; when that fails (Neo4j down at start-up)
 it is opened on the next request instead, so the API answers 503 until the backend is
 back rather than refusing to start.
+
+The dependencies are async so that FastAPI calls them on the event loop: a plain
+function dependency costs a round trip through the thread pool on every request.
 """
 
 from __future__ import annotations
@@ -10,42 +13,49 @@ from __future__ import annotations
 import threading
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import Depends, Request
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.config import Settings
 from innograph.graph.analytics import Analytics
 from innograph.graph.store import GraphStore
+from starlette.datastructures import State
 
 _open_lock = threading.Lock()
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The app's settings."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     """The app's graph store, opened now if it could not be at start-up."""
     state = request.app.state
-    if state.store is None:
-        with _open_lock:
-            if state.store is None:
-                from innograph.graph.factory import open_store  # raises StoreUnavailable
-
-                state.store = open_store(state.settings)
-                state.owns_store = True
+    if state.store is None:  # opening connects to Neo4j: off the event loop
+        await anyio.to_thread.run_sync(_open_store, state)
     store: GraphStore = state.store
     return store
 
 
-def get_analytics(request: Request, store: Annotated[GraphStore, Depends(get_store)]) -> Analytics:
-    """The cached analytics of the app's store."""
-    state = request.app.state
+def _open_store(state: State) -> None:
     with _open_lock:
-        if state.analytics is None or state.analytics.store is not store:
-            state.analytics = Analytics(store, budget_seconds=ANALYTICS_COMPUTE_SECONDS)
-        analytics: Analytics = state.analytics
+        if state.store is None:
+            from innograph.graph.factory import open_store  # raises StoreUnavailable
+
+            state.store = open_store(state.settings)
+            state.owns_store = True
+
+
+async def get_analytics(
+    request: Request, store: Annotated[GraphStore, Depends(get_store)]
+) -> Analytics:
+    """The cached analytics of the app's store (on the event loop: nothing to lock)."""
+    state = request.app.state
+    if state.analytics is None or state.analytics.store is not store:
+        state.analytics = Analytics(store, budget_seconds=ANALYTICS_COMPUTE_SECONDS)
+    analytics: Analytics = state.analytics
     return analytics
 
 

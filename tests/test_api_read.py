@@ -3,17 +3,23 @@ JSON errors, CORS and 503 behaviour every endpoint shares."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import socket
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph import __version__
 from innograph.api.app import create_app
+from innograph.api.routes.search import SEARCH_THREADS
+from innograph.api.schemas import SearchPublic
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
@@ -84,6 +90,53 @@ def test_search_type_filter_limit_and_csv(client: TestClient) -> None:
         ["rank", "id", "type", "name"],
         ["1", TIDE, "Project", "Tide Sensor Network"],
     ]
+
+
+def test_search_json_is_the_documented_schema(client: TestClient) -> None:
+    response = client.get("/api/search", params={"q": "hogeschool zuidkust", "limit": 3})
+    assert response.headers["content-type"] == "application/json"
+    body = SearchPublic.model_validate_json(response.content)
+    assert body.model_dump() == response.json()  # nothing more, nothing less
+    assert body.data[0].id == HOGESCHOOL and body.data[0].properties["country"] == "BE"
+    documented = client.get("/openapi.json").json()["paths"]["/api/search"]["get"]
+    schema = documented["responses"]["200"]["content"]["application/json"]["schema"]
+    assert schema == {"$ref": "#/components/schemas/SearchPublic"}
+
+
+def test_searches_run_in_at_most_search_threads(store: GraphStore, tmp_path: Path) -> None:
+    store.upsert_document(READ_GRAPH)
+    running, peak = 0, 0
+    lock = threading.Lock()
+
+    class SlowSearches:
+        """The store, with searches that take long enough to overlap."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(store, name)
+
+        def search(self, *args: object, **kwargs: object) -> object:
+            nonlocal running, peak
+            with lock:
+                running += 1
+                peak = max(peak, running)
+            time.sleep(0.05)
+            with lock:
+                running -= 1
+            return store.search(*args, **kwargs)  # type: ignore[arg-type]
+
+    app = create_app(Settings(store_dir=tmp_path), store=SlowSearches())  # type: ignore[arg-type]
+
+    async def many() -> list[httpx.Response]:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            return await asyncio.gather(
+                *(http.get("/api/search", params={"q": "tide"}) for _ in range(8))
+            )
+
+    responses = asyncio.run(many())
+    assert [r.status_code for r in responses] == [200] * 8
+    assert found(responses[0].json()) == [TIDE]
+    assert peak == SEARCH_THREADS
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import anyio
+from anyio.lowlevel import RunVar
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from innograph.api.budget import within_budget
@@ -11,10 +13,26 @@ from innograph.api.deps import StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_QUERY_LENGTH, MAX_SEARCH_RESULTS, QUERY_BUDGET_SECONDS
 from innograph.api.params import FormatParam, parse_types
-from innograph.api.representation import csv_response
+from innograph.api.representation import csv_response, json_response
 from innograph.api.schemas import ERROR_RESPONSES, NodePublic, SearchPublic
 
 router = APIRouter(prefix="/api", tags=["entities"])
+
+# Searches run in at most this many threads at once. A search is CPU-bound Python (and
+# the embedded store serialises its calls), so more threads only queue on the GIL and
+# the store's lock, and waking them costs more than it gains.
+SEARCH_THREADS = 2
+_search_threads: RunVar[anyio.CapacityLimiter] = RunVar("search_threads")
+
+
+def search_threads() -> anyio.CapacityLimiter:
+    """The search threads' limiter of the running event loop."""
+    try:
+        return _search_threads.get()
+    except LookupError:
+        limiter = anyio.CapacityLimiter(SEARCH_THREADS)
+        _search_threads.set(limiter)
+        return limiter
 
 
 @router.get("/search", response_model=SearchPublic, responses=ERROR_RESPONSES)
@@ -32,13 +50,20 @@ async def search(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_RESULTS)] = 20,
     format: FormatParam = "json",
-) -> SearchPublic | Response:
+) -> Response:
     """Find entities by name: case- and accent-insensitive, prefix and fuzzy, best first."""
     query = q.strip()
     if not query:
         raise ApiError(422, "q: give a name or part of a name to search for")
     types = parse_types(entity_type, "type")
-    nodes = await within_budget(QUERY_BUDGET_SECONDS, store.search, query, types=types, limit=limit)
+    nodes = await within_budget(
+        QUERY_BUDGET_SECONDS,
+        store.search,
+        query,
+        types=types,
+        limit=limit,
+        limiter=search_threads(),
+    )
     if format == "csv":
         return csv_response(
             ["rank", "id", "type", "name"],
@@ -46,4 +71,4 @@ async def search(
             name="search",
         )
     data = [NodePublic.from_node(n) for n in nodes]
-    return SearchPublic(query=query, data=data, count=len(data))
+    return json_response(SearchPublic(query=query, data=data, count=len(data)))
