@@ -451,7 +451,7 @@ class Neo4jStore:
         edges = self._incident(entity_id)
         others = {e.target if e.source == entity_id else e.source for e in edges}
         fetched = self._fetch_nodes(others)
-        root = _root_of(entity_id)
+        root = _labels_of(node.type)[0]
         rows = self._read(
             f"MATCH (d:{_document_label()})-[:{_mentions_type()}]->(n:{root} {{id: $id}})"
             f"{_hint('n', root)} "
@@ -579,8 +579,7 @@ class Neo4jStore:
         limit: int = 50,
     ) -> list[Collaborator]:
         """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
-        self._require(org_id)
-        root = _root_of(org_id)
+        root = _labels_of(self._require(org_id).type)[0]
         partnership = "|".join(_rel_type_of(r) for r in PARTNERSHIP_RELATIONS)
         item_labels = {label for t in expand_types(SHARED_ITEM_TYPES) for label in _labels_of(t)}
         rows = self._read(
