@@ -130,8 +130,9 @@ class SearchIndex:
         text_ids = self._words.text[lo:hi]
         at_start = self._words.at_start[lo:hi]
         tiers = np.where(at_start, np.where(self._text_len[text_ids] == len(query), 0, 1), 2)
-        found = self._best(text_ids, tiers, allowed, limit)
-        if len(found) < limit:
+        # (Fewer texts than ``limit`` cannot fill the answer: no need to rank them yet.)
+        found = self._best(text_ids, tiers, allowed, limit) if hi - lo >= limit else None
+        if found is None or len(found) < limit:
             # Tier 3: every text holding the query (those at a word start keep their tier).
             if self._trigrams is None:
                 self._trigrams = _Trigrams(self._texts)
