@@ -83,7 +83,8 @@ class SearchIndex:
         self.entries = list(entries)
         count = len(self.entries)
         # Every entry's place in the tie order (folded name, name, id): sort keys are ints.
-        by_name = sorted(range(count), key=lambda i: _tie_key(self.entries[i]))
+        tie_keys = [(e.sort_name, e.name, e.id) for e in self.entries]
+        by_name = sorted(range(count), key=tie_keys.__getitem__)
         self._by_rank = np.array(by_name, dtype=np.int64)
         self._rank = np.empty(count, dtype=np.int64)
         self._rank[self._by_rank] = np.arange(count, dtype=np.int64)
@@ -91,19 +92,17 @@ class SearchIndex:
         codes = {name: code for code, name in enumerate(self._type_names)}
         self._type_code = np.fromiter((codes[e.type] for e in self.entries), np.int64, count)
 
-        texts: list[str] = []
-        owners: list[int] = []
+        texts = [text for entry in self.entries for text in entry.texts]
+        owners = [index for index, entry in enumerate(self.entries) for _ in entry.texts]
         # Unique fuzzy choice -> the entries it belongs to (common words repeat a lot).
         choice_owners: dict[str, list[int]] = {}
-        for index, entry in enumerate(self.entries):
-            for text in entry.texts:
-                texts.append(text)
-                owners.append(index)
-                choice_owners.setdefault(text, []).append(index)
-                if " " in text:
-                    for word in text.split():
-                        if len(word) >= FUZZY_MIN_WORD:
-                            choice_owners.setdefault(word, []).append(index)
+        owners_of = choice_owners.setdefault
+        for text, index in zip(texts, owners, strict=True):
+            owners_of(text, []).append(index)
+            if " " in text:
+                for word in text.split():
+                    if len(word) >= FUZZY_MIN_WORD:
+                        owners_of(word, []).append(index)
         self._texts = texts
         self._text_owner = np.array(owners, dtype=np.int64)
         self._text_len = np.fromiter(map(len, texts), np.int64, len(texts))
@@ -294,10 +293,6 @@ def rank_search(
         return []
     index = entries if isinstance(entries, SearchIndex) else SearchIndex(entries)
     return index.rank(q, types=types, limit=limit)
-
-
-def _tie_key(entry: SearchEntry) -> tuple[str, str, str]:
-    return (entry.sort_name, entry.name, entry.id)
 
 
 def _first_per_entry(keys: np.ndarray) -> np.ndarray:
