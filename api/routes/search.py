@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated
 
-import anyio
-from anyio.lowlevel import RunVar
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from innograph.api.budget import within_budget
@@ -18,21 +17,11 @@ from innograph.api.schemas import ERROR_RESPONSES, SearchPublic
 
 router = APIRouter(prefix="/api", tags=["entities"])
 
-# Searches run in at most this many threads at once. A search is CPU-bound Python (and
-# the embedded store serialises its calls), so more threads only queue on the GIL and
-# the store's lock, and waking them costs more than it gains.
+# Searches run in threads of their own, this many at most. A search is CPU-bound Python
+# (and the embedded store serialises its calls), so more threads would only queue on the
+# GIL and the store's lock, and waking them costs more than it gains.
 SEARCH_THREADS = 2
-_search_threads: RunVar[anyio.CapacityLimiter] = RunVar("search_threads")
-
-
-def search_threads() -> anyio.CapacityLimiter:
-    """The search threads' limiter of the running event loop."""
-    try:
-        return _search_threads.get()
-    except LookupError:
-        limiter = anyio.CapacityLimiter(SEARCH_THREADS)
-        _search_threads.set(limiter)
-        return limiter
+_search_threads = ThreadPoolExecutor(SEARCH_THREADS, thread_name_prefix="search")
 
 
 @router.get("/search", response_model=SearchPublic, responses=ERROR_RESPONSES)
@@ -62,7 +51,7 @@ async def search(
         query,
         types=types,
         limit=limit,
-        limiter=search_threads(),
+        executor=_search_threads,
     )
     if format == "csv":
         return csv_response(
