@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from innograph.ingest.components.interreg import InterregName
 from innograph.ingest.gazetteer import gazetteer, norm_name
@@ -32,6 +33,10 @@ from rapidfuzz import fuzz, process
 FUZZY_THRESHOLD = 92.0
 _ROMAN = {"i", "ii", "iii", "iv", "v", "va", "vb", "vi", "via", "vii"}
 _NUMBERISH = re.compile(r"\d+")
+_WORD_BREAKS = re.compile(r"[\s-]+")
+# One resolution folds the same name several times (lookup, acronym, remembering): the
+# recent ones are kept (bulk imports resolve hundreds of thousands of names).
+_norm = lru_cache(maxsize=4096)(norm_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,12 +193,12 @@ class Resolver:
         prefix = _type_family(request.type)
         names = [request.name, *request.aliases]
         for name in names:
-            cid = self._index.get((prefix, norm_name(name)))
+            cid = self._index.get((prefix, _norm(name)))
             if cid:
                 self._record(cid, name, "exact")
                 return Resolution(cid, self._names.get(cid, name), {})
         for name in names:
-            compact = norm_name(name).replace(" ", "")
+            compact = _norm(name).replace(" ", "")
             cid = self._acronyms.get((prefix, compact))
             if cid:
                 self._record(cid, name, "acronym")
@@ -221,12 +226,12 @@ class Resolver:
         prefix = _type_family(entity_type)
         self._names.setdefault(cid, canonical)
         for name in names:
-            folded = norm_name(name)
+            folded = _norm(name)
             if folded:
                 if (prefix, folded) not in self._index:
                     self._index[(prefix, folded)] = cid
                     self._names_by_prefix.setdefault(prefix, []).append(folded)
-            words = [w for w in re.split(r"[\s-]+", name) if w[:1].isupper()]
+            words = [w for w in _WORD_BREAKS.split(name) if w[:1].isupper()]
             if len(words) >= 3:
                 acronym = "".join(w[0] for w in words).lower()
                 self._acronyms.setdefault((prefix, acronym), cid)
