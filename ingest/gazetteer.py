@@ -71,6 +71,9 @@ class Gazetteer:
             row["word"]: tuple(row["langs"].split(",")) for row in _data_rows("common_words.tsv")
         }
         self.nuts: dict[str, tuple[int, str, str]] = {}  # id -> (level, country, label)
+        # id -> every spelling of its labels (``_nuts_variants``), none left out for
+        # clashing with another region's name: structured importers match per country.
+        self.nuts_names: dict[str, tuple[str, ...]] = {}
         self.programmes: dict[str, tuple[str, str]] = {}  # cci -> (country, title)
         self._load_lexicons()
         self._load_nuts()
@@ -115,6 +118,8 @@ class Gazetteer:
             level, code, country = int(row["level"]), row["nuts_id"], row["country"]
             labels = row["names"].split("|")
             self.nuts[code] = (level, country, labels[0])
+            variants = (v for label in labels for v in _nuts_variants(label))
+            self.nuts_names[code] = tuple(dict.fromkeys(variants))
             if level == 0:
                 continue  # country names come from the lexicon, in four languages
             for label in labels:

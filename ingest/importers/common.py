@@ -98,18 +98,19 @@ def iter_rows(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         delimiter = sniff_delimiter(first)
         header = next(csv.reader([first], delimiter=delimiter))
         header = [h.strip() for h in header]
+        strip = str.strip
         for n, values in enumerate(csv.reader(stream, delimiter=delimiter), start=1):
-            if not any(v.strip() for v in values):
-                continue
-            yield n, {k: (v.strip() if v else "") for k, v in zip(header, values, strict=False)}
+            # One C-level pass per row (tens of columns times 339k rows).
+            stripped = list(map(strip, values))
+            if any(stripped):
+                yield n, dict(zip(header, stripped, strict=False))
 
 
 def row_hash(values: Iterable[str]) -> str:
     """The content hash of one row (with the importer version)."""
-    digest = hashlib.sha1(IMPORTER_VERSION.encode(), usedforsecurity=False)
-    for value in values:
-        digest.update(b"\x1f" + value.encode("utf-8", "replace"))
-    return digest.hexdigest()
+    # The digest of IMPORTER_VERSION then "\x1f" + value for each value, fed at once.
+    text = IMPORTER_VERSION + "".join(["\x1f" + value for value in values])
+    return hashlib.sha1(text.encode("utf-8", "replace"), usedforsecurity=False).hexdigest()
 
 
 def progress(rows: Iterable[Any], *, desc: str, total: int | None = None) -> Iterable[Any]:
@@ -143,24 +144,23 @@ def money(text: str, what: str, in_euro: bool = True) -> float | None:
 
 def country_code(text: str) -> str:
     """The NUTS country code (ISO2; EL/UK as NUTS writes them); SkipRow if unknown."""
-    # Multi-valued cells of merged records ("FI;FI") count when they agree.
-    values = {v.strip() for v in text.upper().split(";") if v.strip()}
-    code = _known_country(values.pop()) if len(values) == 1 else None
+    code = _country_cell(text)
     if code is None:
         raise SkipRow("unknown country code")
     return code
 
 
 @lru_cache(maxsize=512)
+def _country_cell(text: str) -> str | None:
+    # Multi-valued cells of merged records ("FI;FI") count when they agree.
+    values = {v.strip() for v in text.upper().split(";") if v.strip()}
+    return _known_country(values.pop()) if len(values) == 1 else None
+
+
+@lru_cache(maxsize=512)
 def _known_country(code: str) -> str | None:
     code = _NUTS_COUNTRY.get(code, code)
     return code if code in ISO_COUNTRIES else None
-
-
-def nuts_code(text: str) -> str | None:
-    """A NUTS code the reference list knows, or None."""
-    code = text.strip().upper().replace(" ", "")
-    return code if len(code) > 2 and code in gazetteer().nuts else None
 
 
 def iso_date(text: str) -> str | None:
@@ -190,16 +190,21 @@ class RowFacts:
         """Add an entity once (by local key); its key."""
         if key not in self._keys:
             self._keys.add(key)
-            extra = [a for a in dict.fromkeys(aliases) if a and a != name]
+            extra = [a for a in dict.fromkeys(aliases) if a and a != name] if aliases else []
+            kept = (
+                {k: v for k, v in attributes.items() if v is not None and v != ""}
+                if attributes
+                else {}
+            )
             self.facts.entities.append(
                 EntityFact(
-                    key=key,
-                    type=entity_type,
-                    name=name,
-                    canonical_id=canonical_id,
-                    canonical_name=canonical_name or name,
-                    aliases=extra,
-                    attributes={k: v for k, v in (attributes or {}).items() if v not in (None, "")},
+                    key,
+                    entity_type,
+                    name,
+                    canonical_id,
+                    canonical_name or name,
+                    extra,
+                    kept,
                 )
             )
         return key
@@ -360,13 +365,14 @@ def facts_from_rows(
     """Stream ``build(row_facts, n, row)`` over the rows of ``path``: one DocumentFacts
     per row; a row whose build raises SkipRow is counted in ``report`` and left out."""
     source_rows = rows if rows is not None else iter_rows(path)
-    for n, row in progress(source_rows, desc=path.name):
+    doc = path.name
+    for n, row in progress(source_rows, desc=doc):
         report.rows += 1
-        source, content_hash = f"{path.name}#row={n}", row_hash(row.values())
+        source, content_hash = f"{doc}#row={n}", row_hash(row.values())
         if report.stored.get(source) == content_hash:
             report.unchanged += 1
             continue
-        facts = RowFacts(source, path.name, content_hash)
+        facts = RowFacts(source, doc, content_hash)
         try:
             build(facts, n, row)
         except SkipRow as err:

@@ -26,9 +26,9 @@ from innograph.ingest.importers.common import (
     facts_from_rows,
     iso_date,
     money,
-    nuts_code,
     required,
 )
+from innograph.ingest.importers.regions import nuts_code
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 
@@ -119,7 +119,7 @@ def iter_participants(
         row_facts.relation(
             rel, org, project, evidence, amount_eur=contribution, attributes={"role": role}
         )
-        nuts = nuts_code(row.get("nutsCode", ""))
+        nuts = nuts_code(row.get("nutsCode", ""), country) if row.get("nutsCode") else None
         if nuts:
             row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
         if country:

@@ -1,7 +1,9 @@
 """Flemish ERDF project lists: 2007-2013 (VLAIO overview) and the 2014-2020 call file.
 
 2007-2013 row -> the promotor LEADS the project (budget = eligible cost) FUNDED_BY the
-Flanders ERDF programme with the ERDF grant; the promotor LOCATED_IN Belgium.
+Flanders ERDF programme with the ERDF grant; the promotor LOCATED_IN Belgium and in the
+NUTS region of its municipality, the project LOCATED_IN the region it is carried out in
+(PLAATSUITVOERING), where the NUTS list names them.
 2014-2020 file: title and "Prioritaire As:" rows above and between the projects, the
 header row starting with "Nr"; co-promotors (one per line in their cell) PARTICIPATE_IN
 the project that the promotor LEADS.
@@ -18,6 +20,7 @@ from innograph.ingest.importers.common import (
     NameResolver,
     RowFacts,
     add_country,
+    add_nuts,
     add_organisation,
     add_programme,
     facts_from_rows,
@@ -28,6 +31,7 @@ from innograph.ingest.importers.common import (
     short_hash,
     sniff_delimiter,
 )
+from innograph.ingest.importers.regions import nuts_of_name
 from innograph.ontology.facts import AttributeValue, DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 
@@ -74,6 +78,14 @@ def iter_erdf_flanders(
         prog = add_programme(row_facts, names, PROGRAMME_NAME, CCI_2007)
         row_facts.relation("FUNDED_BY", project, prog, evidence, amount_eur=grant)
         row_facts.relation("LOCATED_IN", org, add_country(row_facts, "BE"), evidence)
+        # The promotor's municipality (a Flemish town lies in the arrondissement named
+        # after it) and the region the project is carried out in, where NUTS names them.
+        town = nuts_of_name(row.get("GEMEENTE", ""), "BE")
+        if town:
+            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, town), evidence)
+        area = nuts_of_name(row.get("PLAATSUITVOERING", ""), "BE")
+        if area:
+            row_facts.relation("LOCATED_IN", project, add_nuts(row_facts, area), evidence)
 
     def build_2014(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
         promotor = required(row, "Promotor", "promotor name")

@@ -4,7 +4,8 @@ operation).
 Row -> the beneficiary Organisation LEADS its operation (a Project; budget = total
 amount), the operation FUNDED_BY its operational programme (by CCI code where the
 reference list knows it) with the EU co-financing amount, and the beneficiary LOCATED_IN
-its NUTS region and country.
+its NUTS region (from the code, or the region or county name: see ``regions``) and
+country.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from innograph.ingest.importers.common import (
     facts_from_rows,
     iso_date,
     money,
-    nuts_code,
     required,
     short_hash,
 )
+from innograph.ingest.importers.regions import row_region
 from innograph.ontology.facts import AttributeValue, DocumentFacts
 from innograph.ontology.ids import make_canonical_id, slugify
 
@@ -42,10 +43,14 @@ def operation_id(country: str, project_id: str, name: str, beneficiary: str) -> 
     """The canonical id of an operation: country and number (or a hash of beneficiary and
     name when it has none) first, so that the 80-character slug limit never merges two."""
     number = project_id or short_hash(beneficiary, name)
+    # Only the slug's first 80 characters count: fold no more of the name than that, and
+    # only once (folding is the costly part): the slug, plain ASCII, slugs again for free
+    # to itself, and cut at 80 characters it still fills the id's 80.
+    slug = slugify(name[:90])
     # Names with no Latin letters add nothing to the slug: the hash keeps ids apart.
-    number = number if slugify(name) else f"{number} {short_hash(name)}"
-    # Only the slug's first 80 characters count: fold no more of the name than that.
-    return make_canonical_id("Project", f"{country} {number} {name[:90]}")
+    if not slug and not slugify(name):
+        number = f"{number} {short_hash(name)}"
+    return make_canonical_id("Project", f"{country} {number} {slug}")
 
 
 def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator[DocumentFacts]:
@@ -96,7 +101,12 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
             row_facts.relation(
                 "FUNDED_BY", project, prog, evidence, amount_eur=grant, attributes=eu_local
             )
-        nuts = nuts_code(row.get("beneficiary_nuts_code", ""))
+        # A code where the list gives one (UK), else the region or county names.
+        nuts = row_region(
+            country,
+            row.get("beneficiary_nuts_code", ""),
+            (row.get("beneficiary_nuts_region", ""), row.get("beneficiary_county", "")),
+        )
         if nuts:
             row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
         row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), evidence)
