@@ -46,8 +46,9 @@ def test_organisation_types_come_from_the_ontology() -> None:
         nx.barbell_graph(4, 2),
         nx.gnp_random_graph(60, 0.08, seed=3),
         nx.disjoint_union(nx.cycle_graph(5), nx.path_graph(4)),
+        nx.disjoint_union(nx.empty_graph(30), nx.barbell_graph(3, 1)),
     ],
-    ids=["path", "star", "barbell", "random", "disconnected"],
+    ids=["path", "star", "barbell", "random", "disconnected", "isolated"],
 )
 def test_exact_betweenness_equals_networkx(graph: nx.Graph) -> None:
     scores, used = betweenness_centrality(_adjacency(graph), budget=Budget(60), batch=8)
@@ -64,6 +65,21 @@ def test_betweenness_is_sampled_when_the_budget_is_spent() -> None:
     top_exact = max(exact, key=exact.__getitem__)
     # a sample still puts the most central node near the top
     assert top_exact in np.argsort(-scores)[:20]
+
+
+def test_sampled_betweenness_draws_its_sources_among_linked_organisations() -> None:
+    # 300 organisations without a partner around a 41-node path: the 16 sources of the one
+    # batch all lie on the path, and their sums are scaled by 41 / 16.
+    path = nx.path_graph(41)
+    graph = nx.disjoint_union(nx.empty_graph(300), path)
+    scores, used = betweenness_centrality(_adjacency(graph), budget=Budget(0), batch=16)
+    assert used == 16
+    assert not scores[:300].any()
+    middle = 300 + 20
+    assert int(np.argmax(scores)) in range(middle - 5, middle + 6)
+    # The estimate of the whole (exact: the sum over all sources) is unbiased in scale.
+    exact = nx.betweenness_centrality(graph)
+    assert scores.sum() == pytest.approx(sum(exact.values()), rel=0.5)
 
 
 @pytest.mark.parametrize("size", [10, 100], ids=["dense-solver", "sparse-solver"])
