@@ -6,12 +6,18 @@ The synthetic graph of ``bench_store`` (scale 1.0: 100k organisations, 20k proje
 a separate process (so that the load generator does not share its interpreter), and this
 process opens the same store for the direct calls. Measured in one run:
 
-* p50/p95 of collaborators, paths (k=3, max_hops=4) and suggestions over HTTP (one
-  keep-alive connection) and directly; the ratio is the API's overhead;
-* search requests per second with 50 concurrent clients on loopback (bounded in count),
-  and the number of errors;
-* seconds for the first analytics request (building the sparse network), degree,
-  betweenness (sampled within its budget), eigenvector and communities.
+* p50/p95 of search, collaborators, paths (k=3, max_hops=4) and suggestions over HTTP
+  (stdlib ``http.client``, one keep-alive connection) and directly; the ratio is the
+  API's overhead. ``http_floor`` is GET /version the same way: the round trip itself.
+* requests per second of /api/search with 50 concurrent clients on loopback, next to
+  the same clients on /health (the ceiling of this machine's loopback test: the clients
+  share the machine with the server), with the CPU milliseconds per request of server
+  and clients, and the errors. The clients are asyncio streams speaking HTTP/1.1
+  keep-alive: a load generator must cost little next to what it measures (an
+  ``httpx.AsyncClient`` spends about 4 ms of CPU per request, more than the server).
+* seconds of the first search (building the search index), the first analytics request
+  (building the sparse network), degree, betweenness (sampled within its budget),
+  eigenvector and communities.
 
     python -m bench.bench_api [--scale 1.0] [--queries 200] [--clients 50]
 
@@ -22,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import json
 import os
 import random
@@ -35,8 +42,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
-import httpx
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.graph.analytics import Analytics
 from innograph.graph.embedded import EmbeddedStore
@@ -78,6 +85,33 @@ def _pair(http: dict[str, float], direct: dict[str, float]) -> dict[str, Any]:
     }
 
 
+class _Http:
+    """One keep-alive HTTP/1.1 connection to the server (stdlib: little client cost)."""
+
+    def __init__(self, port: int, timeout: float = 120) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+
+    def get(self, path: str, **params: Any) -> bytes:
+        """The body of GET ``path?params``; RuntimeError unless the status is 200."""
+        target = f"{path}?{urlencode(params)}" if params else path
+        try:
+            self.connection.request("GET", target)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closes a connection idle for 5 s: open another, once.
+            self.connection.close()
+            self.connection.request("GET", target)
+            response = self.connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"GET {target}: {response.status} {body[:200]!r}")
+        return body
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.connection.close()
+
+
 def _start_server(store_dir: Path, port: int) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_NEO4J")}
     innograph = str(Path(sys.executable).with_name("innograph"))
@@ -91,41 +125,73 @@ def _start_server(store_dir: Path, port: int) -> subprocess.Popen[bytes]:
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and server.poll() is None:
+        probe = _Http(port, timeout=5)
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/health", timeout=5).status_code == 200:
-                return server
-        except httpx.HTTPError:
+            probe.get("/health")
+            return server
+        except (OSError, RuntimeError, http.client.HTTPException):
             time.sleep(0.2)
+        finally:
+            probe.close()
     server.kill()
     raise RuntimeError(f"the server did not start: {server.stderr.read().decode()[-500:]}")  # type: ignore[union-attr]
 
 
-async def _search_load(base: str, queries: list[str], clients: int) -> dict[str, Any]:
-    """``clients`` concurrent clients share the queries; requests/s and errors."""
-    pending = list(queries)
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU seconds (user + system) a process has used so far; None off Linux."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def _load(port: int, targets: list[str], clients: int, server_pid: int) -> dict[str, Any]:
+    """``clients`` keep-alive connections share the GETs of ``targets``: requests/s,
+    errors, and the CPU milliseconds per request of the server and of the clients."""
+    pending = list(reversed(targets))
     errors = 0
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=limits) as client:
 
-        async def worker() -> None:
-            nonlocal errors
+    async def client() -> None:
+        nonlocal errors
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
             while pending:
-                query = pending.pop()
-                try:
-                    response = await client.get("/api/search", params={"q": query})
-                    errors += response.status_code != 200
-                except httpx.HTTPError:
-                    errors += 1
+                target = pending.pop()
+                writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+                head = await reader.readuntil(b"\r\n\r\n")
+                length = 0
+                for line in head.split(b"\r\n")[1:]:
+                    name, _, value = line.partition(b":")
+                    if name.strip().lower() == b"content-length":
+                        length = int(value)
+                await reader.readexactly(length)
+                errors += head[9:12] != b"200"
+        except (OSError, asyncio.IncompleteReadError, ValueError):
+            errors += 1 + len(pending)  # this client stops; count what it leaves as failed
+            pending.clear()
+        finally:
+            writer.close()
 
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(clients)))
-        seconds = time.perf_counter() - start
+    server_cpu, client_cpu = _cpu_seconds(server_pid), time.process_time()
+    start = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    seconds = time.perf_counter() - start
+    client_cpu = time.process_time() - client_cpu
+    server_end = _cpu_seconds(server_pid)
     return {
         "clients": clients,
-        "requests": len(queries),
+        "requests": len(targets),
         "errors": errors,
         "seconds": round(seconds, 2),
-        "requests_per_s": round(len(queries) / seconds),
+        "requests_per_s": round(len(targets) / seconds),
+        "server_cpu_ms_per_request": (
+            round((server_end - server_cpu) * 1000 / len(targets), 3)
+            if server_cpu is not None and server_end is not None
+            else None
+        ),
+        "client_cpu_ms_per_request": round(client_cpu * 1000 / len(targets), 3),
+        "load_avg_1min": round(os.getloadavg()[0], 2),
     }
 
 
@@ -171,30 +237,40 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
     analytics = Analytics(store)
     port = _free_port()
     server = _start_server(store_dir, port)
-    base = f"http://127.0.0.1:{port}"
+    words = [f"org {rng.randrange(orgs)}" for _ in range(max(queries, clients * 40))]
     try:
-        with httpx.Client(base_url=base, timeout=120) as http:
-            # warm up both sides: the server's analytics index, the store's caches
-            http.get(f"/api/organisations/{orgs_sample[0]}/suggestions").raise_for_status()
-            analytics.suggestions(orgs_sample[0])
-
-            def get(url: str, **params: Any) -> None:
-                http.get(url, params=params).raise_for_status()
-
-            collaborators = _pair(
-                _timed(lambda o: get(f"/api/organisations/{o}/collaborators"), orgs_sample),
-                _timed(lambda o: store.collaborators(o), orgs_sample),
-            )
-            paths = _pair(
-                _timed(lambda p: get("/api/paths", **{"from": p[0], "to": p[1]}), pairs),
-                _timed(lambda p: store.paths(p[0], p[1], k=3, max_hops=4), pairs),
-            )
-            suggestions = _pair(
-                _timed(lambda o: get(f"/api/organisations/{o}/suggestions"), orgs_sample),
-                _timed(lambda o: analytics.suggestions(o), orgs_sample),
-            )
-        words = [f"org {rng.randrange(orgs)}" for _ in range(clients * 40)]
-        throughput = asyncio.run(_search_load(base, words, clients))
+        conn = _Http(port)
+        # warm up both sides: the server's analytics index, the store's caches
+        conn.get(f"/api/organisations/{orgs_sample[0]}/suggestions")
+        analytics.suggestions(orgs_sample[0])
+        store.collaborators(orgs_sample[0])
+        floor = _timed(lambda _: conn.get("/version"), orgs_sample)
+        collaborators = _pair(
+            _timed(lambda o: conn.get(f"/api/organisations/{o}/collaborators"), orgs_sample),
+            _timed(lambda o: store.collaborators(o), orgs_sample),
+        )
+        paths = _pair(
+            _timed(lambda p: conn.get("/api/paths", **{"from": p[0], "to": p[1]}), pairs),
+            _timed(lambda p: store.paths(p[0], p[1], k=3, max_hops=4), pairs),
+        )
+        suggestions = _pair(
+            _timed(lambda o: conn.get(f"/api/organisations/{o}/suggestions"), orgs_sample),
+            _timed(lambda o: analytics.suggestions(o), orgs_sample),
+        )
+        # The first search builds the search index (on each side).
+        start = time.perf_counter()
+        store.search(words[0])
+        index_s = time.perf_counter() - start
+        conn.get("/api/search", q=words[0])
+        search = _pair(
+            _timed(lambda q: conn.get("/api/search", q=q), words[:queries]),
+            _timed(lambda q: store.search(q), words[:queries]),
+        )
+        conn.close()
+        health = asyncio.run(_load(port, ["/health"] * len(words), clients, server.pid))
+        throughput = asyncio.run(
+            _load(port, [f"/api/search?{urlencode({'q': w})}" for w in words], clients, server.pid)
+        )
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -207,11 +283,15 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
             "load_s": round(load_s, 1),
         },
         "latency": {
+            "http_floor": floor,
+            "search": search,
             "collaborators": collaborators,
             "paths_k3_hops4": paths,
             "suggestions": suggestions,
         },
+        "search_index_build_s": round(index_s, 2),
         "search_throughput": throughput,
+        "health_throughput": health,
         "analytics": _analytics_times(store),
         "queries": queries,
         "targets": {

@@ -99,16 +99,22 @@ def _neo4j_rows(d: dict[str, Any]) -> list[Row]:
 
 
 def _api_rows(d: dict[str, Any]) -> list[Row]:
-    rows: list[Row] = []
-    for query in ("collaborators", "paths_k3_hops4", "suggestions"):
+    rows: list[Row] = [
+        ("API round trip (GET /version) p50", _num(d, "latency.http_floor.p50_ms"), "ms",
+         "", None),
+    ]  # fmt: skip
+    for query in ("search", "collaborators", "paths_k3_hops4", "suggestions"):
         for p in ("p50", "p95"):
             rows.append(
                 (f"API {query} {p} over HTTP", _num(d, f"latency.{query}.http.{p}_ms"), "ms",
                  "same call on the store", _num(d, f"latency.{query}.direct.{p}_ms"))
             )  # fmt: skip
-    rows.append(
-        ("API search, 50 clients", _num(d, "search_throughput.requests_per_s"), "req/s", "", None)
-    )
+    clients = _num(d, "search_throughput.clients")
+    rows += [
+        (f"API search, {clients or 50:.0f} clients", _num(d, "search_throughput.requests_per_s"),
+         "req/s", "same clients on /health", _num(d, "health_throughput.requests_per_s")),
+        ("API search index build", _num(d, "search_index_build_s"), "s", "", None),
+    ]  # fmt: skip
     return rows
 
 
