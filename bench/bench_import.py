@@ -10,7 +10,15 @@ Measured in one run, in this process (run it in a process of its own for a clean
 * the resulting node and relationship counts;
 * p50/p95 of collaborators, paths (k=3, max_hops=4) and suggestions on the real graph,
   next to a plain networkx two-hop neighbour count of the same organisations;
-* Neo4j: only when INNOGRAPH_NEO4J_URI is set (this module does not start a server).
+* the analytics of the whole real graph (target: each under 60 s): the network index,
+  degree, betweenness (exact when the budget allows, else sampled and said so),
+  eigenvector centrality and Louvain communities, each computed afresh; and the first
+  (cold: index and figure) and a second (cached) answer of each ``/api/analytics``
+  endpoint through HTTP;
+* Neo4j, only when INNOGRAPH_NEO4J_URI is set (this module does not start a server): the
+  same import into the (wiped) database, in a child process so that its peak memory is
+  the client's own, its node and relationship counts next to the embedded store's, and
+  the commit of ``graph/neo4j_store.py`` it ran.
 
     python -m bench.bench_import [--quick]
 
@@ -26,13 +34,18 @@ import os
 import random
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.graph.analytics import Analytics
+from innograph.graph.centrality import CENTRALITY_MEASURES, compute_centrality
+from innograph.graph.communities import compute_communities
 from innograph.graph.embedded import EmbeddedStore
 from innograph.graph.errors import InvalidFact
 from innograph.ingest.importers.common import ImportReport, NameResolver, open_text
@@ -148,6 +161,141 @@ def queries(store: EmbeddedStore, count: int) -> dict[str, Any]:
     return out
 
 
+ANALYTICS_TARGET_S = 60.0
+
+
+def analytics_figures(store: EmbeddedStore) -> dict[str, Any]:
+    """Seconds of the network index and of each analytics figure on the whole graph, with
+    the budget and bounds the API uses."""
+    out: dict[str, Any] = {"target_s": ANALYTICS_TARGET_S}
+    analytics = Analytics(store, budget_seconds=ANALYTICS_COMPUTE_SECONDS)
+    start = time.perf_counter()
+    index = analytics.index()
+    out["index_s"] = round(time.perf_counter() - start, 2)
+    out["organisations"] = len(index.orgs)
+    out["organisations_with_partners"] = int((index.degree > 0).sum())
+    out["pairs"] = int(index.weights.nnz // 2)
+    for measure in CENTRALITY_MEASURES:
+        start = time.perf_counter()
+        result, _ = compute_centrality(
+            index, measure, budget_seconds=analytics.budget_seconds, seed=analytics.seed
+        )
+        out[measure] = {
+            "seconds": round(time.perf_counter() - start, 2),
+            "sampled": result.sampled,
+            "sample_size": result.sample_size,
+            "note": result.note,
+        }
+    start = time.perf_counter()
+    found = compute_communities(
+        index,
+        budget_seconds=analytics.budget_seconds,
+        max_edges=analytics.max_louvain_edges,
+        seed=analytics.seed,
+    )
+    out["communities"] = {
+        "seconds": round(time.perf_counter() - start, 2),
+        "bounded": found.bounded,
+        "levels_completed": found.levels_completed,
+        "modularity": found.modularity,
+        "communities_of_2_or_more": len(found.communities),
+        "note": found.note,
+    }
+    out["http"] = _analytics_http(store)
+    return out
+
+
+def _analytics_http(store: EmbeddedStore) -> dict[str, Any]:
+    """Seconds of each /api/analytics answer through HTTP: the first on a fresh app (the
+    network index and the figure computed; the graph is already in memory) and a second
+    one (cached)."""
+    from fastapi.testclient import TestClient
+    from innograph.api.app import create_app
+    from innograph.config import Settings
+
+    requests = {
+        "degree": ("/api/analytics/centrality", {"measure": "degree"}),
+        "betweenness": ("/api/analytics/centrality", {"measure": "betweenness"}),
+        "eigenvector": ("/api/analytics/centrality", {"measure": "eigenvector"}),
+        "communities": ("/api/analytics/communities", {}),
+    }
+    out: dict[str, Any] = {}
+    for name, (path, params) in requests.items():
+        app = create_app(Settings(store_dir=store.path), store=store)
+        with TestClient(app) as client:
+            times = []
+            for _ in range(2):
+                start = time.perf_counter()
+                response = client.get(path, params=params)
+                times.append(time.perf_counter() - start)
+                response.raise_for_status()
+        out[name] = {"first_s": round(times[0], 2), "cached_s": round(times[1], 3)}
+        if name != "communities":
+            out[name]["sampled"] = response.json()["sampled"]
+    return out
+
+
+def neo4j_import(esif_rows: int | None) -> dict[str, Any]:
+    """The same import into the configured Neo4j database (wiped first), in this process;
+    the figures of the client side."""
+    from innograph.config import load_settings
+    from innograph.graph.neo4j_store import Neo4jStore
+
+    store = Neo4jStore.from_settings(load_settings())
+    try:
+        store.wipe()
+        report = ImportReport()
+        names = NameResolver()
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        summary = write_all(store, sources(names, report, esif_rows), invalid=InvalidFact)
+        wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+        stats = store.stats()
+    finally:
+        store.close()
+    return {
+        "rows": report.rows,
+        "written": summary.statuses,
+        "seconds": round(wall, 1),
+        "cpu_seconds": round(cpu, 1),
+        "rows_per_s": round(report.rows / wall),
+        "client_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_avg_1min": round(os.getloadavg()[0], 1),
+        "nodes": sum(stats.nodes.values()),
+        "relationships": sum(stats.relationships.values()),
+        "nodes_by_type": stats.nodes,
+        "relationships_by_type": stats.relationships,
+    }
+
+
+def _git(*args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def neo4j_figures(esif_rows: int | None, graph: dict[str, Any]) -> dict[str, Any] | str:
+    """The Neo4j import in a child process (its own peak memory), compared with the
+    embedded store's counts; a sentence when no server is configured or it failed."""
+    if not os.environ.get("INNOGRAPH_NEO4J_URI"):
+        return "not measured: INNOGRAPH_NEO4J_URI not set"
+    command = [sys.executable, "-m", "bench.bench_import", "--neo4j-child"]
+    if esif_rows is not None:
+        command.append("--quick")
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+        return f"failed (exit {done.returncode}): {tail[0]}"
+    out: dict[str, Any] = json.loads(done.stdout)
+    out["counts_equal_embedded"] = (
+        out["nodes_by_type"] == graph["nodes_by_type"]
+        and out["relationships_by_type"] == graph["relationships_by_type"]
+    )
+    out["neo4j_store_commit"] = _git("log", "-1", "--format=%h %s", "--", "graph/neo4j_store.py")
+    out["neo4j_store_uncommitted_changes"] = bool(
+        _git("status", "--porcelain", "--", "graph/neo4j_store.py")
+    )
+    return out
+
+
 def run(quick: bool = False) -> dict[str, Any]:
     """Import everything into a fresh embedded store and measure; the results."""
     esif_rows = QUICK_ESIF_ROWS if quick else None
@@ -185,12 +333,9 @@ def run(quick: bool = False) -> dict[str, Any]:
             "relationships_by_type": stats.relationships,
         }
         result["queries"] = queries(store, 40 if quick else QUERIES)
+        result["analytics"] = analytics_figures(store)
         store.close()
-    result["neo4j"] = (
-        "not measured: INNOGRAPH_NEO4J_URI set, but this module loads the embedded store only"
-        if os.environ.get("INNOGRAPH_NEO4J_URI")
-        else "not measured: INNOGRAPH_NEO4J_URI not set"
-    )
+    result["neo4j"] = neo4j_figures(esif_rows, result["graph"])
     return result
 
 
@@ -199,7 +344,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="the first 30k ESIF rows only")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--neo4j-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.neo4j_child:  # the Neo4j import, run by neo4j_figures in a process of its own
+        print(json.dumps(neo4j_import(QUICK_ESIF_ROWS if args.quick else None)))  # noqa: T201
+        return
     result = run(args.quick)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

@@ -148,6 +148,19 @@ def _import_rows(d: dict[str, Any]) -> list[Row]:
          "networkx 2-hop p95", _num(d, "queries.collaborators_networkx_baseline.p95_ms")),
         ("real graph: paths k=3 p95", _num(d, "queries.paths_k3_hops4.p95_ms"), "ms", "", None),
         ("real graph: suggestions p95", _num(d, "queries.suggestions.p95_ms"), "ms", "", None),
+        ("real graph: analytics network index", _num(d, "analytics.index_s"), "s",
+         "target", _num(d, "analytics.target_s")),
+        *[(f"real graph: {m} centrality", _num(d, f"analytics.{m}.seconds"), "s",
+           "target", _num(d, "analytics.target_s"))
+          for m in ("degree", "betweenness", "eigenvector")],
+        ("real graph: Louvain communities", _num(d, "analytics.communities.seconds"), "s",
+         "target", _num(d, "analytics.target_s")),
+        ("import all files (Neo4j)", _num(d, "neo4j.seconds"), "s",
+         "same import, embedded", _num(d, "import.seconds")),
+        ("Neo4j import client peak RSS", _num(d, "neo4j.client_peak_rss_mb"), "MB",
+         "embedded import peak", _num(d, "import.peak_rss_mb")),
+        ("Neo4j imported relationships", _num(d, "neo4j.relationships"), "",
+         "embedded store", _num(d, "graph.relationships")),
     ]  # fmt: skip
 
 
