@@ -117,11 +117,16 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
+# One encoder for every row: json.dumps with options builds a new one per call, a sixth
+# of preparing a bulk import's rows.
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False).encode
+
+
 def _json(value: Any, what: str) -> str:
     if not value:  # the common case, without the encoder
         return "[]" if isinstance(value, list) else "{}"
     try:
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
+        return _ENCODE(value)
     except (TypeError, ValueError) as err:
         raise InvalidFact(f"{what}: value is not plain data ({err})") from None
 
