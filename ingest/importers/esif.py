@@ -11,6 +11,7 @@ country.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from innograph.ingest.importers.common import (
@@ -39,6 +40,11 @@ FUND_NAMES = {
 }
 
 
+# Two rows in three repeat a title of a row shortly before (the same measure for many
+# beneficiaries): their slugs are kept.
+_title_slug = lru_cache(maxsize=16384)(slugify)
+
+
 def operation_id(country: str, project_id: str, name: str, beneficiary: str) -> str:
     """The canonical id of an operation: country and number (or a hash of beneficiary and
     name when it has none) first, so that the 80-character slug limit never merges two."""
@@ -46,7 +52,7 @@ def operation_id(country: str, project_id: str, name: str, beneficiary: str) -> 
     # Only the slug's first 80 characters count: fold no more of the name than that, and
     # only once (folding is the costly part): the slug, plain ASCII, slugs again for free
     # to itself, and cut at 80 characters it still fills the id's 80.
-    slug = slugify(name[:90])
+    slug = _title_slug(name[:90])
     # Names with no Latin letters add nothing to the slug: the hash keeps ids apart.
     if not slug and not slugify(name):
         number = f"{number} {short_hash(name)}"
