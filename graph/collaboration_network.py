@@ -10,7 +10,6 @@ selection of items and organisations.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +17,7 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from innograph.collector import collector_paused
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
 from innograph.ontology.terms import ontology
@@ -133,13 +133,8 @@ def build_index(store: GraphStore) -> NetworkIndex:
     """Read the store once and build every matrix the analytics need."""
     # Copies of every node and relationship of the graph: the cyclic GC would rescan them
     # over and over (a third of the build on the real data); they hold no cycles.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _build_index(store)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _build_index(store: GraphStore) -> NetworkIndex:
@@ -310,23 +305,23 @@ def project_selection(
     if item_types:
         wanted = set(item_types)
         item_keep &= np.array([n.type in wanted for n in index.items], dtype=bool)
-    if programme:
-        col = index.programme_pos.get(programme)
-        funded = np.zeros(n_items, dtype=bool)
-        if col is not None:
-            funded[index.item_programme[:, col].nonzero()[0]] = True
-        item_keep &= funded
+    if programme:  # items the programme funds
+        item_keep &= _rows_in(index.item_programme, index.programme_pos.get(programme))
     if region:
         org_keep &= np.array([region in r for r in index.regions], dtype=bool)
-    if project_id:
-        col = index.item_pos.get(project_id)
-        partners = np.zeros(n_orgs, dtype=bool)
-        if col is not None:
-            partners[index.incidence[:, col].nonzero()[0]] = True
-        org_keep &= partners
+    if project_id:  # the project's partners
+        org_keep &= _rows_in(index.incidence, index.item_pos.get(project_id))
     selected = (
         sp.diags(org_keep.astype(np.float32))
         @ index.incidence
         @ sp.diags(item_keep.astype(np.float32))
     )
     return project(sp.csr_matrix(selected))
+
+
+def _rows_in(matrix: sp.csr_matrix, col: int | None) -> np.ndarray:
+    """A mask of the rows with a non-zero in column ``col`` (none when ``col`` is None)."""
+    mask = np.zeros(matrix.shape[0], dtype=bool)
+    if col is not None:
+        mask[matrix[:, col].nonzero()[0]] = True
+    return mask

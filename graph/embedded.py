@@ -30,6 +30,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+from innograph.collector import collector_paused
 from innograph.graph.algorithms import (
     Mention,
     SortNames,
@@ -232,13 +233,8 @@ class EmbeddedStore:
         """Rebuild the in-memory graph from the rows."""
         # Hundreds of thousands of new objects: the cyclic GC would rescan them over and
         # over (most of the build time); they hold no cycles, so pause it meanwhile.
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             self._rebuild()
-        finally:
-            if paused:
-                gc.enable()
         # The graph's objects live until the next rebuild: out of the collector's sight,
         # a full collection no longer walks them all in the middle of a query (~1 s).
         # (Any reference cycle already garbage now is never collected; the build makes

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from innograph.collector import collector_paused
 from innograph.ingest.importers.common import ImportReport, NameResolver
 from innograph.ingest.resolution import KnownEntity, Resolver
 from innograph.ontology.facts import DocumentFacts
@@ -56,25 +56,6 @@ def name_resolver(known: Iterable[KnownEntity]) -> NameResolver:
     return NameResolver(Resolver(known=known, fuzzy=False))
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off, for an import.
-
-    A batch holds tens of thousands of live objects: the collector would promote them and
-    then rescan everything the process holds (the gazetteer, the resolver's names) over
-    and over, a quarter of an import's time. The rows make no reference cycles; what is
-    freed is freed by reference counting. Each batch ends with a young collection all the
-    same, so that a cycle made by some row cannot pile up.
-    """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
 def write_all(
     store: DocumentWriter,
     documents: Iterator[DocumentFacts],
@@ -107,7 +88,10 @@ def write_all(
         batch.clear()
         gc.collect(1)
 
-    with _collector_paused():
+    # A batch holds tens of thousands of live objects; the collector would rescan the
+    # gazetteer and the resolver's names over and over (a quarter of an import's time).
+    # Each batch still ends with a young collection, so a cycle made by a row cannot pile up.
+    with collector_paused():
         for facts in documents:
             batch.append(facts)
             if len(batch) >= batch_size:
