@@ -79,6 +79,9 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 # Bookkeeping label of the one node holding the version counter (not an ontology class:
 # it is never part of the graph's answers).
 META_LABEL = "InnographMeta"
+# Property of the version node while a bulk load writes (its start time): other writers
+# refuse until it is gone (see innograph.graph.neo4j_bulk).
+BULK_MARK = "bulk_load_started"
 FULLTEXT_INDEX = "innograph_names"
 # Bolt, direct or routed (a cluster, Aura), plain or encrypted.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -395,7 +398,26 @@ class Neo4jStore:
                 f"MATCH (n) WHERE NOT n:{META_LABEL} "
                 "CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
             ).consume()
-        self._write(lambda tx: _Writer(tx).bump(_now()))
+        self._write(lambda tx: _Writer(tx).finish_bulk_load(_now()))
+
+    def bulk_load(
+        self, documents: Iterable[DocumentFacts], *, workers: int = 2, rows_per_tx: int = 10_000
+    ) -> list[IngestResult]:
+        """Load documents into an empty graph at bulk speed (see :mod:`.neo4j_bulk`).
+
+        The graph ends exactly as upserting the same documents would leave it. Every
+        document is validated first (InvalidFact before anything is written); a graph that
+        holds data is refused with GraphError; a failure part-way deletes what was written.
+        """
+        from innograph.graph.neo4j_bulk import plan_bulk_load, write_bulk_plan
+
+        now = _now()
+        plan = plan_bulk_load(documents, now)
+        with self._lock:
+            self._search_cache = None
+        with self._guard():
+            write_bulk_plan(self, plan, now, workers=workers, rows_per_tx=rows_per_tx)
+        return plan.results
 
     # -- reading -------------------------------------------------------------------------
 
@@ -798,11 +820,23 @@ class _Writer:
         return self.tx.run(query, params).values()
 
     def lock(self) -> None:
-        """Take the write lock of the version node: writers go one at a time."""
-        self.run(
+        """Take the write lock of the version node: writers go one at a time, and none
+        while a bulk load holds the graph."""
+        rows = self.run(
             f"MERGE (m:{META_LABEL} {{key: 'graph'}}) ON CREATE SET m.version = 0 "
-            "SET m.lock = coalesce(m.lock, 0) + 1"
+            f"SET m.lock = coalesce(m.lock, 0) + 1 RETURN m.{BULK_MARK}"
         )
+        started = rows[0][0] if rows else None
+        if started is not None:
+            raise StoreUnavailable(
+                f"a bulk load started at {started} is writing this graph; try again when it "
+                "has finished (if it was interrupted, `innograph neo4j reset --yes` clears it)"
+            )
+
+    def finish_bulk_load(self, now: str) -> None:
+        """Clear the bulk-load mark and count one more change."""
+        self.run(f"MATCH (m:{META_LABEL} {{key: 'graph'}}) REMOVE m.{BULK_MARK}")
+        self.bump(now)
 
     def bump(self, now: str) -> None:
         """Count one more change."""
