@@ -21,6 +21,7 @@ Conventions both backends follow (the contract suite checks them):
 from __future__ import annotations
 
 import heapq
+import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -116,6 +117,19 @@ def merge_mentions(node_id: str, mentions: Iterable[Mention]) -> Node:
         name=name,
         properties=properties,
     )
+
+
+# One encoder for every row: json.dumps with options builds a new one per call, a sixth
+# of preparing a bulk import's rows.
+_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False).encode
+
+
+def stable_json(value: Any) -> str:
+    """Plain data as the JSON both stores keep (sorted keys, no NaN: ValueError);
+    TypeError for what is not plain data."""
+    if not value and isinstance(value, dict | list):  # the common case, without the encoder
+        return "[]" if isinstance(value, list) else "{}"
+    return _ENCODE(value)
 
 
 @dataclass(slots=True)

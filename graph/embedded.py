@@ -45,11 +45,12 @@ from innograph.graph.algorithms import (
     normalise_document,
     pick_edge,
     rank_collaborators,
+    stable_json,
     types_by_specificity,
 )
-from innograph.graph.errors import EntityNotFound, InvalidFact, StoreUnavailable
+from innograph.graph.errors import EntityNotFound, GraphError, InvalidFact, StoreUnavailable
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
-from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
+from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, OnInvalid
 from innograph.graph.types import (
     Collaborator,
     DocumentInfo,
@@ -118,16 +119,9 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-# One encoder for every row: json.dumps with options builds a new one per call, a sixth
-# of preparing a bulk import's rows.
-_ENCODE = json.JSONEncoder(sort_keys=True, ensure_ascii=False, allow_nan=False).encode
-
-
 def _json(value: Any, what: str) -> str:
-    if not value:  # the common case, without the encoder
-        return "[]" if isinstance(value, list) else "{}"
     try:
-        return _ENCODE(value)
+        return stable_json(value)
     except (TypeError, ValueError) as err:
         raise InvalidFact(f"{what}: value is not plain data ({err})") from None
 
@@ -356,6 +350,33 @@ class EmbeddedStore:
                 return self._write(prepared)
             except sqlite3.Error as err:
                 raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
+
+    def bulk_load(
+        self, documents: Iterable[DocumentFacts], *, on_invalid: OnInvalid | None = None
+    ) -> list[IngestResult]:
+        """Load many documents into an empty store (see :meth:`GraphStore.bulk_load`);
+        here the same one transaction as :meth:`upsert_documents`, its fastest path."""
+        prepared: list[_Prepared] = []
+        with collector_paused():  # the rows of every document stay alive until the write
+            for facts in documents:
+                try:
+                    prepared.append(prepare(facts))
+                except InvalidFact as err:
+                    if on_invalid is None:
+                        raise
+                    on_invalid(facts.source, str(err))
+            with self._lock:
+                if self._conn.execute("SELECT 1 FROM documents LIMIT 1").fetchone():
+                    raise GraphError(
+                        "a bulk load needs an empty graph and this one holds data: use "
+                        "`innograph ingest`/`import` to add to it"
+                    )
+                if not prepared:
+                    return []
+                try:
+                    return self._write(prepared)
+                except sqlite3.Error as err:
+                    raise StoreUnavailable(f"embedded store at {self.path}: {err}") from None
 
     def _write(self, prepared: list[_Prepared]) -> list[IngestResult]:
         conn = self._conn

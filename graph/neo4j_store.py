@@ -36,6 +36,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any
 
+from innograph.collector import collector_paused
 from innograph.config import Settings
 from innograph.graph.algorithms import (
     Mention,
@@ -52,10 +53,11 @@ from innograph.graph.algorithms import (
     normalise_document,
     pick_edge,
     rank_collaborators,
+    stable_json,
 )
 from innograph.graph.errors import EntityNotFound, GraphError, StoreUnavailable
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
-from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
+from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, OnInvalid
 from innograph.graph.types import (
     Collaborator,
     DocumentInfo,
@@ -191,12 +193,8 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, allow_nan=False)
-
-
 def _support_json(support: Support) -> str:
-    return _dumps(
+    return stable_json(
         {
             "source": support.source,
             "evidence": support.evidence,
@@ -401,23 +399,29 @@ class Neo4jStore:
         self._write(lambda tx: _Writer(tx).finish_bulk_load(_now()))
 
     def bulk_load(
-        self, documents: Iterable[DocumentFacts], *, workers: int = 2, rows_per_tx: int = 10_000
+        self,
+        documents: Iterable[DocumentFacts],
+        *,
+        on_invalid: OnInvalid | None = None,
+        workers: int = 2,
+        rows_per_tx: int = 10_000,
     ) -> list[IngestResult]:
-        """Load documents into an empty graph at bulk speed (see :mod:`.neo4j_bulk`).
+        """Load documents into an empty graph at bulk speed (see :mod:`.neo4j_bulk`):
+        ``workers`` sessions, ``rows_per_tx`` rows per transaction; otherwise as
+        :meth:`GraphStore.bulk_load`. A failure part-way deletes what was written."""
+        from innograph.graph import neo4j_bulk  # it builds on this module
 
-        The graph ends exactly as upserting the same documents would leave it. Every
-        document is validated first (InvalidFact before anything is written); a graph that
-        holds data is refused with GraphError; a failure part-way deletes what was written.
-        """
-        from innograph.graph.neo4j_bulk import plan_bulk_load, write_bulk_plan
-
-        now = _now()
-        plan = plan_bulk_load(documents, now)
         with self._lock:
             self._search_cache = None
-        with self._guard():
-            write_bulk_plan(self, plan, now, workers=workers, rows_per_tx=rows_per_tx)
-        return plan.results
+        with collector_paused(), self._guard():
+            return neo4j_bulk.bulk_load(
+                self,
+                documents,
+                _now(),
+                workers=workers,
+                rows_per_tx=rows_per_tx,
+                on_invalid=on_invalid,
+            )
 
     # -- reading -------------------------------------------------------------------------
 
@@ -1189,9 +1193,10 @@ def _document_row(d: NormalisedDocument, now: str) -> dict[str, Any]:
             "lang": facts.lang,
             "ingested_at": now,
             "title": facts.title,
-            "attributes": _dumps(facts.attributes),
+            "attributes": stable_json(facts.attributes),
             "merges": [
-                _dumps([m.canonical_id, m.name, m.method, float(m.score)]) for m in facts.merges
+                stable_json([m.canonical_id, m.name, m.method, float(m.score)])
+                for m in facts.merges
             ],
         },
     }
@@ -1204,5 +1209,5 @@ def _mention_row(source: str, cid: str, mention: Mention) -> dict[str, Any]:
         "type": mention.type,
         "name": mention.name,
         "aliases": list(mention.aliases),
-        "attributes": _dumps(dict(mention.attributes)),
+        "attributes": stable_json(dict(mention.attributes)),
     }

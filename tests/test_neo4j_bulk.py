@@ -102,11 +102,11 @@ def test_a_failure_part_way_leaves_the_empty_graph_it_found(
     calls = {"n": 0}
     real = neo4j_bulk._create
 
-    def failing(tx: Any, query: str, rows: Any) -> None:
+    def failing(tx: Any, query: str, rows: Any) -> Any:
         calls["n"] += 1
         if calls["n"] == 12:
             raise RuntimeError("the server fell over mid-load")
-        real(tx, query, rows)
+        return real(tx, query, rows)
 
     monkeypatch.setattr(neo4j_bulk, "_create", failing)
     with pytest.raises(RuntimeError, match="mid-load"):

@@ -7,11 +7,13 @@ both backends must agree with each other by agreeing with these.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import networkx as nx
 import pytest
 from builders import make_facts
-from innograph.graph.errors import EntityNotFound, InvalidFact
+from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.errors import EntityNotFound, GraphError, InvalidFact
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts, MergeRecord
@@ -285,6 +287,65 @@ def test_invalid_facts_are_refused_and_nothing_is_written(store: GraphStore) -> 
         store.upsert_documents([doc_b, bad_type])
     assert snapshot(store) == before
     assert store.documents() == docs_before
+
+
+def bulk_documents() -> list[DocumentFacts]:
+    """The ecosystem, a new version of its first document and its second one repeated."""
+    doc_a, doc_b = ecosystem()
+    newer_a = make_facts(
+        "mem://a.txt",
+        [("a", "Organisation", "Alpha University", {"country": "NL"}), ("z", "Event", "Zeta")],
+        [("PARTICIPATES_IN", "a", "z")],
+    )
+    return [doc_a, doc_b, newer_a, doc_b]
+
+
+def test_bulk_load_ends_as_upserts_do(store: GraphStore, tmp_path: Path) -> None:
+    docs = bulk_documents()
+    reference = EmbeddedStore(tmp_path / "reference")
+    try:
+        expected = [
+            (r.source, r.status, r.nodes, r.relationships) for r in reference.upsert_documents(docs)
+        ]
+        results = store.bulk_load(docs)
+        assert [(r.source, r.status, r.nodes, r.relationships) for r in results] == expected
+        assert [r[1] for r in expected] == ["created", "created", "updated", "unchanged"]
+        assert snapshot(store) == snapshot(reference)
+        assert store.stats().documents == 2
+        assert store.get_node(org("Alpha University")).properties["country"] == "NL"
+    finally:
+        reference.close()
+
+
+def test_bulk_load_refuses_a_graph_that_holds_data(store: GraphStore) -> None:
+    doc_a, doc_b = ecosystem()
+    store.upsert_document(doc_a)
+    before, version = snapshot(store), store.version()
+    with pytest.raises(GraphError, match="empty graph"):
+        store.bulk_load([doc_b])
+    assert (snapshot(store), store.version()) == (before, version)
+
+
+def test_bulk_load_stops_at_an_invalid_document_or_reports_and_skips_it(
+    store: GraphStore,
+) -> None:
+    doc_a, doc_b = ecosystem()
+    bad = make_facts(
+        "mem://bad.txt",
+        [("a", "Organisation", "Zed"), ("p", "Project", "Zproj")],
+        [("FUNDED_BY", "a", "p")],
+    )
+    with pytest.raises(InvalidFact, match="FUNDED_BY"):
+        store.bulk_load([doc_a, bad, doc_b])
+    assert snapshot(store) == ([], [])
+    skipped: list[tuple[str, str]] = []
+    results = store.bulk_load(
+        [doc_a, bad, doc_b], on_invalid=lambda s, why: skipped.append((s, why))
+    )
+    assert [r.source for r in results] == ["mem://a.txt", "mem://b.txt"]
+    assert [s for s, _ in skipped] == ["mem://bad.txt"]
+    assert "FUNDED_BY" in skipped[0][1]
+    assert store.stats().documents == 2
 
 
 def test_merges_are_logged(store: GraphStore) -> None:
