@@ -7,9 +7,13 @@ server twice in one run:
 * naive: every entity and every relationship its own auto-commit ``MERGE`` statement,
   on the first ``--naive-docs`` documents (a sample: at full size it would take hours);
 * batched: the whole graph through ``Neo4jStore.upsert_documents`` (``UNWIND ... MERGE``,
-  one transaction per ``--batch`` documents, with provenance and node merging).
+  one transaction per ``--batch`` documents, with provenance and node merging), the
+  writer every ingest uses;
+* bulk: the whole graph through ``Neo4jStore.bulk_load`` into the emptied graph (merged
+  in Python once, then only ``CREATE``, relationships from two sessions), the same graph.
 
-Relationships per second for each and their ratio; then p50/p95 latency of
+Relationships per second for each and their ratios (the MENTIONS relationships of the
+provenance, one per document and entity, are counted apart); then p50/p95 latency of
 ``collaborators`` and ``paths`` on Neo4j, next to the embedded store loaded with the same
 graph in the same run (``--no-embedded`` skips it).
 
@@ -117,6 +121,25 @@ def load(store: GraphStore, data: Synthetic, batch: int) -> dict[str, Any]:
     }
 
 
+def bulk(store: Neo4jStore, data: Synthetic) -> dict[str, Any]:
+    """The whole graph through bulk_load into the empty graph; time and throughput."""
+    docs = list(data.documents())
+    start = time.perf_counter()
+    store.bulk_load(docs)
+    seconds = time.perf_counter() - start
+    stats = store.stats()
+    mentions = store._read("MATCH ()-[m:MENTIONS]->() RETURN count(m)")[0][0]
+    return {
+        "documents": len(docs),
+        "nodes": stats.total_nodes,
+        "relationships": stats.total_relationships,
+        "mentions": mentions,
+        "seconds": round(seconds, 2),
+        "relationships_per_s": round(stats.total_relationships / seconds),
+        "with_mentions_per_s": round((stats.total_relationships + mentions) / seconds),
+    }
+
+
 def latencies(
     store: GraphStore, data: Synthetic, queries: int, seed: int = 11
 ) -> dict[str, dict[str, float]]:
@@ -159,6 +182,18 @@ def run(scale: float, batch: int, naive_docs: int, queries: int, embedded: bool)
         )
         result["machine_load_avg_1min"] = round(os.getloadavg()[0], 1)
         result["latency_neo4j"] = latencies(neo, data, queries)
+        neo.wipe()
+        result["bulk"] = bulk(neo, data)
+        result["bulk"]["machine_load_avg_1min"] = round(os.getloadavg()[0], 1)
+        result["bulk_vs_naive"] = round(
+            result["bulk"]["relationships_per_s"] / result["naive"]["relationships_per_s"], 1
+        )
+        result["bulk_vs_batched"] = round(
+            result["bulk"]["relationships_per_s"] / result["batched"]["relationships_per_s"], 2
+        )
+        same = ("nodes", "relationships")
+        if any(result["bulk"][k] != result["batched"][k] for k in same):
+            raise SystemExit(f"bulk and batched loads differ: {result['bulk']} {result['batched']}")
         neo.wipe()
     if embedded:
         with tempfile.TemporaryDirectory(prefix="bench-neo4j-embedded-") as tmp:

@@ -91,6 +91,8 @@ def _neo4j_rows(d: dict[str, Any]) -> list[Row]:
     return [
         ("Neo4j load, batched", _num(d, "batched.relationships_per_s"), "rels/s",
          "naive loader", _num(d, "naive.relationships_per_s")),
+        ("Neo4j bulk load (empty graph)", _num(d, "bulk.relationships_per_s"), "rels/s",
+         "batched load", _num(d, "batched.relationships_per_s")),
         ("Neo4j collaborators p95", _num(d, "latency_neo4j.collaborators.p95_ms"), "ms",
          "embedded p95", _num(d, "latency_embedded.collaborators.p95_ms")),
         ("Neo4j paths k=3 p95", _num(d, "latency_neo4j.paths_k3_max4.p95_ms"), "ms",

@@ -18,6 +18,14 @@ import_app = typer.Typer(help="Import structured sources into the graph.", no_ar
 
 
 FileArgument = Annotated[Path, typer.Argument(help="The CSV file (.csv or .csv.gz).")]
+BulkOption = Annotated[
+    bool,
+    typer.Option(
+        "--bulk",
+        help="Into an empty graph only, the fastest way (Neo4j: CREATE only, two sessions; "
+        "about twice the speed); refused when the graph holds data.",
+    ),
+]
 
 
 @import_app.command("cordis")
@@ -34,6 +42,7 @@ def import_cordis(
         typer.Option(help="Framework programme when the file has no frameworkProgramme."),
     ] = "H2020",
     store: StoreOption = None,
+    bulk: BulkOption = False,
 ) -> None:
     """Import a CORDIS projects + participants export (ECSEL, H2020, Horizon Europe).
 
@@ -53,34 +62,38 @@ def import_cordis(
         if participants is not None:
             yield from iter_participants(participants, report, names)
 
-    _import(documents, store, " + ".join(f.name for f in files))
+    _import(documents, store, " + ".join(f.name for f in files), bulk=bulk)
 
 
 @import_app.command("esif")
-def import_esif(file: FileArgument, store: StoreOption = None) -> None:
+def import_esif(file: FileArgument, store: StoreOption = None, bulk: BulkOption = False) -> None:
     """Import the ESIF beneficiary list (beneficiary LEADS operation, FUNDED_BY programme)."""
     from innograph.ingest.importers.esif import iter_esif
 
     _check_files([file])
-    _import(lambda names, report: iter_esif(file, report, names), store, file.name)
+    _import(lambda names, report: iter_esif(file, report, names), store, file.name, bulk=bulk)
 
 
 @import_app.command("efro-nl")
-def import_efro_nl(file: FileArgument, store: StoreOption = None) -> None:
+def import_efro_nl(file: FileArgument, store: StoreOption = None, bulk: BulkOption = False) -> None:
     """Import the Dutch EFRO/ESF project list (Dutch columns)."""
     from innograph.ingest.importers.efro_nl import iter_efro_nl
 
     _check_files([file])
-    _import(lambda names, report: iter_efro_nl(file, report, names), store, file.name)
+    _import(lambda names, report: iter_efro_nl(file, report, names), store, file.name, bulk=bulk)
 
 
 @import_app.command("erdf-flanders")
-def import_erdf_flanders(file: FileArgument, store: StoreOption = None) -> None:
+def import_erdf_flanders(
+    file: FileArgument, store: StoreOption = None, bulk: BulkOption = False
+) -> None:
     """Import a Flemish ERDF list (2007-2013 overview or the 2014-2020 call sheet)."""
     from innograph.ingest.importers.erdf_flanders import iter_erdf_flanders
 
     _check_files([file])
-    _import(lambda names, report: iter_erdf_flanders(file, report, names), store, file.name)
+    _import(
+        lambda names, report: iter_erdf_flanders(file, report, names), store, file.name, bulk=bulk
+    )
 
 
 @import_app.command("summaries")
@@ -122,12 +135,15 @@ def _import(
     documents: Callable[[NameResolver, ImportReport], Iterator[DocumentFacts]],
     store: Path | None,
     label: str,
+    *,
+    bulk: bool = False,
 ) -> None:
-    """Open the store, resolve against what it holds, write the rows, report."""
+    """Open the store, resolve against what it holds, write the rows (with the store's
+    bulk load when ``bulk``), report."""
     from innograph.graph.errors import GraphError, InvalidFact
     from innograph.graph.factory import open_store
     from innograph.ingest.importers.common import ImportReport
-    from innograph.ingest.importers.runner import name_resolver, write_all
+    from innograph.ingest.importers.runner import bulk_write, name_resolver, write_all
     from innograph.ingest.resolution import KnownEntity
 
     try:
@@ -142,14 +158,19 @@ def _import(
             for n in graph.iter_nodes()
         )
         names = name_resolver(known)
-        summary = write_all(
-            graph,
-            documents(names, report),
-            invalid=InvalidFact,
-            on_invalid=lambda source, why: typer.echo(f"not written {source}: {why}", err=True),
-        )
+
+        def not_written(source: str, why: str) -> None:
+            typer.echo(f"not written {source}: {why}", err=True)
+
+        if bulk:
+            summary = bulk_write(graph, documents(names, report), on_invalid=not_written)
+        else:
+            summary = write_all(
+                graph, documents(names, report), invalid=InvalidFact, on_invalid=not_written
+            )
     except GraphError as err:
-        fail(f"{label}: {err} (rows written before this stay)")
+        kept = "nothing was written" if bulk else "rows written before this stay"
+        fail(f"{label}: {err} ({kept})")
     except (OSError, UnicodeError, csv.Error) as err:
         fail(f"{label}: cannot read: {err}")
     finally:

@@ -91,6 +91,26 @@ def test_importing_twice_changes_nothing(esif_slice: dict[str, object]) -> None:
         assert graph.version() == version
 
 
+def test_a_bulk_import_into_an_empty_store_gives_the_same_graph(
+    esif_slice: dict[str, object], tmp_path: Path
+) -> None:
+    store = tmp_path / "bulk"
+    code, out, err = run_import("esif", str(esif_slice["path"]), "--store", str(store), "--bulk")
+    assert code == 0, err
+    assert out == esif_slice["out"]  # the same closing line: rows, created, skipped
+    with open_graph(store) as bulk, open_graph(esif_slice["store"]) as upserted:  # type: ignore[arg-type]
+        assert list(bulk.iter_nodes()) == list(upserted.iter_nodes())
+        assert list(bulk.iter_edges()) == list(upserted.iter_edges())
+        version = bulk.version()
+    # Once the graph holds data, a bulk import is refused plainly and changes nothing.
+    code, out, err = run_import("esif", str(esif_slice["path"]), "--store", str(store), "--bulk")
+    assert code != 0
+    assert "empty graph" in out + err and "nothing was written" in out + err
+    assert "Traceback" not in out + err
+    with open_graph(store) as bulk:
+        assert bulk.version() == version
+
+
 def test_bad_rows_are_skipped(esif_slice: dict[str, object], tmp_path: Path) -> None:
     rows: list[dict[str, str]] = esif_slice["rows"]  # type: ignore[assignment]
     header = list(rows[0])

@@ -3,10 +3,12 @@ leave it, refuses what it cannot do, and cleans up after itself."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from builders import make_facts
+from import_helpers import open_graph, read_rows, run_import, write_rows
 from innograph.graph import neo4j_bulk
 from innograph.graph.embedded import EmbeddedStore
 from innograph.graph.errors import GraphError, InvalidFact, StoreUnavailable
@@ -128,3 +130,22 @@ def test_an_interrupted_bulk_load_holds_off_other_writers_until_reset(neo: Neo4j
         neo.bulk_load(random_documents(seed=5, count=1))
     neo.wipe()  # `innograph neo4j reset --yes`
     assert [r.status for r in neo.bulk_load(random_documents(seed=5, count=1))] == ["created"]
+
+
+@neo4j_only
+def test_a_bulk_import_into_neo4j_gives_the_graph_of_an_embedded_import(
+    neo: Neo4jStore, shared_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    header, rows = read_rows(
+        shared_dir / "data" / "structured" / "esif_beneficiaries_2007_2020_harmonised.csv.gz", 400
+    )
+    path = write_rows(tmp_path / "esif.csv", header, rows)
+    code, out, err = run_import("esif", str(path), "--bulk")  # to Neo4j: the URI is set
+    assert code == 0, err
+    monkeypatch.delenv("INNOGRAPH_NEO4J_URI")  # the same import into an embedded store
+    code, expected_out, err = run_import("esif", str(path), "--store", str(tmp_path / "s"))
+    assert code == 0, err
+    assert out == expected_out
+    with open_graph(tmp_path / "s") as upserted:
+        assert list(neo.iter_nodes()) == list(upserted.iter_nodes())
+        assert list(neo.iter_edges()) == list(upserted.iter_edges())

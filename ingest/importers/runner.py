@@ -30,6 +30,14 @@ class DocumentWriter(Protocol):
     def upsert_document(self, facts: DocumentFacts) -> Any: ...
 
 
+class BulkWriter(Protocol):
+    """What a bulk import needs of a store."""
+
+    def bulk_load(
+        self, documents: Iterable[DocumentFacts], *, on_invalid: Callable[[str, str], None]
+    ) -> list[Any]: ...
+
+
 @dataclass
 class WriteSummary:
     """Counts of the documents written, by status."""
@@ -97,4 +105,24 @@ def write_all(
             if len(batch) >= batch_size:
                 flush()
         flush()
+    return summary
+
+
+def bulk_write(
+    store: BulkWriter,
+    documents: Iterator[DocumentFacts],
+    *,
+    on_invalid: Callable[[str, str], None] | None = None,
+) -> WriteSummary:
+    """Write ``documents`` into an empty store with its bulk load; invalid rows are
+    reported and left out, as :func:`write_all` does."""
+    summary = WriteSummary()
+
+    def invalid(source: str, why: str) -> None:
+        summary.failed += 1
+        if on_invalid is not None:
+            on_invalid(source, " ".join(why.split()))
+
+    for result in store.bulk_load(documents, on_invalid=invalid):
+        summary.statuses[result.status] = summary.statuses.get(result.status, 0) + 1
     return summary
