@@ -1,4 +1,10 @@
-"""Responses built by hand: JSON serialised once, and CSV for the answers that are tables."""
+"""Responses built by hand: JSON serialised once, and CSV for the answers that are tables.
+
+The hot read routes (search, entities, neighbourhoods, collaborators, paths, suggestions)
+build their answers as plain dicts with the helpers below, in the shape and field order
+of their documented models in ``api/schemas.py``, and serialise them once. The tests hold
+each such answer to its model byte for byte, so the two cannot drift.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi.responses import Response
+from innograph.graph.types import DocumentInfo, Edge, Node, Provenance
 from pydantic_core import to_json
 
 
@@ -18,9 +25,52 @@ def json_response(content: Any) -> Response:
     Returning it instead makes FastAPI turn it into a dict, validate that against the
     route's response_model and serialise it again: three times the work on the hottest
     routes. Such a route still names its response_model, for the OpenAPI schema, and a
-    test holds its JSON to that schema.
+    test holds its JSON to that schema. A NaN or infinite float becomes null, as the
+    models write it (JSON has no such numbers).
     """
-    return Response(to_json(content), media_type="application/json")
+    return Response(to_json(content, inf_nan_mode="null"), media_type="application/json")
+
+
+def node_ref(node: Node) -> dict[str, Any]:
+    """A node as ``NodeRef``: id, type and name."""
+    return {"id": node.id, "type": node.type, "name": node.name}
+
+
+def node_data(node: Node) -> dict[str, Any]:
+    """A node as ``NodePublic``: with its properties (the store hands out copies)."""
+    return {"id": node.id, "type": node.type, "name": node.name, "properties": node.properties}
+
+
+def provenance_data(prov: Provenance) -> dict[str, Any]:
+    """Provenance as ``ProvenancePublic``."""
+    return {
+        "document": prov.document,
+        "evidence": prov.evidence,
+        "confidence": float(prov.confidence),  # the model's type: 1 is written 1.0
+    }
+
+
+def edge_data(edge: Edge) -> dict[str, Any]:
+    """A relationship as ``EdgePublic``."""
+    return {
+        "source": edge.source,
+        "target": edge.target,
+        "type": edge.type,
+        "properties": edge.properties,
+        "provenance": [provenance_data(p) for p in edge.provenance],
+    }
+
+
+def document_data(info: DocumentInfo) -> dict[str, Any]:
+    """A stored document as ``DocumentPublic``."""
+    return {
+        "source": info.source,
+        "doc": info.doc,
+        "content_hash": info.content_hash,
+        "lang": info.lang,
+        "ingested_at": info.ingested_at,
+        "title": info.title,
+    }
 
 
 def csv_response(header: Sequence[str], rows: Iterable[Sequence[Any]], *, name: str) -> Response:

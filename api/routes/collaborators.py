@@ -23,14 +23,12 @@ from innograph.api.params import (
     require_organisation,
     split_list,
 )
-from innograph.api.representation import csv_response, joined
+from innograph.api.representation import csv_response, joined, json_response, node_ref
 from innograph.api.schemas import (
     ERROR_RESPONSES,
     CollaborationNetworkPublic,
-    CollaboratorPublic,
     CollaboratorsPublic,
     NetworkEdgePublic,
-    NodeRef,
 )
 from innograph.graph.store import SHARED_ITEM_TYPES
 
@@ -59,7 +57,7 @@ async def collaborators(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_COLLABORATORS)] = 50,
     format: FormatParam = "json",
-) -> CollaboratorsPublic | Response:
+) -> Response:
     """Organisations sharing a project, S3 platform or event with it, most shared first."""
     org = require_organisation(store, org_id, "id")
     if programme is not None:
@@ -90,15 +88,16 @@ async def collaborators(
             ),
             name="collaborators",
         )
+    # CollaboratorsPublic's shape, as plain data serialised once (see json_response).
     data = [
-        CollaboratorPublic(
-            organisation=NodeRef.from_node(c.organisation),
-            score=c.score,
-            shared=[NodeRef.from_node(s) for s in c.shared],
-        )
+        {
+            "organisation": node_ref(c.organisation),
+            "score": int(c.score),
+            "shared": [node_ref(s) for s in c.shared],
+        }
         for c in found
     ]
-    return CollaboratorsPublic(organisation=NodeRef.from_node(org), data=data, count=len(data))
+    return json_response({"organisation": node_ref(org), "data": data, "count": len(data)})
 
 
 @router.get(

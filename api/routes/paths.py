@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
+from fastapi.responses import Response
 from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_PATH_HOPS, MAX_PATHS, QUERY_BUDGET_SECONDS
 from innograph.api.params import parse_ids, parse_types, require_entity
-from innograph.api.schemas import (
-    ERROR_RESPONSES,
-    HopPublic,
-    NodeRef,
-    PathPublic,
-    PathsPublic,
-    ProvenancePublic,
-)
+from innograph.api.representation import json_response, node_ref, provenance_data
+from innograph.api.schemas import ERROR_RESPONSES, PathsPublic
 from innograph.graph.analytics import country_of, organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node, PartnershipPath
@@ -43,31 +38,32 @@ def _country(store: GraphStore, node: Node, cache: dict[str, str | None]) -> str
     return cache[node.id]
 
 
-def _path_public(
+def _path_data(
     store: GraphStore, path: PartnershipPath, cache: dict[str, str | None]
-) -> PathPublic:
+) -> dict[str, Any]:
+    """A path as ``PathPublic``, in plain data."""
     org_types = organisation_types()
-    steps = []
-    for a, b, edge in zip(path.nodes, path.nodes[1:], path.edges, strict=False):
-        steps.append(
-            HopPublic(
-                source=NodeRef.from_node(a),
-                target=NodeRef.from_node(b),
-                type=edge.type,
-                reversed=edge.source != a.id,
-                provenance=[ProvenancePublic.from_provenance(p) for p in edge.provenance],
-            )
-        )
+    refs = [node_ref(n) for n in path.nodes]
+    steps = [
+        {
+            "source": a_ref,
+            "target": b_ref,
+            "type": edge.type,
+            "reversed": edge.source != a.id,
+            "provenance": [provenance_data(p) for p in edge.provenance],
+        }
+        for a, a_ref, b_ref, edge in zip(path.nodes, refs, refs[1:], path.edges, strict=False)
+    ]
     countries = [_country(store, n, cache) for n in path.nodes if n.type in org_types]
     known = [c for c in countries if c]
     crosses = any(x != y for x, y in zip(known, known[1:], strict=False))
-    return PathPublic(
-        hops=path.hops,
-        nodes=[NodeRef.from_node(n) for n in path.nodes],
-        steps=steps,
-        countries=countries,
-        crosses_border=crosses,
-    )
+    return {
+        "hops": path.hops,
+        "nodes": refs,
+        "steps": steps,
+        "countries": countries,
+        "crosses_border": crosses,
+    }
 
 
 def _find(
@@ -80,15 +76,15 @@ def _find(
     via: list[str],
     avoid: list[str],
     cross_border: bool,
-) -> tuple[list[PathPublic], list[str]]:
-    """The paths as the API shows them, and notes about unknown countries."""
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The paths as the API shows them (``PathPublic``), and notes about unknown countries."""
     asked = k * CROSS_BORDER_OVERSAMPLE if cross_border else k
     found = store.paths(source, target, k=asked, max_hops=max_hops, via=via, avoid=avoid)
     cache: dict[str, str | None] = {}
-    paths = [_path_public(store, p, cache) for p in found]
+    paths = [_path_data(store, p, cache) for p in found]
     notes: list[str] = []
     if cross_border:
-        paths = [p for p in paths if p.crosses_border][:k]
+        paths = [p for p in paths if p["crosses_border"]][:k]
         unknown = sorted(
             {n.name for p in found for n in p.nodes if n.id in cache and cache[n.id] is None}
         )
@@ -121,7 +117,7 @@ async def paths(
     avoid: Annotated[
         str | None, Query(description="Entity ids the paths must not go through (comma-separated).")
     ] = None,
-) -> PathsPublic:
+) -> Response:
     """The k shortest partnership paths between two organisations, each hop with evidence."""
     first = require_entity(store, source, "from")
     second = require_entity(store, target, "to")
@@ -143,10 +139,13 @@ async def paths(
         avoid=avoid_ids,
         cross_border=cross_border,
     )
-    return PathsPublic(
-        source=NodeRef.from_node(first),
-        target=NodeRef.from_node(second),
-        data=found,
-        count=len(found),
-        notes=notes,
+    # PathsPublic's shape, as plain data serialised once (see json_response).
+    return json_response(
+        {
+            "source": node_ref(first),
+            "target": node_ref(second),
+            "data": found,
+            "count": len(found),
+            "notes": notes,
+        }
     )

@@ -10,8 +10,8 @@ from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_SUGGESTIONS
 from innograph.api.params import FormatParam, require_organisation
-from innograph.api.representation import csv_response
-from innograph.api.schemas import ERROR_RESPONSES, NodeRef, SuggestionPublic, SuggestionsPublic
+from innograph.api.representation import csv_response, json_response, node_ref
+from innograph.api.schemas import ERROR_RESPONSES, SuggestionsPublic
 
 router = APIRouter(prefix="/api", tags=["collaboration"])
 
@@ -30,7 +30,7 @@ async def suggestions(
     ] = False,
     limit: Annotated[int, Query(ge=1, le=MAX_SUGGESTIONS)] = 10,
     format: FormatParam = "json",
-) -> SuggestionsPublic | Response:
+) -> Response:
     """Organisations it does not yet work with, ranked by link prediction, with reasons."""
     org = require_organisation(store, org_id, "id")
     result = await within_budget(
@@ -49,20 +49,21 @@ async def suggestions(
             ),
             name="suggestions",
         )
+    # SuggestionsPublic's shape, as plain data serialised once (see json_response).
     data = [
-        SuggestionPublic(
-            organisation=NodeRef.from_node(s.organisation),
-            country=s.country,
-            score=s.score,
-            reason=s.reason,
-            common_partners=[NodeRef.from_node(n) for n in s.common_partners],
-            partners_in_common=s.partners_in_common,
-            shared_programmes=[NodeRef.from_node(n) for n in s.shared_programmes],
-            shared_themes=s.shared_themes,
-            adamic_adar=s.adamic_adar,
-        )
+        {
+            "organisation": node_ref(s.organisation),
+            "country": s.country,
+            "score": float(s.score),
+            "reason": s.reason,
+            "common_partners": [node_ref(n) for n in s.common_partners],
+            "partners_in_common": int(s.partners_in_common),
+            "shared_programmes": [node_ref(n) for n in s.shared_programmes],
+            "shared_themes": s.shared_themes,
+            "adamic_adar": float(s.adamic_adar),
+        }
         for s in result.suggestions
     ]
-    return SuggestionsPublic(
-        organisation=NodeRef.from_node(org), data=data, count=len(data), note=result.note
+    return json_response(
+        {"organisation": node_ref(org), "data": data, "count": len(data), "note": result.note}
     )
