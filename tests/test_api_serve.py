@@ -70,3 +70,24 @@ def test_serve_on_a_taken_port_fails_in_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"innograph: error: cannot listen on 127.0.0.1:{port}: the port is in use"
     ]
+
+
+def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:
+    # httptools and uvloop are dependencies (as in uvicorn[standard]): serve's "auto"
+    # must find them, or every request pays the pure-Python parser and loop again.
+    import uvicorn
+    from innograph.cli.serve_cmd import UVICORN_SPEED
+
+    async def app(scope: object, receive: object, send: object) -> None:
+        """Nothing: the configuration is what is looked at."""
+
+    config = uvicorn.Config(app, **UVICORN_SPEED)  # type: ignore[arg-type]
+    config.load()
+    assert config.http_protocol_class.__name__ == "HttpToolsProtocol"
+    factory = config.get_loop_factory()
+    assert factory is not None
+    loop = factory()
+    try:
+        assert type(loop).__module__.startswith("uvloop")
+    finally:
+        loop.close()
