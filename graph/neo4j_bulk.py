@@ -30,7 +30,6 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
 from queue import Empty, SimpleQueue
 from typing import Any
 
@@ -53,27 +52,10 @@ from neo4j import ManagedTransaction
 _Row = dict[str, Any]
 
 
-@dataclass(slots=True)
-class BulkPlan:
-    """Everything a bulk load creates, as parameter rows grouped by statement."""
-
-    # label tuple (root first) -> node property rows
-    nodes: dict[tuple[str, ...], list[_Row]] = field(default_factory=dict)
-    # MENTIONS: (document source, entity id, properties)
-    mentions: list[tuple[str, str, _Row]] = field(default_factory=list)
-    # relationship type -> (source id, target id, properties)
-    edges: dict[str, list[tuple[str, str, _Row]]] = field(default_factory=dict)
-    results: list[IngestResult] = field(default_factory=list)
-
-    @property
-    def relationship_count(self) -> int:
-        """Relationships of the graph (MENTIONS are provenance, counted apart)."""
-        return sum(len(rows) for rows in self.edges.values())
-
-    @property
-    def mention_count(self) -> int:
-        """MENTIONS relationships (document -> entity) the load creates."""
-        return len(self.mentions)
+# MENTIONS: (document source, entity id, properties)
+_Mentions = list[tuple[str, str, _Row]]
+# relationship type -> (source id, target id, properties)
+_Edges = dict[str, list[tuple[str, str, _Row]]]
 
 
 def latest_versions(
@@ -102,41 +84,47 @@ def latest_versions(
     return list(latest.values()), results
 
 
-def plan_bulk_load(docs: Sequence[NormalisedDocument]) -> BulkPlan:
-    """The rows of the nodes, MENTIONS and relationships the load creates, merged by the
-    rules every writer follows."""
-    plan = BulkPlan()
+def plan_nodes(
+    docs: Sequence[NormalisedDocument],
+) -> tuple[dict[tuple[str, ...], list[_Row]], _Mentions]:
+    """The nodes (property rows by label tuple, root label first) as all their mentions
+    make them, and the MENTIONS rows."""
     mentions_by_id: dict[str, list[Mention]] = defaultdict(list)
-    given: dict[EdgeKey, list[Support]] = defaultdict(list)
-    sources: dict[EdgeKey, list[str]] = defaultdict(list)
-    supports: dict[EdgeKey, list[str]] = defaultdict(list)
+    mentions: _Mentions = []
     for doc in docs:
         source = doc.facts.source
         for cid, mention in doc.nodes.items():
             mentions_by_id[cid].append(mention)
             row = ns._mention_row(source, cid, mention)
             del row["source"], row["id"]
-            plan.mentions.append((source, cid, row))
-        for key, support in doc.edges.items():
-            given[key].append(support)
-            sources[key].append(source)
-            supports[key].append(ns._support_json(support))
-
+            mentions.append((source, cid, row))
     nodes: dict[tuple[str, ...], list[_Row]] = defaultdict(list)
     for cid, node_mentions in mentions_by_id.items():
         merged = merge_mentions(cid, node_mentions)
         nodes[ns._labels_of(merged.type)].append(
             {**merged.properties, "id": merged.id, "name": merged.name}
         )
-    edges: dict[str, list[tuple[str, str, _Row]]] = defaultdict(list)
+    return dict(sorted(nodes.items())), mentions
+
+
+def plan_edges(docs: Sequence[NormalisedDocument]) -> _Edges:
+    """The relationships as all their supporting documents make them."""
+    given: dict[EdgeKey, list[Support]] = defaultdict(list)
+    sources: dict[EdgeKey, list[str]] = defaultdict(list)
+    supports: dict[EdgeKey, list[str]] = defaultdict(list)
+    for doc in docs:
+        source = doc.facts.source
+        for key, support in doc.edges.items():
+            given[key].append(support)
+            sources[key].append(source)
+            supports[key].append(ns._support_json(support))
+    edges: _Edges = defaultdict(list)
     for key in sorted(given):
         src, rel, dst = key
         merged_edge = merge_supports(key, given[key])
         props = ns._edge_props(merged_edge, sources[key], supports[key])
         edges[ns._rel_type_of(rel)].append((src, dst, props))
-    plan.nodes = dict(sorted(nodes.items()))
-    plan.edges = dict(sorted(edges.items()))
-    return plan
+    return dict(sorted(edges.items()))
 
 
 def _chunks(rows: Sequence[_Row], size: int) -> Iterator[Sequence[_Row]]:
@@ -157,10 +145,10 @@ def _document_statements(rows: Sequence[_Row], rows_per_tx: int) -> list[_Work]:
     return [(query, chunk) for chunk in _chunks(rows, rows_per_tx)]
 
 
-def _node_statements(plan: BulkPlan, rows_per_tx: int) -> list[_Work]:
+def _node_statements(nodes: dict[tuple[str, ...], list[_Row]], rows_per_tx: int) -> list[_Work]:
     """Statements creating the entity nodes; each returns (id, element id)."""
     work: list[_Work] = []
-    for labels, rows in plan.nodes.items():
+    for labels, rows in nodes.items():
         label_expr = ":".join(ns._checked(label) for label in labels)
         query = (
             f"UNWIND $rows AS row CREATE (n:{label_expr}) SET n = row RETURN row.id, elementId(n)"
@@ -170,29 +158,21 @@ def _node_statements(plan: BulkPlan, rows_per_tx: int) -> list[_Work]:
 
 
 def _relationship_statements(
-    plan: BulkPlan, documents: dict[str, str], nodes: dict[str, str], rows_per_tx: int
+    rel_type: str,
+    triples: list[tuple[str, str, _Row]],
+    starts: dict[str, str],
+    ends: dict[str, str],
+    rows_per_tx: int,
 ) -> list[_Work]:
-    """Statements creating MENTIONS and relationships between nodes found by element id
-    (a direct record lookup, cheaper than an index seek by key)."""
-    rows_by_type = {
-        ns._mentions_type(): [
-            {"a": documents[source], "b": nodes[cid], "props": props}
-            for source, cid, props in plan.mentions
-        ]
-    }
-    for rel_type, triples in plan.edges.items():
-        rows_by_type[rel_type] = [
-            {"a": nodes[src], "b": nodes[dst], "props": props} for src, dst, props in triples
-        ]
-    work: list[_Work] = []
-    for rel_type, rows in rows_by_type.items():
-        query = (
-            "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
-            "MATCH (b) WHERE elementId(b) = row.b "
-            f"CREATE (a)-[r:{ns._checked(rel_type)}]->(b) SET r = row.props"
-        )
-        work += [(query, chunk) for chunk in _chunks(rows, rows_per_tx)]
-    return work
+    """Statements creating relationships of one type between nodes found by element id
+    (``starts``/``ends``: key -> element id; a record lookup, cheaper than an index seek)."""
+    rows = [{"a": starts[src], "b": ends[dst], "props": props} for src, dst, props in triples]
+    query = (
+        "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
+        "MATCH (b) WHERE elementId(b) = row.b "
+        f"CREATE (a)-[r:{ns._checked(rel_type)}]->(b) SET r = row.props"
+    )
+    return [(query, chunk) for chunk in _chunks(rows, rows_per_tx)]
 
 
 def _create(tx: ManagedTransaction, query: str, rows: Sequence[_Row]) -> list[list[Any]]:
@@ -244,19 +224,37 @@ def bulk_load(
     docs, results = latest_versions(documents, on_invalid)
     store._write(lambda tx: _start(tx, now))
     try:
+        # A pipeline: one background session creates documents, then nodes, then MENTIONS
+        # while this thread merges nodes, then relationships, then creates those (the
+        # driver waits on the socket without holding the GIL, so the merging goes on).
         with ThreadPoolExecutor(max_workers=1) as background:
-            # The server creates the documents while this thread merges nodes and
-            # relationships (the driver waits on the socket without holding the GIL).
             doc_rows = [ns._document_row(doc, now) for doc in docs]
-            created_docs = background.submit(
+            doc_ids = background.submit(
                 _run_all, store, _document_statements(doc_rows, rows_per_tx), 1
             )
-            plan = plan_bulk_load(docs)
-            nodes = dict(_run_all(store, _node_statements(plan, rows_per_tx), 1))
-            doc_ids = dict(created_docs.result())
-        work = _relationship_statements(plan, doc_ids, nodes, rows_per_tx)
-        del plan, nodes, doc_ids  # the rows hold all that is needed from here
-        _run_all(store, work, workers)
+            nodes, mentions = plan_nodes(docs)
+            node_ids = background.submit(_run_all, store, _node_statements(nodes, rows_per_tx), 1)
+
+            def create_mentions() -> None:
+                documents_by_source, nodes_by_id = dict(doc_ids.result()), dict(node_ids.result())
+                work = _relationship_statements(
+                    ns._mentions_type(), mentions, documents_by_source, nodes_by_id, rows_per_tx
+                )
+                _run_all(store, work, 1)
+
+            mentions_done = background.submit(create_mentions)
+            del doc_rows, nodes
+            edges = plan_edges(docs)
+            del docs
+            nodes_by_id = dict(node_ids.result())
+            work = []
+            for rel_type, triples in edges.items():
+                work += _relationship_statements(
+                    rel_type, triples, nodes_by_id, nodes_by_id, rows_per_tx
+                )
+            del edges
+            _run_all(store, work, max(workers - 1, 1))
+            mentions_done.result()
     except BaseException:
         store.wipe()  # the graph was empty: back to that (and the mark cleared)
         raise

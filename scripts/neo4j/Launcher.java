@@ -47,8 +47,9 @@ public final class Launcher {
         config.put("server.bolt.listen_address", address);
         config.put("server.bolt.advertised_address", address);
         config.put("dbms.security.auth_enabled", "true");
-        // Modest memory: the machine is small and shared.
-        config.put("server.memory.pagecache.size", "512m");
+        // Modest memory by default (the machine is small and shared); NEO4J_PAGECACHE
+        // raises it (a bulk load of a graph bigger than the page cache evicts as it writes).
+        config.put("server.memory.pagecache.size", System.getenv().getOrDefault("NEO4J_PAGECACHE", "512m"));
         config.put("db.tx_log.rotation.retention_policy", "2 files");
         // No usage reports: this server never talks to anything but its clients.
         config.put("dbms.usage_report.enabled", "false");
