@@ -118,11 +118,9 @@ def find_brokers(index: NetworkIndex, label: np.ndarray, cap: int = 200) -> list
         return []
     codes = sorted({c for c in index.countries if c})
     code_pos = {c: i for i, c in enumerate(codes)}
-    country_rows = [i for i, c in enumerate(index.countries) if c]
+    located = [(i, c) for i, c in enumerate(index.countries) if c]
     by_country = ones_matrix(
-        country_rows,
-        [code_pos[index.countries[i]] for i in country_rows],
-        (n, len(codes)),  # type: ignore[index]
+        [i for i, _ in located], [code_pos[c] for _, c in located], (n, len(codes))
     )
     labelled = np.flatnonzero(label >= 0)
     by_community = ones_matrix(

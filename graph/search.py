@@ -490,7 +490,7 @@ class _FuzzyFilter:
             return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         seen: dict[str, int] = {}
         # Small counters move little memory; a count never exceeds the query's length.
-        shared = np.zeros(hi - lo, dtype=np.uint8 if length < 2**8 else np.int64)
+        shared: np.ndarray = np.zeros(hi - lo, dtype=np.uint8 if length < 2**8 else np.int64)
         for char in query:
             nth = seen.get(char, 0) + 1
             seen[char] = nth

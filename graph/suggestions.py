@@ -79,7 +79,7 @@ def suggest_partners(
     is_own_partner = np.zeros(n, dtype=bool)
     is_own_partner[own_partners] = True
     out = []
-    for j in picks:
+    for j in picks.tolist():
         partners_j = row_indices_array(adjacency, j)
         shared = partners_j[is_own_partner[partners_j]]
         shared = shared[np.lexsort((shared, -degree[shared]))]  # best connected first

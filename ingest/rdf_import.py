@@ -172,10 +172,10 @@ def _entity(graph: Graph, subject: URIRef, cid: str, etype: str) -> _Entity:
                 variants.append(variant)
     for ident in graph.objects(subject, ADMS.identifier):
         agency = (_text(graph, ident, ADMS.schemaAgency) or "").lower()
-        key = next((k for label, k in _AGENCY_KEYS.items() if label in agency), None)
+        agency_key = next((k for label, k in _AGENCY_KEYS.items() if label in agency), None)
         code = _text(graph, ident, SKOS.notation)
-        if key and code:
-            attrs[key] = code
+        if agency_key and code:
+            attrs[agency_key] = code
     documents = sorted(str(d) for d in graph.objects(subject, PROV.wasDerivedFrom))
     return _Entity(cid, etype, name, aliases, attrs, documents, sorted(variants))
 

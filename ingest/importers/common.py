@@ -14,7 +14,7 @@ import hashlib
 import io
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -81,8 +81,11 @@ class ImportReport:
 
 def open_text(path: Path) -> IO[str]:
     """A text stream of ``path`` (gzip by its suffix), UTF-8 with or without BOM."""
-    raw: IO[bytes] = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(
+            gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace", newline=""
+        )
+    return io.TextIOWrapper(path.open("rb"), encoding="utf-8-sig", errors="replace", newline="")
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -185,9 +188,10 @@ class RowFacts:
         *,
         canonical_name: str = "",
         aliases: Iterable[str] = (),
-        attributes: dict[str, AttributeValue] | None = None,
+        attributes: Mapping[str, AttributeValue | None] | None = None,
     ) -> str:
-        """Add an entity once (by local key); its key."""
+        """Add an entity once (by local key); its key. Attributes that are None or empty
+        are left out."""
         if key not in self._keys:
             self._keys.add(key)
             extra = [a for a in dict.fromkeys(aliases) if a and a != name] if aliases else []
@@ -331,7 +335,7 @@ def add_organisation(
     name: str,
     *,
     aliases: Iterable[str] = (),
-    attributes: dict[str, AttributeValue] | None = None,
+    attributes: Mapping[str, AttributeValue | None] | None = None,
 ) -> str:
     """An organisation resolved against the names known so far; its key."""
     aliases = list(aliases)
