@@ -170,7 +170,7 @@ def test_german_amounts() -> None:
 
 
 def _group(digits: str, sep: str) -> str:
-    groups = []
+    groups: list[str] = []
     while len(digits) > 3:
         groups.insert(0, digits[-3:])
         digits = digits[:-3]

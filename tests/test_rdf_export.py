@@ -53,6 +53,13 @@ def export(store: EmbeddedStore, fmt: str, out: Path, **kwargs: object) -> Path:
     return result.path
 
 
+def literal(graph: rdflib.Graph, subject: rdflib.term.Node, predicate: URIRef) -> Literal:
+    """The one literal value of ``predicate`` on ``subject`` (fails if it is not one)."""
+    value = graph.value(subject, predicate)
+    assert isinstance(value, Literal), f"{predicate} of {subject} is {value!r}"
+    return value
+
+
 def parse(path: Path, fmt: str) -> rdflib.Graph:
     graph = rdflib.Graph()
     data = path.read_bytes()
@@ -85,10 +92,10 @@ def test_entities_follow_the_data_model(ttl_graph: rdflib.Graph) -> None:
     assert (region, IG.nutsCode, Literal("BE25")) in ttl_graph
     assert (region, SKOS.exactMatch, URIRef("http://data.europa.eu/nuts/code/BE25")) in ttl_graph
     project = e("project-bridge-x")
-    budget = ttl_graph.value(project, IG.budgetEur)
+    budget = literal(ttl_graph, project, IG.budgetEur)
     assert budget.datatype == rdflib.XSD.decimal and Decimal(str(budget)) == Decimal("1234567.5")
-    assert ttl_graph.value(project, IG.startDate).datatype == rdflib.XSD.date
-    assert ttl_graph.value(project, IG.endDate).datatype == rdflib.XSD.gYearMonth
+    assert literal(ttl_graph, project, IG.startDate).datatype == rdflib.XSD.date
+    assert literal(ttl_graph, project, IG.endDate).datatype == rdflib.XSD.gYearMonth
     pic = ttl_graph.value(org, URIRef("http://www.w3.org/ns/adms#identifier"))
     assert str(ttl_graph.value(pic, SKOS.notation)) == "999123456"
 
@@ -102,7 +109,7 @@ def test_relations_carry_reified_provenance(ttl_graph: rdflib.Graph) -> None:
     assert len(statements) == 2  # one per supporting document
     evidence = {str(ttl_graph.value(s, IG.evidence)) for s in statements}
     assert TRICKY_EVIDENCE in evidence  # quotes, newline, accents survive
-    confidences = sorted(float(ttl_graph.value(s, IG.confidence)) for s in statements)
+    confidences = sorted(float(literal(ttl_graph, s, IG.confidence)) for s in statements)
     assert confidences == [0.7, 0.9]
     funded = next(iter(set(ttl_graph.subjects(RDF.predicate, IG.fundedBy))))
     assert Decimal(str(ttl_graph.value(funded, IG.amountEur))) == Decimal("4999353.18")
@@ -125,7 +132,7 @@ def test_documents_and_dataset_description(ttl_graph: rdflib.Graph) -> None:
     assert described == {dataset}
     # void:triples counts the data triples: everything but the description itself
     description = {t for t in ttl_graph if "/.well-known/void" in str(t[0])}
-    assert int(ttl_graph.value(dataset, VOID.triples)) == len(ttl_graph) - len(description)
+    assert int(literal(ttl_graph, dataset, VOID.triples)) == len(ttl_graph) - len(description)
     assert len(set(ttl_graph.objects(dataset, VOID.dataDump))) == 4
 
 
@@ -413,7 +420,7 @@ def test_escaped_terms_parse_back_identically(fmt: str) -> None:
     assert names == set(TRICKY_TEXTS)
     tokens = set(graph.objects(e("org-tricky"), IG.evidence))
     assert {str(t) for t in tokens} == set(TRICKY_TEXTS)
-    assert all(t.datatype == URIRef("urn:example:raw") for t in tokens)
+    assert all(isinstance(t, Literal) and t.datatype == URIRef("urn:example:raw") for t in tokens)
     homepages = list(graph.objects(e("org-tricky"), URIRef("http://xmlns.com/foaf/0.1/homepage")))
     assert homepages == [URIRef(TRICKY_IRI[1])]
 

