@@ -36,6 +36,7 @@ lint: setup ## ruff, mypy and the layering contract
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	VENV=$(VENV) scripts/typecheck
 
 eval: setup ## Score the extractor on the dev gold (../shared)
 	scripts/eval

@@ -96,16 +96,18 @@ def _unique_operation_ids(app: FastAPI) -> None:
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            with warnings.catch_warnings():
-                warnings.filterwarnings("ignore", "Duplicate Operation ID", UserWarning)
-                schema = generate()
-            seen: set[str] = set()
-            for operations in schema.get("paths", {}).values():
-                for method, operation in operations.items():
-                    if operation.get("operationId") in seen:
-                        operation["operationId"] = f"{operation['operationId']}_{method}"
-                    seen.add(operation.get("operationId", ""))
-        return app.openapi_schema
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Duplicate Operation ID", UserWarning)
+            schema = generate()
+        seen: set[str] = set()
+        for operations in schema.get("paths", {}).values():
+            for method, operation in operations.items():
+                if operation.get("operationId") in seen:
+                    operation["operationId"] = f"{operation['operationId']}_{method}"
+                seen.add(operation.get("operationId", ""))
+        app.openapi_schema = schema
+        return schema
 
     app.openapi = openapi  # type: ignore[method-assign]

@@ -210,7 +210,7 @@ def test_k_shortest_paths_with_evidence(client: TestClient) -> None:
 
 
 def test_paths_via_and_avoid(client: TestClient) -> None:
-    base = {"from": ALPHA, "to": GAMMA, "k": 5}
+    base: dict[str, str | int] = {"from": ALPHA, "to": GAMMA, "k": 5}
     via = client.get("/api/paths", params={**base, "via": "Project,Organisation"}).json()
     assert path_ids(via) == [[ALPHA, P1, BETA, P2, GAMMA]]
     avoid = client.get("/api/paths", params={**base, "avoid": BETA}).json()
