@@ -7,8 +7,10 @@ a separate process (so that the load generator does not share its interpreter), 
 process opens the same store for the direct calls. Measured in one run:
 
 * p50/p95 of search, collaborators, paths (k=3, max_hops=4) and suggestions over HTTP
-  (stdlib ``http.client``, one keep-alive connection) and directly; the ratio is the
-  API's overhead. ``http_floor`` is GET /version the same way: the round trip itself.
+  (stdlib ``http.client``, one keep-alive connection) and directly, each query both ways
+  one right after the other; the ratio is the API's overhead. ``http_floor`` is
+  GET /version the same way: the round trip itself. ``server`` names the HTTP parser and
+  event loop the server ran on (httptools and uvloop when installed).
 * requests per second of /api/search with 50 concurrent clients on loopback, next to
   the same clients on /health (the ceiling of this machine's loopback test: the clients
   share the machine with the server), with the CPU milliseconds per request of server
@@ -83,6 +85,41 @@ def _pair(http: dict[str, float], direct: dict[str, float]) -> dict[str, Any]:
         "overhead_p50": round(http["p50_ms"] / max(direct["p50_ms"], 1e-6), 2),
         "overhead_p95": round(http["p95_ms"] / max(direct["p95_ms"], 1e-6), 2),
     }
+
+
+def _timed_pair(
+    http: Callable[[Any], object], direct: Callable[[Any], object], args: list[Any]
+) -> dict[str, Any]:
+    """Each argument through HTTP and directly, one right after the other (which goes
+    first alternates): on a shared machine both sides of the ratio see the same moments
+    of load, where two runs one after the other could each catch another burst."""
+    times: dict[str, list[float]] = {"http": [], "direct": []}
+    for i, arg in enumerate(args):
+        order = (("http", http), ("direct", direct))
+        for side, call in order if i % 2 == 0 else order[::-1]:
+            start = time.perf_counter()
+            call(arg)
+            times[side].append((time.perf_counter() - start) * 1000)
+    return _pair(_percentiles(times["http"]), _percentiles(times["direct"]))
+
+
+def _server_stack() -> dict[str, str]:
+    """The event loop and HTTP parser ``innograph serve`` gets from uvicorn here."""
+    import uvicorn
+    from innograph.cli.serve_cmd import UVICORN_SPEED
+
+    async def app(scope: object, receive: object, send: object) -> None:
+        """Never called: only the configuration is read."""
+
+    config = uvicorn.Config(app, **UVICORN_SPEED)  # type: ignore[arg-type]
+    config.load()
+    factory = config.get_loop_factory()
+    loop = factory() if factory is not None else asyncio.new_event_loop()
+    try:
+        loop_name = type(loop).__module__.split(".")[0]
+    finally:
+        loop.close()
+    return {"http": config.http_protocol_class.__name__, "loop": loop_name}
 
 
 class _Http:
@@ -245,28 +282,31 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
         analytics.suggestions(orgs_sample[0])
         store.collaborators(orgs_sample[0])
         floor = _timed(lambda _: conn.get("/version"), orgs_sample)
-        collaborators = _pair(
-            _timed(lambda o: conn.get(f"/api/organisations/{o}/collaborators"), orgs_sample),
-            _timed(lambda o: store.collaborators(o), orgs_sample),
+        collaborators = _timed_pair(
+            lambda o: conn.get(f"/api/organisations/{o}/collaborators"),
+            lambda o: store.collaborators(o),
+            orgs_sample,
         )
-        paths = _pair(
-            _timed(lambda p: conn.get("/api/paths", **{"from": p[0], "to": p[1]}), pairs),
-            _timed(lambda p: store.paths(p[0], p[1], k=3, max_hops=4), pairs),
+        paths = _timed_pair(
+            lambda p: conn.get("/api/paths", **{"from": p[0], "to": p[1]}),
+            lambda p: store.paths(p[0], p[1], k=3, max_hops=4),
+            pairs,
         )
-        suggestions = _pair(
-            _timed(lambda o: conn.get(f"/api/organisations/{o}/suggestions"), orgs_sample),
-            _timed(lambda o: analytics.suggestions(o), orgs_sample),
+        suggestions = _timed_pair(
+            lambda o: conn.get(f"/api/organisations/{o}/suggestions"),
+            lambda o: analytics.suggestions(o),
+            orgs_sample,
         )
         # The first search builds the search index (on each side).
         start = time.perf_counter()
         store.search(words[0])
         index_s = time.perf_counter() - start
         conn.get("/api/search", q=words[0])
-        search = _pair(
-            _timed(lambda q: conn.get("/api/search", q=q), words[:queries]),
-            _timed(lambda q: store.search(q), words[:queries]),
+        search = _timed_pair(
+            lambda q: conn.get("/api/search", q=q), lambda q: store.search(q), words[:queries]
         )
         conn.close()
+        latency_load = round(os.getloadavg()[0], 2)
         health = asyncio.run(_load(port, ["/health"] * len(words), clients, server.pid))
         throughput = asyncio.run(
             _load(port, [f"/api/search?{urlencode({'q': w})}" for w in words], clients, server.pid)
@@ -282,6 +322,8 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
             "relationships": stats.total_relationships,
             "load_s": round(load_s, 1),
         },
+        "server": _server_stack(),
+        "latency_load_avg_1min": latency_load,
         "latency": {
             "http_floor": floor,
             "search": search,
