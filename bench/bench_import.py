@@ -16,9 +16,10 @@ Measured in one run, in this process (run it in a process of its own for a clean
   (cold: index and figure) and a second (cached) answer of each ``/api/analytics``
   endpoint through HTTP;
 * Neo4j, only when INNOGRAPH_NEO4J_URI is set (this module does not start a server): the
-  same import into the (wiped) database, in a child process so that its peak memory is
-  the client's own, its node and relationship counts next to the embedded store's, and
-  the commit of ``graph/neo4j_store.py`` it ran.
+  same import into the (wiped) database, twice: through the transactional writer every
+  import uses, and with ``--bulk`` (``Neo4jStore.bulk_load``), each in a child process so
+  that its peak memory is the client's own, with node and relationship counts next to the
+  embedded store's and the commit of ``graph/neo4j_store.py`` it ran.
 
     python -m bench.bench_import [--quick]
 
@@ -53,7 +54,7 @@ from innograph.ingest.importers.cordis import iter_participants, iter_projects
 from innograph.ingest.importers.efro_nl import iter_efro_nl
 from innograph.ingest.importers.erdf_flanders import iter_erdf_flanders
 from innograph.ingest.importers.esif import iter_esif
-from innograph.ingest.importers.runner import write_all
+from innograph.ingest.importers.runner import bulk_write, write_all
 from innograph.ontology.facts import DocumentFacts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -235,9 +236,9 @@ def _analytics_http(store: EmbeddedStore) -> dict[str, Any]:
     return out
 
 
-def neo4j_import(esif_rows: int | None) -> dict[str, Any]:
-    """The same import into the configured Neo4j database (wiped first), in this process;
-    the figures of the client side."""
+def neo4j_import(esif_rows: int | None, bulk: bool) -> dict[str, Any]:
+    """The same import into the configured Neo4j database (wiped first), in this process,
+    transactional or bulk; the figures of the client side."""
     from innograph.config import load_settings
     from innograph.graph.neo4j_store import Neo4jStore
 
@@ -247,7 +248,11 @@ def neo4j_import(esif_rows: int | None) -> dict[str, Any]:
         report = ImportReport()
         names = NameResolver()
         cpu0, wall0 = time.process_time(), time.perf_counter()
-        summary = write_all(store, sources(names, report, esif_rows), invalid=InvalidFact)
+        documents = sources(names, report, esif_rows)
+        if bulk:
+            summary = bulk_write(store, documents)
+        else:
+            summary = write_all(store, documents, invalid=InvalidFact)
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         stats = store.stats()
     finally:
@@ -272,7 +277,7 @@ def _git(*args: str) -> str:
     return done.stdout.strip()
 
 
-def neo4j_figures(esif_rows: int | None, graph: dict[str, Any]) -> dict[str, Any] | str:
+def neo4j_figures(esif_rows: int | None, graph: dict[str, Any], bulk: bool) -> dict[str, Any] | str:
     """The Neo4j import in a child process (its own peak memory), compared with the
     embedded store's counts; a sentence when no server is configured or it failed."""
     if not os.environ.get("INNOGRAPH_NEO4J_URI"):
@@ -280,6 +285,8 @@ def neo4j_figures(esif_rows: int | None, graph: dict[str, Any]) -> dict[str, Any
     command = [sys.executable, "-m", "bench.bench_import", "--neo4j-child"]
     if esif_rows is not None:
         command.append("--quick")
+    if bulk:
+        command.append("--bulk")
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         tail = done.stderr.strip().splitlines()[-1:] or ["no message"]
@@ -335,7 +342,8 @@ def run(quick: bool = False) -> dict[str, Any]:
         result["queries"] = queries(store, 40 if quick else QUERIES)
         result["analytics"] = analytics_figures(store)
         store.close()
-    result["neo4j"] = neo4j_figures(esif_rows, result["graph"])
+    result["neo4j"] = neo4j_figures(esif_rows, result["graph"], bulk=False)
+    result["neo4j_bulk"] = neo4j_figures(esif_rows, result["graph"], bulk=True)
     return result
 
 
@@ -345,9 +353,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="the first 30k ESIF rows only")
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--neo4j-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--bulk", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.neo4j_child:  # the Neo4j import, run by neo4j_figures in a process of its own
-        print(json.dumps(neo4j_import(QUICK_ESIF_ROWS if args.quick else None)))  # noqa: T201
+        rows = QUICK_ESIF_ROWS if args.quick else None
+        print(json.dumps(neo4j_import(rows, args.bulk)))  # noqa: T201
         return
     result = run(args.quick)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -163,6 +163,10 @@ def _import_rows(d: dict[str, Any]) -> list[Row]:
          "embedded import peak", _num(d, "import.peak_rss_mb")),
         ("Neo4j imported relationships", _num(d, "neo4j.relationships"), "",
          "embedded store", _num(d, "graph.relationships")),
+        ("import all files (Neo4j, --bulk)", _num(d, "neo4j_bulk.seconds"), "s",
+         "transactional (Neo4j)", _num(d, "neo4j.seconds")),
+        ("Neo4j --bulk import client peak RSS", _num(d, "neo4j_bulk.client_peak_rss_mb"), "MB",
+         "transactional (Neo4j)", _num(d, "neo4j.client_peak_rss_mb")),
     ]  # fmt: skip
 
 
