@@ -89,8 +89,6 @@ FULLTEXT_INDEX = "innograph_names"
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 _LABEL_OK = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 EdgeKey = tuple[str, str, str]
-# Nodes whose neighbours one query of a path search fetches at most.
-_PREFETCH = 256
 
 
 # -- the ontology's names, checked before they enter a query ---------------------------------
@@ -646,39 +644,45 @@ class Neo4jStore:
     ) -> list[PartnershipPath]:
         """The k shortest simple paths between two entities (see algorithms.k_shortest_paths).
 
-        Neighbours are fetched lazily as the search asks for them; each fetch also takes
-        the nodes already seen but not yet expanded (up to ``_PREFETCH``), so a BFS layer
-        costs one query rather than one per node.
+        Every edge of a path of at most ``max_hops`` hops leaves a node that lies within
+        ceil(max_hops / 2) hops of the source or within floor(max_hops / 2) hops of the
+        target along the path. So the search runs on two balls fetched layer by layer,
+        one query per layer and root label (expanding only through nodes a path may pass
+        through): the same paths as on the whole graph, in a handful of round trips.
         """
         found_nodes = self._fetch_nodes([source_id, target_id])
         for entity_id in (source_id, target_id):
             if entity_id not in found_nodes:
                 raise EntityNotFound(entity_id)
-        adjacency: dict[str, set[str]] = {}
         node_types = {n.id: n.type for n in found_nodes.values()}
-        pending: dict[str, None] = {}  # seen, not yet expanded, in order of discovery
-
-        def neighbours(node: str) -> set[str]:
-            if node not in adjacency:
-                batch = [node, *(p for p in pending if p != node)][:_PREFETCH]
-                found, found_types = self._adjacency(batch)
+        allowed = intermediate_filter(node_types.get, via, avoid)
+        adjacency: dict[str, set[str]] = defaultdict(set)
+        ends = {source_id, target_id}
+        for centre, depth in ((source_id, (max_hops + 1) // 2), (target_id, max_hops // 2)):
+            frontier, seen = [centre], {centre}
+            for _ in range(depth):
+                found, found_types = self._adjacency(frontier)
                 node_types.update(found_types)
-                for fetched in batch:
-                    adjacency[fetched] = found.get(fetched, set())
-                    pending.pop(fetched, None)
-                for others in found.values():
+                following: list[str] = []
+                for node, others in found.items():
+                    adjacency[node] |= others
                     for other in others:
-                        if other not in adjacency:
-                            pending[other] = None
-            return adjacency[node]
+                        adjacency[other].add(node)  # the graph is walked both ways
+                        if other not in seen:
+                            seen.add(other)
+                            if other not in ends and allowed(other):
+                                following.append(other)
+                frontier = following
+                if not frontier:
+                    break
 
         id_paths = k_shortest_paths(
-            neighbours,
+            lambda node: adjacency.get(node, set()),
             source_id,
             target_id,
             k=k,
             max_hops=max_hops,
-            allowed=intermediate_filter(node_types.get, via, avoid),
+            allowed=allowed,
         )
         on_paths = {i for p in id_paths for i in p}
         nodes = self._fetch_nodes(on_paths)

@@ -344,6 +344,30 @@ def test_same_answers_as_embedded_through_updates_and_removals(
     assert answers(neo) == answers(embedded)
 
 
+@neo4j_only
+def test_paths_equal_the_embedded_stores_for_every_length_and_filter(
+    neo: Neo4jStore, embedded: EmbeddedStore
+) -> None:
+    """Neo4j searches two balls around the ends instead of the whole graph: odd and even
+    hop limits, via and avoid must still give exactly the embedded store's paths."""
+    docs = random_documents(seed=8, count=70)
+    for store in (neo, embedded):
+        store.upsert_documents(docs)
+    rng = random.Random(3)
+    orgs = sorted(n.id for n in embedded.iter_nodes(types=["Organisation"]))
+    found_some = 0
+    for _ in range(12):
+        source, target = rng.sample(orgs, 2)
+        avoid = [rng.choice(orgs)] if rng.random() < 0.5 else []
+        for max_hops in (1, 2, 3, 4, 5):
+            for via in ((), ("Project",), ("Project", "Organisation")):
+                query = dict(k=3, max_hops=max_hops, via=via, avoid=avoid)
+                expected = embedded.paths(source, target, **query)  # type: ignore[arg-type]
+                assert neo.paths(source, target, **query) == expected, (source, target, query)  # type: ignore[arg-type]
+                found_some += bool(expected)
+    assert found_some > 20  # the pairs are connected often enough to mean something
+
+
 # -- the seeds, through `innograph ingest`, on both backends ---------------------------------
 
 
