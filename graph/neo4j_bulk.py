@@ -30,7 +30,8 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from queue import Empty, SimpleQueue
+from dataclasses import replace
+from itertools import chain
 from typing import Any
 
 from innograph.graph import neo4j_store as ns
@@ -80,6 +81,8 @@ def latest_versions(
             continue
         status = "created" if old is None else "updated"
         results.append(IngestResult(facts.source, status, len(doc.nodes), len(doc.edges)))
+        # Its entities and relations live on in doc.nodes and doc.edges: let them go.
+        doc.facts = replace(facts, entities=[], relations=[])
         latest[facts.source] = doc
     return list(latest.values()), results
 
@@ -163,38 +166,40 @@ def _relationship_statements(
     starts: dict[str, str],
     ends: dict[str, str],
     rows_per_tx: int,
-) -> list[_Work]:
+) -> Iterator[_Work]:
     """Statements creating relationships of one type between nodes found by element id
-    (``starts``/``ends``: key -> element id; a record lookup, cheaper than an index seek)."""
-    rows = [{"a": starts[src], "b": ends[dst], "props": props} for src, dst, props in triples]
+    (``starts``/``ends``: key -> element id; a record lookup, cheaper than an index seek),
+    each chunk's rows made when it is taken (not all of them at once)."""
     query = (
         "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
         "MATCH (b) WHERE elementId(b) = row.b "
         f"CREATE (a)-[r:{ns._checked(rel_type)}]->(b) SET r = row.props"
     )
-    return [(query, chunk) for chunk in _chunks(rows, rows_per_tx)]
+    for start in range(0, len(triples), rows_per_tx):
+        chunk = triples[start : start + rows_per_tx]
+        yield query, [{"a": starts[a], "b": ends[b], "props": props} for a, b, props in chunk]
 
 
 def _create(tx: ManagedTransaction, query: str, rows: Sequence[_Row]) -> list[list[Any]]:
     return tx.run(query, rows=rows).values()
 
 
-def _run_all(store: ns.Neo4jStore, work: list[_Work], workers: int) -> list[list[Any]]:
+def _run_all(store: ns.Neo4jStore, work: Iterable[_Work], workers: int) -> list[list[Any]]:
     """Run each chunk in its own write transaction, from ``workers`` sessions at once;
     the rows the statements return."""
-    queue: SimpleQueue[_Work] = SimpleQueue()
-    for item in work:
-        queue.put(item)
+    pending = iter(work)
+    taking = threading.Lock()  # one session at a time advances the (lazy) work
     failures: list[BaseException] = []
     returned: list[list[Any]] = []
 
     def drain() -> None:
         with store._driver.session(database=store.database) as session:
             while not failures:
-                try:
-                    query, rows = queue.get_nowait()
-                except Empty:
+                with taking:
+                    item = next(pending, None)
+                if item is None:
                     return
+                query, rows = item
                 try:
                     returned.extend(session.execute_write(_create, query, rows))
                 except BaseException as err:  # noqa: BLE001 - handed to the caller below
@@ -247,12 +252,10 @@ def bulk_load(
             edges = plan_edges(docs)
             del docs
             nodes_by_id = dict(node_ids.result())
-            work = []
-            for rel_type, triples in edges.items():
-                work += _relationship_statements(
-                    rel_type, triples, nodes_by_id, nodes_by_id, rows_per_tx
-                )
-            del edges
+            work = chain.from_iterable(
+                _relationship_statements(rel_type, triples, nodes_by_id, nodes_by_id, rows_per_tx)
+                for rel_type, triples in edges.items()
+            )
             _run_all(store, work, max(workers - 1, 1))
             mentions_done.result()
     except BaseException:
