@@ -1,14 +1,15 @@
 """The API's response bodies, named by role (``EntityPublic``, ``CollaboratorsPublic`` ...).
 
-Lists come as ``data`` + ``count``; the ``from_*`` constructors turn the graph room's
-plain dataclasses into these models.
+Lists come as ``data`` + ``count``. The hot routes write these shapes as plain data
+(``api/representation.py``, held to the models by tests/test_api_documented.py); the
+others build the models (with ``NodeRef.from_node``).
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from innograph.graph.types import DocumentInfo, Edge, Node, Provenance
+from innograph.graph.types import Node
 from pydantic import BaseModel, Field
 
 
@@ -37,11 +38,6 @@ class NodePublic(NodeRef):
 
     properties: dict[str, Any] = Field(default_factory=dict)
 
-    @classmethod
-    def from_node(cls, node: Node) -> NodePublic:
-        """From a graph node."""
-        return cls(id=node.id, type=node.type, name=node.name, properties=dict(node.properties))
-
 
 class ProvenancePublic(BaseModel):
     """Where a fact comes from: document, evidence sentence, confidence."""
@@ -49,11 +45,6 @@ class ProvenancePublic(BaseModel):
     document: str
     evidence: str
     confidence: float
-
-    @classmethod
-    def from_provenance(cls, prov: Provenance) -> ProvenancePublic:
-        """From the graph's provenance record."""
-        return cls(document=prov.document, evidence=prov.evidence, confidence=prov.confidence)
 
 
 class EdgePublic(BaseModel):
@@ -65,17 +56,6 @@ class EdgePublic(BaseModel):
     properties: dict[str, Any] = Field(default_factory=dict)
     provenance: list[ProvenancePublic] = Field(default_factory=list)
 
-    @classmethod
-    def from_edge(cls, edge: Edge) -> EdgePublic:
-        """From a graph edge."""
-        return cls(
-            source=edge.source,
-            target=edge.target,
-            type=edge.type,
-            properties=dict(edge.properties),
-            provenance=[ProvenancePublic.from_provenance(p) for p in edge.provenance],
-        )
-
 
 class DocumentPublic(BaseModel):
     """A source document as stored."""
@@ -86,18 +66,6 @@ class DocumentPublic(BaseModel):
     lang: str
     ingested_at: str
     title: str | None = None
-
-    @classmethod
-    def from_info(cls, info: DocumentInfo) -> DocumentPublic:
-        """From the store's document record."""
-        return cls(
-            source=info.source,
-            doc=info.doc,
-            content_hash=info.content_hash,
-            lang=info.lang,
-            ingested_at=info.ingested_at,
-            title=info.title,
-        )
 
 
 class SearchPublic(BaseModel):

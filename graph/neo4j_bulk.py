@@ -32,7 +32,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from itertools import chain
-from typing import Any
+from typing import Any, TypeVar
 
 from innograph.graph import neo4j_store as ns
 from innograph.graph.algorithms import (
@@ -51,6 +51,7 @@ from innograph.ontology.facts import DocumentFacts
 from neo4j import ManagedTransaction
 
 _Row = dict[str, Any]
+T = TypeVar("T")
 
 
 # MENTIONS: (document source, entity id, properties)
@@ -98,9 +99,7 @@ def plan_nodes(
         source = doc.facts.source
         for cid, mention in doc.nodes.items():
             mentions_by_id[cid].append(mention)
-            row = ns._mention_row(source, cid, mention)
-            del row["source"], row["id"]
-            mentions.append((source, cid, row))
+            mentions.append((source, cid, ns._mention_props(mention)))
     nodes: dict[tuple[str, ...], list[_Row]] = defaultdict(list)
     for cid, node_mentions in mentions_by_id.items():
         merged = merge_mentions(cid, node_mentions)
@@ -130,7 +129,7 @@ def plan_edges(docs: Sequence[NormalisedDocument]) -> _Edges:
     return dict(sorted(edges.items()))
 
 
-def _chunks(rows: Sequence[_Row], size: int) -> Iterator[Sequence[_Row]]:
+def _chunks(rows: Sequence[T], size: int) -> Iterator[Sequence[T]]:
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 
@@ -175,8 +174,7 @@ def _relationship_statements(
         "MATCH (b) WHERE elementId(b) = row.b "
         f"CREATE (a)-[r:{ns._checked(rel_type)}]->(b) SET r = row.props"
     )
-    for start in range(0, len(triples), rows_per_tx):
-        chunk = triples[start : start + rows_per_tx]
+    for chunk in _chunks(triples, rows_per_tx):
         yield query, [{"a": starts[a], "b": ends[b], "props": props} for a, b, props in chunk]
 
 
@@ -216,6 +214,11 @@ def _run_all(store: ns.Neo4jStore, work: Iterable[_Work], workers: int) -> list[
     return returned
 
 
+def _element_ids(store: ns.Neo4jStore, work: list[_Work]) -> dict[str, str]:
+    """Run node-creating statements from one session; key -> element id of each node."""
+    return dict(_run_all(store, work, 1))
+
+
 def bulk_load(
     store: ns.Neo4jStore,
     documents: Iterable[DocumentFacts],
@@ -235,15 +238,14 @@ def bulk_load(
         with ThreadPoolExecutor(max_workers=1) as background:
             doc_rows = [ns._document_row(doc, now) for doc in docs]
             doc_ids = background.submit(
-                _run_all, store, _document_statements(doc_rows, rows_per_tx), 1
+                _element_ids, store, _document_statements(doc_rows, rows_per_tx)
             )
             nodes, mentions = plan_nodes(docs)
-            node_ids = background.submit(_run_all, store, _node_statements(nodes, rows_per_tx), 1)
+            node_ids = background.submit(_element_ids, store, _node_statements(nodes, rows_per_tx))
 
             def create_mentions() -> None:
-                documents_by_source, nodes_by_id = dict(doc_ids.result()), dict(node_ids.result())
                 work = _relationship_statements(
-                    ns._mentions_type(), mentions, documents_by_source, nodes_by_id, rows_per_tx
+                    ns._mentions_type(), mentions, doc_ids.result(), node_ids.result(), rows_per_tx
                 )
                 _run_all(store, work, 1)
 
@@ -251,9 +253,10 @@ def bulk_load(
             del doc_rows, nodes
             edges = plan_edges(docs)
             del docs
-            nodes_by_id = dict(node_ids.result())
             work = chain.from_iterable(
-                _relationship_statements(rel_type, triples, nodes_by_id, nodes_by_id, rows_per_tx)
+                _relationship_statements(
+                    rel_type, triples, node_ids.result(), node_ids.result(), rows_per_tx
+                )
                 for rel_type, triples in edges.items()
             )
             _run_all(store, work, max(workers - 1, 1))

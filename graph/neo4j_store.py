@@ -1206,12 +1206,15 @@ def _document_row(d: NormalisedDocument, now: str) -> dict[str, Any]:
     }
 
 
-def _mention_row(source: str, cid: str, mention: Mention) -> dict[str, Any]:
+def _mention_props(mention: Mention) -> dict[str, Any]:
+    """What a MENTIONS relationship stores of a document's mention."""
     return {
-        "source": source,
-        "id": cid,
         "type": mention.type,
         "name": mention.name,
         "aliases": list(mention.aliases),
         "attributes": stable_json(dict(mention.attributes)),
     }
+
+
+def _mention_row(source: str, cid: str, mention: Mention) -> dict[str, Any]:
+    return {"source": source, "id": cid, **_mention_props(mention)}

@@ -47,6 +47,17 @@ class WriteSummary:
     )
     failed: int = 0
 
+    def count(self, results: Iterable[Any]) -> None:
+        """Count written documents (the stores' IngestResults) by status."""
+        for result in results:
+            self.statuses[result.status] = self.statuses.get(result.status, 0) + 1
+
+    def reject(self, source: str, why: str, on_invalid: Callable[[str, str], None] | None) -> None:
+        """Count a document left out as invalid and tell ``on_invalid`` why, in one line."""
+        self.failed += 1
+        if on_invalid is not None:
+            on_invalid(source, " ".join(why.split()))
+
     def line(self, report: ImportReport) -> str:
         """The closing line of an import."""
         statuses = dict(self.statuses)
@@ -88,11 +99,8 @@ def write_all(
                 try:
                     results.append(store.upsert_document(facts))
                 except invalid as err:
-                    summary.failed += 1
-                    if on_invalid is not None:
-                        on_invalid(facts.source, " ".join(str(err).split()))
-        for result in results:
-            summary.statuses[result.status] = summary.statuses.get(result.status, 0) + 1
+                    summary.reject(facts.source, str(err), on_invalid)
+        summary.count(results)
         batch.clear()
         gc.collect(1)
 
@@ -117,12 +125,9 @@ def bulk_write(
     """Write ``documents`` into an empty store with its bulk load; invalid rows are
     reported and left out, as :func:`write_all` does."""
     summary = WriteSummary()
-
-    def invalid(source: str, why: str) -> None:
-        summary.failed += 1
-        if on_invalid is not None:
-            on_invalid(source, " ".join(why.split()))
-
-    for result in store.bulk_load(documents, on_invalid=invalid):
-        summary.statuses[result.status] = summary.statuses.get(result.status, 0) + 1
+    summary.count(
+        store.bulk_load(
+            documents, on_invalid=lambda source, why: summary.reject(source, why, on_invalid)
+        )
+    )
     return summary
