@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from innograph.ingest import relations
 from innograph.ingest.amounts import find_periods
 from innograph.ingest.components.interreg import generation_of_year
 from innograph.ingest.components.spans import SPAN_ENTITIES, registry_key
@@ -53,14 +54,6 @@ def _detect(text: str) -> str:
     from innograph.ingest.language import detect_language
 
     return detect_language(text)
-
-
-def _relations_module():  # type: ignore[no-untyped-def]
-    try:
-        from innograph.ingest import relations
-    except ImportError:  # the relations stage is optional while it is being built
-        return None
-    return relations
 
 
 def _name_of(spans: list[Span]) -> str:
@@ -296,9 +289,6 @@ def _relations(
     doc: Doc, groups: dict[str, list[Span]], lang: str
 ) -> tuple[list[RelationFact], dict[str, float]]:
     """Relations between the groups' mentions, and project budgets (relations module)."""
-    relations = _relations_module()
-    if relations is None:
-        return [], {}
     mentions = [
         relations.Mention(key=key, type=spans[0].label_, span=span)
         for key, spans in groups.items()

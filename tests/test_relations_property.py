@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from innograph.ingest.relation_text import squash
 from innograph.ingest.relations import extract_budgets, extract_relations
+from innograph.ingest.relations.text import squash
 from innograph.ontology.terms import check_relation, ontology
 from test_relations import Entities, make_doc
 

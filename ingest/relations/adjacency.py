@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from innograph.ingest.relation_cues import (
+from innograph.ingest.relations.cues import (
     AFFILIATED_WITH,
     FUNDED_BY,
     LEAD_ROLE_WORDS,
@@ -21,8 +21,8 @@ from innograph.ingest.relation_cues import (
     PARTICIPATES_IN,
     ROLE_WORDS,
 )
-from innograph.ingest.relation_rules import ORG_TYPES, Found, allowed
-from innograph.ingest.relation_text import PROJECT_TYPES, DocView, Ref, Segment
+from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 
 _ROLE = rf"(?:{ROLE_WORDS})"
 _LEAD_ROLE = rf"(?:{LEAD_ROLE_WORDS})"

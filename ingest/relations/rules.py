@@ -19,14 +19,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from innograph.ingest.relation_cues import (
+from innograph.ingest.relations.cues import (
     LEADS,
     PARTICIPATES_IN,
     Cue,
     Side,
 )
-from innograph.ingest.relation_lexicon import find_cues
-from innograph.ingest.relation_text import PROJECT_TYPES, DocView, Ref, Segment
+from innograph.ingest.relations.lexicon import find_cues
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 from innograph.ontology.terms import UnknownTermError, check_relation, relation_type
 
 ORG_TYPES = ("Organisation", "Cluster")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from innograph.ingest.relation_cues import (
+from innograph.ingest.relations.cues import (
     FUNDED_BY,
     LEADS,
     LOCATED_IN,
@@ -20,8 +20,8 @@ from innograph.ingest.relation_cues import (
     compiled_inline_labels,
     compiled_labels,
 )
-from innograph.ingest.relation_rules import ORG_TYPES, Found, allowed
-from innograph.ingest.relation_text import DocView, Ref, squash
+from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
+from innograph.ingest.relations.text import DocView, Ref, squash
 from innograph.ontology.terms import relation_type
 
 _LABEL_TAIL = re.compile(r"^([^:\n.]{0,40}):[ \t]*(.*)$|^[ \t]*$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from innograph.ingest.relation_cues import (
+from innograph.ingest.relations.cues import (
     AFFILIATED_WITH,
     COLLABORATES_WITH,
     FUNDED_BY,

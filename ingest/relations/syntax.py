@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.relation_cues import FUNDED_BY, LEADS, PARTICIPATES_IN, SUCCESSOR_OF
-from innograph.ingest.relation_rules import Found, allowed
-from innograph.ingest.relation_text import DocView, Ref
+from innograph.ingest.relations.cues import FUNDED_BY, LEADS, PARTICIPATES_IN, SUCCESSOR_OF
+from innograph.ingest.relations.rules import Found, allowed
+from innograph.ingest.relations.text import DocView, Ref
 from innograph.ontology.terms import relation_type
 from spacy.tokens import Token
 

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from innograph.ingest.amounts import MoneySpan, find_money
-from innograph.ingest.relation_cues import CAP_WORDS, OF_WHICH, compiled_budget_cues
-from innograph.ingest.relation_rules import Found
-from innograph.ingest.relation_text import DocView, Segment
+from innograph.ingest.relations.cues import CAP_WORDS, OF_WHICH, compiled_budget_cues
+from innograph.ingest.relations.rules import Found
+from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.terms import relation_type
 
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)

@@ -15,12 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from innograph.ingest.relation_adjacency import adjacency_relations
-from innograph.ingest.relation_amounts import attach_grants, extract_project_budgets
-from innograph.ingest.relation_layout import layout_relations
-from innograph.ingest.relation_rules import Found, allowed, cue_relations
-from innograph.ingest.relation_syntax import syntax_relations
-from innograph.ingest.relation_text import DocView
+from innograph.ingest.relations.adjacency import adjacency_relations
+from innograph.ingest.relations.amounts import attach_grants, extract_project_budgets
+from innograph.ingest.relations.layout import layout_relations
+from innograph.ingest.relations.rules import Found, allowed, cue_relations
+from innograph.ingest.relations.syntax import syntax_relations
+from innograph.ingest.relations.text import DocView
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 from spacy.tokens import Doc, Span
