@@ -17,15 +17,17 @@ from dataclasses import dataclass
 
 from innograph.ingest.relations.adjacency import adjacency_relations
 from innograph.ingest.relations.amounts import attach_grants, extract_project_budgets
+from innograph.ingest.relations.candidates import Candidate, PairReader
 from innograph.ingest.relations.layout import layout_relations
+from innograph.ingest.relations.model import RelationModel, relation_model
 from innograph.ingest.relations.rules import Found, allowed, cue_relations
 from innograph.ingest.relations.syntax import syntax_relations
-from innograph.ingest.relations.text import DocView
+from innograph.ingest.relations.text import DocView, Ref
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 from spacy.tokens import Doc, Span
 
-__all__ = ["Mention", "extract_budgets", "extract_relations"]
+__all__ = ["Mention", "candidates", "extract_budgets", "extract_relations"]
 
 
 @dataclass
@@ -40,10 +42,26 @@ class Mention:
 def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
     """The relations the document states between its mentions, one per (type, ends).
 
-    When several sentences state the same relation, the most confident one is kept as
-    evidence; a grant amount found in any of them is kept.
+    The cue rules propose relations; the learned model (``relations.model``) then weighs
+    every allowed pair of entities, the rules' proposals among its evidence, and keeps
+    those it scores above its threshold. Without a model the rules' relations are the
+    answer. A grant amount found in any sentence stating a kept relation is kept.
     """
     view = _view(doc, mentions)
+    found = _rule_relations(view, lang)
+    model = relation_model()
+    if model is None:
+        return _merge(found)
+    return _decide(view, lang, found, model)
+
+
+def candidates(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[Candidate]:
+    """Every allowed candidate relation of the document with its features (for training)."""
+    view = _view(doc, mentions)
+    return list(_reader(view, lang, _rule_relations(view, lang)).candidates())
+
+
+def _rule_relations(view: DocView, lang: str) -> list[Found]:
     found = [
         *cue_relations(view, lang),
         *syntax_relations(view),
@@ -51,7 +69,66 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
         *layout_relations(view),
     ]
     attach_grants(view, found)
-    return _merge(found)
+    return found
+
+
+def _reader(view: DocView, lang: str, found: Sequence[Found]) -> PairReader:
+    hits = [(f.type, f.source, f.target, f.confidence) for f in _merge(found)]
+    return PairReader(view, lang, hits)
+
+
+def _decide(
+    view: DocView, lang: str, found: Sequence[Found], model: RelationModel
+) -> list[RelationFact]:
+    """The candidates the model keeps: the best relation type of each pair of ends."""
+    ruled = {(f.type, f.source, f.target): f for f in _merge(found)}
+    best: dict[tuple[str, str], tuple[float, Candidate]] = {}
+    for cand in _reader(view, lang, found).candidates():
+        score = model.score(cand.features)
+        if score < model.threshold(cand.type):
+            continue
+        ends = (cand.source, cand.target)
+        if ends not in best or score > best[ends][0]:
+            best[ends] = (score, cand)
+    kept: list[RelationFact] = []
+    new: list[tuple[Found, float]] = []
+    for score, cand in best.values():
+        fact = ruled.get((cand.type, cand.source, cand.target))
+        if fact is not None:
+            fact.confidence = round(score, 3)
+            kept.append(fact)
+            continue
+        new.append((_found(view, cand), score))
+    attach_grants(view, [f for f, _ in new])
+    for f, score in new:
+        kept.append(
+            RelationFact(
+                type=f.type,
+                source=f.source.key,
+                target=f.target.key,
+                evidence=f.evidence,
+                confidence=round(score, 3),
+                amount_eur=f.amount_eur,
+            )
+        )
+    return kept
+
+
+def _found(view: DocView, cand: Candidate) -> Found:
+    """A model-kept candidate as a rule-style finding: evidence from its ends' sentences."""
+    a, b = cand.source_ref, cand.target_ref
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    lo = view.segments[view.segment_index_at(first.start)].start
+    hi = view.segments[view.segment_index_at(second.start)].end
+    evidence = view.text[lo:hi] if hi - lo <= 600 else view.text[first.start : second.end]
+    return Found(
+        type=cand.type,
+        source=Ref(a.key, a.type, a.start, a.end, a.root),
+        target=Ref(b.key, b.type, b.start, b.end, b.root),
+        confidence=0.5,
+        region=(lo, hi),
+        evidence=" ".join(evidence.split()),
+    )
 
 
 def extract_budgets(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> dict[str, float]:

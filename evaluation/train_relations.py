@@ -1,0 +1,245 @@
+"""Learn the relation model's weights from the train split of the gold.
+
+    python -m innograph.evaluation.train_relations [--splits train] [--cv 5] [--write]
+
+The candidates of each training document (``ingest.relations.candidates``) are built on
+its gold entity mentions, labelled from its gold relations, and a logistic regression
+(scikit-learn) learns their weights. Words as features are kept only when they occur in
+at least ``MIN_DOCS`` documents of ``MIN_SITES`` sites, so that the model learns cue words
+of a language, not the names of the training pages. Cross-validation over sites (grouped
+folds) chooses the regularisation and the threshold, and reports relation F1 on gold
+entities. ``--write`` stores the model in ``ingest/relations/data/relation_model.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from innograph.evaluation.extraction import gold_mentions, load_gold
+from innograph.evaluation.split import GoldDoc, gold_docs
+
+MIN_DOCS = 3
+MIN_SITES = 2
+LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=")
+C_VALUES = (0.1, 0.3, 1.0, 3.0)
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
+
+
+@dataclass(slots=True)
+class Example:
+    """One candidate of one document, with its label."""
+
+    doc: str
+    site: str
+    type: str
+    ends: tuple[str, str]
+    features: list[str]
+    label: bool
+
+
+def _positives(gold: dict[str, Any]) -> set[tuple[str, str, str]]:
+    out = set()
+    for g in gold["relations"]:
+        for rel in (g["type"], *g.get("alt_types", [])):
+            out.add((rel, g["source"], g["target"]))
+            if rel == "COLLABORATES_WITH":
+                out.add((rel, g["target"], g["source"]))
+    return out
+
+
+def _predicted_mentions(nlp_doc: Any, gold: dict[str, Any]) -> tuple[list[Any], dict[str, str]]:
+    """The extractor's own mentions, and their entity keys aligned to gold ids by name."""
+    from innograph.evaluation.extraction import scorer
+    from innograph.ingest.components.spans import SPAN_ENTITIES
+    from innograph.ingest.relations import Mention
+
+    mentions = [Mention(s.id_, s.label_, s) for s in nlp_doc.spans[SPAN_ENTITIES]]
+    names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        names[m.key].add(m.span.text.strip())
+    predicted = [
+        {"id": k, "type": next(m.type for m in mentions if m.key == k), "name": n, "aliases": []}
+        for k, ns in names.items()
+        for n in [max(ns, key=len)]
+    ]
+    for entity in predicted:
+        entity["aliases"] = sorted(names[entity["id"]])
+    mapping = scorer().align_entities(gold["entities"], predicted, strict=False)
+    return sorted(mentions, key=lambda m: m.span.start), mapping
+
+
+def examples(
+    docs: list[GoldDoc], *, predicted: bool = True
+) -> tuple[list[Example], dict[str, int]]:
+    """Labelled candidates of ``docs``, and the gold relation counts.
+
+    Candidates come from the gold entity mentions and, with ``predicted``, also from the
+    extractor's own mentions (labelled through their alignment with the gold entities),
+    so that the model also learns what spurious or mistyped entities look like.
+    """
+    from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+    from innograph.ingest.readers import read_document
+    from innograph.ingest.relations import candidates
+
+    out: list[Example] = []
+    totals: dict[str, int] = {}
+    for doc in docs:
+        gold = load_gold(doc)
+        text = join_wrapped_lines(read_document(doc.text).text)
+        positives = _positives(gold)
+        totals[doc.name] = len(gold["relations"])
+        nlp_doc = pipeline(gold["lang"])(text)
+        sources = [(gold_mentions(nlp_doc, gold), None, doc.name)]
+        if predicted:
+            mentions, mapping = _predicted_mentions(nlp_doc, gold)
+            sources.append((mentions, mapping, doc.name + "#predicted"))
+        for mentions, mapping, name in sources:
+            for cand in candidates(nlp_doc, mentions, lang=gold["lang"]):
+                src, dst = cand.source, cand.target
+                if mapping is not None:
+                    src, dst = mapping.get(src, "?"), mapping.get(dst, "?")
+                label = (cand.type, src, dst) in positives
+                out.append(
+                    Example(
+                        name, doc.site, cand.type, (cand.source, cand.target), cand.features, label
+                    )
+                )
+    return out, totals
+
+
+def vocabulary(data: list[Example]) -> set[str]:
+    """Lexical features seen in at least MIN_DOCS documents of MIN_SITES sites."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    sites: dict[str, set[str]] = defaultdict(set)
+    for ex in data:
+        for f in ex.features:
+            if any(marker in f for marker in LEXICAL):
+                docs[f].add(ex.doc.removesuffix("#predicted"))
+                sites[f].add(ex.site)
+    return {f for f in docs if len(docs[f]) >= MIN_DOCS and len(sites[f]) >= MIN_SITES}
+
+
+def _filtered(features: list[str], vocab: set[str]) -> dict[str, int]:
+    return {f: 1 for f in features if f in vocab or not any(m in f for m in LEXICAL)}
+
+
+def fit(data: list[Example], c: float) -> dict[str, Any]:
+    """A logistic regression over the examples' features: weights and bias."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = vocabulary(data)
+    vec = DictVectorizer()
+    x = vec.fit_transform([_filtered(ex.features, vocab) for ex in data])
+    y = [ex.label for ex in data]
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf.fit(x, y)
+    names = vec.get_feature_names_out()
+    weights = {
+        str(n): round(float(w), 4)
+        for n, w in zip(names, clf.coef_[0], strict=True)
+        if abs(w) > 1e-4
+    }
+    return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4)}
+
+
+def _decide(data: list[Example], params: dict[str, Any]) -> dict[int, float]:
+    """Index -> score of the examples kept as the best type of their ends."""
+    import math
+
+    best: dict[tuple[str, tuple[str, str]], tuple[float, int]] = {}
+    for i, ex in enumerate(data):
+        z = params["bias"] + sum(params["weights"].get(f, 0.0) for f in ex.features)
+        score = 1 / (1 + math.exp(-max(-30, min(30, z))))
+        key = (ex.doc, ex.ends)
+        if key not in best or score > best[key][0]:
+            best[key] = (score, i)
+    return {i: score for score, i in best.values()}
+
+
+def prf(data: list[Example], scores: dict[int, float], threshold: float, gold: int) -> dict:
+    """Precision, recall and F1 of the kept examples against ``gold`` relations."""
+    kept = [i for i, s in scores.items() if s >= threshold]
+    tp = sum(1 for i in kept if data[i].label)
+    p = tp / len(kept) if kept else 0.0
+    r = tp / gold if gold else 0.0
+    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp}
+
+
+def cross_validate(
+    data: list[Example], totals: dict[str, int], folds: int
+) -> tuple[float, float, dict[str, Any]]:
+    """Grouped-by-site folds: the best C and threshold, and their pooled scores."""
+    sites = sorted({ex.site for ex in data})
+    fold_of = {site: i % folds for i, site in enumerate(sites)}
+    results: dict[tuple[float, float], Counter[str]] = defaultdict(Counter)
+    for c in C_VALUES:
+        for k in range(folds):
+            train = [ex for ex in data if fold_of[ex.site] != k]
+            test = [
+                ex for ex in data if fold_of[ex.site] == k and not ex.doc.endswith("#predicted")
+            ]
+            params = fit(train, c)
+            scores = _decide(test, params)
+            gold = sum(n for d, n in totals.items() if d in {ex.doc for ex in test})
+            for t in THRESHOLDS:
+                m = prf(test, scores, t, gold)
+                kept = sum(1 for s in scores.values() if s >= t)
+                results[(c, t)].update({"tp": m["tp"], "kept": kept, "gold": gold})
+    table = {}
+    for (c, t), n in results.items():
+        p = n["tp"] / n["kept"] if n["kept"] else 0.0
+        r = n["tp"] / n["gold"] if n["gold"] else 0.0
+        table[(c, t)] = (2 * p * r / (p + r) if p + r else 0.0, p, r)
+    (c, t), (f1, p, r) = max(table.items(), key=lambda kv: kv[1][0])
+    return c, t, {"f1": round(f1, 3), "p": round(p, 3), "r": round(r, 3), "folds": folds}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--splits", default="train", help="splits to learn from, comma-separated")
+    ap.add_argument("--cv", type=int, default=5, help="folds (grouped by site)")
+    ap.add_argument("--write", action="store_true", help="write the model file")
+    args = ap.parse_args(argv)
+    from innograph.ingest.relations.model import MODEL_FILE, RelationModel
+
+    splits = args.splits.split(",")
+    docs = [d for d in gold_docs() if d.split in splits]
+    data, totals = examples(docs)
+    print(
+        f"{len(docs)} documents, {len(data)} candidates, "
+        f"{sum(ex.label for ex in data)} positive, {sum(totals.values())} gold relations",
+        file=sys.stderr,
+    )
+    c, threshold, cv = cross_validate(data, totals, args.cv)
+    print(f"cross-validation: C={c} threshold={threshold} {cv}")
+    params = fit(data, c)
+    model = RelationModel(
+        weights=params["weights"],
+        bias=params["bias"],
+        thresholds={},
+        default_threshold=threshold,
+        info={
+            "trained_on": splits,
+            "documents": len(docs),
+            "candidates": len(data),
+            "C": c,
+            "cross_validation_on_gold_entities": cv,
+            "min_docs_per_word": MIN_DOCS,
+            "min_sites_per_word": MIN_SITES,
+        },
+    )
+    if args.write:
+        MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1) + "\n", "utf-8")
+        print(f"wrote {MODEL_FILE} ({len(model.weights)} weights)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,232 @@
+"""Candidate relations between a document's entities, and what is known of each.
+
+Every ordered pair of entities whose types the ontology allows for a relation is a
+candidate for it. Its features describe the text that joins them, not the names
+themselves: the closest pair of their mentions (sentence distance, words and punctuation
+between, cue phrases and the relations they state), the layout (same line, bullet,
+heading, a list of the same type), the document (the only or most-named entity of its
+type, named in the title) and what the cue rules proposed. ``relations.model`` weighs
+them; ``evaluation.train_relations`` learns the weights from a train split of the gold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from innograph.ingest.relations.lexicon import find_cues
+from innograph.ingest.relations.rules import allowed
+from innograph.ingest.relations.text import DocView, Ref
+from innograph.ontology.terms import relation_type
+
+RELATION_TYPES = (
+    "LEADS",
+    "PARTICIPATES_IN",
+    "FUNDED_BY",
+    "MEMBER_OF",
+    "LOCATED_IN",
+    "COLLABORATES_WITH",
+    "SUCCESSOR_OF",
+    "AFFILIATED_WITH",
+)
+# Words between two mentions worth reading as features: beyond this the gap is a "far" gap.
+MAX_GAP_WORDS = 12
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_BULLET = re.compile(r"^\s*(?:[•·*»▪◦‣–-]|\d{1,2}[.)])\s")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One possible relation: its type, its ends (entity keys) and its features."""
+
+    type: str
+    source: str
+    target: str
+    source_ref: Ref
+    target_ref: Ref
+    features: list[str] = field(default_factory=list)
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+class PairReader:
+    """Reads the features of entity pairs of one document (built once per document)."""
+
+    def __init__(self, view: DocView, lang: str, rule_hits: Iterable[tuple[str, str, str, float]]):
+        self.view = view
+        self.lang = lang
+        self.refs_by_key: dict[str, list[Ref]] = {}
+        for ref in view.refs:
+            self.refs_by_key.setdefault(ref.key, []).append(ref)
+        self.type_of = {k: refs[0].type for k, refs in self.refs_by_key.items()}
+        counts_by_type: dict[str, Counter[str]] = {}
+        for key, refs in self.refs_by_key.items():
+            counts_by_type.setdefault(refs[0].type, Counter())[key] = len(refs)
+        self.counts_by_type = counts_by_type
+        self.rules: dict[tuple[str, str], list[tuple[str, float]]] = {}
+        for rel, src, dst, conf in rule_hits:
+            self.rules.setdefault((src, dst), []).append((rel, conf))
+        self.cues = [
+            (start, end, {r for cue in cues for r in cue.relations})
+            for start, end, cues in find_cues(view.lowered, lang)
+        ]
+        self._seg_of = {id(r): view.segment_index_at(r.start) for r in view.refs}
+        title_end = view.text.find("\n", len(view.text) - len(view.text.lstrip()))
+        self.title_end = title_end if title_end != -1 else len(view.text)
+        self.list_keys = self._listed()
+        self._nearest: dict[tuple[str, str], str] = {}
+
+    def _listed(self) -> set[str]:
+        """Keys of entities named in a coordinated list of their type ("A, B and C")."""
+        listed: set[str] = set()
+        for seg in self.view.segments:
+            for ref in seg.refs:
+                if len(self.view.expand_list(ref, seg, (ref.type,))) > 1:
+                    listed.add(ref.key)
+        return listed
+
+    # -- pairs ---------------------------------------------------------------------------
+    def candidates(self) -> Iterator[Candidate]:
+        """Every allowed (relation, source, target) of the document, with its features."""
+        keys = list(self.refs_by_key)
+        for a in keys:
+            for b in keys:
+                if a == b:
+                    continue
+                types = [
+                    rel
+                    for rel in RELATION_TYPES
+                    if allowed(rel, self.type_of[a], self.type_of[b])
+                    and not (relation_type(rel).symmetric and a > b)
+                ]
+                if not types:
+                    continue
+                ra, rb = self._closest(a, b)
+                shared = self._pair_features(a, b, ra, rb)
+                for rel in types:
+                    feats = [f"{rel}|{f}" for f in shared] + [f"{rel}|bias"]
+                    feats += self._cue_match(rel, ra, rb)
+                    yield Candidate(rel, a, b, ra, rb, feats)
+
+    def _closest(self, a: str, b: str) -> tuple[Ref, Ref]:
+        best: tuple[int, Ref, Ref] | None = None
+        for ra in self.refs_by_key[a]:
+            for rb in self.refs_by_key[b]:
+                d = rb.start - ra.end if ra.start <= rb.start else ra.start - rb.end
+                d = max(0, d)
+                if best is None or d < best[0]:
+                    best = (d, ra, rb)
+        assert best is not None
+        return best[1], best[2]
+
+    def _pair_features(self, a: str, b: str, ra: Ref, rb: Ref) -> list[str]:
+        view, text = self.view, self.view.text
+        ta, tb = self.type_of[a], self.type_of[b]
+        feats = [f"types={ta}>{tb}", f"lang={self.lang}"]
+        first, second = (ra, rb) if ra.start <= rb.start else (rb, ra)
+        feats.append("order=st" if first is ra else "order=ts")
+        sa, sb = self._seg_of[id(ra)], self._seg_of[id(rb)]
+        seg_dist = abs(sa - sb)
+        feats.append(f"segdist={_bucket(seg_dist, (0, 1, 2, 4))}")
+        gap_text = text[first.end : second.start]
+        same_line = "\n" not in gap_text
+        feats.append(f"sameline={same_line}")
+        if seg_dist == 0:
+            words = _WORD.findall(gap_text)
+            feats.append(f"gapwords={_bucket(len(words), (0, 1, 2, 4, 8, 16))}")
+            if len(words) <= MAX_GAP_WORDS:
+                feats += [f"w={w.lower()}" for w in words]
+                if words:
+                    feats.append(f"w1={words[0].lower()}")
+                    feats.append(f"wN={words[-1].lower()}")
+            punct = re.sub(r"[\w\s'’]+", "_", gap_text).strip()
+            if len(gap_text.strip()) <= 3:
+                feats.append(f"gap={gap_text.strip() or 'none'}")
+            elif len(punct) <= 4:
+                feats.append(f"gapshape={punct}")
+            between = view.refs_in(first.end, second.start)
+            feats.append(f"between={_bucket(len(between), (0, 1, 3))}")
+            if any(r.type == tb and r.key != b for r in between):
+                feats.append("between_same_target_type")
+            if any(r.type == ta and r.key != a for r in between):
+                feats.append("between_same_source_type")
+        # words just before the first and after the second mention (same line)
+        line_start = text.rfind("\n", 0, first.start) + 1
+        before = _WORD.findall(text[max(line_start, first.start - 40) : first.start])
+        feats += [f"pre={w.lower()}" for w in before[-2:]]
+        line_end = text.find("\n", second.end)
+        stop = second.end + 40 if line_end == -1 else min(second.end + 40, line_end)
+        after = _WORD.findall(text[second.end : stop])
+        feats += [f"post={w.lower()}" for w in after[:2]]
+        # the document around them
+        for side, key, ref, typ in (("s", a, ra, ta), ("t", b, rb, tb)):
+            counts = self.counts_by_type.get(typ, Counter())
+            if len(counts) == 1:
+                feats.append(f"{side}_only_of_type")
+            elif counts and counts.most_common(1)[0][0] == key:
+                feats.append(f"{side}_most_of_type")
+            if any(r.start < self.title_end for r in self.refs_by_key[key]):
+                feats.append(f"{side}_in_title")
+            if key in self.list_keys:
+                feats.append(f"{side}_in_list")
+            if self._nearest_of_type(ref, a if side == "t" else b, typ):
+                feats.append(f"{side}_nearest")
+            line = self._line(ref)
+            if _BULLET.match(line):
+                feats.append(f"{side}_bullet")
+            if len(line.strip()) <= (ref.end - ref.start) + 2:
+                feats.append(f"{side}_alone_on_line")
+        # what the cue rules proposed for this pair
+        for rel, conf in self.rules.get((a, b), []):
+            feats.append(f"rule={rel}")
+            feats.append(f"rule={rel}:{'hi' if conf >= 0.7 else 'lo'}")
+        for rel, _conf in self.rules.get((b, a), []):
+            feats.append(f"rule_rev={rel}")
+        return feats
+
+    def _nearest_of_type(self, ref: Ref, other_key: str, typ: str) -> bool:
+        """Whether ``ref``'s entity has the mention of its type nearest to the other end."""
+        key = (other_key, typ)
+        if key not in self._nearest:
+            others = self.refs_by_key[other_key]
+            best = min(
+                (r for r in self.view.refs if r.type == typ and r.key != other_key),
+                key=lambda r: min(abs(r.start - o.start) for o in others),
+            )
+            self._nearest[key] = best.key
+        return self._nearest[key] == ref.key
+
+    def _line(self, ref: Ref) -> str:
+        text = self.view.text
+        start = text.rfind("\n", 0, ref.start) + 1
+        end = text.find("\n", ref.end)
+        return text[start : end if end != -1 else len(text)]
+
+    def _cue_match(self, rel: str, ra: Ref, rb: Ref) -> list[str]:
+        """Cue phrases stating ``rel`` between the ends, or around them in the segment."""
+        first, second = (ra, rb) if ra.start <= rb.start else (rb, ra)
+        seg = self.view.segments[self._seg_of[id(first)]]
+        out = []
+        for start, end, rels in self.cues:
+            if end <= seg.start - 80 or start >= max(second.end, seg.end) + 80:
+                continue
+            if first.end <= start and end <= second.start:
+                where = "between"
+            elif end <= first.start and start >= seg.start - 80:
+                where = "left"
+            elif start >= second.end and start <= seg.end:
+                where = "right"
+            else:
+                continue
+            if rel in rels:
+                out.append(f"{rel}|cue_{where}")
+            else:
+                out.append(f"{rel}|othercue_{where}")
+        return sorted(set(out))
