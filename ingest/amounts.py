@@ -227,7 +227,9 @@ def find_money(text: str) -> list[MoneySpan]:
             value = _parse_decimal(groups["num"])
             if value is None:
                 continue
-            if scale_word:
+            # "2.420.300,46 miljoen euro": a full figure with a scale word after it is
+            # a writing slip; the figure is the amount (no project gets trillions).
+            if scale_word and value < 1_000_000:
                 value *= _SCALES[scale_word]
             # Keep the span tight: no trailing spaces, nor the full stop after "mln.".
             stripped = text[start:end].rstrip(" \u00a0\u202f\u2009")

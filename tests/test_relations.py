@@ -1,4 +1,8 @@
-"""Relation extraction on short English sentences written for these tests.
+"""The cue rules' proposals on short English sentences written for these tests.
+
+The rules propose relations from cue phrases, the parse, adjacency and layout; the
+learned model then decides (``test_relation_model.py``). These tests hold the rules to
+what each cue states.
 
 Each test builds a spaCy Doc (the English pipeline: tokens, sentences and a parse), marks
 the entity mentions itself (``doc.char_span``) and checks which relations come out. The
@@ -14,7 +18,12 @@ from functools import cache
 import pytest
 import spacy
 from innograph.ingest.pipeline import _split_hyphens
-from innograph.ingest.relations import Mention, extract_budgets, extract_relations
+from innograph.ingest.relations import (
+    Mention,
+    extract_budgets,
+    extract_relations,
+    propose_relations,
+)
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import check_relation
 from spacy.language import Language
@@ -56,9 +65,9 @@ def make_doc(text: str, entities: Entities, *, lang: str = "en") -> tuple[Doc, l
 
 
 def relations(text: str, entities: Entities, *, lang: str = "en") -> list[RelationFact]:
-    """The relations extracted from ``text``, each checked against the ontology."""
+    """The relations the rules propose in ``text``, each checked against the ontology."""
     doc, mentions = make_doc(text, entities, lang=lang)
-    found = extract_relations(doc, mentions, lang=lang)
+    found = propose_relations(doc, mentions, lang=lang)
     types = {key: etype for key, etype in entities.values()}
     for rel in found:
         check_relation(rel.type, types[rel.source], types[rel.target])

@@ -27,7 +27,13 @@ from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 from spacy.tokens import Doc, Span
 
-__all__ = ["Mention", "candidates", "extract_budgets", "extract_relations"]
+__all__ = [
+    "Mention",
+    "candidates",
+    "extract_budgets",
+    "extract_relations",
+    "propose_relations",
+]
 
 
 @dataclass
@@ -37,6 +43,9 @@ class Mention:
     key: str
     type: str
     span: Span
+
+
+RULE_KEEP_CONFIDENCE = 0.8
 
 
 def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
@@ -53,6 +62,11 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
     if model is None:
         return _merge(found)
     return _decide(view, lang, found, model)
+
+
+def propose_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
+    """What the cue rules alone propose (one per type and ends, with its grant)."""
+    return _merge(_rule_relations(_view(doc, mentions), lang))
 
 
 def candidates(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[Candidate]:
@@ -90,7 +104,13 @@ def _decide(
         ends = (cand.source, cand.target)
         if ends not in best or score > best[ends][0]:
             best[ends] = (score, cand)
-    kept: list[RelationFact] = []
+    # A rule proposal this sure stands whatever the model says (chosen on the train split).
+    kept: list[RelationFact] = [
+        fact
+        for fact in ruled.values()
+        if fact.confidence >= RULE_KEEP_CONFIDENCE
+        and best.get((fact.source, fact.target), (0.0, None))[1] is None
+    ]
     new: list[tuple[Found, float]] = []
     for score, cand in best.values():
         fact = ruled.get((cand.type, cand.source, cand.target))
@@ -100,6 +120,10 @@ def _decide(
             continue
         new.append((_found(view, cand), score))
     attach_grants(view, [f for f, _ in new])
+    for f, _score in new:
+        projects = {r.key for r in view.refs_in(*f.region) if r.type in ("Project", "S3Platform")}
+        if len(projects) > 1:
+            f.amount_eur = None  # a sentence about several projects: no one project's grant
     for f, score in new:
         kept.append(
             RelationFact(
@@ -111,7 +135,19 @@ def _decide(
                 amount_eur=f.amount_eur,
             )
         )
-    return kept
+    return _one_project_amounts(kept)
+
+
+def _one_project_amounts(facts: list[RelationFact]) -> list[RelationFact]:
+    """Amounts given to several projects are a sum for them all: no project's grant."""
+    sources: dict[float, set[str]] = {}
+    for fact in facts:
+        if fact.amount_eur is not None:
+            sources.setdefault(fact.amount_eur, set()).add(fact.source)
+    for fact in facts:
+        if fact.amount_eur is not None and len(sources[fact.amount_eur]) > 1:
+            fact.amount_eur = None
+    return facts
 
 
 def _found(view: DocView, cand: Candidate) -> Found:
@@ -134,7 +170,14 @@ def _found(view: DocView, cand: Candidate) -> Found:
 def extract_budgets(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> dict[str, float]:
     """Entity key -> total budget in EUR, for the projects whose budget the text states."""
     del lang  # the budget cues are shared by all languages
-    return extract_project_budgets(_view(doc, mentions))
+    view = _view(doc, mentions)
+    projects = {r.key for r in view.refs if r.type in ("Project", "S3Platform")}
+    budgets = extract_project_budgets(view)
+    counts: dict[float, int] = {}
+    for value in budgets.values():
+        counts[value] = counts.get(value, 0) + 1
+    # Only projects have a budget, and one figure given to several is their sum.
+    return {k: v for k, v in budgets.items() if k in projects and counts[v] == 1}
 
 
 _last_view: list[tuple[Doc, tuple[tuple[str, str, int, int], ...], DocView]] = []

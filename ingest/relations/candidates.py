@@ -82,6 +82,7 @@ class PairReader:
         self.title_end = title_end if title_end != -1 else len(view.text)
         self.list_keys = self._listed()
         self._nearest: dict[tuple[str, str], str] = {}
+        self._previous = {id(r): p for p, r in zip(view.refs, view.refs[1:], strict=False)}
 
     def _listed(self) -> set[str]:
         """Keys of entities named in a coordinated list of their type ("A, B and C")."""
@@ -178,6 +179,12 @@ class PairReader:
                 feats.append(f"{side}_in_list")
             if self._nearest_of_type(ref, a if side == "t" else b, typ):
                 feats.append(f"{side}_nearest")
+            before_ref = text[max(0, ref.start - 3) : ref.start]
+            if "(" in before_ref:
+                feats.append(f"{side}_in_brackets")
+            prev = self._previous.get(id(ref))
+            if prev is not None and ref.start - prev.end <= 3:
+                feats.append(f"{side}_glued_after={prev.type}")
             line = self._line(ref)
             if _BULLET.match(line):
                 feats.append(f"{side}_bullet")
