@@ -133,7 +133,7 @@ def score(
             s.score_doc(gold, pred, per_lang[gold["lang"]])
     summary: dict[str, Any] = {"documents": len(docs)}
     for section, per_type in tallies.items():
-        total = sum(per_type.values(), Counter())
+        total: Counter[str] = sum(per_type.values(), Counter())
         summary[section] = {"overall": s.prf(total), **{k: s.prf(v) for k, v in per_type.items()}}
     summary["resolution"] = s.resolution_score(golds, predictions, mappings)
     summary["by_language"] = {

@@ -62,7 +62,7 @@ def _predicted_mentions(nlp_doc: Any, gold: dict[str, Any]) -> tuple[list[Any], 
     names: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         names[m.key].add(m.span.text.strip())
-    predicted = [
+    predicted: list[dict[str, Any]] = [
         {"id": k, "type": next(m.type for m in mentions if m.key == k), "name": n, "aliases": []}
         for k, ns in names.items()
         for n in [max(ns, key=len)]
@@ -94,10 +94,12 @@ def examples(
         positives = _positives(gold)
         totals[doc.name] = len(gold["relations"])
         nlp_doc = pipeline(gold["lang"])(text)
-        sources = [(gold_mentions(nlp_doc, gold), None, doc.name)]
+        sources: list[tuple[list[Any], dict[str, str] | None, str]] = [
+            (gold_mentions(nlp_doc, gold), None, doc.name)
+        ]
         if predicted:
-            mentions, mapping = _predicted_mentions(nlp_doc, gold)
-            sources.append((mentions, mapping, doc.name + "#predicted"))
+            own, aligned = _predicted_mentions(nlp_doc, gold)
+            sources.append((own, aligned, doc.name + "#predicted"))
         for mentions, mapping, name in sources:
             for cand in candidates(nlp_doc, mentions, lang=gold["lang"]):
                 src, dst = cand.source, cand.target
