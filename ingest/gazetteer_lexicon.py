@@ -331,6 +331,20 @@ PROJECT_CUES: frozenset[str] = frozenset(
     pilot proeftuin programme-project""".split()
 )
 
+# Stems that make any word a project cue, inflected or compounded ("Projekten",
+# "Kaderproject", "projets", "Rahmenprojekt").
+PROJECT_STEMS: tuple[str, ...] = ("project", "projekt", "projet")
+
+# Words that name a kind of event, next to (not inside) the event's name.
+EVENT_CUES: frozenset[str] = frozenset(
+    """event events evenement evenementen événement événements veranstaltung
+    veranstaltungen conférence colloque séminaire seminar seminarie webinar""".split()
+)
+
+# Word endings that name a call for proposals: a quoted name after one names the funding
+# call ("the call ‘X’", "Projektaufruf „X“", "appel à projets « X »").
+CALL_CUES: tuple[str, ...] = ("call", "oproep", "appel", "aufruf", "ausschreibung")
+
 # Words that make a capitalised name a funding programme.
 PROGRAMME_CUES: frozenset[str] = frozenset(
     """programme program programma programm fund fonds fonds-programma funding call
