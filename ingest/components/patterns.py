@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.components import interreg, quoted
+from innograph.ingest.components import interreg, project_lists, quoted
 from innograph.ingest.components.spans import (
     COORDINATORS,
     NAME_CONNECTORS,
@@ -494,6 +494,7 @@ class PatternFinder:
         spans += _cue_spans(doc, self.lang)
         spans += _project_spans(doc)
         spans += quoted.quoted_spans(doc)
+        spans += project_lists.colon_list_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
