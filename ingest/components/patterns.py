@@ -161,8 +161,6 @@ def _area_word(token: Token, first: bool) -> bool:
         return True
     if first and is_acronym(token.text) and token.text not in GENERIC_ACRONYMS:
         return True
-    if first and token.like_num and len(token.text) == 1:
-        return True  # "Interreg 2 Seas"
     return interreg.country_of(token.text) is not None or any(
         e.type == "Region" for e in gazetteer().lookup(token.text)
     )
@@ -193,11 +191,18 @@ def _area(doc: Doc, j: int) -> tuple[list[str], int]:
         if word.lower_ in {"the", "la", "le"} and area_parts[-1] == [] and len(area_parts) > 1:
             k += 1
             continue
+        numbered = (  # "Interreg 2 Seas"
+            word.like_num
+            and len(word.text) == 1
+            and not any(area_parts)
+            and k + 1 < n
+            and _area_word(doc[k + 1], first=False)
+        )
         if (
-            is_name_token(word)
+            (is_name_token(word) or numbered)
             and not _is_programme_tail(word)
             and not _is_year(word)
-            and _area_word(word, first=not any(area_parts))
+            and (numbered or _area_word(word, first=not any(area_parts)))
         ):
             area_parts[-1].append(word.text)
             k += 1
