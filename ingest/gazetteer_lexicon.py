@@ -331,6 +331,31 @@ PROJECT_CUES: frozenset[str] = frozenset(
     pilot proeftuin programme-project""".split()
 )
 
+# Stems that make any word a project cue, inflected or compounded ("Projekten",
+# "Kaderproject", "projets", "Rahmenprojekt").
+PROJECT_STEMS: tuple[str, ...] = ("project", "projekt", "projet")
+
+# Words that name a kind of event, next to (not inside) the event's name.
+EVENT_CUES: frozenset[str] = frozenset(
+    """event events evenement evenementen événement événements veranstaltung
+    veranstaltungen conférence colloque séminaire seminar seminarie webinar""".split()
+)
+
+# Geographic words that make up Interreg programme areas besides the names of countries
+# and regions (seas, rivers, compass points, "Euregio"): any other word after "Interreg"
+# ends the name ("Interreg-Projekte", "Interreg Project Manager").
+INTERREG_AREA_WORDS: frozenset[str] = frozenset(
+    """sea seas zee zeeen zeeën mer mers meer meere north noord nord northwest nordwest
+    noordwest south zuid sud süd east oost est ost west ouest central centre mitte upper
+    oberrhein rhine rijn rhein rhin maas meuse mosel moselle euregio euregion großregion
+    grossregion grande region région regio europe europa atlantic alpine channel manche
+    baltic danube""".split()
+)
+
+# Word endings that name a call for proposals: a quoted name after one names the funding
+# call ("the call ‘X’", "Projektaufruf „X“", "appel à projets « X »").
+CALL_CUES: tuple[str, ...] = ("call", "oproep", "appel", "aufruf", "ausschreibung")
+
 # Words that make a capitalised name a funding programme.
 PROGRAMME_CUES: frozenset[str] = frozenset(
     """programme program programma programm fund fonds fonds-programma funding call

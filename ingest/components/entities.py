@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from innograph.ingest.components.interreg import InterregName
+from innograph.ingest.components.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.components.spans import (
     COORDINATORS,
     PREPOSITIONS,
@@ -45,7 +46,10 @@ _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEA
 
 def _usable(span: Span, source: str) -> bool:
     text = span.text.strip()
-    if not text or "\n" in text or len(text) < 2 or text in GENERIC_ACRONYMS:
+    if not text or "\n" in text or len(text) < 2:
+        return False
+    # A quoted name next to a cue word is a name even if it spells a general term.
+    if text in GENERIC_ACRONYMS and span.kb_id_ != QUOTED_FLAG:
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
@@ -57,7 +61,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|")
+        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -96,7 +100,7 @@ def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
 
 def _split(span: Span) -> list[Span]:
     """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart."""
-    if span.kb_id_.startswith("interreg|") or span.label_ == "Person":
+    if span.kb_id_.startswith("interreg|") or span.label_ == "Person" or span.kb_id_ == QUOTED_FLAG:
         return [span]
     doc = span.doc
     parts, start = [], span.start

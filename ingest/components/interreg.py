@@ -116,6 +116,12 @@ def _references() -> tuple[_Reference, ...]:
     return tuple(refs)
 
 
+@cache
+def reference_words() -> frozenset[str]:
+    """Every (folded) word of the reference programmes' area names."""
+    return frozenset(w for r in _references() for name in r.names for w in name.split())
+
+
 def match_reference(area_parts: list[str], strand: str | None) -> str | None:
     """The CCI of the 2014-2020 programme whose area the parts name, if exactly one fits."""
     if strand == "Europe":

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.components import interreg
+from innograph.ingest.components import interreg, project_lists, quoted
 from innograph.ingest.components.spans import (
     COORDINATORS,
     NAME_CONNECTORS,
@@ -27,7 +27,9 @@ from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
+    GENERIC_ACRONYMS,
     HEADING_CUES,
+    INTERREG_AREA_WORDS,
     ORG_HEADS,
     PERSON_ROLES,
     PROGRAMME_CUES,
@@ -145,6 +147,71 @@ def is_distinctive_word(text: str) -> bool:
     return camel or any(c.isdigit() for c in text)
 
 
+def _is_programme_tail(token: Token) -> bool:
+    """ "programme", "cross-border cooperation", German "Programms"."""
+    return token.lower_ in _PROGRAMME_TAIL or token.lower_.startswith("programm")
+
+
+def _area_word(token: Token, first: bool) -> bool:
+    """A word that can name (part of) an Interreg programme's area: a country or region,
+    a word of a reference programme's area, a geographic word, or an acronym for the
+    whole area first ("Interreg EMR")."""
+    word = fold(token.text)
+    if word in interreg.reference_words() or word in INTERREG_AREA_WORDS:
+        return True
+    if first and is_acronym(token.text) and token.text not in GENERIC_ACRONYMS:
+        return True
+    return interreg.country_of(token.text) is not None or any(
+        e.type == "Region" for e in gazetteer().lookup(token.text)
+    )
+
+
+def _area(doc: Doc, j: int) -> tuple[list[str], int]:
+    """The area words of an Interreg name from ``j`` ("Vlaanderen-Nederland" ->
+    ["Vlaanderen", "Nederland"]) and where they end."""
+    n = len(doc)
+    area_parts: list[list[str]] = [[]]
+    area_end = j
+    k = j
+    while k < n and not doc[k].is_sent_start:
+        word = doc[k]
+        if word.text in _DASHES and k + 1 < n:
+            after = doc[k + 1]
+            if after.lower_ in {"the", "la", "le"} and k + 2 < n:
+                after = doc[k + 2]
+            if (
+                is_name_token(after)
+                and not _is_programme_tail(after)
+                and _area_word(after, first=not any(area_parts))
+            ):
+                area_parts.append([])
+                k += 1
+                continue
+            break
+        if word.lower_ in {"the", "la", "le"} and area_parts[-1] == [] and len(area_parts) > 1:
+            k += 1
+            continue
+        numbered = (  # "Interreg 2 Seas"
+            word.like_num
+            and len(word.text) == 1
+            and not any(area_parts)
+            and k + 1 < n
+            and _area_word(doc[k + 1], first=False)
+        )
+        if (
+            (is_name_token(word) or numbered)
+            and not _is_programme_tail(word)
+            and not _is_year(word)
+            and (numbered or _area_word(word, first=not any(area_parts)))
+        ):
+            area_parts[-1].append(word.text)
+            k += 1
+            area_end = k
+            continue
+        break
+    return [" ".join(p) for p in area_parts if p], area_end
+
+
 def _interreg_spans(doc: Doc) -> Iterator[Span]:
     n = len(doc)
     for tok in doc:
@@ -161,36 +228,18 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
                 strand, j = doc[j + 1].text, j + 2
             elif strand is None and j < n and doc[j].text in {"A", "B", "C"}:
                 strand, j = doc[j].text, j + 1
-        area_parts: list[list[str]] = [[]]
-        area_end = j
-        k = j
-        while k < n and not doc[k].is_sent_start:
-            word = doc[k]
-            if word.text in _DASHES and k + 1 < n:
-                after = doc[k + 1]
-                if after.lower_ in {"the", "la", "le"} and k + 2 < n:
-                    after = doc[k + 2]
-                if is_name_token(after) and after.lower_ not in _PROGRAMME_TAIL:
-                    area_parts.append([])
-                    k += 1
-                    continue
-                break
-            if word.lower_ in {"the", "la", "le"} and area_parts[-1] == [] and len(area_parts) > 1:
-                k += 1
-                continue
-            if is_name_token(word) and word.lower_ not in _PROGRAMME_TAIL and not _is_year(word):
-                area_parts[-1].append(word.text)
-                k += 1
-                area_end = k
-                continue
-            break
-        parts = [" ".join(p) for p in area_parts if p]
+        parts, area_end = _area(doc, j)
         end = area_end
         k = end
-        while k < n and doc[k].lower_ in _PROGRAMME_TAIL and not doc[k].is_sent_start:
+        while k < n and _is_programme_tail(doc[k]) and not doc[k].is_sent_start:
             k += 1
             if doc[k - 1].lower_.startswith("program"):
                 end = k
+        if not parts and end > area_end:
+            # German puts the area after the programme word: "Interreg-Programms
+            # Deutschland-Nederland".
+            parts, after_end = _area(doc, end)
+            end = max(end, after_end)
         k = end
         if k < n and doc[k].text == "(":
             k += 1
@@ -493,6 +542,8 @@ class PatternFinder:
         spans += _interreg_spans(doc)
         spans += _cue_spans(doc, self.lang)
         spans += _project_spans(doc)
+        spans += quoted.quoted_spans(doc)
+        spans += project_lists.colon_list_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
