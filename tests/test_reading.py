@@ -225,3 +225,29 @@ def test_block_of_and_heading_of_a_span() -> None:
     assert last is not None and doc.text[last.start : last.end] == "About us"
     newline = next(t for t in doc if t.is_space)
     assert block_of(newline) is None
+
+
+def test_a_hard_wrapped_text_joins_full_lines_before_a_capital() -> None:
+    # Wrapped at about 60 characters: the lower-case wraps give the width, and a full
+    # line whose next word would not have fitted is a wrap even before a capital.
+    text = (
+        "De provincie en de gemeenten in de regio werken al jaren\n"
+        "samen om bedrijven te helpen bij het vinden van partners over\n"
+        "de grens. Met het nieuwe project willen de partners Acme\n"
+        "Robotics en de Hogeschool Voorbeeld verbinden met bedrijven\n"
+        "in de hele regio, zodat nieuwe producten sneller op de markt\n"
+        "komen.\n"
+        "Contact\n"
+        "Jan de Vries"
+    )
+    joined = join_wrapped_lines(text)
+    assert "partners Acme Robotics en" in joined
+    assert joined.endswith("op de markt komen.\nContact\nJan de Vries")
+
+
+def test_a_text_with_long_lines_is_not_hard_wrapped() -> None:
+    text = (
+        "Acme Robotics builds soft grippers for the food industry with partners in three\n"
+        "Beta Instruments joins the consortium as a supplier of sensors and cameras"
+    )
+    assert join_wrapped_lines(text) == text

@@ -54,6 +54,10 @@ _DANGLING = frozenset(
     " le la les un une des du de et ou pour avec à au aux en dans par sur sous entre "
     "qui que dont l’ l' d’ d'".split()
 )
+# A hard-wrapped text shows this many lower-case wraps, at most this wide.
+MIN_WRAPS = 3
+MAX_WRAP_WIDTH = 160
+FULL_SHARE = 0.9
 # A heading: a short line (this many characters at most) not ending with punctuation.
 HEADING_MAX_CHARS = 80
 HEADING_MAX_WORDS = 12
@@ -115,14 +119,41 @@ def _continues(line: str) -> bool:
     return first.islower() or first == "("
 
 
-def _is_wrap(line: str, nxt: str) -> bool:
-    """Whether the break between two non-blank (stripped) lines is a soft wrap."""
+def _is_wrap(line: str, nxt: str, width: int = 0) -> bool:
+    """Whether the break between two non-blank (stripped) lines is a soft wrap.
+
+    ``width`` is the text's wrap width (0 if it is not hard-wrapped): a full line whose
+    break the next line's first word would not have fitted before is a wrap too.
+    """
     if is_bullet(nxt) or ends_sentence(line):
         return False
     dangling = _dangles(line)
     if field_label(nxt) and not dangling:
         return False
-    return _continues(nxt) or dangling
+    if _continues(nxt) or dangling:
+        return True
+    # Proportional fonts: a line counts as full some characters short of the width.
+    return width > 0 and len(line) + 1 + len(nxt.split(" ", 1)[0]) > FULL_SHARE * width
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text was wrapped at, 0 if the text is not hard-wrapped.
+
+    It is read off the unmistakable wraps (a line going on in lower case): a text with
+    at least three of them, of similar length, was wrapped at their longest length.
+    """
+    wrapped = sorted(
+        len(line)
+        for line, nxt in zip(lines, lines[1:], strict=False)
+        if line and nxt and not ends_sentence(line) and nxt[:1].islower() and not is_bullet(nxt)
+    )
+    if len(wrapped) < MIN_WRAPS:
+        return 0
+    # Wrapped lines fill the width: most of them are close to the longest.
+    width = wrapped[-1]
+    if width > MAX_WRAP_WIDTH or wrapped[len(wrapped) // 2] < 0.75 * width:
+        return 0
+    return width
 
 
 def join_wrapped_lines(text: str) -> str:
@@ -133,10 +164,11 @@ def join_wrapped_lines(text: str) -> str:
     of the result refer to this text, not to the source text.
     """
     lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    width = wrap_width(lines)
     out = []
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
-        wrap = bool(line) and bool(nxt) and _is_wrap(line, nxt)
+        wrap = bool(line) and bool(nxt) and _is_wrap(line, nxt, width)
         out.append(line + (" " if wrap else "\n"))
     out.append(lines[-1])
     return "".join(out)
