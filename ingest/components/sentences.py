@@ -1,11 +1,15 @@
-"""``innograph_line_sentences_v1``: a line break that survived line joining ends a sentence.
+"""``innograph_line_sentences_v1``: every block of the layout starts a sentence.
 
-Headings, address lines and list items stand on lines of their own; the text layer
-keeps them apart with "\\n" (wrapped lines were joined before the pipeline ran).
+The text was laid out before the pipeline ran (``innograph.ingest.reading``): wrapped
+lines are joined, and each remaining line is a block — a heading, a list item, a
+"Label: value" field or a paragraph. The component stores the blocks on the Doc
+(``doc._.blocks``) and starts a sentence at each block's first token, so that no
+sentence spans two blocks; the sentencizer or parser splits sentences inside a block.
 """
 
 from __future__ import annotations
 
+from innograph.ingest.reading import read_blocks
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,8 +19,11 @@ from spacy.tokens import Doc
     assigns=["token.is_sent_start"],
 )
 def line_sentences(doc: Doc) -> Doc:
-    """Start a sentence at the first token after any whitespace token holding a newline."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """Store the layout's blocks on the Doc and start a sentence at each one."""
+    blocks = read_blocks(doc.text)
+    doc._.blocks = blocks
+    for block in blocks:
+        span = doc.char_span(block.start, block.end, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
