@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from innograph.ingest.components.interreg import InterregName
+from innograph.ingest.components.persons import PERSON_FLAG
 from innograph.ingest.components.spans import (
     COORDINATORS,
     PREPOSITIONS,
@@ -57,7 +58,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|")
+        ("interreg|", "list|cue", "acronym|", PERSON_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -123,6 +124,8 @@ def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
     2 the statistical NER; 3 other weak names. Within a tier the longer span wins."""
+    if span.kb_id_ == PERSON_FLAG:
+        return -1  # a first name and a surname, or a title: the exact extent of a person
     if group == SPAN_PATTERNS and (span.kb_id_.startswith("interreg|") or span.label_ == "Person"):
         return 0
     if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
@@ -159,6 +162,8 @@ def _weight(span: Span, group: str) -> float:
         return 0.3
     if span.kb_id_ == "list|cue":
         return 2.5
+    if span.kb_id_ == PERSON_FLAG:
+        return 2.0
     return _TYPE_WEIGHT[group]
 
 
