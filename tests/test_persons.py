@@ -79,3 +79,13 @@ def test_first_name_lexicon_comes_with_frequencies_and_common_words() -> None:
     # A first name that is an ordinary word in a language is no evidence there.
     common = [name for name, (_freq, langs) in names.items() if "en" in langs]
     assert common and not is_first_name(common[0], "en")
+
+
+def test_german_nominal_phrases_are_not_organisations() -> None:
+    typed = _typed(
+        "de",
+        "Dafür stehen im Rahmen der Förderung insgesamt drei Millionen Euro bereit, "
+        "sagte sie am Montag in Kleinwaldheim.",
+    )
+    assert "Millionen Euro" not in typed
+    assert not any(name.startswith("Rahmen") for name in typed)

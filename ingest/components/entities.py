@@ -10,6 +10,8 @@ of a group gets the same ``Span.id_`` ("e1", "e2" ...).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from innograph.ingest.components.interreg import InterregName
 from innograph.ingest.components.persons import PERSON_FLAG
@@ -37,6 +39,9 @@ from innograph.ingest.gazetteer_lexicon import (
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+# Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
+GERMAN_ZIPF = 3.0
+GERMAN_CUED_ZIPF = 4.0
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
 _STRONG_FLAGS = ("list|cue", "weak|multi")
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
@@ -71,15 +76,31 @@ def _proper(span: Span) -> bool:
     """A proper name has a word that is not an ordinary word of the language, or a code."""
     g = gazetteer()
     lang = span.doc.lang_
+    # A German name found by capitals alone needs a word that is not a frequent word
+    # (a stricter bar when a nearby cue typed it: "in Gronau" is a place, "in Kürze" not).
+    cutoff = 9.0
+    if lang == "de" and span.kb_id_.startswith("weak|"):
+        cutoff = GERMAN_ZIPF if span.kb_id_.endswith("|default") else GERMAN_CUED_ZIPF
     for token in span:
         text = token.text
         if token.is_punct or text.lower() in STOP_CAPITALISED:
             continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
+        if german_common_words().get(fold(text), 0.0) >= cutoff:
+            continue  # German capitalises its nouns: "Millionen Euro", "Rahmen des Projekts"
         if not _common(g, text, lang if lang in ("en", "nl") else None):
             return True
     return False
+
+
+@cache
+def german_common_words() -> dict[str, float]:
+    """Frequent German words that are not known names, with their Zipf frequency
+    (``data/german_common_words.tsv``)."""
+    text = resources.files("innograph.ingest").joinpath("data", "german_common_words.tsv")
+    rows = (line.split("\t") for line in text.read_text("utf-8").splitlines()[1:])
+    return {word: float(zipf) for word, zipf in rows}
 
 
 def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
