@@ -10,8 +10,11 @@ of a group gets the same ``Span.id_`` ("e1", "e2" ...).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from innograph.ingest.components.interreg import InterregName
+from innograph.ingest.components.persons import PERSON_FLAG
 from innograph.ingest.components.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.components.spans import (
     COORDINATORS,
@@ -37,6 +40,9 @@ from innograph.ingest.gazetteer_lexicon import (
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+# Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
+GERMAN_ZIPF = 3.0
+GERMAN_CUED_ZIPF = 4.0
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
 _STRONG_FLAGS = ("list|cue", "weak|multi")
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
@@ -61,7 +67,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG)
+        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG, PERSON_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -74,15 +80,31 @@ def _proper(span: Span) -> bool:
     """A proper name has a word that is not an ordinary word of the language, or a code."""
     g = gazetteer()
     lang = span.doc.lang_
+    # A German name found by capitals alone needs a word that is not a frequent word
+    # (a stricter bar when a nearby cue typed it: "in Gronau" is a place, "in Kürze" not).
+    cutoff = 9.0
+    if lang == "de" and span.kb_id_.startswith("weak|"):
+        cutoff = GERMAN_ZIPF if span.kb_id_.endswith("|default") else GERMAN_CUED_ZIPF
     for token in span:
         text = token.text
         if token.is_punct or text.lower() in STOP_CAPITALISED:
             continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
+        if german_common_words().get(fold(text), 0.0) >= cutoff:
+            continue  # German capitalises its nouns: "Millionen Euro", "Rahmen des Projekts"
         if not _common(g, text, lang if lang in ("en", "nl") else None):
             return True
     return False
+
+
+@cache
+def german_common_words() -> dict[str, float]:
+    """Frequent German words that are not known names, with their Zipf frequency
+    (``data/german_common_words.tsv``)."""
+    text = resources.files("innograph.ingest").joinpath("data", "german_common_words.tsv")
+    rows = (line.split("\t") for line in text.read_text("utf-8").splitlines()[1:])
+    return {word: float(zipf) for word, zipf in rows}
 
 
 def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
@@ -127,6 +149,8 @@ def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
     2 the statistical NER; 3 other weak names. Within a tier the longer span wins."""
+    if span.kb_id_ == PERSON_FLAG:
+        return -1  # a first name and a surname, or a title: the exact extent of a person
     if group == SPAN_PATTERNS and (span.kb_id_.startswith("interreg|") or span.label_ == "Person"):
         return 0
     if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
@@ -163,6 +187,8 @@ def _weight(span: Span, group: str) -> float:
         return 0.3
     if span.kb_id_ == "list|cue":
         return 2.5
+    if span.kb_id_ == PERSON_FLAG:
+        return 2.0
     return _TYPE_WEIGHT[group]
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from innograph.ingest.components.patterns import name_runs
+from innograph.ingest.components.persons import person_spans
 from innograph.ingest.components.spans import (
     SPAN_GAZETTEER,
     SPAN_NER,
@@ -262,6 +263,9 @@ class WeakNames:
                 spans[(start, end)] = Span(
                     doc, start, end, label=label, kb_id="list|cue" if cue else ""
                 )
+        # A person's name is evidence of its own: it replaces a default-typed run.
+        for span in person_spans(doc):
+            spans[(span.start, span.end)] = span
         doc.spans[SPAN_WEAK] = list(spans.values())
         return doc
 

@@ -1,0 +1,234 @@
+"""Person names in any language: "Firstname [particles] Surname", titles, initials.
+
+A name is a person's when its first word is a known first name (``data/first_names.tsv``)
+and a plausible surname follows ("Jan van der Berg", "Jean-Luc Martin", "Hans Peter
+Müller"), or when a title or form of address precedes a surname ("Herr Dr. Jansen",
+"Mevr. Peeters"), or initials precede particles and a surname ("J. de Vries").
+Organisation words inside or right after the name ("... Foundation", "... GmbH") and
+known registry names veto it. The weak-name component stores these spans; the entity
+stage lets them win over untyped or default-typed names.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from innograph.ingest.components.spans import cached_fold as fold
+from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.gazetteer_lexicon import (
+    CLUSTER_CUES,
+    EVENT_HEADS,
+    ORG_HEADS,
+    PROGRAMME_CUES,
+    PROJECT_CUES,
+    STOP_CAPITALISED,
+)
+from innograph.ingest.person_lexicon import (
+    GERMAN_ARTICLES,
+    LEGAL_FORM_WORDS,
+    NAME_PARTICLES,
+    PERSON_TITLES,
+)
+from spacy.tokens import Doc, Span, Token
+
+PERSON_FLAG = "weak|person"
+# First names rarer than this (nam_dict frequency 1..13) are not evidence on their own.
+MIN_FREQUENCY = 1
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
+_SURNAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
+_DASHES = {"-", "‐"}
+_MAX_GIVEN = 3
+_PARTICLE_WORDS = frozenset(w for particle in NAME_PARTICLES for w in particle)
+
+
+@cache
+def first_names() -> dict[str, tuple[int, frozenset[str]]]:
+    """First name -> (frequency 1..13, languages in which it is an ordinary word)."""
+    text = resources.files("innograph.ingest").joinpath("data", "first_names.tsv")
+    out: dict[str, tuple[int, frozenset[str]]] = {}
+    for line in text.read_text("utf-8").splitlines()[1:]:
+        name, freq, common = (line.split("\t") + ["", ""])[:3]
+        out[name] = (int(freq or 0), frozenset(filter(None, common.split(","))))
+    return out
+
+
+def is_first_name(word: str, lang: str) -> bool:
+    """A known first name that is not an ordinary word of ``lang`` ("Grant" in English)."""
+    # Only as written: an all-caps word ("COSME", "ERC") is an acronym, not a first name.
+    found = first_names().get(word)
+    return found is not None and found[0] >= MIN_FREQUENCY and lang not in found[1]
+
+
+def _name_word(token: Token) -> bool:
+    text = token.text
+    return bool(text[:1].isupper() and _SURNAME.match(text))
+
+
+def _vetoed(word: str) -> bool:
+    """Words that make a capitalised sequence something other than a person's name."""
+    w = fold(word)
+    return (
+        w in STOP_CAPITALISED
+        or w in ORG_HEADS
+        or w in EVENT_HEADS
+        or w in PROJECT_CUES
+        or w in PROGRAMME_CUES
+        or w in CLUSTER_CUES
+        or w in LEGAL_FORM_WORDS
+        or w.endswith(("cluster", "programma", "programm", "project", "projekt"))
+    )
+
+
+def _continues(doc: Doc, i: int) -> bool:
+    """Does a longer capitalised name go on at ``i`` (same line, no punctuation)?"""
+    token = doc[i]
+    if "\n" in doc[i - 1].text + token.text or token.is_sent_start:
+        return False
+    return bool(token.text[:1].isupper() and token.is_alpha)
+
+
+def _is_title(token: Token, lang: str) -> bool:
+    return fold(token.text).rstrip(".") in PERSON_TITLES.get(lang, PERSON_TITLES["en"])
+
+
+def _skip_stop(doc: Doc, i: int) -> int:
+    """Past a full stop written as its own token ("Dr" ".")."""
+    return i + 1 if i < len(doc) and doc[i].text == "." and not doc[i - 1].whitespace_ else i
+
+
+def _initials_end(doc: Doc, i: int) -> int:
+    """End of initials at ``i`` ("J.", "J.P.", "J" "."), or ``i`` if there are none."""
+    n = len(doc)
+    j = i
+    while j < n and _INITIALS.match(doc[j].text):
+        if doc[j].text.endswith("."):
+            j += 1
+        elif j + 1 < n and doc[j + 1].text == "." and not doc[j].whitespace_:
+            j += 2
+        else:
+            break
+    return j
+
+
+def _particles_end(doc: Doc, i: int, lang: str) -> int:
+    """End of the surname particles at ``i`` ("van der", "De", "d'"), or ``i``."""
+    n = len(doc)
+    for particle in NAME_PARTICLES:
+        k = i + len(particle)
+        if k > n:
+            continue
+        words = [doc[m].lower_ for m in range(i, k)]
+        if words != list(particle):
+            continue
+        if lang == "de" and particle[0] in GERMAN_ARTICLES:
+            continue  # "den", "der" are articles in German prose
+        return k
+    # A glued elision: "d'Alembert", "D'Hondt" are one token: no particle to skip.
+    return i
+
+
+def _given_names(doc: Doc, i: int, lang: str) -> int:
+    """End of the given names at ``i``: first names, hyphenated first names, initials."""
+    n = len(doc)
+    j = i
+    count = 0
+    while j < n and count < _MAX_GIVEN:
+        text = doc[j].text
+        if not is_first_name(text, lang):
+            break
+        k = j + 1
+        # "Jean-Claude", "Hans-Jürgen": tokenised at the hyphen.
+        if (
+            k + 1 < n
+            and doc[k].text in _DASHES
+            and not doc[j].whitespace_
+            and not doc[k].whitespace_
+            and is_first_name(doc[k + 1].text, lang)
+        ):
+            k += 2
+        j = k
+        count += 1
+        after = _initials_end(doc, j)  # a middle initial: "John F. Kennedy"
+        if after > j and after < n and _name_word(doc[after]):
+            j = after
+    return j
+
+
+def _surname_end(doc: Doc, i: int, lang: str) -> int:
+    """End of "[particles] Surname[-[particles] Surname]" at ``i``, or ``i``."""
+    n = len(doc)
+    j = _particles_end(doc, i, lang)
+    if j >= n or not _name_word(doc[j]) or _vetoed(doc[j].text):
+        return i
+    if "\n" in doc[i : j + 1].text:
+        return i
+    end = j + 1
+    # A double surname: "Dijk-van de Reijt".
+    if end + 1 < n and doc[end].text in _DASHES and not doc[end - 1].whitespace_:
+        k = _particles_end(doc, end + 1, lang)
+        if k < n and _name_word(doc[k]) and not _vetoed(doc[k].text):
+            end = k + 1
+    return end
+
+
+def _person_at(doc: Doc, i: int, lang: str) -> tuple[int, int] | None:
+    """The person's name starting at or after titles at ``i``: (start, end) or None."""
+    n = len(doc)
+    j = i
+    titled = False
+    while j < n and _is_title(doc[j], lang):
+        j = _skip_stop(doc, j + 1)
+        titled = True
+    if j >= n:
+        return None
+    start = j
+    given_end = _given_names(doc, start, lang)
+    if given_end == start:
+        given_end = _initials_end(doc, start)
+        initials = given_end > start
+        if initials and not titled and _particles_end(doc, given_end, lang) == given_end:
+            return None  # "A. Smith" alone may be a list item; "J. de Vries" is a name
+        if not initials and not titled:
+            return None
+    # The last given name may be the surname: "Koen Roman", "Hans Peter".
+    end = _surname_end(doc, given_end, lang)
+    if end == given_end:
+        if given_end - start >= 2 and is_first_name(doc[given_end - 1].text, lang):
+            end, given_end = given_end, given_end - 1
+        else:
+            return None
+    if given_end == start and not titled and _INITIALS.match(doc[start].text) is None:
+        return None
+    words = [t.text for t in doc[start:end] if t.lower_ not in _PARTICLE_WORDS]
+    if any(_vetoed(w) for w in words if w[:1].isupper()):
+        return None
+    if end < n and _continues(doc, end):
+        return None  # "Jan Peeters Foundation", "Marie Curie Fellowships"
+    before = doc[start - 1].text if start > 0 else ""
+    if not titled and before[:1].isupper() and fold(before) in ORG_HEADS:
+        return None  # "Stichting Anna Maria"
+
+    if gazetteer().lookup(doc[start:end].text):
+        return None  # a known organisation or place named after a person
+    return start, end
+
+
+def person_spans(doc: Doc) -> list[Span]:
+    """Every person's name in ``doc``, labelled "Person" with kb_id ``PERSON_FLAG``."""
+    lang = doc.lang_ if doc.lang_ in PERSON_TITLES else "en"
+    spans = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        found = (
+            _person_at(doc, i, lang) if token.text[:1].isupper() or _is_title(token, lang) else None
+        )
+        if found is None:
+            i += 1
+            continue
+        start, end = found
+        spans.append(Span(doc, start, end, label="Person", kb_id=PERSON_FLAG))
+        i = end
+    return spans

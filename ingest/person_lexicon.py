@@ -1,0 +1,75 @@
+"""Words of person names in EN/NL/FR/DE: titles before a name and surname particles.
+
+General knowledge of how names are written, kept apart from the code that uses it
+(``components/persons.py``). First names come from ``data/first_names.tsv`` (built by
+``scripts/build-gazetteers``, see ``data/SOURCES.md``).
+"""
+
+from __future__ import annotations
+
+# Titles and forms of address that put a person's name right after them ("Herr Dr.
+# Jansen", "Mevr. Peeters", "Mme Dupont"); compared folded and without the full stop.
+PERSON_TITLES: dict[str, frozenset[str]] = {
+    "en": frozenset("mr mrs ms miss dr prof professor sir".split()),
+    "nl": frozenset("dhr heer mevr mevrouw meneer dr prof ir ing drs mr".split()),
+    "de": frozenset("herr herrn frau dr prof professor dipl ing".split()),
+    "fr": frozenset("mme mlle monsieur madame dr pr prof professeur".split()),
+}
+
+# Particles between the given name and the surname, longest first ("van der", "de la").
+# German articles ("der", "den") are particles only after "von"/"van".
+NAME_PARTICLES: tuple[tuple[str, ...], ...] = tuple(
+    sorted(
+        (
+            tuple(p.split())
+            for p in (
+                "van",
+                "van der",
+                "van den",
+                "van de",
+                "van het",
+                "van 't",
+                "vande",
+                "vanden",
+                "vander",
+                "de",
+                "den",
+                "der",
+                "ter",
+                "ten",
+                "te",
+                "in 't",
+                "von",
+                "von der",
+                "von dem",
+                "zu",
+                "von und zu",
+                "du",
+                "de la",
+                "de l'",
+                "des",
+                "le",
+                "la",
+                "d'",
+                "di",
+                "da",
+                "del",
+                "della",
+                "dos",
+                "das",
+                "mc",
+                "mac",
+            )
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+# Particles that are articles in German running text ("Scheipers den Bescheid").
+GERMAN_ARTICLES: frozenset[str] = frozenset("der den die das des dem".split())
+
+# Lower-case words that never start a surname although a particle may precede them.
+LEGAL_FORM_WORDS: frozenset[str] = frozenset(
+    """bv nv vzw asbl gmbh ag sa sas sarl ltd plc llc inc ev e.v. kg ug cvba bvba""".split()
+)

@@ -1,0 +1,91 @@
+"""Person names in EN/NL/DE/FR on sentences written here (invented people), end to end
+through each language's pipeline, and the first-name lexicon's filters."""
+
+from __future__ import annotations
+
+import pytest
+from innograph.ingest.components.persons import first_names, is_first_name, person_spans
+from innograph.ingest.components.spans import SPAN_ENTITIES
+from innograph.ingest.pipeline import pipeline
+
+
+def _typed(lang: str, text: str) -> dict[str, str]:
+    doc = pipeline(lang)(text)
+    return {span.text: span.label_ for span in doc.spans[SPAN_ENTITIES]}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        (
+            "nl",
+            "Het plan is opgesteld door Annelies van der Wouterveen.",
+            "Annelies van der Wouterveen",
+        ),
+        ("nl", "Gisteren sprak Pieter-Jan Brouckmolen met de pers.", "Pieter-Jan Brouckmolen"),
+        ("nl", "De bijdrage van J. de Vlierhoven werd gewaardeerd.", "J. de Vlierhoven"),
+        (
+            "nl",
+            "Namens de raad tekende Marieke Dijkhof-van den Akkerveld.",
+            "Marieke Dijkhof-van den Akkerveld",
+        ),
+        ("de", "Danach sprach Hans-Jürgen Krausewitz über den Hafen.", "Hans-Jürgen Krausewitz"),
+        ("de", "Die Förderung überreichte Herr Dr. Wolkenbach den Partnern.", "Wolkenbach"),
+        ("de", "Eingeladen waren Karl Friedrich Obermoser und andere.", "Karl Friedrich Obermoser"),
+        ("fr", "Le projet est suivi par Mme Delacroixe depuis mars.", "Delacroixe"),
+        (
+            "fr",
+            "Jean-Luc MARTINVALLE et ses collègues ont présenté le bilan.",
+            "Jean-Luc MARTINVALLE",
+        ),
+        (
+            "en",
+            "The keynote was given by Ingrid von Hallerstein last year.",
+            "Ingrid von Hallerstein",
+        ),
+    ],
+)
+def test_person_names_in_every_language(lang: str, text: str, person: str) -> None:
+    assert _typed(lang, text).get(person) == "Person"
+
+
+def test_a_name_with_an_organisation_word_is_not_a_person() -> None:
+    typed = _typed("en", "Funding came from the Anna Brightwater Foundation in 2020.")
+    assert all(label != "Person" for label in typed.values())
+    typed = _typed("nl", "De Stichting Anna Brightwater steunt het onderzoek.")
+    assert all(label != "Person" for label in typed.values())
+
+
+def test_a_person_part_of_a_longer_name_is_not_cut_out() -> None:
+    doc = pipeline("en")("She applied for the Julia Merriwether Fellowships in May.")
+    assert not person_spans(doc)
+
+
+def test_german_articles_are_not_particles() -> None:
+    doc = pipeline("de")("Heute übergab Frau Kessendorf den Bescheid an die Stadt.")
+    assert [s.text for s in person_spans(doc)] == ["Kessendorf"]
+
+
+def test_acronyms_are_not_first_names() -> None:
+    doc = pipeline("en")("The MARIA CONSORTIUM met the partners.")
+    assert not person_spans(doc)
+    assert not is_first_name("MARIA", "en")
+
+
+def test_first_name_lexicon_comes_with_frequencies_and_common_words() -> None:
+    names = first_names()
+    assert len(names) > 5000
+    assert is_first_name("Maria", "nl")
+    # A first name that is an ordinary word in a language is no evidence there.
+    common = [name for name, (_freq, langs) in names.items() if "en" in langs]
+    assert common and not is_first_name(common[0], "en")
+
+
+def test_german_nominal_phrases_are_not_organisations() -> None:
+    typed = _typed(
+        "de",
+        "Dafür stehen im Rahmen der Förderung insgesamt drei Millionen Euro bereit, "
+        "sagte sie am Montag in Kleinwaldheim.",
+    )
+    assert "Millionen Euro" not in typed
+    assert not any(name.startswith("Rahmen") for name in typed)
