@@ -1,8 +1,10 @@
-"""The relation stage measured on its own: dev documents with the gold entity mentions.
+"""The cue rules measured on their own: dev documents with the gold entity mentions.
 
 The end-to-end score (``test_extraction_dev.py``) mixes entity and relation errors; here
-the mentions are the gold entities' names and aliases found in the text, so the score is
-that of the relation rules alone. The gold files are only read here, to measure.
+the mentions are the gold entities' names and aliases found in the text and the
+relations are what the cue rules propose (``propose_relations``), before the learned
+model decides: the score is that of the rules alone, as when these thresholds were set.
+The whole relation stage on unseen sites is in ``test_extraction_dev2.py``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import pytest
 from innograph.ingest.pipeline import join_wrapped_lines, pipeline
 from innograph.ingest.readers import read_document
-from innograph.ingest.relations import Mention, extract_budgets, extract_relations
+from innograph.ingest.relations import Mention, extract_budgets, propose_relations
 
 pytestmark = pytest.mark.slow
 
@@ -61,7 +63,7 @@ def dev_scores(shared_dir: Path) -> dict[str, Any]:
         doc = pipeline(gold["lang"])(join_wrapped_lines(read_document(path).text))
         mentions = _gold_mentions(doc, gold)
         used: set[int] = set()
-        for rel in extract_relations(doc, mentions, lang=gold["lang"]):
+        for rel in propose_relations(doc, mentions, lang=gold["lang"]):
             hit = next(
                 (
                     i
@@ -92,8 +94,11 @@ def dev_scores(shared_dir: Path) -> dict[str, Any]:
         budgets = extract_budgets(doc, mentions, lang=gold["lang"])
         for entity in gold["entities"]:
             if "budget_eur" in entity:
-                ok = _close(budgets.get(entity["id"]), entity["budget_eur"])
-                amounts["budget ok" if ok else "budget wrong"] += 1
+                found = budgets.get(entity["id"])
+                ok = _close(found, entity["budget_eur"])
+                amounts[
+                    "budget ok" if ok else "budget missed" if found is None else "budget wrong"
+                ] += 1
     p = counts["tp"] / max(1, counts["tp"] + counts["fp"])
     r = counts["tp"] / max(1, counts["tp"] + counts["fn"])
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "amounts": amounts}
@@ -108,4 +113,8 @@ def test_relations_on_gold_mentions(dev_scores: dict[str, Any]) -> None:
 def test_every_amount_found_is_right(dev_scores: dict[str, Any]) -> None:
     amounts = dev_scores["amounts"]
     assert amounts["grant wrong"] == 0 and amounts["grant ok"] >= 1
-    assert amounts["budget wrong"] == 0 and amounts["budget ok"] >= 3
+    # No wrong budget. One of the three is missed since a budget stated without its
+    # project's name goes to a project only when the page names no other (chosen on
+    # the train split, where it halved the wrong budgets): "the project" after a
+    # sentence that names a predecessor too.
+    assert amounts["budget wrong"] == 0 and amounts["budget ok"] >= 2

@@ -135,11 +135,25 @@ def _decide(
                 amount_eur=f.amount_eur,
             )
         )
-    return _one_project_amounts(kept)
+    return _one_project_amounts(view, kept)
 
 
-def _one_project_amounts(facts: list[RelationFact]) -> list[RelationFact]:
-    """Amounts given to several projects are a sum for them all: no project's grant."""
+def _one_project_amounts(view: DocView, facts: list[RelationFact]) -> list[RelationFact]:
+    """A grant is one project's only when the text gives it to that one project.
+
+    An amount given to several projects is a sum for them all; one read from a sentence
+    that does not name its project ("of which EUR X comes from the ERDF") is that
+    project's only when the page names no other project.
+    """
+    names: dict[str, set[str]] = {}
+    for ref in view.refs:
+        names.setdefault(ref.key, set()).add(" ".join(view.text[ref.start : ref.end].split()))
+    projects = {r.key for r in view.refs if r.type in ("Project", "S3Platform")}
+    for fact in facts:
+        if fact.amount_eur is None or len(projects) <= 1:
+            continue
+        if not any(n in fact.evidence for n in names.get(fact.source, ())):
+            fact.amount_eur = None
     sources: dict[float, set[str]] = {}
     for fact in facts:
         if fact.amount_eur is not None:
