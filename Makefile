@@ -38,7 +38,7 @@ lint: setup ## ruff, mypy and the layering contract
 	$(BIN)/lint-imports
 	VENV=$(VENV) scripts/typecheck
 
-eval: setup ## Score the extractor on the dev gold (../shared)
+eval: setup ## Score the extractor on the shared gold: train/test splits of dev2, and dev
 	scripts/eval
 
 bench: setup ## Run every benchmark; writes bench/RESULTS.md and bench/results.json
