@@ -262,3 +262,15 @@ def test_the_same_name_is_one_entity_whatever_the_ner_says() -> None:
         "en", "TideGrid4 builds sensors. In Europe, TideGrid4 partners with ports in Spain."
     )
     assert len({s.id_ for s in spans if s.text == "TideGrid4"}) == 1
+
+
+def test_german_noun_before_a_genitive_is_not_part_of_the_name() -> None:
+    spans = _entities(
+        "de",
+        "Gestern sprach der Sprecher der Hochschule Waldbrück mit dem Ministerium des "
+        "Landes Kolderland über den Umfang des Vorhabens.",
+    )
+    texts = {s.text for s in spans}
+    assert "Hochschule Waldbrück" in texts
+    assert not any(t.startswith("Sprecher") or t.startswith("Umfang") for t in texts)
+    assert any(t.startswith("Ministerium des Landes") for t in texts)

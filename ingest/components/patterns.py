@@ -128,6 +128,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         return True  # a compound cue word opens the run: "Interregprogramma GreenBridge"
     if end - start >= 2 and word in PROJECT_CUES:
         return True  # German nouns are capitalised: "das Projekt SmartFab"
+    if _german_genitive_head(doc, start, end):
+        return True
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
     if start > 0 and doc[start - 1].text == ":":
@@ -139,6 +141,22 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
     )
+
+
+_GENITIVE = {"der", "des"}
+# Long enough to end a German compound as its head ("Bezirksregierung" ends in no head,
+# "Landesministerium" does): short heads ("rat", "lab") would match ordinary words.
+_LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
+
+
+def _german_genitive_head(doc: Doc, start: int, end: int) -> bool:
+    """German capitalises every noun: "Vertreter der Universität X", "Rahmen des Projekts"
+    start with a common noun governing a genitive, which is not part of the name that follows.
+    The noun is kept when it is an organisation head ("Ministerium des Landes ...")."""
+    if doc.lang_ != "de" or end - start < 3 or doc[start + 1].lower_ not in _GENITIVE:
+        return False
+    word = fold(doc[start].text)
+    return not (word in ORG_HEADS or word.endswith(_LONG_ORG_HEADS))
 
 
 def is_distinctive_word(text: str) -> bool:
