@@ -274,3 +274,13 @@ def test_german_noun_before_a_genitive_is_not_part_of_the_name() -> None:
     assert "Hochschule Waldbrück" in texts
     assert not any(t.startswith("Sprecher") or t.startswith("Umfang") for t in texts)
     assert any(t.startswith("Ministerium des Landes") for t in texts)
+
+
+def test_french_elided_article_is_not_part_of_a_name() -> None:
+    spans = _entities(
+        "fr", "Le rapport a été rédigé par l’Agence Wallonne du Numérique. L’OKTAVIA aide les PME."
+    )
+    texts = {s.text for s in spans}
+    assert not any(t.lower().startswith(("l’", "l'")) for t in texts)
+    assert "PME" not in texts
+    assert all(s.label_ != "Person" for s in spans)

@@ -122,6 +122,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if start + 1 < end and doc[start + 1].text in _DASHES and not token.whitespace_:
         return False  # "X-RAYS"
     word = fold(token.text)
+    if word.replace("’", "'") in _ELIDED:
+        return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
         return word in STOP_CAPITALISED
     if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
@@ -144,6 +146,7 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
 
 
 _GENITIVE = {"der", "des"}
+_ELIDED = {"l'", "d'", "qu'"}
 # Long enough to end a German compound as its head ("Bezirksregierung" ends in no head,
 # "Landesministerium" does): short heads ("rat", "lab") would match ordinary words.
 _LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
@@ -459,6 +462,8 @@ def _person_name_at(doc: Doc, j: int) -> int:
         k -= 1
     if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
         return j
+    if fold(doc[j].text).replace("’", "'") in _ELIDED:
+        return j  # "par l’Agence ...": an article, not a name like "O’Brien"
     if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
         return j
     if gazetteer().lookup(doc[j:k].text) or gazetteer().lookup(doc[j].text):
