@@ -284,3 +284,13 @@ def test_french_elided_article_is_not_part_of_a_name() -> None:
     assert not any(t.lower().startswith(("l’", "l'")) for t in texts)
     assert "PME" not in texts
     assert all(s.label_ != "Person" for s in spans)
+
+
+def test_headings_and_ordinary_words_in_capitals_are_not_names() -> None:
+    spans = _entities(
+        "fr",
+        "TRENTE ANNÉES DE RECHERCHE EN MONTAGNE\nLe centre a reçu en mai le label GARDEN.",
+    )
+    texts = {s.text for s in spans}
+    assert not any("RECHERCHE" in t or "MONTAGNE" in t for t in texts)
+    assert "GARDEN" not in texts
