@@ -294,3 +294,8 @@ def test_headings_and_ordinary_words_in_capitals_are_not_names() -> None:
     texts = {s.text for s in spans}
     assert not any("RECHERCHE" in t or "MONTAGNE" in t for t in texts)
     assert "GARDEN" not in texts
+
+
+def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
+    spans = _entities("nl", "Het bedrijf kreeg geld uit het Kolderlands Groeifonds voor de bouw.")
+    assert ("Kolderlands Groeifonds", "FundingProgramme") in {(s.text, s.label_) for s in spans}

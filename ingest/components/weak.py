@@ -177,7 +177,13 @@ def _default_type(words: list[str]) -> str:
     """Letters mixed with digits ("H2Hub", "Wave4") name projects more often than
     organisations; any other name without a cue is taken for an organisation."""
     mixed = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
+    if len(words) >= 2 and any(fold(w).endswith(_FUNDING_ENDINGS) for w in words):
+        return "FundingProgramme"  # "Drents Innovatiefonds", "Fonds für ...", "Actieprogramma X"
     return "Project" if mixed else "Organisation"
+
+
+# Ends of words (Dutch/German compounds too) that make a name a funding programme.
+_FUNDING_ENDINGS = ("fonds", "fund", "programma", "programm", "programme")
 
 
 _PLACE_WORDS = {
