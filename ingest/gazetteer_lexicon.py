@@ -391,6 +391,7 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
 # Acronyms of general terms, never names of an organisation or project on their own.
 GENERIC_ACRONYMS: frozenset[str] = frozenset(
     """SME SMES SMEs KMO KMOS KMO's MKB MKB's AI IOT IoT ICT IT RDI R&D RTD RD&I HPC MEMS CEO
+    PME PMEs KMU KMUs
     CTO CFO COO CSR GDP KPI KPIS PHD PhD MSC MSc BSC BSc NGO NGOS B2B B2C DNA RNA CO2 ESG SDG
     SDGS GDPR API APIs 3D 5G 4G VAT BTW FAQ PDF URL USD EUR HR PR MRO ML NLP VR AR XR LED
     LEDs UV EV EVs TRL TRLS OK PS NB CV QR ID ISO IP IPR S3 RIS3 RIS""".split()

@@ -262,3 +262,40 @@ def test_the_same_name_is_one_entity_whatever_the_ner_says() -> None:
         "en", "TideGrid4 builds sensors. In Europe, TideGrid4 partners with ports in Spain."
     )
     assert len({s.id_ for s in spans if s.text == "TideGrid4"}) == 1
+
+
+def test_german_noun_before_a_genitive_is_not_part_of_the_name() -> None:
+    spans = _entities(
+        "de",
+        "Gestern sprach der Sprecher der Hochschule Waldbrück mit dem Ministerium des "
+        "Landes Kolderland über den Umfang des Vorhabens.",
+    )
+    texts = {s.text for s in spans}
+    assert "Hochschule Waldbrück" in texts
+    assert not any(t.startswith("Sprecher") or t.startswith("Umfang") for t in texts)
+    assert any(t.startswith("Ministerium des Landes") for t in texts)
+
+
+def test_french_elided_article_is_not_part_of_a_name() -> None:
+    spans = _entities(
+        "fr", "Le rapport a été rédigé par l’Agence Wallonne du Numérique. L’OKTAVIA aide les PME."
+    )
+    texts = {s.text for s in spans}
+    assert not any(t.lower().startswith(("l’", "l'")) for t in texts)
+    assert "PME" not in texts
+    assert all(s.label_ != "Person" for s in spans)
+
+
+def test_headings_and_ordinary_words_in_capitals_are_not_names() -> None:
+    spans = _entities(
+        "fr",
+        "TRENTE ANNÉES DE RECHERCHE EN MONTAGNE\nLe centre a reçu en mai le label GARDEN.",
+    )
+    texts = {s.text for s in spans}
+    assert not any("RECHERCHE" in t or "MONTAGNE" in t for t in texts)
+    assert "GARDEN" not in texts
+
+
+def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
+    spans = _entities("nl", "Het bedrijf kreeg geld uit het Kolderlands Groeifonds voor de bouw.")
+    assert ("Kolderlands Groeifonds", "FundingProgramme") in {(s.text, s.label_) for s in spans}

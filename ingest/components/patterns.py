@@ -122,12 +122,16 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if start + 1 < end and doc[start + 1].text in _DASHES and not token.whitespace_:
         return False  # "X-RAYS"
     word = fold(token.text)
+    if word.replace("’", "'") in _ELIDED:
+        return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
         return word in STOP_CAPITALISED
     if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
         return True  # a compound cue word opens the run: "Interregprogramma GreenBridge"
     if end - start >= 2 and word in PROJECT_CUES:
         return True  # German nouns are capitalised: "das Projekt SmartFab"
+    if _german_genitive_head(doc, start, end):
+        return True
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
     if start > 0 and doc[start - 1].text == ":":
@@ -139,6 +143,23 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
     )
+
+
+_GENITIVE = {"der", "des"}
+_ELIDED = {"l'", "d'", "qu'"}
+# Long enough to end a German compound as its head ("Bezirksregierung" ends in no head,
+# "Landesministerium" does): short heads ("rat", "lab") would match ordinary words.
+_LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
+
+
+def _german_genitive_head(doc: Doc, start: int, end: int) -> bool:
+    """German capitalises every noun: "Vertreter der Universität X", "Rahmen des Projekts"
+    start with a common noun governing a genitive, which is not part of the name that follows.
+    The noun is kept when it is an organisation head ("Ministerium des Landes ...")."""
+    if doc.lang_ != "de" or end - start < 3 or doc[start + 1].lower_ not in _GENITIVE:
+        return False
+    word = fold(doc[start].text)
+    return not (word in ORG_HEADS or word.endswith(_LONG_ORG_HEADS))
 
 
 def is_distinctive_word(text: str) -> bool:
@@ -441,6 +462,8 @@ def _person_name_at(doc: Doc, j: int) -> int:
         k -= 1
     if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
         return j
+    if fold(doc[j].text).replace("’", "'") in _ELIDED:
+        return j  # "par l’Agence ...": an article, not a name like "O’Brien"
     if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
         return j
     if gazetteer().lookup(doc[j:k].text) or gazetteer().lookup(doc[j].text):

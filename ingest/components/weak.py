@@ -86,6 +86,22 @@ def is_distinctive(text: str) -> bool:
     return camel or mixed or is_acronym(text) and len(letters) >= 3
 
 
+def _shouted_words(words: list[str]) -> bool:
+    """Capitals without a cue that make no name: a heading line in capitals ("TWENTY YEARS
+    OF INNOVATION") or one ordinary word in capitals ("GOLD", "SUMMARY")."""
+    alpha = [w for w in words if any(c.isalpha() for c in w)]
+    if not alpha or not all(w.isupper() for w in alpha):
+        return False
+    if len(alpha) >= 3:
+        return True
+    return (
+        len(alpha) == 1
+        and len(alpha[0]) >= 4
+        and alpha[0].isalpha()
+        and gazetteer().is_common_word(alpha[0])
+    )
+
+
 def _cue_type(word: str) -> str | None:
     w = fold(word)
     if "project" in w or "projet" in w or "projekt" in w:
@@ -161,7 +177,13 @@ def _default_type(words: list[str]) -> str:
     """Letters mixed with digits ("H2Hub", "Wave4") name projects more often than
     organisations; any other name without a cue is taken for an organisation."""
     mixed = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
+    if len(words) >= 2 and any(fold(w).endswith(_FUNDING_ENDINGS) for w in words):
+        return "FundingProgramme"  # "Drents Innovatiefonds", "Fonds für ...", "Actieprogramma X"
     return "Project" if mixed else "Organisation"
+
+
+# Ends of words (Dutch/German compounds too) that make a name a funding programme.
+_FUNDING_ENDINGS = ("fonds", "fund", "programma", "programm", "programme")
 
 
 _PLACE_WORDS = {
@@ -235,6 +257,8 @@ class WeakNames:
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
             label = _adjacent_programme_cue(doc, start, end) or context_type(doc, start, end)
+            if label is None and _shouted_words(words):
+                continue
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
             flag += "|cue" if label else "|default"
             spans[(start, end)] = Span(
