@@ -299,3 +299,8 @@ def test_headings_and_ordinary_words_in_capitals_are_not_names() -> None:
 def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
     spans = _entities("nl", "Het bedrijf kreeg geld uit het Kolderlands Groeifonds voor de bouw.")
     assert ("Kolderlands Groeifonds", "FundingProgramme") in {(s.text, s.label_) for s in spans}
+
+
+def test_french_name_ending_in_a_compass_point_is_a_region() -> None:
+    spans = _entities("fr", "La délégation a visité la Picardie Orientale en mai.")
+    assert ("Picardie Orientale", "Region") in {(s.text, s.label_) for s in spans}

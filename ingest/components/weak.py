@@ -177,11 +177,14 @@ def _default_type(words: list[str]) -> str:
     """Letters mixed with digits ("H2Hub", "Wave4") name projects more often than
     organisations; any other name without a cue is taken for an organisation."""
     mixed = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in words)
+    if len(words) == 2 and fold(words[-1]) in _COMPASS:
+        return "Region"  # "Grand Est", "Flandre Occidentale": a point of the compass
     if len(words) >= 2 and any(fold(w).endswith(_FUNDING_ENDINGS) for w in words):
         return "FundingProgramme"  # "Drents Innovatiefonds", "Fonds für ...", "Actieprogramma X"
     return "Project" if mixed else "Organisation"
 
 
+_COMPASS = {"est", "ouest", "nord", "sud", "occidentale", "orientale", "occidental", "oriental"}
 # Ends of words (Dutch/German compounds too) that make a name a funding programme.
 _FUNDING_ENDINGS = ("fonds", "fund", "programma", "programm", "programme")
 
