@@ -25,7 +25,7 @@ from innograph.evaluation.split import GoldDoc, gold_docs
 
 MIN_DOCS = 3
 MIN_SITES = 2
-LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=")
+LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=", "_label=")
 C_VALUES = (0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
 
@@ -228,6 +228,13 @@ def per_type_thresholds(
         for typ in sorted({t for t, _, _ in pooled}):
             best = max(THRESHOLDS, key=lambda v: (f1({**thresholds, typ: v}), -abs(v - default)))
             thresholds[typ] = best
+    for typ in sorted({t for t, _, _ in pooled}):
+        kept = [lab for t, sc, lab in pooled if t == typ and sc >= thresholds.get(typ, default)]
+        positives = sum(lab for t, _, lab in pooled if t == typ)
+        print(
+            f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {positives}",
+            file=sys.stderr,
+        )
     base = f1({})
     return thresholds, {
         "f1_global_threshold": round(base, 3),

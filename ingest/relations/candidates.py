@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from innograph.ingest.reading import block_index, doc_blocks
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import DocView, Ref
@@ -83,6 +84,14 @@ class PairReader:
         self.list_keys = self._listed()
         self._nearest: dict[tuple[str, str], str] = {}
         self._previous = {id(r): p for p, r in zip(view.refs, view.refs[1:], strict=False)}
+        # the layout blocks (heading / item / field / paragraph) and the heading each sits under
+        self.blocks = doc_blocks(view.doc)
+        self._block_of = {id(r): block_index(self.blocks, r.start) for r in view.refs}
+        self.keys_in_block: dict[int, set[str]] = {}
+        for r in view.refs:
+            b = self._block_of[id(r)]
+            if b is not None:
+                self.keys_in_block.setdefault(b, set()).add(r.key)
 
     def _listed(self) -> set[str]:
         """Keys of entities named in a coordinated list of their type ("A, B and C")."""
@@ -190,12 +199,38 @@ class PairReader:
                 feats.append(f"{side}_bullet")
             if len(line.strip()) <= (ref.end - ref.start) + 2:
                 feats.append(f"{side}_alone_on_line")
+        feats += self._layout_features(a, b, ra, rb)
         # what the cue rules proposed for this pair
         for rel, conf in self.rules.get((a, b), []):
             feats.append(f"rule={rel}")
             feats.append(f"rule={rel}:{'hi' if conf >= 0.7 else 'lo'}")
         for rel, _conf in self.rules.get((b, a), []):
             feats.append(f"rule_rev={rel}")
+        return feats
+
+    def _layout_features(self, a: str, b: str, ra: Ref, rb: Ref) -> list[str]:
+        """Where the ends stand in the page's blocks: same block, one under the other's
+        heading (a record and its fields, a list under its heading), field labels."""
+        feats: list[str] = []
+        ia, ib = self._block_of.get(id(ra)), self._block_of.get(id(rb))
+        if ia is None or ib is None:
+            return feats
+        ba, bb = self.blocks[ia], self.blocks[ib]
+        feats.append(f"blocks={ba.kind}>{bb.kind}")
+        if ia == ib:
+            feats.append("same_block")
+        for side, key, block, other_block in (("s", a, ba, bb), ("t", b, bb, ba)):
+            del other_block
+            if block.heading is not None and key not in self.keys_in_block.get(block.heading, ()):
+                other = b if side == "s" else a
+                if other in self.keys_in_block.get(block.heading, set()):
+                    feats.append(f"{side}_under_heading_of_other")
+            if block.kind == "field" and block.label:
+                feats += [f"{side}_label={w.lower()}" for w in _WORD.findall(block.label)[:4]]
+        # how many entities of each end's type share the blocks: one is a clear pairing
+        for side, block_i, typ in (("s", ia, self.type_of[a]), ("t", ib, self.type_of[b])):
+            n = sum(1 for k in self.keys_in_block.get(block_i, ()) if self.type_of[k] == typ)
+            feats.append(f"{side}_same_type_in_block={_bucket(n, (1, 2, 4))}")
         return feats
 
     def _nearest_of_type(self, ref: Ref, other_key: str, typ: str) -> bool:
