@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innograph.ingest.components.ner_candidates import retype
+from innograph.ingest.components.ner_candidates import dictionary_word, retype
 from innograph.ingest.components.spans import SPAN_NER
 from innograph.ingest.pipeline import pipeline
 from spacy.tokens import Doc, Span
@@ -42,3 +42,11 @@ def test_lower_case_words_and_elisions_before_a_name_are_left_out() -> None:
 def test_ner_names_in_a_heading_in_capitals_are_dropped() -> None:
     doc = _doc("QUINZE ANNÉES DE SOUTIEN À LA CHIMIE\nLe laboratoire a ouvert ses portes.")
     assert not [s for s in doc.spans[SPAN_NER] if s.text.isupper()]
+
+
+def test_one_capitalised_dictionary_word_is_not_a_ner_name() -> None:
+    assert dictionary_word("Agriculture", "fr") and dictionary_word("Chemins", "fr")
+    assert not dictionary_word("Gembloux", "fr")
+    assert not dictionary_word("Agriculture", "nl")  # no lexicon: nothing is dropped
+    doc = _doc("Les thèmes retenus :\nAgriculture\nTransport\nLe dossier est clos.")
+    assert not [s for s in doc.spans[SPAN_NER] if s.text in {"Agriculture", "Transport"}]

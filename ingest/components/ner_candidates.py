@@ -8,6 +8,9 @@ Labels without a contract meaning (DATE, MONEY, NORP ...) are dropped.
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from innograph.ingest.components.patterns import type_of_run
 from innograph.ingest.components.spans import SPAN_NER, is_name_token
 from innograph.ingest.components.spans import cached_fold as fold
@@ -15,7 +18,9 @@ from innograph.ingest.components.weak import shouted_words
 from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
+from spacy.util import get_package_path, is_package
 
 _NER_TYPES = {
     "ORG": "Organisation",
@@ -62,6 +67,45 @@ def _known_type(span: Span) -> str | None:
     return entries[0].type if entries and entries[0].source in _CURATED else None
 
 
+# The model package whose lemmatizer tables give each language's dictionary words.
+_LEXICON_MODELS = {"fr": "fr_core_news_sm"}
+
+
+@cache
+def _lexicon(lang: str) -> tuple[Lookups, set[str]] | None:
+    """The word forms (``lemma_lookup``) and lemmas (``lemma_index``) of ``lang``'s model."""
+    model = _LEXICON_MODELS.get(lang)
+    if model is None or not is_package(model):
+        return None
+    found = sorted(Path(get_package_path(model)).glob("*/lemmatizer/lookups"))
+    if not found:
+        return None
+    lookups = Lookups().from_disk(found[0])
+    lemmas: set[str] = set()
+    for words in lookups.get_table("lemma_index").values():
+        lemmas.update(words)
+    return lookups, lemmas
+
+
+def dictionary_word(word: str, lang: str) -> bool:
+    """``word`` in lower case is an ordinary word (a form or a lemma) of ``lang``."""
+    lexicon = _lexicon(lang)
+    if lexicon is None:
+        return False
+    lookups, lemmas = lexicon
+    low = word.lower()
+    return low in lemmas or low in lookups.get_table("lemma_lookup")
+
+
+def _ordinary_word(span: Span) -> bool:
+    """One capitalised dictionary word the gazetteer does not know ("Mobilité" as a list
+    item, "États" of "États membres"): the NER's guess, not a name."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or words[0].is_upper or gazetteer().lookup(span.text):
+        return False
+    return dictionary_word(words[0].text, span.doc.lang_)
+
+
 def _start(doc: Doc, ent: Span) -> int:
     """Where the name starts: past leading stop words, lower-case words ("la manne X")
     and elided articles ("L’" before a lower-case noun), which the NER sometimes takes in."""
@@ -86,6 +130,8 @@ def ner_candidates(doc: Doc) -> Doc:
         line = [t.text for t in doc[start].sent if not t.is_punct]
         if shouted_words([t.text for t in doc[start : ent.end]]) or shouted_words(line):
             continue  # a heading in capitals, or one ordinary word in capitals
+        if _ordinary_word(doc[start : ent.end]):
+            continue
         span = Span(doc, start, ent.end, label=ent.label_)
         entity_type = retype(span, doc.lang_)
         if entity_type and any(is_name_token(t) for t in span):
