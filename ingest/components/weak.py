@@ -86,7 +86,7 @@ def is_distinctive(text: str) -> bool:
     return camel or mixed or is_acronym(text) and len(letters) >= 3
 
 
-def _shouted_words(words: list[str]) -> bool:
+def shouted_words(words: list[str]) -> bool:
     """Capitals without a cue that make no name: a heading line in capitals ("TWENTY YEARS
     OF INNOVATION") or one ordinary word in capitals ("GOLD", "SUMMARY")."""
     alpha = [w for w in words if any(c.isalpha() for c in w)]
@@ -260,7 +260,7 @@ class WeakNames:
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
             label = _adjacent_programme_cue(doc, start, end) or context_type(doc, start, end)
-            if label is None and _shouted_words(words):
+            if label is None and shouted_words(words):
                 continue
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
             flag += "|cue" if label else "|default"
