@@ -48,14 +48,13 @@ from innograph.graph.analytics import Analytics
 from innograph.graph.centrality import CENTRALITY_MEASURES, compute_centrality
 from innograph.graph.communities import compute_communities
 from innograph.graph.embedded import EmbeddedStore
-from innograph.graph.errors import InvalidFact
 from innograph.ingest.importers.common import ImportReport, NameResolver, open_text
 from innograph.ingest.importers.cordis import iter_participants, iter_projects
 from innograph.ingest.importers.efro_nl import iter_efro_nl
 from innograph.ingest.importers.erdf_flanders import iter_erdf_flanders
 from innograph.ingest.importers.esif import iter_esif
-from innograph.ingest.importers.runner import bulk_write, write_all
 from innograph.ontology.facts import DocumentFacts
+from innograph.service import bulk_write, write_all
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "import.json"
@@ -252,7 +251,7 @@ def neo4j_import(esif_rows: int | None, bulk: bool) -> dict[str, Any]:
         if bulk:
             summary = bulk_write(store, documents)
         else:
-            summary = write_all(store, documents, invalid=InvalidFact)
+            summary = write_all(store, documents)
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         stats = store.stats()
     finally:
@@ -312,7 +311,7 @@ def run(quick: bool = False) -> dict[str, Any]:
         report = ImportReport()
         names = NameResolver()
         cpu0, wall0 = time.process_time(), time.perf_counter()
-        summary = write_all(store, sources(names, report, esif_rows), invalid=InvalidFact)
+        summary = write_all(store, sources(names, report, esif_rows))
         wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         stats = store.stats()

@@ -140,11 +140,10 @@ def _import(
 ) -> None:
     """Open the store, resolve against what it holds, write the rows (with the store's
     bulk load when ``bulk``), report."""
-    from innograph.graph.errors import GraphError, InvalidFact
+    from innograph.graph.errors import GraphError
     from innograph.graph.factory import open_store
     from innograph.ingest.importers.common import ImportReport
-    from innograph.ingest.importers.runner import bulk_write, name_resolver, write_all
-    from innograph.ingest.resolution import KnownEntity
+    from innograph.service import bulk_write, name_resolver_for, write_all
 
     try:
         graph = open_store(settings_from(store))
@@ -153,11 +152,7 @@ def _import(
     report = ImportReport()
     try:
         report.stored = {d.source: d.content_hash for d in graph.documents()}
-        known = (
-            KnownEntity(n.id, n.type, n.name, tuple(n.properties.get("aliases") or ()))
-            for n in graph.iter_nodes()
-        )
-        names = name_resolver(known)
+        names = name_resolver_for(graph)
 
         def not_written(source: str, why: str) -> None:
             typer.echo(f"not written {source}: {why}", err=True)
@@ -165,9 +160,7 @@ def _import(
         if bulk:
             summary = bulk_write(graph, documents(names, report), on_invalid=not_written)
         else:
-            summary = write_all(
-                graph, documents(names, report), invalid=InvalidFact, on_invalid=not_written
-            )
+            summary = write_all(graph, documents(names, report), on_invalid=not_written)
     except GraphError as err:
         kept = "nothing was written" if bulk else "rows written before this stay"
         fail(f"{label}: {err} ({kept})")

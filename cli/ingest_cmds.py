@@ -7,7 +7,7 @@ still printed or written), 2 for usage errors such as a path that does not exist
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -59,8 +59,10 @@ def extract(
 
     Failures go to stderr, one line each; the exit status is 1 if any document failed.
     """
+    from innograph.ingest.extractor import Extractor
+
     _check_paths(paths, lang)
-    extractor = _extractor(None)
+    extractor = Extractor()
     failed = 0
     for outcome in _run(paths, extractor, workers, lang, max_size):
         if outcome.facts is None:
@@ -116,6 +118,7 @@ def ingest(
     """
     from innograph.graph.errors import StoreUnavailable
     from innograph.graph.factory import open_store
+    from innograph.service import extractor_for
 
     _check_paths(paths, lang)
     settings = settings_from(store)
@@ -125,21 +128,19 @@ def ingest(
         fail(str(err))
     summary = IngestSummary()
     try:
-        extractor = _extractor(graph)
         stored = {d.source: d.content_hash for d in graph.documents()}
-        pending: list[tuple[Path, DocumentFacts]] = []
-        for outcome in _run(paths, extractor, workers, lang, max_size, stored):
-            if outcome.unchanged:
-                summary.statuses["unchanged"] += 1
-                continue
-            if outcome.facts is None:
-                summary.failed += 1
-                continue
-            pending.append((outcome.path, outcome.facts))
-            if len(pending) >= batch_size:
-                _write(graph, pending, summary)
-                pending = []
-        _write(graph, pending, summary)
+        extractor = extractor_for(graph)
+
+        def extracted() -> Iterator[tuple[Path, DocumentFacts]]:
+            for outcome in _run(paths, extractor, workers, lang, max_size, stored):
+                if outcome.unchanged:
+                    summary.statuses["unchanged"] += 1
+                elif outcome.facts is None:
+                    summary.failed += 1
+                else:
+                    yield outcome.path, outcome.facts
+
+        _write(graph, extracted(), summary, batch_size=batch_size)
     except StoreUnavailable as err:
         typer.echo(summary.line() + " before the store failed", err=True)
         fail(str(err))
@@ -151,26 +152,32 @@ def ingest(
 
 
 def _write(
-    graph: GraphStore, batch: list[tuple[Path, DocumentFacts]], summary: IngestSummary
+    graph: GraphStore,
+    documents: Iterable[tuple[Path, DocumentFacts]],
+    summary: IngestSummary,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> None:
-    """Write a batch in one transaction; if a fact is invalid, write the documents one by
-    one so that only the invalid ones are left out (each is all-or-nothing)."""
-    from innograph.graph.errors import InvalidFact
+    """Write documents through the service's one path (batches, each document all or
+    nothing); a document with an invalid fact is reported and left out."""
+    from innograph.service import write_all
 
-    if not batch:
-        return
-    try:
-        results = graph.upsert_documents([facts for _, facts in batch])
-    except InvalidFact:
-        results = []
-        for path, facts in batch:
-            try:
-                results.append(graph.upsert_document(facts))
-            except InvalidFact as err:
-                summary.failed += 1
-                _report(path, f"not written: {_one_line(str(err))}")
-    for result in results:
-        summary.add(result)
+    paths_of: dict[str, Path] = {}
+
+    def facts() -> Iterator[DocumentFacts]:
+        for path, document in documents:
+            paths_of[document.source] = path
+            yield document
+
+    def not_written(source: str, why: str) -> None:
+        summary.failed += 1
+        _report(paths_of.get(source, Path(source)), f"not written: {why}")
+
+    def written(results: list[IngestResult]) -> None:
+        for result in results:
+            summary.add(result)
+
+    write_all(graph, facts(), on_invalid=not_written, on_written=written, batch_size=batch_size)
 
 
 def _run(
@@ -213,27 +220,6 @@ def _check_paths(paths: list[Path], lang: str | None) -> None:
     if next(iter_document_paths(paths), None) is None:
         kinds = " ".join(sorted(set(MEDIA_TYPES)))
         fail(f"no documents ({kinds}) under {' '.join(map(str, paths))}")
-
-
-def _extractor(graph: GraphStore | None) -> Extractor:
-    """The extractor; with a graph, its resolver knows the entities already stored."""
-    try:
-        from innograph.ingest.extractor import Extractor
-        from innograph.ingest.resolution import KnownEntity, Resolver
-    except ImportError as err:  # the NLP pipeline is an optional part during development
-        fail(f"the extraction pipeline is not available ({err})")
-    if graph is None:
-        return Extractor()
-    known = [
-        KnownEntity(
-            canonical_id=node.id,
-            type=node.type,
-            name=node.name,
-            aliases=tuple(node.properties.get("aliases") or ()),
-        )
-        for node in graph.iter_nodes()
-    ]
-    return Extractor(resolver=Resolver(known=known))
 
 
 def register(app: typer.Typer) -> None:

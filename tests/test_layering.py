@@ -31,3 +31,25 @@ def test_an_upward_import_would_break_the_contract() -> None:
         intruder.unlink()
     assert result.returncode != 0
     assert "innograph.graph._layering_probe -> innograph.api" in result.stdout
+
+
+def test_the_service_may_not_reach_up_into_the_api() -> None:
+    intruder = ROOT / "service" / "_layering_probe.py"
+    intruder.write_text("import innograph.api  # noqa: F401\n")
+    try:
+        result = _lint_imports()
+    finally:
+        intruder.unlink()
+    assert result.returncode != 0
+    assert "innograph.service._layering_probe -> innograph.api" in result.stdout
+
+
+def test_ingest_and_graph_may_not_reach_up_into_the_service() -> None:
+    intruder = ROOT / "ingest" / "_layering_probe.py"
+    intruder.write_text("import innograph.service  # noqa: F401\n")
+    try:
+        result = _lint_imports()
+    finally:
+        intruder.unlink()
+    assert result.returncode != 0
+    assert "innograph.ingest._layering_probe -> innograph.service" in result.stdout

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hmac
 import threading
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -21,8 +21,13 @@ from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_UPLOAD_FILES, UPLOAD_BUDGET_SECONDS
 from innograph.api.schemas import ERROR_RESPONSES, ErrorPublic, IngestPublic, IngestResultPublic
 from innograph.graph.store import GraphStore
+from innograph.graph.types import IngestResult
 from innograph.ingest.readers import ReadError, read_bytes
+from innograph.service import extractor_for, write_all
 from starlette.datastructures import UploadFile
+
+if TYPE_CHECKING:  # the extractor loads spaCy, on the first upload only
+    from innograph.ingest.extractor import Extractor
 
 router = APIRouter(prefix="/api", tags=["documents"])
 bearer = HTTPBearer(auto_error=False, description="The server's INNOGRAPH_API_TOKEN.")
@@ -88,37 +93,17 @@ async def _files(request: Request, body: bytes) -> list[tuple[str, bytes]]:
     return files
 
 
-def _extractor(store: GraphStore) -> Any:
-    """An extractor whose resolver knows the stored entities, so that an uploaded
-    document's names join the existing nodes (the language pipelines load once)."""
-    try:
-        from innograph.ingest.extractor import Extractor
-        from innograph.ingest.resolution import KnownEntity, Resolver
-    except ImportError as err:
-        raise ApiError(503, f"document extraction is not available here: {err}") from None
-    known = [
-        KnownEntity(
-            canonical_id=node.id,
-            type=node.type,
-            name=node.name,
-            aliases=tuple(node.properties.get("aliases") or ()),
-        )
-        for node in store.iter_nodes()
-    ]
-    return Extractor(resolver=Resolver(known=known))
-
-
 def _ingest(
     store: GraphStore, files: list[tuple[str, bytes]], max_bytes: int
 ) -> list[IngestResultPublic]:
     """Read, extract and write each file; one bad file is reported, the others go on."""
     with _upload_lock:  # one upload at a time: resolution reads, then writes, the graph
-        extractor = _extractor(store)
+        extractor = extractor_for(store)
         return [_ingest_one(store, extractor, name, raw, max_bytes) for name, raw in files]
 
 
 def _ingest_one(
-    store: GraphStore, extractor: Any, raw_name: str, raw: bytes, max_bytes: int
+    store: GraphStore, extractor: Extractor, raw_name: str, raw: bytes, max_bytes: int
 ) -> IngestResultPublic:
     name = raw_name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "upload.txt"
     source = UPLOAD_SOURCE_PREFIX + name
@@ -126,13 +111,23 @@ def _ingest_one(
         text = read_bytes(raw, name, source=source, max_bytes=max_bytes)
     except ReadError as err:
         return IngestResultPublic(file=name, source=source, status="failed", error=err.reason)
-    written = store.upsert_document(extractor.extract(text))
+    written: list[IngestResult] = []
+    refused: list[str] = []
+    write_all(
+        store,
+        [extractor.extract(text)],
+        on_invalid=lambda _source, why: refused.append(why),
+        on_written=written.extend,
+    )
+    if refused or not written:
+        error = refused[0] if refused else "not written"
+        return IngestResultPublic(file=name, source=source, status="failed", error=error)
     return IngestResultPublic(
         file=name,
-        source=written.source,
-        status=written.status,
-        nodes=written.nodes,
-        relationships=written.relationships,
+        source=written[0].source,
+        status=written[0].status,
+        nodes=written[0].nodes,
+        relationships=written[0].relationships,
     )
 
 
