@@ -183,7 +183,7 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=BROWSER_LIMIT_SECONDS)
     args = parser.parse_args()
 
-    from innograph.viz.serving import free_port, launch_chromium
+    from innograph.testing.serving import free_port, launch_chromium
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -28,7 +28,7 @@ NODE_IDS = "window.innographNetwork.body.data.nodes.getIds()"
 
 def _playwright() -> Any:
     """Playwright's sync API; a missing package or browser fails in CI, skips elsewhere."""
-    from innograph.viz.serving import CHROMIUM
+    from innograph.testing.serving import CHROMIUM
 
     reason = ""
     try:
@@ -69,7 +69,7 @@ def store(seeds_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> It
 
 @pytest.fixture(scope="module")
 def base_url(store: Any) -> Iterator[str]:
-    from innograph.viz.serving import serve_views
+    from innograph.testing.serving import serve_views
 
     with serve_views(store) as url:
         yield url
@@ -83,7 +83,7 @@ def api(base_url: str) -> Iterator[httpx.Client]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from innograph.viz.serving import launch_chromium
+    from innograph.testing.serving import launch_chromium
 
     with _playwright()() as pw:
         chromium = launch_chromium(pw)
