@@ -44,10 +44,10 @@ from pathlib import Path
 from typing import Any
 
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
-from innograph.graph.analytics import Analytics
-from innograph.graph.centrality import CENTRALITY_MEASURES, compute_centrality
-from innograph.graph.communities import compute_communities
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.analytics.centrality import CENTRALITY_MEASURES, compute_centrality
+from innograph.graph.analytics.communities import compute_communities
+from innograph.graph.analytics.service import Analytics
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import InvalidFact
 from innograph.ingest.importers.common import ImportReport, NameResolver, open_text
 from innograph.ingest.importers.cordis import iter_participants, iter_projects
@@ -240,7 +240,7 @@ def neo4j_import(esif_rows: int | None, bulk: bool) -> dict[str, Any]:
     """The same import into the configured Neo4j database (wiped first), in this process,
     transactional or bulk; the figures of the client side."""
     from innograph.config import load_settings
-    from innograph.graph.neo4j_store import Neo4jStore
+    from innograph.graph.neo4j.store import Neo4jStore
 
     store = Neo4jStore.from_settings(load_settings())
     try:

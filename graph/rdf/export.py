@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from innograph.graph.rdf import Block, ExportOptions, describe
-from innograph.graph.rdf_netformats import NETWORK_FORMATS, write_csv_folder, write_network
-from innograph.graph.rdf_void import DatasetInfo, void_blocks
-from innograph.graph.rdf_writers import RDF_FORMATS, write_rdf
+from innograph.graph.exchange.network import NETWORK_FORMATS, write_csv_folder, write_network
+from innograph.graph.rdf.describe import Block, ExportOptions, describe
+from innograph.graph.rdf.void import DatasetInfo, void_blocks
+from innograph.graph.rdf.writers import RDF_FORMATS, write_rdf
 from innograph.graph.store import GraphStore
 
 EXPORT_FORMATS: tuple[str, ...] = (*RDF_FORMATS, *NETWORK_FORMATS, "csv")

@@ -1,6 +1,6 @@
 """Bulk load into an empty Neo4j graph: merge in Python once, then only ``CREATE``.
 
-The transactional writer (:class:`innograph.graph.neo4j_store._Writer`) must look up
+The transactional writer (:class:`innograph.graph.neo4j.store._Writer`) must look up
 what exists, append to it and re-merge every touched node from all its MENTIONS, and it
 writes one transaction at a time under the version lock. None of that is needed when the
 graph is empty: every node, mention and relationship is new, and its final properties
@@ -34,7 +34,6 @@ from dataclasses import replace
 from itertools import chain
 from typing import Any, TypeVar
 
-from innograph.graph import neo4j_store as ns
 from innograph.graph.algorithms import (
     EdgeKey,
     Mention,
@@ -45,6 +44,7 @@ from innograph.graph.algorithms import (
     normalise_document,
 )
 from innograph.graph.errors import GraphError, InvalidFact
+from innograph.graph.neo4j import store as ns
 from innograph.graph.store import OnInvalid
 from innograph.graph.types import IngestResult
 from innograph.ontology.facts import DocumentFacts

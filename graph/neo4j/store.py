@@ -82,7 +82,7 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 # it is never part of the graph's answers).
 META_LABEL = "InnographMeta"
 # Property of the version node while a bulk load writes (its start time): other writers
-# refuse until it is gone (see innograph.graph.neo4j_bulk).
+# refuse until it is gone (see innograph.graph.neo4j.bulk).
 BULK_MARK = "bulk_load_started"
 FULLTEXT_INDEX = "innograph_names"
 # Bolt, direct or routed (a cluster, Aura), plain or encrypted.
@@ -407,7 +407,7 @@ class Neo4jStore:
         """Load documents into an empty graph at bulk speed (see :mod:`.neo4j_bulk`):
         ``workers`` sessions, ``rows_per_tx`` rows per transaction; otherwise as
         :meth:`GraphStore.bulk_load`. A failure part-way deletes what was written."""
-        from innograph.graph import neo4j_bulk  # it builds on this module
+        from innograph.graph.neo4j import bulk as neo4j_bulk  # it builds on this module
 
         with self._lock:
             self._search_cache = None

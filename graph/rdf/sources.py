@@ -46,7 +46,7 @@ class EntitySources:
         folder = getattr(self.store, "path", None)
         if not isinstance(folder, Path) or callable(getattr(self.store, "node_sources", None)):
             return
-        from innograph.graph.embedded import DB_NAME
+        from innograph.graph.embedded.store import DB_NAME
 
         db = folder / DB_NAME
         if not db.is_file():
