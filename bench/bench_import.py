@@ -19,7 +19,7 @@ Measured in one run, in this process (run it in a process of its own for a clean
   same import into the (wiped) database, twice: through the transactional writer every
   import uses, and with ``--bulk`` (``Neo4jStore.bulk_load``), each in a child process so
   that its peak memory is the client's own, with node and relationship counts next to the
-  embedded store's and the commit of ``graph/neo4j_store.py`` it ran.
+  embedded store's and the commit of ``graph/neo4j/`` it ran.
 
     python -m bench.bench_import [--quick]
 
@@ -296,9 +296,9 @@ def neo4j_figures(esif_rows: int | None, graph: dict[str, Any], bulk: bool) -> d
         out["nodes_by_type"] == graph["nodes_by_type"]
         and out["relationships_by_type"] == graph["relationships_by_type"]
     )
-    out["neo4j_store_commit"] = _git("log", "-1", "--format=%h %s", "--", "graph/neo4j_store.py")
+    out["neo4j_store_commit"] = _git("log", "-1", "--format=%h %s", "--", "graph/neo4j/")
     out["neo4j_store_uncommitted_changes"] = bool(
-        _git("status", "--porcelain", "--", "graph/neo4j_store.py")
+        _git("status", "--porcelain", "--", "graph/neo4j/")
     )
     return out
 
