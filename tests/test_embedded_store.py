@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from builders import make_facts
 from innograph.config import load_settings
-from innograph.graph.embedded.store import DB_NAME, EmbeddedStore
+from innograph.graph.embedded.database import DB_NAME
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
 from innograph.graph.factory import open_store
 from innograph.ontology.facts import DocumentFacts
@@ -306,9 +307,9 @@ def test_an_open_store_catches_up_without_rebuilding(
 def test_a_reader_far_behind_or_after_a_wipe_rebuilds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import innograph.graph.embedded.store as embedded
+    import innograph.graph.embedded.database as database
 
-    monkeypatch.setattr(embedded, "_CHANGES_KEPT", 3)
+    monkeypatch.setattr(database, "_CHANGES_KEPT", 3)
     with EmbeddedStore(tmp_path) as reader, EmbeddedStore(tmp_path) as writer:
         writer.upsert_document(doc(0))
         assert reader.get_node("org-org-0") is not None

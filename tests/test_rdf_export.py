@@ -17,8 +17,8 @@ import rdflib
 import rdflib.compare
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound
-from innograph.graph.rdf.describe import ExportOptions, Selection, describe
 from innograph.graph.rdf.export import export_to_path
+from innograph.graph.rdf.describe import ExportOptions, Selection, describe
 from innograph.graph.rdf.writers import write_turtle
 from innograph.ontology.terms import IG, shapes_path
 from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
@@ -370,12 +370,12 @@ def test_a_store_offering_node_sources_is_not_asked_for_each_entity(
             return self.inner.get_entity(entity_id)
 
         def __getattr__(self, name: str) -> object:
-            if name in ("path", "node_sources"):
+            if name in ("path", "node_sources", "sources_by_entity"):
                 raise AttributeError(name)
             return getattr(self.inner, name)
 
     options = ExportOptions(base=BASE)
-    embedded = list(describe(graph_store, options))  # the mentions fast path
+    embedded = list(describe(graph_store, options))  # the mentions fast path (sources_by_entity)
     fast = WithSources(graph_store)
     assert list(describe(fast, options)) == embedded  # type: ignore[arg-type]
     assert fast.entity_calls == 0
