@@ -85,8 +85,8 @@ def _mb(value: int) -> float:
 def child_innograph(store_dir: Path, fmt: str, out: Path) -> dict[str, Any]:
     """Export end to end from the store with innograph's writer."""
     from innograph.graph.embedded.store import EmbeddedStore
+    from innograph.graph.exchange.export import export_to_path
     from innograph.graph.rdf.describe import ExportOptions
-    from innograph.graph.rdf.export import export_to_path
 
     store = EmbeddedStore(store_dir)
     store.get_node("org-0")  # the in-memory graph is built on the first query

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.graph.errors import GraphError
+from innograph.graph.exchange.export import export_to_path
 from innograph.graph.factory import open_store
 from innograph.graph.rdf.describe import ExportOptions, Selection
-from innograph.graph.rdf.export import export_to_path
 from innograph.graph.rdf.iris import normalise_base
 from innograph.ontology.terms import ontology
 

@@ -17,7 +17,7 @@ import rdflib
 import rdflib.compare
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound
-from innograph.graph.rdf.export import export_to_path
+from innograph.graph.exchange.export import export_to_path
 from innograph.graph.rdf.describe import ExportOptions, Selection, describe
 from innograph.graph.rdf.writers import write_turtle
 from innograph.ontology.terms import IG, shapes_path

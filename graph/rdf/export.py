@@ -1,35 +1,18 @@
-"""Whole-graph dumps: RDF (with its VoID/DCAT description), GraphML, GEXF, neo4j-admin CSV.
+"""RDF dumps of the whole graph (or a selection) with their VoID/DCAT description.
 
-``dump_chunks`` yields text for HTTP streaming; ``export_to_path`` writes a file (or, for
-CSV, a folder), optionally gzip-compressed. Both stream: memory does not grow with the
-graph.
+``dump_chunks`` yields text for HTTP streaming and for files (written by
+:func:`innograph.graph.exchange.export.export_to_path`); it streams: memory does not grow
+with the graph.
 """
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-from typing import IO
 
-from innograph.graph.exchange.network import NETWORK_FORMATS, write_csv_folder, write_network
 from innograph.graph.rdf.describe import Block, ExportOptions, describe
 from innograph.graph.rdf.void import DatasetInfo, void_blocks
-from innograph.graph.rdf.writers import RDF_FORMATS, write_rdf
+from innograph.graph.rdf.writers import write_rdf
 from innograph.graph.store import GraphStore
-
-EXPORT_FORMATS: tuple[str, ...] = (*RDF_FORMATS, *NETWORK_FORMATS, "csv")
-
-
-@dataclass(slots=True)
-class ExportResult:
-    """What an export wrote."""
-
-    path: Path
-    format: str
-    triples: int | None = None  # data triples, for RDF formats
-    files: int = 1
 
 
 def last_modified(store: GraphStore) -> str | None:
@@ -93,47 +76,3 @@ def dump_chunks(
         return void_blocks(info_with_count)
 
     return write_rdf(fmt, describe(store, options), trailer, base=options.base)
-
-
-def _open_text(path: Path, compress: bool) -> IO[str]:
-    if compress:
-        return gzip.open(path, "wt", encoding="utf-8", compresslevel=6)
-    return path.open("w", encoding="utf-8")
-
-
-def export_to_path(
-    store: GraphStore,
-    fmt: str,
-    out: Path,
-    options: ExportOptions,
-    *,
-    licence: str,
-    publisher: str,
-    compress: bool = False,
-) -> ExportResult:
-    """Write the (selected) graph to ``out`` in ``fmt``; ``.gz`` is appended when compressing
-    unless already there. For "csv", ``out`` is a folder of neo4j-admin import files."""
-    if fmt not in EXPORT_FORMATS:
-        raise ValueError(f"unknown format {fmt!r} (known: {', '.join(EXPORT_FORMATS)})")
-    if fmt == "csv":
-        files = write_csv_folder(store, out, options, compress=compress)
-        return ExportResult(path=out, format=fmt, files=files)
-    if compress and out.suffix != ".gz":
-        out = out.with_name(out.name + ".gz")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    counter: list[int] = []
-    try:
-        with _open_text(partial, compress) as handle:
-            if fmt in RDF_FORMATS:
-                chunks = dump_chunks(
-                    store, fmt, options, licence=licence, publisher=publisher, counter=counter
-                )
-            else:
-                chunks = write_network(fmt, store, options)
-            for chunk in chunks:
-                handle.write(chunk)
-        partial.replace(out)  # only a finished export takes the name
-    finally:
-        partial.unlink(missing_ok=True)
-    return ExportResult(path=out, format=fmt, triples=counter[0] if counter else None)
