@@ -17,7 +17,7 @@ import anyio.to_thread
 from fastapi import Depends, Request
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.config import Settings
-from innograph.graph.analytics import Analytics
+from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
 from starlette.datastructures import State
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 from fastapi import Query
 from innograph.api.errors import ApiError
-from innograph.graph.analytics import organisation_types
+from innograph.graph.domain import organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node
 from innograph.ontology.ids import is_canonical_id

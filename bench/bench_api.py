@@ -47,8 +47,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
-from innograph.graph.analytics import Analytics
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.analytics.service import Analytics
+from innograph.graph.embedded.store import EmbeddedStore
 
 from bench.bench_store import Synthetic, _batches
 

@@ -84,9 +84,9 @@ def _mb(value: int) -> float:
 
 def child_innograph(store_dir: Path, fmt: str, out: Path) -> dict[str, Any]:
     """Export end to end from the store with innograph's writer."""
-    from innograph.graph.embedded import EmbeddedStore
-    from innograph.graph.rdf import ExportOptions
-    from innograph.graph.rdf_export import export_to_path
+    from innograph.graph.embedded.store import EmbeddedStore
+    from innograph.graph.exchange.export import export_to_path
+    from innograph.graph.rdf.describe import ExportOptions
 
     store = EmbeddedStore(store_dir)
     store.get_node("org-0")  # the in-memory graph is built on the first query
@@ -138,8 +138,8 @@ def child_sparql(store_dir: Path, queries: int) -> dict[str, Any]:
     """Mirror build time and collaboration-query latency."""
     import random
 
-    from innograph.graph.embedded import EmbeddedStore
-    from innograph.graph.rdf_sparql import SparqlMirror
+    from innograph.graph.embedded.store import EmbeddedStore
+    from innograph.graph.rdf.sparql import SparqlMirror
 
     store = EmbeddedStore(store_dir)
     # One worker, so every timed query runs on the copy loaded below.
@@ -189,7 +189,7 @@ def _child(args: list[str]) -> dict[str, Any]:
 
 
 def _load(store_dir: Path, scale: float) -> dict[str, Any]:
-    from innograph.graph.embedded import EmbeddedStore
+    from innograph.graph.embedded.store import EmbeddedStore
 
     from bench.bench_store import Synthetic, _batches
 

@@ -19,7 +19,7 @@ Measured in one run, in this process (run it in a process of its own for a clean
   same import into the (wiped) database, twice: through the transactional writer every
   import uses, and with ``--bulk`` (``Neo4jStore.bulk_load``), each in a child process so
   that its peak memory is the client's own, with node and relationship counts next to the
-  embedded store's and the commit of ``graph/neo4j_store.py`` it ran.
+  embedded store's and the commit of ``graph/neo4j/`` it ran.
 
     python -m bench.bench_import [--quick]
 
@@ -44,10 +44,10 @@ from pathlib import Path
 from typing import Any
 
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
-from innograph.graph.analytics import Analytics
-from innograph.graph.centrality import CENTRALITY_MEASURES, compute_centrality
-from innograph.graph.communities import compute_communities
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.analytics.centrality import CENTRALITY_MEASURES, compute_centrality
+from innograph.graph.analytics.communities import compute_communities
+from innograph.graph.analytics.service import Analytics
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.importers.common import ImportReport, NameResolver, open_text
 from innograph.ingest.importers.cordis import iter_participants, iter_projects
 from innograph.ingest.importers.efro_nl import iter_efro_nl
@@ -239,7 +239,7 @@ def neo4j_import(esif_rows: int | None, bulk: bool) -> dict[str, Any]:
     """The same import into the configured Neo4j database (wiped first), in this process,
     transactional or bulk; the figures of the client side."""
     from innograph.config import load_settings
-    from innograph.graph.neo4j_store import Neo4jStore
+    from innograph.graph.neo4j.store import Neo4jStore
 
     store = Neo4jStore.from_settings(load_settings())
     try:
@@ -295,9 +295,9 @@ def neo4j_figures(esif_rows: int | None, graph: dict[str, Any], bulk: bool) -> d
         out["nodes_by_type"] == graph["nodes_by_type"]
         and out["relationships_by_type"] == graph["relationships_by_type"]
     )
-    out["neo4j_store_commit"] = _git("log", "-1", "--format=%h %s", "--", "graph/neo4j_store.py")
+    out["neo4j_store_commit"] = _git("log", "-1", "--format=%h %s", "--", "graph/neo4j/")
     out["neo4j_store_uncommitted_changes"] = bool(
-        _git("status", "--porcelain", "--", "graph/neo4j_store.py")
+        _git("status", "--porcelain", "--", "graph/neo4j/")
     )
     return out
 

@@ -40,8 +40,8 @@ from pathlib import Path
 from typing import Any
 
 from innograph.config import load_settings
-from innograph.graph.embedded import EmbeddedStore
-from innograph.graph.neo4j_store import Neo4jStore
+from innograph.graph.embedded.store import EmbeddedStore
+from innograph.graph.neo4j.store import Neo4jStore
 from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.terms import entity_type, relation_type

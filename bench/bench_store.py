@@ -38,7 +38,7 @@ from typing import Any
 
 import networkx as nx
 import psutil
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
 
 RESULTS = Path(__file__).resolve().parent / "results" / "store.json"

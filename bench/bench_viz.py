@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
 from innograph.ontology.ids import make_canonical_id
 

@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.graph.errors import GraphError
+from innograph.graph.exchange.export import export_to_path
 from innograph.graph.factory import open_store
-from innograph.graph.iris import normalise_base
-from innograph.graph.rdf import ExportOptions, Selection
-from innograph.graph.rdf_export import export_to_path
+from innograph.graph.rdf.describe import ExportOptions, Selection
+from innograph.graph.rdf.iris import normalise_base
 from innograph.ontology.terms import ontology
 
 

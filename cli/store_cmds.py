@@ -22,7 +22,7 @@ neo4j_app = typer.Typer(
 
 def _neo4j_store(ensure_schema: bool):  # type: ignore[no-untyped-def]
     """The Neo4j store the environment names; a one-line error when none is or it is down."""
-    from innograph.graph.neo4j_store import Neo4jStore
+    from innograph.graph.neo4j.store import Neo4jStore
 
     settings = settings_from(None)
     if not settings.uses_neo4j:

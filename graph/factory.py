@@ -13,9 +13,9 @@ def open_store(settings: Settings) -> GraphStore:
     """
     if settings.uses_neo4j:
         # Imported here so the embedded default never needs the Neo4j driver loaded.
-        from innograph.graph.neo4j_store import Neo4jStore
+        from innograph.graph.neo4j.store import Neo4jStore
 
         return Neo4jStore.from_settings(settings)
-    from innograph.graph.embedded import EmbeddedStore
+    from innograph.graph.embedded.store import EmbeddedStore
 
     return EmbeddedStore(settings.store_dir)

@@ -69,7 +69,7 @@ def neo4j_store_session():  # type: ignore[no-untyped-def]
             pytest.fail(f"CI runs the Neo4j tests: {reason}")
         pytest.skip(reason)
     from innograph.config import load_settings
-    from innograph.graph.neo4j_store import Neo4jStore
+    from innograph.graph.neo4j.store import Neo4jStore
 
     neo4j = Neo4jStore.from_settings(
         load_settings(
@@ -87,7 +87,7 @@ def neo4j_store_session():  # type: ignore[no-untyped-def]
 def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
     """An empty graph store: a fresh embedded one, or the Neo4j one wiped."""
     if request.param == "embedded":
-        from innograph.graph.embedded import EmbeddedStore
+        from innograph.graph.embedded.store import EmbeddedStore
 
         embedded = EmbeddedStore(tmp_path / "store")
         yield embedded
@@ -121,7 +121,7 @@ def seeds_store_dir(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
 def seeds_store(seeds_store_dir: Path):  # type: ignore[no-untyped-def]
     """An EmbeddedStore with the seeds ingested; shared by the session: read it, never
     write to it (copy ``seeds_store_dir`` for a store to change)."""
-    from innograph.graph.embedded import EmbeddedStore
+    from innograph.graph.embedded.store import EmbeddedStore
 
     store = EmbeddedStore(seeds_store_dir)
     yield store

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from innograph.cli.main import app
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from typer.testing import CliRunner
 
 runner = CliRunner()

@@ -8,16 +8,16 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 from builders import make_facts
-from innograph.graph.analytics import (
-    Analytics,
+from innograph.graph.analytics.centrality import (
     Budget,
     betweenness_centrality,
-    bounded_graph,
     degree_centrality,
     eigenvector_centrality,
-    organisation_types,
-    project,
 )
+from innograph.graph.analytics.collaboration_network import project
+from innograph.graph.analytics.communities import bounded_graph
+from innograph.graph.analytics.service import Analytics
+from innograph.graph.domain import organisation_types
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
 

@@ -11,7 +11,7 @@ from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
-from innograph.graph.analytics import Analytics
+from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
 

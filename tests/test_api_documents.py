@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 
 TOKEN = "s3cret-upload-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

@@ -328,7 +328,7 @@ def test_a_query_over_its_time_budget_gives_503(
 
 
 def test_neo4j_down_gives_503_never_500(tmp_path: Path) -> None:
-    pytest.importorskip("innograph.graph.neo4j_store")
+    pytest.importorskip("innograph.graph.neo4j.store")
     with socket.socket() as probe:  # a port nobody listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

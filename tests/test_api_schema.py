@@ -14,7 +14,7 @@ from builders import make_facts
 from hypothesis import HealthCheck, settings
 from innograph.api.app import create_app
 from innograph.config import Settings
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from schemathesis.checks import not_a_server_error
 
 pytestmark = pytest.mark.slow

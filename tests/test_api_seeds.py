@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
-from innograph.graph.analytics import organisation_types
+from innograph.graph.domain import organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node
 

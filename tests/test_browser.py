@@ -47,7 +47,7 @@ def _playwright() -> Any:
 @pytest.fixture(scope="module")
 def store(seeds_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A copy of the seeds store with a hostile name linked to one of its organisations."""
-    from innograph.graph.embedded import EmbeddedStore
+    from innograph.graph.embedded.store import EmbeddedStore
 
     folder = tmp_path_factory.mktemp("browser") / "store"
     shutil.copytree(seeds_store_dir, folder)

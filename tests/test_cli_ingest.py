@@ -14,7 +14,7 @@ import pytest
 from builders import make_facts
 from innograph.cli import ingest_cmds
 from innograph.cli.main import app
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
 from test_readers import blank_pdf, text_pdf
 from typer.testing import CliRunner

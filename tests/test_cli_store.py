@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from builders import make_facts
 from innograph.cli.main import app
-from innograph.graph.embedded import DB_NAME, EmbeddedStore
+from innograph.graph.embedded.database import DB_NAME
+from innograph.graph.embedded.store import EmbeddedStore
 from typer.testing import CliRunner
 
 runner = CliRunner()

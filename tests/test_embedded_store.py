@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from builders import make_facts
 from innograph.config import load_settings
-from innograph.graph.embedded import DB_NAME, EmbeddedStore
+from innograph.graph.embedded.database import DB_NAME
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
 from innograph.graph.factory import open_store
 from innograph.ontology.facts import DocumentFacts
@@ -31,7 +32,7 @@ WRITER = textwrap.dedent(
     import sys
     sys.path.insert(0, {tests!r})
     from builders import make_facts
-    from innograph.graph.embedded import EmbeddedStore
+    from innograph.graph.embedded.store import EmbeddedStore
 
     store = EmbeddedStore({path!r})
     for b in range({batches}):
@@ -247,7 +248,7 @@ def test_open_store_gives_neo4j_when_configured_and_names_a_dead_uri(tmp_path: P
 
 @pytest.mark.neo4j
 def test_open_store_gives_the_configured_neo4j(neo4j_store_session: object) -> None:
-    from innograph.graph.neo4j_store import Neo4jStore
+    from innograph.graph.neo4j.store import Neo4jStore
 
     store = open_store(load_settings())
     try:
@@ -306,9 +307,9 @@ def test_an_open_store_catches_up_without_rebuilding(
 def test_a_reader_far_behind_or_after_a_wipe_rebuilds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import innograph.graph.embedded as embedded
+    import innograph.graph.embedded.database as database
 
-    monkeypatch.setattr(embedded, "_CHANGES_KEPT", 3)
+    monkeypatch.setattr(database, "_CHANGES_KEPT", 3)
     with EmbeddedStore(tmp_path) as reader, EmbeddedStore(tmp_path) as writer:
         writer.upsert_document(doc(0))
         assert reader.get_node("org-org-0") is not None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from import_helpers import open_graph, read_rows, run_import, write_rows
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.importers.common import ISO_COUNTRIES
 from innograph.ontology.ids import make_canonical_id
 

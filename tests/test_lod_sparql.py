@@ -15,7 +15,7 @@ from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import load_settings
-from innograph.graph.rdf_sparql import SparqlMirror, is_update
+from innograph.graph.rdf.sparql import SparqlMirror, is_update
 from innograph.graph.store import GraphStore
 from rdflib import Namespace, URIRef
 from test_rdf_sample import sample_store

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from builders import make_facts
 from import_helpers import open_graph, read_rows, run_import, write_rows
-from innograph.graph import neo4j_bulk
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import GraphError, InvalidFact, StoreUnavailable
-from innograph.graph.neo4j_store import BULK_MARK, META_LABEL, Neo4jStore
+from innograph.graph.neo4j import bulk as neo4j_bulk
+from innograph.graph.neo4j.cypher import BULK_MARK, META_LABEL
+from innograph.graph.neo4j.store import Neo4jStore
 from test_neo4j_store import answers, cypher, embedded, neo, neo4j_only, random_documents
 
 __all__ = ["embedded", "neo"]  # fixtures used by name below

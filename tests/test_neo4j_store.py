@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from builders import make_facts
 from innograph.cli.main import app
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
-from innograph.graph.neo4j_store import Neo4jStore
+from innograph.graph.neo4j.store import Neo4jStore
 from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
@@ -216,7 +216,7 @@ def test_cli_names_the_unreachable_server() -> None:
 def test_failed_batch_leaves_nothing_half_written(
     neo: Neo4jStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from innograph.graph import neo4j_store
+    from innograph.graph.neo4j.writer import Writer
 
     neo.upsert_document(two_documents()[0])
     before = (list(neo.iter_nodes()), list(neo.iter_edges()), neo.documents(), neo.version())
@@ -225,7 +225,7 @@ def test_failed_batch_leaves_nothing_half_written(
         raise RuntimeError("the server fell over mid-batch")
 
     # Everything is written, then the last step of the transaction fails.
-    monkeypatch.setattr(neo4j_store._Writer, "remerge", broken)
+    monkeypatch.setattr(Writer, "remerge", broken)
     with pytest.raises(RuntimeError):
         neo.upsert_documents(two_documents()[1:] + [make_facts("mem://x", [("x", "Event", "X")])])
     assert (list(neo.iter_nodes()), list(neo.iter_edges()), neo.documents(), neo.version()) == (
@@ -442,16 +442,16 @@ def test_writer_lookups_are_pinned_to_index_seeks(
     label for every row: a bulk load went 4x slower. So every node the writer looks up by
     its key carries a ``USING INDEX SEEK`` hint, and every statement, planned by the
     server, seeks."""
-    from innograph.graph import neo4j_store
+    from innograph.graph.neo4j.writer import Writer
 
     sent: list[tuple[str, dict[str, Any]]] = []
-    run = neo4j_store._Writer.run
+    run = Writer.run
 
     def recording(self: Any, query: str, **params: Any) -> list[list[Any]]:
         sent.append((query, params))
         return run(self, query, **params)
 
-    monkeypatch.setattr(neo4j_store._Writer, "run", recording)
+    monkeypatch.setattr(Writer, "run", recording)
     docs = random_documents(5, 12)
     neo.upsert_documents(docs[:6])
     neo.upsert_documents(docs[6:])

@@ -15,11 +15,11 @@ import pyshacl
 import pytest
 import rdflib
 import rdflib.compare
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound
-from innograph.graph.rdf import ExportOptions, Selection, describe
-from innograph.graph.rdf_export import export_to_path
-from innograph.graph.rdf_writers import write_turtle
+from innograph.graph.exchange.export import export_to_path
+from innograph.graph.rdf.describe import ExportOptions, Selection, describe
+from innograph.graph.rdf.writers import write_turtle
 from innograph.ontology.terms import IG, shapes_path
 from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
 from test_rdf_sample import BASE, TRICKY_EVIDENCE, sample_store
@@ -370,12 +370,12 @@ def test_a_store_offering_node_sources_is_not_asked_for_each_entity(
             return self.inner.get_entity(entity_id)
 
         def __getattr__(self, name: str) -> object:
-            if name in ("path", "node_sources"):
+            if name in ("path", "node_sources", "sources_by_entity"):
                 raise AttributeError(name)
             return getattr(self.inner, name)
 
     options = ExportOptions(base=BASE)
-    embedded = list(describe(graph_store, options))  # the mentions fast path
+    embedded = list(describe(graph_store, options))  # the mentions fast path (sources_by_entity)
     fast = WithSources(graph_store)
     assert list(describe(fast, options)) == embedded  # type: ignore[arg-type]
     assert fast.entity_calls == 0
@@ -406,8 +406,8 @@ TRICKY_IRI = (
 @pytest.mark.parametrize("fmt", ["nt", "ttl"])
 def test_escaped_terms_parse_back_identically(fmt: str) -> None:
     """Every tricky literal and IRI written by the N-Triples/Turtle writer reads back as itself."""
-    from innograph.graph.rdf_terms import NS, iri, string, typed
-    from innograph.graph.rdf_writers import write_rdf
+    from innograph.graph.rdf.terms import NS, iri, string, typed
+    from innograph.graph.rdf.writers import write_rdf
 
     subject = f"<{BASE}/id/org-tricky>"
     pairs = [(NS.ig_name, string(text)) for text in TRICKY_TEXTS]
@@ -428,7 +428,7 @@ def test_escaped_terms_parse_back_identically(fmt: str) -> None:
 def test_ntriples_writer_output_counts_and_streaming() -> None:
     """One line per triple in block order, empty blocks skipped, the trailer told the count,
     and chunks yielded before the blocks run out."""
-    from innograph.graph.rdf_writers import write_ntriples
+    from innograph.graph.rdf.writers import write_ntriples
 
     consumed = 0
 
@@ -463,7 +463,7 @@ def test_sources_holding_the_separator_still_come_from_their_documents(tmp_path:
     """The embedded store's grouped mentions split sources on U+001F; a source holding
     that character is asked of the store instead, with the same answer."""
     from builders import make_facts
-    from innograph.graph.rdf_sources import EntitySources
+    from innograph.graph.rdf.sources import EntitySources
 
     store = EmbeddedStore(tmp_path / "store")
     odd = "odd\x1fsource.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from innograph.cli.main import app
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.rdf_import import RdfImportError, read_rdf
 from innograph.ontology.ids import make_canonical_id
 from rdflib import RDF, Namespace, URIRef

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from builders import make_facts
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts, MergeRecord
 

@@ -13,7 +13,7 @@ from typing import Any
 import networkx as nx
 import pytest
 from builders import make_facts
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound, GraphError, InvalidFact
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Edge, Node, Provenance

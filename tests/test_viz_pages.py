@@ -12,7 +12,7 @@ from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import load_settings
-from innograph.graph.embedded import EmbeddedStore
+from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.store import GraphStore
 from innograph.viz.routes import router
 

@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
-from innograph.graph.analytics import country_of, organisation_types
+from innograph.graph.domain import country_of, organisation_types
 from innograph.graph.types import Edge, Node, PartnershipPath, Provenance, Subgraph
 from innograph.ontology.terms import ontology
 from scipy.sparse.csgraph import connected_components

@@ -18,7 +18,7 @@ from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, QUERY_BUDGET_SECONDS
-from innograph.graph.analytics import organisation_types
+from innograph.graph.domain import organisation_types
 from innograph.graph.errors import EntityNotFound, StoreUnavailable
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from innograph.graph.analytics import Analytics, organisation_types
+from innograph.graph.analytics.service import Analytics
+from innograph.graph.domain import organisation_types
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import EntityDetail, Node, PartnershipPath
 from innograph.viz.network import (

@@ -23,13 +23,7 @@ from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError, error_body
 from innograph.config import Settings
 from innograph.graph.errors import EntityNotFound
-from innograph.graph.iris import (
-    describing_document_url,
-    document_id,
-    entity_iri,
-    normalise_base,
-)
-from innograph.graph.rdf import (
+from innograph.graph.rdf.describe import (
     Block,
     ExportOptions,
     count_triples,
@@ -37,12 +31,18 @@ from innograph.graph.rdf import (
     describe_entity,
     document_block,
 )
-from innograph.graph.rdf_export import dataset_info, dump_chunks
-from innograph.graph.rdf_sparql import SparqlMirror
-from innograph.graph.rdf_sparql_worker import GraphResult
-from innograph.graph.rdf_terms import IG_NS
-from innograph.graph.rdf_void import DUMP_PATH, void_blocks
-from innograph.graph.rdf_writers import RDF_FORMATS, jsonld_context, write_rdf
+from innograph.graph.rdf.export import dataset_info, dump_chunks
+from innograph.graph.rdf.iris import (
+    describing_document_url,
+    document_id,
+    entity_iri,
+    normalise_base,
+)
+from innograph.graph.rdf.sparql import SparqlMirror
+from innograph.graph.rdf.sparql_worker import GraphResult
+from innograph.graph.rdf.terms import IG_NS
+from innograph.graph.rdf.void import DUMP_PATH, void_blocks
+from innograph.graph.rdf.writers import RDF_FORMATS, jsonld_context, write_rdf
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import ontology_graph, ontology_path
@@ -51,7 +51,7 @@ from starlette.routing import NoMatchFound
 router = APIRouter(tags=["linked data"])
 
 HTML = "text/html"
-# Media type -> format key of graph.rdf_writers; the order is the server's preference
+# Media type -> format key of graph.rdf.writers; the order is the server's preference
 # when the client likes several equally (curl's */* gets Turtle).
 RDF_MEDIA_TYPES: dict[str, str] = {media: fmt for fmt, (media, _) in RDF_FORMATS.items()}
 RDF_PREFERENCE = (

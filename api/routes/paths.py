@@ -13,7 +13,7 @@ from innograph.api.limits import MAX_PATH_HOPS, MAX_PATHS, QUERY_BUDGET_SECONDS
 from innograph.api.params import parse_ids, parse_types, require_entity
 from innograph.api.representation import json_response, node_ref, provenance_data
 from innograph.api.schemas import ERROR_RESPONSES, PathsPublic
-from innograph.graph.analytics import country_of, organisation_types
+from innograph.graph.domain import country_of, organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node, PartnershipPath
 

@@ -5,7 +5,7 @@ results as SPARQL JSON, XML, CSV or TSV and ASK as JSON or XML, by Accept; CONST
 DESCRIBE as Turtle, N-Triples, JSON-LD or RDF/XML. Updates are refused with 403, bad
 syntax with 400, a query past its deadline with 503; results stop at a cap (the
 ``X-Result-Truncated: true`` header says so). Backed by the pyoxigraph mirror of
-``graph.rdf_sparql``, rebuilt when the graph changes.
+``graph.rdf.sparql``, rebuilt when the graph changes.
 """
 
 from __future__ import annotations
@@ -29,16 +29,16 @@ from innograph.api.routes.lod import (
     sparql_mirror,
 )
 from innograph.api.routes.lod import not_acceptable as _not_acceptable
-from innograph.graph.rdf import Block
-from innograph.graph.rdf_sparql_worker import (
+from innograph.graph.rdf.describe import Block
+from innograph.graph.rdf.sparql_worker import (
     AskResult,
     GraphResult,
     QueryResult,
     SelectResult,
     SparqlError,
 )
-from innograph.graph.rdf_terms import xml_safe
-from innograph.graph.rdf_writers import parse_literal, write_rdf
+from innograph.graph.rdf.terms import xml_safe
+from innograph.graph.rdf.writers import parse_literal, write_rdf
 
 router = APIRouter(tags=["linked data"])
 

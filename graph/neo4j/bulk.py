@@ -1,6 +1,6 @@
 """Bulk load into an empty Neo4j graph: merge in Python once, then only ``CREATE``.
 
-The transactional writer (:class:`innograph.graph.neo4j_store._Writer`) must look up
+The transactional writer (:class:`innograph.graph.neo4j.writer.Writer`) must look up
 what exists, append to it and re-merge every touched node from all its MENTIONS, and it
 writes one transaction at a time under the version lock. None of that is needed when the
 graph is empty: every node, mention and relationship is new, and its final properties
@@ -9,7 +9,7 @@ follow from the documents alone. So a bulk load
 1. validates every document (nothing is written if one is invalid; a source given twice
    keeps its last version, as two upserts would);
 2. marks the version node "bulk load in progress": other writers refuse until the mark
-   is cleared (``_Writer.lock``);
+   is cleared (``Writer.lock``);
 3. ``CREATE``\\ s the documents (while Python merges nodes and relationships by the rules
    every writer follows: :func:`merge_mentions`, :func:`merge_supports`), then the nodes,
    then MENTIONS and relationships, ``rows_per_tx`` rows per transaction. Relationships
@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any, TypeVar
 
-from innograph.graph import neo4j_store as ns
 from innograph.graph.algorithms import (
     EdgeKey,
     Mention,
@@ -45,13 +44,36 @@ from innograph.graph.algorithms import (
     normalise_document,
 )
 from innograph.graph.errors import GraphError, InvalidFact
+from innograph.graph.neo4j.cypher import (
+    BULK_MARK,
+    META_LABEL,
+    checked,
+    document_label,
+    labels_of,
+    mentions_type,
+    rel_type_of,
+)
+from innograph.graph.neo4j.rows import document_row, edge_props, mention_props, support_json
+from innograph.graph.neo4j.writer import Writer
 from innograph.graph.store import OnInvalid
 from innograph.graph.types import IngestResult
 from innograph.ontology.facts import DocumentFacts
-from neo4j import ManagedTransaction
+from neo4j import Driver, ManagedTransaction
 
 _Row = dict[str, Any]
 T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a bulk load needs of the Neo4j store (which passes itself in these parts, so
+    that this module does not import it): its driver and database, its way of running a
+    write transaction, and its wipe."""
+
+    driver: Driver
+    database: str | None
+    write: Callable[[Callable[[ManagedTransaction], Any]], Any]
+    wipe: Callable[[], None]
 
 
 # MENTIONS: (document source, entity id, properties)
@@ -99,11 +121,11 @@ def plan_nodes(
         source = doc.facts.source
         for cid, mention in doc.nodes.items():
             mentions_by_id[cid].append(mention)
-            mentions.append((source, cid, ns._mention_props(mention)))
+            mentions.append((source, cid, mention_props(mention)))
     nodes: dict[tuple[str, ...], list[_Row]] = defaultdict(list)
     for cid, node_mentions in mentions_by_id.items():
         merged = merge_mentions(cid, node_mentions)
-        nodes[ns._labels_of(merged.type)].append(
+        nodes[labels_of(merged.type)].append(
             {**merged.properties, "id": merged.id, "name": merged.name}
         )
     return dict(sorted(nodes.items())), mentions
@@ -119,13 +141,13 @@ def plan_edges(docs: Sequence[NormalisedDocument]) -> _Edges:
         for key, support in doc.edges.items():
             given[key].append(support)
             sources[key].append(source)
-            supports[key].append(ns._support_json(support))
+            supports[key].append(support_json(support))
     edges: _Edges = defaultdict(list)
     for key in sorted(given):
         src, rel, dst = key
         merged_edge = merge_supports(key, given[key])
-        props = ns._edge_props(merged_edge, sources[key], supports[key])
-        edges[ns._rel_type_of(rel)].append((src, dst, props))
+        props = edge_props(merged_edge, sources[key], supports[key])
+        edges[rel_type_of(rel)].append((src, dst, props))
     return dict(sorted(edges.items()))
 
 
@@ -141,7 +163,7 @@ _Work = tuple[str, Sequence[_Row]]
 def _document_statements(rows: Sequence[_Row], rows_per_tx: int) -> list[_Work]:
     """Statements creating the documents; each returns (source, element id)."""
     query = (
-        f"UNWIND $rows AS row CREATE (d:{ns._document_label()}) SET d = row.props, "
+        f"UNWIND $rows AS row CREATE (d:{document_label()}) SET d = row.props, "
         "d.source = row.source RETURN row.source, elementId(d)"
     )
     return [(query, chunk) for chunk in _chunks(rows, rows_per_tx)]
@@ -151,7 +173,7 @@ def _node_statements(nodes: dict[tuple[str, ...], list[_Row]], rows_per_tx: int)
     """Statements creating the entity nodes; each returns (id, element id)."""
     work: list[_Work] = []
     for labels, rows in nodes.items():
-        label_expr = ":".join(ns._checked(label) for label in labels)
+        label_expr = ":".join(checked(label) for label in labels)
         query = (
             f"UNWIND $rows AS row CREATE (n:{label_expr}) SET n = row RETURN row.id, elementId(n)"
         )
@@ -172,7 +194,7 @@ def _relationship_statements(
     query = (
         "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a "
         "MATCH (b) WHERE elementId(b) = row.b "
-        f"CREATE (a)-[r:{ns._checked(rel_type)}]->(b) SET r = row.props"
+        f"CREATE (a)-[r:{checked(rel_type)}]->(b) SET r = row.props"
     )
     for chunk in _chunks(triples, rows_per_tx):
         yield query, [{"a": starts[a], "b": ends[b], "props": props} for a, b, props in chunk]
@@ -182,7 +204,7 @@ def _create(tx: ManagedTransaction, query: str, rows: Sequence[_Row]) -> list[li
     return tx.run(query, rows=rows).values()
 
 
-def _run_all(store: ns.Neo4jStore, work: Iterable[_Work], workers: int) -> list[list[Any]]:
+def _run_all(store: Target, work: Iterable[_Work], workers: int) -> list[list[Any]]:
     """Run each chunk in its own write transaction, from ``workers`` sessions at once;
     the rows the statements return."""
     pending = iter(work)
@@ -191,7 +213,7 @@ def _run_all(store: ns.Neo4jStore, work: Iterable[_Work], workers: int) -> list[
     returned: list[list[Any]] = []
 
     def drain() -> None:
-        with store._driver.session(database=store.database) as session:
+        with store.driver.session(database=store.database) as session:
             while not failures:
                 with taking:
                     item = next(pending, None)
@@ -214,13 +236,13 @@ def _run_all(store: ns.Neo4jStore, work: Iterable[_Work], workers: int) -> list[
     return returned
 
 
-def _element_ids(store: ns.Neo4jStore, work: list[_Work]) -> dict[str, str]:
+def _element_ids(store: Target, work: list[_Work]) -> dict[str, str]:
     """Run node-creating statements from one session; key -> element id of each node."""
     return dict(_run_all(store, work, 1))
 
 
 def bulk_load(
-    store: ns.Neo4jStore,
+    store: Target,
     documents: Iterable[DocumentFacts],
     now: str,
     *,
@@ -230,13 +252,13 @@ def bulk_load(
 ) -> list[IngestResult]:
     """Validate, mark the graph, create everything; on failure delete what was written."""
     docs, results = latest_versions(documents, on_invalid)
-    store._write(lambda tx: _start(tx, now))
+    store.write(lambda tx: _start(tx, now))
     try:
         # A pipeline: one background session creates documents, then nodes, then MENTIONS
         # while this thread merges nodes, then relationships, then creates those (the
         # driver waits on the socket without holding the GIL, so the merging goes on).
         with ThreadPoolExecutor(max_workers=1) as background:
-            doc_rows = [ns._document_row(doc, now) for doc in docs]
+            doc_rows = [document_row(doc, now) for doc in docs]
             doc_ids = background.submit(
                 _element_ids, store, _document_statements(doc_rows, rows_per_tx)
             )
@@ -245,7 +267,7 @@ def bulk_load(
 
             def create_mentions() -> None:
                 work = _relationship_statements(
-                    ns._mentions_type(), mentions, doc_ids.result(), node_ids.result(), rows_per_tx
+                    mentions_type(), mentions, doc_ids.result(), node_ids.result(), rows_per_tx
                 )
                 _run_all(store, work, 1)
 
@@ -264,19 +286,17 @@ def bulk_load(
     except BaseException:
         store.wipe()  # the graph was empty: back to that (and the mark cleared)
         raise
-    store._write(lambda tx: ns._Writer(tx).finish_bulk_load(now))
+    store.write(lambda tx: Writer(tx).finish_bulk_load(now))
     return results
 
 
 def _start(tx: ManagedTransaction, now: str) -> None:
     """Refuse a graph that holds data or another bulk load; else set the mark."""
-    ns._Writer(tx).lock()  # refuses while another bulk load holds the graph
-    found = tx.run(f"MATCH (n) WHERE NOT n:{ns.META_LABEL} RETURN n LIMIT 1").values()
+    Writer(tx).lock()  # refuses while another bulk load holds the graph
+    found = tx.run(f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN n LIMIT 1").values()
     if found:
         raise GraphError(
             "a bulk load needs an empty graph and this one holds data: use `innograph "
             "ingest`/`import` to add to it, or `innograph neo4j reset --yes` first"
         )
-    tx.run(
-        f"MATCH (m:{ns.META_LABEL} {{key: 'graph'}}) SET m.{ns.BULK_MARK} = $now", now=now
-    ).consume()
+    tx.run(f"MATCH (m:{META_LABEL} {{key: 'graph'}}) SET m.{BULK_MARK} = $now", now=now).consume()

@@ -11,9 +11,9 @@ import time
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
-from innograph.graph.analytics_types import Broker, Community, CommunityResult
-from innograph.graph.centrality import Budget
-from innograph.graph.collaboration_network import NetworkIndex, ones_matrix
+from innograph.graph.analytics.centrality import Budget
+from innograph.graph.analytics.collaboration_network import NetworkIndex, ones_matrix
+from innograph.graph.analytics.results import Broker, Community, CommunityResult
 
 
 def bounded_graph(weights: sp.csr_matrix, max_edges: int) -> tuple[nx.Graph, int]:

@@ -14,9 +14,9 @@ from typing import IO, Any
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from innograph.graph.iris import entity_iri
-from innograph.graph.rdf import ExportOptions, selected_ids
-from innograph.graph.rdf_terms import xml_safe
+from innograph.graph.rdf.describe import ExportOptions, selected_ids
+from innograph.graph.rdf.iris import entity_iri
+from innograph.graph.rdf.terms import xml_safe
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Edge, Node
 from innograph.ontology.terms import ontology

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from innograph import __version__
-from innograph.graph.rdf import Block, Pair
-from innograph.graph.rdf_terms import (
+from innograph.graph.rdf.describe import Block, Pair
+from innograph.graph.rdf.terms import (
     DCAT_NS,
     DCTERMS_NS,
     EURIO_NS,
@@ -26,7 +26,7 @@ from innograph.graph.rdf_terms import (
     iri,
     string,
 )
-from innograph.graph.rdf_writers import RDF_FORMATS
+from innograph.graph.rdf.writers import RDF_FORMATS
 from innograph.ontology.terms import ONTOLOGY_IRI
 
 TITLE = "innograph: the regional innovation ecosystem as linked open data"

@@ -10,17 +10,15 @@ selection of items and organisations.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
-from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
 from innograph.collector import collector_paused
+from innograph.graph.domain import country_of, organisation_types
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
-from innograph.ontology.terms import ontology
 
 # Item properties read as themes (lists or "a; b" strings) for partner suggestions.
 THEME_PROPERTIES: tuple[str, ...] = ("themes", "theme", "topics")
@@ -28,21 +26,6 @@ THEME_PROPERTIES: tuple[str, ...] = ("themes", "theme", "topics")
 DIRECT_RELATIONS: tuple[str, ...] = ("COLLABORATES_WITH", "MEMBER_OF")
 _INDEX_RELATIONS = (*PARTNERSHIP_RELATIONS, "FUNDED_BY", "LOCATED_IN", *DIRECT_RELATIONS)
 _MAX_REGION_DEPTH = 6  # LOCATED_IN chains (city -> province -> country) are short
-
-
-@cache
-def organisation_types() -> tuple[str, ...]:
-    """Entity types that are organisations: Organisation and its subclasses (Cluster)."""
-    classes = ontology().entity_types
-
-    def is_org(name: str | None) -> bool:
-        while name:
-            if name == "Organisation":
-                return True
-            name = classes[name].parent if name in classes else None
-        return False
-
-    return tuple(name for name in classes if is_org(name))
 
 
 @dataclass(slots=True)
@@ -104,12 +87,6 @@ def _themes_of(node: Node) -> list[str]:
         elif isinstance(value, list | tuple):
             out.extend(str(t).strip() for t in value)
     return sorted({t.lower() for t in out if t})
-
-
-def _country_code(value: Any) -> str | None:
-    if isinstance(value, str) and len(value.strip()) == 2 and value.strip().isalpha():
-        return value.strip().upper()
-    return None
 
 
 def ones_matrix(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sp.csr_matrix:
@@ -225,27 +202,6 @@ def _regions_of(entity_id: str, located: dict[str, set[str]]) -> set[str]:
         seen |= frontier
         frontier = {r for f in frontier for r in located.get(f, ())}
     return seen
-
-
-def _first(properties: dict[str, Any], *keys: str) -> Any:
-    return next((properties[k] for k in keys if properties.get(k)), None)
-
-
-def country_of(entity: Node, regions: Iterable[Node] = ()) -> str | None:
-    """An entity's ISO country code: its own ``country``, else the first of ``regions``
-    (the regions it is located in) with a ``country`` or a NUTS code (its first two
-    letters); None when unknown."""
-    own = _country_code(_first(entity.properties, "country", "country_code"))
-    if own:
-        return own
-    for region in regions:
-        code = _country_code(_first(region.properties, "country", "country_code"))
-        nuts = _first(region.properties, "nuts_id", "nuts_code", "nuts")
-        if not code and isinstance(nuts, str) and len(nuts) >= 2:
-            code = _country_code(nuts[:2])
-        if code:
-            return code
-    return None
 
 
 def heaviest_pairs(

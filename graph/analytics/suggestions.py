@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
-from innograph.graph.analytics_types import Suggestion, SuggestionResult
-from innograph.graph.collaboration_network import (
+from innograph.graph.analytics.collaboration_network import (
     NetworkIndex,
     row_indices,
     row_indices_array,
     two_hops,
 )
+from innograph.graph.analytics.results import Suggestion, SuggestionResult
 from innograph.graph.types import Node
 
 # A suggestion lists at most this many common partners (its count says how many in all).

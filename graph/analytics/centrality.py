@@ -11,8 +11,8 @@ import time
 
 import numpy as np
 import scipy.sparse as sp
-from innograph.graph.analytics_types import CentralityResult
-from innograph.graph.collaboration_network import NetworkIndex
+from innograph.graph.analytics.collaboration_network import NetworkIndex
+from innograph.graph.analytics.results import CentralityResult
 from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 CENTRALITY_MEASURES: tuple[str, ...] = ("degree", "betweenness", "eigenvector")

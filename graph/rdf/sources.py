@@ -3,23 +3,21 @@
 The GraphStore interface answers this per entity through ``get_entity``, which also
 copies the entity's relations: the slowest part of a dump. So the exporter asks, in
 order: the node's own ``sources`` property; a backend's optional ``node_sources(id)``;
-for the embedded store, one read-only pass over its mentions table in id order, merged
-with the node stream (nodes arrive in id order too), so memory stays flat; and only
-then ``get_entity``. Every path gives the same answer (tests/test_rdf_export.py).
+a backend's optional ``sources_by_entity()``, every entity's sources in id order in one
+pass (the embedded store reads its mentions table), merged with the node stream (nodes
+arrive in id order too), so memory stays flat; and only then ``get_entity``. Every path
+gives the same answer (tests/test_rdf_export.py). Backends are asked through these
+optional methods, never imported: linked data depends on the store interface alone.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node
-
-_SEPARATOR = "\x1f"  # between an entity's sources in the grouped rows
 
 
 def _as_list(value: Any) -> list[str]:
@@ -35,52 +33,32 @@ class EntitySources:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._rows: Iterator[tuple[str, int, str]] | None = None
-        self._pending: tuple[str, int, str] | None = None
+        self._rows: Iterator[tuple[str, list[str] | None]] | None = None
+        self._pending: tuple[str, list[str] | None] | None = None
         self._last_id = ""
-        self._conn: sqlite3.Connection | None = None
         self._open_mentions()
 
     def _open_mentions(self) -> None:
-        """The embedded store's mentions, in id order, on a read-only connection."""
-        folder = getattr(self.store, "path", None)
-        if not isinstance(folder, Path) or callable(getattr(self.store, "node_sources", None)):
+        """The backend's entity sources in id order, when it offers them."""
+        if callable(getattr(self.store, "node_sources", None)):
             return
-        from innograph.graph.embedded import DB_NAME
-
-        db = folder / DB_NAME
-        if not db.is_file():
-            return
-        try:
-            self._conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
-            # One row per entity, grouped by SQLite along the (node_id, source) key.
-            cursor = self._conn.execute(
-                "SELECT node_id, COUNT(*), group_concat(source, char(31)) FROM mentions "
-                "GROUP BY node_id ORDER BY node_id"
-            )
-        except sqlite3.Error:
-            self.close()  # another schema: use the interface instead
-            return
-        self._rows = iter(cursor)
+        opener = getattr(self.store, "sources_by_entity", None)
+        if callable(opener):
+            self._rows = opener()
 
     def _from_mentions(self, entity_id: str) -> list[str] | None:
         if self._rows is None or entity_id < self._last_id:
             return None  # out of order: the merge cannot serve it
         self._last_id = entity_id
-        try:
-            row = self._pending or next(self._rows, None)
-            while row is not None and row[0] < entity_id:
-                row = next(self._rows, None)
-        except sqlite3.Error:
-            self.close()
-            return None
+        row = self._pending or next(self._rows, None)
+        while row is not None and row[0] < entity_id:
+            row = next(self._rows, None)
         if row is None or row[0] > entity_id:
             self._pending = row
             return []
         self._pending = None
-        sources: list[str] = row[2].split(_SEPARATOR)
-        # A source holding the separator itself splits into too many: ask the store.
-        return sources if len(sources) == row[1] else None
+        # None: the backend cannot tell this entity's sources apart; ask the store.
+        return row[1]
 
     def __call__(self, node: Node) -> list[str]:
         """The sources of the documents ``node`` derives from."""
@@ -99,8 +77,8 @@ class EntitySources:
             return []
 
     def close(self) -> None:
-        """Close the read-only connection, if any."""
-        self._rows = None
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        """Let go of the backend's rows (closing what it opened for them), if any."""
+        rows, self._rows = self._rows, None
+        close = getattr(rows, "close", None)
+        if callable(close):
+            close()

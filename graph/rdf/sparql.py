@@ -22,9 +22,9 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
-from innograph.graph.rdf import ExportOptions
-from innograph.graph.rdf_export import dump_chunks
-from innograph.graph.rdf_sparql_worker import (
+from innograph.graph.rdf.describe import ExportOptions
+from innograph.graph.rdf.export import dump_chunks
+from innograph.graph.rdf.sparql_worker import (
     QueryResult,
     SparqlError,
     SparqlTimeout,

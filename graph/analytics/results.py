@@ -1,4 +1,4 @@
-"""The answers of the collaboration-network analytics (see :mod:`innograph.graph.analytics`)."""
+"""The answers of the collaboration-network analytics (see :mod:`.service`)."""
 
 from __future__ import annotations
 

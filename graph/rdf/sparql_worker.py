@@ -1,6 +1,6 @@
 """The SPARQL worker process: holds the mirror in memory and answers queries.
 
-Kept apart from ``graph.rdf_sparql`` so that a worker starts quickly: it imports only
+Kept apart from ``graph.rdf.sparql`` so that a worker starts quickly: it imports only
 pyoxigraph and the standard library.
 """
 

@@ -1,6 +1,6 @@
 """Streaming RDF serialisers: N-Triples, Turtle, RDF/XML and JSON-LD from subject blocks.
 
-Each writer consumes blocks (``graph.rdf.Block``) one at a time and yields text chunks of
+Each writer consumes blocks (``graph.rdf.describe.Block``) one at a time and yields text chunks of
 about 64 KiB, so a whole graph is written with memory that does not grow with it. The
 caller may append a trailer (the VoID/DCAT description) once the data triples are
 counted. Terms arrive in N-Triples form; Turtle compacts them with prefixes, RDF/XML and
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from xml.sax.saxutils import escape as xml_escape
 from xml.sax.saxutils import quoteattr
 
-from innograph.graph.rdf_terms import PREFIXES, RDF_NS, XSD_NS, xml_safe
+from innograph.graph.rdf.terms import PREFIXES, RDF_NS, XSD_NS, xml_safe
 
 Pair = tuple[str, str]
 Block = tuple[str, list[Pair]]

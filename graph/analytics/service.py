@@ -9,11 +9,11 @@ project data (24.6M pairs) networkx cannot even hold the network, so centrality 
 the sparse matrix, Louvain on a bounded projection, and the response says when a figure
 is sampled or bounded.
 
-The work is split by job: :mod:`~innograph.graph.collaboration_network` (the sparse
-projection and its index), :mod:`~innograph.graph.centrality`,
-:mod:`~innograph.graph.communities`, :mod:`~innograph.graph.suggestions` and the answer
-types in :mod:`~innograph.graph.analytics_types`. This module caches them per graph
-version behind :class:`Analytics`, and keeps every public name importable from here.
+The work is split by job: :mod:`.collaboration_network` (the sparse projection and its
+index), :mod:`.centrality`, :mod:`.communities`, :mod:`.suggestions` and the answer types
+in :mod:`.results`. This module caches them per graph version behind :class:`Analytics`;
+each name is imported from the module that defines it (the domain helpers
+``organisation_types`` and ``country_of`` from :mod:`innograph.graph.domain`).
 """
 
 from __future__ import annotations
@@ -23,67 +23,28 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-from innograph.graph.analytics_types import (
-    Broker,
+from innograph.graph.analytics.centrality import (
+    CENTRALITY_MEASURES,
+    compute_centrality,
+)
+from innograph.graph.analytics.collaboration_network import (
+    NetworkIndex,
+    build_index,
+    heaviest_pairs,
+    project_selection,
+)
+from innograph.graph.analytics.communities import compute_communities
+from innograph.graph.analytics.results import (
     CentralityResult,
     CentralityScore,
     CollaborationNetwork,
     Community,
     CommunityResult,
     NetworkEdge,
-    Suggestion,
     SuggestionResult,
 )
-from innograph.graph.centrality import (
-    CENTRALITY_MEASURES,
-    Budget,
-    betweenness_centrality,
-    compute_centrality,
-    degree_centrality,
-    eigenvector_centrality,
-)
-from innograph.graph.collaboration_network import (
-    DIRECT_RELATIONS,
-    THEME_PROPERTIES,
-    NetworkIndex,
-    build_index,
-    country_of,
-    heaviest_pairs,
-    organisation_types,
-    project,
-    project_selection,
-)
-from innograph.graph.communities import bounded_graph, compute_communities
+from innograph.graph.analytics.suggestions import suggest_partners
 from innograph.graph.store import GraphStore
-from innograph.graph.suggestions import MAX_LISTED, suggest_partners
-
-__all__ = [
-    "CENTRALITY_MEASURES",
-    "DIRECT_RELATIONS",
-    "MAX_LISTED",
-    "THEME_PROPERTIES",
-    "Analytics",
-    "Broker",
-    "Budget",
-    "CentralityResult",
-    "CentralityScore",
-    "CollaborationNetwork",
-    "Community",
-    "CommunityResult",
-    "NetworkEdge",
-    "NetworkIndex",
-    "Suggestion",
-    "SuggestionResult",
-    "betweenness_centrality",
-    "bounded_graph",
-    "build_index",
-    "country_of",
-    "degree_centrality",
-    "eigenvector_centrality",
-    "organisation_types",
-    "project",
-    "project_selection",
-]
 
 
 class Analytics:
@@ -236,7 +197,7 @@ class Analytics:
         self, org_id: str, *, cross_border: bool = False, limit: int = 10
     ) -> SuggestionResult:
         """Organisations ``org_id`` does not yet work with, ranked by link prediction
-        (see :func:`innograph.graph.suggestions.suggest_partners`). KeyError if
+        (see :func:`innograph.graph.analytics.suggestions.suggest_partners`). KeyError if
         ``org_id`` is not an organisation of the graph."""
         return suggest_partners(
             self.index(),

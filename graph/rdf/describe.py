@@ -2,8 +2,8 @@
 
 ``describe(store, options)`` walks the store once (nodes, then relationships, then the
 documents they cite) and yields one ``(subject, [(predicate, object), ...])`` block per
-resource, every term already in N-Triples form (``graph.rdf_terms``). Writers in
-``graph.rdf_writers`` turn the blocks into N-Triples, Turtle, RDF/XML or JSON-LD without
+resource, every term already in N-Triples form (``graph.rdf.terms``). Writers in
+``graph.rdf.writers`` turn the blocks into N-Triples, Turtle, RDF/XML or JSON-LD without
 ever holding the graph: memory stays flat whatever its size.
 
 The model (validated by ``ontology/shapes.ttl``):
@@ -29,9 +29,9 @@ from functools import lru_cache
 from typing import Any
 
 from innograph.graph.errors import EntityNotFound
-from innograph.graph.iris import document_id, entity_iri, statement_id
-from innograph.graph.rdf_sources import EntitySources
-from innograph.graph.rdf_terms import (
+from innograph.graph.rdf.iris import document_id, entity_iri, statement_id
+from innograph.graph.rdf.sources import EntitySources
+from innograph.graph.rdf.terms import (
     NS,
     NUTS_NS,
     ROR_NS,
