@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from innograph.collector import collector_paused
+from innograph.gc_pause import collector_paused
 from innograph.graph.errors import InvalidFact
 from innograph.graph.store import GraphStore
 from innograph.graph.types import IngestResult

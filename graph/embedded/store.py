@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from innograph.collector import collector_paused
+from innograph.gc_pause import collector_paused
 from innograph.graph.embedded.database import Database, EdgeKey, Prepared, prepare
 from innograph.graph.embedded.memory import MemoryGraph, copy_edge, copy_node
 from innograph.graph.errors import GraphError, InvalidFact, StoreUnavailable

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from innograph.collector import collector_paused
+from innograph.gc_pause import collector_paused
 from innograph.config import Settings
 from innograph.graph.algorithms import (
     edge_order,
