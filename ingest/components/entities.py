@@ -363,6 +363,74 @@ def _type_families(groups: list[_Group]) -> None:
             group.type = types.pop()
 
 
+# Words before a place name that name its administration: "Stadt X", "provincie X".
+_PLACE_PREFIXES = (
+    ("stadt",),
+    ("gemeinde",),
+    ("gemeente",),
+    ("stad",),
+    ("provinz",),
+    ("provincie",),
+    ("province", "of"),
+    ("province", "de"),
+    ("province", "du"),
+    ("city", "of"),
+    ("ville", "de"),
+    ("commune", "de"),
+    ("kreis",),
+)
+
+
+def _bare_place(text: str) -> str | None:
+    """The place of "Stadt Münster" / "province of Limburg" (normalised), else None."""
+    words = norm_name(text).split()
+    for prefix in _PLACE_PREFIXES:
+        n = len(prefix)
+        if len(words) > n and tuple(words[:n]) == prefix:
+            return " ".join(words[n:])
+    return None
+
+
+def _merge(into: _Group, other: _Group) -> None:
+    """Move ``other``'s mentions, names and votes into ``into``."""
+    for span in other.spans:
+        into.spans.append(span)
+    into.norms |= other.norms
+    into.kb_ids |= other.kb_ids
+    for label, vote in other.votes.items():
+        into.votes[label] = into.votes.get(label, 0.0) + vote
+    into.confident = into.confident or other.confident
+    into.type = max(into.votes, key=lambda t: (into.votes[t], t == into.spans[0].label_))
+
+
+def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
+    """Join groups that the whole document shows to be one thing; returns, by ``id()``,
+    the group each joined group went into (the joined ones leave ``groups``)."""
+    merged: dict[int, _Group] = {}
+
+    def join(a: _Group, b: _Group, label: str | None = None) -> None:
+        if a is b:
+            return
+        _merge(a, b)
+        if label:
+            a.type = label
+        merged[id(b)] = a
+        groups.remove(b)
+
+    # "Stadt Münster" and "Münster" are one place, when the document has one such form.
+    by_norm = {n: g for g in groups if g.type == "Region" for n in g.norms}
+    prefixed: dict[str, list[_Group]] = {}
+    for group in groups:
+        bares = {b for s in group.spans if (b := _bare_place(s.text))}
+        if len(bares) == 1 and group.type in {"Region", "Organisation"}:
+            prefixed.setdefault(bares.pop(), []).append(group)
+    for bare, forms in prefixed.items():
+        place = by_norm.get(bare)
+        if place is not None and len(forms) == 1 and forms[0] in groups and place in groups:
+            join(forms[0], place, "Region")
+    return merged
+
+
 def _lonely_acronym(group: _Group) -> bool:
     """A short acronym named once, that neither a registry, a rule nor a long form backs
     ("RII", "GGD"): more often a term than an organisation, so it is left out."""
@@ -386,10 +454,13 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
             groups.append(group)
         group.add(span, weight)
         assigned[span.start] = group
+    merged = _link_groups(doc, groups)
     _type_families(groups)
     out = []
     for span, _weight in weighted:
         group = assigned[span.start]
+        while id(group) in merged:
+            group = merged[id(group)]
         if _lonely_acronym(group):
             continue
         labelled = Span(

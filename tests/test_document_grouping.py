@@ -1,0 +1,37 @@
+"""Document-level grouping and typing of entity mentions (invented sentences)."""
+
+from __future__ import annotations
+
+import innograph.ingest.components  # noqa: F401  (registers the factories)
+import spacy
+from innograph.ingest.components.spans import SPAN_ENTITIES
+from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+
+_KEEP: list[spacy.tokens.Doc] = []  # the spans of a Doc live only as long as the Doc
+
+
+def _entities(lang: str, text: str) -> list[spacy.tokens.Span]:
+    doc = pipeline(lang)(join_wrapped_lines(text))
+    _KEEP.append(doc)
+    return list(doc.spans[SPAN_ENTITIES])
+
+
+def _groups(spans: list[spacy.tokens.Span]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for span in spans:
+        out.setdefault(span.id_, set()).add(span.text)
+    return out
+
+
+def _types(spans: list[spacy.tokens.Span]) -> dict[str, str]:
+    return {span.text: span.label_ for span in spans}
+
+
+def test_a_place_and_its_administration_are_one_region() -> None:
+    spans = _entities(
+        "de",
+        "Die Stadt Osnabrück und die Firma Kellwerk haben einen Vertrag unterzeichnet. "
+        "In Osnabrück beginnt die Arbeit im Mai.",
+    )
+    assert {"Stadt Osnabrück", "Osnabrück"} in _groups(spans).values()
+    assert _types(spans)["Osnabrück"] == "Region"
