@@ -35,3 +35,23 @@ def test_a_place_and_its_administration_are_one_region() -> None:
     )
     assert {"Stadt Osnabrück", "Osnabrück"} in _groups(spans).values()
     assert _types(spans)["Osnabrück"] == "Region"
+
+
+def test_long_form_and_code_in_brackets_are_one_entity() -> None:
+    spans = _entities(
+        "en",
+        "The Northern Institute of Marine Technology (NIMT) opened a lab. "
+        "Later NIMT hired ten engineers in Bergen.",
+    )
+    groups = _groups(spans)
+    assert any({"Northern Institute of Marine Technology", "NIMT"} <= g for g in groups.values())
+
+
+def test_a_name_called_a_programme_once_is_a_programme_everywhere() -> None:
+    spans = _entities(
+        "nl",
+        "Met steun van het programma Groeikracht Noord starten tien bedrijven. Ook dit jaar "
+        "verdeelt Groeikracht Noord geld. Bedrijven kunnen bij Groeikracht Noord terecht.",
+    )
+    types = {s.label_ for s in spans if s.text == "Groeikracht Noord"}
+    assert types == {"FundingProgramme"}

@@ -25,6 +25,7 @@ from innograph.ingest.components.spans import (
     SPAN_PATTERNS,
     SPAN_WEAK,
     is_acronym,
+    is_name_token,
     registry_key,
 )
 from innograph.ingest.components.spans import cached_fold as fold
@@ -428,7 +429,98 @@ def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
         place = by_norm.get(bare)
         if place is not None and len(forms) == 1 and forms[0] in groups and place in groups:
             join(forms[0], place, "Region")
+    # "Long Form (LF)" and "LF (Long Form)": one thing, whatever each part was found as.
+    group_of = {id(s): g for g in groups for s in g.spans}
+    starts = {s.start: s for g in groups for s in g.spans}
+    for group in list(groups):
+        for span in list(group.spans):
+            inner = starts.get(span.end + 1)
+            if (
+                inner is None
+                or span.end + 1 >= len(doc)
+                or doc[span.end].text != "("
+                or inner.end >= len(doc)
+                or doc[inner.end].text != ")"
+            ):
+                continue
+            a = _current(group_of[id(span)], merged)
+            b = _current(group_of[id(inner)], merged)
+            if (
+                a is not b
+                and _abbreviates(span.text, inner.text)
+                and "Person" not in {a.type, b.type}
+            ):
+                join(a, b)
     return merged
+
+
+def _current(group: _Group, merged: dict[int, _Group]) -> _Group:
+    while id(group) in merged:
+        group = merged[id(group)]
+    return group
+
+
+def _abbreviates(first: str, second: str) -> bool:
+    """One of two names is a short code of the other ("EIT" of "European Institute of
+    Innovation & Technology"): a single word whose first letter starts a word of the other."""
+    for short, long in ((second, first), (first, second)):
+        if " " in short or len(long.split()) < 2:
+            continue
+        if not (is_acronym(short) or is_distinctive(short)):
+            continue
+        head = fold(short)[:1]
+        if any(fold(w)[:1] == head for w in long.replace("-", " ").replace("–", " ").split()):
+            return True
+    return False
+
+
+# Words that say right next to a name what it names ("het project X", "the X programme").
+_PROJECT_WORDS = frozenset("project projet projekt projekts projektes projectes".split())
+_PROGRAMME_ENDINGS = ("programma", "programme", "program", "programm", "fonds", "fund")
+# Punctuation and articles allowed between the cue word and the name.
+_CUE_GAP = frozenset("„ “ ” \" ‘ ’ ' « » ( : - – de het der des die das du le la l' the".split())
+
+
+_HEADS = ORG_HEADS - {"fund", "fonds"}
+
+
+def _adjacent_cue(doc: Doc, span: Span) -> str | None:
+    """The type a cue word right before or after one mention announces, in its sentence."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _CUE_GAP and span.start - i <= 3:
+        i -= 1
+    sent = span.sent
+    words = []
+    # "the ERC programme X": the cue word belongs to the name before it; outside German,
+    # a capitalised cue word in mid-sentence is part of a longer name ("Innovatiefonds X").
+    if (
+        i >= sent.start
+        and not (i > sent.start and is_name_token(doc[i - 1]))
+        and not (doc.lang_ != "de" and doc[i].text[:1].isupper() and i > sent.start)
+    ):
+        words.append(("before", fold(doc[i].text)))
+    if span.end < sent.end:
+        words.append(("after", fold(doc[span.end].text)))
+    for side, word in words:
+        last = word.rsplit("-", 1)[-1]
+        if last in _PROJECT_WORDS or side == "before" and last.endswith("projekt"):
+            return "Project"
+        if last.endswith(_PROGRAMME_ENDINGS):
+            return "FundingProgramme"
+    return None
+
+
+def _cue_types(doc: Doc, groups: list[_Group]) -> None:
+    """A name that the document once calls a project (a programme) is one in all its
+    mentions: a cue word right at a mention outweighs default and NER types."""
+    for group in groups:
+        if group.type in {"Person", "Region"} or any(registry_key(k) for k in group.kb_ids):
+            continue
+        if any(fold(w) in _HEADS for w in group.longest.text.split()):
+            continue  # "X University": its own words say what it is
+        cues = {c for s in group.spans if (c := _adjacent_cue(doc, s))}
+        if len(cues) == 1:
+            group.type = cues.pop()
 
 
 def _lonely_acronym(group: _Group) -> bool:
@@ -455,12 +547,11 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
         group.add(span, weight)
         assigned[span.start] = group
     merged = _link_groups(doc, groups)
+    _cue_types(doc, groups)
     _type_families(groups)
     out = []
     for span, _weight in weighted:
-        group = assigned[span.start]
-        while id(group) in merged:
-            group = merged[id(group)]
+        group = _current(assigned[span.start], merged)
         if _lonely_acronym(group):
             continue
         labelled = Span(
