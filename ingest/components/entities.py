@@ -422,7 +422,7 @@ def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
     by_norm = {n: g for g in groups if g.type == "Region" for n in g.norms}
     prefixed: dict[str, list[_Group]] = {}
     for group in groups:
-        bares = {b for s in group.spans if (b := _bare_place(s.text))}
+        bares = {p for s in group.spans if (p := _bare_place(s.text))}
         if len(bares) == 1 and group.type in {"Region", "Organisation"}:
             prefixed.setdefault(bares.pop(), []).append(group)
     for bare, forms in prefixed.items():
