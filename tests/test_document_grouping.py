@@ -55,3 +55,8 @@ def test_a_name_called_a_programme_once_is_a_programme_everywhere() -> None:
     )
     types = {s.label_ for s in spans if s.text == "Groeikracht Noord"}
     assert types == {"FundingProgramme"}
+
+
+def test_a_compound_that_starts_with_project_is_no_project_cue() -> None:
+    spans = _entities("de", "Projektpartner sind die Kreiswerke Velten und Brenkmann Beratung.")
+    assert _types(spans)["Kreiswerke Velten"] == "Organisation"

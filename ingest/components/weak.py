@@ -12,6 +12,7 @@ These spans have the lowest priority: any other component's span wins an overlap
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -102,9 +103,14 @@ def _shouted_words(words: list[str]) -> bool:
     )
 
 
+# A word that ends in "project" ("Pilotprojekt", "EU-project", "projets"); a compound
+# that only starts with it names something else ("Projektpartner", "projectleider").
+_PROJECT_WORD = re.compile(r"(?:project|projet|projekt)(?:s|e|en|es|n)?$")
+
+
 def _cue_type(word: str) -> str | None:
     w = fold(word)
-    if "project" in w or "projet" in w or "projekt" in w:
+    if _PROJECT_WORD.search(w):
         return "Project"
     if w in CLUSTER_CUES or w.endswith("cluster"):
         return "Cluster"
