@@ -60,3 +60,12 @@ def test_a_name_called_a_programme_once_is_a_programme_everywhere() -> None:
 def test_a_compound_that_starts_with_project_is_no_project_cue() -> None:
     spans = _entities("de", "Projektpartner sind die Kreiswerke Velten und Brenkmann Beratung.")
     assert _types(spans)["Kreiswerke Velten"] == "Organisation"
+
+
+def test_a_name_and_its_translation_in_brackets_are_one_entity() -> None:
+    spans = _entities(
+        "nl",
+        "Het geld komt van het Noordelijk Havenfonds (Northern Harbour Fund) en van banken.",
+    )
+    groups = _groups(spans)
+    assert {"Noordelijk Havenfonds", "Northern Harbour Fund"} in groups.values()

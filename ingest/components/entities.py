@@ -447,11 +447,19 @@ def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
             b = _current(group_of[id(inner)], merged)
             if (
                 a is not b
-                and _abbreviates(span.text, inner.text)
                 and "Person" not in {a.type, b.type}
+                and (_abbreviates(span.text, inner.text) or _translates(span, inner, a, b))
             ):
                 join(a, b)
     return merged
+
+
+def _translates(span: Span, inner: Span, a: _Group, b: _Group) -> bool:
+    """ "Europees Fonds (European Fund)": the same thing in two languages, two names of
+    one type; not when a code in one names the other ("ERDF-programma (European ...)")."""
+    if a.type != b.type or a.type == "Region" or len(span) < 2 or len(inner) < 2:
+        return False
+    return not any(is_acronym(t.text) for t in (*span, *inner))
 
 
 def _current(group: _Group, merged: dict[int, _Group]) -> _Group:
