@@ -69,3 +69,10 @@ def test_a_name_and_its_translation_in_brackets_are_one_entity() -> None:
     )
     groups = _groups(spans)
     assert {"Noordelijk Havenfonds", "Northern Harbour Fund"} in groups.values()
+
+
+def test_a_names_own_head_word_beats_a_cue_word_further_away() -> None:
+    spans = _entities(
+        "de", "Die Projekte werden über den Nordischen Fonds für Küstenschutz finanziert."
+    )
+    assert _types(spans)["Nordischen Fonds für Küstenschutz"] == "FundingProgramme"
