@@ -76,3 +76,12 @@ def test_a_names_own_head_word_beats_a_cue_word_further_away() -> None:
         "de", "Die Projekte werden über den Nordischen Fonds für Küstenschutz finanziert."
     )
     assert _types(spans)["Nordischen Fonds für Küstenschutz"] == "FundingProgramme"
+
+
+def test_a_name_after_also_known_as_joins_the_first_name() -> None:
+    spans = _entities(
+        "nl",
+        "De beheerautoriteit van het Operationeel Programma Kustregio, ofwel KUSTPRO, "
+        "heeft een nieuwe oproep gepubliceerd.",
+    )
+    assert any({"KUSTPRO"} < g for g in _groups(spans).values())

@@ -9,6 +9,7 @@ of a group gets the same ``Span.id_`` ("e1", "e2" ...).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -451,7 +452,26 @@ def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
                 and (_abbreviates(span.text, inner.text) or _translates(span, inner, a, b))
             ):
                 join(a, b)
+    # "X, ofwel Y", "X, also known as Y": two names of one thing.
+    ordered = sorted(starts.values(), key=lambda s: s.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        gap = doc[first.end : second.start]
+        if len(gap) > 8 or not _ALIAS_GAP.match(gap.text.strip()):
+            continue
+        a = _current(group_of[id(first)], merged)
+        b = _current(group_of[id(second)], merged)
+        if a is not b and not {a.type, b.type} & {"Person", "Region"}:
+            join(a, b)
     return merged
+
+
+# What stands between a name and another name of the same thing.
+_ALIAS_GAP = re.compile(
+    r"^,?\s*(?:ofwel|oftewel|(?:also|better) known as|a\.?k\.?a\.?|(?:dat |die )?(?:ook )?(?:wel )?"
+    r"bekend (?:staat )?als|auch (?:bekannt )?als|(?:aussi|également) (?:appelée?|connue? "
+    r"sous le nom d[e'])|dit)\s*(?:het|de|the|le|la|l'|die|das|der)?$",
+    re.IGNORECASE,
+)
 
 
 def _translates(span: Span, inner: Span, a: _Group, b: _Group) -> bool:
