@@ -85,3 +85,13 @@ def test_a_name_after_also_known_as_joins_the_first_name() -> None:
         "heeft een nieuwe oproep gepubliceerd.",
     )
     assert any({"KUSTPRO"} < g for g in _groups(spans).values())
+
+
+def test_a_name_with_a_second_head_noun_is_another_organisation() -> None:
+    spans = _entities(
+        "en",
+        "Researchers of Harwick University Medical Centre met staff of Harwick University "
+        "in the new building.",
+    )
+    groups = _groups(spans)
+    assert {"Harwick University"} in groups.values()

@@ -332,11 +332,21 @@ def _has_prefix(group: _Group, words: list[str], label: str) -> bool:
         parts = other.split()
         if len(parts) <= len(words):
             continue
-        if parts[: len(words)] == words and not _is_number(parts[len(words)]):
+        if (
+            parts[: len(words)] == words
+            and not _is_number(parts[len(words)])
+            and not _two_heads(words, parts[len(words) :])
+        ):
             return True
         if label == "Person" and parts[-len(words) :] == words:
             return True
     return False
+
+
+def _two_heads(short: list[str], rest: list[str]) -> bool:
+    """ "X University" is no short form of "X University Medical Centre": each part has a
+    head noun of its own, so they name two organisations."""
+    return any(w in ORG_HEADS for w in short) and any(w in ORG_HEADS for w in rest)
 
 
 def _is_number(word: str) -> bool:
