@@ -95,3 +95,8 @@ def test_a_name_with_a_second_head_noun_is_another_organisation() -> None:
     )
     groups = _groups(spans)
     assert {"Harwick University"} in groups.values()
+
+
+def test_a_name_ending_in_initiative_is_no_person() -> None:
+    spans = _entities("en", "Politicians joined the Hendrik Baert Initiative in Brussels.")
+    assert _types(spans)["Hendrik Baert Initiative"] == "Organisation"

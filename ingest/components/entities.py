@@ -354,6 +354,28 @@ def _is_number(word: str) -> bool:
     return word.isdigit() or word in _ROMAN
 
 
+# Nouns that end the name of a thing, never a person's name ("X Fellowships", "X Initiative").
+_THING_ENDS = frozenset(
+    """initiative initiatief initiatives regions grants grant fellowships fellowship
+    declaration staten""".split()
+)
+# ... and of these, the ones that name a funding scheme.
+_FUNDING_ENDS = frozenset("grants grant fellowships fellowship".split())
+
+
+def _not_persons(groups: list[_Group]) -> None:
+    """A name only the statistical NER took for a person, ending in a noun that names a
+    thing (an organisation's head, "Initiative", "Fellowships"), is no person."""
+    for group in groups:
+        if group.type != "Person" or any(s.kb_id_ == PERSON_FLAG for s in group.spans):
+            continue
+        last = fold(group.longest.text.split()[-1])
+        if last in _FUNDING_ENDS:
+            group.type = "FundingProgramme"
+        elif last in _THING_ENDS or last in ORG_HEADS:
+            group.type = "Organisation"
+
+
 def _type_families(groups: list[_Group]) -> None:
     """A name typed by default takes the type of a confidently typed name that starts
     with the same distinctive word ("GreenBridge 2" after the project "GreenBridge North")."""
@@ -586,6 +608,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
         assigned[span.start] = group
     merged = _link_groups(doc, groups)
     _cue_types(doc, groups)
+    _not_persons(groups)
     _type_families(groups)
     out = []
     for span, _weight in weighted:
