@@ -4,7 +4,9 @@ Candidates come from the gazetteer, the rules and (for English) the statistical 
 Overlaps are settled longest-first, by source (gazetteer and rules before NER). Then
 mentions of the same thing are grouped within the document — same name, same registry
 key, acronym and long form, a later short form of an earlier full name — and every span
-of a group gets the same ``Span.id_`` ("e1", "e2" ...).
+of a group gets the same ``Span.id_`` ("e1", "e2" ...). Evidence from the whole document
+then joins and types groups: "Stadt X" and "X", "Long Form (LF)", "X, ofwel Y"; a name
+called a project or programme right at one mention is one in all its mentions.
 """
 
 from __future__ import annotations
@@ -427,8 +429,7 @@ def _bare_place(text: str) -> str | None:
 
 def _merge(into: _Group, other: _Group) -> None:
     """Move ``other``'s mentions, names and votes into ``into``."""
-    for span in other.spans:
-        into.spans.append(span)
+    into.spans.extend(other.spans)
     into.norms |= other.norms
     into.kb_ids |= other.kb_ids
     for label, vote in other.votes.items():
@@ -501,7 +502,7 @@ def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
 _ALIAS_GAP = re.compile(
     r"^,?\s*(?:ofwel|oftewel|(?:also|better) known as|a\.?k\.?a\.?|(?:dat |die )?(?:ook )?(?:wel )?"
     r"bekend (?:staat )?als|auch (?:bekannt )?als|(?:aussi|également) (?:appelée?|connue? "
-    r"sous le nom d[e'])|dit)\s*(?:het|de|the|le|la|l'|die|das|der)?$",
+    r"sous le nom d[e']))\s*(?:het|de|the|le|la|l'|die|das|der)?$",
     re.IGNORECASE,
 )
 
@@ -515,6 +516,7 @@ def _translates(span: Span, inner: Span, a: _Group, b: _Group) -> bool:
 
 
 def _current(group: _Group, merged: dict[int, _Group]) -> _Group:
+    """The group that ``group`` has been joined into (itself if none)."""
     while id(group) in merged:
         group = merged[id(group)]
     return group
@@ -541,6 +543,7 @@ _PROGRAMME_ENDINGS = ("programma", "programme", "program", "programm", "fonds", 
 _CUE_GAP = frozenset("„ “ ” \" ‘ ’ ' « » ( : - – de het der des die das du le la l' the".split())
 
 
+# Head nouns that make a name an organisation whatever cue stands next to it.
 _HEADS = ORG_HEADS - {"fund", "fonds"}
 
 
