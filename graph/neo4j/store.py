@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from innograph.gc_pause import collector_paused
 from innograph.config import Settings
+from innograph.gc_pause import collector_paused
 from innograph.graph.algorithms import (
     edge_order,
     expand_types,

@@ -4,11 +4,14 @@ Candidates come from the gazetteer, the rules and (for English) the statistical 
 Overlaps are settled longest-first, by source (gazetteer and rules before NER). Then
 mentions of the same thing are grouped within the document — same name, same registry
 key, acronym and long form, a later short form of an earlier full name — and every span
-of a group gets the same ``Span.id_`` ("e1", "e2" ...).
+of a group gets the same ``Span.id_`` ("e1", "e2" ...). Evidence from the whole document
+then joins and types groups: "Stadt X" and "X", "Long Form (LF)", "X, ofwel Y"; a name
+called a project or programme right at one mention is one in all its mentions.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -25,6 +28,7 @@ from innograph.ingest.components.spans import (
     SPAN_PATTERNS,
     SPAN_WEAK,
     is_acronym,
+    is_name_token,
     registry_key,
 )
 from innograph.ingest.components.spans import cached_fold as fold
@@ -330,16 +334,48 @@ def _has_prefix(group: _Group, words: list[str], label: str) -> bool:
         parts = other.split()
         if len(parts) <= len(words):
             continue
-        if parts[: len(words)] == words and not _is_number(parts[len(words)]):
+        if (
+            parts[: len(words)] == words
+            and not _is_number(parts[len(words)])
+            and not _two_heads(words, parts[len(words) :])
+        ):
             return True
         if label == "Person" and parts[-len(words) :] == words:
             return True
     return False
 
 
+def _two_heads(short: list[str], rest: list[str]) -> bool:
+    """ "X University" is no short form of "X University Medical Centre": each part has a
+    head noun of its own, so they name two organisations."""
+    return any(w in ORG_HEADS for w in short) and any(w in ORG_HEADS for w in rest)
+
+
 def _is_number(word: str) -> bool:
     """A version number or generation: "X 2" and "X II" are not short forms of "X"."""
     return word.isdigit() or word in _ROMAN
+
+
+# Nouns that end the name of a thing, never a person's name ("X Fellowships", "X Initiative").
+_THING_ENDS = frozenset(
+    """initiative initiatief initiatives regions grants grant fellowships fellowship
+    declaration staten""".split()
+)
+# ... and of these, the ones that name a funding scheme.
+_FUNDING_ENDS = frozenset("grants grant fellowships fellowship".split())
+
+
+def _not_persons(groups: list[_Group]) -> None:
+    """A name only the statistical NER took for a person, ending in a noun that names a
+    thing (an organisation's head, "Initiative", "Fellowships"), is no person."""
+    for group in groups:
+        if group.type != "Person" or any(s.kb_id_ == PERSON_FLAG for s in group.spans):
+            continue
+        last = fold(group.longest.text.split()[-1])
+        if last in _FUNDING_ENDS:
+            group.type = "FundingProgramme"
+        elif last in _THING_ENDS or last in ORG_HEADS:
+            group.type = "Organisation"
 
 
 def _type_families(groups: list[_Group]) -> None:
@@ -361,6 +397,193 @@ def _type_families(groups: list[_Group]) -> None:
         }
         if len(types) == 1:
             group.type = types.pop()
+
+
+# Words before a place name that name its administration: "Stadt X", "provincie X".
+_PLACE_PREFIXES = (
+    ("stadt",),
+    ("gemeinde",),
+    ("gemeente",),
+    ("stad",),
+    ("provinz",),
+    ("provincie",),
+    ("province", "of"),
+    ("province", "de"),
+    ("province", "du"),
+    ("city", "of"),
+    ("ville", "de"),
+    ("commune", "de"),
+    ("kreis",),
+)
+
+
+def _bare_place(text: str) -> str | None:
+    """The place of "Stadt Münster" / "province of Limburg" (normalised), else None."""
+    words = norm_name(text).split()
+    for prefix in _PLACE_PREFIXES:
+        n = len(prefix)
+        if len(words) > n and tuple(words[:n]) == prefix:
+            return " ".join(words[n:])
+    return None
+
+
+def _merge(into: _Group, other: _Group) -> None:
+    """Move ``other``'s mentions, names and votes into ``into``."""
+    into.spans.extend(other.spans)
+    into.norms |= other.norms
+    into.kb_ids |= other.kb_ids
+    for label, vote in other.votes.items():
+        into.votes[label] = into.votes.get(label, 0.0) + vote
+    into.confident = into.confident or other.confident
+    into.type = max(into.votes, key=lambda t: (into.votes[t], t == into.spans[0].label_))
+
+
+def _link_groups(doc: Doc, groups: list[_Group]) -> dict[int, _Group]:
+    """Join groups that the whole document shows to be one thing; returns, by ``id()``,
+    the group each joined group went into (the joined ones leave ``groups``)."""
+    merged: dict[int, _Group] = {}
+
+    def join(a: _Group, b: _Group, label: str | None = None) -> None:
+        if a is b:
+            return
+        _merge(a, b)
+        if label:
+            a.type = label
+        merged[id(b)] = a
+        groups.remove(b)
+
+    # "Stadt Münster" and "Münster" are one place, when the document has one such form.
+    by_norm = {n: g for g in groups if g.type == "Region" for n in g.norms}
+    prefixed: dict[str, list[_Group]] = {}
+    for group in groups:
+        bares = {p for s in group.spans if (p := _bare_place(s.text))}
+        if len(bares) == 1 and group.type in {"Region", "Organisation"}:
+            prefixed.setdefault(bares.pop(), []).append(group)
+    for bare, forms in prefixed.items():
+        place = by_norm.get(bare)
+        if place is not None and len(forms) == 1 and forms[0] in groups and place in groups:
+            join(forms[0], place, "Region")
+    # "Long Form (LF)" and "LF (Long Form)": one thing, whatever each part was found as.
+    group_of = {id(s): g for g in groups for s in g.spans}
+    starts = {s.start: s for g in groups for s in g.spans}
+    for group in list(groups):
+        for span in list(group.spans):
+            inner = starts.get(span.end + 1)
+            if (
+                inner is None
+                or span.end + 1 >= len(doc)
+                or doc[span.end].text != "("
+                or inner.end >= len(doc)
+                or doc[inner.end].text != ")"
+            ):
+                continue
+            a = _current(group_of[id(span)], merged)
+            b = _current(group_of[id(inner)], merged)
+            if (
+                a is not b
+                and "Person" not in {a.type, b.type}
+                and (_abbreviates(span.text, inner.text) or _translates(span, inner, a, b))
+            ):
+                join(a, b)
+    # "X, ofwel Y", "X, also known as Y": two names of one thing.
+    ordered = sorted(starts.values(), key=lambda s: s.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        gap = doc[first.end : second.start]
+        if len(gap) > 8 or not _ALIAS_GAP.match(gap.text.strip()):
+            continue
+        a = _current(group_of[id(first)], merged)
+        b = _current(group_of[id(second)], merged)
+        if a is not b and not {a.type, b.type} & {"Person", "Region"}:
+            join(a, b)
+    return merged
+
+
+# What stands between a name and another name of the same thing.
+_ALIAS_GAP = re.compile(
+    r"^,?\s*(?:ofwel|oftewel|(?:also|better) known as|a\.?k\.?a\.?|(?:dat |die )?(?:ook )?(?:wel )?"
+    r"bekend (?:staat )?als|auch (?:bekannt )?als|(?:aussi|également) (?:appelée?|connue? "
+    r"sous le nom d[e']))\s*(?:het|de|the|le|la|l'|die|das|der)?$",
+    re.IGNORECASE,
+)
+
+
+def _translates(span: Span, inner: Span, a: _Group, b: _Group) -> bool:
+    """ "Europees Fonds (European Fund)": the same thing in two languages, two names of
+    one type; not when a code in one names the other ("ERDF-programma (European ...)")."""
+    if a.type != b.type or a.type == "Region" or len(span) < 2 or len(inner) < 2:
+        return False
+    return not any(is_acronym(t.text) for t in (*span, *inner))
+
+
+def _current(group: _Group, merged: dict[int, _Group]) -> _Group:
+    """The group that ``group`` has been joined into (itself if none)."""
+    while id(group) in merged:
+        group = merged[id(group)]
+    return group
+
+
+def _abbreviates(first: str, second: str) -> bool:
+    """One of two names is a short code of the other ("EIT" of "European Institute of
+    Innovation & Technology"): a single word whose first letter starts a word of the other."""
+    for short, long in ((second, first), (first, second)):
+        if " " in short or len(long.split()) < 2:
+            continue
+        if not (is_acronym(short) or is_distinctive(short)):
+            continue
+        head = fold(short)[:1]
+        if any(fold(w)[:1] == head for w in long.replace("-", " ").replace("–", " ").split()):
+            return True
+    return False
+
+
+# Words that say right next to a name what it names ("het project X", "the X programme").
+_PROJECT_WORDS = frozenset("project projet projekt projekts projektes projectes".split())
+_PROGRAMME_ENDINGS = ("programma", "programme", "program", "programm", "fonds", "fund")
+# Punctuation and articles allowed between the cue word and the name.
+_CUE_GAP = frozenset("„ “ ” \" ‘ ’ ' « » ( : - – de het der des die das du le la l' the".split())
+
+
+# Head nouns that make a name an organisation whatever cue stands next to it.
+_HEADS = ORG_HEADS - {"fund", "fonds"}
+
+
+def _adjacent_cue(doc: Doc, span: Span) -> str | None:
+    """The type a cue word right before or after one mention announces, in its sentence."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _CUE_GAP and span.start - i <= 3:
+        i -= 1
+    sent = span.sent
+    words = []
+    # "the ERC programme X": the cue word belongs to the name before it; outside German,
+    # a capitalised cue word in mid-sentence is part of a longer name ("Innovatiefonds X").
+    if (
+        i >= sent.start
+        and not (i > sent.start and is_name_token(doc[i - 1]))
+        and not (doc.lang_ != "de" and doc[i].text[:1].isupper() and i > sent.start)
+    ):
+        words.append(("before", fold(doc[i].text)))
+    if span.end < sent.end:
+        words.append(("after", fold(doc[span.end].text)))
+    for side, word in words:
+        last = word.rsplit("-", 1)[-1]
+        if last in _PROJECT_WORDS or side == "before" and last.endswith("projekt"):
+            return "Project"
+        if last.endswith(_PROGRAMME_ENDINGS):
+            return "FundingProgramme"
+    return None
+
+
+def _cue_types(doc: Doc, groups: list[_Group]) -> None:
+    """A name that the document once calls a project (a programme) is one in all its
+    mentions: a cue word right at a mention outweighs default and NER types."""
+    for group in groups:
+        if group.type in {"Person", "Region"} or any(registry_key(k) for k in group.kb_ids):
+            continue
+        if any(fold(w) in _HEADS for w in group.longest.text.split()):
+            continue  # "X University": its own words say what it is
+        cues = {c for s in group.spans if (c := _adjacent_cue(doc, s))}
+        if len(cues) == 1:
+            group.type = cues.pop()
 
 
 def _lonely_acronym(group: _Group) -> bool:
@@ -386,10 +609,13 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
             groups.append(group)
         group.add(span, weight)
         assigned[span.start] = group
+    merged = _link_groups(doc, groups)
+    _cue_types(doc, groups)
+    _not_persons(groups)
     _type_families(groups)
     out = []
     for span, _weight in weighted:
-        group = assigned[span.start]
+        group = _current(assigned[span.start], merged)
         if _lonely_acronym(group):
             continue
         labelled = Span(

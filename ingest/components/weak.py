@@ -12,10 +12,11 @@ These spans have the lowest priority: any other component's span wins an overlap
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
-from innograph.ingest.components.patterns import name_runs
+from innograph.ingest.components.patterns import name_runs, type_of_run
 from innograph.ingest.components.persons import person_spans
 from innograph.ingest.components.spans import (
     SPAN_GAZETTEER,
@@ -102,9 +103,14 @@ def shouted_words(words: list[str]) -> bool:
     )
 
 
+# A word that ends in "project" ("Pilotprojekt", "EU-project", "projets"); a compound
+# that only starts with it names something else ("Projektpartner", "projectleider").
+_PROJECT_WORD = re.compile(r"(?:project|projet|projekt)(?:s|e|en|es|n)?$")
+
+
 def _cue_type(word: str) -> str | None:
     w = fold(word)
-    if "project" in w or "projet" in w or "projekt" in w:
+    if _PROJECT_WORD.search(w):
         return "Project"
     if w in CLUSTER_CUES or w.endswith("cluster"):
         return "Cluster"
@@ -171,6 +177,15 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, found)
     return best[1] if best else None
+
+
+def _own_type(words: list[str], lang: str) -> str | None:
+    """The type a multi-word name's own words announce: a head noun, a funding word."""
+    if len(words) < 2:
+        return None
+    if any(fold(w).endswith(_FUNDING_ENDINGS) for w in words):
+        return "FundingProgramme"
+    return type_of_run(words, lang)
 
 
 def _default_type(words: list[str]) -> str:
@@ -259,7 +274,13 @@ class WeakNames:
             mid_sentence = self.lang != "en" and not doc[start].is_sent_start
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
-            label = _adjacent_programme_cue(doc, start, end) or context_type(doc, start, end)
+            # A cue right at the name, then the name's own head word ("Fonds für X"),
+            # then the nearest cue word in the sentence.
+            label = (
+                _adjacent_programme_cue(doc, start, end)
+                or _own_type(words, self.lang)
+                or context_type(doc, start, end)
+            )
             if label is None and shouted_words(words):
                 continue
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
