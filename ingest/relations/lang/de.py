@@ -1,0 +1,106 @@
+"""Relation cue phrases in German (see ``relations.lexicon`` for the entry format)."""
+
+from __future__ import annotations
+
+from innograph.ingest.relations.cues import TIGHT, Cue, cue_list
+from innograph.ingest.relations.lang.roles import (
+    AFF,
+    COLLAB,
+    FUND,
+    LEAD,
+    LOC,
+    ORG_MEMBER,
+    PART,
+    SUCC,
+)
+
+CUES: list[Cue] = [
+    *cue_list(
+        r"lead-?partner|leadpartner|koordinator|koordinatorin|projektkoordinator|federführend",
+        LEAD,
+        confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"koordiniert von|geleitet von|geführt von|ins leben gerufen von",
+        LEAD,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
+    *cue_list(
+        r"partner|projektpartner|teilnehmer", PART, confidence=0.7, implicit=True, source_reach=50
+    ),
+    *cue_list(
+        r"beteiligt an|beteiligt sich an|nimmt teil an|nehmen teil an",
+        PART,
+        source="left",
+        target="right",
+    ),
+    *cue_list(
+        r"gemeinsam mit|zusammen mit|bestehend aus",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    *cue_list(
+        r"gefördert durch|gefördert von|gefördert aus|finanziert durch|finanziert von"
+        r"|kofinanziert durch|kofinanziert von|unterstützt durch|unterstützt von"
+        r"|mit mitteln aus|mit mitteln des|mit mitteln der|im rahmen des|im rahmen von",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"förderung|fördermittel|zuschuss|beitrag", FUND, confidence=0.65, implicit=True, reach=120
+    ),
+    *cue_list(
+        r"mitglied (?:von|des|der|im)|teil (?:von|des|der)|gehört zu",
+        ORG_MEMBER,
+        source="left",
+        target="right",
+        reach=120,
+    ),
+    *cue_list(
+        r"mit sitz in|ansässig in|sitz in|gelegen in|beheimatet in",
+        LOC,
+        source="left",
+        target="right",
+        confidence=0.8,
+        reach=120,
+    ),
+    *cue_list(
+        r"zusammenarbeit zwischen|kooperation zwischen|partnerschaft zwischen",
+        COLLAB,
+        source="right",
+        target="right",
+        confidence=0.7,
+        group=True,
+    ),
+    *cue_list(
+        r"in zusammenarbeit mit|in kooperation mit|kooperiert mit|arbeitet zusammen mit",
+        COLLAB,
+        source="left",
+        target="right",
+        confidence=0.6,
+    ),
+    *cue_list(
+        r"baut auf|knüpft an|nachfolger von|nachfolgeprojekt von|fortsetzung von",
+        SUCC,
+        source="left",
+        target="right",
+        implicit=True,
+    ),
+    *cue_list(
+        r"(?:minister|ministerin|vorsitzender?|direktor|direktorin|geschäftsführer"
+        r"|geschäftsführerin|leiter|leiterin|präsident|präsidentin|professor|professorin"
+        r"|bürgermeister|bürgermeisterin) (?:von|des|der|bei|für|am|an der)",
+        AFF,
+        source="any",
+        target="right",
+        reach=TIGHT,
+    ),
+]

@@ -1,0 +1,236 @@
+"""Relation cue phrases in English (see ``relations.lexicon`` for the entry format)."""
+
+from __future__ import annotations
+
+from innograph.ingest.relations.cues import (
+    FUNDED_BY,
+    MEMBER_OF,
+    PARTICIPATES_IN,
+    TIGHT,
+    Cue,
+    cue_list,
+)
+from innograph.ingest.relations.lang.roles import (
+    AFF,
+    COLLAB,
+    FUND,
+    LEAD,
+    LOC,
+    ORG_MEMBER,
+    PART,
+    SUCC,
+)
+
+CUES: list[Cue] = [
+    # LEADS
+    *cue_list(
+        r"lead partners?|leading partners?|lead beneficiar(?:y|ies)|main institution"
+        r"|lead organi[sz]ations?|lead applicants?|project coordinators?|coordinators?"
+        r"|co-?ordinating partner|co-?\s?leads?|co-?\s?leaders?|project leaders?|leader",
+        LEAD,
+        confidence=0.8,
+        implicit=True,
+        source_reach=60,
+    ),
+    *cue_list(
+        r"coordinated by|co-?ordinated by|led by|co-?led by|headed by|chaired by|launched by"
+        r"|steered by|spearheaded by|managed by|run by",
+        LEAD,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
+    *cue_list(
+        r"coordinates|co-?ordinates|coordinated(?! by)|leads|is leading|are leading|heads"
+        r"|launched(?! by)|spearheads",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.7,
+        reach=120,
+    ),
+    # PARTICIPATES_IN
+    *cue_list(
+        r"partners?|project partners?|consortium partners?|participants?|beneficiaries",
+        PART,
+        confidence=0.7,
+        implicit=True,
+        source_reach=50,
+    ),
+    *cue_list(
+        r"participates? in|participated in|participating in|takes? part in|took part in"
+        r"|is involved in|are involved in|were involved in|joined|active in|partner in"
+        r"|partners in|members? of the consortium",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.75,
+    ),
+    *cue_list(
+        r"initiated by|set up by|founded by|in partnership with|consortium of"
+        r"|consisting of|made up of|comprising|composed of|brings together|bringing together"
+        r"|(?:cooperation|collaboration|partnership|joint) project between",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    *cue_list(
+        r"together with|along with|alongside",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.65,
+        source_reach=40,
+    ),
+    *cue_list(
+        r"hosted|organi[sz]ed|co-?organi[sz]ed|hosts|organi[sz]es|co-?hosted",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=160,
+    ),
+    *cue_list(
+        r"attended|attends|was present at|were present at|exhibited at"
+        r"|spoke at|pitched at",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=120,
+    ),
+    *cue_list(
+        r"hosted by|organi[sz]ed by|co-?organi[sz]ed by",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    *cue_list(
+        r"in the context of|in the framework of|within the framework of",
+        (PARTICIPATES_IN, FUNDED_BY),
+        source="left",
+        target="right",
+        confidence=0.6,
+        reach=160,
+    ),
+    # FUNDED_BY
+    *cue_list(
+        r"funded by|co-?funded by|financed by|co-?financed by|supported by|sponsored by"
+        r"|subsidi[sz]ed by|funded through|financed through|funded under|financed under"
+        r"|funded from|funded within|selected under|implemented under|falls under|under the"
+        r"|with (?:the )?(?:financial )?support (?:of|from)|grants? from|funding from"
+        r"|subsid(?:y|ies) from|contribution from|co-?financing from|as part of",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded|contribution"
+        r"|[\w-]+-funded|[\w-]+-financed|[\w-]+-supported",
+        FUND,
+        confidence=0.65,
+        implicit=True,
+        reach=120,
+    ),
+    *cue_list(
+        r"funds|finances|co-?finances|supports|contributes|contributed|awarded|granted",
+        FUND,
+        source="right",
+        target="left",
+        confidence=0.6,
+        reach=120,
+    ),
+    # MEMBER_OF
+    *cue_list(
+        r"members? of|is part of|are part of|part of|belongs to|belong to|a division of"
+        r"|a department of|a unit of|a subsidiary of|affiliated to",
+        ORG_MEMBER,
+        source="left",
+        target="right",
+        confidence=0.75,
+        reach=120,
+    ),
+    *cue_list(
+        r"members include|members are|member organi[sz]ations include|whose members include"
+        r"|brings together (?:its )?members",
+        (MEMBER_OF,),
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    # LOCATED_IN
+    *cue_list(
+        r"based in|located in|headquartered in|situated in|seated in|with offices in"
+        r"|registered in|established in|settled in|offices in",
+        LOC,
+        source="left",
+        target="right",
+        confidence=0.8,
+        reach=120,
+    ),
+    # COLLABORATES_WITH
+    *cue_list(
+        r"(?:cooperation|co-operation|collaboration|partnership|alliance|exchange|discussion"
+        r"|agreement) between|partnership of|jointly hosted by|hosted together by"
+        r"|partnership (?:made up of|consisting of|composed of|formed by)",
+        COLLAB,
+        source="right",
+        target="right",
+        confidence=0.7,
+        group=True,
+    ),
+    *cue_list(
+        r"collaborate|cooperate|co-operate|work together|worked together|working together"
+        r"|jointly (?:organi[sz]ed|hosted)|hosted together|teamed up|joined forces",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.65,
+        group=True,
+    ),
+    *cue_list(
+        r"in cooperation with|in collaboration with|in co-operation with|collaborates with"
+        r"|cooperates with|works with|partnered with|together with",
+        COLLAB,
+        source="left",
+        target="right",
+        confidence=0.6,
+    ),
+    # SUCCESSOR_OF
+    *cue_list(
+        r"builds? (?:up)?on|building (?:up)?on|built (?:up)?on|follow-?up (?:of|to|on)"
+        r"|follow-?up project (?:of|to)|successor (?:of|to)|continuation of|continues"
+        r"|predecessors?|second edition of|next phase of|extension of|follows on from"
+        r"|follows up on|successor project (?:of|to)",
+        SUCC,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+    ),
+    *cue_list(
+        r"succeeded by|followed by|continued by|continued in",
+        SUCC,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    # AFFILIATED_WITH: role phrases touching both ends
+    *cue_list(
+        r"(?:minister|chair(?:man|woman|person)?|president|vice-president|director"
+        r"|director-general|managing director|ceo|cto|cfo|head|manager|professor|researcher"
+        r"|coordinator|representative|spokes(?:person|man|woman)|secretary(?:-| )general"
+        r"|founder|co-founder|member of the board|board member|advisor|adviser|officer"
+        r"|policy officer|senior advisor|partner|lead|leader|mayor|governor|dean|rector"
+        r"|employee) (?:of|at|for|with)|works? (?:at|for)|working (?:at|for)|employed by",
+        AFF,
+        source="any",
+        target="right",
+        confidence=0.75,
+        reach=TIGHT,
+    ),
+]

@@ -1,0 +1,227 @@
+"""Relation cue phrases in Dutch (see ``relations.lexicon`` for the entry format)."""
+
+from __future__ import annotations
+
+from innograph.ingest.relations.cues import (
+    FUNDED_BY,
+    MEMBER_OF,
+    PARTICIPATES_IN,
+    TIGHT,
+    Cue,
+    cue_list,
+)
+from innograph.ingest.relations.lang.roles import (
+    AFF,
+    COLLAB,
+    FUND,
+    LEAD,
+    LOC,
+    ORG_MEMBER,
+    PART,
+    SUCC,
+)
+
+CUES: list[Cue] = [
+    # LEADS
+    *cue_list(
+        r"penvoerder|projectverantwoordelijke|hoofdaanvrager|co[öo]rdinator|projectco[öo]rdinator"
+        r"|trekker|projectleider|leadpartner|lead partner|projecttrekker|kartrekker",
+        LEAD,
+        confidence=0.8,
+        implicit=True,
+        source_reach=60,
+    ),
+    *cue_list(
+        r"onder leiding van|gec[öo][öo]rdineerd door|geleid door|getrokken door"
+        r"|gelanceerd door|opgezet door|aangestuurd door|voorgezeten door",
+        LEAD,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
+    # Dutch puts the verb last ("X heeft het programma Y gelanceerd"): ends on any side.
+    *cue_list(
+        r"co[öo]rdineert|leidt|trekt|lanceerde|lanceert|gelanceerd",
+        LEAD,
+        confidence=0.65,
+        reach=120,
+    ),
+    # PARTICIPATES_IN
+    *cue_list(
+        r"partners?|projectpartners?|deelnemers?|deelnemende|consortiumpartners?|begunstigden",
+        PART,
+        confidence=0.7,
+        implicit=True,
+        source_reach=50,
+    ),
+    *cue_list(
+        r"neemt deel aan|nemen deel aan|namen deel aan|nam deel aan|deelnemen aan"
+        r"|betrokken bij|actief in|partner in|partners in",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.75,
+    ),
+    *cue_list(
+        r"initiatief van|ge[ïi]nitieerd door|opgericht door"
+        r"|consortium van|bestaande uit|bestaat uit|samenwerkingsproject tussen"
+        r"|samenwerkingsverband tussen|brengt samen",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    *cue_list(
+        r"samen met|in samenwerking met",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.65,
+        source_reach=40,
+    ),
+    *cue_list(
+        r"was aanwezig op|waren aanwezig op|aanwezig op|aanwezig bij|sprak op|stond op"
+        r"|presenteerde op",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=120,
+    ),
+    *cue_list(
+        r"georganiseerd door|gehost door|ingericht door",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    *cue_list(
+        r"organiseert|organiseerde|organiseerden|georganiseerd",
+        PART,
+        confidence=0.6,
+        reach=140,
+    ),
+    *cue_list(
+        r"in het kader van|binnen het kader van",
+        (PARTICIPATES_IN, FUNDED_BY),
+        source="left",
+        target="right",
+        confidence=0.6,
+        reach=160,
+    ),
+    # FUNDED_BY
+    *cue_list(
+        r"gefinancierd (?:\S+ ){0,2}?door|gefinancierd met|gefinancierd vanuit|gefinancierd uit"
+        r"|medegefinancierd door|gecofinancierd door|gesubsidieerd door|ondersteund door"
+        r"|gesteund door|met steun van|met steun uit|steun uit|steun van|met middelen van"
+        r"|met middelen uit|middelen uit|bijdrage van|bijdrage uit|subsidie van|subsidie uit"
+        r"|valt onder|vallen onder|binnen het programma|komt (?:\S+ ){0,3}?uit"
+        r"|komen (?:\S+ ){0,3}?uit|afkomstig uit|afkomstig van",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"subsidie|subsidies|cofinanciering|co-financiering|financiering|steun|bijdrage"
+        r"|[\w-]*-subsidie|[\w-]*-steun|[\w-]*-middelen",
+        FUND,
+        confidence=0.65,
+        implicit=True,
+        reach=120,
+    ),
+    *cue_list(
+        r"financiert|financierde|subsidieert|ondersteunt|steunt|draagt bij|keurde goed"
+        r"|goedgekeurd",
+        FUND,
+        source="right",
+        target="left",
+        confidence=0.55,
+        reach=120,
+    ),
+    # MEMBER_OF
+    *cue_list(
+        r"lid van|leden van|onderdeel van|deel van|maakt deel uit van|maken deel uit van"
+        r"|aangesloten bij|behoort tot|afdeling van|dochteronderneming van",
+        ORG_MEMBER,
+        source="left",
+        target="right",
+        confidence=0.75,
+        reach=120,
+    ),
+    *cue_list(
+        r"leden zijn|met als leden|telt onder meer|verenigt",
+        (MEMBER_OF,),
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    # LOCATED_IN
+    *cue_list(
+        r"gevestigd in|gevestigd te|met zetel in|met zetel te|zetel in|hoofdkantoor in"
+        r"|gelegen in|gelegen te|gehuisvest in|kantoor in",
+        LOC,
+        source="left",
+        target="right",
+        confidence=0.8,
+        reach=120,
+    ),
+    # COLLABORATES_WITH
+    *cue_list(
+        r"samenwerking tussen|partnerschap tussen|samenwerkingsverband tussen|uitwisseling tussen"
+        r"|overleg tussen|partnerschap van",
+        COLLAB,
+        source="right",
+        target="right",
+        confidence=0.7,
+        group=True,
+    ),
+    *cue_list(
+        r"werken samen|werkten samen|samen georganiseerd|slaan de handen in elkaar"
+        r"|bundelen de krachten|gezamenlijk georganiseerd",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.65,
+        group=True,
+    ),
+    *cue_list(
+        r"werkt samen met|werken samen met|in samenwerking met|samenwerkt met|samenwerken met",
+        COLLAB,
+        source="left",
+        target="right",
+        confidence=0.6,
+    ),
+    # SUCCESSOR_OF
+    *cue_list(
+        r"bouwt verder op|bouwen verder op|voortbouwend op|bouwt voort op|voortbouwt op"
+        r"|opvolger van|vervolg op|vervolgproject van|voortzetting van|voorgangers?|voorloper"
+        r"|tweede editie van|volgt op",
+        SUCC,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+    ),
+    *cue_list(
+        r"opgevolgd door|gevolgd door|voortgezet in|voortgezet door",
+        SUCC,
+        source="right",
+        target="left",
+        confidence=0.7,
+    ),
+    # AFFILIATED_WITH
+    *cue_list(
+        r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|gedeputeerde"
+        r"|burgemeester|wethouder|schepen|ceo|cto|hoofd|manager|hoogleraar|professor"
+        r"|onderzoeker|co[öo]rdinator|woordvoerder|secretaris-generaal|oprichter|medeoprichter"
+        r"|bestuurder|bestuurslid|adviseur|medewerker|projectleider|gouverneur|decaan|rector"
+        r"|commissaris van de koning) (?:van|bij|aan)|werkzaam bij|werkt bij|werkt voor|namens",
+        AFF,
+        source="any",
+        target="right",
+        confidence=0.75,
+        reach=TIGHT,
+    ),
+]
