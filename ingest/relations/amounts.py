@@ -28,9 +28,12 @@ _GRANT_AFTER = re.compile(
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 _GRANT_WORDS = re.compile(
     r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
-    r"|subvention|förder|zuschuss|efro|erdf|feder|efre|of which|waarvan|dont|davon",
+    rf"|subvention|förder|zuschuss|efro|erdf|feder|efre|{OF_WHICH}",
     re.I,
 )
+
+# A record field: a short label, a colon, then the figure ("EFRO-bijdrage: € 250.000").
+_FIELD = re.compile(r"\s*[-•*]?\s*[^.:\n]{2,60}:[ \t]*(?:€|eur|euro)?[ \t]*\d", re.I)
 
 
 def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
@@ -84,7 +87,9 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
         grants = [
             m
             for m in moneys
-            if not _is_cap_or_rate(view, m, lo) and not _is_budget(view, m, moneys, cues)
+            if not _is_cap_or_rate(view, m, lo)
+            and not _is_budget(view, m, moneys, cues)
+            and _grant_sentence(view, m)
         ]
         if not grants:
             continue
@@ -92,10 +97,39 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
             m for m in grants if _OF_WHICH_BEFORE.search(view.text[max(lo, m.start - 30) : m.start])
         ]
         pool = shares or grants
-        _pair_amounts(rels, pool, lo)
+        _pair_amounts(view, rels, pool, lo)
 
 
-def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
+def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
+    """Whether the amount's own sentence can state a project's grant.
+
+    It must say money is given (a grant word: a region of several sentences may hold
+    sums "invested" or "going to" projects elsewhere), and a sentence that names a
+    funding programme but no project, and does not refer back to one, states the
+    programme's own budget ("Interreg IV has an ERDF budget of EUR 7.8 billion") unless
+    the amount is a share of a whole written before it ("... of which EUR Y from").
+    """
+    seg_i = view.segment_index_at(money.start)
+    seg = view.segments[seg_i]
+    if not _GRANT_WORDS.search(view.text[seg.start : seg.end]):
+        return False
+    types = {r.type for r in seg.refs}
+    if _FIELD.match(view.text, seg.start, seg.end):
+        return True  # a record's field ("ERDF contribution: EUR X") is its project's
+    if "FundingProgramme" in types and not types & {"Project", "S3Platform"}:
+        if _OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
+            return True
+        return view.has_reference(seg, seg.start, seg.end)
+    return True
+
+
+def _names(view: DocView, money: MoneySpan, key: str) -> bool:
+    """Whether the sentence of an amount names the entity ``key``."""
+    seg = view.segments[view.segment_index_at(money.start)]
+    return any(r.key == key for r in seg.refs)
+
+
+def _pair_amounts(view: DocView, rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
     """Give each programme of the sentence the amount written nearest after its name
     (before it counts a little further), one amount per programme."""
 
@@ -105,6 +139,8 @@ def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
         return f.cue or (lo, lo)
 
     def distance(f: Found, m: MoneySpan) -> float:
+        if not f.target.implicit and not _names(view, m, f.target.key):
+            return float("inf")  # a grant is stated with its programme, not sentences away
         start, end = anchor(f)
         return m.start - end if m.start >= end else (start - m.end) * 1.5 + 5
 
@@ -114,8 +150,8 @@ def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
     )
     given: dict[str, float] = {}
     used: set[int] = set()
-    for _, key, i in pairs:
-        if key in given or i in used:
+    for dist, key, i in pairs:
+        if dist == float("inf") or key in given or i in used:
             continue
         given[key] = pool[i].value
         used.add(i)

@@ -178,7 +178,7 @@ CAP_WORDS = (
     r"|au maximum|bis zu|höchstens|maximal|at most|ten hoogste|hoogstens|per"
 )
 # "X of which Y": X is the whole, Y the share (grant).
-OF_WHICH = r"of which|waarvan|dont|davon|hiervan|daarvan"
+OF_WHICH = r"of which|waarvan|dont|davon|wovon|hiervan|daarvan"
 
 # "this project", "het project": a reference to the nearest earlier Project/S3Platform.
 ANAPHORA: dict[str, tuple[str, ...]] = {

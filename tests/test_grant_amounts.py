@@ -1,0 +1,52 @@
+"""Which amount of a passage is a project's grant, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innograph.ingest.relations.amounts import attach_grants
+from innograph.ingest.relations.rules import Found
+from innograph.ingest.relations.text import DocView
+from test_relations import ENTS, make_doc
+
+
+def grant_over(text: str, source: str, target: str, *, lang: str = "en") -> float | None:
+    """The grant set on a FUNDED_BY read over the whole passage (as the model's
+    relations are, from the sentence of one end to that of the other)."""
+    doc, mentions = make_doc(text, ENTS, lang=lang)
+    view = DocView(doc, mentions)
+    ref = {r.key: r for r in view.refs}
+    found = Found(
+        type="FUNDED_BY",
+        source=ref[source],
+        target=ref[target],
+        confidence=0.5,
+        region=(0, len(text)),
+        evidence=text,
+    )
+    attach_grants(view, [found])
+    return found.amount_eur
+
+
+def test_grant_is_stated_with_its_programme() -> None:
+    text = (
+        "Solar Bridge is funded by Horizon Europe. "
+        "This € 2 million grant also helps Acme Labs with its own plans."
+    )
+    assert grant_over(text, "sb", "he") is None
+
+
+def test_amount_without_a_grant_word_is_not_a_grant() -> None:
+    text = "Horizon Europe supports Solar Bridge. About € 3 million goes to Solar Bridge."
+    assert grant_over(text, "sb", "he") is None
+
+
+def test_programme_budget_is_not_a_projects_grant() -> None:
+    text = "Horizon Europe has an ERDF-budget of € 90 million. Solar Bridge is funded by it."
+    assert grant_over(text, "sb", "he") is None
+
+
+def test_share_of_a_whole_from_the_programme_is_the_grant() -> None:
+    text = (
+        "Das Vorhaben Solar Bridge startet im Mai. Die Laufzeit beträgt drei Jahre, die Kosten "
+        "betragen 800.000 €, wovon 400.000 € aus Horizon Europe kommen."
+    )
+    assert grant_over(text, "sb", "he", lang="de") == 400000
