@@ -5,7 +5,7 @@ from __future__ import annotations
 from innograph.ingest.relations.amounts import attach_grants
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView
-from test_relations import ENTS, make_doc
+from test_relations import ENTS, budgets, make_doc
 
 
 def grant_over(text: str, source: str, target: str, *, lang: str = "en") -> float | None:
@@ -50,3 +50,36 @@ def test_share_of_a_whole_from_the_programme_is_the_grant() -> None:
         "betragen 800.000 €, wovon 400.000 € aus Horizon Europe kommen."
     )
     assert grant_over(text, "sb", "he", lang="de") == 400000
+
+
+def test_whole_before_of_which_is_the_budget() -> None:
+    text = (
+        "Das Investitionsvolumen von Solar Bridge beträgt insgesamt 600.000 €, "
+        "wovon 300.000 € aus Horizon Europe kommen."
+    )
+    assert budgets(text, ENTS, lang="de") == {"sb": 600000}
+    assert grant_over(text, "sb", "he", lang="de") == 300000
+
+
+def test_sum_given_to_each_is_no_budget() -> None:
+    text = (
+        "Solar Bridge et deux autres alliances recevront un budget de 5 millions d’euros chacune."
+    )
+    assert budgets(text, ENTS, lang="fr") == {}
+
+
+def test_budget_in_a_section_belongs_to_its_heading_project() -> None:
+    text = (
+        "Projekt Solar Bridge\n\nDas Projekt Solar Bridge baut eine Brücke.\n\n"
+        "Die Laufzeit endet 2027 und das Investitionsvolumen beträgt 500.000 €.\n\n"
+        "Projekt Solar Bridge 2\n\nSolar Bridge 2 baut zwei Brücken.\n"
+    )
+    assert budgets(text, ENTS, lang="de") == {"sb": 500000}
+
+
+def test_section_ends_where_another_project_is_named() -> None:
+    text = (
+        "Projekt Solar Bridge\n\nDas Projekt Solar Bridge baut eine Brücke, wie Solar Bridge 2.\n\n"
+        "Das Investitionsvolumen beträgt 500.000 €.\n"
+    )
+    assert budgets(text, ENTS, lang="de") == {}

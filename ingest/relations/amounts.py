@@ -19,7 +19,13 @@ from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.terms import relation_type
 
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
-_RATE_AFTER = re.compile(r"^\s*(?:per|/|par|pro|each|elk|chaque)\b", re.I)
+# "per year", "EUR 5 million each", "d'euros chacune", "voor elk van de thema's": a rate
+# or a sum given to every one of several, not one project's figure
+_RATE_AFTER = re.compile(
+    r"^\s*(?:d['’]\s*euros?\s+|euros?\s+)?(?:voor\s+|pour\s+|for\s+|für\s+)?"
+    r"(?:per|/|par|pro|each|elk|ieder|iedere|chaque|chacun|chacune|jeweils)\b",
+    re.I,
+)
 _OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
 _GRANT_AFTER = re.compile(
@@ -46,14 +52,15 @@ def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
 
 def _is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
     before = view.text[max(lo, money.start - 60) : money.start]
-    after = view.text[money.end : money.end + 20]
+    after = view.text[money.end : money.end + 30]
     return bool(_CAP_BEFORE.search(before) or _RATE_AFTER.match(after))
 
 
 def _budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end())
-        for _, rx in compiled_budget_cues()
+        for cue, rx in compiled_budget_cues()
+        if cue.money != "before"  # "X, of which Y": the amount after the cue is a share
         for m in rx.finditer(view.text, lo, hi)
     ]
 
@@ -225,8 +232,38 @@ def _budget_project(
     # Unnamed ("the project"), the budget is the one project's only when the page
     # names no other project (chosen on the train split: 11 -> 6 wrong budgets).
     if len({r.key for r in view.refs if r.type == "Project"}) != 1:
-        return None
+        section = section_project(view, seg_i)
+        return (section, False) if section is not None else None
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:
         ref = view.previous_of(("Project",), seg.start, seg_index=seg_i, lookback=3)
     return (ref.key, False) if ref is not None else None
+
+
+def _is_heading(view: DocView, seg: Segment) -> bool:
+    """A short line of its own without a closing full stop: a section title or a record's
+    first field ("Project: Solar Bridge")."""
+    line_start = view.text.rfind("\n", 0, seg.start) + 1
+    line_end = view.text.find("\n", seg.end)
+    line = view.text[line_start : line_end if line_end >= 0 else len(view.text)].strip()
+    return 0 < len(line) <= 100 and not line.endswith(".")
+
+
+def section_project(view: DocView, seg_i: int, lookback: int = 12) -> str | None:
+    """The project whose section or record a sentence naming no project stands in.
+
+    On a page of several projects, each under its own heading ("Projekt: X", "X" on a
+    line of its own), the figures of a section belong to the project its heading names,
+    provided nothing from the heading down to the sentence names another project.
+    """
+    found: str | None = None
+    for j in range(seg_i - 1, max(-1, seg_i - 1 - lookback), -1):
+        seg = view.segments[j]
+        keys = {r.key for r in seg.refs if r.type in ("Project", "S3Platform")}
+        if len(keys) > 1 or (keys and found is not None and keys != {found}):
+            return None
+        if keys:
+            found = next(iter(keys))
+            if _is_heading(view, seg):
+                return found
+    return None
