@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from innograph.ingest.relations.amounts import attach_grants
+from innograph.ingest.relations.amounts import attach_grants, stated_grants
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView
+from innograph.ontology.facts import RelationFact
 from test_relations import ENTS, budgets, make_doc
 
 
@@ -83,3 +84,43 @@ def test_section_ends_where_another_project_is_named() -> None:
         "Das Investitionsvolumen beträgt 500.000 €.\n"
     )
     assert budgets(text, ENTS, lang="de") == {}
+
+
+def stated(text: str, pairs: list[tuple[str, str]], *, lang: str = "en") -> dict[str, float | None]:
+    """The grants ``stated_grants`` gives to FUNDED_BY facts read without one."""
+    doc, mentions = make_doc(text, ENTS, lang=lang)
+    facts = [
+        RelationFact(type="FUNDED_BY", source=s, target=t, evidence="", confidence=0.5)
+        for s, t in pairs
+    ]
+    stated_grants(DocView(doc, mentions), facts)
+    return {f.source: f.amount_eur for f in facts}
+
+
+def test_sentence_naming_both_ends_states_the_grant() -> None:
+    text = "Intro.\n\nSolar Bridge receives 2 million from Horizon Europe for its pilots."
+    assert stated(text, [("sb", "he")]) == {"sb": 2000000}
+
+
+def test_sentence_naming_two_projects_states_no_ones_grant() -> None:
+    text = "Solar Bridge and Solar Bridge 2 receive € 2 million from Horizon Europe."
+    assert stated(text, [("sb", "he"), ("sb2", "he")]) == {"sb": None, "sb2": None}
+
+
+def test_record_fields_belong_to_their_own_project() -> None:
+    text = (
+        "Solar Bridge\n"
+        "- Start: 2024\n"
+        "- EU contribution for the whole project: € 900.000\n"
+        "- EU contribution to Acme Labs: € 200.000\n"
+        "\n"
+        "Solar Bridge 2\n"
+        "- Toegekende subsidie: € 300.000\n"
+    )
+    pairs = [("sb", "he"), ("sb2", "rgf")]
+    assert stated(text, pairs) == {"sb": 900000, "sb2": 300000}
+
+
+def test_record_field_cap_is_no_grant() -> None:
+    text = "Solar Bridge\n- Maximum subsidy: € 300.000\n"
+    assert stated(text, [("sb", "rgf")]) == {"sb": None}

@@ -16,6 +16,7 @@ from innograph.ingest.amounts import MoneySpan, find_money
 from innograph.ingest.relations.cues import CAP_WORDS, OF_WHICH, compiled_budget_cues
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView, Segment
+from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
@@ -267,3 +268,100 @@ def section_project(view: DocView, seg_i: int, lookback: int = 12) -> str | None
             if _is_heading(view, seg):
                 return found
     return None
+
+
+# "P receives EUR X from F": a grant stated with both its ends, whatever the verb
+_RECEIVE_WORDS = re.compile(
+    r"receiv|ontvang|krijg|erhält|erhalten|bekommt|reçoi|obtient|obtenu|toegekend|bewillig",
+    re.I,
+)
+_PARTY_TYPES = ("Organisation", "Person", "Region", "Cluster")
+_RECIPIENT_BEFORE = re.compile(
+    r"\b(?:to|aan|voor|an|für|à|au|pour)\s+(?:the\s+|de\s+|het\s+)?$", re.I
+)
+
+
+def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
+    """Give a FUNDED_BY without a grant the amount the page states for it elsewhere.
+
+    Two statements count: a sentence naming the project and the programme with one
+    grant amount ("P receives EUR X from F"), and a record field ("EU contribution:
+    EUR X") in the section of the project, when the project has only that programme.
+    An amount already given to another project is not taken again.
+    """
+    funded = [f for f in facts if f.type == "FUNDED_BY"]
+    per_project: dict[str, list[RelationFact]] = {}
+    for f in funded:
+        per_project.setdefault(f.source, []).append(f)
+    taken = {f.amount_eur: f.source for f in facts if f.amount_eur is not None}
+    for f in funded:
+        if f.amount_eur is not None:
+            continue
+        values = _sentence_grants(view, f.source, f.target)
+        if not values and len(per_project[f.source]) == 1:
+            values = _field_grants(view, f.source)
+        if len(values) != 1:
+            continue
+        value = values.pop()
+        if taken.get(value, f.source) != f.source:
+            continue
+        f.amount_eur = value
+        taken[value] = f.source
+
+
+def _usable(view: DocView, seg: Segment, moneys: list[MoneySpan]) -> list[MoneySpan]:
+    cues = _budget_spans(view, seg.start, seg.end)
+    return [
+        m
+        for m in moneys
+        if not _is_cap_or_rate(view, m, seg.start) and not _is_budget(view, m, moneys, cues)
+    ]
+
+
+def _sentence_grants(view: DocView, project: str, programme: str) -> set[float]:
+    values: set[float] = set()
+    for seg in view.segments:
+        keys = {r.key for r in seg.refs}
+        if project not in keys or programme not in keys:
+            continue
+        if len({r.key for r in seg.refs if r.type in ("Project", "S3Platform")}) > 1:
+            continue
+        text = view.text[seg.start : seg.end]
+        if not (_GRANT_WORDS.search(text) or _RECEIVE_WORDS.search(text)):
+            continue
+        usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
+        if len(usable) == 1:
+            values.add(usable[0].value)
+    return values
+
+
+def _field_grants(view: DocView, project: str) -> set[float]:
+    values: set[float] = set()
+    pos = 0
+    for line in view.text.splitlines(keepends=True):
+        lo, hi = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        field = _FIELD.match(view.text, lo, hi)
+        if field is None:
+            continue
+        label_end = field.end() - 1
+        label = view.text[lo:label_end]
+        if not _GRANT_WORDS.search(label) or _CAP_BEFORE.search(label):
+            continue
+        refs = view.refs_in(lo, hi)
+        # "EU contribution to Acme": one partner's share, not the project's grant
+        if any(
+            r.type in _PARTY_TYPES and _RECIPIENT_BEFORE.search(view.text[lo : r.start])
+            for r in refs
+            if r.start < label_end
+        ):
+            continue
+        named = {r.key for r in refs if r.type in ("Project", "S3Platform")}
+        seg_i = view.segment_index_at(lo)
+        owner = next(iter(named)) if len(named) == 1 else section_project(view, seg_i)
+        if owner != project:
+            continue
+        moneys = _money_in(view, lo, hi)
+        if moneys and not _is_cap_or_rate(view, moneys[0], lo):
+            values.add(moneys[0].value)
+    return values
