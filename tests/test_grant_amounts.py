@@ -124,3 +124,16 @@ def test_record_fields_belong_to_their_own_project() -> None:
 def test_record_field_cap_is_no_grant() -> None:
     text = "Solar Bridge\n- Maximum subsidy: € 300.000\n"
     assert stated(text, [("sb", "rgf")]) == {"sb": None}
+
+
+def test_sum_for_several_projects_is_no_ones_figure() -> None:
+    text = "Horizon Europe geeft 12 projecten, waaronder Solar Bridge, samen € 4 miljoen subsidie."
+    assert grant_over(text, "sb", "he", lang="nl") is None
+    assert (
+        budgets(
+            "Twaalf projecten, zoals Solar Bridge, hebben een totaal budget van € 4 miljoen.",
+            ENTS,
+            lang="nl",
+        )
+        == {}
+    )

@@ -33,6 +33,9 @@ _GRANT_AFTER = re.compile(
     r"^\s*(?:aan|of|in|d['’]|de|an)?\s*(?:subsid|grant|steun|funding|financ|förder|aide)", re.I
 )
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
+# "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
+# about projects in the plural gives sums for them all, not one project's figure
+_SEVERAL_PROJECTS = re.compile(r"\b\w*(?:projects|projecten|projets|projekte|projekten)\b", re.I)
 _GRANT_WORDS = re.compile(
     r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
     rf"|subvention|förder|zuschuss|efro|erdf|feder|efre|{OF_WHICH}",
@@ -119,7 +122,8 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     """
     seg_i = view.segment_index_at(money.start)
     seg = view.segments[seg_i]
-    if not _GRANT_WORDS.search(view.text[seg.start : seg.end]):
+    text = view.text[seg.start : seg.end]
+    if not _GRANT_WORDS.search(text) or _SEVERAL_PROJECTS.search(text):
         return False
     types = {r.type for r in seg.refs}
     if _FIELD.match(view.text, seg.start, seg.end):
@@ -226,7 +230,9 @@ def _budget_project(
     """The project a budget belongs to and whether the sentence names it: named in the
     sentence, referred to ("the project"), or the one the text was just about."""
     projects = [r for r in seg.refs if r.type == "Project"]
-    if len({r.key for r in projects}) > 1:
+    if len({r.key for r in projects}) > 1 or _SEVERAL_PROJECTS.search(
+        view.text[seg.start : seg.end]
+    ):
         return None  # a sentence about several projects: the figure is not one's budget
     if projects:
         return projects[0].key, True
@@ -327,6 +333,8 @@ def _sentence_grants(view: DocView, project: str, programme: str) -> set[float]:
         if len({r.key for r in seg.refs if r.type in ("Project", "S3Platform")}) > 1:
             continue
         text = view.text[seg.start : seg.end]
+        if _SEVERAL_PROJECTS.search(text):
+            continue
         if not (_GRANT_WORDS.search(text) or _RECEIVE_WORDS.search(text)):
             continue
         usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
