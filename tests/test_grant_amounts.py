@@ -137,3 +137,19 @@ def test_sum_for_several_projects_is_no_ones_figure() -> None:
         )
         == {}
     )
+
+
+def test_unnamed_figure_of_a_programme_sentence_is_no_project_budget() -> None:
+    text = (
+        "Solar Bridge bouwt een brug.\n\n"
+        "Met Horizon Europe wordt in totaal 300 miljoen euro geïnvesteerd in de regio."
+    )
+    assert budgets(text, ENTS, lang="nl") == {}
+
+
+def test_contributors_parts_are_no_total() -> None:
+    text = (
+        "Solar Bridge bouwt een brug. In totaal wordt 3 miljoen door de staat en "
+        "2 miljoen door de regio geïnvesteerd."
+    )
+    assert budgets(text, ENTS, lang="nl") == {}

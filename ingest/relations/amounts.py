@@ -32,6 +32,9 @@ _OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
 _GRANT_AFTER = re.compile(
     r"^\s*(?:aan|of|in|d['’]|de|an)?\s*(?:subsid|grant|steun|funding|financ|förder|aide)", re.I
 )
+# "EUR 130 million by the state and EUR 240 million by the region": one contributor's
+# part, not the whole
+_BY_AFTER = re.compile(r"^\s*(?:euros?\s+)?(?:door|by|von|par|from)\s", re.I)
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 # "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
 # about projects in the plural gives sums for them all, not one project's figure
@@ -210,6 +213,7 @@ def _budget_money(
         if not _is_cap_or_rate(view, m, seg.start)
         and not _OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
         and not _GRANT_AFTER.match(view.text[m.end : m.end + 30])
+        and not _BY_AFTER.match(view.text[m.end : m.end + 30])
     ]
     after = [m for m in usable if m.start >= ce and m.start - ce <= 80]
     before = [m for m in usable if m.end <= cs and cs - m.end <= 80]
@@ -241,6 +245,12 @@ def _budget_project(
     if len({r.key for r in view.refs if r.type == "Project"}) != 1:
         section = section_project(view, seg_i)
         return (section, False) if section is not None else None
+    # A sentence naming a funding programme and no project states the programme's
+    # money ("With the new programme EUR 440 million is invested in ...").
+    if any(r.type == "FundingProgramme" for r in seg.refs) and not view.has_reference(
+        seg, seg.start, seg.end
+    ):
+        return None
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:
         ref = view.previous_of(("Project",), seg.start, seg_index=seg_i, lookback=3)
