@@ -266,7 +266,9 @@ def _is_heading(view: DocView, seg: Segment) -> bool:
     return 0 < len(line) <= 100 and not line.endswith(".")
 
 
-def section_project(view: DocView, seg_i: int, lookback: int = 12) -> str | None:
+def section_project(
+    view: DocView, seg_i: int, types: tuple[str, ...] = ("Project",), lookback: int = 12
+) -> str | None:
     """The project whose section or record a sentence naming no project stands in.
 
     On a page of several projects, each under its own heading ("Projekt: X", "X" on a
@@ -276,7 +278,7 @@ def section_project(view: DocView, seg_i: int, lookback: int = 12) -> str | None
     found: str | None = None
     for j in range(seg_i - 1, max(-1, seg_i - 1 - lookback), -1):
         seg = view.segments[j]
-        keys = {r.key for r in seg.refs if r.type in ("Project", "S3Platform")}
+        keys = {r.key for r in seg.refs if r.type in types}
         if len(keys) > 1 or (keys and found is not None and keys != {found}):
             return None
         if keys:
@@ -376,7 +378,11 @@ def _field_grants(view: DocView, project: str) -> set[float]:
             continue
         named = {r.key for r in refs if r.type in ("Project", "S3Platform")}
         seg_i = view.segment_index_at(lo)
-        owner = next(iter(named)) if len(named) == 1 else section_project(view, seg_i)
+        owner = (
+            next(iter(named))
+            if len(named) == 1
+            else section_project(view, seg_i, ("Project", "S3Platform"))
+        )
         if owner != project:
             continue
         moneys = _money_in(view, lo, hi)
