@@ -153,3 +153,22 @@ def test_contributors_parts_are_no_total() -> None:
         "2 miljoen door de regio geïnvesteerd."
     )
     assert budgets(text, ENTS, lang="nl") == {}
+
+
+def test_project_written_but_not_tagged_still_names_the_project() -> None:
+    text = "Solar Bridge\n\nSolar Bridge krijgt een bijdrage van € 40.000 van Horizon Europe."
+    doc, mentions = make_doc(text, ENTS, lang="nl")
+    kept = [m for m in mentions if not (m.key == "sb" and m.span.start_char > 0)]
+    view = DocView(doc, kept)
+    ref = {r.key: r for r in view.refs}
+    lo = text.index("Solar Bridge krijgt")
+    found = Found(
+        type="FUNDED_BY",
+        source=ref["sb"],
+        target=ref["he"],
+        confidence=0.5,
+        region=(lo, len(text)),
+        evidence=text[lo:],
+    )
+    attach_grants(view, [found])
+    assert found.amount_eur == 40000

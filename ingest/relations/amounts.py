@@ -131,7 +131,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     types = {r.type for r in seg.refs}
     if _FIELD.match(view.text, seg.start, seg.end):
         return True  # a record's field ("ERDF contribution: EUR X") is its project's
-    if "FundingProgramme" in types and not types & {"Project", "S3Platform"}:
+    if "FundingProgramme" in types and not _names_a_project(view, seg):
         if _OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
             return True
         return view.has_reference(seg, seg.start, seg.end)
@@ -142,6 +142,17 @@ def _names(view: DocView, money: MoneySpan, key: str) -> bool:
     """Whether the sentence of an amount names the entity ``key``."""
     seg = view.segments[view.segment_index_at(money.start)]
     return any(r.key == key for r in seg.refs)
+
+
+def _names_a_project(view: DocView, seg: Segment) -> bool:
+    """Whether a sentence names a project: a mention, or the written name of a project
+    mentioned elsewhere (the entity stage may miss one occurrence)."""
+    if any(r.type in ("Project", "S3Platform") for r in seg.refs):
+        return True
+    text = view.text[seg.start : seg.end]
+    return any(
+        view.text[r.start : r.end] in text for r in view.refs if r.type in ("Project", "S3Platform")
+    )
 
 
 def _pair_amounts(view: DocView, rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
