@@ -172,3 +172,10 @@ def test_project_written_but_not_tagged_still_names_the_project() -> None:
     )
     attach_grants(view, [found])
     assert found.amount_eur == 40000
+
+
+def test_record_field_is_not_the_grant_of_a_partner_named_in_the_record() -> None:
+    text = "Solar Bridge 2\nLead partner: Solar Bridge\nHorizon Europe subsidy: € 70.000\n"
+    # the entity stage may type a partner as a project: the field stays its record's
+    assert grant_over(text, "sb", "he") is None
+    assert grant_over(text, "sb2", "he") == 70000

@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 
 from innograph.ingest.amounts import MoneySpan, find_money
-from innograph.ingest.relations.cues import CAP_WORDS, OF_WHICH, compiled_budget_cues
+from innograph.ingest.relations.cues import (
+    CAP_WORDS,
+    LEADS,
+    OF_WHICH,
+    PARTICIPATES_IN,
+    compiled_budget_cues,
+    compiled_labels,
+)
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.facts import RelationFact
@@ -144,6 +151,20 @@ def _names(view: DocView, money: MoneySpan, key: str) -> bool:
     return any(r.key == key for r in seg.refs)
 
 
+def _field_owner(view: DocView, money: MoneySpan) -> str | None:
+    """The project of the record whose field ("Subsidie: EUR X") states the amount, or
+    "" when the amount stands in a field of no known project; None outside fields."""
+    lo = view.text.rfind("\n", 0, money.start) + 1
+    hi = view.text.find("\n", money.end)
+    hi = len(view.text) if hi < 0 else hi
+    if not _FIELD.match(view.text, lo, hi):
+        return None
+    named = {r.key for r in view.refs_in(lo, hi) if r.type in ("Project", "S3Platform")}
+    if len(named) == 1:
+        return next(iter(named))
+    return section_project(view, view.segment_index_at(lo), ("Project", "S3Platform")) or ""
+
+
 def _names_a_project(view: DocView, seg: Segment) -> bool:
     """Whether a sentence names a project: a mention, or the written name of a project
     mentioned elsewhere (the entity stage may miss one occurrence)."""
@@ -167,6 +188,9 @@ def _pair_amounts(view: DocView, rels: list[Found], pool: list[MoneySpan], lo: i
     def distance(f: Found, m: MoneySpan) -> float:
         if not f.target.implicit and not _names(view, m, f.target.key):
             return float("inf")  # a grant is stated with its programme, not sentences away
+        owner = _field_owner(view, m)
+        if owner is not None and owner != f.source.key:
+            return float("inf")  # a record's field is its own project's
         start, end = anchor(f)
         return m.start - end if m.start >= end else (start - m.end) * 1.5 + 5
 
@@ -271,10 +295,23 @@ def _budget_project(
 def _is_heading(view: DocView, seg: Segment) -> bool:
     """A short line of its own without a closing full stop: a section title or a record's
     first field ("Project: Solar Bridge")."""
+    line = _line_of(view, seg)
+    return 0 < len(line) <= 100 and not line.endswith(".") and not _role_line(line)
+
+
+def _line_of(view: DocView, seg: Segment) -> str:
     line_start = view.text.rfind("\n", 0, seg.start) + 1
     line_end = view.text.find("\n", seg.end)
-    line = view.text[line_start : line_end if line_end >= 0 else len(view.text)].strip()
-    return 0 < len(line) <= 100 and not line.endswith(".")
+    return view.text[line_start : line_end if line_end >= 0 else len(view.text)].strip()
+
+
+def _role_line(line: str) -> bool:
+    """A "Lead partner: X" / "Partners: X" field: it names a record's partner (the
+    entity stage may take a partner for a project), never the record's project."""
+    return any(
+        label.relation in (LEADS, PARTICIPATES_IN) and rx.match(line)
+        for label, rx in compiled_labels()
+    )
 
 
 def section_project(
@@ -290,6 +327,8 @@ def section_project(
     for j in range(seg_i - 1, max(-1, seg_i - 1 - lookback), -1):
         seg = view.segments[j]
         keys = {r.key for r in seg.refs if r.type in types}
+        if keys and _role_line(_line_of(view, seg)):
+            continue
         if len(keys) > 1 or (keys and found is not None and keys != {found}):
             return None
         if keys:
