@@ -179,3 +179,11 @@ def test_record_field_is_not_the_grant_of_a_partner_named_in_the_record() -> Non
     # the entity stage may type a partner as a project: the field stays its record's
     assert grant_over(text, "sb", "he") is None
     assert grant_over(text, "sb2", "he") == 70000
+
+
+def test_the_programme_refers_to_no_project_budget() -> None:
+    text = (
+        "Solar Bridge bouwt een brug.\n\n"
+        "Het programma Horizon Europe kreeg een totaal budget van 150 miljoen euro."
+    )
+    assert budgets(text, ENTS, lang="nl") == {}

@@ -46,6 +46,9 @@ _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 # "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
 # about projects in the plural gives sums for them all, not one project's figure
 _SEVERAL_PROJECTS = re.compile(r"\b\w*(?:projects|projecten|projets|projekte|projekten)\b", re.I)
+# A sentence that speaks of "the project" (not of "the programme", which may be the
+# funding programme itself)
+_PROJECT_WORD = re.compile(r"\b(?:project|projet|projekt|vorhaben)\b", re.I)
 _GRANT_WORDS = re.compile(
     r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
     rf"|subvention|förder|zuschuss|efro|erdf|feder|efre|{OF_WHICH}",
@@ -141,7 +144,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     if "FundingProgramme" in types and not _names_a_project(view, seg):
         if _OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
             return True
-        return view.has_reference(seg, seg.start, seg.end)
+        return bool(_PROJECT_WORD.search(view.text[seg.start : seg.end]))
     return True
 
 
@@ -282,8 +285,8 @@ def _budget_project(
         return (section, False) if section is not None else None
     # A sentence naming a funding programme and no project states the programme's
     # money ("With the new programme EUR 440 million is invested in ...").
-    if any(r.type == "FundingProgramme" for r in seg.refs) and not view.has_reference(
-        seg, seg.start, seg.end
+    if any(r.type == "FundingProgramme" for r in seg.refs) and not _PROJECT_WORD.search(
+        view.text[seg.start : seg.end]
     ):
         return None
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
