@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from innograph.ingest.relations.amounts import attach_grants, stated_grants
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView
@@ -187,3 +188,29 @@ def test_the_programme_refers_to_no_project_budget() -> None:
         "Het programma Horizon Europe kreeg een totaal budget van 150 miljoen euro."
     )
     assert budgets(text, ENTS, lang="nl") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Le budget total de Solar Bridge s'élève à 900.000 €, dont 450.000 € de "
+            "Horizon Europe.",
+            "fr",
+        ),
+        (
+            "Die Gesamtkosten von Solar Bridge betragen 900.000 Euro, davon 450.000 Euro "
+            "aus Horizon Europe.",
+            "de",
+        ),
+        ("Solar Bridge costs € 900,000 in total, of which € 450,000 from Horizon Europe.", "en"),
+        (
+            "Solar Bridge heeft een totale begroting van € 900.000, waarvan € 450.000 "
+            "uit Horizon Europe.",
+            "nl",
+        ),
+    ],
+)
+def test_whole_and_programme_share(text: str, lang: str) -> None:
+    assert budgets(text, ENTS, lang=lang) == {"sb": 900000}
+    assert grant_over(text, "sb", "he", lang=lang) == 450000

@@ -91,6 +91,8 @@ def _is_budget(
     """A whole: the first amount after a budget cue, or an amount followed by "of which"."""
     if _OF_WHICH_AFTER.match(view.text[money.end : money.end + 40]):
         return True
+    if _OF_WHICH_BEFORE.search(view.text[max(0, money.start - 30) : money.start]):
+        return False  # "in total X, of which Y": Y is a share, whatever cue came before
     return any(
         0 <= money.start - ce <= 60 and not any(ce <= o.start < money.start for o in moneys)
         for _, ce in budget_cues
