@@ -140,6 +140,12 @@ def _to_decimal(s: str) -> Decimal | None:
 # -- money -------------------------------------------------------------------------------
 
 # Scale words and their factors, in EN/NL/FR/DE (abbreviations with an optional dot).
+# Scale words of the languages that write a decimal comma ("millions" is also English).
+_CONTINENTAL_SCALES = frozenset(
+    "duizend mille tausend miljoen miljoenen millionen mio miljard miljarden milliard"
+    " milliards milliarde milliarden".split()
+)
+
 _SCALES: dict[str, int] = {
     "thousand": 10**3,
     "duizend": 10**3,
@@ -227,6 +233,10 @@ def find_money(text: str) -> list[MoneySpan]:
             value = _parse_decimal(groups["num"])
             if value is None:
                 continue
+            # "1,125 milliard", "2,500 miljoen": before a Dutch, French or German scale
+            # word the comma is the decimal mark, not a thousands separator.
+            if scale_word in _CONTINENTAL_SCALES and re.fullmatch(r"\d{1,3},\d{3}", groups["num"]):
+                value = Decimal(groups["num"].replace(",", "."))
             # "2.420.300,46 miljoen euro": a full figure with a scale word after it is
             # a writing slip; the figure is the amount (no project gets trillions).
             if scale_word and value < 1_000_000:

@@ -159,6 +159,19 @@ def test_french_amounts() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Le fonds répartit 2,375 milliards d'euros.", 2.375e9),
+        ("Er gaat 1,250 miljoen euro naar de regio.", 1.25e6),
+        ("Das Land gibt 3,125 Millionen Euro.", 3.125e6),
+        ("The fund spends 1,250 million euros.", 1.25e9),  # English: a thousands comma
+    ],
+)
+def test_decimal_comma_before_a_continental_scale_word(text: str, value: float) -> None:
+    assert [v for _, v in money(text)] == [value]
+
+
 def test_german_amounts() -> None:
     assert money("Die Förderung beträgt 2,4 Mio. Euro und 1.234,56 Euro.") == [
         ("2,4 Mio. Euro", 2.4e6),

@@ -16,7 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from innograph.ingest.relations.adjacency import adjacency_relations
-from innograph.ingest.relations.amounts import attach_grants, extract_project_budgets
+from innograph.ingest.relations.amounts import (
+    attach_grants,
+    extract_project_budgets,
+    stated_grants,
+)
 from innograph.ingest.relations.candidates import Candidate, PairReader
 from innograph.ingest.relations.layout import layout_relations
 from innograph.ingest.relations.model import RelationModel, relation_model
@@ -60,7 +64,9 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
     found = _rule_relations(view, lang)
     model = relation_model()
     if model is None:
-        return _merge(found)
+        facts = _merge(found)
+        stated_grants(view, facts)
+        return facts
     return _decide(view, lang, found, model)
 
 
@@ -135,7 +141,9 @@ def _decide(
                 amount_eur=f.amount_eur,
             )
         )
-    return _one_project_amounts(view, kept)
+    facts = _one_project_amounts(view, kept)
+    stated_grants(view, facts)
+    return facts
 
 
 def _one_project_amounts(view: DocView, facts: list[RelationFact]) -> list[RelationFact]:

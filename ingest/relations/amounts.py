@@ -13,24 +13,50 @@ import re
 from collections.abc import Sequence
 
 from innograph.ingest.amounts import MoneySpan, find_money
-from innograph.ingest.relations.cues import CAP_WORDS, OF_WHICH, compiled_budget_cues
+from innograph.ingest.relations.cues import (
+    CAP_WORDS,
+    LEADS,
+    OF_WHICH,
+    PARTICIPATES_IN,
+    compiled_budget_cues,
+    compiled_labels,
+)
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView, Segment
+from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
-_RATE_AFTER = re.compile(r"^\s*(?:per|/|par|pro|each|elk|chaque)\b", re.I)
+# "per year", "EUR 5 million each", "d'euros chacune", "voor elk van de thema's": a rate
+# or a sum given to every one of several, not one project's figure
+_RATE_AFTER = re.compile(
+    r"^\s*(?:d['’]\s*euros?\s+|euros?\s+)?(?:voor\s+|pour\s+|for\s+|für\s+)?"
+    r"(?:per|/|par|pro|each|elk|ieder|iedere|chaque|chacun|chacune|jeweils)\b",
+    re.I,
+)
 _OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
 _GRANT_AFTER = re.compile(
     r"^\s*(?:aan|of|in|d['’]|de|an)?\s*(?:subsid|grant|steun|funding|financ|förder|aide)", re.I
 )
+# "EUR 130 million by the state and EUR 240 million by the region": one contributor's
+# part, not the whole
+_BY_AFTER = re.compile(r"^\s*(?:euros?\s+)?(?:door|by|von|par|from)\s", re.I)
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
+# "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
+# about projects in the plural gives sums for them all, not one project's figure
+_SEVERAL_PROJECTS = re.compile(r"\b\w*(?:projects|projecten|projets|projekte|projekten)\b", re.I)
+# A sentence that speaks of "the project" (not of "the programme", which may be the
+# funding programme itself)
+_PROJECT_WORD = re.compile(r"\b(?:project|projet|projekt|vorhaben)\b", re.I)
 _GRANT_WORDS = re.compile(
     r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
-    r"|subvention|förder|zuschuss|efro|erdf|feder|efre|of which|waarvan|dont|davon",
+    rf"|subvention|förder|zuschuss|efro|erdf|feder|efre|{OF_WHICH}",
     re.I,
 )
+
+# A record field: a short label, a colon, then the figure ("EFRO-bijdrage: € 250.000").
+_FIELD = re.compile(r"\s*[-•*]?\s*[^.:\n]{2,60}:[ \t]*(?:€|eur|euro)?[ \t]*\d", re.I)
 
 
 def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
@@ -43,14 +69,15 @@ def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
 
 def _is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
     before = view.text[max(lo, money.start - 60) : money.start]
-    after = view.text[money.end : money.end + 20]
+    after = view.text[money.end : money.end + 30]
     return bool(_CAP_BEFORE.search(before) or _RATE_AFTER.match(after))
 
 
 def _budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
     return [
         (m.start(), m.end())
-        for _, rx in compiled_budget_cues()
+        for cue, rx in compiled_budget_cues()
+        if cue.money != "before"  # "X, of which Y": the amount after the cue is a share
         for m in rx.finditer(view.text, lo, hi)
     ]
 
@@ -64,6 +91,8 @@ def _is_budget(
     """A whole: the first amount after a budget cue, or an amount followed by "of which"."""
     if _OF_WHICH_AFTER.match(view.text[money.end : money.end + 40]):
         return True
+    if _OF_WHICH_BEFORE.search(view.text[max(0, money.start - 30) : money.start]):
+        return False  # "in total X, of which Y": Y is a share, whatever cue came before
     return any(
         0 <= money.start - ce <= 60 and not any(ce <= o.start < money.start for o in moneys)
         for _, ce in budget_cues
@@ -84,7 +113,9 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
         grants = [
             m
             for m in moneys
-            if not _is_cap_or_rate(view, m, lo) and not _is_budget(view, m, moneys, cues)
+            if not _is_cap_or_rate(view, m, lo)
+            and not _is_budget(view, m, moneys, cues)
+            and _grant_sentence(view, m)
         ]
         if not grants:
             continue
@@ -92,10 +123,65 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
             m for m in grants if _OF_WHICH_BEFORE.search(view.text[max(lo, m.start - 30) : m.start])
         ]
         pool = shares or grants
-        _pair_amounts(rels, pool, lo)
+        _pair_amounts(view, rels, pool, lo)
 
 
-def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
+def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
+    """Whether the amount's own sentence can state a project's grant.
+
+    It must say money is given (a grant word: a region of several sentences may hold
+    sums "invested" or "going to" projects elsewhere), and a sentence that names a
+    funding programme but no project, and does not refer back to one, states the
+    programme's own budget ("Interreg IV has an ERDF budget of EUR 7.8 billion") unless
+    the amount is a share of a whole written before it ("... of which EUR Y from").
+    """
+    seg_i = view.segment_index_at(money.start)
+    seg = view.segments[seg_i]
+    text = view.text[seg.start : seg.end]
+    if not _GRANT_WORDS.search(text) or _SEVERAL_PROJECTS.search(text):
+        return False
+    types = {r.type for r in seg.refs}
+    if _FIELD.match(view.text, seg.start, seg.end):
+        return True  # a record's field ("ERDF contribution: EUR X") is its project's
+    if "FundingProgramme" in types and not _names_a_project(view, seg):
+        if _OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
+            return True
+        return bool(_PROJECT_WORD.search(view.text[seg.start : seg.end]))
+    return True
+
+
+def _names(view: DocView, money: MoneySpan, key: str) -> bool:
+    """Whether the sentence of an amount names the entity ``key``."""
+    seg = view.segments[view.segment_index_at(money.start)]
+    return any(r.key == key for r in seg.refs)
+
+
+def _field_owner(view: DocView, money: MoneySpan) -> str | None:
+    """The project of the record whose field ("Subsidie: EUR X") states the amount, or
+    "" when the amount stands in a field of no known project; None outside fields."""
+    lo = view.text.rfind("\n", 0, money.start) + 1
+    hi = view.text.find("\n", money.end)
+    hi = len(view.text) if hi < 0 else hi
+    if not _FIELD.match(view.text, lo, hi):
+        return None
+    named = {r.key for r in view.refs_in(lo, hi) if r.type in ("Project", "S3Platform")}
+    if len(named) == 1:
+        return next(iter(named))
+    return section_project(view, view.segment_index_at(lo), ("Project", "S3Platform")) or ""
+
+
+def _names_a_project(view: DocView, seg: Segment) -> bool:
+    """Whether a sentence names a project: a mention, or the written name of a project
+    mentioned elsewhere (the entity stage may miss one occurrence)."""
+    if any(r.type in ("Project", "S3Platform") for r in seg.refs):
+        return True
+    text = view.text[seg.start : seg.end]
+    return any(
+        view.text[r.start : r.end] in text for r in view.refs if r.type in ("Project", "S3Platform")
+    )
+
+
+def _pair_amounts(view: DocView, rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
     """Give each programme of the sentence the amount written nearest after its name
     (before it counts a little further), one amount per programme."""
 
@@ -105,6 +191,11 @@ def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
         return f.cue or (lo, lo)
 
     def distance(f: Found, m: MoneySpan) -> float:
+        if not f.target.implicit and not _names(view, m, f.target.key):
+            return float("inf")  # a grant is stated with its programme, not sentences away
+        owner = _field_owner(view, m)
+        if owner is not None and owner != f.source.key:
+            return float("inf")  # a record's field is its own project's
         start, end = anchor(f)
         return m.start - end if m.start >= end else (start - m.end) * 1.5 + 5
 
@@ -114,8 +205,8 @@ def _pair_amounts(rels: list[Found], pool: list[MoneySpan], lo: int) -> None:
     )
     given: dict[str, float] = {}
     used: set[int] = set()
-    for _, key, i in pairs:
-        if key in given or i in used:
+    for dist, key, i in pairs:
+        if dist == float("inf") or key in given or i in used:
             continue
         given[key] = pool[i].value
         used.add(i)
@@ -162,6 +253,7 @@ def _budget_money(
         if not _is_cap_or_rate(view, m, seg.start)
         and not _OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
         and not _GRANT_AFTER.match(view.text[m.end : m.end + 30])
+        and not _BY_AFTER.match(view.text[m.end : m.end + 30])
     ]
     after = [m for m in usable if m.start >= ce and m.start - ce <= 80]
     before = [m for m in usable if m.end <= cs and cs - m.end <= 80]
@@ -182,15 +274,173 @@ def _budget_project(
     """The project a budget belongs to and whether the sentence names it: named in the
     sentence, referred to ("the project"), or the one the text was just about."""
     projects = [r for r in seg.refs if r.type == "Project"]
-    if len({r.key for r in projects}) > 1:
+    if len({r.key for r in projects}) > 1 or _SEVERAL_PROJECTS.search(
+        view.text[seg.start : seg.end]
+    ):
         return None  # a sentence about several projects: the figure is not one's budget
     if projects:
         return projects[0].key, True
     # Unnamed ("the project"), the budget is the one project's only when the page
     # names no other project (chosen on the train split: 11 -> 6 wrong budgets).
     if len({r.key for r in view.refs if r.type == "Project"}) != 1:
+        section = section_project(view, seg_i)
+        return (section, False) if section is not None else None
+    # A sentence naming a funding programme and no project states the programme's
+    # money ("With the new programme EUR 440 million is invested in ...").
+    if any(r.type == "FundingProgramme" for r in seg.refs) and not _PROJECT_WORD.search(
+        view.text[seg.start : seg.end]
+    ):
         return None
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:
         ref = view.previous_of(("Project",), seg.start, seg_index=seg_i, lookback=3)
     return (ref.key, False) if ref is not None else None
+
+
+def _is_heading(view: DocView, seg: Segment) -> bool:
+    """A short line of its own without a closing full stop: a section title or a record's
+    first field ("Project: Solar Bridge")."""
+    line = _line_of(view, seg)
+    return 0 < len(line) <= 100 and not line.endswith(".") and not _role_line(line)
+
+
+def _line_of(view: DocView, seg: Segment) -> str:
+    line_start = view.text.rfind("\n", 0, seg.start) + 1
+    line_end = view.text.find("\n", seg.end)
+    return view.text[line_start : line_end if line_end >= 0 else len(view.text)].strip()
+
+
+def _role_line(line: str) -> bool:
+    """A "Lead partner: X" / "Partners: X" field: it names a record's partner (the
+    entity stage may take a partner for a project), never the record's project."""
+    return any(
+        label.relation in (LEADS, PARTICIPATES_IN) and rx.match(line)
+        for label, rx in compiled_labels()
+    )
+
+
+def section_project(
+    view: DocView, seg_i: int, types: tuple[str, ...] = ("Project",), lookback: int = 12
+) -> str | None:
+    """The project whose section or record a sentence naming no project stands in.
+
+    On a page of several projects, each under its own heading ("Projekt: X", "X" on a
+    line of its own), the figures of a section belong to the project its heading names,
+    provided nothing from the heading down to the sentence names another project.
+    """
+    found: str | None = None
+    for j in range(seg_i - 1, max(-1, seg_i - 1 - lookback), -1):
+        seg = view.segments[j]
+        keys = {r.key for r in seg.refs if r.type in types}
+        if keys and _role_line(_line_of(view, seg)):
+            continue
+        if len(keys) > 1 or (keys and found is not None and keys != {found}):
+            return None
+        if keys:
+            found = next(iter(keys))
+            if _is_heading(view, seg):
+                return found
+    return None
+
+
+# "P receives EUR X from F": a grant stated with both its ends, whatever the verb
+_RECEIVE_WORDS = re.compile(
+    r"receiv|ontvang|krijg|erhält|erhalten|bekommt|reçoi|obtient|obtenu|toegekend|bewillig",
+    re.I,
+)
+_PARTY_TYPES = ("Organisation", "Person", "Region", "Cluster")
+_RECIPIENT_BEFORE = re.compile(
+    r"\b(?:to|aan|voor|an|für|à|au|pour)\s+(?:the\s+|de\s+|het\s+)?$", re.I
+)
+
+
+def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
+    """Give a FUNDED_BY without a grant the amount the page states for it elsewhere.
+
+    Two statements count: a sentence naming the project and the programme with one
+    grant amount ("P receives EUR X from F"), and a record field ("EU contribution:
+    EUR X") in the section of the project, when the project has only that programme.
+    An amount already given to another project is not taken again.
+    """
+    funded = [f for f in facts if f.type == "FUNDED_BY"]
+    per_project: dict[str, list[RelationFact]] = {}
+    for f in funded:
+        per_project.setdefault(f.source, []).append(f)
+    taken = {f.amount_eur: f.source for f in facts if f.amount_eur is not None}
+    for f in funded:
+        if f.amount_eur is not None:
+            continue
+        values = _sentence_grants(view, f.source, f.target)
+        if not values and len(per_project[f.source]) == 1:
+            values = _field_grants(view, f.source)
+        if len(values) != 1:
+            continue
+        value = values.pop()
+        if taken.get(value, f.source) != f.source:
+            continue
+        f.amount_eur = value
+        taken[value] = f.source
+
+
+def _usable(view: DocView, seg: Segment, moneys: list[MoneySpan]) -> list[MoneySpan]:
+    cues = _budget_spans(view, seg.start, seg.end)
+    return [
+        m
+        for m in moneys
+        if not _is_cap_or_rate(view, m, seg.start) and not _is_budget(view, m, moneys, cues)
+    ]
+
+
+def _sentence_grants(view: DocView, project: str, programme: str) -> set[float]:
+    values: set[float] = set()
+    for seg in view.segments:
+        keys = {r.key for r in seg.refs}
+        if project not in keys or programme not in keys:
+            continue
+        if len({r.key for r in seg.refs if r.type in ("Project", "S3Platform")}) > 1:
+            continue
+        text = view.text[seg.start : seg.end]
+        if _SEVERAL_PROJECTS.search(text):
+            continue
+        if not (_GRANT_WORDS.search(text) or _RECEIVE_WORDS.search(text)):
+            continue
+        usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
+        if len(usable) == 1:
+            values.add(usable[0].value)
+    return values
+
+
+def _field_grants(view: DocView, project: str) -> set[float]:
+    values: set[float] = set()
+    pos = 0
+    for line in view.text.splitlines(keepends=True):
+        lo, hi = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        field = _FIELD.match(view.text, lo, hi)
+        if field is None:
+            continue
+        label_end = field.end() - 1
+        label = view.text[lo:label_end]
+        if not _GRANT_WORDS.search(label) or _CAP_BEFORE.search(label):
+            continue
+        refs = view.refs_in(lo, hi)
+        # "EU contribution to Acme": one partner's share, not the project's grant
+        if any(
+            r.type in _PARTY_TYPES and _RECIPIENT_BEFORE.search(view.text[lo : r.start])
+            for r in refs
+            if r.start < label_end
+        ):
+            continue
+        named = {r.key for r in refs if r.type in ("Project", "S3Platform")}
+        seg_i = view.segment_index_at(lo)
+        owner = (
+            next(iter(named))
+            if len(named) == 1
+            else section_project(view, seg_i, ("Project", "S3Platform"))
+        )
+        if owner != project:
+            continue
+        moneys = _money_in(view, lo, hi)
+        if moneys and not _is_cap_or_rate(view, moneys[0], lo):
+            values.add(moneys[0].value)
+    return values

@@ -146,6 +146,9 @@ def _budget(
     return [BudgetCue(p, money, strength) for p in split_alternatives(patterns)]
 
 
+# "X of which Y": X is the whole, Y the share (grant).
+OF_WHICH = r"of which|waarvan|dont|davon|wovon|hiervan|daarvan"
+
 BUDGET_CUES: list[BudgetCue] = [
     *_budget(
         r"total budget|overall budget|project budget|total project budget|total costs?"
@@ -154,7 +157,9 @@ BUDGET_CUES: list[BudgetCue] = [
         r"|totale projectkosten"
         r"|totale begroting|projectbegroting|totale investering|totale projectwaarde"
         r"|budget total|coût total|coûts totaux|budget global|montant total"
-        r"|gesamtbudget|gesamtkosten|projektvolumen|gesamtvolumen|projektbudget",
+        r"|gesamtbudget|gesamtkosten|projektvolumen|gesamtvolumen|projektbudget"
+        r"|investitionsvolumen|gesamtinvestition|gesamtfinanzierung|projektkosten"
+        r"|investissement total|coût global",
         strength=3,
     ),
     *_budget(
@@ -170,6 +175,8 @@ BUDGET_CUES: list[BudgetCue] = [
         money="before",
         strength=1,
     ),
+    # "EUR X, of which EUR Y from the ERDF": X is the whole
+    *_budget(OF_WHICH, money="before", strength=2),
 ]
 
 # An amount right after these is a cap or a rate, not a budget or a grant.
@@ -177,8 +184,6 @@ CAP_WORDS = (
     r"maximum|maximal|maximaal|max\.|up to|tot een maximum|tot maximaal|jusqu'à|jusqu’à"
     r"|au maximum|bis zu|höchstens|maximal|at most|ten hoogste|hoogstens|per"
 )
-# "X of which Y": X is the whole, Y the share (grant).
-OF_WHICH = r"of which|waarvan|dont|davon|hiervan|daarvan"
 
 # "this project", "het project": a reference to the nearest earlier Project/S3Platform.
 ANAPHORA: dict[str, tuple[str, ...]] = {
