@@ -14,10 +14,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from innograph.ingest.components import interreg, project_lists, quoted
+from innograph.ingest.components.name_runs import (
+    DASHES,
+    ELIDED,
+    is_distinctive_word,
+    is_year,
+    name_runs,
+    same_line,
+)
 from innograph.ingest.components.spans import (
-    COORDINATORS,
     NAME_CONNECTORS,
-    PREPOSITIONS,
     SPAN_PATTERNS,
     is_acronym,
     is_name_token,
@@ -40,11 +46,6 @@ from innograph.ingest.gazetteer_lexicon import (
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-_DASHES = {"-", "–", "—"}
-# Dutch/German compound nouns ending in these words introduce a name, they are not part of it.
-_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "fonds", "initiatief")
-# Tokens after which a word is capitalised because a sentence or a list item starts.
-_OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
 _PROGRAMME_TAIL = {
     "cross",
     "border",
@@ -59,113 +60,6 @@ _PROGRAMME_TAIL = {
     "samenwerkingsprogramma",
 }
 _S3_HEADS = {"platform", "plateforme", "partnership", "partnerships"}
-
-
-def _is_year(token: Token) -> bool:
-    return token.text.isdigit() and len(token.text) == 4 and 1990 <= int(token.text) <= 2040
-
-
-def _same_line(doc: Doc, start: int, end: int) -> bool:
-    return not any("\n" in t.text for t in doc[start:end])
-
-
-def name_runs(doc: Doc) -> list[tuple[int, int]]:
-    """Maximal runs of name tokens, joined by connectors ("of", "van", "&", "-") within a line.
-
-    Computed once per document (several components ask)."""
-    cached = doc.user_data.get("ig_name_runs")
-    if cached is None or cached[0] != len(doc):
-        cached = (len(doc), list(_name_runs(doc)))
-        doc.user_data["ig_name_runs"] = cached
-    return list(cached[1])
-
-
-def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
-    i, n = 0, len(doc)
-    while i < n:
-        if not is_name_token(doc[i]) or fold(doc[i].text) in STOP_CAPITALISED and doc[i].is_lower:
-            i += 1
-            continue
-        j = i + 1
-        while j < n:
-            tok = doc[j]
-            if "\n" in tok.text or tok.is_sent_start and doc[j - 1].is_punct:
-                break
-            prev = doc[j - 1].text
-            if prev.endswith(".") and prev[:-1].isupper() and len(prev) > 2:
-                break  # "... Enertec BV. Gedeputeerde ...": the abbreviation ends a sentence
-            if is_name_token(tok) or tok.like_num and is_name_token(doc[j - 1]):
-                j += 1
-                continue
-            nxt = doc[j + 1] if j + 1 < n else None
-            is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
-            if tok.lower_ in COORDINATORS:
-                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j])
-            if tok.text in _DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
-                is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
-            if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
-                j += 2
-                continue
-            break
-        start = i
-        while start < j and _droppable_first(doc, start, j):
-            start += 1
-        if start < j:
-            yield start, j
-        i = j
-
-
-def _droppable_first(doc: Doc, start: int, end: int) -> bool:
-    """A run's first word that is not part of the name: "The", or a sentence-initial
-    ordinary word ("Thus NORTHWIND", "Bijvoorbeeld GreenBridge")."""
-    token = doc[start]
-    if start + 1 < end and doc[start + 1].text in _DASHES and not token.whitespace_:
-        return False  # "X-RAYS"
-    word = fold(token.text)
-    if word.replace("’", "'") in _ELIDED:
-        return True  # French elided article or preposition: "L’Agence", "d’Anvers"
-    if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
-        return word in STOP_CAPITALISED
-    if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
-        return True  # a compound cue word opens the run: "Interregprogramma GreenBridge"
-    if end - start >= 2 and word in PROJECT_CUES:
-        return True  # German nouns are capitalised: "das Projekt SmartFab"
-    if _german_genitive_head(doc, start, end):
-        return True
-    lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
-    sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
-    if start > 0 and doc[start - 1].text == ":":
-        return False  # a list item after a colon keeps its first word
-    return bool(
-        sentence_initial
-        and end - start >= 2
-        and token.text[:1].isupper()
-        and not is_distinctive_word(token.text)
-        and gazetteer().is_common_word(token.text, lang)
-    )
-
-
-_GENITIVE = {"der", "des"}
-_ELIDED = {"l'", "d'", "qu'"}
-# Long enough to end a German compound as its head ("Bezirksregierung" ends in no head,
-# "Landesministerium" does): short heads ("rat", "lab") would match ordinary words.
-_LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
-
-
-def _german_genitive_head(doc: Doc, start: int, end: int) -> bool:
-    """German capitalises every noun: "Vertreter der Universität X", "Rahmen des Projekts"
-    start with a common noun governing a genitive, which is not part of the name that follows.
-    The noun is kept when it is an organisation head ("Ministerium des Landes ...")."""
-    if doc.lang_ != "de" or end - start < 3 or doc[start + 1].lower_ not in _GENITIVE:
-        return False
-    word = fold(doc[start].text)
-    return not (word in ORG_HEADS or word.endswith(_LONG_ORG_HEADS))
-
-
-def is_distinctive_word(text: str) -> bool:
-    """CamelCase or letters with digits ("GreenBridge", "H2020")."""
-    camel = any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
-    return camel or any(c.isdigit() for c in text)
 
 
 def _is_programme_tail(token: Token) -> bool:
@@ -196,7 +90,7 @@ def _area(doc: Doc, j: int) -> tuple[list[str], int]:
     k = j
     while k < n and not doc[k].is_sent_start:
         word = doc[k]
-        if word.text in _DASHES and k + 1 < n:
+        if word.text in DASHES and k + 1 < n:
             after = doc[k + 1]
             if after.lower_ in {"the", "la", "le"} and k + 2 < n:
                 after = doc[k + 2]
@@ -222,7 +116,7 @@ def _area(doc: Doc, j: int) -> tuple[list[str], int]:
         if (
             (is_name_token(word) or numbered)
             and not _is_programme_tail(word)
-            and not _is_year(word)
+            and not is_year(word)
             and (numbered or _area_word(word, first=not any(area_parts)))
         ):
             area_parts[-1].append(word.text)
@@ -245,7 +139,7 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         elif j < n and (parsed := interreg.parse_generation(doc[j].text)):
             gen, strand = parsed
             j += 1
-            if strand is None and j + 1 < n and doc[j].text in _DASHES and doc[j + 1].text in "ABC":
+            if strand is None and j + 1 < n and doc[j].text in DASHES and doc[j + 1].text in "ABC":
                 strand, j = doc[j + 1].text, j + 2
             elif strand is None and j < n and doc[j].text in {"A", "B", "C"}:
                 strand, j = doc[j].text, j + 1
@@ -264,7 +158,7 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         k = end
         if k < n and doc[k].text == "(":
             k += 1
-        if k + 2 < n and _is_year(doc[k]) and doc[k + 1].text in _DASHES and _is_year(doc[k + 2]):
+        if k + 2 < n and is_year(doc[k]) and doc[k + 1].text in DASHES and is_year(doc[k + 2]):
             gen = gen or interreg.generation_of_year(int(doc[k].text))
             end = k + 3
             if end < n and doc[end].text == ")" and doc[k - 1].text == "(":
@@ -347,9 +241,9 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
                 yield Span(doc, tok.i, tok.i + 1, label="Project")
             continue
         before = tok.i
-        if before - 1 >= 0 and doc[before - 1].text in _DASHES:
+        if before - 1 >= 0 and doc[before - 1].text in DASHES:
             before -= 1
-        if before in ends and _same_line(doc, ends[before], tok.i):
+        if before in ends and same_line(doc, ends[before], tok.i):
             start = _after_known_prefix(doc, ends[before], before)
             if not _looks_generic(doc[start:before]):
                 yield Span(doc, start, before, label="Project")
@@ -462,7 +356,7 @@ def _person_name_at(doc: Doc, j: int) -> int:
         k -= 1
     if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
         return j
-    if fold(doc[j].text).replace("’", "'") in _ELIDED:
+    if fold(doc[j].text).replace("’", "'") in ELIDED:
         return j  # "par l’Agence ...": an article, not a name like "O’Brien"
     if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
         return j

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.components import patterns
+from innograph.ingest.components.name_runs import is_distinctive_word, name_runs
 from innograph.ingest.components.quoted import cue_type
 from innograph.ingest.components.spans import COORDINATORS, is_acronym
 from innograph.ingest.components.spans import cached_fold as fold
@@ -110,14 +110,14 @@ def _generic(doc: Doc, start: int, end: int) -> bool:
     text = doc[start].text
     return (
         len(words) == 1
-        and not (patterns.is_distinctive_word(text) or is_acronym(text))
+        and not (is_distinctive_word(text) or is_acronym(text))
         and gazetteer().is_common_word(text, lang)
     )
 
 
 def colon_list_spans(doc: Doc) -> Iterator[Span]:
     """Projects listed after "<project word> ... :" in the sentence or on the next lines."""
-    runs = dict(patterns.name_runs(doc))
+    runs = dict(name_runs(doc))
     for tok in doc:
         if tok.text != ":" or not _project_cue_before(doc, tok.i):
             continue

@@ -1,0 +1,141 @@
+"""Runs of name-like tokens in a text, the building block of the rule components.
+
+``name_runs`` gives the spans of capitalised words (with their connectors) that may be
+a name; ``is_distinctive_word`` tells a word that can stand for a name on its own. Kept
+apart from ``patterns`` so that other components (``project_lists``) can use them
+without importing the pattern finder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from innograph.ingest.components.spans import (
+    COORDINATORS,
+    NAME_CONNECTORS,
+    PREPOSITIONS,
+    is_name_token,
+)
+from innograph.ingest.components.spans import cached_fold as fold
+from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.gazetteer_lexicon import (
+    ORG_HEADS,
+    PROJECT_CUES,
+    STOP_CAPITALISED,
+)
+from spacy.tokens import Doc, Token
+
+DASHES = {"-", "–", "—"}
+# Dutch/German compound nouns ending in these words introduce a name, they are not part of it.
+_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "fonds", "initiatief")
+# Tokens after which a word is capitalised because a sentence or a list item starts.
+_OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
+
+
+def is_year(token: Token) -> bool:
+    """A four-digit year of this era."""
+    return token.text.isdigit() and len(token.text) == 4 and 1990 <= int(token.text) <= 2040
+
+
+def same_line(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens start..end stand on one line."""
+    return not any("\n" in t.text for t in doc[start:end])
+
+
+def name_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of name tokens, joined by connectors ("of", "van", "&", "-") within a line.
+
+    Computed once per document (several components ask)."""
+    cached = doc.user_data.get("ig_name_runs")
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), list(_name_runs(doc)))
+        doc.user_data["ig_name_runs"] = cached
+    return list(cached[1])
+
+
+def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
+    i, n = 0, len(doc)
+    while i < n:
+        if not is_name_token(doc[i]) or fold(doc[i].text) in STOP_CAPITALISED and doc[i].is_lower:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            tok = doc[j]
+            if "\n" in tok.text or tok.is_sent_start and doc[j - 1].is_punct:
+                break
+            prev = doc[j - 1].text
+            if prev.endswith(".") and prev[:-1].isupper() and len(prev) > 2:
+                break  # "... Enertec BV. Gedeputeerde ...": the abbreviation ends a sentence
+            if is_name_token(tok) or tok.like_num and is_name_token(doc[j - 1]):
+                j += 1
+                continue
+            nxt = doc[j + 1] if j + 1 < n else None
+            is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
+            if tok.lower_ in COORDINATORS:
+                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j])
+            if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
+                is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
+            if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
+                j += 2
+                continue
+            break
+        start = i
+        while start < j and _droppable_first(doc, start, j):
+            start += 1
+        if start < j:
+            yield start, j
+        i = j
+
+
+def _droppable_first(doc: Doc, start: int, end: int) -> bool:
+    """A run's first word that is not part of the name: "The", or a sentence-initial
+    ordinary word ("Thus NORTHWIND", "Bijvoorbeeld GreenBridge")."""
+    token = doc[start]
+    if start + 1 < end and doc[start + 1].text in DASHES and not token.whitespace_:
+        return False  # "X-RAYS"
+    word = fold(token.text)
+    if word.replace("’", "'") in ELIDED:
+        return True  # French elided article or preposition: "L’Agence", "d’Anvers"
+    if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
+        return word in STOP_CAPITALISED
+    if end - start >= 2 and any(word.endswith(c) and word != c for c in _COMPOUND_CUES):
+        return True  # a compound cue word opens the run: "Interregprogramma GreenBridge"
+    if end - start >= 2 and word in PROJECT_CUES:
+        return True  # German nouns are capitalised: "das Projekt SmartFab"
+    if _german_genitive_head(doc, start, end):
+        return True
+    lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
+    sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
+    if start > 0 and doc[start - 1].text == ":":
+        return False  # a list item after a colon keeps its first word
+    return bool(
+        sentence_initial
+        and end - start >= 2
+        and token.text[:1].isupper()
+        and not is_distinctive_word(token.text)
+        and gazetteer().is_common_word(token.text, lang)
+    )
+
+
+_GENITIVE = {"der", "des"}
+ELIDED = {"l'", "d'", "qu'"}
+# Long enough to end a German compound as its head ("Bezirksregierung" ends in no head,
+# "Landesministerium" does): short heads ("rat", "lab") would match ordinary words.
+_LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
+
+
+def _german_genitive_head(doc: Doc, start: int, end: int) -> bool:
+    """German capitalises every noun: "Vertreter der Universität X", "Rahmen des Projekts"
+    start with a common noun governing a genitive, which is not part of the name that follows.
+    The noun is kept when it is an organisation head ("Ministerium des Landes ...")."""
+    if doc.lang_ != "de" or end - start < 3 or doc[start + 1].lower_ not in _GENITIVE:
+        return False
+    word = fold(doc[start].text)
+    return not (word in ORG_HEADS or word.endswith(_LONG_ORG_HEADS))
+
+
+def is_distinctive_word(text: str) -> bool:
+    """CamelCase or letters with digits ("GreenBridge", "H2020")."""
+    camel = any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))
+    return camel or any(c.isdigit() for c in text)
