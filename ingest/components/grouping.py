@@ -1,0 +1,419 @@
+"""Mentions into entities: which spans of a document name the same thing.
+
+``Group`` gathers a document's mentions of one thing; ``find_group`` decides where a new
+mention goes (same name, an acronym, a short form, an Interreg name's parts); the
+document-level pass (``link_groups``, ``cue_types``, ``not_persons``, ``type_families``)
+joins "Long Form (LF)", a name with its translation, "Stadt X" with "X", and types all
+mentions of a name from a cue next to any one of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from innograph.ingest.components.interreg import InterregName
+from innograph.ingest.components.persons import PERSON_FLAG
+from innograph.ingest.components.spans import cached_fold as fold
+from innograph.ingest.components.spans import (
+    is_acronym,
+    is_name_token,
+    registry_key,
+)
+from innograph.ingest.components.weak import is_distinctive
+from innograph.ingest.gazetteer import norm_name
+from innograph.ingest.gazetteer_lexicon import (
+    ORG_HEADS,
+)
+from spacy.tokens import Doc, Span
+
+# Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
+
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii"}
+
+
+@dataclass
+class Group:
+    key: str
+    type: str
+    spans: list[Span] = field(default_factory=list)
+    norms: set[str] = field(default_factory=set)
+    kb_ids: set[str] = field(default_factory=set)
+    votes: dict[str, float] = field(default_factory=dict)
+    confident: bool = False
+
+    def add(self, span: Span, weight: float) -> None:
+        self.spans.append(span)
+        self.norms.add(norm_name(span.text))
+        self.norms.add(norm_name(span.text).replace(" ", ""))
+        if span.kb_id_:
+            self.kb_ids.add(
+                span.kb_id_ if span.kb_id_.startswith("acronym|") else registry_key(span.kb_id_)
+            )
+        self.votes[span.label_] = self.votes.get(span.label_, 0.0) + weight
+        self.confident = self.confident or weight > 0.3
+        self.type = max(self.votes, key=lambda t: (self.votes[t], t == self.spans[0].label_))
+
+    @property
+    def longest(self) -> Span:
+        return max(self.spans, key=lambda s: (len(s.text), -s.start))
+
+
+def _initials(text: str) -> str:
+    words = [w for w in text.replace("-", " ").split() if w[:1].isupper() or w[:1].isdigit()]
+    return "".join(w[0] for w in words).upper()
+
+
+def _acronym_of(acronym: str, group: Group) -> bool:
+    letters = "".join(c for c in acronym if c.isalnum()).upper()
+    return any(f"acronym|{acronym}" == k for k in group.kb_ids) or any(
+        len(letters) >= 2 and _initials(s.text) == letters for s in group.spans if len(s) > 1
+    )
+
+
+def _compatible(a: str, b: str) -> bool:
+    orgs = {"Organisation", "Cluster"}
+    return a == b or a in orgs and b in orgs
+
+
+def _interreg_joins(name: InterregName, group: Group, span: Span) -> bool:
+    """A short Interreg mention ("Interreg VA", "the Interreg programme") joins the one
+    fully named programme it can denote."""
+    for kb_id in group.kb_ids:
+        other = InterregName.from_key(kb_id)
+        if other is None or not other.area:
+            continue
+        if name.generation and other.generation and name.generation != other.generation:
+            continue
+        if name.strand and other.strand and name.strand != other.strand:
+            continue
+        if name.area == other.area or name.ref and name.ref == other.ref:
+            return True
+        # A short mention ("Interreg VA", "the Interreg programme") of the one full name.
+        if not name.area and (name.generation or span[-1].lower_.startswith("program")):
+            return True
+        if not name.area and not name.strand and len(span) == 1:
+            return True  # a bare "Interreg" in a document about one Interreg programme
+    return False
+
+
+def find_group(span: Span, groups: list[Group]) -> Group | None:
+    norm = norm_name(span.text)
+    kb_id = span.kb_id_
+    for group in groups:
+        if norm in group.norms or norm.replace(" ", "") in group.norms:
+            same_kind = (span.label_ == "Region") == (group.type == "Region")
+            if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
+                return group
+    if registry_key(kb_id):
+        for group in groups:
+            if kb_id in group.kb_ids:
+                return group
+        name = InterregName.from_key(kb_id)
+        if name is not None:
+            fits = [g for g in groups if _interreg_joins(name, g, span)]
+            return fits[-1] if len(fits) == 1 else None
+    text = span.text
+    for group in groups:  # the short name of a long form seen with it: "X (Long Form)"
+        if f"acronym|{text}" in group.kb_ids:
+            return group
+    if is_acronym(text):
+        fits = [g for g in groups if g.type != "Region" and _acronym_of(text, g)]
+        if len(fits) == 1:
+            return fits[0]
+    if kb_id.startswith("acronym|"):
+        acronym = kb_id.split("|", 1)[1]
+        for group in groups:
+            if acronym in {s.text for s in group.spans}:
+                return group
+    # A later short form of an earlier full name: "Ada Lovelace" after "Ada Lovelace Institute".
+    words = norm.split()
+    if not words or _is_number(words[-1]):
+        return None
+    if registry_key(kb_id) and span.label_ == "Region":
+        return None
+    fits = [g for g in groups if _may_shorten(span, g) and _has_prefix(g, words, span.label_)]
+    if len(fits) == 1:
+        return fits[0]
+    return None
+
+
+def _may_shorten(span: Span, group: Group) -> bool:
+    """May ``span`` be a short form of a name of ``group``, type-wise?"""
+    if _compatible(span.label_, group.type):
+        return True
+    # An untyped or NER-typed short form follows its full name, but never across persons.
+    return (
+        not registry_key(span.kb_id_)
+        and span.label_ != "Person"
+        and group.type not in {"Region", "Person"}
+    )
+
+
+def _has_prefix(group: Group, words: list[str], label: str) -> bool:
+    """Some name of the group starts with ``words`` (ends with them, for a person) and does
+    not go on with a number ("GreenPort" is not short for "GreenPort 2")."""
+    for other in group.norms:
+        parts = other.split()
+        if len(parts) <= len(words):
+            continue
+        if (
+            parts[: len(words)] == words
+            and not _is_number(parts[len(words)])
+            and not _two_heads(words, parts[len(words) :])
+        ):
+            return True
+        if label == "Person" and parts[-len(words) :] == words:
+            return True
+    return False
+
+
+def _two_heads(short: list[str], rest: list[str]) -> bool:
+    """ "X University" is no short form of "X University Medical Centre": each part has a
+    head noun of its own, so they name two organisations."""
+    return any(w in ORG_HEADS for w in short) and any(w in ORG_HEADS for w in rest)
+
+
+def _is_number(word: str) -> bool:
+    """A version number or generation: "X 2" and "X II" are not short forms of "X"."""
+    return word.isdigit() or word in _ROMAN
+
+
+# Nouns that end the name of a thing, never a person's name ("X Fellowships", "X Initiative").
+_THING_ENDS = frozenset(
+    """initiative initiatief initiatives regions grants grant fellowships fellowship
+    declaration staten""".split()
+)
+# ... and of these, the ones that name a funding scheme.
+_FUNDING_ENDS = frozenset("grants grant fellowships fellowship".split())
+
+
+def not_persons(groups: list[Group]) -> None:
+    """A name only the statistical NER took for a person, ending in a noun that names a
+    thing (an organisation's head, "Initiative", "Fellowships"), is no person."""
+    for group in groups:
+        if group.type != "Person" or any(s.kb_id_ == PERSON_FLAG for s in group.spans):
+            continue
+        last = fold(group.longest.text.split()[-1])
+        if last in _FUNDING_ENDS:
+            group.type = "FundingProgramme"
+        elif last in _THING_ENDS or last in ORG_HEADS:
+            group.type = "Organisation"
+
+
+def type_families(groups: list[Group]) -> None:
+    """A name typed by default takes the type of a confidently typed name that starts
+    with the same distinctive word ("GreenBridge 2" after the project "GreenBridge North")."""
+    for group in groups:
+        if group.confident or group.type in {"Region", "Person"}:
+            continue
+        first = group.longest.text.split()[0]
+        if not is_distinctive(first):
+            continue
+        types = {
+            g.type
+            for g in groups
+            if g.confident
+            and g is not group
+            and g.longest.text.split()[0] == first
+            and g.type not in {"Region", "Person"}
+        }
+        if len(types) == 1:
+            group.type = types.pop()
+
+
+# Words before a place name that name its administration: "Stadt X", "provincie X".
+_PLACE_PREFIXES = (
+    ("stadt",),
+    ("gemeinde",),
+    ("gemeente",),
+    ("stad",),
+    ("provinz",),
+    ("provincie",),
+    ("province", "of"),
+    ("province", "de"),
+    ("province", "du"),
+    ("city", "of"),
+    ("ville", "de"),
+    ("commune", "de"),
+    ("kreis",),
+)
+
+
+def _bare_place(text: str) -> str | None:
+    """The place of "Stadt Münster" / "province of Limburg" (normalised), else None."""
+    words = norm_name(text).split()
+    for prefix in _PLACE_PREFIXES:
+        n = len(prefix)
+        if len(words) > n and tuple(words[:n]) == prefix:
+            return " ".join(words[n:])
+    return None
+
+
+def _merge(into: Group, other: Group) -> None:
+    """Move ``other``'s mentions, names and votes into ``into``."""
+    into.spans.extend(other.spans)
+    into.norms |= other.norms
+    into.kb_ids |= other.kb_ids
+    for label, vote in other.votes.items():
+        into.votes[label] = into.votes.get(label, 0.0) + vote
+    into.confident = into.confident or other.confident
+    into.type = max(into.votes, key=lambda t: (into.votes[t], t == into.spans[0].label_))
+
+
+def link_groups(doc: Doc, groups: list[Group]) -> dict[int, Group]:
+    """Join groups that the whole document shows to be one thing; returns, by ``id()``,
+    the group each joined group went into (the joined ones leave ``groups``)."""
+    merged: dict[int, Group] = {}
+
+    def join(a: Group, b: Group, label: str | None = None) -> None:
+        if a is b:
+            return
+        _merge(a, b)
+        if label:
+            a.type = label
+        merged[id(b)] = a
+        groups.remove(b)
+
+    # "Stadt Münster" and "Münster" are one place, when the document has one such form.
+    by_norm = {n: g for g in groups if g.type == "Region" for n in g.norms}
+    prefixed: dict[str, list[Group]] = {}
+    for group in groups:
+        bares = {p for s in group.spans if (p := _bare_place(s.text))}
+        if len(bares) == 1 and group.type in {"Region", "Organisation"}:
+            prefixed.setdefault(bares.pop(), []).append(group)
+    for bare, forms in prefixed.items():
+        place = by_norm.get(bare)
+        if place is not None and len(forms) == 1 and forms[0] in groups and place in groups:
+            join(forms[0], place, "Region")
+    # "Long Form (LF)" and "LF (Long Form)": one thing, whatever each part was found as.
+    group_of = {id(s): g for g in groups for s in g.spans}
+    starts = {s.start: s for g in groups for s in g.spans}
+    for group in list(groups):
+        for span in list(group.spans):
+            inner = starts.get(span.end + 1)
+            if (
+                inner is None
+                or span.end + 1 >= len(doc)
+                or doc[span.end].text != "("
+                or inner.end >= len(doc)
+                or doc[inner.end].text != ")"
+            ):
+                continue
+            a = current(group_of[id(span)], merged)
+            b = current(group_of[id(inner)], merged)
+            if (
+                a is not b
+                and "Person" not in {a.type, b.type}
+                and (_abbreviates(span.text, inner.text) or _translates(span, inner, a, b))
+            ):
+                join(a, b)
+    # "X, ofwel Y", "X, also known as Y": two names of one thing.
+    ordered = sorted(starts.values(), key=lambda s: s.start)
+    for first, second in zip(ordered, ordered[1:], strict=False):
+        gap = doc[first.end : second.start]
+        if len(gap) > 8 or not _ALIAS_GAP.match(gap.text.strip()):
+            continue
+        a = current(group_of[id(first)], merged)
+        b = current(group_of[id(second)], merged)
+        if a is not b and not {a.type, b.type} & {"Person", "Region"}:
+            join(a, b)
+    return merged
+
+
+# What stands between a name and another name of the same thing.
+_ALIAS_GAP = re.compile(
+    r"^,?\s*(?:ofwel|oftewel|(?:also|better) known as|a\.?k\.?a\.?|(?:dat |die )?(?:ook )?(?:wel )?"
+    r"bekend (?:staat )?als|auch (?:bekannt )?als|(?:aussi|également) (?:appelée?|connue? "
+    r"sous le nom d[e']))\s*(?:het|de|the|le|la|l'|die|das|der)?$",
+    re.IGNORECASE,
+)
+
+
+def _translates(span: Span, inner: Span, a: Group, b: Group) -> bool:
+    """ "Europees Fonds (European Fund)": the same thing in two languages, two names of
+    one type; not when a code in one names the other ("ERDF-programma (European ...)")."""
+    if a.type != b.type or a.type == "Region" or len(span) < 2 or len(inner) < 2:
+        return False
+    return not any(is_acronym(t.text) for t in (*span, *inner))
+
+
+def current(group: Group, merged: dict[int, Group]) -> Group:
+    """The group that ``group`` has been joined into (itself if none)."""
+    while id(group) in merged:
+        group = merged[id(group)]
+    return group
+
+
+def _abbreviates(first: str, second: str) -> bool:
+    """One of two names is a short code of the other ("EIT" of "European Institute of
+    Innovation & Technology"): a single word whose first letter starts a word of the other."""
+    for short, long in ((second, first), (first, second)):
+        if " " in short or len(long.split()) < 2:
+            continue
+        if not (is_acronym(short) or is_distinctive(short)):
+            continue
+        head = fold(short)[:1]
+        if any(fold(w)[:1] == head for w in long.replace("-", " ").replace("–", " ").split()):
+            return True
+    return False
+
+
+# Words that say right next to a name what it names ("het project X", "the X programme").
+_PROJECT_WORDS = frozenset("project projet projekt projekts projektes projectes".split())
+_PROGRAMME_ENDINGS = ("programma", "programme", "program", "programm", "fonds", "fund")
+# Punctuation and articles allowed between the cue word and the name.
+_CUE_GAP = frozenset("„ “ ” \" ‘ ’ ' « » ( : - – de het der des die das du le la l' the".split())
+
+
+# Head nouns that make a name an organisation whatever cue stands next to it.
+_HEADS = ORG_HEADS - {"fund", "fonds"}
+
+
+def _adjacent_cue(doc: Doc, span: Span) -> str | None:
+    """The type a cue word right before or after one mention announces, in its sentence."""
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _CUE_GAP and span.start - i <= 3:
+        i -= 1
+    sent = span.sent
+    words = []
+    # "the ERC programme X": the cue word belongs to the name before it; outside German,
+    # a capitalised cue word in mid-sentence is part of a longer name ("Innovatiefonds X").
+    if (
+        i >= sent.start
+        and not (i > sent.start and is_name_token(doc[i - 1]))
+        and not (doc.lang_ != "de" and doc[i].text[:1].isupper() and i > sent.start)
+    ):
+        words.append(("before", fold(doc[i].text)))
+    if span.end < sent.end:
+        words.append(("after", fold(doc[span.end].text)))
+    for side, word in words:
+        last = word.rsplit("-", 1)[-1]
+        if last in _PROJECT_WORDS or side == "before" and last.endswith("projekt"):
+            return "Project"
+        if last.endswith(_PROGRAMME_ENDINGS):
+            return "FundingProgramme"
+    return None
+
+
+def cue_types(doc: Doc, groups: list[Group]) -> None:
+    """A name that the document once calls a project (a programme) is one in all its
+    mentions: a cue word right at a mention outweighs default and NER types."""
+    for group in groups:
+        if group.type in {"Person", "Region"} or any(registry_key(k) for k in group.kb_ids):
+            continue
+        if any(fold(w) in _HEADS for w in group.longest.text.split()):
+            continue  # "X University": its own words say what it is
+        cues = {c for s in group.spans if (c := _adjacent_cue(doc, s))}
+        if len(cues) == 1:
+            group.type = cues.pop()
+
+
+def lonely_acronym(group: Group) -> bool:
+    """A short acronym named once, that neither a registry, a rule nor a long form backs
+    ("RII", "GGD"): more often a term than an organisation, so it is left out."""
+    if len(group.spans) != 1 or group.kb_ids or max(group.votes.values()) > 1.0:
+        return False
+    text = group.spans[0].text
+    letters = [c for c in text if c.isalpha()]
+    return is_acronym(text) and len(letters) <= 4 and not any(c.isdigit() for c in text)
