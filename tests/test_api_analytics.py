@@ -7,13 +7,13 @@ import io
 from pathlib import Path
 
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 
 def org(name: str) -> str:

@@ -16,12 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
+from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 ALPHA = make_canonical_id("Organisation", "Alpha Labs")
 BETA = make_canonical_id("Organisation", "Beta Works")
@@ -38,7 +39,7 @@ G = make_canonical_id("FundingProgramme", "Programme Green")
 REGION = make_canonical_id("Region", "Noord-Brabant")
 
 
-def collaboration_graph():  # type: ignore[no-untyped-def]
+def collaboration_graph() -> DocumentFacts:
     """The module's graph as one document's facts."""
     return make_facts(
         "test://collaboration",

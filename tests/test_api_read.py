@@ -14,7 +14,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph import __version__
 from innograph.api.app import create_app
@@ -23,6 +22,7 @@ from innograph.api.schemas import SearchPublic
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 HOGESCHOOL = make_canonical_id("Organisation", "Hogeschool Zuidkust")
 ENERGIE = make_canonical_id("Organisation", "Énergie Verte Association")
