@@ -11,6 +11,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -58,7 +59,7 @@ def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def found(response_json: dict) -> list[str]:  # type: ignore[type-arg]
+def found(response_json: dict[str, Any]) -> list[str]:
     return [n["id"] for n in response_json["data"]]
 
 
