@@ -50,7 +50,7 @@ from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.embedded.store import EmbeddedStore
 
-from bench.bench_store import Synthetic, _batches
+from .bench_store import Synthetic, _batches
 
 RESULTS = Path(__file__).resolve().parent / "results" / "api.json"
 

@@ -191,7 +191,7 @@ def _child(args: list[str]) -> dict[str, Any]:
 def _load(store_dir: Path, scale: float) -> dict[str, Any]:
     from innograph.graph.embedded.store import EmbeddedStore
 
-    from bench.bench_store import Synthetic, _batches
+    from .bench_store import Synthetic, _batches
 
     orgs, projects, rels = int(100_000 * scale), int(20_000 * scale), int(500_000 * scale)
     store = EmbeddedStore(store_dir)

@@ -33,12 +33,16 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from innograph.ingest.readers import SourceText
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "extract.json"
 
 
-def build_corpus(shared: Path, min_words: int) -> list:  # list[SourceText]
+def build_corpus(shared: Path, min_words: int) -> list[SourceText]:
     """The shared texts, repeated as separate documents until there are ``min_words``."""
     from innograph.ingest.readers import iter_document_paths, read_document
 
@@ -127,7 +131,7 @@ def timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def spacy_pipe(corpus: list) -> None:
+def spacy_pipe(corpus: list[SourceText]) -> None:
     """The pipelines alone: every text through its language's nlp.pipe."""
     from innograph.ingest.language import detect_language
     from innograph.ingest.pipeline import join_wrapped_lines, pipeline
@@ -140,7 +144,7 @@ def spacy_pipe(corpus: list) -> None:
             pass
 
 
-def extract(corpus: list, workers: int) -> None:
+def extract(corpus: list[SourceText], workers: int) -> None:
     """What ``innograph extract`` does in process: extract, then one JSON line each."""
     from innograph.ingest.extractor import Extractor
 
@@ -149,7 +153,7 @@ def extract(corpus: list, workers: int) -> None:
             sink.write(json.dumps(facts.to_contract(), ensure_ascii=False) + "\n")
 
 
-def cli(corpus: list, workers: int) -> float:
+def cli(corpus: list[SourceText], workers: int) -> float:
     """Seconds of the ``innograph extract`` command over the corpus written as files."""
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
         for src in corpus:
@@ -161,7 +165,7 @@ def cli(corpus: list, workers: int) -> float:
         return time.perf_counter() - started
 
 
-def main(argv: list[str] | None = None) -> dict:
+def main(argv: list[str] | None = None) -> dict[str, object]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")

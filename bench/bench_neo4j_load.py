@@ -46,7 +46,7 @@ from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.terms import entity_type, relation_type
 
-from bench.bench_store import Synthetic, _batches, _latencies
+from .bench_store import Synthetic, _batches, _latencies
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "neo4j_load.json"

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from innograph.cli.common import StoreOption, fail, settings_from
@@ -14,13 +14,16 @@ from innograph.graph.errors import GraphError
 from innograph.graph.factory import open_store
 from innograph.graph.store import GraphStore
 
+if TYPE_CHECKING:  # imported where it is used
+    from innograph.graph.neo4j.store import Neo4jStore
+
 neo4j_app = typer.Typer(
     help="Neo4j helpers: create constraints and indexes, check the connection.",
     no_args_is_help=True,
 )
 
 
-def _neo4j_store(ensure_schema: bool):  # type: ignore[no-untyped-def]
+def _neo4j_store(ensure_schema: bool) -> Neo4jStore:
     """The Neo4j store the environment names; a one-line error when none is or it is down."""
     from innograph.graph.neo4j.store import Neo4jStore
 

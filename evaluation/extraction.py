@@ -39,7 +39,8 @@ def scorer() -> ModuleType:
 
 def load_gold(doc: GoldDoc) -> dict[str, Any]:
     """The gold annotation of a document."""
-    return json.loads(doc.gold.read_text("utf-8"))  # type: ignore[no-any-return]
+    gold: dict[str, Any] = json.loads(doc.gold.read_text("utf-8"))
+    return gold
 
 
 def predict(docs: list[GoldDoc], workers: int = 1) -> dict[str, dict[str, Any]]:

@@ -18,7 +18,7 @@ import json
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from innograph.evaluation.extraction import gold_mentions, load_gold
 from innograph.evaluation.split import GoldDoc, gold_docs
@@ -164,7 +164,16 @@ def _decide(data: list[Example], params: dict[str, Any]) -> dict[int, float]:
     return {i: score for score, i in best.values()}
 
 
-def prf(data: list[Example], scores: dict[int, float], threshold: float, gold: int) -> dict:
+class Scores(TypedDict):
+    """Precision, recall, F1 and true positives of one threshold."""
+
+    p: float
+    r: float
+    f1: float
+    tp: int
+
+
+def prf(data: list[Example], scores: dict[int, float], threshold: float, gold: int) -> Scores:
     """Precision, recall and F1 of the kept examples against ``gold`` relations."""
     kept = [i for i, s in scores.items() if s >= threshold]
     tp = sum(1 for i in kept if data[i].label)

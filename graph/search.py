@@ -299,13 +299,15 @@ def _first_per_entry(keys: np.ndarray) -> np.ndarray:
     """Sorted (tier, rank) keys, only the first (best) of each rank kept."""
     keys = np.unique(keys)
     _, first = np.unique(keys & _RANK_MASK, return_index=True)
-    return keys[np.sort(first)]  # type: ignore[no-any-return]
+    kept: np.ndarray = keys[np.sort(first)]
+    return kept
 
 
 def _pick(items: Sequence[str], positions: Sequence[int]) -> Sequence[str]:
     """``items`` at ``positions`` (itemgetter gives a tuple from two positions on)."""
     if len(positions) >= 2:
-        return itemgetter(*positions)(items)  # type: ignore[no-any-return]
+        picked: tuple[str, ...] = itemgetter(*positions)(items)
+        return picked
     return [items[p] for p in positions]
 
 

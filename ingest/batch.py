@@ -93,10 +93,21 @@ def _progress_wanted(progress: bool | None, count: int) -> bool:
     return count >= PROGRESS_MIN_DOCUMENTS and sys.stderr.isatty()
 
 
-def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+class _ProgressBar(Protocol):
+    """What the import uses of a tqdm bar."""
+
+    def update(self, n: int = 1) -> object: ...
+
+    def close(self) -> None: ...
+
+
+def _progress_bar(total: int) -> _ProgressBar:
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False)
+    bar: _ProgressBar = tqdm(
+        total=total, unit="doc", file=sys.stderr, dynamic_ncols=True, leave=False
+    )
+    return bar
 
 
 def _outcomes(

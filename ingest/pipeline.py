@@ -36,7 +36,7 @@ COMMON_TAIL = ("innograph_gazetteer_v1", "innograph_patterns_v1")
 def _split_hyphens(nlp: Language) -> None:
     """Split "EFRO-programma" and "Vlaanderen-Nederland" at the hyphen, as English does."""
     infixes = list(nlp.Defaults.infixes or []) + [r"(?<=[\w])[-–](?=[^\W\d_])"]
-    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer: Tokenizer = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 

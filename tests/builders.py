@@ -32,7 +32,7 @@ def make_facts(
     ents = []
     for spec in entities:
         key, etype, name = spec[0], spec[1], spec[2]
-        attrs = dict(spec[3]) if len(spec) > 3 else {}  # type: ignore[misc]
+        attrs = dict(spec[3]) if len(spec) > 3 else {}
         ents.append(
             EntityFact(
                 key=key,
@@ -46,7 +46,7 @@ def make_facts(
     rels = []
     for spec in relations:
         rtype, src, dst = spec[0], spec[1], spec[2]
-        extra = dict(spec[3]) if len(spec) > 3 else {}  # type: ignore[misc]
+        extra = dict(spec[3]) if len(spec) > 3 else {}
         rels.append(
             RelationFact(
                 type=rtype,

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from innograph.graph.embedded.store import EmbeddedStore
+    from innograph.graph.neo4j.store import Neo4jStore
+    from innograph.graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout (read-only); INNOGRAPH_SHARED_DIR overrides it.
@@ -61,7 +68,7 @@ STORE_BACKENDS = [
 
 
 @pytest.fixture(scope="session")
-def neo4j_store_session():  # type: ignore[no-untyped-def]
+def neo4j_store_session() -> Iterator[Neo4jStore]:
     """One Neo4jStore for the session, on the server INNOGRAPH_NEO4J_URI names."""
     if not NEO4J_ENV.get("INNOGRAPH_NEO4J_URI"):
         reason = 'INNOGRAPH_NEO4J_URI is unset (run: eval "$(scripts/neo4j-server start)")'
@@ -84,7 +91,7 @@ def neo4j_store_session():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(params=STORE_BACKENDS)
-def store(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore]:
     """An empty graph store: a fresh embedded one, or the Neo4j one wiped."""
     if request.param == "embedded":
         from innograph.graph.embedded.store import EmbeddedStore
@@ -118,7 +125,7 @@ def seeds_store_dir(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 
 @pytest.fixture(scope="session")
-def seeds_store(seeds_store_dir: Path):  # type: ignore[no-untyped-def]
+def seeds_store(seeds_store_dir: Path) -> Iterator[EmbeddedStore]:
     """An EmbeddedStore with the seeds ingested; shared by the session: read it, never
     write to it (copy ``seeds_store_dir`` for a store to change)."""
     from innograph.graph.embedded.store import EmbeddedStore

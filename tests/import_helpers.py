@@ -17,7 +17,7 @@ runner = CliRunner()
 def read_rows(path: Path, limit: int | None = None) -> tuple[list[str], list[dict[str, str]]]:
     """Header and the first ``limit`` rows of a CSV (gz by suffix), plain csv module."""
     opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8-sig", newline="") as stream:  # type: ignore[operator]
+    with opener(path, "rt", encoding="utf-8-sig", newline="") as stream:
         reader = csv.DictReader(stream)
         rows = []
         for row in reader:

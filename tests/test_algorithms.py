@@ -29,7 +29,7 @@ from innograph.graph.types import Node
 def _entries(*nodes: tuple[str, str, str] | tuple[str, str, str, list[str]]) -> list[SearchEntry]:
     out = []
     for spec in nodes:
-        aliases = spec[3] if len(spec) > 3 else []  # type: ignore[misc]
+        aliases = spec[3] if len(spec) > 3 else []
         out.append(SearchEntry.of(Node(spec[0], spec[1], spec[2], {"aliases": aliases})))
     return out
 

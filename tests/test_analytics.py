@@ -7,7 +7,6 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
-from builders import make_facts
 from innograph.graph.analytics.centrality import (
     Budget,
     betweenness_centrality,
@@ -19,7 +18,9 @@ from innograph.graph.analytics.communities import bounded_graph
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
 from innograph.graph.store import GraphStore
+from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import EntitySpec, make_facts
 
 
 def _adjacency(graph: nx.Graph, weight: str | None = None) -> sp.csr_matrix:
@@ -115,11 +116,11 @@ def partnership_graph(
     source: str,
     projects: dict[str, list[str]],
     countries: dict[str, str] | None = None,
-):  # type: ignore[no-untyped-def]
+) -> DocumentFacts:
     """Organisations taking part in projects: {project name: [organisation names]}."""
     countries = countries or {}
     orgs = sorted({o for members in projects.values() for o in members})
-    entities: list = [  # type: ignore[type-arg]
+    entities: list[EntitySpec] = [
         (o, "Organisation", o, {"country": countries[o]} if o in countries else {}) for o in orgs
     ]
     entities += [(p, "Project", p) for p in projects]

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
+from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 
 def org(name: str) -> str:
     return make_canonical_id("Organisation", name)
 
 
-def partnership_facts(source: str, projects: dict[str, list[str]], located: dict[str, str]):  # type: ignore[no-untyped-def]
+def partnership_facts(
+    source: str, projects: dict[str, list[str]], located: dict[str, str]
+) -> DocumentFacts:
     """Organisations in projects; ``located`` puts some in a region."""
     orgs = sorted({o for members in projects.values() for o in members})
     regions = sorted(set(located.values()))
@@ -43,13 +48,13 @@ LOCATED = {"Leaf Org 3": "Lowland Province", "Leaf Org 4": "Lowland Province"}
 
 
 @pytest.fixture
-def client(store: GraphStore, tmp_path: Path):  # type: ignore[no-untyped-def]
+def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
     store.upsert_document(partnership_facts("test://analytics", PROJECTS, LOCATED))
     with TestClient(create_app(Settings(store_dir=tmp_path), store=store)) as test_client:
         yield test_client
 
 
-def ranking(body: dict) -> list[tuple[str, float]]:  # type: ignore[type-arg]
+def ranking(body: dict[str, Any]) -> list[tuple[str, float]]:
     return [(s["organisation"]["id"], round(s["score"], 6)) for s in body["data"]]
 
 

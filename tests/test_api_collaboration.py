@@ -14,14 +14,16 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
+from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 ALPHA = make_canonical_id("Organisation", "Alpha Labs")
 BETA = make_canonical_id("Organisation", "Beta Works")
@@ -38,7 +40,7 @@ G = make_canonical_id("FundingProgramme", "Programme Green")
 REGION = make_canonical_id("Region", "Noord-Brabant")
 
 
-def collaboration_graph():  # type: ignore[no-untyped-def]
+def collaboration_graph() -> DocumentFacts:
     """The module's graph as one document's facts."""
     return make_facts(
         "test://collaboration",
@@ -83,7 +85,7 @@ def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def ids(items: list[dict]) -> list[str]:  # type: ignore[type-arg]
+def ids(items: list[dict[str, Any]]) -> list[str]:
     return [item["organisation"]["id"] for item in items]
 
 
@@ -140,7 +142,7 @@ def test_collaborators_bad_input(client: TestClient, url: str, status: int, name
 # -- the collaboration network -------------------------------------------------------------
 
 
-def pairs(body: dict) -> list[tuple[str, str, int]]:  # type: ignore[type-arg]
+def pairs(body: dict[str, Any]) -> list[tuple[str, str, int]]:
     return [(e["source"], e["target"], e["weight"]) for e in body["data"]]
 
 
@@ -159,8 +161,9 @@ def test_network_is_weighted_heaviest_first(client: TestClient) -> None:
 
 
 def test_network_selections(client: TestClient) -> None:
-    def get(**params: str | int) -> dict:  # type: ignore[type-arg]
-        return client.get("/api/collaboration-network", params=params).json()  # type: ignore[no-any-return]
+    def get(**params: str | int) -> dict[str, Any]:
+        body: dict[str, Any] = client.get("/api/collaboration-network", params=params).json()
+        return body
 
     assert pairs(get(programme=G)) == [(ALPHA, BETA, 1), (BETA, GAMMA, 1)]
     assert pairs(get(type="Event")) == [(DELTA, EPSILON, 1), (DELTA, ZETA, 1), (EPSILON, ZETA, 1)]
@@ -192,7 +195,7 @@ def test_network_bad_selection(client: TestClient, query: str) -> None:
 # -- paths ---------------------------------------------------------------------------------
 
 
-def path_ids(body: dict) -> list[list[str]]:  # type: ignore[type-arg]
+def path_ids(body: dict[str, Any]) -> list[list[str]]:
     return [[n["id"] for n in p["nodes"]] for p in body["data"]]
 
 

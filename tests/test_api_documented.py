@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.api.schemas import (
@@ -28,6 +27,7 @@ from innograph.api.schemas import (
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 from pydantic import BaseModel
 
 ANNE = make_canonical_id("Organisation", "Ånne Systèmes")

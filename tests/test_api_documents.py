@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
@@ -34,7 +35,9 @@ def client_for(store: EmbeddedStore, tmp_path: Path, **settings: object) -> Test
     return TestClient(create_app(Settings(store_dir=tmp_path, **settings), store=store))  # type: ignore[arg-type]
 
 
-def upload(client: TestClient, *files: tuple[str, bytes], headers: dict[str, str] = AUTH):  # type: ignore[no-untyped-def]
+def upload(
+    client: TestClient, *files: tuple[str, bytes], headers: dict[str, str] = AUTH
+) -> httpx2.Response:  # the TestClient answers with httpx2 (see pyproject)
     return client.post("/api/documents", files=[("files", f) for f in files], headers=headers)
 
 

@@ -11,10 +11,10 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph import __version__
 from innograph.api.app import create_app
@@ -23,6 +23,7 @@ from innograph.api.schemas import SearchPublic
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 HOGESCHOOL = make_canonical_id("Organisation", "Hogeschool Zuidkust")
 ENERGIE = make_canonical_id("Organisation", "Énergie Verte Association")
@@ -58,7 +59,7 @@ def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
         yield test_client
 
 
-def found(response_json: dict) -> list[str]:  # type: ignore[type-arg]
+def found(response_json: dict[str, Any]) -> list[str]:
     return [n["id"] for n in response_json["data"]]
 
 

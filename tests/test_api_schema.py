@@ -7,15 +7,20 @@ import atexit
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import schemathesis
-from builders import make_facts
+from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.embedded.store import EmbeddedStore
+from innograph.tests.builders import make_facts
 from schemathesis.checks import not_a_server_error
+
+if TYPE_CHECKING:
+    from schemathesis.specs.openapi.schemas import OpenApiCase
 
 pytestmark = pytest.mark.slow
 
@@ -44,7 +49,7 @@ GRAPH = make_facts(
 )
 
 
-def _app_on_the_graph():  # type: ignore[no-untyped-def]
+def _app_on_the_graph() -> tuple[FastAPI, EmbeddedStore, Path]:
     # Built at import: schemathesis reads the schema when pytest collects the test.
     folder = Path(tempfile.mkdtemp(prefix="innograph-schema-"))
     store = EmbeddedStore(folder / "store")
@@ -69,5 +74,5 @@ atexit.register(STORE.close)
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_no_operation_answers_with_a_server_error(case: schemathesis.Case) -> None:
+def test_no_operation_answers_with_a_server_error(case: OpenApiCase) -> None:
     case.call_and_validate(checks=[not_a_server_error])

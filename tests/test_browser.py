@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-from builders import make_facts
+from innograph.tests.builders import make_facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -144,8 +144,9 @@ def neighbourhood_ids(api: httpx.Client, entity_id: str, depth: int = 1) -> set[
 def busiest_organisation(api: httpx.Client) -> dict[str, Any]:
     """The seeds organisation with the largest neighbourhood, from the API."""
     orgs = api.get("/api/search", params={"q": "a", "type": "Organisation", "limit": 100})
+    candidates: list[dict[str, Any]] = [o for o in orgs.json()["data"] if o["name"] != HOSTILE]
     ranked = sorted(
-        (o for o in orgs.json()["data"] if o["name"] != HOSTILE),
+        candidates,
         key=lambda o: (-len(neighbourhood_ids(api, o["id"])), o["id"]),
     )
     return ranked[0]

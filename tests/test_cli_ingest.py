@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
-from builders import make_facts
 from innograph.cli import ingest_cmds
 from innograph.cli.main import app
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
-from test_readers import blank_pdf, text_pdf
+from innograph.tests.builders import make_facts
 from typer.testing import CliRunner
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_readers import blank_pdf, text_pdf
+else:
+    from test_readers import blank_pdf, text_pdf
 
 runner = CliRunner()
 

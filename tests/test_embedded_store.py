@@ -15,13 +15,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from builders import make_facts
 from innograph.config import load_settings
 from innograph.graph.embedded.database import DB_NAME
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
 from innograph.graph.factory import open_store
 from innograph.ontology.facts import DocumentFacts
+from innograph.tests.builders import make_facts
 
 TESTS = Path(__file__).resolve().parent
 
@@ -31,7 +31,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {tests!r})
-    from builders import make_facts
+    from innograph.tests.builders import make_facts
     from innograph.graph.embedded.store import EmbeddedStore
 
     store = EmbeddedStore({path!r})

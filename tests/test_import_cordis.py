@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from import_helpers import open_graph, read_rows, run_import, write_rows
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.importers.common import ISO_COUNTRIES
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.import_helpers import open_graph, read_rows, run_import, write_rows
 
 PROJECTS = 12  # the first projects of the extract
 
 
+@dataclass(frozen=True)
+class EcselSlice:
+    store: Path
+    rows: list[dict[str, str]]
+    projects: list[dict[str, str]]
+    files: dict[str, Path]
+
+
 @pytest.fixture(scope="module")
-def ecsel_slice(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+def ecsel_slice(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> EcselSlice:
     data = shared_dir / "data" / "structured"
     p_header, projects = read_rows(data / "ecsel_h2020_projects.csv")
     a_header, participants = read_rows(data / "ecsel_h2020_participants.csv")
@@ -37,7 +46,7 @@ def ecsel_slice(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> d
         str(store),
     )
     assert code == 0, err
-    return {"store": store, "rows": part, "projects": projects[:PROJECTS], "files": files}
+    return EcselSlice(store=store, rows=part, projects=projects[:PROJECTS], files=files)
 
 
 class _Identity(dict[str, str]):
@@ -54,10 +63,10 @@ def _identity(graph: EmbeddedStore) -> _Identity:
     return merged
 
 
-def test_counts_match_the_csv(ecsel_slice: dict[str, object]) -> None:
-    rows: list[dict[str, str]] = ecsel_slice["rows"]  # type: ignore[assignment]
+def test_counts_match_the_csv(ecsel_slice: EcselSlice) -> None:
+    rows = ecsel_slice.rows
     valid = [r for r in rows if r["name"] and r["country"].split(";")[0] in ISO_COUNTRIES]
-    with open_graph(ecsel_slice["store"]) as graph:  # type: ignore[arg-type]
+    with open_graph(ecsel_slice.store) as graph:
         stats = graph.stats()
         same = _identity(graph)
 
@@ -73,9 +82,9 @@ def test_counts_match_the_csv(ecsel_slice: dict[str, object]) -> None:
     assert stats.documents == PROJECTS + len(valid)
 
 
-def test_collaborators_of_one_organisation_equal_the_csv(ecsel_slice: dict[str, object]) -> None:
-    rows: list[dict[str, str]] = ecsel_slice["rows"]  # type: ignore[assignment]
-    with open_graph(ecsel_slice["store"]) as graph:  # type: ignore[arg-type]
+def test_collaborators_of_one_organisation_equal_the_csv(ecsel_slice: EcselSlice) -> None:
+    rows = ecsel_slice.rows
+    with open_graph(ecsel_slice.store) as graph:
         same = _identity(graph)
     projects_of: dict[str, set[str]] = defaultdict(set)
     for r in rows:
@@ -86,15 +95,15 @@ def test_collaborators_of_one_organisation_equal_the_csv(ecsel_slice: dict[str, 
     expected = Counter(
         other for other, theirs in projects_of.items() if other != name for _ in theirs & mine
     )
-    with open_graph(ecsel_slice["store"]) as graph:  # type: ignore[arg-type]
+    with open_graph(ecsel_slice.store) as graph:
         found = graph.collaborators(name, limit=10_000)
     assert {c.organisation.id: c.score for c in found} == dict(expected)
 
 
-def test_contributions_and_pic_are_kept(ecsel_slice: dict[str, object]) -> None:
-    rows: list[dict[str, str]] = ecsel_slice["rows"]  # type: ignore[assignment]
+def test_contributions_and_pic_are_kept(ecsel_slice: EcselSlice) -> None:
+    rows = ecsel_slice.rows
     row = next(r for r in rows if r["role"] == "coordinator" and r["ecContribution"])
-    with open_graph(ecsel_slice["store"]) as graph:  # type: ignore[arg-type]
+    with open_graph(ecsel_slice.store) as graph:
         org = graph.search(row["name"], types=["Organisation"], limit=1)[0]
         detail = graph.get_entity(org.id)
     assert org.properties["pic"] == row["organisationID"]
@@ -103,9 +112,9 @@ def test_contributions_and_pic_are_kept(ecsel_slice: dict[str, object]) -> None:
     assert round(float(row["ecContribution"]), 2) in amounts
 
 
-def test_importing_twice_changes_nothing(ecsel_slice: dict[str, object]) -> None:
-    files: dict[str, Path] = ecsel_slice["files"]  # type: ignore[assignment]
-    store: Path = ecsel_slice["store"]  # type: ignore[assignment]
+def test_importing_twice_changes_nothing(ecsel_slice: EcselSlice) -> None:
+    files = ecsel_slice.files
+    store = ecsel_slice.store
     with open_graph(store) as graph:
         before, version = graph.stats(), graph.version()
     code, out, _ = run_import(

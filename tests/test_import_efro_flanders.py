@@ -7,7 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from import_helpers import open_graph, read_rows, run_import, write_rows
+from innograph.tests.import_helpers import open_graph, read_rows, run_import, write_rows
 
 NL_FILE = "nl_structural_funds_efro_esf_2007_2016.csv"
 FLANDERS_2014 = "flanders_erdf_2014_2020_call_detailhandel_kernversterking.csv"

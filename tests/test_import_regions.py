@@ -9,11 +9,12 @@ import gzip
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from import_helpers import open_graph, run_import, write_rows
 from innograph.ingest.importers.regions import nuts_code, nuts_of_name, row_region
+from innograph.tests.import_helpers import open_graph, run_import, write_rows
 
 ESIF = "esif_beneficiaries_2007_2020_harmonised.csv.gz"
 PER_COUNTRY = 150
@@ -55,12 +56,19 @@ def _deepest_by_name(
     return deepest if all(deepest.startswith(c) for c in codes) else None
 
 
+@dataclass(frozen=True)
+class EsifRegions:
+    store: Path
+    expected: set[tuple[str, str]]
+    unresolved: int
+
+
 @pytest.fixture(scope="module")
 def esif_regions(
     shared_dir: Path,
     reference: dict[str, tuple[int, str, set[str]]],
     tmp_path_factory: pytest.TempPathFactory,
-) -> dict[str, object]:
+) -> EsifRegions:
     """A slice: UK rows with a local code inside a NUTS 3 region, and Hungarian, Slovene and
     Danish rows that name their region; the expected (beneficiary, region) pairs."""
     path = shared_dir / "data" / "structured" / ESIF
@@ -97,7 +105,7 @@ def esif_regions(
     code, out, err = run_import("esif", str(csv_path), "--store", str(folder / "store"))
     assert code == 0, err
     assert f"imported {len(rows)} of {len(rows)} rows" in out
-    return {"store": folder / "store", "expected": expected, "unresolved": unresolved}
+    return EsifRegions(store=folder / "store", expected=expected, unresolved=unresolved)
 
 
 def _region_links(store: Path, kind: str) -> set[tuple[str, str]]:
@@ -118,23 +126,20 @@ def _region_links(store: Path, kind: str) -> set[tuple[str, str]]:
 
 
 def test_esif_beneficiaries_are_linked_to_their_nuts_regions(
-    esif_regions: dict[str, object],
+    esif_regions: EsifRegions,
 ) -> None:
-    expected: set[tuple[str, str]] = esif_regions["expected"]  # type: ignore[assignment]
-    store = esif_regions["store"]
-    assert isinstance(store, Path)
-    found = _region_links(store, "Organisation")
+    expected = esif_regions.expected
+    found = _region_links(esif_regions.store, "Organisation")
     assert len(expected) > 300  # the slice links hundreds of beneficiaries
     assert found == expected
     # Rows whose region name the reference list lacks stay linked to their country only.
-    unresolved = esif_regions["unresolved"]
-    assert isinstance(unresolved, int) and unresolved > 0
+    assert esif_regions.unresolved > 0
 
 
 def test_regions_are_named_as_the_reference_list_names_them(
-    esif_regions: dict[str, object], reference: dict[str, tuple[int, str, set[str]]]
+    esif_regions: EsifRegions, reference: dict[str, tuple[int, str, set[str]]]
 ) -> None:
-    with open_graph(esif_regions["store"]) as graph:  # type: ignore[arg-type]
+    with open_graph(esif_regions.store) as graph:
         regions = [
             n
             for n in graph.iter_nodes(types=["Region"])

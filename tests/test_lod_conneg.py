@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import rdflib
@@ -12,7 +13,11 @@ from innograph.api.app import create_app
 from innograph.api.routes.lod import negotiate
 from innograph.config import load_settings
 from rdflib import RDF, Namespace, URIRef
-from test_rdf_sample import sample_store
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_rdf_sample import sample_store
+else:
+    from test_rdf_sample import sample_store
 
 BASE = "http://lod.test"
 IG = Namespace("https://w3id.org/innograph/ontology#")

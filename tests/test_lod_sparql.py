@@ -8,17 +8,22 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import rdflib
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import load_settings
 from innograph.graph.rdf.sparql import SparqlMirror, is_update
 from innograph.graph.store import GraphStore
+from innograph.tests.builders import make_facts
 from rdflib import Namespace, URIRef
-from test_rdf_sample import sample_store
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_rdf_sample import sample_store
+else:
+    from test_rdf_sample import sample_store
 
 BASE = "http://lod.test"
 LICENCE = "https://creativecommons.org/licenses/by/4.0/"

@@ -4,17 +4,28 @@ leave it, refuses what it cannot do, and cleans up after itself."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from builders import make_facts
-from import_helpers import open_graph, read_rows, run_import, write_rows
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import GraphError, InvalidFact, StoreUnavailable
 from innograph.graph.neo4j import bulk as neo4j_bulk
 from innograph.graph.neo4j.cypher import BULK_MARK, META_LABEL
 from innograph.graph.neo4j.store import Neo4jStore
-from test_neo4j_store import answers, cypher, embedded, neo, neo4j_only, random_documents
+from innograph.tests.builders import make_facts
+from innograph.tests.import_helpers import open_graph, read_rows, run_import, write_rows
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_neo4j_store import (
+        answers,
+        cypher,
+        embedded,
+        neo,
+        neo4j_only,
+        random_documents,
+    )
+else:
+    from test_neo4j_store import answers, cypher, embedded, neo, neo4j_only, random_documents
 
 __all__ = ["embedded", "neo"]  # fixtures used by name below
 

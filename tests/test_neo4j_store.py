@@ -12,10 +12,9 @@ import re
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
-from builders import make_facts
 from innograph.cli.main import app
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
@@ -23,15 +22,20 @@ from innograph.graph.neo4j.store import Neo4jStore
 from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 from neo4j import GraphDatabase
 from neo4j.exceptions import ConstraintError
 from typer.testing import CliRunner
 
+Test = TypeVar("Test", bound=Callable[..., None])
 
-def neo4j_only(test: Callable[..., None]) -> Callable[..., None]:
+
+def neo4j_only(test: Test) -> Test:
     """Needs the real server; the Neo4j tests share it and wipe it, so under xdist they
     run in one worker (--dist loadgroup)."""
-    return pytest.mark.xdist_group("neo4j")(pytest.mark.neo4j(test))
+    # pytest types a mark applied to a function as Any.
+    marked: Test = pytest.mark.xdist_group("neo4j")(pytest.mark.neo4j(test))
+    return marked
 
 
 SORTED_LABELS = "COLLECT { UNWIND labels(n) AS l RETURN l ORDER BY l } AS labels"

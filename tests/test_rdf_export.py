@@ -9,6 +9,7 @@ import subprocess
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pyshacl
@@ -22,7 +23,11 @@ from innograph.graph.rdf.describe import ExportOptions, Selection, describe
 from innograph.graph.rdf.writers import write_turtle
 from innograph.ontology.terms import IG, shapes_path
 from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
-from test_rdf_sample import BASE, TRICKY_EVIDENCE, sample_store
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_rdf_sample import BASE, TRICKY_EVIDENCE, sample_store
+else:
+    from test_rdf_sample import BASE, TRICKY_EVIDENCE, sample_store
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
@@ -41,7 +46,7 @@ def e(cid: str) -> URIRef:
 @pytest.fixture(scope="module")
 def graph_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
     store = sample_store(tmp_path_factory.mktemp("rdf") / "store")
-    yield store  # type: ignore[misc]
+    yield store
     store.close()
 
 
@@ -462,8 +467,8 @@ def test_ntriples_writer_output_counts_and_streaming() -> None:
 def test_sources_holding_the_separator_still_come_from_their_documents(tmp_path: Path) -> None:
     """The embedded store's grouped mentions split sources on U+001F; a source holding
     that character is asked of the store instead, with the same answer."""
-    from builders import make_facts
     from innograph.graph.rdf.sources import EntitySources
+    from innograph.tests.builders import make_facts
 
     store = EmbeddedStore(tmp_path / "store")
     odd = "odd\x1fsource.txt"

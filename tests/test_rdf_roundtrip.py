@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import rdflib
@@ -13,8 +14,12 @@ from innograph.ingest.rdf_import import RdfImportError, read_rdf
 from innograph.ontology.ids import make_canonical_id
 from rdflib import RDF, Namespace, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from test_rdf_sample import sample_store
 from typer.testing import CliRunner
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_rdf_sample import sample_store
+else:
+    from test_rdf_sample import sample_store
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 IG = Namespace("https://w3id.org/innograph/ontology#")

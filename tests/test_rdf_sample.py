@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from builders import make_facts
 from innograph.graph.embedded.store import EmbeddedStore
-from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts, MergeRecord
+from innograph.tests.builders import make_facts
 
 BASE = "http://lod.test"
 TRICKY_EVIDENCE = 'Northwind "Lab" — leads\nBRIDGE-X in Liège & Brügge <ok>.'
@@ -65,7 +64,7 @@ def sample_facts() -> list[DocumentFacts]:
     return [first, second]
 
 
-def sample_store(folder: Path) -> GraphStore:
+def sample_store(folder: Path) -> EmbeddedStore:
     """An embedded store holding the sample graph."""
     store = EmbeddedStore(folder)
     store.upsert_documents(sample_facts())

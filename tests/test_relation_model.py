@@ -9,12 +9,17 @@ own rules (no rare word as a feature). The names are invented.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import pytest
 from innograph.evaluation.train_relations import Example, vocabulary
 from innograph.ingest.relations import extract_budgets, extract_relations, propose_relations
 from innograph.ingest.relations.model import MODEL_FILE, RelationModel, relation_model
-from test_relations import Entities, make_doc, triples
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_relations import Entities, make_doc, triples
+else:
+    from test_relations import Entities, make_doc, triples
 
 PROGRAMME_PAGE: Entities = {
     "Interreg Nordland-Südmark": ("inm", "FundingProgramme"),

@@ -7,8 +7,14 @@ The names are invented for these tests.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from test_relations import Entities, budgets, one, relations, triples
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_relations import Entities, budgets, one, relations, triples
+else:
+    from test_relations import Entities, budgets, one, relations, triples
 
 NL: Entities = {
     "Zonnebrug": ("zb", "Project"),

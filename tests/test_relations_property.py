@@ -8,12 +8,18 @@ the text.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from innograph.ingest.relations import extract_budgets, extract_relations, propose_relations
 from innograph.ingest.relations.text import squash
 from innograph.ontology.terms import check_relation, ontology
-from test_relations import Entities, make_doc
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_relations import Entities, make_doc
+else:
+    from test_relations import Entities, make_doc
 
 NAMES: Entities = {
     "Alpha Works": ("o1", "Organisation"),

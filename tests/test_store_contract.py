@@ -12,13 +12,13 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from builders import make_facts
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound, GraphError, InvalidFact
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts, MergeRecord
 from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import make_facts
 
 
 def org(name: str) -> str:

@@ -242,7 +242,8 @@ def _edge_ratio(graph: nx.Graph, pos: dict[str, tuple[float, float]]) -> float:
     """Mean length of edges over mean distance of node pairs: low when the layout puts
     linked nodes together."""
     names = sorted(graph.nodes)
-    linked = sum(math.dist(pos[a], pos[b]) for a, b in graph.edges) / graph.number_of_edges()
+    edges: int = graph.number_of_edges()
+    linked = sum(math.dist(pos[a], pos[b]) for a, b in graph.edges) / edges
     pairs = [(names[i], names[(i * 7 + 13) % len(names)]) for i in range(len(names))]
     spread = sum(math.dist(pos[a], pos[b]) for a, b in pairs if a != b) / len(pairs)
     return linked / spread

@@ -6,14 +6,15 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from builders import make_facts
 from fastapi.testclient import TestClient
 from innograph.api.app import create_app
 from innograph.config import load_settings
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.store import GraphStore
+from innograph.tests.builders import make_facts
 from innograph.viz.routes import router
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -52,16 +53,18 @@ def small(tmp_path: Path) -> Iterator[TestClient]:
     store.close()
 
 
-def view_data(html: str) -> dict:
+def view_data(html: str) -> dict[str, Any]:
     match = re.search(r'<script type="application/json" id="view-data">(.*?)</script>', html, re.S)
     assert match, "the page embeds no view model"
-    return json.loads(match.group(1))
+    data: dict[str, Any] = json.loads(match.group(1))
+    return data
 
 
-def an_organisation(client: TestClient) -> dict:
+def an_organisation(client: TestClient) -> dict[str, Any]:
     """The organisation of the seeds with the most neighbours (from the API)."""
     found = client.get("/api/search", params={"q": "a", "type": "Organisation", "limit": 100})
-    best, best_count = None, -1
+    best: dict[str, Any] | None = None
+    best_count = -1
     for item in found.json()["data"]:
         count = client.get(f"/api/entities/{item['id']}/neighbourhood").json()["count"]
         if count > best_count:

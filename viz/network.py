@@ -555,6 +555,7 @@ def force_layout(
         iterations = 120 if n <= 500 else 50
     rng = np.random.default_rng(seed)
     side = n**0.5  # area ~ n with an ideal edge length of 1
+    pos: np.ndarray
     if start is not None:
         pos = start * (side / 2) + rng.normal(0.0, 0.05, size=(n, 2))
     else:
@@ -585,7 +586,7 @@ def force_layout(
         pos += shift * (np.minimum(length, temperature) / length)[:, None]
         temperature = max(temperature - cooling, 0.01)
     pos -= pos.mean(axis=0)
-    reach = np.abs(pos).max()
+    reach = float(np.abs(pos).max())
     return pos / reach if reach > 0 else pos
 
 
@@ -603,7 +604,8 @@ def _far_field(pos: np.ndarray, cells: int = 12) -> np.ndarray:
     dist2 = np.maximum(np.einsum("ijk,ijk->ij", delta, delta), 1e-4)
     weight = mass[used][None, :] / dist2
     weight[flat[:, None] == used[None, :]] = 0.0  # own cell: the near field covers it
-    return np.einsum("ijk,ij->ik", delta, weight)
+    field: np.ndarray = np.einsum("ijk,ij->ik", delta, weight)
+    return field
 
 
 def _group_start(ids: Sequence[str], groups: Mapping[str, int], seed: int) -> np.ndarray:

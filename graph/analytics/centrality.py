@@ -34,7 +34,8 @@ class Budget:
 
 def degree_centrality(adjacency: sp.csr_matrix) -> np.ndarray:
     """Number of distinct partners of each organisation (exact)."""
-    return np.diff(adjacency.indptr).astype(np.float64)
+    degrees: np.ndarray = np.diff(adjacency.indptr).astype(np.float64)
+    return degrees
 
 
 def _brandes_batch(adjacency: sp.csr_matrix, sources: np.ndarray) -> np.ndarray:
@@ -115,6 +116,7 @@ def eigenvector_centrality(weights: sp.csr_matrix) -> np.ndarray:
     if n == 0 or weights.nnz == 0:
         return np.zeros(n)
     matrix = weights.astype(np.float64)
+    vector: np.ndarray
     if n < 64:
         _, vectors = np.linalg.eigh(matrix.toarray())
         vector = vectors[:, -1]

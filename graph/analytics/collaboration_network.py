@@ -226,7 +226,7 @@ def _binary(matrix: sp.spmatrix) -> sp.csr_matrix:
 
 
 def row_indices_array(matrix: sp.csr_matrix, row: int) -> np.ndarray:
-    return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]]
+    return np.asarray(matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]])
 
 
 def two_hops(
@@ -244,7 +244,8 @@ def two_hops(
 
 
 def row_indices(matrix: sp.csr_matrix, row: int) -> list[int]:
-    return matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist()
+    indices: list[int] = matrix.indices[matrix.indptr[row] : matrix.indptr[row + 1]].tolist()
+    return indices
 
 
 def project_selection(

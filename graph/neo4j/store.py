@@ -14,7 +14,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from innograph.config import Settings
 from innograph.gc_pause import collector_paused
@@ -70,6 +70,8 @@ from neo4j.exceptions import DriverError, Neo4jError
 # The driver logs connection retries as warnings; without a handler Python would print
 # them next to our one-line error. Applications that configure logging still see them.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+T = TypeVar("T")
 
 # Bolt, direct or routed (a cluster, Aura), plain or encrypted.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -140,7 +142,7 @@ class Neo4jStore:
         with self._guard(), self._driver.session(database=self.database) as session:
             return session.execute_read(lambda tx: tx.run(query, params).values())
 
-    def _write(self, work: Callable[[ManagedTransaction], Any]) -> Any:
+    def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._guard(), self._driver.session(database=self.database) as session:
             return session.execute_write(work)
 

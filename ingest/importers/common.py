@@ -18,13 +18,15 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TypeVar
 
 from innograph.ingest.amounts import parse_money
 from innograph.ingest.gazetteer import gazetteer
 from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
 from innograph.ontology.facts import AttributeValue, DocumentFacts, EntityFact, RelationFact
 from innograph.ontology.ids import make_canonical_id
+
+T = TypeVar("T")
 
 # Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
 IMPORTER_VERSION = "1"
@@ -116,13 +118,14 @@ def row_hash(values: Iterable[str]) -> str:
     return hashlib.sha1(text.encode("utf-8", "replace"), usedforsecurity=False).hexdigest()
 
 
-def progress(rows: Iterable[Any], *, desc: str, total: int | None = None) -> Iterable[Any]:
+def progress(rows: Iterable[T], *, desc: str, total: int | None = None) -> Iterable[T]:
     """``rows`` with a progress bar on stderr, only when stderr is a terminal."""
     if not sys.stderr.isatty():
         return rows
     from tqdm import tqdm
 
-    return tqdm(rows, desc=desc, total=total, unit="row", file=sys.stderr, leave=False)
+    bar: Iterable[T] = tqdm(rows, desc=desc, total=total, unit="row", file=sys.stderr, leave=False)
+    return bar
 
 
 def required(row: dict[str, str], column: str, what: str) -> str:
