@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from innograph.ingest.relations.amounts import attach_grants, stated_grants
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView
 from innograph.ontology.facts import RelationFact
-from test_relations import ENTS, budgets, make_doc
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_relations import ENTS, budgets, make_doc
+else:
+    from test_relations import ENTS, budgets, make_doc
 
 
 def grant_over(text: str, source: str, target: str, *, lang: str = "en") -> float | None:

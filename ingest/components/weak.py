@@ -16,7 +16,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from innograph.ingest.components.patterns import name_runs, type_of_run
+from innograph.ingest.components.name_runs import name_runs
+from innograph.ingest.components.patterns import type_of_run
 from innograph.ingest.components.persons import person_spans
 from innograph.ingest.components.spans import (
     SPAN_GAZETTEER,
