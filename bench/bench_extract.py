@@ -6,7 +6,7 @@ The corpus is the shared seeds and corpus texts, repeated (each copy a document 
 own) until it has at least ``--words`` words. Measured in the same run, on the same
 texts:
 
-- ``spacy_pipe``: ``nlp.pipe`` of each language's pipeline (``ingest.pipeline``) alone;
+- ``spacy_pipe``: ``nlp.pipe`` of each language's pipeline (``ingest.nlp``) alone;
 - ``extract_w1`` / ``extract_w2``: ``Extractor.extract_many`` with 1 and 2 workers,
   plus turning each document into its contract JSON line, as ``innograph extract`` does;
 - with ``--cli``: the ``innograph extract`` command itself over the files, 1 and 2 workers;
@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from innograph.ingest.readers import SourceText
+    from innograph.ingest.reading.formats import SourceText
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "extract.json"
@@ -44,7 +44,7 @@ RESULTS = ROOT / "bench" / "results" / "extract.json"
 
 def build_corpus(shared: Path, min_words: int) -> list[SourceText]:
     """The shared texts, repeated as separate documents until there are ``min_words``."""
-    from innograph.ingest.readers import iter_document_paths, read_document
+    from innograph.ingest.reading.formats import iter_document_paths, read_document
 
     originals = [
         read_document(p)
@@ -71,7 +71,7 @@ def build_corpus(shared: Path, min_words: int) -> list[SourceText]:
 
 def corpus_by_language(shared: Path, min_words: int) -> dict[str, list[str]]:
     """corpus2's texts per language, repeated until each has at least ``min_words`` words."""
-    from innograph.ingest.readers import read_document
+    from innograph.ingest.reading.formats import read_document
 
     lang_of: dict[str, str] = {}
     for line in (shared / "corpus2" / "SOURCES.md").read_text("utf-8").splitlines():
@@ -95,8 +95,8 @@ def corpus_by_language(shared: Path, min_words: int) -> dict[str, list[str]]:
 def per_language(shared: Path, min_words: int) -> dict[str, dict[str, float]]:
     """Words/s per language: the bare pipeline and extraction, one process, same texts."""
     from innograph.ingest.extractor import Extractor
-    from innograph.ingest.pipeline import join_wrapped_lines, pipeline
-    from innograph.ingest.readers import SourceText
+    from innograph.ingest.nlp import join_wrapped_lines, pipeline
+    from innograph.ingest.reading.formats import SourceText
 
     out: dict[str, dict[str, float]] = {}
     for lang, texts in sorted(corpus_by_language(shared, min_words).items()):
@@ -133,8 +133,8 @@ def timed(run: Callable[[], object]) -> float:
 
 def spacy_pipe(corpus: list[SourceText]) -> None:
     """The pipelines alone: every text through its language's nlp.pipe."""
-    from innograph.ingest.language import detect_language
-    from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+    from innograph.ingest.nlp import join_wrapped_lines, pipeline
+    from innograph.ingest.reading.language import detect_language
 
     by_lang: dict[str, list[str]] = defaultdict(list)
     for src in corpus:

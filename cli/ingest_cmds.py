@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.ingest.batch import Outcome, run_batch
-from innograph.ingest.language import SUPPORTED_LANGUAGES
-from innograph.ingest.readers import DEFAULT_MAX_BYTES, MEDIA_TYPES, iter_document_paths
+from innograph.ingest.reading.formats import DEFAULT_MAX_BYTES, MEDIA_TYPES, iter_document_paths
+from innograph.ingest.reading.language import SUPPORTED_LANGUAGES
 
 if TYPE_CHECKING:
     from innograph.graph.store import GraphStore

@@ -46,7 +46,7 @@ def load_gold(doc: GoldDoc) -> dict[str, Any]:
 def predict(docs: list[GoldDoc], workers: int = 1) -> dict[str, dict[str, Any]]:
     """The extractor's contract JSON for each document, by document name."""
     from innograph.ingest.extractor import Extractor
-    from innograph.ingest.readers import read_document
+    from innograph.ingest.reading.formats import read_document
 
     sources = [read_document(d.text) for d in docs]
     out = {}
@@ -83,8 +83,8 @@ def gold_mentions(nlp_doc: Any, gold: dict[str, Any]) -> list[Any]:
 
 def predict_on_gold_entities(docs: list[GoldDoc]) -> dict[str, dict[str, Any]]:
     """Relations from the relation stage over gold mentions; entities are the gold ones."""
-    from innograph.ingest.pipeline import join_wrapped_lines, pipeline
-    from innograph.ingest.readers import read_document
+    from innograph.ingest.nlp import join_wrapped_lines, pipeline
+    from innograph.ingest.reading.formats import read_document
     from innograph.ingest.relations import extract_budgets, extract_relations
 
     out = {}

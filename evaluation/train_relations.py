@@ -55,7 +55,7 @@ def _positives(gold: dict[str, Any]) -> set[tuple[str, str, str]]:
 def _predicted_mentions(nlp_doc: Any, gold: dict[str, Any]) -> tuple[list[Any], dict[str, str]]:
     """The extractor's own mentions, and their entity keys aligned to gold ids by name."""
     from innograph.evaluation.extraction import scorer
-    from innograph.ingest.components.spans import SPAN_ENTITIES
+    from innograph.ingest.entities.spans import SPAN_ENTITIES
     from innograph.ingest.relations import Mention
 
     mentions = [Mention(s.id_, s.label_, s) for s in nlp_doc.spans[SPAN_ENTITIES]]
@@ -82,8 +82,8 @@ def examples(
     extractor's own mentions (labelled through their alignment with the gold entities),
     so that the model also learns what spurious or mistyped entities look like.
     """
-    from innograph.ingest.pipeline import join_wrapped_lines, pipeline
-    from innograph.ingest.readers import read_document
+    from innograph.ingest.nlp import join_wrapped_lines, pipeline
+    from innograph.ingest.reading.formats import read_document
     from innograph.ingest.relations import candidates
 
     out: list[Example] = []

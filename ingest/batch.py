@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from innograph.ingest.readers import (
+from innograph.ingest.reading.formats import (
     DEFAULT_MAX_BYTES,
     ReadError,
     SourceText,

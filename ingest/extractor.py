@@ -1,6 +1,6 @@
 """From a document's text to typed, sourced facts (the extraction contract).
 
-``Extractor.extract`` runs the document's language pipeline (``ingest.pipeline``), turns
+``Extractor.extract`` runs the document's language pipeline (``ingest.nlp``), turns
 each group of entity mentions into one :class:`EntityFact`, asks the relations module
 for relations and project budgets, and gives every entity its canonical id through the
 :class:`Resolver`. ``extract_many`` keeps order; with ``workers > 1`` the language
@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 
 from innograph.ingest import relations
 from innograph.ingest.amounts import find_periods
-from innograph.ingest.components.interreg import generation_of_year
-from innograph.ingest.components.spans import SPAN_ENTITIES, registry_key
-from innograph.ingest.gazetteer import gazetteer, norm_name
-from innograph.ingest.pipeline import join_wrapped_lines, pipeline
-from innograph.ingest.readers import SourceText
+from innograph.ingest.entities.gazetteer import gazetteer, norm_name
+from innograph.ingest.entities.interreg import generation_of_year
+from innograph.ingest.entities.spans import SPAN_ENTITIES, registry_key
+from innograph.ingest.nlp import join_wrapped_lines, pipeline
+from innograph.ingest.reading.formats import SourceText
 from innograph.ingest.resolution import (
     DocumentContext,
     KnownEntity,
@@ -51,7 +51,7 @@ class _Analysis:
 
 
 def _detect(text: str) -> str:
-    from innograph.ingest.language import detect_language
+    from innograph.ingest.reading.language import detect_language
 
     return detect_language(text)
 

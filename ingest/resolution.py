@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from innograph.ingest.components.interreg import InterregName
-from innograph.ingest.gazetteer import gazetteer, norm_name
+from innograph.ingest.entities.gazetteer import gazetteer, norm_name
+from innograph.ingest.entities.interreg import InterregName
 from innograph.ontology.facts import MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
 from innograph.ontology.terms import ontology

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from innograph.ingest.batch import Outcome, run_batch
-from innograph.ingest.readers import SourceText
+from innograph.ingest.reading.formats import SourceText
 from innograph.ontology.facts import DocumentFacts
 
 

@@ -3,10 +3,10 @@ colon, and the area words of Interreg names (invented names, four languages)."""
 
 from __future__ import annotations
 
-import innograph.ingest.components  # noqa: F401  (registers the factories)
+import innograph.ingest.entities  # noqa: F401  (registers the factories)
 import spacy
-from innograph.ingest.components.spans import SPAN_ENTITIES
-from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+from innograph.ingest.entities.spans import SPAN_ENTITIES
+from innograph.ingest.nlp import join_wrapped_lines, pipeline
 
 _KEEP: list[spacy.tokens.Doc] = []  # the spans of a Doc live only as long as the Doc
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from innograph.ingest.extractor import Extractor
-from innograph.ingest.readers import iter_document_paths, read_document
+from innograph.ingest.reading.formats import iter_document_paths, read_document
 
 pytestmark = pytest.mark.slow
 

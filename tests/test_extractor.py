@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 from innograph.ingest.extractor import Extractor
-from innograph.ingest.readers import SourceText
+from innograph.ingest.reading.formats import SourceText
 from innograph.ingest.resolution import KnownEntity, Resolver
 from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import ontology

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from innograph.ingest.language import SAMPLE_CHARS, detect_language
-from innograph.ingest.readers import read_document
+from innograph.ingest.reading.formats import read_document
+from innograph.ingest.reading.language import SAMPLE_CHARS, detect_language
 
 
 @pytest.mark.parametrize(

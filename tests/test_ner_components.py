@@ -6,12 +6,12 @@ works alone; the grouping tests run the full language pipeline.
 
 from __future__ import annotations
 
-import innograph.ingest.components  # noqa: F401  (registers the factories)
+import innograph.ingest.entities  # noqa: F401  (registers the factories)
 import pytest
 import spacy
-from innograph.ingest.components.interreg import InterregName, generation_of_year
-from innograph.ingest.components.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
-from innograph.ingest.pipeline import join_wrapped_lines, pipeline
+from innograph.ingest.entities.interreg import InterregName, generation_of_year
+from innograph.ingest.entities.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
+from innograph.ingest.nlp import join_wrapped_lines, pipeline
 from spacy.language import Language
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from innograph.ingest.pipeline import (
+from innograph.ingest.nlp import (
     ENGLISH_MODEL,
     FRENCH_MODEL,
     join_wrapped_lines,

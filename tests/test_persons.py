@@ -4,9 +4,9 @@ through each language's pipeline, and the first-name lexicon's filters."""
 from __future__ import annotations
 
 import pytest
-from innograph.ingest.components.persons import first_names, is_first_name, person_spans
-from innograph.ingest.components.spans import SPAN_ENTITIES
-from innograph.ingest.pipeline import pipeline
+from innograph.ingest.entities.persons import first_names, is_first_name, person_spans
+from innograph.ingest.entities.spans import SPAN_ENTITIES
+from innograph.ingest.nlp import pipeline
 
 
 def _typed(lang: str, text: str) -> dict[str, str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from innograph.ingest.readers import (
+from innograph.ingest.reading.formats import (
     DEFAULT_MAX_BYTES,
     ReadError,
     SourceText,

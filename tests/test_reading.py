@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from innograph.ingest.pipeline import pipeline
+from innograph.ingest.nlp import pipeline
 from innograph.ingest.reading import (
-    block_of,
     field_label,
-    heading_of,
     is_bullet,
     join_wrapped_lines,
     read_blocks,
 )
+from innograph.ingest.reading.doc import block_of, heading_of
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:

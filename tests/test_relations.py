@@ -17,7 +17,7 @@ from functools import cache
 
 import pytest
 import spacy
-from innograph.ingest.pipeline import _split_hyphens
+from innograph.ingest.nlp import _split_hyphens
 from innograph.ingest.relations import (
     Mention,
     extract_budgets,

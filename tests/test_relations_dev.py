@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from innograph.ingest.pipeline import join_wrapped_lines, pipeline
-from innograph.ingest.readers import read_document
+from innograph.ingest.nlp import join_wrapped_lines, pipeline
+from innograph.ingest.reading.formats import read_document
 from innograph.ingest.relations import Mention, extract_budgets, propose_relations
 
 pytestmark = pytest.mark.slow

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from innograph.ingest.components.interreg import InterregName
+from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.resolution import (
     DocumentContext,
     KnownEntity,

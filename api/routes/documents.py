@@ -22,7 +22,7 @@ from innograph.api.limits import MAX_UPLOAD_FILES, UPLOAD_BUDGET_SECONDS
 from innograph.api.schemas import ERROR_RESPONSES, ErrorPublic, IngestPublic, IngestResultPublic
 from innograph.graph.store import GraphStore
 from innograph.graph.types import IngestResult
-from innograph.ingest.readers import ReadError, read_bytes
+from innograph.ingest.reading.formats import ReadError, read_bytes
 from innograph.service import extractor_for, write_all
 from starlette.datastructures import UploadFile
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, TypeVar
 
 from innograph.ingest.amounts import parse_money
-from innograph.ingest.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
 from innograph.ontology.facts import AttributeValue, DocumentFacts, EntityFact, RelationFact
 from innograph.ontology.ids import make_canonical_id

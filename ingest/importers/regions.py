@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from functools import cache, lru_cache
 
-from innograph.ingest.gazetteer import gazetteer, norm_name
+from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 
 # Leading words that say what kind of area a name is, in the lists' languages; tried
 # only when the name as written is not a region's name ("Région wallonne" is one).

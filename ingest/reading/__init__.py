@@ -1,11 +1,15 @@
-"""Reading that keeps structure: wrapped lines joined, headings, items and fields kept.
+"""Reading: files of every format to clean text, and text that keeps its structure.
+
+``formats`` reads files (text, Markdown, HTML, PDF, DOCX; ``read_document``) into a
+``SourceText``; ``language`` detects its language. Wrapped lines are joined while
+headings, items and fields are kept:
 
 ``join_wrapped_lines(text)`` gives the text the pipeline analyses; ``read_blocks`` its
 blocks (:class:`Block`: kind "heading" / "item" / "field" / "paragraph", character
 offsets, a field's label, the heading above). In the pipeline the sentence component
 stores the blocks on the Doc: ``doc._.blocks`` (``list[Block]``, in text order, offsets
-in ``doc.text``); ``block_of(span)`` gives the block a span or token starts in and
-``heading_of(span)`` the heading block above it.
+in ``doc.text``); ``reading.doc.block_of(span)`` gives the block a span or token starts
+in and ``heading_of(span)`` the heading block above it.
 """
 
 from __future__ import annotations
@@ -20,49 +24,14 @@ from innograph.ingest.reading.layout import (
     join_wrapped_lines,
     read_blocks,
 )
-from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "Block",
     "BlockKind",
     "block_index",
-    "block_of",
-    "doc_blocks",
     "ends_sentence",
     "field_label",
-    "heading_of",
     "is_bullet",
     "join_wrapped_lines",
     "read_blocks",
 ]
-
-if not Doc.has_extension("blocks"):
-    Doc.set_extension("blocks", default=None)
-
-
-def doc_blocks(doc: Doc) -> list[Block]:
-    """The Doc's blocks (set by the sentence component; read from the text if not)."""
-    blocks: list[Block] | None = doc._.blocks
-    if blocks is None:
-        blocks = read_blocks(doc.text)
-        doc._.blocks = blocks
-    return blocks
-
-
-def block_of(item: Span | Token) -> Block | None:
-    """The block that a span or token starts in, None for whitespace between blocks."""
-    doc = item.doc
-    char = item.start_char if isinstance(item, Span) else item.idx
-    blocks = doc_blocks(doc)
-    i = block_index(blocks, char)
-    return blocks[i] if i is not None else None
-
-
-def heading_of(item: Span | Token) -> Block | None:
-    """The heading block a span or token sits under (itself if it is in a heading)."""
-    block = block_of(item)
-    if block is None:
-        return None
-    if block.kind == "heading":
-        return block
-    return doc_blocks(item.doc)[block.heading] if block.heading is not None else None

@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from innograph.ingest.reading import block_index, doc_blocks
+from innograph.ingest.reading import block_index
+from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import DocView, Ref

@@ -3,7 +3,7 @@
 A cue is a phrase that states a relation: "coordinated by", "penvoerder", "financé par".
 Each cue says which relations it may express (the first one whose ontology domain and
 range fit the two ends wins), on which side of the cue the source and the target stand,
-and how confident a match is. The per-language cue phrases are in ``relation_lexicon``;
+and how confident a match is. The per-language cue phrases are in ``relations/lang/<code>.py``;
 here are the field labels of page layouts, budget phrases, caps, references ("this
 project") and role nouns. Relation names and their allowed end types come from the
 ontology (``innograph.ontology.terms``); these are words of general language knowledge,

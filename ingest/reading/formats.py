@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from innograph.ingest.html_text import html_to_text
-from innograph.ingest.markdown_text import markdown_to_text
+from innograph.ingest.reading.html import html_to_text
+from innograph.ingest.reading.markdown import markdown_to_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",

@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.components.spans import COORDINATORS, NAME_CONNECTORS, is_acronym
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.gazetteer_lexicon import (
+from innograph.ingest.entities.gazetteer_lexicon import (
     CALL_CUES,
     CLUSTER_CUES,
     EVENT_CUES,
@@ -22,6 +20,8 @@ from innograph.ingest.gazetteer_lexicon import (
     PROJECT_STEMS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.spans import COORDINATORS, NAME_CONNECTORS, is_acronym
+from innograph.ingest.entities.spans import cached_fold as fold
 from spacy.tokens import Doc, Span
 
 # Opening quote -> the closing quotes that may end it (typography varies by language

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from innograph.ingest.gazetteer import gazetteer, norm_name
-from innograph.ingest.gazetteer_lexicon import COUNTRIES
+from innograph.ingest.entities.gazetteer import gazetteer, norm_name
+from innograph.ingest.entities.gazetteer_lexicon import COUNTRIES
 
 GENERATIONS = ("III", "IV", "V", "VI")
 _GEN_TOKEN = re.compile(r"^(III|IV|VI|V)(?:-?([ABC]))?$")

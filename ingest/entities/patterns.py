@@ -13,24 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.components import interreg, project_lists, quoted
-from innograph.ingest.components.name_runs import (
-    DASHES,
-    ELIDED,
-    is_distinctive_word,
-    is_year,
-    name_runs,
-    same_line,
-)
-from innograph.ingest.components.spans import (
-    NAME_CONNECTORS,
-    SPAN_PATTERNS,
-    is_acronym,
-    is_name_token,
-)
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.gazetteer import gazetteer
-from innograph.ingest.gazetteer_lexicon import (
+from innograph.ingest.entities import interreg, project_lists, quoted
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
     GENERIC_ACRONYMS,
@@ -43,6 +28,21 @@ from innograph.ingest.gazetteer_lexicon import (
     REGION_HEADS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.name_runs import (
+    DASHES,
+    ELIDED,
+    is_distinctive_word,
+    is_year,
+    name_runs,
+    same_line,
+)
+from innograph.ingest.entities.spans import (
+    NAME_CONNECTORS,
+    SPAN_PATTERNS,
+    is_acronym,
+    is_name_token,
+)
+from innograph.ingest.entities.spans import cached_fold as fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 

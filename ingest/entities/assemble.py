@@ -14,7 +14,15 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from innograph.ingest.components.grouping import (
+from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import (
+    CONTINENTS,
+    GENERIC_ACRONYMS,
+    GENERIC_TERMS,
+    ORG_HEADS,
+    STOP_CAPITALISED,
+)
+from innograph.ingest.entities.grouping import (
     Group,
     cue_types,
     current,
@@ -24,9 +32,9 @@ from innograph.ingest.components.grouping import (
     not_persons,
     type_families,
 )
-from innograph.ingest.components.persons import PERSON_FLAG
-from innograph.ingest.components.quoted import FLAG as QUOTED_FLAG
-from innograph.ingest.components.spans import (
+from innograph.ingest.entities.persons import PERSON_FLAG
+from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
+from innograph.ingest.entities.spans import (
     COORDINATORS,
     PREPOSITIONS,
     SPAN_ENTITIES,
@@ -35,16 +43,8 @@ from innograph.ingest.components.spans import (
     SPAN_PATTERNS,
     SPAN_WEAK,
 )
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.components.weak import is_distinctive
-from innograph.ingest.gazetteer import Gazetteer, gazetteer
-from innograph.ingest.gazetteer_lexicon import (
-    CONTINENTS,
-    GENERIC_ACRONYMS,
-    GENERIC_TERMS,
-    ORG_HEADS,
-    STOP_CAPITALISED,
-)
+from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.weak import is_distinctive
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

@@ -12,19 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from innograph.ingest.components.interreg import InterregName
-from innograph.ingest.components.persons import PERSON_FLAG
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.components.spans import (
+from innograph.ingest.entities.gazetteer import norm_name
+from innograph.ingest.entities.gazetteer_lexicon import (
+    ORG_HEADS,
+)
+from innograph.ingest.entities.interreg import InterregName
+from innograph.ingest.entities.persons import PERSON_FLAG
+from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.spans import (
     is_acronym,
     is_name_token,
     registry_key,
 )
-from innograph.ingest.components.weak import is_distinctive
-from innograph.ingest.gazetteer import norm_name
-from innograph.ingest.gazetteer_lexicon import (
-    ORG_HEADS,
-)
+from innograph.ingest.entities.weak import is_distinctive
 from spacy.tokens import Doc, Span
 
 # Zipf frequencies above which a German word is an ordinary word (see ``_proper``).

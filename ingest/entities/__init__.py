@@ -1,7 +1,8 @@
-"""spaCy components of the extraction pipeline, one small job each.
+"""Entities: the spaCy components that find, type and group names, one small job each,
+with the gazetteers and lexicons they read.
 
 Importing this package registers the factories (``innograph_<name>_v1``); the order
-in which a pipeline runs them is set in ``innograph.ingest.pipeline``. Each component
+in which a pipeline runs them is set in ``innograph.ingest.nlp``. Each component
 reads and writes span groups on the one shared ``Doc``:
 
 - ``innograph_line_sentences_v1``: each layout block (heading, list item, field, paragraph;
@@ -12,19 +13,20 @@ reads and writes span groups on the one shared ``Doc``:
 - ``innograph_ner_candidates_v1``: the statistical NER's entities re-typed -> ``ig_ner``.
 - ``innograph_weak_names_v1``: distinctive or mid-sentence capitalised names and list
   members, typed by their context -> ``ig_weak``.
-- ``innograph_entities_v1``: one non-overlapping set of typed mentions -> ``ig_entities``,
-  grouped within the document (acronyms, short forms, variants): ``Span.id_`` is the group.
+- ``innograph_entities_v1`` (``assemble``; the grouping in ``grouping``): one
+  non-overlapping set of typed mentions -> ``ig_entities``, grouped within the document
+  (acronyms, short forms, variants): ``Span.id_`` is the group.
 """
 
-from innograph.ingest.components import (  # noqa: F401  (registers the factories)
-    entities,
+from innograph.ingest.entities import (  # noqa: F401  (registers the factories)
+    assemble,
     gazetteer_ruler,
     ner_candidates,
     patterns,
     sentences,
     weak,
 )
-from innograph.ingest.components.spans import (  # noqa: E402
+from innograph.ingest.entities.spans import (  # noqa: E402
     SPAN_ENTITIES,
     SPAN_GAZETTEER,
     SPAN_NER,

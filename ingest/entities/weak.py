@@ -16,24 +16,24 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from innograph.ingest.components.name_runs import name_runs
-from innograph.ingest.components.patterns import type_of_run
-from innograph.ingest.components.persons import person_spans
-from innograph.ingest.components.spans import (
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import (
+    CLUSTER_CUES,
+    GENERIC_ACRONYMS,
+    LIST_CUES,
+    STOP_CAPITALISED,
+)
+from innograph.ingest.entities.name_runs import name_runs
+from innograph.ingest.entities.patterns import type_of_run
+from innograph.ingest.entities.persons import person_spans
+from innograph.ingest.entities.spans import (
     SPAN_GAZETTEER,
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
     is_acronym,
 )
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.gazetteer import gazetteer
-from innograph.ingest.gazetteer_lexicon import (
-    CLUSTER_CUES,
-    GENERIC_ACRONYMS,
-    LIST_CUES,
-    STOP_CAPITALISED,
-)
+from innograph.ingest.entities.spans import cached_fold as fold
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 

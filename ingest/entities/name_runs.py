@@ -10,19 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from innograph.ingest.components.spans import (
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import (
+    ORG_HEADS,
+    PROJECT_CUES,
+    STOP_CAPITALISED,
+)
+from innograph.ingest.entities.spans import (
     COORDINATORS,
     NAME_CONNECTORS,
     PREPOSITIONS,
     is_name_token,
 )
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.gazetteer import gazetteer
-from innograph.ingest.gazetteer_lexicon import (
-    ORG_HEADS,
-    PROJECT_CUES,
-    STOP_CAPITALISED,
-)
+from innograph.ingest.entities.spans import cached_fold as fold
 from spacy.tokens import Doc, Token
 
 DASHES = {"-", "–", "—"}

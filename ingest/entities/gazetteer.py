@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from innograph.ingest import gazetteer_lexicon as lex
+from innograph.ingest.entities import gazetteer_lexicon as lex
 from innograph.ontology.ids import fold
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")

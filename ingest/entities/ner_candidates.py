@@ -11,12 +11,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from innograph.ingest.components.patterns import type_of_run
-from innograph.ingest.components.spans import SPAN_NER, is_name_token
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.components.weak import shouted_words
-from innograph.ingest.gazetteer import gazetteer
-from innograph.ingest.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
+from innograph.ingest.entities.patterns import type_of_run
+from innograph.ingest.entities.spans import SPAN_NER, is_name_token
+from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.weak import shouted_words
 from spacy.language import Language
 from spacy.lookups import Lookups
 from spacy.tokens import Doc, Span

@@ -15,9 +15,8 @@ import re
 from functools import cache
 from importlib import resources
 
-from innograph.ingest.components.spans import cached_fold as fold
-from innograph.ingest.gazetteer import gazetteer
-from innograph.ingest.gazetteer_lexicon import (
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
     ORG_HEADS,
@@ -25,12 +24,13 @@ from innograph.ingest.gazetteer_lexicon import (
     PROJECT_CUES,
     STOP_CAPITALISED,
 )
-from innograph.ingest.person_lexicon import (
+from innograph.ingest.entities.person_lexicon import (
     GERMAN_ARTICLES,
     LEGAL_FORM_WORDS,
     NAME_PARTICLES,
     PERSON_TITLES,
 )
+from innograph.ingest.entities.spans import cached_fold as fold
 from spacy.tokens import Doc, Span, Token
 
 PERSON_FLAG = "weak|person"
