@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
+
 from innograph import __version__
 from innograph.api.errors import install_error_handlers
 from innograph.api.routes import ROUTERS

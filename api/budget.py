@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import anyio
 import anyio.to_thread
+
 from innograph.api.errors import QueryTimeout
 
 T = TypeVar("T")

@@ -15,11 +15,12 @@ from typing import Annotated
 
 import anyio.to_thread
 from fastapi import Depends, Request
+from starlette.datastructures import State
+
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.config import Settings
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
-from starlette.datastructures import State
 
 _open_lock = threading.Lock()
 

@@ -12,9 +12,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
 from innograph.graph.errors import EntityNotFound, InvalidFact, StoreUnavailable
 from innograph.ontology.terms import UnknownTermError
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30

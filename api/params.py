@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from fastapi import Query
+
 from innograph.api.errors import ApiError
 from innograph.graph.domain import organisation_types
 from innograph.graph.store import GraphStore

@@ -14,8 +14,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from fastapi.responses import Response
-from innograph.graph.types import DocumentInfo, Edge, Node, Provenance
 from pydantic_core import to_json
+
+from innograph.graph.types import DocumentInfo, Edge, Node, Provenance
 
 
 def json_response(content: Any) -> Response:

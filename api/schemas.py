@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from innograph.graph.types import Node
 from pydantic import BaseModel, Field
+
+from innograph.graph.types import Node
 
 
 class ErrorPublic(BaseModel):

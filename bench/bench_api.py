@@ -106,6 +106,7 @@ def _timed_pair(
 def _server_stack() -> dict[str, str]:
     """The event loop and HTTP parser ``innograph serve`` gets from uvicorn here."""
     import uvicorn
+
     from innograph.cli.serve_cmd import UVICORN_SPEED
 
     async def app(scope: object, receive: object, send: object) -> None:

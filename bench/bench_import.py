@@ -210,6 +210,7 @@ def _analytics_http(store: EmbeddedStore) -> dict[str, Any]:
     network index and the figure computed; the graph is already in memory) and a second
     one (cached)."""
     from fastapi.testclient import TestClient
+
     from innograph.api.app import create_app
     from innograph.config import Settings
 

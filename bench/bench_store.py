@@ -38,6 +38,7 @@ from typing import Any
 
 import networkx as nx
 import psutil
+
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
 

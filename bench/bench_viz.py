@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
 from innograph.ontology.ids import make_canonical_id
@@ -183,8 +184,9 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=BROWSER_LIMIT_SECONDS)
     args = parser.parse_args()
 
-    from innograph.testing.serving import free_port, launch_chromium
     from playwright.sync_api import sync_playwright
+
+    from innograph.testing.serving import free_port, launch_chromium
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()

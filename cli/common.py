@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+
 from innograph.config import Settings, load_settings
 
 StoreOption = Annotated[

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.graph.errors import GraphError
 from innograph.graph.exchange.export import export_to_path

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
 from innograph.cli.common import StoreOption, fail, settings_from
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.ingest.batch import Outcome, run_batch
 from innograph.ingest.reading.formats import DEFAULT_MAX_BYTES, MEDIA_TYPES, iter_document_paths

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+
 from innograph import __version__
 
 app = typer.Typer(

@@ -7,6 +7,7 @@ import socket
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
 from innograph.cli.common import StoreOption, fail, settings_from
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ def serve(
     Uses Neo4j when INNOGRAPH_NEO4J_URI is set, else the embedded store (--store).
     """
     import uvicorn
+
     from innograph.api.app import create_app
 
     settings = settings_from(store)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.graph.errors import GraphError
 from innograph.graph.factory import open_store

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
+from rapidfuzz import fuzz, process
+
 from innograph.graph.algorithms import expand_types
 from innograph.graph.types import Node
 from innograph.ontology.ids import fold
-from rapidfuzz import fuzz, process
 
 # Fuzzy matches below this rapidfuzz ratio (0-100) are not search results.
 FUZZY_THRESHOLD = 80.0

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span
+
 from innograph.ingest import relations
 from innograph.ingest.amounts import find_periods
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
@@ -31,7 +33,6 @@ from innograph.ingest.resolution import (
     Resolver,
 )
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
-from spacy.tokens import Doc, Span
 
 __all__ = ["Extractor", "KnownEntity", "Resolver"]
 

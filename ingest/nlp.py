@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from functools import cache
 
-import innograph.ingest.entities  # noqa: F401  (registers the factories)
 import spacy
-from innograph.ingest.reading import join_wrapped_lines
-from innograph.ingest.reading.language import SUPPORTED_LANGUAGES
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
+
+import innograph.ingest.entities  # noqa: F401  (registers the factories)
+from innograph.ingest.reading import join_wrapped_lines
+from innograph.ingest.reading.language import SUPPORTED_LANGUAGES
 
 __all__ = ["ENGLISH_MODEL", "FRENCH_MODEL", "LANGUAGES", "join_wrapped_lines", "pipeline"]
 

@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
 from innograph.ontology.facts import DocumentFacts, EntityFact, MergeRecord, RelationFact
 from innograph.ontology.ids import is_canonical_id, slugify
 from innograph.ontology.terms import IG, ontology
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
-from rdflib.term import Node
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")

@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz import fuzz, process
+
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ontology.facts import MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
 from innograph.ontology.terms import ontology
-from rapidfuzz import fuzz, process
 
 FUZZY_THRESHOLD = 92.0
 _ROMAN = {"i", "ii", "iii", "iv", "v", "va", "vb", "vi", "via", "vii"}

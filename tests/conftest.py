@@ -111,8 +111,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[GraphStore
 @pytest.fixture(scope="session")
 def seeds_store_dir(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Folder of an embedded store holding the seeds, written by `innograph ingest`."""
-    from innograph.cli.main import app
     from typer.testing import CliRunner
+
+    from innograph.cli.main import app
 
     folder = tmp_path_factory.mktemp("seeds-store") / "store"
     # Always the embedded store, even when the environment names a Neo4j server.

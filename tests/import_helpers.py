@@ -7,9 +7,10 @@ import gzip
 from collections.abc import Iterable
 from pathlib import Path
 
+from typer.testing import CliRunner
+
 from innograph.cli.main import app
 from innograph.graph.embedded.store import EmbeddedStore
-from typer.testing import CliRunner
 
 runner = CliRunner()
 

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from innograph.ingest.amounts import (
     find_dates,
     find_money,

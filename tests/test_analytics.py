@@ -7,6 +7,7 @@ import networkx as nx
 import numpy as np
 import pytest
 import scipy.sparse as sp
+
 from innograph.graph.analytics.centrality import (
     Budget,
     betweenness_centrality,

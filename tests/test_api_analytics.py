@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.analytics.service import Analytics

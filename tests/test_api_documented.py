@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
+
 from innograph.api.app import create_app
 from innograph.api.schemas import (
     CollaboratorsPublic,
@@ -28,7 +30,6 @@ from innograph.config import Settings
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import make_canonical_id
 from innograph.tests.builders import make_facts
-from pydantic import BaseModel
 
 ANNE = make_canonical_id("Organisation", "Ånne Systèmes")
 BRUG = make_canonical_id("Organisation", "Brug Labs")

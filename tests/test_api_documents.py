@@ -9,6 +9,7 @@ from pathlib import Path
 import httpx2
 import pytest
 from fastapi.testclient import TestClient
+
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.embedded.store import EmbeddedStore

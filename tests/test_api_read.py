@@ -16,6 +16,7 @@ from typing import Any
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+
 from innograph import __version__
 from innograph.api.app import create_app
 from innograph.api.routes.search import SEARCH_THREADS

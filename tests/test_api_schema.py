@@ -13,11 +13,12 @@ import pytest
 import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.tests.builders import make_facts
-from schemathesis.checks import not_a_server_error
 
 if TYPE_CHECKING:
     from schemathesis.specs.openapi.schemas import OpenApiCase

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
 from innograph.api.app import create_app
 from innograph.config import Settings
 from innograph.graph.domain import organisation_types

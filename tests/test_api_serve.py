@@ -76,6 +76,7 @@ def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:
     # httptools and uvloop are dependencies (as in uvicorn[standard]): serve's "auto"
     # must find them, or every request pays the pure-Python parser and loop again.
     import uvicorn
+
     from innograph.cli.serve_cmd import UVICORN_SPEED
 
     async def app(scope: object, receive: object, send: object) -> None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
+
 from innograph.ingest.batch import Outcome, run_batch
 from innograph.ingest.reading.formats import SourceText
 from innograph.ontology.facts import DocumentFacts

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+
 from innograph.tests.builders import make_facts
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]

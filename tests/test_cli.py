@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
+
 from innograph import __version__
 from innograph.cli.main import app
-from typer.testing import CliRunner
 
 runner = CliRunner()
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 
 import docx
 import pytest
+from typer.testing import CliRunner
+
 from innograph.cli import ingest_cmds
 from innograph.cli.main import app
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
 from innograph.tests.builders import make_facts
-from typer.testing import CliRunner
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_readers import blank_pdf, text_pdf

@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
 from innograph.cli.main import app
 from innograph.graph.embedded.database import DB_NAME
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.tests.builders import make_facts
-from typer.testing import CliRunner
 
 runner = CliRunner()
 

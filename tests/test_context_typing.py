@@ -3,8 +3,9 @@ colon, and the area words of Interreg names (invented names, four languages)."""
 
 from __future__ import annotations
 
-import innograph.ingest.entities  # noqa: F401  (registers the factories)
 import spacy
+
+import innograph.ingest.entities  # noqa: F401  (registers the factories)
 from innograph.ingest.entities.spans import SPAN_ENTITIES
 from innograph.ingest.nlp import join_wrapped_lines, pipeline
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from innograph.cli.main import app
 from innograph.config import ENV_PREFIX, Settings, load_settings
-from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+
 from innograph.config import load_settings
 from innograph.graph.embedded.database import DB_NAME
 from innograph.graph.embedded.store import EmbeddedStore

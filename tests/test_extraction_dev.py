@@ -11,6 +11,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+
 from innograph.ingest.extractor import Extractor
 from innograph.ingest.reading.formats import iter_document_paths, read_document
 

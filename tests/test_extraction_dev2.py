@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from innograph.evaluation.extraction import predict, predict_on_gold_entities, score
 from innograph.evaluation.split import gold_docs
 

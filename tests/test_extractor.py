@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+
 from innograph.ingest.extractor import Extractor
 from innograph.ingest.reading.formats import SourceText
 from innograph.ingest.resolution import KnownEntity, Resolver

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.entities.ner_candidates import dictionary_word, retype
 from innograph.ingest.entities.spans import SPAN_NER
 from innograph.ingest.nlp import pipeline
-from spacy.tokens import Doc, Span
 
 _KEEP: list[Doc] = []  # the spans of a Doc live only as long as the Doc
 

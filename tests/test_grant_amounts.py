@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+
 from innograph.ingest.relations.amounts import attach_grants, stated_grants
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.importers.common import ISO_COUNTRIES
 from innograph.ontology.ids import make_canonical_id

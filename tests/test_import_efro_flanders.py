@@ -7,6 +7,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
 from innograph.tests.import_helpers import open_graph, read_rows, run_import, write_rows
 
 NL_FILE = "nl_structural_funds_efro_esf_2007_2016.csv"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from innograph.ingest.amounts import parse_money
 from innograph.tests.import_helpers import open_graph, read_rows, run_import, write_rows
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
 from innograph.ingest.importers.regions import nuts_code, nuts_of_name, row_region
 from innograph.tests.import_helpers import open_graph, run_import, write_rows
 

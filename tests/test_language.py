@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from innograph.ingest.reading.formats import read_document
 from innograph.ingest.reading.language import SAMPLE_CHARS, detect_language
 

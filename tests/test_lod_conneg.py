@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
+from rdflib import RDF, Namespace, URIRef
+
 from innograph.api.app import create_app
 from innograph.api.routes.lod import negotiate
 from innograph.config import load_settings
-from rdflib import RDF, Namespace, URIRef
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_rdf_sample import sample_store

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 import pytest
 import rdflib
 from fastapi.testclient import TestClient
+from rdflib import Namespace, URIRef
+
 from innograph.api.app import create_app
 from innograph.config import load_settings
 from innograph.graph.rdf.sparql import SparqlMirror, is_update
 from innograph.graph.store import GraphStore
 from innograph.tests.builders import make_facts
-from rdflib import Namespace, URIRef
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_rdf_sample import sample_store

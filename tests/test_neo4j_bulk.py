@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import GraphError, InvalidFact, StoreUnavailable
 from innograph.graph.neo4j import bulk as neo4j_bulk

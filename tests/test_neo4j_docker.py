@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 import yaml
+from typer.testing import CliRunner
+
 from innograph.cli.main import app
 from innograph.config import ENV_PREFIX, load_settings
-from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from neo4j import GraphDatabase
+from neo4j.exceptions import ConstraintError
+from typer.testing import CliRunner
+
 from innograph.cli.main import app
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import StoreUnavailable
@@ -23,9 +27,6 @@ from innograph.graph.store import GraphStore
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 from innograph.tests.builders import make_facts
-from neo4j import GraphDatabase
-from neo4j.exceptions import ConstraintError
-from typer.testing import CliRunner
 
 Test = TypeVar("Test", bound=Callable[..., None])
 

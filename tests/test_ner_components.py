@@ -6,13 +6,14 @@ works alone; the grouping tests run the full language pipeline.
 
 from __future__ import annotations
 
-import innograph.ingest.entities  # noqa: F401  (registers the factories)
 import pytest
 import spacy
+from spacy.language import Language
+
+import innograph.ingest.entities  # noqa: F401  (registers the factories)
 from innograph.ingest.entities.interreg import InterregName, generation_of_year
 from innograph.ingest.entities.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
 from innograph.ingest.nlp import join_wrapped_lines, pipeline
-from spacy.language import Language
 
 
 def _blank_with(lang: str, *names: str) -> Language:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from spacy.pipeline import EntityRecognizer
+
 from innograph.ingest.nlp import (
     ENGLISH_MODEL,
     FRENCH_MODEL,
     join_wrapped_lines,
     pipeline,
 )
-from spacy.pipeline import EntityRecognizer
 
 
 def test_english_model_is_the_pinned_repack_of_en_core_web_sm() -> None:

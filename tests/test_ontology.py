@@ -11,6 +11,9 @@ from pathlib import Path
 
 import owlrl
 import pytest
+from owlrl.Namespaces import ERRNS
+from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
+
 from innograph.ontology.terms import (
     IG,
     ONTOLOGY_IRI,
@@ -23,8 +26,6 @@ from innograph.ontology.terms import (
     relation_type,
     shapes_path,
 )
-from owlrl.Namespaces import ERRNS
-from rdflib import OWL, RDF, RDFS, SKOS, Graph, Literal, URIRef
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "valid_sample.ttl"

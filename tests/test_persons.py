@@ -4,6 +4,7 @@ through each language's pipeline, and the first-name lexicon's filters."""
 from __future__ import annotations
 
 import pytest
+
 from innograph.ingest.entities.persons import first_names, is_first_name, person_spans
 from innograph.ingest.entities.spans import SPAN_ENTITIES
 from innograph.ingest.nlp import pipeline

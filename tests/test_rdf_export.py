@@ -16,13 +16,14 @@ import pyshacl
 import pytest
 import rdflib
 import rdflib.compare
+from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
+
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.exchange.export import export_to_path
 from innograph.graph.rdf.describe import ExportOptions, Selection, describe
 from innograph.graph.rdf.writers import write_turtle
 from innograph.ontology.terms import IG, shapes_path
-from rdflib import OWL, RDF, RDFS, Literal, Namespace, URIRef
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_rdf_sample import BASE, TRICKY_EVIDENCE, sample_store

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from innograph.graph.rdf.iris import (
     default_base_iri,
     describing_document_url,

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 import rdflib
+from rdflib import RDF, Namespace, URIRef
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from typer.testing import CliRunner
+
 from innograph.cli.main import app
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.rdf_import import RdfImportError, read_rdf
 from innograph.ontology.ids import make_canonical_id
-from rdflib import RDF, Namespace, URIRef
-from rdflib.compare import graph_diff, isomorphic, to_isomorphic
-from typer.testing import CliRunner
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_rdf_sample import sample_store

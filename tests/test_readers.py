@@ -8,6 +8,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from pypdf import PdfWriter
+
 from innograph.ingest.reading.formats import (
     DEFAULT_MAX_BYTES,
     ReadError,
@@ -16,7 +18,6 @@ from innograph.ingest.reading.formats import (
     read_bytes,
     read_document,
 )
-from pypdf import PdfWriter
 
 
 def text_pdf(lines: list[str]) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from innograph.ingest.nlp import pipeline
 from innograph.ingest.reading import (
     field_label,

@@ -12,6 +12,7 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+
 from innograph.evaluation.train_relations import Example, vocabulary
 from innograph.ingest.relations import extract_budgets, extract_relations, propose_relations
 from innograph.ingest.relations.model import MODEL_FILE, RelationModel, relation_model

@@ -17,6 +17,9 @@ from functools import cache
 
 import pytest
 import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from innograph.ingest.nlp import _split_hyphens
 from innograph.ingest.relations import (
     Mention,
@@ -26,8 +29,6 @@ from innograph.ingest.relations import (
 )
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import check_relation
-from spacy.language import Language
-from spacy.tokens import Doc
 
 # name -> (key, contract type)
 Entities = Mapping[str, tuple[str, str]]

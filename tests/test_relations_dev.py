@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from innograph.ingest.nlp import join_wrapped_lines, pipeline
 from innograph.ingest.reading.formats import read_document
 from innograph.ingest.relations import Mention, extract_budgets, propose_relations

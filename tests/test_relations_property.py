@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from innograph.ingest.relations import extract_budgets, extract_relations, propose_relations
 from innograph.ingest.relations.text import squash
 from innograph.ontology.terms import check_relation, ontology

@@ -7,6 +7,8 @@ import random
 
 import numpy as np
 import pytest
+from rapidfuzz import fuzz, process
+
 from innograph.graph.search import (
     _FUZZY_FILTER_MIN,
     FUZZY_THRESHOLD,
@@ -16,7 +18,6 @@ from innograph.graph.search import (
     rank_search,
 )
 from innograph.graph.types import Node
-from rapidfuzz import fuzz, process
 
 LETTERS = "abcdeilmnorstu"
 

@@ -8,11 +8,12 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from innograph.ontology.terms import IG, ontology, ontology_graph, shapes_path
 from pyshacl import validate
 from rdflib import OWL, RDF, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
+
+from innograph.ontology.terms import IG, ontology, ontology_graph, shapes_path
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 IGSH = Namespace("https://w3id.org/innograph/shapes#")

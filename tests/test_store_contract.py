@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
+
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.errors import EntityNotFound, GraphError, InvalidFact
 from innograph.graph.store import GraphStore

@@ -17,11 +17,12 @@ from typing import Any
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial import cKDTree
+
 from innograph.graph.domain import country_of, organisation_types
 from innograph.graph.types import Edge, Node, PartnershipPath, Provenance, Subgraph
 from innograph.ontology.terms import ontology
-from scipy.sparse.csgraph import connected_components
-from scipy.spatial import cKDTree
 
 # Above this many nodes the layout is computed here and the browser's physics is off:
 # vis-network's physics takes seconds at a few hundred nodes and minutes at thousands.

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
+
 from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.errors import ApiError

@@ -7,6 +7,7 @@ data: /sparql, /id/..., /.well-known/void) are appended here with one-line edits
 from __future__ import annotations
 
 from fastapi import APIRouter
+
 from innograph.api.routes import (
     analytics,
     collaborators,

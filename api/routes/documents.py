@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.datastructures import UploadFile
+
 from innograph.api.budget import within_budget
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError
@@ -24,7 +26,6 @@ from innograph.graph.store import GraphStore
 from innograph.graph.types import IngestResult
 from innograph.ingest.reading.formats import ReadError, read_bytes
 from innograph.service import extractor_for, write_all
-from starlette.datastructures import UploadFile
 
 if TYPE_CHECKING:  # the extractor loads spaCy, on the first upload only
     from innograph.ingest.extractor import Extractor

@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
+
 from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.limits import MAX_NEIGHBOURHOOD_NODES, QUERY_BUDGET_SECONDS

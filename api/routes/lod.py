@@ -19,6 +19,8 @@ from functools import cache
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import NoMatchFound
+
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError, error_body
 from innograph.config import Settings
@@ -46,7 +48,6 @@ from innograph.graph.rdf.writers import RDF_FORMATS, jsonld_context, write_rdf
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import ontology_graph, ontology_path
-from starlette.routing import NoMatchFound
 
 router = APIRouter(tags=["linked data"])
 

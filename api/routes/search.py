@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
+
 from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.errors import ApiError

@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.routes.lod import (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+
 from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.limits import QUERY_BUDGET_SECONDS

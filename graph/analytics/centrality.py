@@ -11,9 +11,10 @@ import time
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.sparse.linalg import ArpackNoConvergence, eigsh
+
 from innograph.graph.analytics.collaboration_network import NetworkIndex
 from innograph.graph.analytics.results import CentralityResult
-from scipy.sparse.linalg import ArpackNoConvergence, eigsh
 
 CENTRALITY_MEASURES: tuple[str, ...] = ("degree", "betweenness", "eigenvector")
 # Betweenness batches bigger than this many (non-zeros × sources) start with one source.

@@ -11,6 +11,7 @@ import time
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
+
 from innograph.graph.analytics.centrality import Budget
 from innograph.graph.analytics.collaboration_network import NetworkIndex, ones_matrix
 from innograph.graph.analytics.results import Broker, Community, CommunityResult

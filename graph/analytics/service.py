@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+
 from innograph.graph.analytics.centrality import (
     CENTRALITY_MEASURES,
     compute_centrality,

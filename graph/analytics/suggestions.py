@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+
 from innograph.graph.analytics.collaboration_network import (
     NetworkIndex,
     row_indices,

@@ -34,6 +34,8 @@ from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any, TypeVar
 
+from neo4j import Driver, ManagedTransaction
+
 from innograph.graph.algorithms import (
     EdgeKey,
     Mention,
@@ -58,7 +60,6 @@ from innograph.graph.neo4j.writer import Writer
 from innograph.graph.store import OnInvalid
 from innograph.graph.types import IngestResult
 from innograph.ontology.facts import DocumentFacts
-from neo4j import Driver, ManagedTransaction
 
 _Row = dict[str, Any]
 T = TypeVar("T")

@@ -3,9 +3,10 @@ on names and aliases, and the version node; checked and created idempotently."""
 
 from __future__ import annotations
 
-from innograph.graph.neo4j.cypher import FULLTEXT_INDEX, META_LABEL, document_label, entity_labels
 from neo4j import Session
 from neo4j.exceptions import Forbidden
+
+from innograph.graph.neo4j.cypher import FULLTEXT_INDEX, META_LABEL, document_label, entity_labels
 
 
 def schema_statements() -> dict[str, str]:

@@ -16,6 +16,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import DriverError, Neo4jError
+
 from innograph.config import Settings
 from innograph.gc_pause import collector_paused
 from innograph.graph.algorithms import (
@@ -64,8 +67,6 @@ from innograph.graph.types import (
 )
 from innograph.ontology.facts import DocumentFacts, MergeRecord
 from innograph.ontology.terms import ontology
-from neo4j import Driver, GraphDatabase, ManagedTransaction
-from neo4j.exceptions import DriverError, Neo4jError
 
 # The driver logs connection retries as warnings; without a handler Python would print
 # them next to our one-line error. Applications that configure logging still see them.

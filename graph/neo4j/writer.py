@@ -8,6 +8,8 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from neo4j import ManagedTransaction
+
 from innograph.graph.algorithms import (
     Mention,
     NormalisedDocument,
@@ -41,7 +43,6 @@ from innograph.graph.neo4j.rows import (
     utc_now,
 )
 from innograph.graph.types import IngestResult
-from neo4j import ManagedTransaction
 
 # -- the write transaction -----------------------------------------------------------------
 

@@ -14,6 +14,9 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CONTINENTS,
@@ -45,8 +48,6 @@ from innograph.ingest.entities.spans import (
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.weak import is_distinctive
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 # Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
 GERMAN_ZIPF = 3.0

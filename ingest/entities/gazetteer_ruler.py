@@ -7,11 +7,12 @@ Dutch running text ("de punt") does not match a registry name ("De Punt").
 
 from __future__ import annotations
 
-from innograph.ingest.entities.gazetteer import gazetteer
-from innograph.ingest.entities.spans import SPAN_GAZETTEER, is_acronym
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.spans import SPAN_GAZETTEER, is_acronym
 
 
 class GazetteerRuler:

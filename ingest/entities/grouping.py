@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.entities.gazetteer import norm_name
 from innograph.ingest.entities.gazetteer_lexicon import (
     ORG_HEADS,
@@ -25,7 +27,6 @@ from innograph.ingest.entities.spans import (
     registry_key,
 )
 from innograph.ingest.entities.weak import is_distinctive
-from spacy.tokens import Doc, Span
 
 # Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
 

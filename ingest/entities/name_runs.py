@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Doc, Token
+
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     ORG_HEADS,
@@ -23,7 +25,6 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from spacy.tokens import Doc, Token
 
 DASHES = {"-", "–", "—"}
 # Dutch/German compound nouns ending in these words introduce a name, they are not part of it.

@@ -11,16 +11,17 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from spacy.language import Language
+from spacy.lookups import Lookups
+from spacy.tokens import Doc, Span
+from spacy.util import get_package_path, is_package
+
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.spans import SPAN_NER, is_name_token
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.weak import shouted_words
-from spacy.language import Language
-from spacy.lookups import Lookups
-from spacy.tokens import Doc, Span
-from spacy.util import get_package_path, is_package
 
 _NER_TYPES = {
     "ORG": "Organisation",

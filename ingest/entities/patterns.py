@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
 from innograph.ingest.entities import interreg, project_lists, quoted
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -43,8 +46,6 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
 
 _PROGRAMME_TAIL = {
     "cross",

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from spacy.tokens import Doc, Span, Token
+
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -31,7 +33,6 @@ from innograph.ingest.entities.person_lexicon import (
     PERSON_TITLES,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from spacy.tokens import Doc, Span, Token
 
 PERSON_FLAG = "weak|person"
 # First names rarer than this (nam_dict frequency 1..13) are not evidence on their own.

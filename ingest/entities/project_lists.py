@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import STOP_CAPITALISED
 from innograph.ingest.entities.name_runs import is_distinctive_word, name_runs
 from innograph.ingest.entities.quoted import cue_type
 from innograph.ingest.entities.spans import COORDINATORS, is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
-from spacy.tokens import Doc, Span
 
 _CUE_WINDOW = 15  # tokens between the project word and the colon
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", ".", ")"})

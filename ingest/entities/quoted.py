@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.entities.gazetteer_lexicon import (
     CALL_CUES,
     CLUSTER_CUES,
@@ -22,7 +24,6 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 )
 from innograph.ingest.entities.spans import COORDINATORS, NAME_CONNECTORS, is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
-from spacy.tokens import Doc, Span
 
 # Opening quote -> the closing quotes that may end it (typography varies by language
 # and by how careful the page is: „X“, „X”, “X”, "X", « X », ‘X’, 'X', ‚X‘).

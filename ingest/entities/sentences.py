@@ -9,10 +9,11 @@ sentence spans two blocks; the sentencizer or parser splits sentences inside a b
 
 from __future__ import annotations
 
-import innograph.ingest.reading.doc  # noqa: F401  (registers doc._.blocks)
-from innograph.ingest.reading import read_blocks
 from spacy.language import Language
 from spacy.tokens import Doc
+
+import innograph.ingest.reading.doc  # noqa: F401  (registers doc._.blocks)
+from innograph.ingest.reading import read_blocks
 
 
 @Language.component(

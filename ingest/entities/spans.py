@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from innograph.ontology.ids import fold
 from spacy.tokens import Token
+
+from innograph.ontology.ids import fold
 
 SPAN_GAZETTEER = "ig_gazetteer"
 SPAN_PATTERNS = "ig_patterns"

@@ -16,6 +16,9 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -34,8 +37,6 @@ from innograph.ingest.entities.spans import (
     is_acronym,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 _LIST_GLUE = {",", "en", "and", "et", "und", "/", ";"}
 _CUE_SKIP = {

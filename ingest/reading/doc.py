@@ -5,8 +5,9 @@ Apart from ``reading`` itself so that reading files and text needs no spaCy.
 
 from __future__ import annotations
 
-from innograph.ingest.reading.layout import Block, block_index, read_blocks
 from spacy.tokens import Doc, Span, Token
+
+from innograph.ingest.reading.layout import Block, block_index, read_blocks
 
 __all__ = ["block_of", "doc_blocks", "heading_of"]
 

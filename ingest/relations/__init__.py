@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span
+
 from innograph.ingest.relations.adjacency import adjacency_relations
 from innograph.ingest.relations.amounts import (
     attach_grants,
@@ -29,7 +31,6 @@ from innograph.ingest.relations.syntax import syntax_relations
 from innograph.ingest.relations.text import DocView, Ref
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
-from spacy.tokens import Doc, Span
 
 __all__ = [
     "Mention",

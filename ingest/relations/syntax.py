@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Token
+
 from innograph.ingest.relations.cues import FUNDED_BY, LEADS, PARTICIPATES_IN, SUCCESSOR_OF
 from innograph.ingest.relations.rules import Found, allowed
 from innograph.ingest.relations.text import DocView, Ref
 from innograph.ontology.terms import relation_type
-from spacy.tokens import Token
 
 # verb lemma -> (relation, True when the subject is the relation's source)
 VERBS: dict[str, tuple[str, bool]] = {

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
+from spacy.tokens import Doc, Span, Token
+
 from innograph.ingest.relations.cues import (
     LIST_WORDS,
     compiled_anaphora,
     lower_same_length,
 )
 from innograph.ingest.relations.lexicon import CUES
-from spacy.tokens import Doc, Span, Token
 
 PROJECT_TYPES = ("Project", "S3Platform")
 
