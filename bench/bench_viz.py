@@ -7,7 +7,7 @@ projects with 2–8 partners each, mostly from the project's home country, chose
 preferential attachment so a few organisations are hubs) is written to an embedded store.
 The map of all of it (``cap`` 2,000) is then opened in Debian's Chromium via Playwright:
 
-* ``server``: the layout computed by ``viz.network.precompute_layout`` and physics off;
+* ``server``: the layout computed by ``viz.layout.precompute_layout`` and physics off;
 * ``browser`` (the baseline): no positions, vis-network's own physics until it stabilises
   (what pyvis does), with a time limit.
 

@@ -10,7 +10,8 @@ import pytest
 
 from innograph.graph.types import Edge, Node, PartnershipPath, Provenance, Subgraph
 from innograph.ontology.terms import ontology
-from innograph.viz.network import (
+from innograph.viz.layout import precompute_layout
+from innograph.viz.model import (
     BROKER_BORDER,
     COMMUNITY_COLOURS,
     LABELLED_NODES,
@@ -18,14 +19,10 @@ from innograph.viz.network import (
     MAX_BROKERS_SHOWN,
     MAX_EVIDENCE_LINES,
     NO_COMMUNITY_COLOUR,
-    WeightedPair,
-    collaboration_view,
-    ego_view,
     legend,
-    paths_view,
-    precompute_layout,
     style_of,
 )
+from innograph.viz.network import WeightedPair, collaboration_view, ego_view, paths_view
 
 
 def org(slug: str, name: str | None = None, country: str | None = None) -> Node:

@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from innograph.viz.network import LegendEntry, NetworkView
+from innograph.viz.model import LegendEntry, NetworkView
 
 STATIC = "/static/viz"
 NAV = (("/", "Search"), ("/paths", "Paths"), ("/map", "Collaboration map"))

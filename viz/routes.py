@@ -24,7 +24,7 @@ from innograph.graph.errors import EntityNotFound, StoreUnavailable
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
 from innograph.ontology.ids import is_canonical_id
-from innograph.viz.network import DEFAULT_MAP_CAP
+from innograph.viz.model import DEFAULT_MAP_CAP
 from innograph.viz.pages import error_page
 from innograph.viz.views import (
     MAX_MAP_CAP,

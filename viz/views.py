@@ -13,18 +13,20 @@ from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import EntityDetail, Node, PartnershipPath
-from innograph.viz.network import (
+from innograph.viz.model import (
     COMMUNITY_COLOURS,
     DEFAULT_MAP_CAP,
     LAYOUT_THRESHOLD,
     MAX_BROKERS_SHOWN,
     NetworkView,
+    style_of,
+)
+from innograph.viz.network import (
     WeightedPair,
     collaboration_view,
     ego_view,
     evidence_lines,
     paths_view,
-    style_of,
 )
 from innograph.viz.pages import (
     autocomplete_input,
