@@ -305,3 +305,17 @@ def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
 def test_french_name_ending_in_a_compass_point_is_a_region() -> None:
     spans = _entities("fr", "La délégation a visité la Picardie Orientale en mai.")
     assert ("Picardie Orientale", "Region") in {(s.text, s.label_) for s in spans}
+
+
+def test_a_lower_case_registry_acronym_counts_only_as_a_sentence_subject() -> None:
+    nlp = pipeline("en")
+    for text in (
+        "adimec, the camera maker from Eindhoven, supplies sensors.",
+        "adimec was set up.",
+    ):
+        typed = {s.text: s.label_ for s in nlp(text).spans[SPAN_ENTITIES]}
+        assert typed.get("adimec") == "Organisation"
+    typed = {
+        s.text: s.label_ for s in nlp("The firm met adimec staff in May.").spans[SPAN_ENTITIES]
+    }
+    assert "adimec" not in typed

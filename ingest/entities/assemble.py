@@ -68,7 +68,11 @@ def _usable(span: Span, source: str) -> bool:
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
         return False
-    if len(span) == 1 and span[0].is_lower or " ".join(words) in CONTINENTS:
+    # A lower-case word only as a registry brand opening a sentence ("acme, the ...").
+    lower = len(span) == 1 and span[0].is_lower
+    if lower and not (source == SPAN_GAZETTEER and span[0].is_sent_start):
+        return False
+    if " ".join(words) in CONTINENTS:
         return False
     if len(words) == 1 and words[0] in ORG_HEADS:
         return False
