@@ -319,3 +319,16 @@ def test_a_lower_case_registry_acronym_counts_only_as_a_sentence_subject() -> No
         s.text: s.label_ for s in nlp("The firm met adimec staff in May.").spans[SPAN_ENTITIES]
     }
     assert "adimec" not in typed
+
+
+def test_a_flagship_is_a_project_even_of_ordinary_words() -> None:
+    doc = pipeline("en")("The Quantum Flagship was launched with many partners in 2018.")
+    typed = {s.text: s.label_ for s in doc.spans[SPAN_ENTITIES]}
+    assert typed.get("Quantum Flagship") == "Project"
+
+
+def test_a_long_form_with_and_that_spells_its_acronym_stays_one_name() -> None:
+    doc = pipeline("en")("It was set up by the Marine and Coastal Research Board (MCRB) in 2001.")
+    names = [s.text for s in doc.spans[SPAN_ENTITIES]]
+    assert "Marine and Coastal Research Board" in names
+    assert "Marine" not in names

@@ -79,7 +79,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG, PERSON_FLAG)
+        ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -132,10 +132,22 @@ def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
     return any(g.is_common_word(f, lang) for f in forms)
 
 
+def _spells_its_acronym(span: Span) -> bool:
+    """Do the initials of a long form, its "and" included or not, spell its acronym?"""
+    if not span.kb_id_.startswith("acronym|"):
+        return False
+    letters = "".join(c for c in span.kb_id_.split("|", 1)[1] if c.isalpha()).upper()
+    capitals = "".join(t.text[0] for t in span if t.text[:1].isupper())
+    initials = "".join(t.text[0] for t in span if t.text[:1].isalpha()).upper()
+    return len(letters) >= 2 and letters in {capitals.upper(), initials}
+
+
 def _split(span: Span) -> list[Span]:
     """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart."""
     if span.kb_id_.startswith("interreg|") or span.label_ == "Person" or span.kb_id_ == QUOTED_FLAG:
         return [span]
+    if _spells_its_acronym(span):
+        return [span]  # "Research and Innovation (RI)": one name
     doc = span.doc
     parts, start = [], span.start
     for tok in span:

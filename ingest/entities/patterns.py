@@ -28,6 +28,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     PROGRAMME_CUES,
     PROJECT_CUES,
+    PROJECT_HEADS,
     REGION_HEADS,
     STOP_CAPITALISED,
 )
@@ -169,6 +170,9 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=name.to_key())
 
 
+PROJECT_HEAD_FLAG = "head|project"
+
+
 def type_of_run(words: list[str], lang: str) -> str | None:
     """The entity type a capitalised multi-word name's own words announce, if any."""
     folded = [fold(w) for w in words]
@@ -187,6 +191,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         and folded[1] in PROGRAMME_CUES
     ):
         return "FundingProgramme"
+    if len(words) >= 2 and last in PROJECT_HEADS:
+        return "Project"
     if len(words) >= 2 and folded[0] in REGION_HEADS:
         return "Region"  # "Provincie Drenthe", "Stad Brugge"
     if len(words) >= 2 and (folded[0] == "s3" or last in _S3_HEADS):
@@ -215,7 +221,10 @@ def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
         if entity_type == "Organisation" and len(words) == 2 and fold(words[0]) in ORG_HEADS:
             if doc[start + 1].is_lower:
                 continue
-        if entity_type is not None:
+        if entity_type == "Project" and fold(words[-1]) in PROJECT_HEADS:
+            # The head word makes it a name, even of ordinary words ("the Quantum Flagship").
+            yield Span(doc, start, end, label=entity_type, kb_id=PROJECT_HEAD_FLAG)
+        elif entity_type is not None:
             yield Span(doc, start, end, label=entity_type)
     for tok in doc:
         if tok.lower_.endswith("xchange") and tok.text[0].isupper():
