@@ -329,3 +329,8 @@ def test_a_long_form_with_and_that_spells_its_acronym_stays_one_name() -> None:
     names = [s.text for s in doc.spans[SPAN_ENTITIES]]
     assert "Marine and Coastal Research Board" in names
     assert "Marine" not in names
+
+
+def test_capitalised_parts_joined_by_a_tilde_are_one_name() -> None:
+    spans = _entities("nl", "Water~Werken steunt sinds 2015 onderzoek naar dijken.")
+    assert "Water~Werken" in {s.text for s in spans}

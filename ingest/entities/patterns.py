@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -457,6 +458,17 @@ def _heading_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, start, end, label="Organisation", kb_id="heading")
 
 
+_JOINED = re.compile(r"^[A-Z][^\W\d_]+(?:[~+][A-Z][^\W\d_]+)+$")
+JOINED_FLAG = "head|joined"
+
+
+def _joined_spans(doc: Doc) -> Iterator[Span]:
+    """One word of capitalised parts joined by a tilde or plus ("Sea~Shore"): a name."""
+    for tok in doc:
+        if _JOINED.match(tok.text) and not gazetteer().lookup(tok.text):
+            yield Span(doc, tok.i, tok.i + 1, label="?", kb_id=JOINED_FLAG)
+
+
 class PatternFinder:
     """Runs every rule above and stores the spans in ``doc.spans["ig_patterns"]``."""
 
@@ -475,6 +487,7 @@ class PatternFinder:
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
         spans += _heading_spans(doc)
+        spans += _joined_spans(doc)
         doc.spans[SPAN_PATTERNS] = spans
         return doc
 
