@@ -334,3 +334,20 @@ def test_a_long_form_with_and_that_spells_its_acronym_stays_one_name() -> None:
 def test_capitalised_parts_joined_by_a_tilde_are_one_name() -> None:
     spans = _entities("nl", "Water~Werken steunt sinds 2015 onderzoek naar dijken.")
     assert "Water~Werken" in {s.text for s in spans}
+
+
+def test_an_acronym_with_a_qualifying_prefix_names_its_long_form() -> None:
+    doc = pipeline("nl")("Het plan komt van de Dienst Bodem en Water (NLDBW) in Utrecht.")
+    _KEEP.append(doc)
+    flagged = {s.text: s.kb_id_ for s in doc.spans[SPAN_PATTERNS] if s.kb_id_}
+    assert flagged.get("Dienst Bodem en Water") == "acronym|NLDBW"
+
+
+def test_a_short_interreg_area_in_brackets_is_the_same_programme() -> None:
+    doc = pipeline("en")(
+        "Interreg Upper Rhine (Interreg UR) links three countries. "
+        "Projects funded by Interreg UR share their results."
+    )
+    _KEEP.append(doc)
+    keys = {s.text: s.kb_id_ for s in doc.spans[SPAN_PATTERNS] if s.text.startswith("Interreg")}
+    assert keys["Interreg UR"] == keys["Interreg Upper Rhine"]

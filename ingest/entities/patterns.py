@@ -130,8 +130,15 @@ def _area(doc: Doc, j: int) -> tuple[list[str], int]:
     return [" ".join(p) for p in area_parts if p], area_end
 
 
+def _area_initials(parts: list[str]) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", fold(" ".join(parts))))
+
+
 def _interreg_spans(doc: Doc) -> Iterator[Span]:
+    """Interreg names; "Interreg Upper Rhine (Interreg UR)" makes "UR" that area's short name."""
     n = len(doc)
+    short_areas: dict[str, str] = {}  # folded short area -> key of the long name
+    last: tuple[int, str, str] | None = None  # (end, area initials, key)
     for tok in doc:
         if tok.lower_ != "interreg":
             continue
@@ -168,7 +175,14 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
                 end += 1
         ref = interreg.match_reference(parts, strand)
         name = interreg.InterregName(gen, strand, ref, " ".join(fold(p) for p in parts))
-        yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=name.to_key())
+        key = name.to_key()
+        short = fold(parts[0]) if len(parts) == 1 and is_acronym(parts[0]) else ""
+        if short and last and last[0] == tok.i - 1 and doc[tok.i - 1].text == "(":
+            if last[1] == short and len(short) >= 2:
+                short_areas[short] = last[2]
+        key = short_areas.get(short, key) if short and gen is None and strand is None else key
+        last = (end, _area_initials(parts), key)
+        yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=key)
 
 
 PROJECT_HEAD_FLAG = "head|project"
@@ -315,7 +329,19 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
             start += 1
             words = [t.text for t in doc[start:end] if is_name_token(t)]
             initials = "".join(w[0] for w in words).upper()
-        if not letters or initials[:1] != letters[:1] and fold(words[0])[:1] != fold(letters)[:1]:
+        # A prefix may qualify the acronym: "NLRVO" for "Rijksdienst voor Ondernemend ...".
+        before = doc[start - 1] if start > 0 else None
+        qualified = (
+            len(words) >= 2
+            and letters.endswith(initials)
+            and len(letters) <= len(words) + 3
+            and (before is None or before.is_lower)  # not a list: "Research, Development and"
+        )
+        if not letters or (
+            initials[:1] != letters[:1]
+            and fold(words[0])[:1] != fold(letters)[:1]
+            and not qualified
+        ):
             continue
         while start < end and doc[start].lower_ in NAME_CONNECTORS:
             start += 1
@@ -469,6 +495,12 @@ def _joined_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, tok.i, tok.i + 1, label="?", kb_id=JOINED_FLAG)
 
 
+def _with_acronyms(spans: list[Span]) -> list[Span]:
+    """A long form found twice keeps only the span that carries its acronym."""
+    flagged = {(s.start, s.end) for s in spans if s.kb_id_.startswith("acronym|")}
+    return [s for s in spans if s.kb_id_ or (s.start, s.end) not in flagged]
+
+
 class PatternFinder:
     """Runs every rule above and stores the spans in ``doc.spans["ig_patterns"]``."""
 
@@ -488,7 +520,7 @@ class PatternFinder:
         spans += _s3_platform_spans(doc)
         spans += _heading_spans(doc)
         spans += _joined_spans(doc)
-        doc.spans[SPAN_PATTERNS] = spans
+        doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 
 
