@@ -351,3 +351,11 @@ def test_a_short_interreg_area_in_brackets_is_the_same_programme() -> None:
     _KEEP.append(doc)
     keys = {s.text: s.kb_id_ for s in doc.spans[SPAN_PATTERNS] if s.text.startswith("Interreg")}
     assert keys["Interreg UR"] == keys["Interreg Upper Rhine"]
+
+
+def test_a_head_word_name_capitalised_mid_sentence_twice_is_a_name() -> None:
+    spans = _entities(
+        "en",
+        "The partners met the Green Port Hub in May. Later the Green Port Hub signed the deal.",
+    )
+    assert "Green Port Hub" in {s.text for s in spans}

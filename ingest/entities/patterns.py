@@ -220,8 +220,24 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     return None
 
 
+REPEATED_FLAG = "head|repeated"
+
+
+def _repeated_mid_sentence(doc: Doc, runs: list[tuple[int, int]]) -> set[str]:
+    """Names of three words or more written capitalised mid-sentence at least twice."""
+    seen: dict[str, int] = {}
+    for start, end in runs:
+        if end - start >= 3 and start > 0 and not doc[start].is_sent_start:
+            if "\n" not in doc[start - 1].text_with_ws:
+                text = doc[start:end].text
+                seen[text] = seen.get(text, 0) + 1
+    return {text for text, count in seen.items() if count >= 2}
+
+
 def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
-    for start, end in name_runs(doc):
+    runs = list(name_runs(doc))
+    repeated = _repeated_mid_sentence(doc, runs)
+    for start, end in runs:
         words = [t.text for t in doc[start:end]]
         entity_type = type_of_run(words, lang)
         nxt = doc[end] if end < len(doc) else None
@@ -240,7 +256,9 @@ def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
             # The head word makes it a name, even of ordinary words ("the Quantum Flagship").
             yield Span(doc, start, end, label=entity_type, kb_id=PROJECT_HEAD_FLAG)
         elif entity_type is not None:
-            yield Span(doc, start, end, label=entity_type)
+            # A head word and capitals kept mid-sentence twice: a name of ordinary words.
+            flag = REPEATED_FLAG if doc[start:end].text in repeated else ""
+            yield Span(doc, start, end, label=entity_type, kb_id=flag)
     for tok in doc:
         if tok.lower_.endswith("xchange") and tok.text[0].isupper():
             yield Span(doc, tok.i, tok.i + 1, label="Event")
