@@ -359,3 +359,8 @@ def test_a_head_word_name_capitalised_mid_sentence_twice_is_a_name() -> None:
         "The partners met the Green Port Hub in May. Later the Green Port Hub signed the deal.",
     )
     assert "Green Port Hub" in {s.text for s in spans}
+
+
+def test_a_confirmed_lower_case_brand_is_found_mid_sentence_too() -> None:
+    spans = _entities("en", "adimec was set up in 1992. The board of adimec met in May.")
+    assert [s.text for s in spans if s.text == "adimec"] == ["adimec", "adimec"]

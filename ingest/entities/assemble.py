@@ -68,9 +68,12 @@ def _usable(span: Span, source: str) -> bool:
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
         return False
-    # A lower-case word only as a registry brand opening a sentence ("acme, the ...").
+    # A lower-case word only as a registry brand that opens a sentence somewhere
+    # ("acme, the ..."), and then wherever it is written so.
     lower = len(span) == 1 and span[0].is_lower
-    if lower and not (source == SPAN_GAZETTEER and span[0].is_sent_start):
+    if lower and not (
+        source == SPAN_GAZETTEER and any(t.is_sent_start and t.text == span.text for t in span.doc)
+    ):
         return False
     if " ".join(words) in CONTINENTS:
         return False

@@ -59,8 +59,13 @@ class GazetteerRuler:
                     continue
                 entity_type, key = doc.vocab.strings[match_id].split("\t", 1)
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
-        for match_id, start, end in self.brands(doc):
-            if _opens_a_clause(doc, start, end):
+        brands = self.brands(doc)
+        # Once a brand opens a clause, its other mentions in the text are the brand too.
+        confirmed = {
+            match_id for match_id, start, end in brands if _opens_a_clause(doc, start, end)
+        }
+        for match_id, start, end in brands:
+            if match_id in confirmed:
                 entity_type, key = doc.vocab.strings[match_id].split("\t", 1)
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
         doc.spans[SPAN_GAZETTEER] = spans
