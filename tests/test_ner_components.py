@@ -305,3 +305,62 @@ def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
 def test_french_name_ending_in_a_compass_point_is_a_region() -> None:
     spans = _entities("fr", "La délégation a visité la Picardie Orientale en mai.")
     assert ("Picardie Orientale", "Region") in {(s.text, s.label_) for s in spans}
+
+
+def test_a_lower_case_registry_acronym_counts_only_as_a_sentence_subject() -> None:
+    for text in (
+        "adimec, the camera maker from Eindhoven, supplies sensors.",
+        "adimec was set up.",
+    ):
+        spans = _entities("en", text)
+        assert ("adimec", "Organisation") in {(s.text, s.label_) for s in spans}
+    spans = _entities("en", "The firm met adimec staff in May.")
+    assert "adimec" not in {s.text for s in spans}
+
+
+def test_a_flagship_is_a_project_even_of_ordinary_words() -> None:
+    doc = pipeline("en")("The Quantum Flagship was launched with many partners in 2018.")
+    typed = {s.text: s.label_ for s in doc.spans[SPAN_ENTITIES]}
+    assert typed.get("Quantum Flagship") == "Project"
+
+
+def test_a_long_form_with_and_that_spells_its_acronym_stays_one_name() -> None:
+    doc = pipeline("en")("It was set up by the Marine and Coastal Research Board (MCRB) in 2001.")
+    names = [s.text for s in doc.spans[SPAN_ENTITIES]]
+    assert "Marine and Coastal Research Board" in names
+    assert "Marine" not in names
+
+
+def test_capitalised_parts_joined_by_a_tilde_are_one_name() -> None:
+    spans = _entities("nl", "Water~Werken steunt sinds 2015 onderzoek naar dijken.")
+    assert "Water~Werken" in {s.text for s in spans}
+
+
+def test_an_acronym_with_a_qualifying_prefix_names_its_long_form() -> None:
+    doc = pipeline("nl")("Het plan komt van de Dienst Bodem en Water (NLDBW) in Utrecht.")
+    _KEEP.append(doc)
+    flagged = {s.text: s.kb_id_ for s in doc.spans[SPAN_PATTERNS] if s.kb_id_}
+    assert flagged.get("Dienst Bodem en Water") == "acronym|NLDBW"
+
+
+def test_a_short_interreg_area_in_brackets_is_the_same_programme() -> None:
+    doc = pipeline("en")(
+        "Interreg Upper Rhine (Interreg UR) links three countries. "
+        "Projects funded by Interreg UR share their results."
+    )
+    _KEEP.append(doc)
+    keys = {s.text: s.kb_id_ for s in doc.spans[SPAN_PATTERNS] if s.text.startswith("Interreg")}
+    assert keys["Interreg UR"] == keys["Interreg Upper Rhine"]
+
+
+def test_a_head_word_name_capitalised_mid_sentence_twice_is_a_name() -> None:
+    spans = _entities(
+        "en",
+        "The partners met the Green Port Hub in May. Later the Green Port Hub signed the deal.",
+    )
+    assert "Green Port Hub" in {s.text for s in spans}
+
+
+def test_a_confirmed_lower_case_brand_is_found_mid_sentence_too() -> None:
+    spans = _entities("en", "adimec was set up in 1992. The board of adimec met in May.")
+    assert [s.text for s in spans if s.text == "adimec"] == ["adimec", "adimec"]

@@ -30,6 +30,12 @@ def _typed(lang: str, text: str) -> dict[str, str]:
             "Namens de raad tekende Marieke Dijkhof-van den Akkerveld.",
             "Marieke Dijkhof-van den Akkerveld",
         ),
+        (
+            "en",
+            "Since 2011 Pieter Van den wolkhove has chaired the board.",
+            "Pieter Van den wolkhove",
+        ),
+        ("nl", "Het woord was aan Saskia van der kleimolen.", "Saskia van der kleimolen"),
         ("de", "Danach sprach Hans-Jürgen Krausewitz über den Hafen.", "Hans-Jürgen Krausewitz"),
         ("de", "Die Förderung überreichte Herr Dr. Wolkenbach den Partnern.", "Wolkenbach"),
         ("de", "Eingeladen waren Karl Friedrich Obermoser und andere.", "Karl Friedrich Obermoser"),
@@ -59,6 +65,11 @@ def test_a_name_with_an_organisation_word_is_not_a_person() -> None:
 
 def test_a_person_part_of_a_longer_name_is_not_cut_out() -> None:
     doc = pipeline("en")("She applied for the Julia Merriwether Fellowships in May.")
+    assert not person_spans(doc)
+
+
+def test_a_lower_case_word_after_one_lower_case_particle_is_no_surname() -> None:
+    doc = pipeline("nl")("Toen kwam Saskia de volgende dag terug.")
     assert not person_spans(doc)
 
 

@@ -68,14 +68,21 @@ def _usable(span: Span, source: str) -> bool:
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
         return False
-    if len(span) == 1 and span[0].is_lower or " ".join(words) in CONTINENTS:
+    # A lower-case word only as a registry brand that opens a sentence somewhere
+    # ("acme, the ..."), and then wherever it is written so.
+    lower = len(span) == 1 and span[0].is_lower
+    if lower and not (
+        source == SPAN_GAZETTEER and any(t.is_sent_start and t.text == span.text for t in span.doc)
+    ):
+        return False
+    if " ".join(words) in CONTINENTS:
         return False
     if len(words) == 1 and words[0] in ORG_HEADS:
         return False
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG, PERSON_FLAG)
+        ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -128,10 +135,22 @@ def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
     return any(g.is_common_word(f, lang) for f in forms)
 
 
+def _spells_its_acronym(span: Span) -> bool:
+    """Do the initials of a long form, its "and" included or not, spell its acronym?"""
+    if not span.kb_id_.startswith("acronym|"):
+        return False
+    letters = "".join(c for c in span.kb_id_.split("|", 1)[1] if c.isalpha()).upper()
+    capitals = "".join(t.text[0] for t in span if t.text[:1].isupper())
+    initials = "".join(t.text[0] for t in span if t.text[:1].isalpha()).upper()
+    return len(letters) >= 2 and letters in {capitals.upper(), initials}
+
+
 def _split(span: Span) -> list[Span]:
     """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart."""
     if span.kb_id_.startswith("interreg|") or span.label_ == "Person" or span.kb_id_ == QUOTED_FLAG:
         return [span]
+    if _spells_its_acronym(span):
+        return [span]  # "Research and Innovation (RI)": one name
     doc = span.doc
     parts, start = [], span.start
     for tok in span:

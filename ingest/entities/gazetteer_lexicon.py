@@ -331,6 +331,9 @@ PROJECT_CUES: frozenset[str] = frozenset(
     pilot proeftuin programme-project""".split()
 )
 
+# Last words that make a capitalised name a project ("the Quantum Flagship").
+PROJECT_HEADS: frozenset[str] = frozenset("flagship flagships vlaggenschip".split())
+
 # Stems that make any word a project cue, inflected or compounded ("Projekten",
 # "Kaderproject", "projets", "Rahmenprojekt").
 PROJECT_STEMS: tuple[str, ...] = ("project", "projekt", "projet")

@@ -2,7 +2,10 @@
 
 One-word names and acronyms match case-sensitively (an "Agoria" is not "agoria");
 longer names match case-insensitively but must start with a capital or a digit, so that
-Dutch running text ("de punt") does not match a registry name ("De Punt").
+Dutch running text ("de punt") does not match a registry name ("De Punt"). A registry
+acronym written in lower case, as some brands write themselves, counts only as the
+first word of a sentence or heading followed by a verb or a comma: a sentence does not
+start in lower case unless its first word is written so on purpose.
 """
 
 from __future__ import annotations
@@ -22,9 +25,13 @@ class GazetteerRuler:
         self.name = name
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.brands = PhraseMatcher(nlp.vocab, attr="ORTH")
+        brands: dict[str, list[str]] = {}
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
         for entry in gazetteer().names():
+            if _brand_acronym(entry.name, entry.source):
+                brands.setdefault(f"{entry.type}\t{entry.key}", []).append(entry.name.lower())
             if entry.common_in and (
                 nlp.lang in entry.common_in
                 or nlp.lang not in ("en", "nl")
@@ -39,7 +46,7 @@ class GazetteerRuler:
                 exact.setdefault(label, []).extend(variants)
             else:
                 folded.setdefault(label, []).append(entry.name)
-        for target, table in ((self.exact, exact), (self.folded, folded)):
+        for target, table in ((self.exact, exact), (self.folded, folded), (self.brands, brands)):
             for label, names in table.items():
                 target.add(label, [nlp.make_doc(name) for name in names])
 
@@ -52,8 +59,36 @@ class GazetteerRuler:
                     continue
                 entity_type, key = doc.vocab.strings[match_id].split("\t", 1)
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
+        brands = self.brands(doc)
+        # Once a brand opens a clause, its other mentions in the text are the brand too.
+        confirmed = {
+            match_id for match_id, start, end in brands if _opens_a_clause(doc, start, end)
+        }
+        for match_id, start, end in brands:
+            if match_id in confirmed:
+                entity_type, key = doc.vocab.strings[match_id].split("\t", 1)
+                spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
         doc.spans[SPAN_GAZETTEER] = spans
         return doc
+
+
+def _brand_acronym(name: str, source: str) -> bool:
+    """A registry short name of 4 to 6 capitals, which a brand may write in lower case."""
+    return source == "registry" and 4 <= len(name) <= 6 and name.isalpha() and name.isupper()
+
+
+def _opens_a_clause(doc: Doc, start: int, end: int) -> bool:
+    """Does the lower-case name at ``start`` open a sentence or heading as its subject?"""
+    first = doc[start]
+    if first.is_stop or end >= len(doc):
+        return False
+    opens = start == 0 or first.is_sent_start or "\n" in doc[start - 1].text_with_ws
+    if not opens:
+        return False
+    after = doc[end]
+    if after.text == ",":
+        return True
+    return doc.has_annotation("POS") and after.pos_ in ("VERB", "AUX")
 
 
 @Language.factory("innograph_gazetteer_v1", assigns=["doc.spans"])

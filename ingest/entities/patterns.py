@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.language import Language
@@ -28,6 +29,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     PROGRAMME_CUES,
     PROJECT_CUES,
+    PROJECT_HEADS,
     REGION_HEADS,
     STOP_CAPITALISED,
 )
@@ -128,8 +130,15 @@ def _area(doc: Doc, j: int) -> tuple[list[str], int]:
     return [" ".join(p) for p in area_parts if p], area_end
 
 
+def _area_initials(parts: list[str]) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_]+", fold(" ".join(parts))))
+
+
 def _interreg_spans(doc: Doc) -> Iterator[Span]:
+    """Interreg names; "Interreg Upper Rhine (Interreg UR)" makes "UR" that area's short name."""
     n = len(doc)
+    short_areas: dict[str, str] = {}  # folded short area -> key of the long name
+    last: tuple[int, str, str] | None = None  # (end, area initials, key)
     for tok in doc:
         if tok.lower_ != "interreg":
             continue
@@ -166,7 +175,17 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
                 end += 1
         ref = interreg.match_reference(parts, strand)
         name = interreg.InterregName(gen, strand, ref, " ".join(fold(p) for p in parts))
-        yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=name.to_key())
+        key = name.to_key()
+        short = fold(parts[0]) if len(parts) == 1 and is_acronym(parts[0]) else ""
+        if short and last and last[0] == tok.i - 1 and doc[tok.i - 1].text == "(":
+            if last[1] == short and len(short) >= 2:
+                short_areas[short] = last[2]
+        key = short_areas.get(short, key) if short and gen is None and strand is None else key
+        last = (end, _area_initials(parts), key)
+        yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=key)
+
+
+PROJECT_HEAD_FLAG = "head|project"
 
 
 def type_of_run(words: list[str], lang: str) -> str | None:
@@ -187,6 +206,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         and folded[1] in PROGRAMME_CUES
     ):
         return "FundingProgramme"
+    if len(words) >= 2 and last in PROJECT_HEADS:
+        return "Project"
     if len(words) >= 2 and folded[0] in REGION_HEADS:
         return "Region"  # "Provincie Drenthe", "Stad Brugge"
     if len(words) >= 2 and (folded[0] == "s3" or last in _S3_HEADS):
@@ -199,8 +220,24 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     return None
 
 
+REPEATED_FLAG = "head|repeated"
+
+
+def _repeated_mid_sentence(doc: Doc, runs: list[tuple[int, int]]) -> set[str]:
+    """Names of three words or more written capitalised mid-sentence at least twice."""
+    seen: dict[str, int] = {}
+    for start, end in runs:
+        if end - start >= 3 and start > 0 and not doc[start].is_sent_start:
+            if "\n" not in doc[start - 1].text_with_ws:
+                text = doc[start:end].text
+                seen[text] = seen.get(text, 0) + 1
+    return {text for text, count in seen.items() if count >= 2}
+
+
 def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
-    for start, end in name_runs(doc):
+    runs = list(name_runs(doc))
+    repeated = _repeated_mid_sentence(doc, runs)
+    for start, end in runs:
         words = [t.text for t in doc[start:end]]
         entity_type = type_of_run(words, lang)
         nxt = doc[end] if end < len(doc) else None
@@ -215,8 +252,13 @@ def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
         if entity_type == "Organisation" and len(words) == 2 and fold(words[0]) in ORG_HEADS:
             if doc[start + 1].is_lower:
                 continue
-        if entity_type is not None:
-            yield Span(doc, start, end, label=entity_type)
+        if entity_type == "Project" and fold(words[-1]) in PROJECT_HEADS:
+            # The head word makes it a name, even of ordinary words ("the Quantum Flagship").
+            yield Span(doc, start, end, label=entity_type, kb_id=PROJECT_HEAD_FLAG)
+        elif entity_type is not None:
+            # A head word and capitals kept mid-sentence twice: a name of ordinary words.
+            flag = REPEATED_FLAG if doc[start:end].text in repeated else ""
+            yield Span(doc, start, end, label=entity_type, kb_id=flag)
     for tok in doc:
         if tok.lower_.endswith("xchange") and tok.text[0].isupper():
             yield Span(doc, tok.i, tok.i + 1, label="Event")
@@ -305,7 +347,19 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
             start += 1
             words = [t.text for t in doc[start:end] if is_name_token(t)]
             initials = "".join(w[0] for w in words).upper()
-        if not letters or initials[:1] != letters[:1] and fold(words[0])[:1] != fold(letters)[:1]:
+        # A prefix may qualify the acronym: "NLRVO" for "Rijksdienst voor Ondernemend ...".
+        before = doc[start - 1] if start > 0 else None
+        qualified = (
+            len(words) >= 2
+            and letters.endswith(initials)
+            and len(letters) <= len(words) + 3
+            and (before is None or before.is_lower)  # not a list: "Research, Development and"
+        )
+        if not letters or (
+            initials[:1] != letters[:1]
+            and fold(words[0])[:1] != fold(letters)[:1]
+            and not qualified
+        ):
             continue
         while start < end and doc[start].lower_ in NAME_CONNECTORS:
             start += 1
@@ -448,6 +502,23 @@ def _heading_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, start, end, label="Organisation", kb_id="heading")
 
 
+_JOINED = re.compile(r"^[A-Z][^\W\d_]+(?:[~+][A-Z][^\W\d_]+)+$")
+JOINED_FLAG = "head|joined"
+
+
+def _joined_spans(doc: Doc) -> Iterator[Span]:
+    """One word of capitalised parts joined by a tilde or plus ("Sea~Shore"): a name."""
+    for tok in doc:
+        if _JOINED.match(tok.text) and not gazetteer().lookup(tok.text):
+            yield Span(doc, tok.i, tok.i + 1, label="?", kb_id=JOINED_FLAG)
+
+
+def _with_acronyms(spans: list[Span]) -> list[Span]:
+    """A long form found twice keeps only the span that carries its acronym."""
+    flagged = {(s.start, s.end) for s in spans if s.kb_id_.startswith("acronym|")}
+    return [s for s in spans if s.kb_id_ or (s.start, s.end) not in flagged]
+
+
 class PatternFinder:
     """Runs every rule above and stores the spans in ``doc.spans["ig_patterns"]``."""
 
@@ -466,7 +537,8 @@ class PatternFinder:
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
         spans += _heading_spans(doc)
-        doc.spans[SPAN_PATTERNS] = spans
+        spans += _joined_spans(doc)
+        doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 
 

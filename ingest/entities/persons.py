@@ -161,7 +161,9 @@ def _surname_end(doc: Doc, i: int, lang: str) -> int:
     """End of "[particles] Surname[-[particles] Surname]" at ``i``, or ``i``."""
     n = len(doc)
     j = _particles_end(doc, i, lang)
-    if j >= n or not _name_word(doc[j]) or _vetoed(doc[j].text):
+    if j >= n or _vetoed(doc[j].text):
+        return i
+    if not _name_word(doc[j]) and not _lower_surname(doc, i, j):
         return i
     if "\n" in doc[i : j + 1].text:
         return i
@@ -172,6 +174,25 @@ def _surname_end(doc: Doc, i: int, lang: str) -> int:
         if k < n and _name_word(doc[k]) and not _vetoed(doc[k].text):
             end = k + 1
     return end
+
+
+def _lower_surname(doc: Doc, i: int, j: int) -> bool:
+    """A lower-case surname after particles: "Van den hove", "van der meer".
+
+    Only after a run of two particles or a capitalised one, and only a plain word that
+    is no stop word and no legal form ("Jan de bv" is no name).
+    """
+    if j == i or (j - i < 2 and not doc[i].text[:1].isupper()):
+        return False
+    token = doc[j]
+    return (
+        token.is_alpha
+        and token.text.islower()
+        and len(token.text) >= 3
+        and not token.is_stop
+        and token.lower_ not in LEGAL_FORM_WORDS
+        and token.lower_ not in _PARTICLE_WORDS
+    )
 
 
 def _person_at(doc: Doc, i: int, lang: str) -> tuple[int, int] | None:
