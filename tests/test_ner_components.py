@@ -218,8 +218,13 @@ def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
 
 
 def test_generic_terms_and_continents_are_not_entities() -> None:
-    spans = _entities("en", "Europe invests in Industry 4.0 and AI for SMEs.")
+    spans = _entities("en", "Africa invests in Industry 4.0 and AI for SMEs.")
     assert not spans
+
+
+def test_europe_as_a_place_is_a_region() -> None:
+    spans = _entities("nl", "Het bedrijf verkoopt zijn pompen in heel Europa.")
+    assert ("Europa", "Region") in {(s.text, s.label_) for s in spans}
 
 
 def test_the_line_after_a_role_heading_is_an_organisation() -> None:

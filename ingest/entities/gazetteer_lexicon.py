@@ -105,6 +105,8 @@ AMBIGUOUS_REGIONS: dict[str, tuple[str, ...]] = {
 
 # Supra-national areas (no NUTS code): canonical key -> names.
 AREAS: dict[str, tuple[str, ...]] = {
+    # The guide (second edition): "Europe" as a place is a Region.
+    "europe": ("Europe", "Europa"),
     "northern-europe": ("Northern Europe", "Noord-Europa", "Nordeuropa", "Europe du Nord"),
     "western-europe": ("Western Europe", "West-Europa", "Westeuropa"),
     "southern-europe": ("Southern Europe", "Zuid-Europa", "Südeuropa"),
@@ -118,9 +120,9 @@ AREAS: dict[str, tuple[str, ...]] = {
     "euregio-meuse-rhine": ("Euregio Meuse-Rhine", "Euregio Maas-Rijn", "Euregio Maas-Rhein"),
 }
 
-# Continents: places, but not regions of an innovation ecosystem; never Region entities.
+# Continents other than Europe (an AREA): not regions of an innovation ecosystem.
 CONTINENTS: frozenset[str] = frozenset(
-    "europe europa afrika africa asia azie asien america amerika amerique".split()
+    "afrika africa asia azie asien america amerika amerique".split()
 )
 
 # Capitals and major cities whose names differ across EN/NL/FR/DE: key -> (country, names).
