@@ -310,3 +310,8 @@ def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
 def test_french_name_ending_in_a_compass_point_is_a_region() -> None:
     spans = _entities("fr", "La délégation a visité la Picardie Orientale en mai.")
     assert ("Picardie Orientale", "Region") in {(s.text, s.label_) for s in spans}
+
+
+def test_a_fund_compound_heads_the_name_it_opens() -> None:
+    spans = _entities("nl", "Het bedrijf krijgt steun van het Groeifonds Drenthe en de bank.")
+    assert ("Groeifonds Drenthe", "FundingProgramme") in {(s.text, s.label_) for s in spans}

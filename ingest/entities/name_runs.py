@@ -27,8 +27,9 @@ from innograph.ingest.entities.spans import (
 from innograph.ingest.entities.spans import cached_fold as fold
 
 DASHES = {"-", "–", "—"}
-# Dutch/German compound nouns ending in these words introduce a name, they are not part of it.
-_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "fonds", "initiatief")
+# Dutch/German compound nouns ending in these words introduce a name, they are not part of it
+# ("Interregprogramma GreenBridge"); a fund's compound is its name's head ("Groeifonds Drenthe").
+_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "initiatief")
 # Tokens after which a word is capitalised because a sentence or a list item starts.
 _OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
 
