@@ -315,3 +315,28 @@ def test_french_name_ending_in_a_compass_point_is_a_region() -> None:
 def test_a_fund_compound_heads_the_name_it_opens() -> None:
     spans = _entities("nl", "Het bedrijf krijgt steun van het Groeifonds Drenthe en de bank.")
     assert ("Groeifonds Drenthe", "FundingProgramme") in {(s.text, s.label_) for s in spans}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("nl", "Daarvoor betaalt het Rijk de helft van de kosten.", "het Rijk"),
+        ("nl", "De proeftuin krijgt geld van de Vlaamse regering.", "Vlaamse regering"),
+        ("en", "The scheme was launched by the Danish government last year.", "Danish government"),
+        (
+            "de",
+            "Die baden-württembergische Landesregierung fördert das Labor.",
+            "baden-württembergische Landesregierung",
+        ),
+    ],
+)
+def test_a_government_named_by_its_place_is_an_organisation(
+    lang: str, text: str, name: str
+) -> None:
+    spans = _entities(lang, text)
+    assert (name, "Organisation") in {(s.text, s.label_) for s in spans}
+
+
+def test_a_government_word_alone_is_not_a_name() -> None:
+    spans = _entities("en", "The local government and the national government agreed.")
+    assert not [s for s in spans if "government" in s.text]

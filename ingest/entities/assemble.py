@@ -47,12 +47,12 @@ from innograph.ingest.entities.spans import (
     SPAN_WEAK,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.weak import is_distinctive
+from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
 
 # Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
 GERMAN_ZIPF = 3.0
 GERMAN_CUED_ZIPF = 4.0
-_STRONG_FLAGS = ("list|cue", "weak|multi")
+_STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
@@ -75,7 +75,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG, PERSON_FLAG)
+        ("interreg|", "list|cue", "acronym|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
