@@ -340,3 +340,17 @@ def test_a_government_named_by_its_place_is_an_organisation(
 def test_a_government_word_alone_is_not_a_name() -> None:
     spans = _entities("en", "The local government and the national government agreed.")
     assert not [s for s in spans if "government" in s.text]
+
+
+def test_number_words_and_quantities_do_not_continue_a_name() -> None:
+    spans = _entities(
+        "nl", "Het fonds kent in Nederland vier loketten. Daarvoor trok Groeiplan Noord 40 miljoen uit."
+    )
+    texts = {s.text for s in spans}
+    assert "Nederland" in texts
+    assert not any(t.endswith(("vier", "40")) for t in texts)
+
+
+def test_a_number_in_digits_continues_a_name() -> None:
+    spans = _entities("en", "The call is part of Horizon 2020 and of Brightport 2030.")
+    assert "Brightport 2030" in {s.text for s in spans}

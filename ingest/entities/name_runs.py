@@ -69,7 +69,7 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             prev = doc[j - 1].text
             if prev.endswith(".") and prev[:-1].isupper() and len(prev) > 2:
                 break  # "... Enertec BV. Gedeputeerde ...": the abbreviation ends a sentence
-            if is_name_token(tok) or tok.like_num and is_name_token(doc[j - 1]):
+            if is_name_token(tok) or _number_in_name(doc, j):
                 j += 1
                 continue
             nxt = doc[j + 1] if j + 1 < n else None
@@ -88,6 +88,22 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
         if start < j:
             yield start, j
         i = j
+
+
+# Words after a number that make it a quantity, not part of a name ("X 80 miljard euro").
+_QUANTITY_WORDS = frozenset(
+    """miljard miljoen million millions billion billions milliard milliards mrd mio
+    millionen milliarden million euro euros eur € % procent percent prozent pour""".split()
+)
+
+
+def _number_in_name(doc: Doc, j: int) -> bool:
+    """A number written in digits that continues a name ("Horizon 2020", "Call 5"); a
+    number word ("vier", "een") or a quantity ("80 miljard") does not."""
+    tok = doc[j]
+    if not (tok.like_num and is_name_token(doc[j - 1])) or not any(c.isdigit() for c in tok.text):
+        return False
+    return not (j + 1 < len(doc) and doc[j + 1].lower_ in _QUANTITY_WORDS)
 
 
 def _droppable_first(doc: Doc, start: int, end: int) -> bool:
