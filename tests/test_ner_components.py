@@ -344,7 +344,8 @@ def test_a_government_word_alone_is_not_a_name() -> None:
 
 def test_number_words_and_quantities_do_not_continue_a_name() -> None:
     spans = _entities(
-        "nl", "Het fonds kent in Nederland vier loketten. Daarvoor trok Groeiplan Noord 40 miljoen uit."
+        "nl",
+        "Het fonds kent in Nederland vier loketten. Daarvoor trok Groeiplan Noord 40 miljoen uit.",
     )
     texts = {s.text for s in spans}
     assert "Nederland" in texts
