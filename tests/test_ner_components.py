@@ -355,3 +355,12 @@ def test_number_words_and_quantities_do_not_continue_a_name() -> None:
 def test_a_number_in_digits_continues_a_name() -> None:
     spans = _entities("en", "The call is part of Horizon 2020 and of Brightport 2030.")
     assert "Brightport 2030" in {s.text for s in spans}
+
+
+def test_eu_recovery_and_grant_schemes_are_funding_programmes() -> None:
+    spans = _entities(
+        "en", "The lab got an ERC Starting Grant, and the city used REACT-EU money for it."
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("ERC Starting Grant", "FundingProgramme") in found
+    assert ("REACT-EU", "FundingProgramme") in found

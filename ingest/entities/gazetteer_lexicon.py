@@ -235,6 +235,19 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "Europese structuur- en investeringsfondsen",
     ),
     "european-cluster-excellence-programme": ("European Cluster Excellence Programme",),
+    # EU recovery instruments and research-grant schemes (their official names).
+    "react-eu": ("REACT-EU", "REACT EU"),
+    "nextgenerationeu": ("NextGenerationEU", "Next Generation EU", "NextGenEU"),
+    "msca": (
+        "Marie Skłodowska-Curie Actions",
+        "Marie Sklodowska-Curie Actions",
+        "Marie Sklodowska Curie Actions",
+        "Marie Curie Actions",
+    ),
+    "erc-advanced-grant": ("ERC Advanced Grant", "Advanced ERC Grant"),
+    "erc-starting-grant": ("ERC Starting Grant", "Starting ERC Grant"),
+    "erc-consolidator-grant": ("ERC Consolidator Grant", "Consolidator ERC Grant"),
+    "erc-synergy-grant": ("ERC Synergy Grant", "Synergy ERC Grant"),
     # Dutch regional ERDF programmes (general knowledge of the Dutch OPs).
     "kansen-voor-west": ("Kansen voor West",),
     "kansen-voor-west-ii": ("Kansen voor West II", "Kansen voor West 2"),
