@@ -364,3 +364,13 @@ def test_eu_recovery_and_grant_schemes_are_funding_programmes() -> None:
     found = {(s.text, s.label_) for s in spans}
     assert ("ERC Starting Grant", "FundingProgramme") in found
     assert ("REACT-EU", "FundingProgramme") in found
+
+
+def test_label_words_before_a_name_are_not_part_of_it() -> None:
+    spans = _entities(
+        "de",
+        "Er arbeitet mit der Firma Meyer Solar Systems. "
+        "Der Lead Partner Hochschule Rheinland wird es leiten.",
+    )
+    texts = {s.text for s in spans}
+    assert {"Meyer Solar Systems", "Hochschule Rheinland"} <= texts

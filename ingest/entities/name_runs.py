@@ -113,6 +113,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if start + 1 < end and doc[start + 1].text in DASHES and not token.whitespace_:
         return False  # "X-RAYS"
     word = fold(token.text)
+    if _label_word(doc, start, end):
+        return True
     if word.replace("’", "'") in ELIDED:
         return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
@@ -133,6 +135,25 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and token.text[:1].isupper()
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
+    )
+
+
+# Words that say what the name after them is without being part of it: "der Firma X",
+# "der Lead Partner X".
+_LABEL_WORDS = frozenset({"firma", "leadpartner"})
+
+
+def _label_word(doc: Doc, start: int, end: int) -> bool:
+    """A label word opening a longer run ("Firma", "Lead Partner"), not part of the name."""
+    word = fold(doc[start].text)
+    if end - start < 2:
+        return False
+    nxt = fold(doc[start + 1].text)
+    prev = fold(doc[start - 1].text) if start > 0 else ""
+    return (
+        word in _LABEL_WORDS
+        or (word == "lead" and nxt == "partner" and end - start >= 3)
+        or (word == "partner" and prev == "lead")
     )
 
 
