@@ -374,3 +374,21 @@ def test_label_words_before_a_name_are_not_part_of_it() -> None:
     )
     texts = {s.text for s in spans}
     assert {"Meyer Solar Systems", "Hochschule Rheinland"} <= texts
+
+
+def test_a_ministry_keeps_its_whole_portfolio() -> None:
+    spans = _entities(
+        "de",
+        "Es zahlen das Ministerium für Verkehr, Bau und Umwelt des Landes Niedersachsen "
+        "und das Ministerium für Kultur, Sport und Jugend BW.",
+    )
+    texts = {s.text for s in spans}
+    assert "Ministerium für Verkehr, Bau und Umwelt des Landes Niedersachsen" in texts
+    assert "Ministerium für Kultur, Sport und Jugend BW" in texts
+
+
+def test_a_ministry_does_not_swallow_the_next_partner() -> None:
+    spans = _entities(
+        "de", "Partner sind das Ministerium für Verkehr, Provinz Drenthe und die Stadt Lingen."
+    )
+    assert "Ministerium für Verkehr" in {s.text for s in spans}

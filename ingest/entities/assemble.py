@@ -153,6 +153,50 @@ def _split(span: Span) -> list[Span]:
     return parts
 
 
+_MINISTRY_WORDS = frozenset({"ministerium", "ministry", "ministerie", "ministere"})
+_PORTFOLIO_LINKS = frozenset({"für", "fur", "for", "of", "van", "voor", "de", "des"})
+_STATE_GENITIVE = frozenset({"landes", "bundes", "freistaates"})
+
+
+def _with_portfolio(span: Span) -> Span:
+    """A ministry's full name lists its portfolio: "Ministerium für Wirtschaft, Industrie,
+    Klima und Energie NRW", "... und Energie des Landes Nordrhein-Westfalen". Extend a
+    ministry name cut at the first comma over single capitalised portfolio words, a final
+    one after a coordinator, and the state that follows."""
+    if fold(span[0].text) not in _MINISTRY_WORDS or not any(
+        t.lower_ in _PORTFOLIO_LINKS for t in span[1:]
+    ):
+        return span
+    doc, i, end = span.doc, span.end, span.end
+    while i + 1 < len(doc):
+        tok, nxt = doc[i], doc[i + 1]
+        word_after = nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+        if tok.text == "," and word_after:
+            after = doc[i + 2] if i + 2 < len(doc) else None
+            if after is not None and after.text[:1].isupper() and after.is_alpha:
+                break  # ", Provinz Overijssel": another name, not a portfolio word
+            i += 2
+            continue
+        if tok.lower_ in COORDINATORS and word_after and i > span.end:
+            i += 2
+            if i < len(doc) and doc[i].text.isupper() and len(doc[i]) >= 2:
+                i += 1  # "... und Energie NRW"
+            elif (
+                i + 2 < len(doc)
+                and doc[i].lower_ == "des"
+                and doc[i + 1].lower_ in _STATE_GENITIVE
+                and doc[i + 2].text[:1].isupper()
+            ):
+                i += 3  # "... des Landes Nordrhein-Westfalen"
+                while i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].text[:1].isupper():
+                    i += 2
+            end = i
+        break
+    if end == span.end or "\n" in doc[span.start : end].text:
+        return span
+    return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -171,7 +215,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            for part in _split(span):
+            for part in _split(_with_portfolio(span)):
                 if _usable(part, group):
                     source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]
                     rank = (_tier(part, group), -len(part), source_rank, part.start)
