@@ -392,3 +392,11 @@ def test_a_ministry_does_not_swallow_the_next_partner() -> None:
         "de", "Partner sind das Ministerium für Verkehr, Provinz Drenthe und die Stadt Lingen."
     )
     assert "Ministerium für Verkehr" in {s.text for s in spans}
+
+
+def test_the_inflected_german_erdf_name_is_found_whole() -> None:
+    spans = _entities(
+        "de", "Das Labor wird aus dem Europäischen Fonds für regionale Entwicklung bezahlt."
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Europäischen Fonds für regionale Entwicklung", "FundingProgramme") in found

@@ -189,6 +189,7 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "Fonds européen de développement régional",
         "FEDER",
         "Europäischer Fonds für regionale Entwicklung",
+        "Europäischen Fonds für regionale Entwicklung",  # dative/genitive, as written
         "EFRE",
     ),
     "european-social-fund": (
@@ -198,6 +199,7 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "Fonds social européen",
         "FSE",
         "Europäischer Sozialfonds",
+        "Europäischen Sozialfonds",
         "ESF+",
         "European Social Fund Plus",
     ),
