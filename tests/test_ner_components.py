@@ -400,3 +400,10 @@ def test_the_inflected_german_erdf_name_is_found_whole() -> None:
     )
     found = {(s.text, s.label_) for s in spans}
     assert ("Europäischen Fonds für regionale Entwicklung", "FundingProgramme") in found
+
+
+def test_a_known_name_inside_a_hyphenated_name_is_not_an_entity() -> None:
+    spans = _entities(
+        "de", "Die Region Südholstein-Lippe und die Stadt Lippe-Nordwald sind Partner."
+    )
+    assert "Lippe" not in {s.text for s in spans}

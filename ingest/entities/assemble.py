@@ -197,6 +197,30 @@ def _with_portfolio(span: Span) -> Span:
     return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
 
 
+_DASHES = frozenset({"-", "–"})
+
+
+def _inside_compound(span: Span) -> bool:
+    """A known name glued by a hyphen to a capitalised word is part of a longer name
+    ("Meuse-Rhine Euregion", "Nord-Pas de Calais", "Ostwestfalen-Lippe"), not itself."""
+    doc, start, end = span.doc, span.start, span.end
+    left = (
+        start >= 2
+        and doc[start - 1].text in _DASHES
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].text[:1].isupper()
+    )
+    right = (
+        end + 1 < len(doc)
+        and doc[end].text in _DASHES
+        and not doc[end].whitespace_
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    )
+    return left or right
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -216,6 +240,8 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
             for part in _split(_with_portfolio(span)):
+                if group == SPAN_GAZETTEER and _inside_compound(part):
+                    continue
                 if _usable(part, group):
                     source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]
                     rank = (_tier(part, group), -len(part), source_rank, part.start)
