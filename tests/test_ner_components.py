@@ -407,3 +407,9 @@ def test_a_known_name_inside_a_hyphenated_name_is_not_an_entity() -> None:
         "de", "Die Region Südholstein-Lippe und die Stadt Lippe-Nordwald sind Partner."
     )
     assert "Lippe" not in {s.text for s in spans}
+
+
+def test_europe_inside_a_longer_name_is_not_the_place() -> None:
+    spans = _entities("en", "The Biotech5 Europe network meets in Europe.")
+    found = [(s.text, s.label_) for s in spans]
+    assert found.count(("Europe", "Region")) == 1

@@ -45,6 +45,7 @@ from innograph.ingest.entities.spans import (
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
+    is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
@@ -221,6 +222,17 @@ def _inside_compound(span: Span) -> bool:
     return left or right
 
 
+def _europe_in_a_name(span: Span) -> bool:
+    """ "Europe" next to another name word belongs to that name ("Medtech4 Europe",
+    "Europe Direct"): only the continent standing alone is the place."""
+    if span.kb_id_ != "europe":
+        return False
+    doc, start, end = span.doc, span.start, span.end
+    before = start > 0 and not doc[start].is_sent_start and is_name_token(doc[start - 1])
+    after = end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start
+    return bool(before or after)
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -240,7 +252,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
             for part in _split(_with_portfolio(span)):
-                if group == SPAN_GAZETTEER and _inside_compound(part):
+                if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
                     continue
                 if _usable(part, group):
                     source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]
