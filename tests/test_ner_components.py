@@ -218,8 +218,13 @@ def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
 
 
 def test_generic_terms_and_continents_are_not_entities() -> None:
-    spans = _entities("en", "Europe invests in Industry 4.0 and AI for SMEs.")
+    spans = _entities("en", "Africa invests in Industry 4.0 and AI for SMEs.")
     assert not spans
+
+
+def test_europe_as_a_place_is_a_region() -> None:
+    spans = _entities("nl", "Het bedrijf verkoopt zijn pompen in heel Europa.")
+    assert ("Europa", "Region") in {(s.text, s.label_) for s in spans}
 
 
 def test_the_line_after_a_role_heading_is_an_organisation() -> None:
@@ -364,3 +369,106 @@ def test_a_head_word_name_capitalised_mid_sentence_twice_is_a_name() -> None:
 def test_a_confirmed_lower_case_brand_is_found_mid_sentence_too() -> None:
     spans = _entities("en", "adimec was set up in 1992. The board of adimec met in May.")
     assert [s.text for s in spans if s.text == "adimec"] == ["adimec", "adimec"]
+
+
+def test_a_fund_compound_heads_the_name_it_opens() -> None:
+    spans = _entities("nl", "Het bedrijf krijgt steun van het Groeifonds Drenthe en de bank.")
+    assert ("Groeifonds Drenthe", "FundingProgramme") in {(s.text, s.label_) for s in spans}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("nl", "Daarvoor betaalt het Rijk de helft van de kosten.", "het Rijk"),
+        ("nl", "De proeftuin krijgt geld van de Vlaamse regering.", "Vlaamse regering"),
+        ("en", "The scheme was launched by the Danish government last year.", "Danish government"),
+        (
+            "de",
+            "Die baden-württembergische Landesregierung fördert das Labor.",
+            "baden-württembergische Landesregierung",
+        ),
+    ],
+)
+def test_a_government_named_by_its_place_is_an_organisation(
+    lang: str, text: str, name: str
+) -> None:
+    spans = _entities(lang, text)
+    assert (name, "Organisation") in {(s.text, s.label_) for s in spans}
+
+
+def test_a_government_word_alone_is_not_a_name() -> None:
+    spans = _entities("en", "The local government and the national government agreed.")
+    assert not [s for s in spans if "government" in s.text]
+
+
+def test_number_words_and_quantities_do_not_continue_a_name() -> None:
+    spans = _entities(
+        "nl",
+        "Het fonds kent in Nederland vier loketten. Daarvoor trok Groeiplan Noord 40 miljoen uit.",
+    )
+    texts = {s.text for s in spans}
+    assert "Nederland" in texts
+    assert not any(t.endswith(("vier", "40")) for t in texts)
+
+
+def test_a_number_in_digits_continues_a_name() -> None:
+    spans = _entities("en", "The call is part of Horizon 2020 and of Brightport 2030.")
+    assert "Brightport 2030" in {s.text for s in spans}
+
+
+def test_eu_recovery_and_grant_schemes_are_funding_programmes() -> None:
+    spans = _entities(
+        "en", "The lab got an ERC Starting Grant, and the city used REACT-EU money for it."
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("ERC Starting Grant", "FundingProgramme") in found
+    assert ("REACT-EU", "FundingProgramme") in found
+
+
+def test_label_words_before_a_name_are_not_part_of_it() -> None:
+    spans = _entities(
+        "de",
+        "Er arbeitet mit der Firma Meyer Solar Systems. "
+        "Der Lead Partner Hochschule Rheinland wird es leiten.",
+    )
+    texts = {s.text for s in spans}
+    assert {"Meyer Solar Systems", "Hochschule Rheinland"} <= texts
+
+
+def test_a_ministry_keeps_its_whole_portfolio() -> None:
+    spans = _entities(
+        "de",
+        "Es zahlen das Ministerium für Verkehr, Bau und Umwelt des Landes Niedersachsen "
+        "und das Ministerium für Kultur, Sport und Jugend BW.",
+    )
+    texts = {s.text for s in spans}
+    assert "Ministerium für Verkehr, Bau und Umwelt des Landes Niedersachsen" in texts
+    assert "Ministerium für Kultur, Sport und Jugend BW" in texts
+
+
+def test_a_ministry_does_not_swallow_the_next_partner() -> None:
+    spans = _entities(
+        "de", "Partner sind das Ministerium für Verkehr, Provinz Drenthe und die Stadt Lingen."
+    )
+    assert "Ministerium für Verkehr" in {s.text for s in spans}
+
+
+def test_the_inflected_german_erdf_name_is_found_whole() -> None:
+    spans = _entities(
+        "de", "Das Labor wird aus dem Europäischen Fonds für regionale Entwicklung bezahlt."
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Europäischen Fonds für regionale Entwicklung", "FundingProgramme") in found
+
+
+def test_a_known_name_inside_a_hyphenated_name_is_not_an_entity() -> None:
+    spans = _entities(
+        "de", "Die Region Südholstein-Lippe und die Stadt Lippe-Nordwald sind Partner."
+    )
+    assert "Lippe" not in {s.text for s in spans}
+
+
+def test_europe_inside_a_longer_name_is_not_the_place() -> None:
+    spans = _entities("en", "The Biotech5 Europe network meets in Europe.")
+    found = [(s.text, s.label_) for s in spans]
+    assert found.count(("Europe", "Region")) == 1

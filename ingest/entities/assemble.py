@@ -45,14 +45,15 @@ from innograph.ingest.entities.spans import (
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
+    is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.weak import is_distinctive
+from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
 
 # Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
 GERMAN_ZIPF = 3.0
 GERMAN_CUED_ZIPF = 4.0
-_STRONG_FLAGS = ("list|cue", "weak|multi")
+_STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
@@ -82,7 +83,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG)
+        ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -172,6 +173,85 @@ def _split(span: Span) -> list[Span]:
     return parts
 
 
+_MINISTRY_WORDS = frozenset({"ministerium", "ministry", "ministerie", "ministere"})
+_PORTFOLIO_LINKS = frozenset({"für", "fur", "for", "of", "van", "voor", "de", "des"})
+_STATE_GENITIVE = frozenset({"landes", "bundes", "freistaates"})
+
+
+def _with_portfolio(span: Span) -> Span:
+    """A ministry's full name lists its portfolio: "Ministerium für Wirtschaft, Industrie,
+    Klima und Energie NRW", "... und Energie des Landes Nordrhein-Westfalen". Extend a
+    ministry name cut at the first comma over single capitalised portfolio words, a final
+    one after a coordinator, and the state that follows."""
+    if fold(span[0].text) not in _MINISTRY_WORDS or not any(
+        t.lower_ in _PORTFOLIO_LINKS for t in span[1:]
+    ):
+        return span
+    doc, i, end = span.doc, span.end, span.end
+    while i + 1 < len(doc):
+        tok, nxt = doc[i], doc[i + 1]
+        word_after = nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start
+        if tok.text == "," and word_after:
+            after = doc[i + 2] if i + 2 < len(doc) else None
+            if after is not None and after.text[:1].isupper() and after.is_alpha:
+                break  # ", Provinz Overijssel": another name, not a portfolio word
+            i += 2
+            continue
+        if tok.lower_ in COORDINATORS and word_after and i > span.end:
+            i += 2
+            if i < len(doc) and doc[i].text.isupper() and len(doc[i]) >= 2:
+                i += 1  # "... und Energie NRW"
+            elif (
+                i + 2 < len(doc)
+                and doc[i].lower_ == "des"
+                and doc[i + 1].lower_ in _STATE_GENITIVE
+                and doc[i + 2].text[:1].isupper()
+            ):
+                i += 3  # "... des Landes Nordrhein-Westfalen"
+                while i + 1 < len(doc) and doc[i].text == "-" and doc[i + 1].text[:1].isupper():
+                    i += 2
+            end = i
+        break
+    if end == span.end or "\n" in doc[span.start : end].text:
+        return span
+    return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
+
+
+_DASHES = frozenset({"-", "–"})
+
+
+def _inside_compound(span: Span) -> bool:
+    """A known name glued by a hyphen to a capitalised word is part of a longer name
+    ("Meuse-Rhine Euregion", "Nord-Pas de Calais", "Ostwestfalen-Lippe"), not itself."""
+    doc, start, end = span.doc, span.start, span.end
+    left = (
+        start >= 2
+        and doc[start - 1].text in _DASHES
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].text[:1].isupper()
+    )
+    right = (
+        end + 1 < len(doc)
+        and doc[end].text in _DASHES
+        and not doc[end].whitespace_
+        and not doc[end - 1].whitespace_
+        and doc[end + 1].text[:1].isupper()
+    )
+    return left or right
+
+
+def _europe_in_a_name(span: Span) -> bool:
+    """ "Europe" next to another name word belongs to that name ("Medtech4 Europe",
+    "Europe Direct"): only the continent standing alone is the place."""
+    if span.kb_id_ != "europe":
+        return False
+    doc, start, end = span.doc, span.start, span.end
+    before = start > 0 and not doc[start].is_sent_start and is_name_token(doc[start - 1])
+    after = end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start
+    return bool(before or after)
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -190,7 +270,9 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            for part in _split(span):
+            for part in _split(_with_portfolio(span)):
+                if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
+                    continue
                 if _usable(part, group):
                     source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]
                     rank = (_tier(part, group), -len(part), source_rank, part.start)

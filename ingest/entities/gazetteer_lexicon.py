@@ -105,6 +105,8 @@ AMBIGUOUS_REGIONS: dict[str, tuple[str, ...]] = {
 
 # Supra-national areas (no NUTS code): canonical key -> names.
 AREAS: dict[str, tuple[str, ...]] = {
+    # The guide (second edition): "Europe" as a place is a Region.
+    "europe": ("Europe", "Europa"),
     "northern-europe": ("Northern Europe", "Noord-Europa", "Nordeuropa", "Europe du Nord"),
     "western-europe": ("Western Europe", "West-Europa", "Westeuropa"),
     "southern-europe": ("Southern Europe", "Zuid-Europa", "Südeuropa"),
@@ -118,9 +120,9 @@ AREAS: dict[str, tuple[str, ...]] = {
     "euregio-meuse-rhine": ("Euregio Meuse-Rhine", "Euregio Maas-Rijn", "Euregio Maas-Rhein"),
 }
 
-# Continents: places, but not regions of an innovation ecosystem; never Region entities.
+# Continents other than Europe (an AREA): not regions of an innovation ecosystem.
 CONTINENTS: frozenset[str] = frozenset(
-    "europe europa afrika africa asia azie asien america amerika amerique".split()
+    "afrika africa asia azie asien america amerika amerique".split()
 )
 
 # Capitals and major cities whose names differ across EN/NL/FR/DE: key -> (country, names).
@@ -187,6 +189,7 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "Fonds européen de développement régional",
         "FEDER",
         "Europäischer Fonds für regionale Entwicklung",
+        "Europäischen Fonds für regionale Entwicklung",  # dative/genitive, as written
         "EFRE",
     ),
     "european-social-fund": (
@@ -196,6 +199,7 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "Fonds social européen",
         "FSE",
         "Europäischer Sozialfonds",
+        "Europäischen Sozialfonds",
         "ESF+",
         "European Social Fund Plus",
     ),
@@ -233,6 +237,19 @@ FUNDS: dict[str, tuple[str, ...]] = {
         "Europese structuur- en investeringsfondsen",
     ),
     "european-cluster-excellence-programme": ("European Cluster Excellence Programme",),
+    # EU recovery instruments and research-grant schemes (their official names).
+    "react-eu": ("REACT-EU", "REACT EU"),
+    "nextgenerationeu": ("NextGenerationEU", "Next Generation EU", "NextGenEU"),
+    "msca": (
+        "Marie Skłodowska-Curie Actions",
+        "Marie Sklodowska-Curie Actions",
+        "Marie Sklodowska Curie Actions",
+        "Marie Curie Actions",
+    ),
+    "erc-advanced-grant": ("ERC Advanced Grant", "Advanced ERC Grant"),
+    "erc-starting-grant": ("ERC Starting Grant", "Starting ERC Grant"),
+    "erc-consolidator-grant": ("ERC Consolidator Grant", "Consolidator ERC Grant"),
+    "erc-synergy-grant": ("ERC Synergy Grant", "Synergy ERC Grant"),
     # Dutch regional ERDF programmes (general knowledge of the Dutch OPs).
     "kansen-voor-west": ("Kansen voor West",),
     "kansen-voor-west-ii": ("Kansen voor West II", "Kansen voor West 2"),

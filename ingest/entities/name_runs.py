@@ -27,8 +27,9 @@ from innograph.ingest.entities.spans import (
 from innograph.ingest.entities.spans import cached_fold as fold
 
 DASHES = {"-", "–", "—"}
-# Dutch/German compound nouns ending in these words introduce a name, they are not part of it.
-_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "fonds", "initiatief")
+# Dutch/German compound nouns ending in these words introduce a name, they are not part of it
+# ("Interregprogramma GreenBridge"); a fund's compound is its name's head ("Groeifonds Drenthe").
+_COMPOUND_CUES = ("programma", "programm", "project", "projekt", "initiatief")
 # Tokens after which a word is capitalised because a sentence or a list item starts.
 _OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
 
@@ -68,7 +69,7 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             prev = doc[j - 1].text
             if prev.endswith(".") and prev[:-1].isupper() and len(prev) > 2:
                 break  # "... Enertec BV. Gedeputeerde ...": the abbreviation ends a sentence
-            if is_name_token(tok) or tok.like_num and is_name_token(doc[j - 1]):
+            if is_name_token(tok) or _number_in_name(doc, j):
                 j += 1
                 continue
             nxt = doc[j + 1] if j + 1 < n else None
@@ -89,6 +90,22 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
         i = j
 
 
+# Words after a number that make it a quantity, not part of a name ("X 80 miljard euro").
+_QUANTITY_WORDS = frozenset(
+    """miljard miljoen million millions billion billions milliard milliards mrd mio
+    millionen milliarden million euro euros eur € % procent percent prozent pour""".split()
+)
+
+
+def _number_in_name(doc: Doc, j: int) -> bool:
+    """A number written in digits that continues a name ("Horizon 2020", "Call 5"); a
+    number word ("vier", "een") or a quantity ("80 miljard") does not."""
+    tok = doc[j]
+    if not (tok.like_num and is_name_token(doc[j - 1])) or not any(c.isdigit() for c in tok.text):
+        return False
+    return not (j + 1 < len(doc) and doc[j + 1].lower_ in _QUANTITY_WORDS)
+
+
 def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     """A run's first word that is not part of the name: "The", or a sentence-initial
     ordinary word ("Thus NORTHWIND", "Bijvoorbeeld GreenBridge")."""
@@ -96,6 +113,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if start + 1 < end and doc[start + 1].text in DASHES and not token.whitespace_:
         return False  # "X-RAYS"
     word = fold(token.text)
+    if _label_word(doc, start, end):
+        return True
     if word.replace("’", "'") in ELIDED:
         return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
@@ -116,6 +135,25 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and token.text[:1].isupper()
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
+    )
+
+
+# Words that say what the name after them is without being part of it: "der Firma X",
+# "der Lead Partner X".
+_LABEL_WORDS = frozenset({"firma", "leadpartner"})
+
+
+def _label_word(doc: Doc, start: int, end: int) -> bool:
+    """A label word opening a longer run ("Firma", "Lead Partner"), not part of the name."""
+    word = fold(doc[start].text)
+    if end - start < 2:
+        return False
+    nxt = fold(doc[start + 1].text)
+    prev = fold(doc[start - 1].text) if start > 0 else ""
+    return (
+        word in _LABEL_WORDS
+        or (word == "lead" and nxt == "partner" and end - start >= 3)
+        or (word == "partner" and prev == "lead")
     )
 
 

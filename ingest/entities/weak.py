@@ -258,6 +258,52 @@ def _list_cue(doc: Doc, start: int) -> str | None:
     return LIST_CUES.get(doc[i].lower_) or _cue_type(doc[i].text)
 
 
+# Words for a government; after an adjective of a place ("Vlaamse regering", "Dutch
+# government", "nordrhein-westfälische Landesregierung") they name one organisation.
+_GOVERNMENT_WORDS = frozenset(
+    "regering overheid government landesregierung staatsregierung bundesregierung".split()
+)
+# Endings of adjectives made from place names: Dutch "-se", German "-ische(n)", English
+# demonyms ("Dutch", "Flemish", "Belgian", "German", "Walloon", "Chinese").
+_PLACE_ADJECTIVE_ENDINGS = {
+    "nl": ("se",),
+    "de": ("ische", "ischen"),
+    "en": ("ch", "ish", "ian", "an", "ese", "oon"),
+}
+GOVERNMENT_FLAG = "gov|cue"
+
+
+def government_spans(doc: Doc) -> Iterator[Span]:
+    """Governments named by their place: an adjective of a place before a government word
+    ("de Vlaamse regering"), and the Dutch state as "het Rijk" (always capitalised)."""
+    endings = _PLACE_ADJECTIVE_ENDINGS.get(doc.lang_, ())
+    for token in doc[1:]:
+        i = token.i
+        if doc.lang_ == "nl" and token.text == "Rijk" and doc[i - 1].lower_ == "het":
+            yield Span(doc, i - 1, i + 1, label="Organisation", kb_id=GOVERNMENT_FLAG)
+            continue
+        if token.lower_ not in _GOVERNMENT_WORDS:
+            continue
+        adjective = doc[i - 1].text
+        # German place adjectives are lower case, Dutch and English ones capitalised.
+        capital_ok = doc.lang_ == "de" or adjective[:1].isupper()
+        if not (
+            capital_ok
+            and adjective.isalpha()
+            and len(adjective) > 3
+            and fold(adjective).endswith(endings)
+            and fold(adjective) not in STOP_CAPITALISED
+        ):
+            continue
+        start = i - 1
+        # A hyphenated adjective ("nordrhein-westfälische") is one word.
+        while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
+            if doc[start - 2].whitespace_ or doc[start - 1].whitespace_:
+                break
+            start -= 2
+        yield Span(doc, start, i + 1, label="Organisation", kb_id=GOVERNMENT_FLAG)
+
+
 class WeakNames:
     """Finds untyped names and types them by their context."""
 
@@ -313,6 +359,8 @@ class WeakNames:
                 spans[(start, end)] = Span(
                     doc, start, end, label=label, kb_id="list|cue" if cue else ""
                 )
+        for span in government_spans(doc):
+            spans[(span.start, span.end)] = span
         # A person's name is evidence of its own: it replaces a default-typed run.
         for span in person_spans(doc):
             spans[(span.start, span.end)] = span
