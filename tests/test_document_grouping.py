@@ -5,23 +5,7 @@ from __future__ import annotations
 import spacy
 
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
-from innograph.ingest.entities.spans import SPAN_ENTITIES
-from innograph.ingest.nlp import join_wrapped_lines, pipeline
-
-_KEEP: list[spacy.tokens.Doc] = []  # the spans of a Doc live only as long as the Doc
-
-
-def _entities(lang: str, text: str) -> list[spacy.tokens.Span]:
-    doc = pipeline(lang)(join_wrapped_lines(text))
-    _KEEP.append(doc)
-    return list(doc.spans[SPAN_ENTITIES])
-
-
-def _groups(spans: list[spacy.tokens.Span]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for span in spans:
-        out.setdefault(span.id_, set()).add(span.text)
-    return out
+from innograph.tests.entity_spans import entity_spans, groups_of
 
 
 def _types(spans: list[spacy.tokens.Span]) -> dict[str, str]:
@@ -29,27 +13,27 @@ def _types(spans: list[spacy.tokens.Span]) -> dict[str, str]:
 
 
 def test_a_place_and_its_administration_are_one_region() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de",
         "Die Stadt Osnabrück und die Firma Kellwerk haben einen Vertrag unterzeichnet. "
         "In Osnabrück beginnt die Arbeit im Mai.",
     )
-    assert {"Stadt Osnabrück", "Osnabrück"} in _groups(spans).values()
+    assert {"Stadt Osnabrück", "Osnabrück"} in groups_of(spans).values()
     assert _types(spans)["Osnabrück"] == "Region"
 
 
 def test_long_form_and_code_in_brackets_are_one_entity() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "The Northern Institute of Marine Technology (NIMT) opened a lab. "
         "Later NIMT hired ten engineers in Bergen.",
     )
-    groups = _groups(spans)
+    groups = groups_of(spans)
     assert any({"Northern Institute of Marine Technology", "NIMT"} <= g for g in groups.values())
 
 
 def test_a_name_called_a_programme_once_is_a_programme_everywhere() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "nl",
         "Met steun van het programma Groeikracht Noord starten tien bedrijven. Ook dit jaar "
         "verdeelt Groeikracht Noord geld. Bedrijven kunnen bij Groeikracht Noord terecht.",
@@ -59,45 +43,45 @@ def test_a_name_called_a_programme_once_is_a_programme_everywhere() -> None:
 
 
 def test_a_compound_that_starts_with_project_is_no_project_cue() -> None:
-    spans = _entities("de", "Projektpartner sind die Kreiswerke Velten und Brenkmann Beratung.")
+    spans = entity_spans("de", "Projektpartner sind die Kreiswerke Velten und Brenkmann Beratung.")
     assert _types(spans)["Kreiswerke Velten"] == "Organisation"
 
 
 def test_a_name_and_its_translation_in_brackets_are_one_entity() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "nl",
         "Het geld komt van het Noordelijk Havenfonds (Northern Harbour Fund) en van banken.",
     )
-    groups = _groups(spans)
+    groups = groups_of(spans)
     assert {"Noordelijk Havenfonds", "Northern Harbour Fund"} in groups.values()
 
 
 def test_a_names_own_head_word_beats_a_cue_word_further_away() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de", "Die Projekte werden über den Nordischen Fonds für Küstenschutz finanziert."
     )
     assert _types(spans)["Nordischen Fonds für Küstenschutz"] == "FundingProgramme"
 
 
 def test_a_name_after_also_known_as_joins_the_first_name() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "nl",
         "De beheerautoriteit van het Operationeel Programma Kustregio, ofwel KUSTPRO, "
         "heeft een nieuwe oproep gepubliceerd.",
     )
-    assert any({"KUSTPRO"} < g for g in _groups(spans).values())
+    assert any({"KUSTPRO"} < g for g in groups_of(spans).values())
 
 
 def test_a_name_with_a_second_head_noun_is_another_organisation() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "Researchers of Harwick University Medical Centre met staff of Harwick University "
         "in the new building.",
     )
-    groups = _groups(spans)
+    groups = groups_of(spans)
     assert {"Harwick University"} in groups.values()
 
 
 def test_a_name_ending_in_initiative_is_no_person() -> None:
-    spans = _entities("en", "Politicians joined the Hendrik Baert Initiative in Brussels.")
+    spans = entity_spans("en", "Politicians joined the Hendrik Baert Initiative in Brussels.")
     assert _types(spans)["Hendrik Baert Initiative"] == "Organisation"

@@ -13,7 +13,8 @@ from spacy.language import Language
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
 from innograph.ingest.entities.interreg import InterregName, generation_of_year
 from innograph.ingest.entities.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
-from innograph.ingest.nlp import join_wrapped_lines, pipeline
+from innograph.ingest.nlp import pipeline
+from innograph.tests.entity_spans import entity_spans, groups_of
 
 
 def _blank_with(lang: str, *names: str) -> Language:
@@ -39,19 +40,6 @@ def _found(doc: spacy.tokens.Doc, group: str) -> set[tuple[str, str]]:
 
 
 _KEEP: list[spacy.tokens.Doc] = []  # the spans of a Doc live only as long as the Doc
-
-
-def _entities(lang: str, text: str) -> list[spacy.tokens.Span]:
-    doc = pipeline(lang)(join_wrapped_lines(text))
-    _KEEP.append(doc)
-    return list(doc.spans[SPAN_ENTITIES])
-
-
-def _groups(spans: list[spacy.tokens.Span]) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for span in spans:
-        out.setdefault(span.id_, set()).add(span.text)
-    return out
 
 
 # -- gazetteer -------------------------------------------------------------------------
@@ -140,7 +128,7 @@ def test_interreg_generation_of_a_year() -> None:
 
 
 def test_list_members_take_the_type_of_the_cue_before_the_list() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "Partners work in the following platforms: Circular Plastics, Blue Biotech, Space Data.",
     )
@@ -152,7 +140,7 @@ def test_list_members_take_the_type_of_the_cue_before_the_list() -> None:
 
 
 def test_dutch_project_list_after_cue() -> None:
-    spans = _entities("nl", "Het gaat om de projecten Zeeslag, Windkracht en Duinrand.")
+    spans = entity_spans("nl", "Het gaat om de projecten Zeeslag, Windkracht en Duinrand.")
     assert {(s.text, s.label_) for s in spans} == {
         ("Zeeslag", "Project"),
         ("Windkracht", "Project"),
@@ -161,45 +149,45 @@ def test_dutch_project_list_after_cue() -> None:
 
 
 def test_adjectives_from_place_names_are_not_entities_in_dutch() -> None:
-    spans = _entities("nl", "Er gaat geld naar de Vlaams-Nederlandse grensstreek.")
+    spans = entity_spans("nl", "Er gaat geld naar de Vlaams-Nederlandse grensstreek.")
     assert not [s for s in spans if "Vlaams" in s.text]
 
 
 def test_acronym_and_long_form_are_one_entity() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "The Walloon Agency for Digital Transformation (WADT) signed the deal. "
         "Later that year WADT opened an office in Namur.",
     )
-    groups = _groups(spans)
+    groups = groups_of(spans)
     assert {"Walloon Agency for Digital Transformation", "WADT"} in groups.values()
 
 
 def test_short_form_joins_the_full_name_seen_earlier() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "Hartwell Polytechnic Institute leads the consortium. Next year Hartwell Polytechnic "
         "will host the partners.",
     )
-    assert {"Hartwell Polytechnic Institute", "Hartwell Polytechnic"} in _groups(spans).values()
+    assert {"Hartwell Polytechnic Institute", "Hartwell Polytechnic"} in groups_of(spans).values()
 
 
 def test_language_variants_share_a_registry_key_and_group() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "nl",
         "Het Europees Fonds voor Regionale Ontwikkeling (EFRO) steunt het project. "
         "Zonder EFRO was dit niet gelukt.",
     )
-    groups = _groups(spans)
+    groups = groups_of(spans)
     assert {"Europees Fonds voor Regionale Ontwikkeling", "EFRO"} in groups.values()
 
 
 def test_numbered_successor_is_not_the_same_project() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "The GreenPort project is funded by the ERDF. GreenPort 2 starts next year.",
     )
-    groups = _groups(spans)
+    groups = groups_of(spans)
     assert {"GreenPort"} in groups.values()
     assert {"GreenPort 2"} in groups.values()
     labels = {s.text: s.label_ for s in spans}
@@ -207,7 +195,7 @@ def test_numbered_successor_is_not_the_same_project() -> None:
 
 
 def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "nl",
         "Met dit plan willen Regionale Impuls Drenthe, Kennispoort Noord en Campus Kolderveen "
         "ondernemers helpen.",
@@ -218,22 +206,24 @@ def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
 
 
 def test_generic_terms_and_continents_are_not_entities() -> None:
-    spans = _entities("en", "Africa invests in Industry 4.0 and AI for SMEs.")
+    spans = entity_spans("en", "Africa invests in Industry 4.0 and AI for SMEs.")
     assert not spans
 
 
 def test_europe_as_a_place_is_a_region() -> None:
-    spans = _entities("nl", "Het bedrijf verkoopt zijn pompen in heel Europa.")
+    spans = entity_spans("nl", "Het bedrijf verkoopt zijn pompen in heel Europa.")
     assert ("Europa", "Region") in {(s.text, s.label_) for s in spans}
 
 
 def test_the_line_after_a_role_heading_is_an_organisation() -> None:
-    spans = _entities("en", "Project summary\n\nLead partner\nBrightwater Textiles\nGhent, Belgium")
+    spans = entity_spans(
+        "en", "Project summary\n\nLead partner\nBrightwater Textiles\nGhent, Belgium"
+    )
     assert ("Brightwater Textiles", "Organisation") in {(s.text, s.label_) for s in spans}
 
 
 def test_what_is_co_financed_is_a_project() -> None:
-    spans = _entities("en", "ReLoom is co-financed by the ERDF.")
+    spans = entity_spans("en", "ReLoom is co-financed by the ERDF.")
     assert ("ReLoom", "Project") in {(s.text, s.label_) for s in spans}
 
 
@@ -244,34 +234,34 @@ def test_a_generic_registry_name_is_not_in_the_gazetteer(gazetteer_nl: Language)
 
 
 def test_a_dutch_name_after_a_place_preposition_is_a_place() -> None:
-    spans = _entities("nl", "De nieuwe fabriek staat in Oosterwolde en het kantoor in Dalfsen.")
+    spans = entity_spans("nl", "De nieuwe fabriek staat in Oosterwolde en het kantoor in Dalfsen.")
     found = {(s.text, s.label_) for s in spans}
     assert ("Oosterwolde", "Region") in found and ("Dalfsen", "Region") in found
 
 
 def test_long_form_after_the_short_name_joins_it() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "SeaLink (Sea Logistics Integrated Network) will build a data platform. "
         "SeaLink is led by a port authority.",
     )
-    assert {"SeaLink", "Sea Logistics Integrated Network"} in _groups(spans).values()
+    assert {"SeaLink", "Sea Logistics Integrated Network"} in groups_of(spans).values()
 
 
 def test_glued_words_are_not_names() -> None:
-    spans = _entities("en", "The plan covers many sectorsWaveNet and more healthTech ideas.")
+    spans = entity_spans("en", "The plan covers many sectorsWaveNet and more healthTech ideas.")
     assert not [s for s in spans if s.text in {"sectorsWaveNet", "healthTech"}]
 
 
 def test_the_same_name_is_one_entity_whatever_the_ner_says() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en", "TideGrid4 builds sensors. In Europe, TideGrid4 partners with ports in Spain."
     )
     assert len({s.id_ for s in spans if s.text == "TideGrid4"}) == 1
 
 
 def test_german_noun_before_a_genitive_is_not_part_of_the_name() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de",
         "Gestern sprach der Sprecher der Hochschule Waldbrück mit dem Ministerium des "
         "Landes Kolderland über den Umfang des Vorhabens.",
@@ -283,7 +273,7 @@ def test_german_noun_before_a_genitive_is_not_part_of_the_name() -> None:
 
 
 def test_french_elided_article_is_not_part_of_a_name() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "fr", "Le rapport a été rédigé par l’Agence Wallonne du Numérique. L’OKTAVIA aide les PME."
     )
     texts = {s.text for s in spans}
@@ -293,7 +283,7 @@ def test_french_elided_article_is_not_part_of_a_name() -> None:
 
 
 def test_headings_and_ordinary_words_in_capitals_are_not_names() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "fr",
         "TRENTE ANNÉES DE RECHERCHE EN MONTAGNE\nLe centre a reçu en mai le label GARDEN.",
     )
@@ -303,12 +293,14 @@ def test_headings_and_ordinary_words_in_capitals_are_not_names() -> None:
 
 
 def test_a_name_with_a_fund_compound_is_a_funding_programme() -> None:
-    spans = _entities("nl", "Het bedrijf kreeg geld uit het Kolderlands Groeifonds voor de bouw.")
+    spans = entity_spans(
+        "nl", "Het bedrijf kreeg geld uit het Kolderlands Groeifonds voor de bouw."
+    )
     assert ("Kolderlands Groeifonds", "FundingProgramme") in {(s.text, s.label_) for s in spans}
 
 
 def test_french_name_ending_in_a_compass_point_is_a_region() -> None:
-    spans = _entities("fr", "La délégation a visité la Picardie Orientale en mai.")
+    spans = entity_spans("fr", "La délégation a visité la Picardie Orientale en mai.")
     assert ("Picardie Orientale", "Region") in {(s.text, s.label_) for s in spans}
 
 
@@ -317,9 +309,9 @@ def test_a_lower_case_registry_acronym_counts_only_as_a_sentence_subject() -> No
         "adimec, the camera maker from Eindhoven, supplies sensors.",
         "adimec was set up.",
     ):
-        spans = _entities("en", text)
+        spans = entity_spans("en", text)
         assert ("adimec", "Organisation") in {(s.text, s.label_) for s in spans}
-    spans = _entities("en", "The firm met adimec staff in May.")
+    spans = entity_spans("en", "The firm met adimec staff in May.")
     assert "adimec" not in {s.text for s in spans}
 
 
@@ -337,7 +329,7 @@ def test_a_long_form_with_and_that_spells_its_acronym_stays_one_name() -> None:
 
 
 def test_capitalised_parts_joined_by_a_tilde_are_one_name() -> None:
-    spans = _entities("nl", "Water~Werken steunt sinds 2015 onderzoek naar dijken.")
+    spans = entity_spans("nl", "Water~Werken steunt sinds 2015 onderzoek naar dijken.")
     assert "Water~Werken" in {s.text for s in spans}
 
 
@@ -359,7 +351,7 @@ def test_a_short_interreg_area_in_brackets_is_the_same_programme() -> None:
 
 
 def test_a_head_word_name_capitalised_mid_sentence_twice_is_a_name() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en",
         "The partners met the Green Port Hub in May. Later the Green Port Hub signed the deal.",
     )
@@ -367,12 +359,12 @@ def test_a_head_word_name_capitalised_mid_sentence_twice_is_a_name() -> None:
 
 
 def test_a_confirmed_lower_case_brand_is_found_mid_sentence_too() -> None:
-    spans = _entities("en", "adimec was set up in 1992. The board of adimec met in May.")
+    spans = entity_spans("en", "adimec was set up in 1992. The board of adimec met in May.")
     assert [s.text for s in spans if s.text == "adimec"] == ["adimec", "adimec"]
 
 
 def test_a_fund_compound_heads_the_name_it_opens() -> None:
-    spans = _entities("nl", "Het bedrijf krijgt steun van het Groeifonds Drenthe en de bank.")
+    spans = entity_spans("nl", "Het bedrijf krijgt steun van het Groeifonds Drenthe en de bank.")
     assert ("Groeifonds Drenthe", "FundingProgramme") in {(s.text, s.label_) for s in spans}
 
 
@@ -392,17 +384,17 @@ def test_a_fund_compound_heads_the_name_it_opens() -> None:
 def test_a_government_named_by_its_place_is_an_organisation(
     lang: str, text: str, name: str
 ) -> None:
-    spans = _entities(lang, text)
+    spans = entity_spans(lang, text)
     assert (name, "Organisation") in {(s.text, s.label_) for s in spans}
 
 
 def test_a_government_word_alone_is_not_a_name() -> None:
-    spans = _entities("en", "The local government and the national government agreed.")
+    spans = entity_spans("en", "The local government and the national government agreed.")
     assert not [s for s in spans if "government" in s.text]
 
 
 def test_number_words_and_quantities_do_not_continue_a_name() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "nl",
         "Het fonds kent in Nederland vier loketten. Daarvoor trok Groeiplan Noord 40 miljoen uit.",
     )
@@ -412,12 +404,12 @@ def test_number_words_and_quantities_do_not_continue_a_name() -> None:
 
 
 def test_a_number_in_digits_continues_a_name() -> None:
-    spans = _entities("en", "The call is part of Horizon 2020 and of Brightport 2030.")
+    spans = entity_spans("en", "The call is part of Horizon 2020 and of Brightport 2030.")
     assert "Brightport 2030" in {s.text for s in spans}
 
 
 def test_eu_recovery_and_grant_schemes_are_funding_programmes() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "en", "The lab got an ERC Starting Grant, and the city used REACT-EU money for it."
     )
     found = {(s.text, s.label_) for s in spans}
@@ -426,7 +418,7 @@ def test_eu_recovery_and_grant_schemes_are_funding_programmes() -> None:
 
 
 def test_label_words_before_a_name_are_not_part_of_it() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de",
         "Er arbeitet mit der Firma Meyer Solar Systems. "
         "Der Lead Partner Hochschule Rheinland wird es leiten.",
@@ -436,7 +428,7 @@ def test_label_words_before_a_name_are_not_part_of_it() -> None:
 
 
 def test_a_ministry_keeps_its_whole_portfolio() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de",
         "Es zahlen das Ministerium für Verkehr, Bau und Umwelt des Landes Niedersachsen "
         "und das Ministerium für Kultur, Sport und Jugend BW.",
@@ -447,14 +439,14 @@ def test_a_ministry_keeps_its_whole_portfolio() -> None:
 
 
 def test_a_ministry_does_not_swallow_the_next_partner() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de", "Partner sind das Ministerium für Verkehr, Provinz Drenthe und die Stadt Lingen."
     )
     assert "Ministerium für Verkehr" in {s.text for s in spans}
 
 
 def test_the_inflected_german_erdf_name_is_found_whole() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de", "Das Labor wird aus dem Europäischen Fonds für regionale Entwicklung bezahlt."
     )
     found = {(s.text, s.label_) for s in spans}
@@ -462,13 +454,13 @@ def test_the_inflected_german_erdf_name_is_found_whole() -> None:
 
 
 def test_a_known_name_inside_a_hyphenated_name_is_not_an_entity() -> None:
-    spans = _entities(
+    spans = entity_spans(
         "de", "Die Region Südholstein-Lippe und die Stadt Lippe-Nordwald sind Partner."
     )
     assert "Lippe" not in {s.text for s in spans}
 
 
 def test_europe_inside_a_longer_name_is_not_the_place() -> None:
-    spans = _entities("en", "The Biotech5 Europe network meets in Europe.")
+    spans = entity_spans("en", "The Biotech5 Europe network meets in Europe.")
     found = [(s.text, s.label_) for s in spans]
     assert found.count(("Europe", "Region")) == 1

@@ -10,42 +10,20 @@ The whole relation stage on unseen sites is in ``test_extraction_dev2.py``.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from innograph.evaluation.extraction import gold_mentions
 from innograph.ingest.nlp import join_wrapped_lines, pipeline
 from innograph.ingest.reading.formats import read_document
-from innograph.ingest.relations import Mention, extract_budgets, propose_relations
+from innograph.ingest.relations import extract_budgets, propose_relations
 
 pytestmark = pytest.mark.slow
 
 TOLERANCE = 0.005  # the scorer's amount tolerance
-
-
-def _gold_mentions(doc: Any, gold: dict[str, Any]) -> list[Mention]:
-    names = sorted(
-        (
-            (n, e["id"], e["type"])
-            for e in gold["entities"]
-            for n in {e["name"], *e.get("aliases", [])}
-        ),
-        key=lambda x: -len(x[0]),
-    )
-    taken: list[tuple[int, int]] = []
-    mentions = []
-    for name, key, etype in names:
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None:
-                taken.append((m.start(), m.end()))
-                mentions.append(Mention(key, etype, span))
-    return sorted(mentions, key=lambda m: m.span.start)
 
 
 def _close(a: float | None, b: float) -> bool:
@@ -62,7 +40,7 @@ def dev_scores(shared_dir: Path) -> dict[str, Any]:
         if not path.exists():
             path = shared_dir / "corpus" / gold["doc"]
         doc = pipeline(gold["lang"])(join_wrapped_lines(read_document(path).text))
-        mentions = _gold_mentions(doc, gold)
+        mentions = gold_mentions(doc, gold)
         used: set[int] = set()
         for rel in propose_relations(doc, mentions, lang=gold["lang"]):
             hit = next(
