@@ -16,12 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import Any
 
 from innograph.evaluation.extraction import gold_mentions, load_gold
 from innograph.evaluation.split import GoldDoc, gold_docs
+from innograph.ingest.relations.model import MODEL_FILE, RelationModel
 
 MIN_DOCS = 3
 MIN_SITES = 2
@@ -150,71 +151,25 @@ def fit(data: list[Example], c: float) -> dict[str, Any]:
     return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4)}
 
 
-def _decide(data: list[Example], params: dict[str, Any]) -> dict[int, float]:
+def _decide(data: list[Example], model: RelationModel) -> dict[int, float]:
     """Index -> score of the examples kept as the best type of their ends."""
-    import math
-
     best: dict[tuple[str, tuple[str, str]], tuple[float, int]] = {}
     for i, ex in enumerate(data):
-        z = params["bias"] + sum(params["weights"].get(f, 0.0) for f in ex.features)
-        score = 1 / (1 + math.exp(-max(-30, min(30, z))))
+        score = model.score(ex.features)
         key = (ex.doc, ex.ends)
         if key not in best or score > best[key][0]:
             best[key] = (score, i)
     return {i: score for score, i in best.values()}
 
 
-class Scores(TypedDict):
-    """Precision, recall, F1 and true positives of one threshold."""
-
-    p: float
-    r: float
-    f1: float
-    tp: int
+# Out-of-fold decisions: (relation type, score, right?) of each kept pair, and the number
+# of gold relations of the held-out documents.
+OutOfFold = tuple[list[tuple[str, float, bool]], int]
 
 
-def prf(data: list[Example], scores: dict[int, float], threshold: float, gold: int) -> Scores:
-    """Precision, recall and F1 of the kept examples against ``gold`` relations."""
-    kept = [i for i, s in scores.items() if s >= threshold]
-    tp = sum(1 for i in kept if data[i].label)
-    p = tp / len(kept) if kept else 0.0
-    r = tp / gold if gold else 0.0
-    return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp}
-
-
-def cross_validate(
-    data: list[Example], totals: dict[str, int], folds: int
-) -> tuple[float, float, dict[str, Any]]:
-    """Grouped-by-site folds: the best C and threshold, and their pooled scores."""
-    sites = sorted({ex.site for ex in data})
-    fold_of = {site: i % folds for i, site in enumerate(sites)}
-    results: dict[tuple[float, float], Counter[str]] = defaultdict(Counter)
-    for c in C_VALUES:
-        for k in range(folds):
-            train = [ex for ex in data if fold_of[ex.site] != k]
-            test = [
-                ex for ex in data if fold_of[ex.site] == k and not ex.doc.endswith("#predicted")
-            ]
-            params = fit(train, c)
-            scores = _decide(test, params)
-            gold = sum(n for d, n in totals.items() if d in {ex.doc for ex in test})
-            for t in THRESHOLDS:
-                m = prf(test, scores, t, gold)
-                kept = sum(1 for s in scores.values() if s >= t)
-                results[(c, t)].update({"tp": m["tp"], "kept": kept, "gold": gold})
-    table = {}
-    for (c, t), n in results.items():
-        p = n["tp"] / n["kept"] if n["kept"] else 0.0
-        r = n["tp"] / n["gold"] if n["gold"] else 0.0
-        table[(c, t)] = (2 * p * r / (p + r) if p + r else 0.0, p, r)
-    (c, t), (f1, p, r) = max(table.items(), key=lambda kv: kv[1][0])
-    return c, t, {"f1": round(f1, 3), "p": round(p, 3), "r": round(r, 3), "folds": folds}
-
-
-def per_type_thresholds(
-    data: list[Example], totals: dict[str, int], folds: int, c: float, default: float
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Thresholds per relation type that raise the pooled out-of-fold F1 (coordinate ascent)."""
+def out_of_fold(data: list[Example], totals: dict[str, int], folds: int, c: float) -> OutOfFold:
+    """Every fold's held-out gold-mention candidates scored by a model fit on the others
+    (folds grouped by site)."""
     sites = sorted({ex.site for ex in data})
     fold_of = {site: i % folds for i, site in enumerate(sites)}
     pooled: list[tuple[str, float, bool]] = []
@@ -223,31 +178,58 @@ def per_type_thresholds(
         train = [ex for ex in data if fold_of[ex.site] != k]
         test = [ex for ex in data if fold_of[ex.site] == k and not ex.doc.endswith("#predicted")]
         gold += sum(n for d, n in totals.items() if d in {ex.doc for ex in test})
-        for i, score in _decide(test, fit(train, c)).items():
+        params = fit(train, c)
+        model = RelationModel(params["weights"], params["bias"], {}, 0.5, {})
+        for i, score in _decide(test, model).items():
             pooled.append((test[i].type, score, test[i].label))
+    return pooled, gold
 
-    def f1(th: dict[str, float]) -> float:
-        kept = [lab for typ, s, lab in pooled if s >= th.get(typ, default)]
-        tp = sum(kept)
-        p, r = (tp / len(kept) if kept else 0.0), tp / gold
-        return 2 * p * r / (p + r) if p + r else 0.0
 
+def _f1(oof: OutOfFold, thresholds: dict[str, float], default: float) -> tuple[float, float, float]:
+    """F1, precision and recall of the out-of-fold decisions at these thresholds."""
+    pooled, gold = oof
+    kept = [right for typ, score, right in pooled if score >= thresholds.get(typ, default)]
+    tp = sum(kept)
+    p = tp / len(kept) if kept else 0.0
+    r = tp / gold if gold else 0.0
+    return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def cross_validate(
+    data: list[Example], totals: dict[str, int], folds: int
+) -> tuple[float, float, dict[str, Any], OutOfFold]:
+    """The best C and threshold over grouped-by-site folds, their pooled scores, and the
+    out-of-fold decisions of that C."""
+    oofs = {c: out_of_fold(data, totals, folds, c) for c in C_VALUES}
+    table = {(c, t): _f1(oofs[c], {}, t) for c in C_VALUES for t in THRESHOLDS}
+    (c, t), (f1, p, r) = max(table.items(), key=lambda kv: kv[1][0])
+    scores = {"f1": round(f1, 3), "p": round(p, 3), "r": round(r, 3), "folds": folds}
+    return c, t, scores, oofs[c]
+
+
+def per_type_thresholds(
+    oof: OutOfFold, default: float
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Thresholds per relation type that raise the pooled out-of-fold F1 (coordinate ascent)."""
+    pooled, _gold = oof
+    types = sorted({t for t, _, _ in pooled})
     thresholds: dict[str, float] = {}
     for _round in range(2):
-        for typ in sorted({t for t, _, _ in pooled}):
-            best = max(THRESHOLDS, key=lambda v: (f1({**thresholds, typ: v}), -abs(v - default)))
-            thresholds[typ] = best
-    for typ in sorted({t for t, _, _ in pooled}):
+        for typ in types:
+            thresholds[typ] = max(
+                THRESHOLDS,
+                key=lambda v: (_f1(oof, {**thresholds, typ: v}, default)[0], -abs(v - default)),
+            )
+    for typ in types:
         kept = [lab for t, sc, lab in pooled if t == typ and sc >= thresholds.get(typ, default)]
         positives = sum(lab for t, _, lab in pooled if t == typ)
         print(
             f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {positives}",
             file=sys.stderr,
         )
-    base = f1({})
     return thresholds, {
-        "f1_global_threshold": round(base, 3),
-        "f1_per_type": round(f1(thresholds), 3),
+        "f1_global_threshold": round(_f1(oof, {}, default)[0], 3),
+        "f1_per_type": round(_f1(oof, thresholds, default)[0], 3),
     }
 
 
@@ -257,7 +239,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", type=int, default=5, help="folds (grouped by site)")
     ap.add_argument("--write", action="store_true", help="write the model file")
     args = ap.parse_args(argv)
-    from innograph.ingest.relations.model import MODEL_FILE, RelationModel
 
     splits = args.splits.split(",")
     docs = [d for d in gold_docs() if d.split in splits]
@@ -267,9 +248,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{sum(ex.label for ex in data)} positive, {sum(totals.values())} gold relations",
         file=sys.stderr,
     )
-    c, threshold, cv = cross_validate(data, totals, args.cv)
+    c, threshold, cv, oof = cross_validate(data, totals, args.cv)
     print(f"cross-validation: C={c} threshold={threshold} {cv}")
-    thresholds, gain = per_type_thresholds(data, totals, args.cv, c, threshold)
+    thresholds, gain = per_type_thresholds(oof, threshold)
     print(f"per-type thresholds {thresholds}: {gain}")
     cv.update(gain)
     params = fit(data, c)

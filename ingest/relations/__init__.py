@@ -79,7 +79,7 @@ def propose_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
 def candidates(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[Candidate]:
     """Every allowed candidate relation of the document with its features (for training)."""
     view = _view(doc, mentions)
-    return list(_reader(view, lang, _rule_relations(view, lang)).candidates())
+    return list(_reader(view, lang, _merge(_rule_relations(view, lang))).candidates())
 
 
 def _rule_relations(view: DocView, lang: str) -> list[Found]:
@@ -93,8 +93,9 @@ def _rule_relations(view: DocView, lang: str) -> list[Found]:
     return found
 
 
-def _reader(view: DocView, lang: str, found: Sequence[Found]) -> PairReader:
-    hits = [(f.type, f.source, f.target, f.confidence) for f in _merge(found)]
+def _reader(view: DocView, lang: str, proposed: Sequence[RelationFact]) -> PairReader:
+    """The pair features of the document, the rules' merged proposals among them."""
+    hits = [(f.type, f.source, f.target, f.confidence) for f in proposed]
     return PairReader(view, lang, hits)
 
 
@@ -102,9 +103,10 @@ def _decide(
     view: DocView, lang: str, found: Sequence[Found], model: RelationModel
 ) -> list[RelationFact]:
     """The candidates the model keeps: the best relation type of each pair of ends."""
-    ruled = {(f.type, f.source, f.target): f for f in _merge(found)}
+    proposed = _merge(found)
+    ruled = {(f.type, f.source, f.target): f for f in proposed}
     best: dict[tuple[str, str], tuple[float, Candidate]] = {}
-    for cand in _reader(view, lang, found).candidates():
+    for cand in _reader(view, lang, proposed).candidates():
         score = model.score(cand.features)
         if score < model.threshold(cand.type):
             continue
@@ -127,11 +129,10 @@ def _decide(
             continue
         new.append((_found(view, cand), score))
     attach_grants(view, [f for f, _ in new])
-    for f, _score in new:
+    for f, score in new:
         projects = {r.key for r in view.refs_in(*f.region) if r.type in ("Project", "S3Platform")}
         if len(projects) > 1:
             f.amount_eur = None  # a sentence about several projects: no one project's grant
-    for f, score in new:
         kept.append(
             RelationFact(
                 type=f.type,
