@@ -120,6 +120,12 @@ class Resolver:
         """The canonical id of one entity; remembers its names for later documents."""
         names = [request.name, *request.aliases]
         found = self._by_key(request, context)
+        if found is not None and not found.canonical_id.startswith(
+            _type_family(request.type) + "-"
+        ):
+            # A registry key of another kind (an Interreg programme's name inside an
+            # organisation's, say): the id must still be one of the entity's own type.
+            found = None
         if found is None:
             found = self._by_name(request)
         if found is None:

@@ -138,3 +138,15 @@ def test_known_nodes_that_are_not_entities_are_ignored() -> None:
     ]
     resolver = Resolver(known)
     assert _resolve(resolver, "Organisation", "Annual report") == "org-x"
+
+
+def test_a_registry_key_of_another_kind_never_gives_an_id_of_that_kind() -> None:
+    # An organisation whose name carries an Interreg programme's (its secretariat, say)
+    # is keyed like the programme; its id must still be an organisation's, or the
+    # document is refused by the store's id check and nothing of it is written.
+    resolver = Resolver()
+    key = InterregName("VI", "B", None, "north west europe").to_key()
+    programme = _resolve(resolver, "FundingProgramme", "Interreg North West Europe", key)
+    secretariat = _resolve(resolver, "Organisation", "Interreg North West Europe", key)
+    assert programme.startswith("programme-")
+    assert secretariat.startswith("org-")
