@@ -6,6 +6,7 @@ import logging
 import warnings
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
@@ -17,6 +18,7 @@ from innograph.api.errors import install_error_handlers
 from innograph.api.routes import ROUTERS
 from innograph.config import Settings, load_settings
 from innograph.graph.errors import StoreUnavailable
+from innograph.graph.rdf.iris import default_base_iri, normalise_base
 from innograph.graph.store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -42,7 +44,7 @@ def create_app(
     opened itself is closed on shutdown; when it cannot be opened now (Neo4j down), the
     app starts anyway, answers 503 and tries again on the next request.
     """
-    settings = settings or load_settings()
+    settings = _with_fixed_base(settings or load_settings())
     owns_store = store is None
     if store is None:
         from innograph.graph.factory import open_store
@@ -55,6 +57,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        mirror = getattr(app.state, "sparql_mirror", None)
+        if mirror is not None:  # stops its workers and deletes its temporary files
+            mirror.close()
         if app.state.owns_store and app.state.store is not None:
             app.state.store.close()
 
@@ -82,6 +87,16 @@ def create_app(
         app.include_router(router)
     _unique_operation_ids(app)
     return app
+
+
+def _with_fixed_base(settings: Settings) -> Settings:
+    """The settings with the base IRI fixed for the app's life: INNOGRAPH_BASE_IRI (or
+    ``serve --base-iri``), else the default serve address; never a request's Host."""
+    if settings.base_iri:
+        return replace(settings, base_iri=normalise_base(settings.base_iri))
+    base = default_base_iri()
+    log.warning("INNOGRAPH_BASE_IRI is not set: IRIs and redirects use %s", base)
+    return replace(settings, base_iri=base)
 
 
 def _summaries_from_docstrings(router: APIRouter) -> None:
