@@ -43,8 +43,8 @@ def serve(
     from innograph.api.app import create_app
 
     settings = settings_from(store)
-    settings = replace(settings, base_iri=_base_iri(base_iri or settings.base_iri, host, port))
     _check_port_free(host, port)
+    settings = replace(settings, base_iri=_base_iri(base_iri or settings.base_iri, host, port))
     # create_app opens the store; if Neo4j is down it still starts and answers 503.
     app = create_app(settings, routers=_view_routers())
     where = settings.neo4j_uri if settings.uses_neo4j else str(settings.store_dir)
@@ -88,6 +88,12 @@ def _base_iri(configured: str | None, host: str, port: int) -> str:
         typer.echo(
             f"innograph: warning: the base IRI {base} is a loopback address: its IRIs and "
             "redirects work on this machine only",
+            err=True,
+        )
+    elif named != host:
+        typer.echo(
+            f"innograph: warning: the base IRI {base} is this machine's name (the server "
+            "listens on every address); set --base-iri to the public address",
             err=True,
         )
     return base

@@ -8,12 +8,14 @@ next query then rebuilds it. Queries are parsed as queries only, so nothing writ
 the mirror; SERVICE is refused and the workers have no network (``sparql_worker``). One
 past its deadline is stopped for real by ending its worker (a thread could only be
 abandoned, still burning a core). Results stop at a cap and come back as N-Triples term
-strings. ``close`` (the app's shutdown) stops the workers and deletes the folder.
+strings. ``close`` (the app's shutdown) stops the workers and deletes the folder; the
+folders of servers that were killed are swept when the next mirror starts.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import re
 import shutil
@@ -90,6 +92,28 @@ def _remove(folder: str) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
+
+
+def sweep_stale_folders(temp_dir: str | None = None) -> list[str]:
+    """Delete the mirror folders of servers that died without shutting down (killed, so
+    neither the app's shutdown nor the interpreter's exit ran); the folders removed."""
+    removed = []
+    for folder in Path(temp_dir or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        match = re.match(rf"{TEMP_PREFIX}(\d+)-", folder.name)
+        if match and folder.is_dir() and not _alive(int(match[1])):
+            _remove(str(folder))
+            removed.append(str(folder))
+    return removed
+
+
 class SparqlMirror:
     """The pyoxigraph mirror of one graph store and the workers that query it.
 
@@ -141,7 +165,9 @@ class SparqlMirror:
             if self._closed:
                 raise SparqlError("the SPARQL endpoint is shutting down", 503, temporary=True)
             if self._folder is None:
-                self._folder = tempfile.mkdtemp(prefix=TEMP_PREFIX)
+                sweep_stale_folders()
+                # The server's pid in the name tells a later server whether it is gone.
+                self._folder = tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-")
                 weakref.finalize(self, _remove, self._folder)  # also at interpreter exit
             if self._path is None or version != self._version:
                 handle, path = tempfile.mkstemp(suffix=".nt", dir=self._folder)
