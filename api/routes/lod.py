@@ -41,7 +41,7 @@ from innograph.graph.rdf.iris import (
     normalise_base,
 )
 from innograph.graph.rdf.sparql import SparqlMirror
-from innograph.graph.rdf.sparql_worker import GraphResult
+from innograph.graph.rdf.sparql_worker import GraphResult, SparqlError
 from innograph.graph.rdf.terms import IG_NS
 from innograph.graph.rdf.void import DUMP_PATH, void_blocks
 from innograph.graph.rdf.writers import RDF_FORMATS, jsonld_context, write_rdf
@@ -219,7 +219,10 @@ def _description(
     if entity_id.startswith(DERIVED_PREFIXES):
         iri = entity_iri(base, entity_id)
         mirror = sparql_mirror(request, store, base, settings)
-        result = mirror.query(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
+        try:
+            result = mirror.query(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
+        except SparqlError as err:  # a graph that does not load is a 500, not "a bug"
+            raise ApiError(err.status, str(err)) from None
         if not isinstance(result, GraphResult) or not result.triples:
             raise EntityNotFound(entity_id)
         return [(f"<{iri}>", [(p, o) for _, p, o in result.triples])]
