@@ -12,6 +12,7 @@ from typing import Any
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
+from starlette.types import Receive, Scope, Send
 
 from innograph import __version__
 from innograph.api.errors import install_error_handlers
@@ -77,7 +78,7 @@ def create_app(
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            ApiCorsMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "Accept"],
@@ -87,6 +88,17 @@ def create_app(
         app.include_router(router)
     _unique_operation_ids(app)
     return app
+
+
+class ApiCorsMiddleware(CORSMiddleware):
+    """CORS for the API (INNOGRAPH_CORS_ORIGINS); /sparql answers its own CORS, to any
+    origin by default, so this one must not refuse its preflights."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/sparql":
+            await self.app(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
 
 
 def _with_fixed_base(settings: Settings) -> Settings:

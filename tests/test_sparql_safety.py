@@ -296,6 +296,20 @@ def test_cors(client: TestClient, tmp_path: Path) -> None:
                 answer = other.get("/sparql", headers={"Origin": sender})
                 allowed = answer.headers.get("access-control-allow-origin")
                 assert allowed == (expected if sender == expected else None)
+    # The API's own CORS list does not refuse /sparql's preflights.
+    api_cors = type(closed)(**{**closed.__dict__, "cors_origins": ("https://a.example",)})
+    with TestClient(create_app(api_cors, store=store)) as other:
+        preflight = other.options(
+            "/sparql",
+            headers={"Origin": "https://b.example", "Access-Control-Request-Method": "POST"},
+        )
+        assert preflight.status_code == 204
+        assert preflight.headers["access-control-allow-origin"] == "*"
+        api = other.options(
+            "/api/search",
+            headers={"Origin": "https://b.example", "Access-Control-Request-Method": "GET"},
+        )
+        assert api.status_code == 400  # still the API's list elsewhere
     store.close()
 
 
