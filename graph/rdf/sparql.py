@@ -14,6 +14,7 @@ folders of servers that were killed are swept when the next mirror starts.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import queue
@@ -41,6 +42,7 @@ from innograph.graph.rdf.terms import DCTERMS_NS, NS, VOID_NS, integer, iri
 from innograph.graph.rdf.void import DUMP_PATH, dataset_iri
 from innograph.graph.store import GraphStore
 
+log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_SECONDS = 10.0
 DEFAULT_RESULT_CAP = 10_000
 DEFAULT_WORKERS = 2
@@ -152,6 +154,7 @@ class SparqlMirror:
         for _ in range(workers):
             self._idle.put(None)  # a slot; its worker starts on first use
         self._closed = False
+        self._warned = False
 
     @property
     def folder(self) -> str | None:
@@ -199,9 +202,16 @@ class SparqlMirror:
         child.close()
         worker = _Worker(process, parent)
         # Starting takes a moment (a new interpreter); that does not count against a query.
-        if not parent.poll(WORKER_START_SECONDS) or parent.recv() != "ready":
+        ready = parent.recv() if parent.poll(WORKER_START_SECONDS) else None
+        if not isinstance(ready, tuple) or ready[0] != "ready":
             worker.stop(kill=True)
             raise SparqlError("the SPARQL worker did not start", 503, temporary=True)
+        if ready[1] != "seccomp" and not self._warned:
+            self._warned = True
+            log.warning(
+                "libseccomp not found: SPARQL workers keep their network to pyoxigraph; "
+                "SERVICE is still refused by the query check"
+            )
         return worker
 
     def _load(self, worker: _Worker, path: str) -> None:

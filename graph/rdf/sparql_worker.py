@@ -309,13 +309,14 @@ def load_store(files: Sequence[tuple[str, str]]) -> ox.Store:
 def worker_main(conn: Connection) -> None:
     """A worker's loop: load the mirror's files into memory when told, answer queries.
 
-    Jobs: ``("load", [(path, graph IRI), ...])`` -> ``("loaded", quads)`` or
+    It first says ``("ready", how its network was blocked)``. Jobs:
+    ``("load", [(path, graph IRI), ...])`` -> ``("loaded", quads)`` or
     ``("load-error", message)``; ``("query", text, base, cap, seconds, dataset)`` ->
     ``("ok", result)`` or ``("error", status, message)``; ``None`` stops.
     """
-    block_network()
+    blocked_by = block_network()
     store: ox.Store | None = None
-    conn.send("ready")
+    conn.send(("ready", blocked_by))
     while True:
         try:
             job = conn.recv()
