@@ -24,6 +24,7 @@ from innograph.graph.rdf.sparql import (
     sweep_stale_folders,
 )
 from innograph.graph.rdf.sparql_worker import SparqlError, block_network, check_query
+from innograph.tests.builders import make_facts
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_rdf_sample import sample_store
@@ -338,3 +339,20 @@ def test_folders_of_killed_servers_are_swept(tmp_path: Path) -> None:
         (folder / "mirror.nt").write_text("")
     assert sweep_stale_folders(str(tmp_path)) == [str(stale)]
     assert not stale.exists() and live.exists()
+
+
+def test_a_homepage_without_scheme_is_a_500_naming_the_line(tmp_path: Path) -> None:
+    """The failure seen on real data: one IRI the mirror cannot load (a homepage written
+    without its scheme) made every query a 503 'try again'. Now a 500 that says why."""
+    store = sample_store(tmp_path / "s")
+    org = ("o", "Organisation", "Schemeless Lab", {"url": "www.schemeless.example"})
+    store.upsert_document(make_facts("schemeless.txt", [org]))
+    settings = load_settings(store_dir=tmp_path / "s", base_iri=BASE)
+    with TestClient(create_app(settings, store=store)) as client:
+        answer = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        folder = client.app.state.sparql_mirror.folder  # type: ignore[attr-defined]
+    store.close()
+    assert answer.status_code == 500 and "Retry-After" not in answer.headers
+    error = answer.json()["error"]
+    assert "could not be loaded" in error and "scheme" in error and "line" in error
+    assert str(folder) not in error  # no server paths in answers

@@ -229,7 +229,8 @@ class SparqlMirror:
             raise OSError("the SPARQL worker did not load the graph in time")
         answer = worker.conn.recv()
         if answer[0] != "loaded":
-            message = f"the graph could not be loaded for SPARQL (a data error): {answer[1]}"
+            reason = str(answer[1]).replace(path, "the graph's N-Triples")  # no server paths
+            message = f"the graph could not be loaded for SPARQL (a data error): {reason}"
             self._load_error = (path, message)
             raise SparqlError(message, 500)
         worker.loaded = path
