@@ -7,6 +7,8 @@ import json
 import multiprocessing
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +25,7 @@ from innograph.graph.rdf.sparql import (
     data_graph_iri,
     sweep_stale_folders,
 )
-from innograph.graph.rdf.sparql_worker import SparqlError, block_network, check_query
+from innograph.graph.rdf.sparql_worker import SparqlError, check_query
 from innograph.tests.builders import make_facts
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
@@ -123,33 +125,34 @@ def test_check_query_reads_the_algebra() -> None:
     assert syntax.value.status == 400 and "syntax" in str(syntax.value)
 
 
-def _federate(port: int, answers: multiprocessing.Queue[str]) -> None:
-    """In a fresh process: take the network away, then let pyoxigraph try SERVICE."""
-    import pyoxigraph as ox
-
-    answers.put(block_network())
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=5)
-        answers.put("python connected")
-    except PermissionError:
-        answers.put("python refused")
-    try:
-        query = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/> {{ ?s ?p ?o }} }}"
-        rows = list(ox.Store().query(query))  # type: ignore[arg-type]
-        answers.put(f"pyoxigraph answered {rows}")
-    except OSError as err:
-        answers.put(f"pyoxigraph refused: {err}")
+# Run in a fresh interpreter: take the network away, then try Python and pyoxigraph.
+FEDERATE = """
+import socket, sys
+import pyoxigraph as ox
+from innograph.graph.rdf.sparql_worker import block_network
+port = int(sys.argv[1])
+print(block_network())
+try:
+    socket.create_connection(("127.0.0.1", port), timeout=5)
+    print("python connected")
+except PermissionError:
+    print("python refused")
+query = "SELECT * WHERE { SERVICE <http://127.0.0.1:%d/> { ?s ?p ?o } }" % port
+try:
+    print("pyoxigraph answered", list(ox.Store().query(query)))
+except OSError as err:
+    print("pyoxigraph refused:", err)
+"""
 
 
 def test_worker_process_has_no_network(listener: socket.socket) -> None:
     """The second line of defence: even a SERVICE that reached pyoxigraph in a worker
     process goes nowhere (the kernel refuses it an internet socket)."""
-    context = multiprocessing.get_context("spawn")
-    answers: multiprocessing.Queue[str] = context.Queue()
-    process = context.Process(target=_federate, args=(listener.getsockname()[1], answers))
-    process.start()
-    how, python, rust = answers.get(timeout=60), answers.get(timeout=60), answers.get(timeout=60)
-    process.join(timeout=30)
+    port = str(listener.getsockname()[1])
+    run = subprocess.run(
+        [sys.executable, "-c", FEDERATE, port], capture_output=True, text=True, timeout=120
+    )
+    how, python, rust = run.stdout.strip().splitlines()
     assert how == "seccomp", "libseccomp was not found: only Python's sockets are blocked"
     assert python == "python refused"
     assert rust.startswith("pyoxigraph refused"), rust
