@@ -36,6 +36,8 @@ class Settings:
     base_iri: str | None = None
     api_token: str | None = None
     cors_origins: tuple[str, ...] = ()
+    # Anyone may read a public, anonymous, read-only endpoint: no cookies, no tokens.
+    sparql_cors_origins: tuple[str, ...] = ("*",)
     licence: str = "https://creativecommons.org/licenses/by/4.0/"
     publisher: str = "innograph"
     max_upload_bytes: int = 20 * 1024 * 1024
@@ -49,6 +51,7 @@ class Settings:
 def load_settings(**overrides: object) -> Settings:
     """Read settings from the environment; keyword overrides (from CLI flags) win when not None."""
     cors = _env("CORS_ORIGINS", "") or ""
+    sparql_cors = _env("SPARQL_CORS_ORIGINS", "*") or ""
     values: dict[str, object] = {
         "store_dir": Path(_env("STORE") or default_store_dir()),
         "neo4j_uri": _env("NEO4J_URI"),
@@ -58,6 +61,9 @@ def load_settings(**overrides: object) -> Settings:
         "base_iri": _env("BASE_IRI"),
         "api_token": _env("API_TOKEN"),
         "cors_origins": tuple(o.strip() for o in cors.split(",") if o.strip()),
+        "sparql_cors_origins": tuple(
+            o.strip() for o in sparql_cors.split(",") if o.strip() and o.strip() != "none"
+        ),
         "licence": _env("LICENCE", Settings.licence),
         "publisher": _env("PUBLISHER", Settings.publisher),
         "max_upload_bytes": int(_env("MAX_UPLOAD_BYTES", str(Settings.max_upload_bytes)) or 0),

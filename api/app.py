@@ -6,17 +6,20 @@ import logging
 import warnings
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
+from starlette.types import Receive, Scope, Send
 
 from innograph import __version__
 from innograph.api.errors import install_error_handlers
 from innograph.api.routes import ROUTERS
 from innograph.config import Settings, load_settings
 from innograph.graph.errors import StoreUnavailable
+from innograph.graph.rdf.iris import default_base_iri, normalise_base
 from innograph.graph.store import GraphStore
 
 log = logging.getLogger(__name__)
@@ -42,7 +45,7 @@ def create_app(
     opened itself is closed on shutdown; when it cannot be opened now (Neo4j down), the
     app starts anyway, answers 503 and tries again on the next request.
     """
-    settings = settings or load_settings()
+    settings = _with_fixed_base(settings or load_settings())
     owns_store = store is None
     if store is None:
         from innograph.graph.factory import open_store
@@ -55,6 +58,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        mirror = getattr(app.state, "sparql_mirror", None)
+        if mirror is not None:  # stops its workers and deletes its temporary files
+            mirror.close()
         if app.state.owns_store and app.state.store is not None:
             app.state.store.close()
 
@@ -72,7 +78,7 @@ def create_app(
     install_error_handlers(app)
     if settings.cors_origins:
         app.add_middleware(
-            CORSMiddleware,
+            ApiCorsMiddleware,
             allow_origins=list(settings.cors_origins),
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "Accept"],
@@ -82,6 +88,27 @@ def create_app(
         app.include_router(router)
     _unique_operation_ids(app)
     return app
+
+
+class ApiCorsMiddleware(CORSMiddleware):
+    """CORS for the API (INNOGRAPH_CORS_ORIGINS); /sparql answers its own CORS, to any
+    origin by default, so this one must not refuse its preflights."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] == "/sparql":
+            await self.app(scope, receive, send)
+        else:
+            await super().__call__(scope, receive, send)
+
+
+def _with_fixed_base(settings: Settings) -> Settings:
+    """The settings with the base IRI fixed for the app's life: INNOGRAPH_BASE_IRI (or
+    ``serve --base-iri``), else the default serve address; never a request's Host."""
+    if settings.base_iri:
+        return replace(settings, base_iri=normalise_base(settings.base_iri))
+    base = default_base_iri()
+    log.warning("INNOGRAPH_BASE_IRI is not set: IRIs and redirects use %s", base)
+    return replace(settings, base_iri=base)
 
 
 def _summaries_from_docstrings(router: APIRouter) -> None:

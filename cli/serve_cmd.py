@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import ipaddress
 import socket
+from dataclasses import replace
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,10 +23,20 @@ def serve(
     store: StoreOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    base_iri: Annotated[
+        str | None,
+        typer.Option(
+            "--base-iri",
+            help="Public base of the IRIs and redirects, e.g. https://data.example.org "
+            "(default: $INNOGRAPH_BASE_IRI, else derived from --host and --port).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the API, the linked data and the network views over HTTP.
 
-    Uses Neo4j when INNOGRAPH_NEO4J_URI is set, else the embedded store (--store).
+    Uses Neo4j when INNOGRAPH_NEO4J_URI is set, else the embedded store (--store). The
+    base IRI is fixed at start-up, never taken from a request's Host header.
     """
     import uvicorn
 
@@ -32,6 +44,7 @@ def serve(
 
     settings = settings_from(store)
     _check_port_free(host, port)
+    settings = replace(settings, base_iri=_base_iri(base_iri or settings.base_iri, host, port))
     # create_app opens the store; if Neo4j is down it still starts and answers 503.
     app = create_app(settings, routers=_view_routers())
     where = settings.neo4j_uri if settings.uses_neo4j else str(settings.store_dir)
@@ -52,6 +65,47 @@ def serve(
         loop=UVICORN_SPEED["loop"],
         http=UVICORN_SPEED["http"],
     )
+
+
+def _base_iri(configured: str | None, host: str, port: int) -> str:
+    """The configured base IRI, or one derived from the bind address (said on stderr,
+    with a warning when only this machine can reach it)."""
+    from innograph.graph.rdf.iris import default_base_iri, normalise_base
+
+    if configured:
+        try:
+            return normalise_base(configured)
+        except ValueError as err:
+            fail(str(err), 2)
+    named = socket.getfqdn() if host in ("", "0.0.0.0", "::") else host
+    base = default_base_iri(named, port)
+    typer.echo(
+        f"innograph: base IRI {base} (from the serve address; set --base-iri or "
+        "INNOGRAPH_BASE_IRI to the public address)",
+        err=True,
+    )
+    if _is_loopback(named):
+        typer.echo(
+            f"innograph: warning: the base IRI {base} is a loopback address: its IRIs and "
+            "redirects work on this machine only",
+            err=True,
+        )
+    elif named != host:
+        typer.echo(
+            f"innograph: warning: the base IRI {base} is this machine's name (the server "
+            "listens on every address); set --base-iri to the public address",
+            err=True,
+        )
+    return base
+
+
+def _is_loopback(host: str) -> bool:
+    if host.lower() in ("localhost", "localhost.localdomain"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _check_port_free(host: str, port: int) -> None:

@@ -92,3 +92,30 @@ def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:
         assert type(loop).__module__.startswith("uvloop")
     finally:
         loop.close()
+
+
+def test_serve_refuses_a_bad_base_iri_in_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(free_port())]
+        + ["--base-iri", "ftp://data.example"],
+        env=embedded_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "innograph: error: base IRI must start with http:// or https://, got 'ftp://data.example'"
+    ]
+
+
+def test_the_base_iri_is_configured_or_derived_once(capsys: pytest.CaptureFixture[str]) -> None:
+    from innograph.cli.serve_cmd import _base_iri
+
+    assert _base_iri("https://data.example/", "127.0.0.1", 8000) == "https://data.example"
+    assert capsys.readouterr().err == ""
+    assert _base_iri(None, "127.0.0.1", 8123) == "http://127.0.0.1:8123"
+    err = capsys.readouterr().err
+    assert "base IRI http://127.0.0.1:8123" in err and "loopback" in err
+    assert _base_iri(None, "192.0.2.7", 80) == "http://192.0.2.7:80"
+    assert "warning" not in capsys.readouterr().err

@@ -191,7 +191,10 @@ def test_updates_are_refused(client: TestClient, request_kwargs: dict[str, objec
 def test_bad_requests(client: TestClient) -> None:
     status, _, body = sparql(client, "SELECT ?x WHERE { ?x", "application/json")
     assert status == 400 and "syntax" in json.loads(body)["error"]
-    assert client.get("/sparql").status_code == 400
+    dataset_only = client.get("/sparql", params={"default-graph-uri": f"{BASE}/g"})
+    assert dataset_only.status_code == 400 and "missing" in dataset_only.json()["error"]
+    empty_form = client.post("/sparql", data={"x": "1"})
+    assert empty_form.status_code == 400
     wrong_type = client.post("/sparql", content=b"x", headers={"Content-Type": "text/plain"})
     assert wrong_type.status_code == 415
     status, _, body = sparql(client, COLLABORATE, "image/png")

@@ -41,7 +41,7 @@ from innograph.graph.rdf.iris import (
     normalise_base,
 )
 from innograph.graph.rdf.sparql import SparqlMirror
-from innograph.graph.rdf.sparql_worker import GraphResult
+from innograph.graph.rdf.sparql_worker import GraphResult, SparqlError
 from innograph.graph.rdf.terms import IG_NS
 from innograph.graph.rdf.void import DUMP_PATH, void_blocks
 from innograph.graph.rdf.writers import RDF_FORMATS, jsonld_context, write_rdf
@@ -147,10 +147,9 @@ def not_acceptable(available: Iterable[str], accept: str | None) -> JSONResponse
 
 
 def base_of(request: Request, settings: Settings) -> str:
-    """The IRI base: INNOGRAPH_BASE_IRI, else the address this request reached us at."""
-    if settings.base_iri:
-        return normalise_base(settings.base_iri)
-    return f"{request.url.scheme}://{request.url.netloc}"
+    """The IRI base, fixed when the app starts (``create_app``); never the request's Host,
+    which would let a client choose the IRIs and redirects others get."""
+    return normalise_base(settings.base_iri)
 
 
 ENTITY_PAGE_ROUTE = "entity_page"  # the name of the viz room's HTML entity page
@@ -198,7 +197,7 @@ DERIVED_PREFIXES = ("stmt-", "role-", "grant-", "amount-")
 def sparql_mirror(
     request: Request, store: GraphStore, base: str, settings: Settings
 ) -> SparqlMirror:
-    """The app's SPARQL mirror of this store under this base (made on first use)."""
+    """The app's SPARQL mirror of this store (made on first use; the base is fixed)."""
     state = request.app.state
     with _mirror_lock:
         mirror: SparqlMirror | None = getattr(state, "sparql_mirror", None)
@@ -220,7 +219,10 @@ def _description(
     if entity_id.startswith(DERIVED_PREFIXES):
         iri = entity_iri(base, entity_id)
         mirror = sparql_mirror(request, store, base, settings)
-        result = mirror.query(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
+        try:
+            result = mirror.query(f"CONSTRUCT {{ <{iri}> ?p ?o }} WHERE {{ <{iri}> ?p ?o }}")
+        except SparqlError as err:  # a graph that does not load is a 500, not "a bug"
+            raise ApiError(err.status, str(err)) from None
         if not isinstance(result, GraphResult) or not result.triples:
             raise EntityNotFound(entity_id)
         return [(f"<{iri}>", [(p, o) for _, p, o in result.triples])]
