@@ -35,6 +35,7 @@ from rapidfuzz import fuzz, process
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.identity import organisation_key, project_key
+from innograph.ingest.identity.short_names import short_name_owner
 from innograph.ontology.facts import REFUSED, MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
 from innograph.ontology.terms import ontology
@@ -114,12 +115,12 @@ def _type_family(entity_type: str) -> str:
 
 def _organisation_keys(request: ResolutionRequest) -> list[str]:
     """The identity keys of an organisation request, the one to mint from first: the
-    registry's name for it (the long form of a short name), its own name, its aliases."""
-    names = [request.name, *request.aliases]
-    if request.key and not request.key.startswith("acronym|"):
-        if any(e.type in ("Organisation", "Cluster") for e in gazetteer().by_key(request.key)):
-            names.insert(0, request.key)
-    return list(dict.fromkeys(k for k in map(organisation_key, names) if k))
+    organisation a unique short name stands for, its own name, its aliases."""
+    keys = [organisation_key(name) for name in [request.name, *request.aliases]]
+    owner = short_name_owner(keys[0]) if keys[0] else None
+    if owner is not None:
+        keys.insert(0, owner)
+    return list(dict.fromkeys(k for k in keys if k))
 
 
 def _registry_country(key: str) -> dict[str, str]:

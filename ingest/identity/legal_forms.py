@@ -34,9 +34,19 @@ LEGAL_FORMS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Words that open a name as its legal form: a Dutch foundation, association or
+# cooperative ("Stichting Saxion" is Saxion), a Belgian non-profit.
+LEADING_LEGAL_FORMS: frozenset[str] = frozenset("stichting vzw asbl".split())
+
+# The word for university in the sources' languages, folded.
+UNIVERSITY_WORDS: frozenset[str] = frozenset(
+    "university universiteit universitaet universitat universite universita universidad "
+    "universidade uniwersytet univerzita yliopisto universitet".split()
+)
+
 # Words that join parts of a name in the source languages; dropped so that "R&D",
 # "R and D" and "R en D" agree.
-CONNECTIVES: frozenset[str] = frozenset("and en und et og och y e ja".split())
+CONNECTIVES: frozenset[str] = frozenset("and en und et og och y e ja te".split())
 
 # Words that begin a name without being part of its identity.
 LEADING_ARTICLES: frozenset[str] = frozenset("the de het la le les die der".split())

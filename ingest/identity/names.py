@@ -20,7 +20,9 @@ from innograph.ingest.identity.legal_forms import (
     CONNECTIVES,
     KNOWN_NAMES,
     LEADING_ARTICLES,
+    LEADING_LEGAL_FORMS,
     LEGAL_FORMS,
+    UNIVERSITY_WORDS,
 )
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe"})
@@ -49,16 +51,20 @@ def strip_legal_forms(words: list[str]) -> list[str]:
     ("b v", "bv"; "gmbh co kg"); never down to nothing."""
     words = list(words)
     changed = True
-    while changed and len(words) > 1:
+    # A one-word name keeps its legal form: "Philips GmbH" is not the "Philips" of a text.
+    while changed and len(words) > 2:
         changed = False
-        for size in range(min(_MAX_FORM_WORDS, len(words) - 1), 0, -1):
+        for size in range(min(_MAX_FORM_WORDS, len(words) - 2), 0, -1):
             tail = words[-size:]
             if "".join(tail) in LEGAL_FORMS or _is_co_form(tail) or tail == ["and"]:
                 words = words[:-size]
                 changed = True
                 break
-    if len(words) > 1 and words[0] in LEGAL_FORMS and len(words[0]) >= 2:
-        words = words[1:]  # "NV Nederlandse Gasunie", "AB Volvo"
+    for size in range(min(_MAX_FORM_WORDS, len(words) - 1), 0, -1):
+        head = "".join(words[:size])
+        if (head in LEGAL_FORMS and len(head) >= 2) or head in LEADING_LEGAL_FORMS:
+            words = words[size:]  # "NV Nederlandse Gasunie", "N.V. Impuls", "Stichting Saxion"
+            break
     if len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]
     return words
@@ -118,7 +124,19 @@ def organisation_key(name: str) -> str:
     acronym = _trailing_acronym(words, bracketed)
     if acronym:
         return _known(acronym)
-    return _known(" ".join(words))
+    known = KNOWN_NAMES.get(" ".join(words))
+    return known if known else _known(" ".join(_university_order(words)))
+
+
+def _university_order(words: list[str]) -> list[str]:
+    """ "Maastricht University", "University of Maastricht" and "Universiteit Maastricht"
+    as one: the word for university in one spelling, first, before the place."""
+    if not any(w in UNIVERSITY_WORDS for w in words):
+        return words
+    rest = [w for w in words if w not in UNIVERSITY_WORDS and w not in ("of", "van", "de", "di")]
+    if len(rest) != 1:  # only "<place> University" names: others keep their words
+        return ["universiteit" if w in UNIVERSITY_WORDS else w for w in words]
+    return ["universiteit", *rest]
 
 
 def _known(folded: str) -> str:
