@@ -46,7 +46,7 @@ UNIVERSITY_WORDS: frozenset[str] = frozenset(
 
 # Words that join parts of a name in the source languages; dropped so that "R&D",
 # "R and D" and "R en D" agree.
-CONNECTIVES: frozenset[str] = frozenset("and en und et og och y e ja te".split())
+CONNECTIVES: frozenset[str] = frozenset("and en und et og och y ja te".split())
 
 # Words that begin a name without being part of its identity.
 LEADING_ARTICLES: frozenset[str] = frozenset("the de het la le les die der".split())

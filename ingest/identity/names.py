@@ -39,7 +39,8 @@ def fold_words(name: str, *, connectives: bool = False) -> list[str]:
     text = unicodedata.normalize("NFC", name).lower().translate(_UMLAUTS)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _APOSTROPHES.sub("", text.replace("&", " and "))
+    # An apostrophe separates words as CORDIS writes them: "d'Etalons" is "D ETALONS".
+    text = _APOSTROPHES.sub(" ", text.replace("&", " and "))
     words = _NON_ALNUM.sub(" ", text).split()
     if connectives:
         return words
