@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import InterregName
-from innograph.ingest.identity import organisation_key, project_key
+from innograph.ingest.identity import organisation_key, organisation_keys, project_key
 from innograph.ingest.identity.short_names import short_name_owner
 from innograph.ontology.facts import REFUSED, MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
@@ -116,7 +116,7 @@ def _type_family(entity_type: str) -> str:
 def _organisation_keys(request: ResolutionRequest) -> list[str]:
     """The identity keys of an organisation request, the one to mint from first: the
     organisation a unique short name stands for, its own name, its aliases."""
-    keys = [organisation_key(name) for name in [request.name, *request.aliases]]
+    keys = [key for name in [request.name, *request.aliases] for key in organisation_keys(name)]
     owner = short_name_owner(keys[0]) if keys[0] else None
     if owner is not None:
         keys.insert(0, owner)

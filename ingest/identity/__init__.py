@@ -6,6 +6,7 @@ from innograph.ingest.identity.names import (
     fold_words,
     is_mixed_case,
     organisation_key,
+    organisation_keys,
     project_key,
     strip_legal_forms,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "fold_words",
     "is_mixed_case",
     "organisation_key",
+    "organisation_keys",
     "project_key",
     "strip_legal_forms",
 ]

@@ -102,7 +102,6 @@ def _trailing_acronym(words: list[str], bracketed: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=65536)
 def organisation_key(name: str) -> str:
     """The identity key of an organisation name ("" for a name without letters or digits).
 
@@ -111,6 +110,14 @@ def organisation_key(name: str) -> str:
     >>> organisation_key("Nederlandse Organisatie voor Toegepast Onderzoek TNO")
     'tno'
     """
+    return organisation_keys(name)[0]
+
+
+@lru_cache(maxsize=65536)
+def organisation_keys(name: str) -> tuple[str, ...]:
+    """The identity key of a name (first), then, for a long form ending in its acronym,
+    the key of the long form alone: "Economische Raad voor Oost-Vlaanderen - EROV" is
+    keyed "erov" and also found under "economische raad voor oost vlaanderen"."""
     bracketed = ""
     match = _BRACKETED.search(name)
     if match:
@@ -121,12 +128,14 @@ def organisation_key(name: str) -> str:
     stripped = strip_legal_forms(fold_words(name, connectives=True))
     words = [w for w in stripped if w not in CONNECTIVES] or stripped
     if not words:
-        return ""
+        return ("",)
     acronym = _trailing_acronym(words, bracketed)
+    body = words if acronym is None or acronym == bracketed else words[:-1]
+    known = KNOWN_NAMES.get(" ".join(body))
+    long_form = known if known else _known(" ".join(_university_order(body)))
     if acronym:
-        return _known(acronym)
-    known = KNOWN_NAMES.get(" ".join(words))
-    return known if known else _known(" ".join(_university_order(words)))
+        return tuple(dict.fromkeys((_known(acronym), long_form)))
+    return (long_form,)
 
 
 def _university_order(words: list[str]) -> list[str]:
