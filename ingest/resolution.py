@@ -155,9 +155,12 @@ class Resolver:
             self._remember(
                 entity.type, [entity.name, *entity.aliases], entity.canonical_id, entity.name
             )
-            if entity.identifiers or entity.country:
+            organisation = _type_family(entity.type) == ORGANISATION_PREFIX
+            if entity.identifiers or (organisation and entity.country):
                 self._remember_evidence(
-                    entity.canonical_id, dict(entity.identifiers), entity.country
+                    entity.canonical_id,
+                    dict(entity.identifiers),
+                    entity.country if organisation else "",
                 )
 
     # -- public ---------------------------------------------------------------------
@@ -342,7 +345,7 @@ class Resolver:
             if best and _numbers(best[0]) == _numbers(keys[0]):
                 cid = self._index[(ORGANISATION_PREFIX, best[0])]
                 candidates.append((cid, f"fuzzy:{round(best[1])}", best[1] / 100))
-        own = make_canonical_id(request.type, keys[0]) if candidates else ""
+        own = make_canonical_id(request.type, keys[0]) if candidates and keys else ""
         for cid, method, score in candidates:
             why = self._conflict(cid, identifiers, country)
             if why is None:

@@ -29,7 +29,7 @@ from innograph.ontology.ids import make_canonical_id
 T = TypeVar("T")
 
 # Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
-IMPORTER_VERSION = "1"
+IMPORTER_VERSION = "2"
 # Real exports hold long texts (CORDIS objectives, project descriptions).
 csv.field_size_limit(2**31 - 1)
 # ISO 3166 codes that NUTS (and so the graph) writes differently.
