@@ -92,7 +92,8 @@ def extractor_for(store: GraphStore | None) -> Extractor:
 
 
 def name_resolver_for(store: GraphStore) -> NameResolver:
-    """The importers' resolver: the graph's entities, exact and acronym matches only."""
+    """The importers' resolver: the graph's entities with their PICs and countries;
+    identifiers, identity keys and acronyms, no fuzzy scan."""
     from innograph.ingest.importers.common import NameResolver
     from innograph.ingest.resolution import Resolver
 

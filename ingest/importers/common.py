@@ -239,9 +239,10 @@ class RowFacts:
 
 
 class NameResolver:
-    """The extraction Resolver used for structured names: registry keys first, then the
-    names already in the graph (exact or acronym; no fuzzy scan, which is quadratic at
-    hundreds of thousands of rows), then a new id. Collects the merge log per row."""
+    """The extraction Resolver used for structured names: registry keys (organisations:
+    a PIC) first, then the names already in the graph (identity key or acronym; no fuzzy
+    scan, which is quadratic at hundreds of thousands of rows), then a new id. Collects
+    the merge log (merges and refusals) per row."""
 
     def __init__(self, resolver: Resolver | None = None) -> None:
         self.resolver = resolver if resolver is not None else Resolver(fuzzy=False)
