@@ -12,8 +12,9 @@ Conventions both backends follow (the contract suite checks them):
 * One relationship per ``(source, type, target)``; a symmetric relation
   (COLLABORATES_WITH) is stored with its two ends in id order (:func:`edge_key`).
 * A node's type is the most specific type any document gives it (Cluster beats
-  Organisation); its name and attributes come from the mentions ordered by document
-  source, the last one that sets a key wins (so the ingest order does not matter);
+  Organisation); its attributes come from the mentions ordered by document source, the
+  last one that sets a key wins (so the ingest order does not matter); its name is the
+  last so ordered of those written in mixed case (the best-written form), else the last;
   ``properties["aliases"]`` is the sorted union of all aliases and other names.
 * A type filter includes subtypes (``Organisation`` also selects Clusters).
 """
@@ -107,7 +108,10 @@ def merge_mentions(node_id: str, mentions: Iterable[Mention]) -> Node:
         attributes.update(mention.attributes)
         names.add(mention.name)
         names.update(mention.aliases)
-    name = ordered[-1].name
+    # The best-written name: the last in source order of those written in mixed case
+    # ("Brainport Development" over "BRAINPORT DEVELOPMENT NV"), else the last.
+    mixed = [m.name for m in ordered if m.name != m.name.upper() and m.name != m.name.lower()]
+    name = mixed[-1] if mixed else ordered[-1].name
     names.discard(name)
     properties = {k: v for k, v in attributes.items() if k not in ("aliases", "name", "id")}
     properties["aliases"] = sorted(names)

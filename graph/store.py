@@ -126,8 +126,9 @@ class GraphStore(Protocol):
         """All source documents in the graph."""
         ...
 
-    def merges(self) -> list[MergeRecord]:
-        """The merge log: every name taken to be an existing canonical entity."""
+    def merges(self, *, refusals: bool = False) -> list[MergeRecord]:
+        """The merge log: every name taken to be an existing canonical entity; with
+        ``refusals`` also every refusal to merge (``MergeRecord.refused``), with its reason."""
         ...
 
     # -- streaming, for export and analytics -------------------------------------

@@ -8,9 +8,16 @@ In order of trust:
    document names, and stays unresolved (a document-local id) when they cannot tell;
 2. a name or alias already known (from the graph, or from earlier documents of the same
    batch) with a compatible type (``exact``), an acronym of a known name (``acronym``);
+   Organisations (and clusters) go by identity key instead (``ingest.identity``): an
+   identifier already seen (a PIC) first, then the key of the name (legal forms, case,
+   accents, connectives, trailing acronyms and known other names folded away), checked
+   against the identifiers and country already known for that key: two different PICs,
+   or two different countries, are never merged; the refusal is logged
+   (``refused:...``) and the newcomer gets an id of its own;
 3. a conservative fuzzy match (rapidfuzz, same type, >= 92) whose numbers and roman
    generations agree: "GreenBridge 2" is never "GreenBridge", "Interreg V" never "Interreg VI";
-4. otherwise a new id minted from the type and the name.
+4. otherwise a new id minted from the type and the name (an organisation's from its
+   identity key, so that the same name reached in any order mints the same id).
 
 Every decision other than minting from the entity's own name is a :class:`MergeRecord`.
 """
@@ -27,11 +34,14 @@ from rapidfuzz import fuzz, process
 
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import InterregName
-from innograph.ontology.facts import MergeRecord
+from innograph.ingest.identity import organisation_key, organisation_keys, project_key
+from innograph.ingest.identity.short_names import short_name_owner
+from innograph.ontology.facts import REFUSED, MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
 from innograph.ontology.terms import ontology
 
 FUZZY_THRESHOLD = 92.0
+ORGANISATION_PREFIX = id_prefix("Organisation")  # organisations and clusters
 _ROMAN = {"i", "ii", "iii", "iv", "v", "va", "vb", "vi", "via", "vii"}
 _NUMBERISH = re.compile(r"\d+")
 _WORD_BREAKS = re.compile(r"[\s-]+")
@@ -48,6 +58,9 @@ class KnownEntity:
     type: str
     name: str
     aliases: tuple[str, ...] = ()
+    # (scheme, value) pairs such as ("pic", "999984059"), and the ISO country code.
+    identifiers: tuple[tuple[str, str], ...] = ()
+    country: str = ""
 
 
 @dataclass(slots=True)
@@ -60,6 +73,9 @@ class ResolutionRequest:
     key: str = ""  # gazetteer / Interreg key, "" when the entity is not in a registry
     # Countries of the places named in the same sentences (decides ambiguous region names).
     nearby_countries: Counter[str] = field(default_factory=Counter)
+    # Evidence of identity, for organisations: {"pic": "999984059"}, the country code.
+    identifiers: dict[str, str] = field(default_factory=dict)
+    country: str = ""
 
 
 @dataclass(slots=True)
@@ -97,6 +113,24 @@ def _type_family(entity_type: str) -> str:
     return id_prefix(entity_type)
 
 
+def _organisation_keys(request: ResolutionRequest) -> list[str]:
+    """The identity keys of an organisation request, the one to mint from first: the
+    organisation a unique short name stands for, its own name, its aliases."""
+    keys = [key for name in [request.name, *request.aliases] for key in organisation_keys(name)]
+    owner = short_name_owner(keys[0]) if keys[0] else None
+    if owner is not None:
+        keys.insert(0, owner)
+    return list(dict.fromkeys(k for k in keys if k))
+
+
+def _registry_country(key: str) -> dict[str, str]:
+    """The country the registry gives an organisation's key, as attributes."""
+    if not key or key.startswith("acronym|"):
+        return {}
+    entries = [e for e in gazetteer().by_key(key) if e.type in ("Organisation", "Cluster")]
+    return {"country": entries[0].country} if entries and entries[0].country else {}
+
+
 class Resolver:
     """Assigns canonical ids; keeps an index of every name it has seen, across documents."""
 
@@ -108,17 +142,33 @@ class Resolver:
         self._names: dict[str, str] = {}  # id -> canonical name
         self._acronyms: dict[tuple[str, str], str] = {}
         self.merges: list[MergeRecord] = []
+        # Organisations: what identifies each id, and which id carries each identifier.
+        self._identifiers: dict[str, dict[str, str]] = {}
+        self._countries: dict[str, str] = {}
+        self._by_identifier: dict[tuple[str, str], str] = {}
+        # Organisation keys that several identifiers share in one source (two PICs named
+        # "Smart Robotics BV"): none of them takes the bare key, whatever the order.
+        self.shared_keys: set[str] = set()
         for entity in known:
             if entity.type not in ontology().entity_types:
                 continue  # documents and other non-entity nodes name nothing to resolve to
             self._remember(
                 entity.type, [entity.name, *entity.aliases], entity.canonical_id, entity.name
             )
+            organisation = _type_family(entity.type) == ORGANISATION_PREFIX
+            if entity.identifiers or (organisation and entity.country):
+                self._remember_evidence(
+                    entity.canonical_id,
+                    dict(entity.identifiers),
+                    entity.country if organisation else "",
+                )
 
     # -- public ---------------------------------------------------------------------
     def resolve(self, request: ResolutionRequest, context: DocumentContext) -> Resolution:
         """The canonical id of one entity; remembers its names for later documents."""
         names = [request.name, *request.aliases]
+        if _type_family(request.type) == ORGANISATION_PREFIX:
+            return self._organisation(request)
         found = self._by_key(request, context)
         if found is not None and not found.canonical_id.startswith(
             _type_family(request.type) + "-"
@@ -129,7 +179,8 @@ class Resolver:
         if found is None:
             found = self._by_name(request)
         if found is None:
-            cid = make_canonical_id(request.type, request.name)
+            mint = project_key(request.name) if request.type == "Project" else request.name
+            cid = make_canonical_id(request.type, mint or request.name)
             found = Resolution(cid, request.name, {})
         canonical_name = self._names.get(found.canonical_id, found.canonical_name)
         self._remember(request.type, names, found.canonical_id, canonical_name)
@@ -228,12 +279,147 @@ class Resolver:
                 return Resolution(cid, self._names.get(cid, name), {})
         return None
 
+    def keyed_id(
+        self, entity_type: str, key: str, identifiers: dict[str, str], name: str, *, shared: bool
+    ) -> str:
+        """The id minted from ``key`` for a thing with ``identifiers`` (a CORDIS project by
+        its acronym): the bare key unless the key is ``shared`` by several things of one
+        source or another thing with a different identifier holds it; then the key with
+        the identifier, and the refusal logged."""
+        bare = make_canonical_id(entity_type, key)
+        why = self._conflict(bare, identifiers, "")
+        if shared and why is None:
+            why = "a name that several identifiers share in one source"
+        cid = bare
+        if why is not None:
+            scheme, value = sorted(identifiers.items())[0]
+            cid = make_canonical_id(entity_type, f"{key} {value}")
+            self._record(bare, name, f"{REFUSED}{why}; kept apart as {cid}", 0.0)
+        self._remember_evidence(cid, identifiers, "")
+        return cid
+
+    # -- organisations ----------------------------------------------------------------
+    def _organisation(self, request: ResolutionRequest) -> Resolution:
+        """An organisation: by identifier, then by identity key (see the module doc)."""
+        identifiers = {scheme: value for scheme, value in request.identifiers.items() if value}
+        country = request.country
+        keys = _organisation_keys(request)
+        refusals: list[tuple[str, str]] = []
+        cid = self._org_by_identifier(identifiers, request.name)
+        if cid is None:
+            cid = self._org_by_name(request, keys, identifiers, country, refusals)
+        if cid is None:
+            cid = self._org_mint(request, keys, identifiers, country, refusals)
+        for refused, why in refusals:
+            self._record(refused, request.name, f"{REFUSED}{why}; kept apart as {cid}", 0.0)
+        self._remember(request.type, [request.name, *request.aliases], cid, request.name)
+        for key in keys:  # the registry's long form of a short name, too
+            self._index.setdefault((ORGANISATION_PREFIX, key), cid)
+        self._remember_evidence(cid, identifiers, country)
+        return Resolution(cid, request.name, _registry_country(request.key))
+
+    def _org_by_identifier(self, identifiers: dict[str, str], name: str) -> str | None:
+        for scheme, value in sorted(identifiers.items()):
+            cid = self._by_identifier.get((scheme, value))
+            if cid is not None:
+                self._record(cid, name, f"identifier:{scheme}")
+                return cid
+        return None
+
+    def _org_by_name(
+        self,
+        request: ResolutionRequest,
+        keys: list[str],
+        identifiers: dict[str, str],
+        country: str,
+        refusals: list[tuple[str, str]],
+    ) -> str | None:
+        candidates: list[tuple[str, str, float]] = []  # (id, method, score)
+        for key in keys:
+            cid = self._index.get((ORGANISATION_PREFIX, key))
+            if cid is not None:
+                candidates.append((cid, "identity-key", 1.0))
+        for name in [request.name, *request.aliases]:
+            cid = self._acronyms.get((ORGANISATION_PREFIX, _norm(name).replace(" ", "")))
+            if cid is not None:
+                candidates.append((cid, "acronym", 1.0))
+        if self.fuzzy and not candidates and keys and len(keys[0]) >= 5:
+            choices = self._names_by_prefix.get(ORGANISATION_PREFIX, [])
+            best = process.extractOne(
+                keys[0], choices, scorer=_similarity, score_cutoff=FUZZY_THRESHOLD
+            )
+            if best and _numbers(best[0]) == _numbers(keys[0]):
+                cid = self._index[(ORGANISATION_PREFIX, best[0])]
+                candidates.append((cid, f"fuzzy:{round(best[1])}", best[1] / 100))
+        own = make_canonical_id(request.type, keys[0]) if candidates and keys else ""
+        for cid, method, score in candidates:
+            why = self._conflict(cid, identifiers, country)
+            if why is None:
+                if cid != own or method != "identity-key":  # not its own name's id
+                    self._record(cid, request.name, method, score)
+                return cid
+            if (cid, why) not in refusals:
+                refusals.append((cid, why))
+        return None
+
+    def _org_mint(
+        self,
+        request: ResolutionRequest,
+        keys: list[str],
+        identifiers: dict[str, str],
+        country: str,
+        refusals: list[tuple[str, str]],
+    ) -> str:
+        """A new id from the identity key; with the identifier (or country) added when
+        the bare key belongs to another organisation or to several."""
+        if not keys:
+            return make_canonical_id(request.type, request.name)  # ValueError: no slug
+        key = keys[0]
+        cid = make_canonical_id(request.type, key)
+        shared = key in self.shared_keys and bool(identifiers)
+        why = self._conflict(cid, identifiers, country)
+        if not shared and why is None:
+            return cid
+        if identifiers:
+            scheme, value = sorted(identifiers.items())[0]
+            own = make_canonical_id(request.type, f"{key} {scheme} {value}")
+        else:
+            own = make_canonical_id(request.type, f"{key} {country}")
+        if shared and why is None:
+            why = "a name that several identifiers share in one source"
+        if why is not None and (cid, why) not in refusals:
+            refusals.append((cid, why))
+        return own
+
+    def _conflict(self, cid: str, identifiers: dict[str, str], country: str) -> str | None:
+        """Why ``cid`` cannot be the organisation with this evidence (None: it can)."""
+        known = self._identifiers.get(cid, {})
+        for scheme, value in sorted(identifiers.items()):
+            other = known.get(scheme)
+            if other and other != value:
+                return f"different {scheme} ({value} vs {other})"
+        other_country = self._countries.get(cid, "")
+        if country and other_country and country != other_country:
+            return f"different country ({country} vs {other_country})"
+        return None
+
+    def _remember_evidence(self, cid: str, identifiers: dict[str, str], country: str) -> None:
+        if identifiers:
+            known = self._identifiers.setdefault(cid, {})
+            for scheme, value in identifiers.items():
+                if value:
+                    known.setdefault(scheme, value)
+                    self._by_identifier.setdefault((scheme, value), cid)
+        if country:
+            self._countries.setdefault(cid, country)
+
     # -- bookkeeping ------------------------------------------------------------------
     def _remember(self, entity_type: str, names: list[str], cid: str, canonical: str) -> None:
         prefix = _type_family(entity_type)
         self._names.setdefault(cid, canonical)
+        fold = organisation_key if prefix == ORGANISATION_PREFIX else _norm
         for name in names:
-            folded = _norm(name)
+            folded = fold(name)
             if folded:
                 if (prefix, folded) not in self._index:
                     self._index[(prefix, folded)] = cid

@@ -73,6 +73,10 @@ class RelationFact:
         return out
 
 
+# The method prefix of a logged refusal to merge (never an owl:sameAs).
+REFUSED = "refused:"
+
+
 @dataclass(slots=True)
 class MergeRecord:
     """One decision of entity resolution: ``name`` was taken to be ``canonical_id``.
@@ -85,6 +89,12 @@ class MergeRecord:
     name: str
     method: str
     score: float = 1.0
+
+    @property
+    def refused(self) -> bool:
+        """Whether this records a refusal: ``name`` was kept apart from ``canonical_id``
+        (the method says why, e.g. "refused:different pic (1 vs 2); kept apart as org-x")."""
+        return self.method.startswith(REFUSED)
 
 
 @dataclass(slots=True)

@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # ingest loads spaCy and the gazetteers: imported when first 
 BATCH_SIZE = 5000
 
 OnInvalid = Callable[[str, str], None]
+# Node properties that identify what a node is: two different values are two things.
+IDENTIFIER_SCHEMES = ("pic", "cordis_id")
 
 
 @dataclass
@@ -63,8 +65,19 @@ def known_entities(store: GraphStore) -> Iterator[KnownEntity]:
     from innograph.ingest.resolution import KnownEntity
 
     for node in store.iter_nodes():
-        aliases = tuple(node.properties.get("aliases") or ())
-        yield KnownEntity(canonical_id=node.id, type=node.type, name=node.name, aliases=aliases)
+        props = node.properties
+        aliases = tuple(props.get("aliases") or ())
+        identifiers = tuple(
+            (scheme, str(props[scheme])) for scheme in IDENTIFIER_SCHEMES if props.get(scheme)
+        )
+        yield KnownEntity(
+            canonical_id=node.id,
+            type=node.type,
+            name=node.name,
+            aliases=aliases,
+            identifiers=identifiers,
+            country=str(props.get("country") or ""),
+        )
 
 
 def extractor_for(store: GraphStore | None) -> Extractor:
@@ -79,7 +92,8 @@ def extractor_for(store: GraphStore | None) -> Extractor:
 
 
 def name_resolver_for(store: GraphStore) -> NameResolver:
-    """The importers' resolver: the graph's entities, exact and acronym matches only."""
+    """The importers' resolver: the graph's entities with their PICs and countries;
+    identifiers, identity keys and acronyms, no fuzzy scan."""
     from innograph.ingest.importers.common import NameResolver
     from innograph.ingest.resolution import Resolver
 

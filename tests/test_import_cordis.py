@@ -10,7 +10,6 @@ import pytest
 
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.ingest.importers.common import ISO_COUNTRIES
-from innograph.ontology.ids import make_canonical_id
 from innograph.tests.import_helpers import open_graph, read_rows, run_import, write_rows
 
 PROJECTS = 12  # the first projects of the extract
@@ -50,18 +49,12 @@ def ecsel_slice(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> E
     return EcselSlice(store=store, rows=part, projects=projects[:PROJECTS], files=files)
 
 
-class _Identity(dict[str, str]):
-    """Name -> organisation id as the merge log says (two spellings of one registered
-    organisation are one); a name without a record has the id minted from it."""
-
-    def __missing__(self, name: str) -> str:
-        return make_canonical_id("Organisation", name)
-
-
-def _identity(graph: EmbeddedStore) -> _Identity:
-    merged = _Identity()
-    merged.update({m.name.upper(): m.canonical_id for m in graph.merges()})
-    return merged
+def _identity(graph: EmbeddedStore) -> dict[str, str]:
+    """PIC -> organisation node id; every PIC is one node and no node has two PICs."""
+    nodes = list(graph.iter_nodes(types=["Organisation"]))
+    by_pic = {str(n.properties["pic"]): n.id for n in nodes if n.properties.get("pic")}
+    assert len(by_pic) == len(nodes)
+    return by_pic
 
 
 def test_counts_match_the_csv(ecsel_slice: EcselSlice) -> None:
@@ -72,7 +65,7 @@ def test_counts_match_the_csv(ecsel_slice: EcselSlice) -> None:
         same = _identity(graph)
 
     def org(row: dict[str, str]) -> str:
-        return same[row["name"].upper()]
+        return same[row["organisationID"]]
 
     coordinators = {(org(r), r["projectID"]) for r in valid if r["role"] == "coordinator"}
     others = {(org(r), r["projectID"]) for r in valid if r["role"] != "coordinator"}
@@ -81,6 +74,7 @@ def test_counts_match_the_csv(ecsel_slice: EcselSlice) -> None:
     assert stats.relationships["LEADS"] == len(coordinators)
     assert stats.relationships["PARTICIPATES_IN"] == len(others - coordinators)
     assert stats.documents == PROJECTS + len(valid)
+    assert stats.nodes["Organisation"] == len({r["organisationID"] for r in valid})
 
 
 def test_collaborators_of_one_organisation_equal_the_csv(ecsel_slice: EcselSlice) -> None:
@@ -89,7 +83,7 @@ def test_collaborators_of_one_organisation_equal_the_csv(ecsel_slice: EcselSlice
         same = _identity(graph)
     projects_of: dict[str, set[str]] = defaultdict(set)
     for r in rows:
-        projects_of[same[r["name"].upper()]].add(r["projectID"])
+        projects_of[same[r["organisationID"]]].add(r["projectID"])
     # The organisation in most projects of the slice.
     name, mine = max(projects_of.items(), key=lambda kv: (len(kv[1]), kv[0]))
     assert len(mine) >= 2

@@ -33,7 +33,7 @@ from innograph.graph.algorithms import (
 )
 from innograph.graph.errors import InvalidFact, StoreUnavailable
 from innograph.graph.types import DocumentInfo, GraphStats, IngestResult
-from innograph.ontology.facts import DocumentFacts, MergeRecord
+from innograph.ontology.facts import REFUSED, DocumentFacts, MergeRecord
 
 DB_NAME = "graph.sqlite"
 SCHEMA_VERSION = "1"
@@ -257,10 +257,12 @@ class Database:
         ).fetchall()
         return [DocumentInfo(*r) for r in rows]
 
-    def merges(self) -> list[MergeRecord]:
-        """The merge log, one record per (canonical id, name, method), best score kept."""
+    def merges(self, *, refusals: bool = False) -> list[MergeRecord]:
+        """The merge log, one record per (canonical id, name, method), best score kept;
+        refusals to merge only when asked for."""
+        where = "" if refusals else f"WHERE method NOT LIKE '{REFUSED}%' "
         rows = self._conn.execute(
-            "SELECT canonical_id, name, method, MAX(score) FROM merges "
+            f"SELECT canonical_id, name, method, MAX(score) FROM merges {where}"
             "GROUP BY canonical_id, name, method ORDER BY canonical_id, name, method"
         ).fetchall()
         return [MergeRecord(*r) for r in rows]

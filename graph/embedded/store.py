@@ -245,10 +245,11 @@ class EmbeddedStore:
         with self._guard():
             return self._db.documents()
 
-    def merges(self) -> list[MergeRecord]:
-        """The merge log, one record per (canonical id, name, method), best score kept."""
+    def merges(self, *, refusals: bool = False) -> list[MergeRecord]:
+        """The merge log, one record per (canonical id, name, method), best score kept;
+        refusals to merge only when asked for."""
         with self._guard():
-            return self._db.merges()
+            return self._db.merges(refusals=refusals)
 
     def iter_nodes(self, *, types: Sequence[str] = ()) -> Iterator[Node]:
         """Every entity node (optionally of some types, subtypes included), by id."""

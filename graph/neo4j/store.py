@@ -65,7 +65,7 @@ from innograph.graph.types import (
     PartnershipPath,
     Subgraph,
 )
-from innograph.ontology.facts import DocumentFacts, MergeRecord
+from innograph.ontology.facts import REFUSED, DocumentFacts, MergeRecord
 from innograph.ontology.terms import ontology
 
 # The driver logs connection retries as warnings; without a handler Python would print
@@ -537,8 +537,8 @@ class Neo4jStore:
         )
         return sorted((DocumentInfo(*r) for r in rows), key=lambda d: d.source)
 
-    def merges(self) -> list[MergeRecord]:
-        """The merge log, one record per (canonical id, name, method), best score kept."""
+    def merges(self, *, refusals: bool = False) -> list[MergeRecord]:
+        """The merge log (refusals only when asked), best score per (id, name, method)."""
         rows = self._read(
             f"MATCH (d:{document_label()}) WHERE d.merges IS NOT NULL RETURN d.merges"
         )
@@ -546,6 +546,8 @@ class Neo4jStore:
         for (merges,) in rows:
             for text in merges:
                 cid, name, method, score = json.loads(text)
+                if not refusals and method.startswith(REFUSED):
+                    continue
                 key = (cid, name, method)
                 best[key] = max(best.get(key, float("-inf")), float(score))
         return [MergeRecord(*key, best[key]) for key in sorted(best)]

@@ -29,7 +29,7 @@ from innograph.ontology.ids import make_canonical_id
 T = TypeVar("T")
 
 # Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
-IMPORTER_VERSION = "1"
+IMPORTER_VERSION = "2"
 # Real exports hold long texts (CORDIS objectives, project descriptions).
 csv.field_size_limit(2**31 - 1)
 # ISO 3166 codes that NUTS (and so the graph) writes differently.
@@ -239,21 +239,35 @@ class RowFacts:
 
 
 class NameResolver:
-    """The extraction Resolver used for structured names: registry keys first, then the
-    names already in the graph (exact or acronym; no fuzzy scan, which is quadratic at
-    hundreds of thousands of rows), then a new id. Collects the merge log per row."""
+    """The extraction Resolver used for structured names: registry keys (organisations:
+    a PIC) first, then the names already in the graph (identity key or acronym; no fuzzy
+    scan, which is quadratic at hundreds of thousands of rows), then a new id. Collects
+    the merge log (merges and refusals) per row."""
 
     def __init__(self, resolver: Resolver | None = None) -> None:
         self.resolver = resolver if resolver is not None else Resolver(fuzzy=False)
         self._context = DocumentContext(doc_id="import")
-        # Exact resolution never changes its answer for a name once given: the rows that
-        # repeat a name (most of them) skip the resolver.
-        self._seen: dict[tuple[str, str], tuple[str, str]] = {}
+        # CORDIS acronym keys that several projects carry (from the projects file, so that
+        # its participants file keys the projects the same way).
+        self.shared_acronyms: frozenset[str] = frozenset()
+        # Exact resolution never changes its answer for a name (with the same evidence)
+        # once given: the rows that repeat a name (most of them) skip the resolver.
+        self._seen: dict[tuple[str, str, str, str], tuple[str, str]] = {}
 
-    def resolve(self, entity_type: str, name: str, aliases: Iterable[str] = ()) -> tuple[str, str]:
-        """``(canonical id, canonical name)`` of a name of ``entity_type``."""
+    def resolve(
+        self,
+        entity_type: str,
+        name: str,
+        aliases: Iterable[str] = (),
+        *,
+        pic: str = "",
+        country: str = "",
+    ) -> tuple[str, str]:
+        """``(canonical id, canonical name)`` of a name of ``entity_type``; an
+        organisation's PIC and country are evidence of its identity."""
         aliases = tuple(a for a in aliases if a)
-        seen = self._seen.get((entity_type, name))
+        memo = (entity_type, name, pic, country)
+        seen = self._seen.get(memo)
         if seen is not None and not aliases:
             return seen
         key = ""
@@ -261,7 +275,14 @@ class NameResolver:
             if entry.type == entity_type and not entry.ambiguous:
                 key = entry.key
                 break
-        request = ResolutionRequest(type=entity_type, name=name, aliases=list(aliases), key=key)
+        request = ResolutionRequest(
+            type=entity_type,
+            name=name,
+            aliases=list(aliases),
+            key=key,
+            identifiers={"pic": pic} if pic else {},
+            country=country,
+        )
         try:
             found = self.resolver.resolve(request, self._context)
         except ValueError:
@@ -271,9 +292,9 @@ class NameResolver:
             if not any(c.isalnum() for c in name):
                 raise SkipRow(f"{entity_type} name without letters or digits") from None
             cid = make_canonical_id(entity_type, f"n{short_hash(name)}")
-            self._seen[(entity_type, name)] = (cid, name)
+            self._seen[memo] = (cid, name)
             return cid, name
-        self._seen[(entity_type, name)] = (found.canonical_id, found.canonical_name)
+        self._seen[memo] = (found.canonical_id, found.canonical_name)
         return found.canonical_id, found.canonical_name
 
     def take_merges(self, facts: DocumentFacts) -> None:
@@ -340,11 +361,18 @@ def add_organisation(
     aliases: Iterable[str] = (),
     attributes: Mapping[str, AttributeValue | None] | None = None,
 ) -> str:
-    """An organisation resolved against the names known so far; its key."""
+    """An organisation resolved against the names known so far (its PIC and country in
+    ``attributes`` are evidence: two PICs, or two countries, are never one node); its key."""
     aliases = list(aliases)
+    evidence = attributes or {}
     # Resolved by the full name only: short names are shared by unrelated organisations
     # ("BSL" is a Spanish firm and a US medical company in one CORDIS extract).
-    cid, canonical = names.resolve("Organisation", name)
+    cid, canonical = names.resolve(
+        "Organisation",
+        name,
+        pic=str(evidence.get("pic") or ""),
+        country=str(evidence.get("country") or ""),
+    )
     return row.entity(
         f"org:{cid}",
         "Organisation",

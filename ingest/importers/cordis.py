@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from innograph.ingest import identity
 from innograph.ingest.importers.common import (
     ImportReport,
     NameResolver,
@@ -25,12 +26,14 @@ from innograph.ingest.importers.common import (
     country_code,
     facts_from_rows,
     iso_date,
+    iter_rows,
     money,
+    open_text,
     required,
+    sniff_delimiter,
 )
 from innograph.ingest.importers.regions import nuts_code
 from innograph.ontology.facts import DocumentFacts
-from innograph.ontology.ids import make_canonical_id
 
 # frameworkProgramme values of the CORDIS exports -> programme names the gazetteer knows.
 FRAMEWORKS = {"H2020": "Horizon 2020", "HORIZON": "Horizon Europe", "FP7": "FP7"}
@@ -44,21 +47,65 @@ def _first(row: dict[str, str], *columns: str) -> str:
     return ""
 
 
-def project_key(project_id: str, acronym: str) -> tuple[str, str]:
-    """``(canonical id, name)`` of a CORDIS project: the acronym, made unique by its id."""
+def project_key(
+    project_id: str, acronym: str, names: NameResolver, shared: frozenset[str] = frozenset()
+) -> tuple[str, str]:
+    """``(canonical id, name)`` of a CORDIS project: the identity key of its acronym, as a
+    document naming the project mints it ("IMOCO4.E", "Imoco4e": ``project-imoco4e``), so
+    that documents and CORDIS meet in any order; with the project id added when the
+    acronym is ``shared`` by several projects of the file or held by another project."""
     if not project_id:
         raise SkipRow("missing project id")
     name = acronym or project_id
-    return make_canonical_id("Project", f"{name} {project_id}"), name
+    key = identity.project_key(name) or project_id
+    return (
+        names.resolver.keyed_id(
+            "Project", key, {"cordis_id": project_id}, name, shared=key in shared
+        ),
+        name,
+    )
+
+
+def shared_acronyms(path: Path, id_column: str, acronym_column: str) -> frozenset[str]:
+    """The acronym keys that several project ids carry in one CORDIS file."""
+    ids: dict[str, set[str]] = {}
+    for _, row in iter_rows(path):
+        project_id = row.get(id_column, "")
+        if project_id:
+            key = identity.project_key(row.get(acronym_column, "") or project_id)
+            ids.setdefault(key, set()).add(project_id)
+    return frozenset(key for key, found in ids.items() if len(found) > 1)
+
+
+def shared_organisation_keys(path: Path) -> set[str]:
+    """The organisation keys that several PICs carry in a participants file ("SMART
+    ROBOTICS BV" for two PICs): none of those PICs takes the bare key."""
+    pics: dict[str, set[str]] = {}
+    for _, row in iter_rows(path):
+        pic, name = row.get("organisationID", ""), row.get("name", "")
+        if pic and name:
+            pics.setdefault(identity.organisation_key(name), set()).add(pic)
+    return {key for key, found in pics.items() if len(found) > 1}
+
+
+def _header(path: Path) -> list[str]:
+    with open_text(path) as stream:
+        first = stream.readline()
+    return [h.strip() for h in first.split(sniff_delimiter(first))]
 
 
 def iter_projects(
     path: Path, report: ImportReport, names: NameResolver, *, programme: str = "H2020"
 ) -> Iterator[DocumentFacts]:
     """One DocumentFacts per project row."""
+    id_column = "projectID" if "projectID" in _header(path) else "id"
+    shared = shared_acronyms(path, id_column, "acronym")
+    names.shared_acronyms |= shared
 
     def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
-        cid, name = project_key(_first(row, "projectID", "id"), row.get("acronym", ""))
+        cid, name = project_key(
+            _first(row, "projectID", "id"), row.get("acronym", ""), names, shared
+        )
         evidence = f"{row_facts.facts.doc} row {n}"
         framework = _first(row, "frameworkProgramme") or programme
         budget = money(row.get("totalCost", ""), "totalCost")
@@ -94,10 +141,14 @@ def iter_participants(
     path: Path, report: ImportReport, names: NameResolver
 ) -> Iterator[DocumentFacts]:
     """One DocumentFacts per participation row."""
+    shared = shared_acronyms(path, "projectID", "projectAcronym") | names.shared_acronyms
+    names.resolver.shared_keys |= shared_organisation_keys(path)
 
     def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
         name = required(row, "name", "organisation name")
-        cid, project_name = project_key(row.get("projectID", ""), row.get("projectAcronym", ""))
+        cid, project_name = project_key(
+            row.get("projectID", ""), row.get("projectAcronym", ""), names, shared
+        )
         country = country_code(row["country"]) if row.get("country") else None
         contribution = money(row.get("ecContribution", ""), "ecContribution")
         evidence = f"{row_facts.facts.doc} row {n}"

@@ -1,0 +1,188 @@
+"""Score organisation resolution on the labelled pairs of ``evaluation/org_pairs.tsv``.
+
+    python -m innograph.evaluation.org_pairs [--pairs FILE] [--errors] [--json]
+
+Each row is two organisation records from the shared data (CORDIS ECSEL participants,
+EFRO NL, ERDF Flanders, ESIF, the organisations of the gold documents), drawn by
+``scripts/org-pair-candidates`` from pairs that share a rare name word, and labelled
+same/different by hand from the evidence in its ``evidence`` column (PIC, city, website,
+legal name, the document). The resolver sees what the importers give it: the name, the
+PIC of a CORDIS record, the country of a structured record; never the label or the
+evidence. A pair is predicted "same" when both records get one canonical id, resolved in
+both orders (a fresh resolver each time); a pair whose answer depends on the order
+counts as "different" and is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
+
+PAIRS = Path(__file__).with_name("org_pairs.tsv")
+LABELS = ("same", "different")
+
+
+@dataclass(frozen=True, slots=True)
+class OrgRecord:
+    """One side of a pair: what a source tells the resolver about an organisation."""
+
+    source: str
+    name: str
+    pic: str
+    country: str
+
+
+@dataclass(frozen=True, slots=True)
+class LabelledPair:
+    """Two records, their label and the evidence behind it."""
+
+    kind: str
+    a: OrgRecord
+    b: OrgRecord
+    same: bool
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Precision and recall of "same" decisions."""
+
+    pairs: int
+    positives: int
+    true_positives: int
+    false_positives: int
+    order_dependent: int
+
+    @property
+    def precision(self) -> float:
+        """Share of predicted merges that are right (1.0 when none is predicted)."""
+        predicted = self.true_positives + self.false_positives
+        return self.true_positives / predicted if predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of same-organisation pairs merged."""
+        return self.true_positives / self.positives if self.positives else 1.0
+
+
+def read_pairs(path: Path = PAIRS) -> list[LabelledPair]:
+    """The labelled pairs; ValueError naming the row for a label that is not same/different."""
+    pairs: list[LabelledPair] = []
+    with path.open(encoding="utf-8", newline="") as stream:
+        for n, row in enumerate(csv.DictReader(stream, delimiter="\t"), start=2):
+            if row["label"] not in LABELS:
+                raise ValueError(f"{path}:{n}: label {row['label']!r} is not same/different")
+            a, b = (
+                OrgRecord(
+                    row[f"source_{s}"], row[f"name_{s}"], row[f"pic_{s}"], row[f"country_{s}"]
+                )
+                for s in ("a", "b")
+            )
+            pairs.append(LabelledPair(row["kind"], a, b, row["label"] == "same", row["evidence"]))
+    return pairs
+
+
+def _request(record: OrgRecord) -> ResolutionRequest:
+    """The request an importer (or the extractor) makes for this record."""
+    key = next(
+        (
+            e.key
+            for e in gazetteer().lookup(record.name)
+            if e.type in ("Organisation", "Cluster") and not e.ambiguous
+        ),
+        "",
+    )
+    return ResolutionRequest(
+        type="Organisation",
+        name=record.name,
+        key=key,
+        identifiers={"pic": record.pic} if record.pic else {},
+        country=record.country,
+    )
+
+
+def _ids(first: OrgRecord, second: OrgRecord, *, fuzzy: bool) -> tuple[str, str]:
+    resolver = Resolver(fuzzy=fuzzy)
+    context = DocumentContext(doc_id="pairs")
+    one = resolver.resolve(_request(first), context).canonical_id
+    return one, resolver.resolve(_request(second), context).canonical_id
+
+
+def predict(pair: LabelledPair) -> tuple[bool, bool]:
+    """``(same, order dependent)``: one id in both orders; whether the orders disagree.
+    Documents resolve with fuzzy matching, as the extractor does; imports without."""
+    fuzzy = "document" in (pair.a.source, pair.b.source)
+    ab = _ids(pair.a, pair.b, fuzzy=fuzzy)
+    ba = _ids(pair.b, pair.a, fuzzy=fuzzy)
+    forward, backward = ab[0] == ab[1], ba[0] == ba[1]
+    return forward and backward, forward != backward
+
+
+def score(pairs: list[LabelledPair]) -> tuple[Score, list[tuple[str, LabelledPair]]]:
+    """The score over ``pairs`` and the errors (``"false merge"``, ``"missed"``,
+    ``"order"``) with their pairs."""
+    tp = fp = dependent = 0
+    errors: list[tuple[str, LabelledPair]] = []
+    for pair in pairs:
+        same, order = predict(pair)
+        dependent += order
+        if order:
+            errors.append(("order", pair))
+        if same and pair.same:
+            tp += 1
+        elif same:
+            fp += 1
+            errors.append(("false merge", pair))
+        elif pair.same:
+            errors.append(("missed", pair))
+    positives = sum(p.same for p in pairs)
+    return Score(len(pairs), positives, tp, fp, dependent), errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print precision and recall (and with ``--errors`` every wrong pair)."""
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pairs", type=Path, default=PAIRS, help="labelled pairs (TSV)")
+    ap.add_argument("--errors", action="store_true", help="list the pairs decided wrongly")
+    ap.add_argument("--json", action="store_true", help="print the score as JSON")
+    args = ap.parse_args(argv)
+    try:
+        pairs = read_pairs(args.pairs)
+    except (OSError, ValueError, KeyError) as err:
+        print(f"innograph: {args.pairs}: cannot read the pairs ({err})", file=sys.stderr)
+        return 2
+    result, errors = score(pairs)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "pairs": result.pairs,
+                    "positives": result.positives,
+                    "precision": round(result.precision, 4),
+                    "recall": round(result.recall, 4),
+                    "false_merges": result.false_positives,
+                    "order_dependent": result.order_dependent,
+                }
+            )
+        )
+    else:
+        print(
+            f"{result.pairs} pairs ({result.positives} same): precision "
+            f"{result.precision:.3f}, recall {result.recall:.3f}, "
+            f"{result.false_positives} false merges, {result.order_dependent} order-dependent"
+        )
+    if args.errors:
+        for what, pair in errors:
+            print(f"{what}\t{pair.kind}\t{pair.a.name}\t{pair.b.name}\t{pair.evidence}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

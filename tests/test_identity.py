@@ -1,0 +1,162 @@
+"""Organisation and project identity: name keys, identifiers, refusals, the merge log."""
+
+from __future__ import annotations
+
+import pytest
+
+from innograph.graph.algorithms import Mention, merge_mentions
+from innograph.ingest.identity import organisation_key, project_key, strip_legal_forms
+from innograph.ingest.resolution import (
+    DocumentContext,
+    KnownEntity,
+    ResolutionRequest,
+    Resolver,
+)
+
+CONTEXT = DocumentContext(doc_id="doc")
+
+
+def _org(resolver: Resolver, name: str, pic: str = "", country: str = "") -> str:
+    request = ResolutionRequest(
+        type="Organisation",
+        name=name,
+        identifiers={"pic": pic} if pic else {},
+        country=country,
+    )
+    return resolver.resolve(request, CONTEXT).canonical_id
+
+
+@pytest.mark.parametrize(
+    ("written", "other"),
+    [
+        ("Zwanenburg Robotics B.V.", "ZWANENBURG ROBOTICS BV"),
+        ("Kesselring Messtechnik GmbH & Co. KG", "Kesselring Messtechnik"),
+        ("Verein für Förderung Grünwald e.V.", "VEREIN FUER FOERDERUNG GRUENWALD E. V."),
+        ("Société Générale d'Étalons SAS", "SOCIETE GENERALE D ETALONS"),
+        ("Pikkuvuori Oy", "Pikkuvuori Ltd"),  # a one-word name keeps its form: see below
+        ("Bruggeman & Zonen Hout NV", "Bruggeman en Zonen Hout"),
+        ("N.V. Waterschap Kempenland", "Waterschap Kempenland"),
+        ("Stichting Lichtwerf", "Lichtwerf"),
+        ("Hogeschool voor Toegepaste Robotica Noord (HTRN)", "HTRN"),
+        ("Instituut voor Zeewierteelt Onderzoek IZO", "IZO"),
+        ("Tilburg University", "Universiteit Tilburg"),
+        ("University of Tilburg", "UNIVERSITEIT TILBURG"),
+        ("Dąbrowski Sp. z o.o. Systemy", "Dabrowski Sp z o o Systemy"),
+    ],
+)
+def test_written_forms_of_one_name_share_a_key(written: str, other: str) -> None:
+    if written == "Pikkuvuori Oy":
+        assert organisation_key(written) != organisation_key(other)
+    else:
+        assert organisation_key(written) == organisation_key(other) != ""
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("Zwanenburg Robotics", "Zwanenburg Robotics Deutschland"),
+        ("Acme GmbH", "Acme"),  # "Acme GmbH" is a company, "Acme" a brand
+        ("Kesselring Messtechnik", "Kesselring Messtechnik 2"),
+        ("Universiteit Tilburg", "Technische Universiteit Tilburg"),
+        ("Fraunhofer", "Fraunhofer ILT"),  # an institute is not the society
+    ],
+)
+def test_different_organisations_keep_different_keys(one: str, other: str) -> None:
+    assert organisation_key(one) != organisation_key(other)
+
+
+def test_legal_forms_are_stripped_only_from_the_ends_and_never_to_nothing() -> None:
+    assert strip_legal_forms(["bv"]) == ["bv"]
+    assert strip_legal_forms(["sa", "bv"]) != []
+    assert strip_legal_forms(["sa", "systems", "bv"]) == ["systems"]
+    assert strip_legal_forms(["nord", "as", "group", "as"]) == ["nord", "as", "group"]
+    assert organisation_key("!!!") == ""
+
+
+def test_project_acronyms_fold_to_letters_and_digits() -> None:
+    assert project_key("IMOCO4.E") == project_key("Imoco4e") == "imoco4e"
+    assert project_key("R3-PowerUP") == "r3powerup"
+    assert project_key("Smart Light Passant") == "smart light passant"
+
+
+def test_same_name_in_any_order_gets_the_same_id() -> None:
+    names = ["BRAINSTAD ONTWIKKELING NV", "Brainstad Ontwikkeling", "Brainstad Ontwikkeling N.V."]
+    ids = {_org(Resolver(fuzzy=False), n) for n in names}
+    assert ids == {"org-brainstad-ontwikkeling"}
+    forward, backward = Resolver(), Resolver()
+    assert [_org(forward, n) for n in names] == [_org(backward, n) for n in reversed(names)][::-1]
+
+
+def test_two_pics_are_never_merged_and_the_refusal_is_logged() -> None:
+    resolver = Resolver(fuzzy=False)
+    first = _org(resolver, "VELDHOVEN OPTICS BV", pic="911111111", country="NL")
+    second = _org(resolver, "Veldhoven Optics B.V.", pic="922222222", country="NL")
+    again = _org(resolver, "VELDHOVEN OPTICS", pic="922222222")
+    assert first != second == again
+    refusals = [m for m in resolver.merges if m.refused]
+    assert len(refusals) == 1
+    assert refusals[0].canonical_id == first
+    assert "different pic (922222222 vs 911111111)" in refusals[0].method
+    assert second in refusals[0].method
+
+
+def test_a_name_shared_by_two_pics_of_one_source_gives_neither_the_bare_id() -> None:
+    ids = []
+    for order in (("1", "2"), ("2", "1")):
+        resolver = Resolver(fuzzy=False)
+        resolver.shared_keys.add(organisation_key("Helix Robotics BV"))
+        ids.append({pic: _org(resolver, "HELIX ROBOTICS BV", pic=pic) for pic in order})
+    assert ids[0] == ids[1]
+    assert "org-helix-robotics" not in ids[0].values()
+    assert len(set(ids[0].values())) == 2
+
+
+def test_an_identifier_beats_the_name() -> None:
+    resolver = Resolver(fuzzy=False)
+    long_form = _org(resolver, "Noordelijk Instituut voor Glasvezel Onderzoek", pic="933")
+    renamed = _org(resolver, "Glasvezel Instituut Noord", pic="933")
+    assert renamed == long_form
+    assert any(m.method == "identifier:pic" for m in resolver.merges)
+
+
+def test_different_countries_are_kept_apart() -> None:
+    resolver = Resolver(fuzzy=False)
+    dutch = _org(resolver, "Polder Sensors BV", country="NL")
+    belgian = _org(resolver, "Polder Sensors NV", country="BE")
+    text = _org(resolver, "Polder Sensors")  # no country: the first one
+    assert dutch != belgian
+    assert text == dutch
+    assert any(m.refused and "different country (BE vs NL)" in m.method for m in resolver.merges)
+
+
+def test_known_pics_from_the_graph_are_respected() -> None:
+    known = KnownEntity(
+        canonical_id="org-kade-labs",
+        type="Organisation",
+        name="Kade Labs",
+        identifiers=(("pic", "944"),),
+        country="NL",
+    )
+    resolver = Resolver([known], fuzzy=False)
+    assert _org(resolver, "KADE LABS BV", pic="955", country="NL") != "org-kade-labs"
+    assert _org(resolver, "Kade Labs", pic="944") == "org-kade-labs"
+
+
+def test_the_node_name_is_the_best_written_form_whatever_the_source_order() -> None:
+    upper = Mention("b.csv#row=1", "Organisation", "BRAINSTAD ONTWIKKELING NV")
+    mixed = Mention("a.txt", "Organisation", "Brainstad Ontwikkeling")
+    for mentions in ([upper, mixed], [mixed, upper]):
+        node = merge_mentions("org-brainstad-ontwikkeling", mentions)
+        assert node.name == "Brainstad Ontwikkeling"
+        assert node.properties["aliases"] == ["BRAINSTAD ONTWIKKELING NV"]
+
+
+def test_a_long_form_with_its_acronym_meets_either_alone_in_any_order() -> None:
+    names = [
+        "Regionale Ontwikkelingsraad Zeeland - ROZ",
+        "ROZ",
+        "Regionale Ontwikkelingsraad Zeeland",
+    ]
+    for order in (names, names[::-1], [names[2], names[0], names[1]]):
+        resolver = Resolver(fuzzy=False)
+        assert len({_org(resolver, name) for name in order}) == 1, order
