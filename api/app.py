@@ -18,6 +18,7 @@ from innograph.api.routes import ROUTERS
 from innograph.config import Settings, load_settings
 from innograph.graph.errors import StoreUnavailable
 from innograph.graph.store import GraphStore
+from innograph.redaction import install_log_redaction, split_credentials
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ def create_app(
     app starts anyway, answers 503 and tries again on the next request.
     """
     settings = settings or load_settings()
+    # From here on no log line of the process shows the store's password or the token.
+    uri_password = split_credentials(settings.neo4j_uri or "")[2]
+    install_log_redaction(settings.neo4j_password, uri_password, settings.api_token)
     owns_store = store is None
     if store is None:
         from innograph.graph.factory import open_store

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from innograph.cli.common import StoreOption, fail, settings_from
+from innograph.redaction import address_of
 
 if TYPE_CHECKING:
     from fastapi import APIRouter
@@ -34,7 +35,7 @@ def serve(
     _check_port_free(host, port)
     # create_app opens the store; if Neo4j is down it still starts and answers 503.
     app = create_app(settings, routers=_view_routers())
-    where = settings.neo4j_uri if settings.uses_neo4j else str(settings.store_dir)
+    where = address_of(settings.neo4j_uri or "") if settings.uses_neo4j else str(settings.store_dir)
     if app.state.store is None:
         typer.echo(
             f"innograph: warning: the store {where} is unavailable; answering 503 until it is back",

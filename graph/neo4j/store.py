@@ -67,6 +67,7 @@ from innograph.graph.types import (
 )
 from innograph.ontology.facts import DocumentFacts, MergeRecord
 from innograph.ontology.terms import ontology
+from innograph.redaction import error_reason, remember_secrets, split_credentials
 
 # The driver logs connection retries as warnings; without a handler Python would print
 # them next to our one-line error. Applications that configure logging still see them.
@@ -90,22 +91,27 @@ class Neo4jStore:
         *,
         ensure_schema: bool = True,
     ) -> None:
-        self.uri = uri
+        # A password in the URI (bolt://user:pass@host) is used, never shown: self.uri is bare.
+        self.uri, uri_user, uri_password = split_credentials(uri)
+        user, password = uri_user or user, uri_password or password
+        remember_secrets(password)
         self.database = database or None
         self._lock = threading.Lock()
         self._search_cache: tuple[str, SearchIndex] | None = None
         scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
         if scheme not in BOLT_SCHEMES:
             raise StoreUnavailable(
-                f"cannot use Neo4j URI {uri!r}: expected one of "
+                f"cannot use Neo4j URI {self.uri!r}: expected one of "
                 f"{', '.join(s + '://' for s in BOLT_SCHEMES)}"
             )
         try:
             self._driver: Driver = GraphDatabase.driver(
-                uri, auth=(user, password or ""), connection_timeout=10
+                self.uri, auth=(user, password or ""), connection_timeout=10
             )
         except (DriverError, Neo4jError, ValueError) as err:
-            raise StoreUnavailable(f"cannot connect to Neo4j at {uri}: {_reason(err)}") from None
+            raise StoreUnavailable(
+                f"cannot connect to Neo4j at {self.uri}: {error_reason(err)}"
+            ) from None
         try:
             with self._guard():
                 self._driver.verify_connectivity()
@@ -137,7 +143,7 @@ class Neo4jStore:
         except GraphError:
             raise
         except (DriverError, Neo4jError, OSError) as err:
-            raise StoreUnavailable(f"Neo4j at {self.uri}: {_reason(err)}") from None
+            raise StoreUnavailable(f"Neo4j at {self.uri}: {error_reason(err)}") from None
 
     def _read(self, query: str, **params: Any) -> list[list[Any]]:
         with self._guard(), self._driver.session(database=self.database) as session:
@@ -589,10 +595,3 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _reason(err: BaseException) -> str:
-    """An error's message on one line, cut to a readable length."""
-    message = getattr(err, "message", None) or str(err) or type(err).__name__
-    text = " ".join(str(message).split())
-    return text if len(text) <= 300 else text[:297] + "..."
