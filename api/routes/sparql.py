@@ -10,8 +10,6 @@ syntax with 400, a query past its deadline with 503; results stop at a cap (the
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
@@ -22,6 +20,8 @@ from fastapi.responses import Response
 
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError
+from innograph.api.representation import csv_text
+from innograph.api.responses import SPARQL_ANSWERS
 from innograph.api.routes.lod import (
     RDF_MEDIA_TYPES,
     RDF_PREFERENCE,
@@ -129,13 +129,10 @@ def _plain(term: str | None) -> str:
 
 
 def select_csv(result: SelectResult) -> str:
-    """SPARQL 1.1 Query Results CSV (plain values)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([_plain(v) for v in row])
-    return out.getvalue()
+    """SPARQL 1.1 Query Results CSV (plain values; formula-like text neutralised)."""
+    return csv_text(
+        result.variables, ([_plain(v) for v in row] for row in result.rows), newline="\r\n"
+    )
 
 
 def select_tsv(result: SelectResult) -> str:
@@ -236,7 +233,7 @@ async def _query_text(request: Request) -> str:
     return query
 
 
-@router.api_route("/sparql", methods=["GET", "POST"])
+@router.api_route("/sparql", methods=["GET", "POST"], responses=SPARQL_ANSWERS)
 async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
     query = await _query_text(request)
