@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 
 from innograph import __version__
 from innograph.api.errors import install_error_handlers
+from innograph.api.responses import errors_as_answered
 from innograph.api.routes import ROUTERS
 from innograph.config import Settings, load_settings
 from innograph.graph.errors import StoreUnavailable
@@ -97,7 +98,8 @@ def _summaries_from_docstrings(router: APIRouter) -> None:
 
 def _unique_operation_ids(app: FastAPI) -> None:
     """Give every operation its own operationId: FastAPI repeats one for a route that
-    serves several methods (GET and POST /sparql), which OpenAPI clients reject."""
+    serves several methods (GET and POST /sparql), which OpenAPI clients reject; and
+    document every 422 as the ErrorPublic body the API answers."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -112,6 +114,7 @@ def _unique_operation_ids(app: FastAPI) -> None:
                 if operation.get("operationId") in seen:
                     operation["operationId"] = f"{operation['operationId']}_{method}"
                 seen.add(operation.get("operationId", ""))
+        errors_as_answered(schema)
         app.openapi_schema = schema
         return schema
 
