@@ -16,6 +16,7 @@ from innograph import __version__
 from innograph.api.errors import install_error_handlers
 from innograph.api.responses import errors_as_answered
 from innograph.api.routes import ROUTERS
+from innograph.api.security import SecurityHeaders
 from innograph.config import Settings, load_settings
 from innograph.graph.errors import StoreUnavailable
 from innograph.graph.store import GraphStore
@@ -75,6 +76,8 @@ def create_app(
     app.state.analytics = None
     app.state.extractor = None
     install_error_handlers(app)
+    docs_pages = (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)
+    app.add_middleware(SecurityHeaders, docs_paths=[p for p in docs_pages if p])
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

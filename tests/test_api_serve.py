@@ -92,3 +92,34 @@ def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:
         assert type(loop).__module__.startswith("uvloop")
     finally:
         loop.close()
+
+
+@pytest.mark.slow
+def test_serve_cuts_off_a_client_that_never_finishes_its_headers(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen(
+        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port)]
+        + ["--header-timeout", "1"],
+        env=embedded_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/version", timeout=5)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        with socket.create_connection(("127.0.0.1", port)) as slow:
+            # A request line and one header, then nothing: the head never ends.
+            slow.sendall(b"GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            slow.settimeout(60)  # only so that a server that never closes fails the test
+            assert slow.recv(1024) == b"", "the server answered or kept waiting"
+        # A client that sends its request whole is still served.
+        assert httpx.get(f"http://127.0.0.1:{port}/version", timeout=5).status_code == 200
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
