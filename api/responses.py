@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from fastapi.responses import Response
+
 from innograph.api.schemas import ErrorPublic
 
 Responses = dict[int | str, dict[str, Any]]
@@ -84,12 +86,23 @@ READ_ERRORS = (404, 422, 503)
 TABLE = answers(*READ_ERRORS, media=[CSV])
 READ = answers(*READ_ERRORS)
 
+
+def rdf_answers(*statuses: int, media: Iterable[str] = RDF_TYPES) -> dict[str, Any]:
+    """Keyword arguments of a linked-data route: its ``responses`` (errors ``statuses``,
+    success in ``media``) and a plain response class, so that the document does not
+    also offer the application/json FastAPI would list for its default class."""
+    return {"responses": answers(*statuses, media=media), "response_class": Response}
+
+
 # Linked data: the thing's IRI redirects (303) to a document about it, which is RDF or HTML.
 SEE_OTHER: Responses = {
     303: {"description": "See Other: the Location header names the document about it"}
 }
-THING = {**errors(404, 406, 503), **SEE_OTHER}
-DESCRIPTION = {**answers(404, 406, 503, media=(*RDF_TYPES, HTML)), **SEE_OTHER}
+ANSWERS_THING = {"responses": {**errors(404, 406, 503), **SEE_OTHER}, "response_class": Response}
+ANSWERS_DESCRIPTION = {
+    "responses": {**answers(404, 406, 503, media=(*RDF_TYPES, HTML)), **SEE_OTHER},
+    "response_class": Response,
+}
 SPARQL_ANSWERS = answers(400, 403, 406, 413, 415, 503, media=(*SPARQL_RESULTS, *RDF_TYPES))
 
 

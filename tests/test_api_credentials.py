@@ -97,3 +97,10 @@ def test_serve_banner_and_stderr_hide_the_password(tmp_path: Path) -> None:
     assert "serving bolt://127.0.0.1:" in banner, shown
     assert "unavailable" in err, shown
     assert PASSWORD not in shown and TOKEN not in shown
+
+
+def test_settings_repr_shows_no_secret() -> None:
+    settings = Settings(
+        neo4j_uri=f"bolt://neo4j:{PASSWORD}@db:7687", neo4j_password=PASSWORD, api_token=TOKEN
+    )
+    assert PASSWORD not in repr(settings) and TOKEN not in repr(settings)
