@@ -10,7 +10,7 @@ stays one line; ``tests/test_api_schema.py`` holds every answer to what is docum
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict
 
 from fastapi.responses import Response
 
@@ -87,22 +87,31 @@ TABLE = answers(*READ_ERRORS, media=[CSV])
 READ = answers(*READ_ERRORS)
 
 
-def rdf_answers(*statuses: int, media: Iterable[str] = RDF_TYPES) -> dict[str, Any]:
+class RouteAnswers(TypedDict):
+    """Keyword arguments of a route: what it answers, and the class of its answer."""
+
+    responses: Responses
+    response_class: type[Response]
+
+
+def rdf_answers(*statuses: int, media: Iterable[str] = RDF_TYPES) -> RouteAnswers:
     """Keyword arguments of a linked-data route: its ``responses`` (errors ``statuses``,
     success in ``media``) and a plain response class, so that the document does not
     also offer the application/json FastAPI would list for its default class."""
-    return {"responses": answers(*statuses, media=media), "response_class": Response}
+    return RouteAnswers(responses=answers(*statuses, media=media), response_class=Response)
 
 
 # Linked data: the thing's IRI redirects (303) to a document about it, which is RDF or HTML.
 SEE_OTHER: Responses = {
     303: {"description": "See Other: the Location header names the document about it"}
 }
-ANSWERS_THING = {"responses": {**errors(404, 406, 503), **SEE_OTHER}, "response_class": Response}
-ANSWERS_DESCRIPTION = {
-    "responses": {**answers(404, 406, 503, media=(*RDF_TYPES, HTML)), **SEE_OTHER},
-    "response_class": Response,
-}
+ANSWERS_THING = RouteAnswers(
+    responses={**errors(404, 406, 503), **SEE_OTHER}, response_class=Response
+)
+ANSWERS_DESCRIPTION = RouteAnswers(
+    responses={**answers(404, 406, 503, media=(*RDF_TYPES, HTML)), **SEE_OTHER},
+    response_class=Response,
+)
 SPARQL_ANSWERS = answers(400, 403, 406, 413, 415, 503, media=(*SPARQL_RESULTS, *RDF_TYPES))
 
 
