@@ -82,6 +82,10 @@ class _RedactingRecordFactory:
 
     def __call__(self, *args: object, **kwargs: object) -> logging.LogRecord:
         record = self.inner(*args, **kwargs)
+        if record.exc_info and not record.exc_text:
+            # A traceback quotes its exception's message: formatted here, redacted, and
+            # kept as the text every logging.Formatter then prints.
+            record.exc_text = redact(_TRACEBACKS.formatException(record.exc_info))
         try:
             message = record.getMessage()
         except Exception:  # a bad format string: leave it to the handler to report
@@ -90,6 +94,9 @@ class _RedactingRecordFactory:
         if clean != message:
             record.msg, record.args = clean, None
         return record
+
+
+_TRACEBACKS = logging.Formatter()
 
 
 def install_log_redaction(*secrets: str | None) -> None:

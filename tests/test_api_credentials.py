@@ -16,7 +16,13 @@ from fastapi.testclient import TestClient
 
 from innograph.api.app import create_app
 from innograph.config import Settings
-from innograph.redaction import MASK, address_of, redact, split_credentials
+from innograph.redaction import (
+    MASK,
+    address_of,
+    install_log_redaction,
+    redact,
+    split_credentials,
+)
 from innograph.viz.routes import router as views
 
 PASSWORD = "Sw0rdfish-p@ss"  # an "@" in it, typed raw as people do
@@ -104,3 +110,14 @@ def test_settings_repr_shows_no_secret() -> None:
         neo4j_uri=f"bolt://neo4j:{PASSWORD}@db:7687", neo4j_password=PASSWORD, api_token=TOKEN
     )
     assert PASSWORD not in repr(settings) and TOKEN not in repr(settings)
+
+
+def test_log_records_and_their_tracebacks_are_redacted(caplog: pytest.LogCaptureFixture) -> None:
+    install_log_redaction(PASSWORD)
+    log = logging.getLogger("innograph.tests.credentials")
+    try:
+        raise RuntimeError(f"cannot reach bolt://neo4j:{PASSWORD}@db:7687")
+    except RuntimeError:
+        log.exception("connecting with %s failed", PASSWORD)
+    assert "connecting with" in caplog.text and "RuntimeError" in caplog.text
+    assert PASSWORD not in caplog.text
