@@ -67,7 +67,8 @@ from innograph.graph.types import (
 )
 from innograph.ontology.facts import DocumentFacts, MergeRecord
 from innograph.ontology.terms import ontology
-from innograph.redaction import error_reason, remember_secrets, split_credentials
+from innograph.redaction import error_reason as _reason
+from innograph.redaction import remember_secrets, split_credentials
 
 # The driver logs connection retries as warnings; without a handler Python would print
 # them next to our one-line error. Applications that configure logging still see them.
@@ -91,27 +92,26 @@ class Neo4jStore:
         *,
         ensure_schema: bool = True,
     ) -> None:
-        # A password in the URI (bolt://user:pass@host) is used, never shown: self.uri is bare.
-        self.uri, uri_user, uri_password = split_credentials(uri)
+        # A password in the URI (bolt://user:pass@host) is used, never shown: uri is bare now.
+        uri, uri_user, uri_password = split_credentials(uri)
         user, password = uri_user or user, uri_password or password
         remember_secrets(password)
+        self.uri = uri
         self.database = database or None
         self._lock = threading.Lock()
         self._search_cache: tuple[str, SearchIndex] | None = None
         scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
         if scheme not in BOLT_SCHEMES:
             raise StoreUnavailable(
-                f"cannot use Neo4j URI {self.uri!r}: expected one of "
+                f"cannot use Neo4j URI {uri!r}: expected one of "
                 f"{', '.join(s + '://' for s in BOLT_SCHEMES)}"
             )
         try:
             self._driver: Driver = GraphDatabase.driver(
-                self.uri, auth=(user, password or ""), connection_timeout=10
+                uri, auth=(user, password or ""), connection_timeout=10
             )
         except (DriverError, Neo4jError, ValueError) as err:
-            raise StoreUnavailable(
-                f"cannot connect to Neo4j at {self.uri}: {error_reason(err)}"
-            ) from None
+            raise StoreUnavailable(f"cannot connect to Neo4j at {uri}: {_reason(err)}") from None
         try:
             with self._guard():
                 self._driver.verify_connectivity()
@@ -143,7 +143,7 @@ class Neo4jStore:
         except GraphError:
             raise
         except (DriverError, Neo4jError, OSError) as err:
-            raise StoreUnavailable(f"Neo4j at {self.uri}: {error_reason(err)}") from None
+            raise StoreUnavailable(f"Neo4j at {self.uri}: {_reason(err)}") from None
 
     def _read(self, query: str, **params: Any) -> list[list[Any]]:
         with self._guard(), self._driver.session(database=self.database) as session:
