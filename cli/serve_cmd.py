@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import errno
 import socket
 from typing import TYPE_CHECKING, Annotated
@@ -10,6 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from innograph.cli.common import StoreOption, fail, settings_from
+from innograph.cli.http_limits import (
+    HEADER_TIMEOUT_SECONDS,
+    KEEP_ALIVE_SECONDS,
+    MAX_HEAD_BYTES,
+    header_deadline_protocol,
+)
 from innograph.redaction import address_of
 
 if TYPE_CHECKING:
@@ -17,11 +22,6 @@ if TYPE_CHECKING:
 
 # uvicorn's choice of event loop and HTTP parser: the fastest installed.
 UVICORN_SPEED: dict[str, str] = {"loop": "auto", "http": "auto"}
-# Seconds a client has to send a request's line and headers, and an idle keep-alive
-# connection is kept; the largest request head h11 (when used) buffers.
-HEADER_TIMEOUT_SECONDS = 10.0
-KEEP_ALIVE_SECONDS = 5
-MAX_HEAD_BYTES = 64 * 1024
 
 
 def serve(
@@ -68,52 +68,6 @@ def serve(
         timeout_keep_alive=KEEP_ALIVE_SECONDS,
         h11_max_incomplete_event_size=MAX_HEAD_BYTES,
     )
-
-
-def header_deadline_protocol(seconds: float) -> type[asyncio.Protocol]:
-    """uvicorn's httptools protocol, with a deadline for each request's headers.
-
-    uvicorn closes idle keep-alive connections, but a client that has started a request
-    and sends its headers a byte at a time (slowloris) holds its connection as long as
-    it likes: here the line and headers must be in ``seconds`` after the connection
-    opens or the request's first byte arrives, or the connection is closed.
-    """
-    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
-
-    class HeaderDeadlineProtocol(HttpToolsProtocol):
-        head_deadline: asyncio.TimerHandle | None = None
-
-        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-            super().connection_made(transport)
-            self._arm()
-
-        def on_message_begin(self) -> None:
-            super().on_message_begin()
-            self._arm()
-
-        def on_headers_complete(self) -> None:
-            self._disarm()
-            super().on_headers_complete()
-
-        def connection_lost(self, exc: Exception | None) -> None:
-            self._disarm()
-            super().connection_lost(exc)
-
-        def _arm(self) -> None:
-            if self.head_deadline is None:  # a request under way keeps its deadline
-                self.head_deadline = self.loop.call_later(seconds, self._too_slow)
-
-        def _disarm(self) -> None:
-            if self.head_deadline is not None:
-                self.head_deadline.cancel()
-                self.head_deadline = None
-
-        def _too_slow(self) -> None:
-            self.head_deadline = None
-            if not self.transport.is_closing():
-                self.transport.close()
-
-    return HeaderDeadlineProtocol
 
 
 def _check_port_free(host: str, port: int) -> None:

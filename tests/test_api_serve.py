@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -94,12 +96,12 @@ def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:
         loop.close()
 
 
-@pytest.mark.slow
-def test_serve_cuts_off_a_client_that_never_finishes_its_headers(tmp_path: Path) -> None:
+@contextmanager
+def serving(tmp_path: Path, *args: str) -> Iterator[int]:
+    """``innograph serve`` with ``args`` on a free port, answering; yields the port."""
     port = free_port()
     server = subprocess.Popen(
-        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port)]
-        + ["--header-timeout", "1"],
+        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port), *args],
         env=embedded_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -113,6 +115,15 @@ def test_serve_cuts_off_a_client_that_never_finishes_its_headers(tmp_path: Path)
                 break
             except httpx.HTTPError:
                 time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+
+
+@pytest.mark.slow
+def test_serve_cuts_off_a_client_that_never_finishes_its_headers(tmp_path: Path) -> None:
+    with serving(tmp_path, "--header-timeout", "1") as port:
         with socket.create_connection(("127.0.0.1", port)) as slow:
             # A request line and one header, then nothing: the head never ends.
             slow.sendall(b"GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n")
@@ -120,6 +131,23 @@ def test_serve_cuts_off_a_client_that_never_finishes_its_headers(tmp_path: Path)
             assert slow.recv(1024) == b"", "the server answered or kept waiting"
         # A client that sends its request whole is still served.
         assert httpx.get(f"http://127.0.0.1:{port}/version", timeout=5).status_code == 200
-    finally:
-        server.terminate()
-        server.communicate(timeout=30)
+
+
+@pytest.mark.slow
+def test_serve_refuses_a_request_head_over_its_cap(tmp_path: Path) -> None:
+    from innograph.cli.http_limits import MAX_HEAD_BYTES
+
+    # A header timeout far longer than the wait below: only the cap can end this.
+    with serving(tmp_path, "--header-timeout", "600") as port:
+        with socket.create_connection(("127.0.0.1", port)) as greedy:
+            greedy.settimeout(60)
+            head = b"GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            head += b"X-Pad: " + b"a" * (MAX_HEAD_BYTES * 2) + b"\r\n"  # and no end
+            try:
+                greedy.sendall(head)
+                answer = greedy.recv(1024)
+            except ConnectionResetError:
+                answer = b""
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 400"), answer
+        padded = {"X-Pad": "a" * 1000}  # an ordinary head is still served
+        assert httpx.get(f"http://127.0.0.1:{port}/version", headers=padded).status_code == 200
