@@ -13,7 +13,7 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterable
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote
 
 MASK = "***"
 # scheme://user:password@ : the password is everything between the first ':' of the
@@ -52,12 +52,13 @@ def split_credentials(uri: str) -> tuple[str, str | None, str | None]:
     ``bolt://neo4j:secret@db:7687`` -> (``bolt://db:7687``, ``neo4j``, ``secret``); the
     Neo4j driver refuses userinfo in a URI (and quotes the whole URI when it does).
     """
-    parts = urlsplit(uri)
-    if "@" not in parts.netloc:
+    scheme, sep, rest = uri.partition("://")
+    authority, slash, path = rest.partition("/")
+    if not sep or "@" not in authority:  # (parsed by hand: urlsplit raises on "bolt://[x")
         return uri, None, None
-    userinfo, _, host = parts.netloc.rpartition("@")
+    userinfo, _, host = authority.rpartition("@")
     user, has_password, password = userinfo.partition(":")
-    bare = urlunsplit(parts._replace(netloc=host))
+    bare = f"{scheme}://{host}{slash}{path}"
     return bare, unquote(user) or None, unquote(password) if has_password else None
 
 

@@ -48,6 +48,8 @@ def test_redact_masks_url_passwords_and_remembered_secrets() -> None:
         PASSWORD,
     )
     assert address_of("bolt://127.0.0.1:7687") == "bolt://127.0.0.1:7687"
+    for malformed in ("bolt://[oops", "127.0.0.1:7687", ""):
+        assert address_of(malformed) == malformed
 
 
 def test_no_body_or_log_line_shows_the_password_or_the_address(
