@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -123,3 +124,20 @@ def test_log_records_and_their_tracebacks_are_redacted(caplog: pytest.LogCapture
         log.exception("connecting with %s failed", PASSWORD)
     assert "connecting with" in caplog.text and "RuntimeError" in caplog.text
     assert PASSWORD not in caplog.text
+
+
+@pytest.mark.neo4j
+def test_credentials_in_the_uri_connect_and_stay_hidden() -> None:
+    from innograph.graph.neo4j.store import Neo4jStore
+
+    uri = os.environ.get("INNOGRAPH_NEO4J_URI")
+    password = os.environ.get("INNOGRAPH_NEO4J_PASSWORD", "")
+    if not uri:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the Neo4j tests: INNOGRAPH_NEO4J_URI is unset")
+        pytest.skip("INNOGRAPH_NEO4J_URI is unset")
+    scheme, _, address = uri.partition("://")
+    quoted = quote(password, safe="")
+    with Neo4jStore(f"{scheme}://neo4j:{quoted}@{address}", "", None, ensure_schema=False) as store:
+        assert store.version() is not None  # the URI's credentials were the ones used
+        assert store.uri == uri and password not in store.uri
