@@ -29,12 +29,13 @@ class Settings:
     """All of innograph's settings. Build with :func:`load_settings`."""
 
     store_dir: Path = field(default_factory=default_store_dir)
-    neo4j_uri: str | None = None
+    # Secrets (and a URI that may carry one) stay out of the settings' repr.
+    neo4j_uri: str | None = field(default=None, repr=False)
     neo4j_user: str = "neo4j"
-    neo4j_password: str | None = None
+    neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str | None = None
     base_iri: str | None = None
-    api_token: str | None = None
+    api_token: str | None = field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()
     # Anyone may read a public, anonymous, read-only endpoint: no cookies, no tokens.
     sparql_cors_origins: tuple[str, ...] = ("*",)

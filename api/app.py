@@ -16,11 +16,14 @@ from starlette.types import Receive, Scope, Send
 
 from innograph import __version__
 from innograph.api.errors import install_error_handlers
+from innograph.api.responses import errors_as_answered
 from innograph.api.routes import ROUTERS
+from innograph.api.security import SecurityHeaders
 from innograph.config import Settings, load_settings
 from innograph.graph.errors import StoreUnavailable
 from innograph.graph.rdf.iris import default_base_iri, normalise_base
 from innograph.graph.store import GraphStore
+from innograph.redaction import install_log_redaction, split_credentials
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +49,9 @@ def create_app(
     app starts anyway, answers 503 and tries again on the next request.
     """
     settings = _with_fixed_base(settings or load_settings())
+    # From here on no log line of the process shows the store's password or the token.
+    uri_password = split_credentials(settings.neo4j_uri or "")[2]
+    install_log_redaction(settings.neo4j_password, uri_password, settings.api_token)
     owns_store = store is None
     if store is None:
         from innograph.graph.factory import open_store
@@ -76,6 +82,8 @@ def create_app(
     app.state.analytics = None
     app.state.extractor = None
     install_error_handlers(app)
+    docs_pages = (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)
+    app.add_middleware(SecurityHeaders, docs_paths=[p for p in docs_pages if p])
     if settings.cors_origins:
         app.add_middleware(
             ApiCorsMiddleware,
@@ -120,7 +128,8 @@ def _summaries_from_docstrings(router: APIRouter) -> None:
 
 def _unique_operation_ids(app: FastAPI) -> None:
     """Give every operation its own operationId: FastAPI repeats one for a route that
-    serves several methods (GET and POST /sparql), which OpenAPI clients reject."""
+    serves several methods (GET and POST /sparql), which OpenAPI clients reject; and
+    document every 422 as the ErrorPublic body the API answers."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -135,6 +144,7 @@ def _unique_operation_ids(app: FastAPI) -> None:
                 if operation.get("operationId") in seen:
                     operation["operationId"] = f"{operation['operationId']}_{method}"
                 seen.add(operation.get("operationId", ""))
+        errors_as_answered(schema)
         app.openapi_schema = schema
         return schema
 

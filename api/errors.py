@@ -16,9 +16,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from innograph.graph.errors import EntityNotFound, InvalidFact, StoreUnavailable
 from innograph.ontology.terms import UnknownTermError
+from innograph.redaction import redact
 
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 30
+# What a caller is told when the store is down: the backend's address and the driver's
+# reason are for the operator's log, not for the public.
+STORE_UNAVAILABLE = "the graph store is unavailable; try again later"
 
 
 class ApiError(Exception):
@@ -41,6 +45,12 @@ class QueryTimeout(ApiError):
         super().__init__(
             503, f"the query did not finish within its {seconds:g} s budget; narrow it down"
         )
+
+
+def log_store_unavailable(exc: StoreUnavailable) -> None:
+    """Log why the store is unavailable: the address (credentials masked) goes to the log,
+    never into a response, which says only :data:`STORE_UNAVAILABLE`."""
+    log.warning("graph store unavailable: %s", redact(str(exc)))
 
 
 def error_body(message: str, detail: Any = None) -> dict[str, Any]:
@@ -74,9 +84,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreUnavailable)
     async def store_unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        log_store_unavailable(exc)
         return _json(
             503,
-            f"the graph store is unavailable: {exc}",
+            STORE_UNAVAILABLE,
             {"retry_after_seconds": RETRY_AFTER_SECONDS},
             **{"Retry-After": str(RETRY_AFTER_SECONDS)},
         )

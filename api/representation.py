@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -74,15 +75,39 @@ def document_data(info: DocumentInfo) -> dict[str, Any]:
     }
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...),
+# +cmd|..., @SUM(...); tab and CR open DDE payloads in some): OWASP's CSV injection advice.
+FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that no spreadsheet runs: text that starts like a formula gets a leading
+    single quote (shown, not evaluated); numbers, even negative ones, stay as they are."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_LEADS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], *, newline: str = "\n") -> str:
+    """A CSV table with a header row, every cell :func:`spreadsheet_safe` (None is empty):
+    the one CSV writer of the API."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=newline)
+    writer.writerow([spreadsheet_safe(h) for h in header])
+    for row in rows:
+        writer.writerow(["" if v is None else spreadsheet_safe(v) for v in row])
+    return buffer.getvalue()
+
+
 def csv_response(header: Sequence[str], rows: Iterable[Sequence[Any]], *, name: str) -> Response:
     """A ``text/csv`` response with a header row, offered for download as ``name``.csv."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
     return Response(
-        buffer.getvalue(),
+        csv_text(header, rows),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
     )

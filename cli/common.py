@@ -8,6 +8,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from innograph.config import Settings, load_settings
+from innograph.redaction import redact
 
 StoreOption = Annotated[
     Path | None,
@@ -27,7 +28,7 @@ def settings_from(store: Path | None = None) -> Settings:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error to stderr and exit non-zero (never a traceback)."""
-    typer.echo(f"innograph: error: {message}", err=True)
+    typer.echo(f"innograph: error: {redact(message)}", err=True)
     raise typer.Exit(code)
 
 

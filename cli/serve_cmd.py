@@ -11,6 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from innograph.cli.common import StoreOption, fail, settings_from
+from innograph.cli.http_limits import (
+    HEADER_TIMEOUT_SECONDS,
+    KEEP_ALIVE_SECONDS,
+    MAX_HEAD_BYTES,
+    header_deadline_protocol,
+)
+from innograph.redaction import address_of
 
 if TYPE_CHECKING:
     from fastapi import APIRouter
@@ -32,6 +39,13 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    header_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0.1,
+            help="Seconds a client has to send a request's headers; slower ones are cut off.",
+        ),
+    ] = HEADER_TIMEOUT_SECONDS,
 ) -> None:
     """Serve the API, the linked data and the network views over HTTP.
 
@@ -47,7 +61,7 @@ def serve(
     settings = replace(settings, base_iri=_base_iri(base_iri or settings.base_iri, host, port))
     # create_app opens the store; if Neo4j is down it still starts and answers 503.
     app = create_app(settings, routers=_view_routers())
-    where = settings.neo4j_uri if settings.uses_neo4j else str(settings.store_dir)
+    where = address_of(settings.neo4j_uri or "") if settings.uses_neo4j else str(settings.store_dir)
     if app.state.store is None:
         typer.echo(
             f"innograph: warning: the store {where} is unavailable; answering 503 until it is back",
@@ -63,7 +77,9 @@ def serve(
         port=port,
         log_level="warning",
         loop=UVICORN_SPEED["loop"],
-        http=UVICORN_SPEED["http"],
+        http=header_deadline_protocol(header_timeout),
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        h11_max_incomplete_event_size=MAX_HEAD_BYTES,
     )
 
 

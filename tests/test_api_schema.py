@@ -1,5 +1,6 @@
 """Schemathesis drives every operation of the OpenAPI schema with generated requests:
-none may answer with a server error (5xx), whatever it is sent."""
+none may answer with a server error (5xx), whatever it is sent, and every answer is one
+the document describes: its status code, its content type and (for JSON) its schema."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ import schemathesis
 from fastapi import FastAPI
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from innograph.api.app import create_app
 from innograph.config import Settings
@@ -75,5 +81,12 @@ atexit.register(STORE.close)
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_no_operation_answers_with_a_server_error(case: OpenApiCase) -> None:
-    case.call_and_validate(checks=[not_a_server_error])
+def test_every_answer_is_documented_and_none_is_a_server_error(case: OpenApiCase) -> None:
+    case.call_and_validate(
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ]
+    )

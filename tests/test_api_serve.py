@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -119,3 +121,60 @@ def test_the_base_iri_is_configured_or_derived_once(capsys: pytest.CaptureFixtur
     assert "base IRI http://127.0.0.1:8123" in err and "loopback" in err
     assert _base_iri(None, "192.0.2.7", 80) == "http://192.0.2.7:80"
     assert "warning" not in capsys.readouterr().err
+
+
+@contextmanager
+def serving(tmp_path: Path, *args: str) -> Iterator[int]:
+    """``innograph serve`` with ``args`` on a free port, answering; yields the port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port), *args],
+        env=embedded_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/version", timeout=5)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        yield port
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+
+
+@pytest.mark.slow
+def test_serve_cuts_off_a_client_that_never_finishes_its_headers(tmp_path: Path) -> None:
+    with serving(tmp_path, "--header-timeout", "1") as port:
+        with socket.create_connection(("127.0.0.1", port)) as slow:
+            # A request line and one header, then nothing: the head never ends.
+            slow.sendall(b"GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+            slow.settimeout(60)  # only so that a server that never closes fails the test
+            assert slow.recv(1024) == b"", "the server answered or kept waiting"
+        # A client that sends its request whole is still served.
+        assert httpx.get(f"http://127.0.0.1:{port}/version", timeout=5).status_code == 200
+
+
+@pytest.mark.slow
+def test_serve_refuses_a_request_head_over_its_cap(tmp_path: Path) -> None:
+    from innograph.cli.http_limits import MAX_HEAD_BYTES
+
+    # A header timeout far longer than the wait below: only the cap can end this.
+    with serving(tmp_path, "--header-timeout", "600") as port:
+        with socket.create_connection(("127.0.0.1", port)) as greedy:
+            greedy.settimeout(60)
+            head = b"GET /version HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            head += b"X-Pad: " + b"a" * (MAX_HEAD_BYTES * 2) + b"\r\n"  # and no end
+            try:
+                greedy.sendall(head)
+                answer = greedy.recv(1024)
+            except ConnectionResetError:
+                answer = b""
+            assert answer == b"" or answer.startswith(b"HTTP/1.1 400"), answer
+        padded = {"X-Pad": "a" * 1000}  # an ordinary head is still served
+        assert httpx.get(f"http://127.0.0.1:{port}/version", headers=padded).status_code == 200

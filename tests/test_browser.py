@@ -115,6 +115,12 @@ def page(browser: Any, base_url: str) -> Iterator[tuple[Any, Recorder]]:
 
     tab.on("dialog", on_dialog)
     tab.on("pageerror", lambda error: seen.errors.append(str(error)))
+
+    def on_console(message: Any) -> None:  # the pages' Content-Security-Policy must fit them
+        if "Content Security Policy" in message.text:
+            seen.errors.append(message.text)
+
+    tab.on("console", on_console)
     yield tab, seen
     context.close()
     own = urlsplit(base_url)

@@ -164,18 +164,18 @@ def test_every_export_parses_with_third_party_parsers(
     import pyoxigraph
 
     store = str(real_stores[0])
-    parsers = {  # export format -> (rapper's name, pyoxigraph's media type)
-        "nt": ("ntriples", "application/n-triples"),
-        "ttl": ("turtle", "text/turtle"),
-        "rdfxml": ("rdfxml", "application/rdf+xml"),
-        "jsonld": (None, "application/ld+json"),
+    parsers = {  # export format -> (rapper's name, pyoxigraph's format)
+        "nt": ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES),
+        "ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE),
+        "rdfxml": ("rdfxml", pyoxigraph.RdfFormat.RDF_XML),
+        "jsonld": (None, pyoxigraph.RdfFormat.JSON_LD),
     }
     counts = {}
-    for fmt, (rapper_name, media_type) in parsers.items():
+    for fmt, (rapper_name, rdf_format) in parsers.items():
         out = tmp_path / f"graph.{fmt}"
         _innograph("export", "--format", fmt, str(out), "--store", store)
         with out.open("rb") as stream:
-            counts[fmt] = sum(1 for _ in pyoxigraph.parse(stream, media_type))
+            counts[fmt] = sum(1 for _ in pyoxigraph.parse(stream, rdf_format))
         if rapper_name is not None:
             checked = subprocess.run(
                 ["rapper", "-q", "-c", "-i", rapper_name, str(out)],
@@ -205,7 +205,7 @@ def test_the_dump_satisfies_the_projects_own_shapes(
 def test_the_gexf_export_is_valid_gexf_1_3(
     shared_dir: Path, real_stores: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     out = tmp_path / "graph.gexf"
     _innograph("export", "--format", "gexf", str(out), "--store", str(real_stores[0]))

@@ -17,7 +17,12 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
-from innograph.api.errors import ApiError
+from innograph.api.errors import (
+    RETRY_AFTER_SECONDS,
+    STORE_UNAVAILABLE,
+    ApiError,
+    log_store_unavailable,
+)
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, QUERY_BUDGET_SECONDS
 from innograph.graph.domain import organisation_types
 from innograph.graph.errors import EntityNotFound, StoreUnavailable
@@ -53,10 +58,11 @@ async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Respon
     except EntityNotFound as err:
         return HTMLResponse(error_page("Not found", str(err)), status_code=404)
     except StoreUnavailable as err:
+        log_store_unavailable(err)
         return HTMLResponse(
-            error_page("Graph unavailable", f"the graph store is unavailable: {err}"),
+            error_page("Graph unavailable", STORE_UNAVAILABLE),
             status_code=503,
-            headers={"Retry-After": "30"},
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
         )
     except ApiError as err:
         return HTMLResponse(error_page("Cannot show this", err.message), status_code=err.status)

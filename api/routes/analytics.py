@@ -12,6 +12,7 @@ from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_CENTRALITY_TOP, MAX_COMMUNITIES
 from innograph.api.params import FormatParam, require_entity
 from innograph.api.representation import csv_response
+from innograph.api.responses import TABLE
 from innograph.api.schemas import (
     ERROR_RESPONSES,
     BrokerPublic,
@@ -25,7 +26,7 @@ from innograph.api.schemas import (
 router = APIRouter(prefix="/api/analytics", tags=["analytics"])
 
 
-@router.get("/centrality", response_model=CentralityPublic, responses=ERROR_RESPONSES)
+@router.get("/centrality", response_model=CentralityPublic, responses=TABLE)
 async def centrality(
     store: StoreDep,
     analytics: AnalyticsDep,

@@ -25,8 +25,8 @@ from innograph.api.params import (
     split_list,
 )
 from innograph.api.representation import csv_response, joined, json_response, node_ref
+from innograph.api.responses import TABLE
 from innograph.api.schemas import (
-    ERROR_RESPONSES,
     CollaborationNetworkPublic,
     CollaboratorsPublic,
     NetworkEdgePublic,
@@ -39,7 +39,7 @@ router = APIRouter(prefix="/api", tags=["collaboration"])
 @router.get(
     "/organisations/{org_id}/collaborators",
     response_model=CollaboratorsPublic,
-    responses=ERROR_RESPONSES,
+    responses=TABLE,
 )
 async def collaborators(
     store: StoreDep,
@@ -101,9 +101,7 @@ async def collaborators(
     return json_response({"organisation": node_ref(org), "data": data, "count": len(data)})
 
 
-@router.get(
-    "/collaboration-network", response_model=CollaborationNetworkPublic, responses=ERROR_RESPONSES
-)
+@router.get("/collaboration-network", response_model=CollaborationNetworkPublic, responses=TABLE)
 async def collaboration_network(
     store: StoreDep,
     analytics: AnalyticsDep,

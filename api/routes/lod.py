@@ -23,6 +23,7 @@ from starlette.routing import NoMatchFound
 
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError, error_body
+from innograph.api.responses import ANSWERS_DESCRIPTION, ANSWERS_THING, JSON_LD, rdf_answers
 from innograph.config import Settings
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.rdf.describe import (
@@ -258,7 +259,7 @@ def _html_page(blocks: list[Block], entity_id: str, base: str) -> str:
 # -- routes ----------------------------------------------------------------------------
 
 
-@router.api_route("/id/{entity_id}", methods=["GET", "HEAD"], status_code=303)
+@router.api_route("/id/{entity_id}", methods=["GET", "HEAD"], status_code=303, **ANSWERS_THING)
 def resource(entity_id: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The thing itself: 303 See Other to the HTML page or the RDF document about it."""
     _check_id(entity_id)
@@ -283,7 +284,7 @@ def resource(entity_id: str, request: Request, store: StoreDep, settings: Settin
     )
 
 
-@router.api_route("/doc/{name}", methods=["GET", "HEAD"])
+@router.api_route("/doc/{name}", methods=["GET", "HEAD"], **ANSWERS_DESCRIPTION)
 def document(name: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The document about a resource; ``/doc/{id}`` negotiates, ``/doc/{id}.ttl`` etc. don't."""
     entity_id, dot, ext = name.partition(".")
@@ -330,7 +331,7 @@ def _ontology_text(fmt: str) -> str:
     return str(graph.serialize(format=rdflib_name))
 
 
-@router.api_route("/ontology", methods=["GET", "HEAD"])
+@router.api_route("/ontology", methods=["GET", "HEAD"], **rdf_answers(406))
 def ontology_document(request: Request) -> Response:
     """The OWL ontology (Turtle by default; JSON-LD, N-Triples, RDF/XML by Accept)."""
     accept = request.headers.get("accept")
@@ -345,7 +346,7 @@ def ontology_document(request: Request) -> Response:
     )
 
 
-@router.get(CONTEXT_PATH)
+@router.get(CONTEXT_PATH, **rdf_answers(media=[JSON_LD]))
 def jsonld_context_document() -> JSONResponse:
     """The JSON-LD @context of innograph's JSON-LD (prefixes of the vocabularies used)."""
     return JSONResponse(
@@ -371,7 +372,7 @@ def _triple_count(request: Request, store: GraphStore, base: str) -> int:
         return cached[key]
 
 
-@router.api_route("/.well-known/void", methods=["GET", "HEAD"])
+@router.api_route("/.well-known/void", methods=["GET", "HEAD"], **rdf_answers(406, 503))
 def void_description(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The VoID + DCAT description of the dataset, content-negotiated."""
     accept = request.headers.get("accept")
@@ -385,7 +386,7 @@ def void_description(request: Request, store: StoreDep, settings: SettingsDep) -
     return _rdf_response(void_blocks(info), RDF_MEDIA_TYPES[chosen], base, {"Vary": "Accept"})
 
 
-@router.get(DUMP_PATH + ".{ext}")
+@router.get(DUMP_PATH + ".{ext}", **rdf_answers(404, 503))
 def dump(ext: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """The whole graph as one RDF file (streamed), with its VoID/DCAT description."""
     fmt = EXTENSIONS.get(ext)

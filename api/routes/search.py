@@ -14,7 +14,8 @@ from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_QUERY_LENGTH, MAX_SEARCH_RESULTS, QUERY_BUDGET_SECONDS
 from innograph.api.params import FormatParam, parse_types
 from innograph.api.representation import csv_response, json_response
-from innograph.api.schemas import ERROR_RESPONSES, SearchPublic
+from innograph.api.responses import TABLE
+from innograph.api.schemas import SearchPublic
 
 router = APIRouter(prefix="/api", tags=["entities"])
 
@@ -25,7 +26,7 @@ SEARCH_THREADS = 2
 _search_threads = ThreadPoolExecutor(SEARCH_THREADS, thread_name_prefix="search")
 
 
-@router.get("/search", response_model=SearchPublic, responses=ERROR_RESPONSES)
+@router.get("/search", response_model=SearchPublic, responses=TABLE)
 async def search(
     store: StoreDep,
     q: Annotated[

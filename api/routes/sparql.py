@@ -14,8 +14,6 @@ Backed by the pyoxigraph mirror of ``graph.rdf.sparql``, rebuilt when the graph 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
@@ -26,6 +24,8 @@ from fastapi.responses import JSONResponse, Response
 
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import RETRY_AFTER_SECONDS, ApiError, error_body
+from innograph.api.representation import csv_text
+from innograph.api.responses import SPARQL_ANSWERS
 from innograph.api.routes.lod import (
     RDF_MEDIA_TYPES,
     RDF_PREFERENCE,
@@ -139,13 +139,10 @@ def _plain(term: str | None) -> str:
 
 
 def select_csv(result: SelectResult) -> str:
-    """SPARQL 1.1 Query Results CSV (plain values)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.rows:
-        writer.writerow([_plain(v) for v in row])
-    return out.getvalue()
+    """SPARQL 1.1 Query Results CSV (plain values; formula-like text neutralised)."""
+    return csv_text(
+        result.variables, ([_plain(v) for v in row] for row in result.rows), newline="\r\n"
+    )
 
 
 def select_tsv(result: SelectResult) -> str:
@@ -297,7 +294,7 @@ def _error(err: SparqlError | ApiError) -> JSONResponse:
     return JSONResponse(error_body(message), status_code=status, headers=headers)
 
 
-@router.api_route("/sparql", methods=["GET", "HEAD", "POST"])
+@router.api_route("/sparql", methods=["GET", "HEAD", "POST"], responses=SPARQL_ANSWERS)
 async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Run a read-only SPARQL query (SPARQL 1.1 Protocol); without one, describe the service."""
     base = base_of(request, settings)

@@ -12,7 +12,8 @@ from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_SUGGESTIONS
 from innograph.api.params import FormatParam, require_organisation
 from innograph.api.representation import csv_response, json_response, node_ref
-from innograph.api.schemas import ERROR_RESPONSES, SuggestionsPublic
+from innograph.api.responses import TABLE
+from innograph.api.schemas import SuggestionsPublic
 
 router = APIRouter(prefix="/api", tags=["collaboration"])
 
@@ -20,7 +21,7 @@ router = APIRouter(prefix="/api", tags=["collaboration"])
 @router.get(
     "/organisations/{org_id}/suggestions",
     response_model=SuggestionsPublic,
-    responses=ERROR_RESPONSES,
+    responses=TABLE,
 )
 async def suggestions(
     store: StoreDep,

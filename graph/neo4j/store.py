@@ -67,6 +67,8 @@ from innograph.graph.types import (
 )
 from innograph.ontology.facts import REFUSED, DocumentFacts, MergeRecord
 from innograph.ontology.terms import ontology
+from innograph.redaction import error_reason as _reason
+from innograph.redaction import remember_secrets, split_credentials
 
 # The driver logs connection retries as warnings; without a handler Python would print
 # them next to our one-line error. Applications that configure logging still see them.
@@ -90,6 +92,10 @@ class Neo4jStore:
         *,
         ensure_schema: bool = True,
     ) -> None:
+        # A password in the URI (bolt://user:pass@host) is used, never shown: uri is bare now.
+        uri, uri_user, uri_password = split_credentials(uri)
+        user, password = uri_user or user, uri_password or password
+        remember_secrets(password)
         self.uri = uri
         self.database = database or None
         self._lock = threading.Lock()
@@ -591,10 +597,3 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _reason(err: BaseException) -> str:
-    """An error's message on one line, cut to a readable length."""
-    message = getattr(err, "message", None) or str(err) or type(err).__name__
-    text = " ".join(str(message).split())
-    return text if len(text) <= 300 else text[:297] + "..."
