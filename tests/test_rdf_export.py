@@ -85,7 +85,7 @@ def test_entities_follow_the_data_model(ttl_graph: rdflib.Graph) -> None:
     org = e("org-northwind-lab")
     assert (org, RDF.type, IG.Organisation) in ttl_graph
     assert (org, IG.name, Literal("Northwind Lab")) in ttl_graph
-    assert (org, RDFS.label, Literal("Northwind Lab")) in ttl_graph
+    assert (org, RDFS.label, Literal("Northwind Lab", lang="en")) in ttl_graph
     assert (org, IG.countryCode, Literal("BE")) in ttl_graph
     # derived from both documents that mention it
     assert len(set(ttl_graph.objects(org, PROV.wasDerivedFrom))) == 2

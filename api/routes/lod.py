@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from fastapi import APIRouter, Request
@@ -27,13 +27,12 @@ from innograph.config import Settings
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.rdf.describe import (
     Block,
+    DumpTally,
     ExportOptions,
-    count_triples,
-    describe,
     describe_entity,
     document_block,
 )
-from innograph.graph.rdf.export import dataset_info, dump_chunks
+from innograph.graph.rdf.export import dataset_info, dump_chunks, dump_figures
 from innograph.graph.rdf.iris import (
     describing_document_url,
     document_id,
@@ -43,7 +42,7 @@ from innograph.graph.rdf.iris import (
 from innograph.graph.rdf.sparql import SparqlMirror
 from innograph.graph.rdf.sparql_worker import GraphResult
 from innograph.graph.rdf.terms import IG_NS
-from innograph.graph.rdf.void import DUMP_PATH, void_blocks
+from innograph.graph.rdf.void import DUMP_PATH, void_blocks, with_figures
 from innograph.graph.rdf.writers import RDF_FORMATS, jsonld_context, write_rdf
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
@@ -356,16 +355,16 @@ def jsonld_context_document() -> JSONResponse:
 _count_lock = threading.Lock()
 
 
-def _triple_count(request: Request, store: GraphStore, base: str) -> int:
-    """The data triples of the whole dump, counted once per graph version (cached)."""
+def _dump_figures(request: Request, store: GraphStore, base: str) -> DumpTally:
+    """The whole dump's data triples and resources, counted once per graph version (cached)."""
     key = (base, store.version())
     with _count_lock:
-        cached: dict[tuple[str, str], int] = request.app.state.__dict__.setdefault(
-            "void_triple_counts", {}
+        cached: dict[tuple[str, str], DumpTally] = request.app.state.__dict__.setdefault(
+            "void_dump_figures", {}
         )
         if key not in cached:
             cached.clear()
-            cached[key] = count_triples(describe(store, ExportOptions(base=base)))
+            cached[key] = dump_figures(store, ExportOptions(base=base))
         return cached[key]
 
 
@@ -379,7 +378,8 @@ def void_description(request: Request, store: StoreDep, settings: SettingsDep) -
     base = base_of(request, settings)
     options = ExportOptions(base=base)
     info = dataset_info(store, options, settings.licence, settings.publisher)
-    info = replace(info, triples=_triple_count(request, store, base))
+    figures = _dump_figures(request, store, base)
+    info = with_figures(info, figures.triples, figures.resources, cordis=figures.cordis)
     return _rdf_response(void_blocks(info), RDF_MEDIA_TYPES[chosen], base, {"Vary": "Accept"})
 
 
