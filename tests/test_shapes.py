@@ -195,7 +195,8 @@ INVALID = {
         ("OrganisationRoleShape", str(EURIO.roleLabel)),
     ),
     "grant with neither a funding scheme nor an amount": (
-        "DELETE WHERE { ?g eurio:hasFundingScheme ?p } ; DELETE WHERE { ?g eurio:hasFundingAmount ?a }",
+        "DELETE WHERE { ?g eurio:hasFundingScheme ?p } ;"
+        " DELETE WHERE { ?g eurio:hasFundingAmount ?a }",
         ("GrantShape", None),
     ),
     "theme that is not a SKOS concept": (

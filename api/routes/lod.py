@@ -31,6 +31,7 @@ from innograph.graph.rdf.describe import (
     ExportOptions,
     describe_entity,
     document_block,
+    variant_owners,
 )
 from innograph.graph.rdf.export import dataset_info, dump_chunks, dump_figures
 from innograph.graph.rdf.iris import (
@@ -255,12 +256,41 @@ def _html_page(blocks: list[Block], entity_id: str, base: str) -> str:
 # -- routes ----------------------------------------------------------------------------
 
 
+_variants_lock = threading.Lock()
+
+
+def _variant_owner(request: Request, store: GraphStore, entity_id: str) -> str | None:
+    """The entity a merged variant's IRI is owl:sameAs (the variants map is built once
+    per graph version, on the first request for an IRI that names no entity)."""
+    key = store.version()
+    with _variants_lock:
+        cached: dict[str, dict[str, str]] = request.app.state.__dict__.setdefault(
+            "variant_owners", {}
+        )
+        if key not in cached:
+            cached.clear()
+            cached[key] = variant_owners(store)
+        return cached[key].get(entity_id)
+
+
 @router.api_route("/id/{entity_id}", methods=["GET", "HEAD"], status_code=303)
 def resource(entity_id: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """The thing itself: 303 See Other to the HTML page or the RDF document about it."""
+    """The thing itself: 303 See Other to the HTML page or the RDF document about it.
+
+    The IRI a merged variant name would mint (``owl:sameAs`` its entity) answers 303 to
+    the entity's IRI."""
     _check_id(entity_id)
     base = base_of(request, settings)
-    _description(request, store, entity_id, base, settings)  # 404, not a redirect to nothing
+    try:
+        _description(request, store, entity_id, base, settings)  # 404, not a redirect to nothing
+    except EntityNotFound:
+        owner = _variant_owner(request, store, entity_id)
+        if owner is None:
+            raise
+        return Response(
+            status_code=303,
+            headers={"Location": entity_iri(base, owner), "Vary": "Accept"},
+        )
     accept = request.headers.get("accept")
     chosen = negotiate(accept, (*RDF_PREFERENCE, HTML))
     if chosen is None:

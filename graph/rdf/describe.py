@@ -36,6 +36,7 @@ from typing import Any
 
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.rdf.eurio import (
+    CONTRIBUTION_GRANT,
     CORDIS_MARKERS,
     cordis_form,
     eurio_blocks,
@@ -334,8 +335,14 @@ def _statement_groups(edge: Edge) -> dict[str, tuple[list[str], float]]:
     return groups
 
 
-def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> list[Block]:
-    """A relation: the direct triple, its reified statements and optionally the EURIO form."""
+def edge_blocks(
+    edge: Edge, base: str, eurio: bool = False, contribution_grants: set[str] | None = None
+) -> list[Block]:
+    """A relation: the direct triple, its reified statements and optionally the EURIO form.
+
+    ``contribution_grants``: projects whose CORDIS EC contribution is a grant already
+    (``cordis_form``); their first funding names that grant's scheme instead of minting a
+    second grant for the same money."""
     # The hot path of a dump (one call per relation), hence a list rather than a
     # generator, pairs shared by the relation's statements, and cached terms.
     terms = _terms(base)
@@ -370,6 +377,11 @@ def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> list[Block]:
             pairs.append((NS.ig_amount, amount_term))
         blocks.append((stmt, pairs))
     if eurio:
+        if edge.type == "FUNDED_BY" and contribution_grants and edge.source in contribution_grants:
+            contribution_grants.discard(edge.source)
+            grant = iri(entity_iri(base, edge.source) + CONTRIBUTION_GRANT)
+            blocks.append((grant, [(NS.eurio_scheme, obj)]))
+            return blocks
         amount = edge.properties.get("amount_eur") if edge.type == "FUNDED_BY" else None
         blocks += eurio_blocks(edge.source, edge.type, edge.target, amount, base)
     return blocks
@@ -515,6 +527,7 @@ def describe(
     # The documents cited, to write only those of a selection (a whole dump writes all).
     cited: set[str] | None = None if keep is None else set()
     sources_of = EntitySources(store)
+    contribution_grants: set[str] = set()  # projects whose EC contribution is a grant
     try:
         for node in store.iter_nodes():
             if keep is not None and node.id not in keep:
@@ -524,8 +537,11 @@ def describe(
                 cited.update(sources)
             lang = entity_language(sources, langs)
             yield from entity_blocks(node, base, sources, variants.get(node.id, ()), lang)
-            if tally is not None and not CORDIS_MARKERS.isdisjoint(node.properties):
-                tally.cordis = True
+            if not CORDIS_MARKERS.isdisjoint(node.properties):
+                if tally is not None:
+                    tally.cordis = True
+                if eurio and node.type == "Project" and "ec_contribution" in node.properties:
+                    contribution_grants.add(node.id)
     finally:
         sources_of.close()
     for edge in store.iter_edges():
@@ -533,7 +549,7 @@ def describe(
             if edge.source not in keep or edge.target not in keep:
                 continue
             cited.update(prov.document for prov in edge.provenance)
-        yield from edge_blocks(edge, base, eurio)
+        yield from edge_blocks(edge, base, eurio, contribution_grants)
     for doc in documents:
         if cited is None or doc.source in cited:
             yield document_block(doc, base)

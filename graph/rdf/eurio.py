@@ -59,6 +59,8 @@ CORDIS_PROPERTIES = (
     "activity_type",
     "cordis_url",
 )
+# The fragment of a project's IRI naming the grant of its EC contribution.
+CONTRIBUTION_GRANT = "#ec-grant"
 # A node carrying one of these comes from CORDIS (the dataset then credits it).
 CORDIS_MARKERS = frozenset({"cordis_url", "ec_contribution"})
 _CORDIS_KEYS = frozenset(CORDIS_PROPERTIES)
@@ -140,7 +142,7 @@ def cordis_form(
             blocks.append(cost)
         contribution = _money(iri(own + "#ec-contribution"), props.get("ec_contribution"))
         if _present(props.get("ec_contribution")) and contribution is not None:
-            grant = iri(own + "#ec-grant")
+            grant = iri(own + CONTRIBUTION_GRANT)
             pairs.append((NS.eurio_funded_by, grant))
             blocks.append(
                 (grant, [(NS.type, NS.eurio_grant), (NS.eurio_funding_amount, contribution[0])])
