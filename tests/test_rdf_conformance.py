@@ -241,6 +241,7 @@ def test_network_formats_are_valid_against_their_schemas(
     assert xsd.validate(document), [str(err) for err in xsd.error_log][:5]
     if fmt == "gexf":
         assert document.getroot().get("version") == "1.3"
+    assert "Bridging robots and harbours" in text and "2500000.5" in text  # CORDIS fields
 
 
 # -- every format parses everywhere; nothing bad in IRI position -------------------------

@@ -37,6 +37,15 @@ NODE_ATTRIBUTES: tuple[tuple[str, str, str], ...] = (
     ("wikidata", "string", "string"),
     ("ror", "string", "string"),
     ("cci", "string", "string"),
+    # The CORDIS fields the importer keeps (graph.rdf.eurio.CORDIS_PROPERTIES).
+    ("title", "string", "string"),
+    ("acronym", "string", "string"),
+    ("identifier", "string", "string"),
+    ("total_cost", "double", "double"),
+    ("ec_contribution", "double", "double"),
+    ("legal_name", "string", "string"),
+    ("activity_type", "string", "string"),
+    ("cordis_url", "string", "string"),
 )
 ARRAY_DELIMITER = ";"  # neo4j-admin's default --array-delimiter
 
