@@ -389,3 +389,27 @@ def test_only_sha256_hashes_are_published(graph: rdflib.Graph) -> None:
             assert value is None
         else:
             assert value is not None and len(str(value)) == 64 and int(str(value), 16) >= 0
+
+
+def test_dereferenced_documents_parse_everywhere(store: EmbeddedStore, tmp_path: Path) -> None:
+    """What /doc/{id} serves, in every format, parses with rdflib, pyoxigraph and rapper."""
+    extensions = {"ttl": "ttl", "nt": "nt", "rdf": "rdfxml", "jsonld": "jsonld"}
+    rapper = shutil.which("rapper")
+    ids = [node.id for node in store.iter_nodes()]
+    with TestClient(create_app(load_settings(base_iri=BASE), store=store)) as client:
+        for entity_id in ids:
+            for ext, fmt in extensions.items():
+                data = client.get(f"/doc/{entity_id}.{ext}").content
+                expected = len(rdflib.Graph().parse(data=data, format=RDFLIB_FORMATS[fmt]))
+                quads = pyoxigraph.parse(data, format=OXIGRAPH_FORMATS[fmt], base_iri=BASE + "/")
+                assert len({(q.subject, q.predicate, q.object) for q in quads}) == expected
+                if rapper is not None and fmt in RAPPER_FORMATS:
+                    file = tmp_path / f"{entity_id}.{ext}"
+                    file.write_bytes(data)
+                    run = subprocess.run(
+                        [rapper, "-i", RAPPER_FORMATS[fmt], "-c", str(file)],
+                        capture_output=True,
+                        text=True,
+                        check=False,
+                    )
+                    assert run.returncode == 0, (entity_id, ext, run.stderr)
