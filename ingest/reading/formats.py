@@ -83,6 +83,7 @@ def iter_documents(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
     """The documents under ``paths`` (as :func:`iter_document_paths`), each with the
     source name it is stored and published under (:func:`source_name`)."""
     seen: set[Path] = set()
+    named: dict[str, Path] = {}  # source name -> the file it names in this run
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -93,7 +94,15 @@ def iter_documents(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
             key = p.resolve()
             if key not in seen:
                 seen.add(key)
-                yield p, source_name(p, path)
+                name = source_name(p, path)
+                # Two files of one run with one name (a/docs/x.md and b/docs/x.md): the
+                # later one is named from further up its path until the names differ.
+                depth = len(Path(name).parts)
+                while name in named and depth < len(key.parts) - 1:
+                    depth += 1
+                    name = "/".join(key.parts[-depth:])
+                named[name] = key
+                yield p, name
 
 
 def source_name(path: Path, root: Path) -> str:
