@@ -128,12 +128,17 @@ def stats(
 
 
 def _candidates(source: str) -> list[str]:
-    """How a source given on the command line may be stored: as typed, or as an absolute path."""
+    """How a source given on the command line may be stored, most specific first: as
+    typed, as an absolute path (stores written before sources were relative), then as
+    the name ingest gives it, relative to the folder that was ingested
+    (``/srv/data/examples/a.md`` may be stored as ``examples/a.md`` or ``a.md``)."""
     found = [source]
     if "://" not in source and "#" not in source:
-        absolute = str(Path(source).expanduser().resolve())
-        if absolute != source:
-            found.append(absolute)
+        absolute = Path(source).expanduser().resolve()
+        parts = absolute.parts[1:]  # without the root "/"
+        for name in [str(absolute)] + ["/".join(parts[i:]) for i in range(len(parts))]:
+            if name and name not in found:
+                found.append(name)
     return found
 
 
@@ -149,12 +154,16 @@ def remove(
     with _opened(store) as graph:
         known: list[str] | None = None
         for source in sources:
-            removed = [c for c in _candidates(source) if graph.remove_source(c)]
+            # The most specific stored name only: "a.md" may be another folder's file.
+            removed = next(([c] for c in _candidates(source) if graph.remove_source(c)), [])
             if not removed and Path(source).is_dir():
                 if known is None:
                     known = [d.source for d in graph.documents()]
-                prefixes = tuple(c.rstrip("/") + "/" for c in _candidates(source))
-                removed = [k for k in known if k.startswith(prefixes) and graph.remove_source(k)]
+                for candidate in _candidates(source):
+                    prefix = candidate.rstrip("/") + "/"
+                    removed = [k for k in known if k.startswith(prefix) and graph.remove_source(k)]
+                    if removed:
+                        break
             for done in removed:
                 typer.echo(f"removed {done}")
             if not removed:

@@ -19,7 +19,7 @@ from innograph.ingest.reading.formats import (
     DEFAULT_MAX_BYTES,
     ReadError,
     SourceText,
-    iter_document_paths,
+    iter_documents,
     read_document,
 )
 from innograph.ontology.facts import DocumentFacts
@@ -74,7 +74,7 @@ def run_batch(
     ``stored`` maps sources already in the graph to their content hash: a document
     read with the same source and hash is not extracted again (``unchanged``).
     """
-    documents = list(iter_document_paths(paths))
+    documents = list(iter_documents(paths))
     show = _progress_wanted(progress, len(documents))
     bar = _progress_bar(len(documents)) if show else None
     try:
@@ -111,7 +111,7 @@ def _progress_bar(total: int) -> _ProgressBar:
 
 
 def _outcomes(
-    documents: list[Path],
+    documents: list[tuple[Path, str]],
     extractor: DocumentExtractor,
     workers: int,
     lang: str | None,
@@ -126,9 +126,9 @@ def _outcomes(
 
     def sources(start: int) -> Iterator[SourceText]:
         for index in range(start, len(documents)):
-            path = documents[index]
+            path, name = documents[index]
             try:
-                source = read_document(path, max_bytes=max_bytes)
+                source = read_document(path, max_bytes=max_bytes, source=name)
             except ReadError as err:
                 failed.append((index, Outcome(path, error=err.reason)))
                 continue

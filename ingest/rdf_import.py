@@ -193,7 +193,7 @@ def _variant_name(entity: _Entity, variant: str) -> str:
 def read_rdf(path: Path) -> ImportReport:
     """The DocumentFacts an RDF file states, grouped per ig:Document (see module docstring)."""
     graph = load_graph(path)
-    return facts_from_graph(graph, fallback_source=str(path.resolve()), raw=path.read_bytes())
+    return facts_from_graph(graph, fallback_source=path.name, raw=path.read_bytes())
 
 
 def facts_from_graph(graph: Graph, *, fallback_source: str, raw: bytes = b"") -> ImportReport:

@@ -37,6 +37,10 @@ class ClassTerm:
     labels: dict[str, str]
     definitions: dict[str, str]
     in_contract: bool
+    # IRIs of other vocabularies' classes it is owl:equivalentClass to (eurio:Project):
+    # written next to the innograph class, so queries in their terms find the entities
+    # without a reasoner.
+    equivalents: tuple[str, ...] = ()
 
     @property
     def neo4j_labels(self) -> tuple[str, ...]:
@@ -165,6 +169,13 @@ def ontology() -> Ontology:
             labels=_lang_map(g, cls, RDFS.label),
             definitions=_lang_map(g, cls, SKOS_DEFINITION),
             in_contract=_one(g, cls, IG.contractName) is not None,
+            equivalents=tuple(
+                sorted(
+                    str(o)
+                    for o in g.objects(cls, OWL.equivalentClass)
+                    if isinstance(o, URIRef) and not str(o).startswith(str(IG))
+                )
+            ),
         )
     properties: dict[str, PropertyTerm] = {}
     for prop in g.subjects(RDF.type, OWL.ObjectProperty):

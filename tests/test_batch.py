@@ -136,11 +136,11 @@ def test_no_progress_bar_when_not_a_terminal(
 def test_documents_stored_unchanged_are_not_extracted_again(tmp_path: Path) -> None:
     import hashlib
 
-    same = write(tmp_path, "same.txt", "kept as it was")
-    edited = write(tmp_path, "edited.txt", "new words")
-    stored = {
-        str(same.resolve()): hashlib.sha256(b"kept as it was").hexdigest(),
-        str(edited.resolve()): hashlib.sha256(b"old words").hexdigest(),
+    write(tmp_path, "same.txt", "kept as it was")
+    write(tmp_path, "edited.txt", "new words")
+    stored = {  # stored under their names relative to the folder given
+        f"{tmp_path.name}/same.txt": hashlib.sha256(b"kept as it was").hexdigest(),
+        f"{tmp_path.name}/edited.txt": hashlib.sha256(b"old words").hexdigest(),
     }
     extractor = RecordingExtractor()
     outcomes = list(run_batch([tmp_path], extractor, progress=False, stored=stored))

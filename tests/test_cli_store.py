@@ -132,3 +132,22 @@ def test_store_unavailable_is_one_line(tmp_path: Path) -> None:
         assert str(broken) in lines[0]
         # Nothing was overwritten.
         assert (broken / DB_NAME).read_bytes() == b"garbage" * 500
+
+
+def test_remove_by_absolute_path_finds_the_relative_source(tmp_path: Path) -> None:
+    """Ingest stores "corpus/a.txt" for /anywhere/corpus/a.txt: remove finds it from the
+    path, and a folder removes what lies below it, not another folder's namesakes."""
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    store_dir = tmp_path / "store"
+    with EmbeddedStore(store_dir) as store:
+        for source in ("corpus/a.txt", "corpus/sub/b.txt", "a.txt", "other/a.txt"):
+            store.upsert_document(make_facts(source, [("x", "Organisation", f"Org {source}")]))
+    result = runner.invoke(app, ["remove", str(corpus / "a.txt"), "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "removed corpus/a.txt"  # the most specific name only
+    result = runner.invoke(app, ["remove", str(corpus), "--store", str(store_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "removed corpus/sub/b.txt"
+    with EmbeddedStore(store_dir) as store:
+        assert {d.source for d in store.documents()} == {"a.txt", "other/a.txt"}

@@ -15,6 +15,7 @@ from innograph.ingest.reading.formats import (
     ReadError,
     SourceText,
     iter_document_paths,
+    iter_documents,
     read_bytes,
     read_document,
 )
@@ -71,7 +72,7 @@ def test_plain_text(tmp_path: Path) -> None:
     assert isinstance(src, SourceText)
     assert src.text == "The lab and the port authority\nsign a deal.\n\nNext paragraph."
     assert src.doc == "note.txt"
-    assert src.source == str(path.resolve())
+    assert src.source == "note.txt"  # its name, not where the machine keeps it
     assert src.content_hash == hashlib.sha256(raw).hexdigest()
     assert src.media_type == "text/plain"
     assert src.title is None
@@ -379,3 +380,20 @@ def test_iter_document_paths(tmp_path: Path) -> None:
         tmp_path / "b" / "z.txt",
         explicit,  # named explicitly: yielded, so that it is reported as unsupported
     ]
+
+
+def test_sources_are_named_relative_to_what_was_given(tmp_path: Path) -> None:
+    """No absolute path: a folder names its files from its own name down, a file given
+    alone is its name, and two files of one run never share a name."""
+    for folder in ("one/docs", "two/docs"):
+        (tmp_path / folder / "sub").mkdir(parents=True)
+        (tmp_path / folder / "sub" / "x.md").write_text("x", encoding="utf-8")
+    (tmp_path / "alone.txt").write_text("y", encoding="utf-8")
+    found = [
+        name
+        for _, name in iter_documents(
+            [tmp_path / "one" / "docs", tmp_path / "two" / "docs", tmp_path / "alone.txt"]
+        )
+    ]
+    assert found == ["docs/sub/x.md", "two/docs/sub/x.md", "alone.txt"]
+    assert not any(str(tmp_path) in name for name in found)

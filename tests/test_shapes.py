@@ -194,9 +194,10 @@ INVALID = {
         "WHERE { ?r eurio:roleLabel ?l }",
         ("OrganisationRoleShape", str(EURIO.roleLabel)),
     ),
-    "grant without a funding scheme": (
-        "DELETE WHERE { ?g eurio:hasFundingScheme ?p }",
-        ("GrantShape", str(EURIO.hasFundingScheme)),
+    "grant with neither a funding scheme nor an amount": (
+        "DELETE WHERE { ?g eurio:hasFundingScheme ?p } ;"
+        " DELETE WHERE { ?g eurio:hasFundingAmount ?a }",
+        ("GrantShape", None),
     ),
     "theme that is not a SKOS concept": (
         "DELETE DATA { id:theme-robotics a skos:Concept }",

@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from fastapi import APIRouter, Request
@@ -28,13 +28,13 @@ from innograph.config import Settings
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.rdf.describe import (
     Block,
+    DumpTally,
     ExportOptions,
-    count_triples,
-    describe,
     describe_entity,
     document_block,
+    variant_owners,
 )
-from innograph.graph.rdf.export import dataset_info, dump_chunks
+from innograph.graph.rdf.export import dataset_info, dump_chunks, dump_figures
 from innograph.graph.rdf.iris import (
     describing_document_url,
     document_id,
@@ -44,7 +44,7 @@ from innograph.graph.rdf.iris import (
 from innograph.graph.rdf.sparql import SparqlMirror
 from innograph.graph.rdf.sparql_worker import GraphResult, SparqlError
 from innograph.graph.rdf.terms import IG_NS
-from innograph.graph.rdf.void import DUMP_PATH, void_blocks
+from innograph.graph.rdf.void import DUMP_PATH, void_blocks, with_figures
 from innograph.graph.rdf.writers import RDF_FORMATS, jsonld_context, write_rdf
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
@@ -259,12 +259,41 @@ def _html_page(blocks: list[Block], entity_id: str, base: str) -> str:
 # -- routes ----------------------------------------------------------------------------
 
 
+_variants_lock = threading.Lock()
+
+
+def _variant_owner(request: Request, store: GraphStore, entity_id: str) -> str | None:
+    """The entity a merged variant's IRI is owl:sameAs (the variants map is built once
+    per graph version, on the first request for an IRI that names no entity)."""
+    key = store.version()
+    with _variants_lock:
+        cached: dict[str, dict[str, str]] = request.app.state.__dict__.setdefault(
+            "variant_owners", {}
+        )
+        if key not in cached:
+            cached.clear()
+            cached[key] = variant_owners(store)
+        return cached[key].get(entity_id)
+
+
 @router.api_route("/id/{entity_id}", methods=["GET", "HEAD"], status_code=303, **ANSWERS_THING)
 def resource(entity_id: str, request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """The thing itself: 303 See Other to the HTML page or the RDF document about it."""
+    """The thing itself: 303 See Other to the HTML page or the RDF document about it.
+
+    The IRI a merged variant name would mint (``owl:sameAs`` its entity) answers 303 to
+    the entity's IRI."""
     _check_id(entity_id)
     base = base_of(request, settings)
-    _description(request, store, entity_id, base, settings)  # 404, not a redirect to nothing
+    try:
+        _description(request, store, entity_id, base, settings)  # 404, not a redirect to nothing
+    except EntityNotFound:
+        owner = _variant_owner(request, store, entity_id)
+        if owner is None:
+            raise
+        return Response(
+            status_code=303,
+            headers={"Location": entity_iri(base, owner), "Vary": "Accept"},
+        )
     accept = request.headers.get("accept")
     chosen = negotiate(accept, (*RDF_PREFERENCE, HTML))
     if chosen is None:
@@ -359,16 +388,16 @@ def jsonld_context_document() -> JSONResponse:
 _count_lock = threading.Lock()
 
 
-def _triple_count(request: Request, store: GraphStore, base: str) -> int:
-    """The data triples of the whole dump, counted once per graph version (cached)."""
+def _dump_figures(request: Request, store: GraphStore, base: str) -> DumpTally:
+    """The whole dump's data triples and resources, counted once per graph version (cached)."""
     key = (base, store.version())
     with _count_lock:
-        cached: dict[tuple[str, str], int] = request.app.state.__dict__.setdefault(
-            "void_triple_counts", {}
+        cached: dict[tuple[str, str], DumpTally] = request.app.state.__dict__.setdefault(
+            "void_dump_figures", {}
         )
         if key not in cached:
             cached.clear()
-            cached[key] = count_triples(describe(store, ExportOptions(base=base)))
+            cached[key] = dump_figures(store, ExportOptions(base=base))
         return cached[key]
 
 
@@ -382,7 +411,8 @@ def void_description(request: Request, store: StoreDep, settings: SettingsDep) -
     base = base_of(request, settings)
     options = ExportOptions(base=base)
     info = dataset_info(store, options, settings.licence, settings.publisher)
-    info = replace(info, triples=_triple_count(request, store, base))
+    figures = _dump_figures(request, store, base)
+    info = with_figures(info, figures.triples, figures.resources, cordis=figures.cordis)
     return _rdf_response(void_blocks(info), RDF_MEDIA_TYPES[chosen], base, {"Vary": "Accept"})
 
 

@@ -22,6 +22,7 @@ from innograph.graph.types import Edge, Node
 from innograph.ontology.terms import ontology
 
 NETWORK_FORMATS: tuple[str, ...] = ("graphml", "gexf")
+GEXF_NS = "http://gexf.net/1.3"
 
 # Node attributes written as columns/keys: (property, GraphML/GEXF type, neo4j-admin type).
 NODE_ATTRIBUTES: tuple[tuple[str, str, str], ...] = (
@@ -36,6 +37,15 @@ NODE_ATTRIBUTES: tuple[tuple[str, str, str], ...] = (
     ("wikidata", "string", "string"),
     ("ror", "string", "string"),
     ("cci", "string", "string"),
+    # The CORDIS fields the importer keeps (graph.rdf.eurio.CORDIS_PROPERTIES).
+    ("title", "string", "string"),
+    ("acronym", "string", "string"),
+    ("identifier", "string", "string"),
+    ("total_cost", "double", "double"),
+    ("ec_contribution", "double", "double"),
+    ("legal_name", "string", "string"),
+    ("activity_type", "string", "string"),
+    ("cordis_url", "string", "string"),
 )
 ARRAY_DELIMITER = ";"  # neo4j-admin's default --array-delimiter
 
@@ -140,12 +150,14 @@ def _xml(text: str) -> str:
 
 
 def write_gexf(store: GraphStore, options: ExportOptions) -> Iterator[str]:
-    """GEXF 1.2 text (Gephi's format): nodes with attributes, then directed edges."""
+    """GEXF 1.3 text (Gephi's format, valid against the 1.3 XSD): nodes with attributes,
+    then directed edges."""
     keep = selected_ids(store, options.selection)
     node_keys = [k for k in _node_keys() if k[0] != "label"]
     yield (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">\n'
+        f'<gexf xmlns="{GEXF_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+        f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.3">\n'
         "  <meta><creator>innograph</creator>"
         "<description>innograph knowledge graph</description></meta>\n"
         '  <graph mode="static" defaultedgetype="directed">\n'

@@ -8,19 +8,25 @@ ever holding the graph: memory stays flat whatever its size.
 
 The model (validated by ``ontology/shapes.ttl``):
 
-- entity ``{base}/id/{canonical_id}``: ``a ig:<Class>``, ``ig:name``/``rdfs:label``,
-  ``ig:alias``*, ``ig:countryCode``, ``ig:nutsCode`` (+ ``skos:exactMatch`` the NUTS IRI),
-  ``ig:budgetEur``, ``ig:startDate``/``ig:endDate``, ``prov:wasDerivedFrom`` documents,
-  ``owl:sameAs`` the IRIs merged variant names would mint, external identifiers;
+- entity ``{base}/id/{canonical_id}``: ``a ig:<Class>`` and the EURIO (or FOAF) class it
+  is equivalent to, ``ig:name``, ``rdfs:label`` tagged with the language of the
+  documents it comes from (untagged when unknown), ``ig:alias``*, ``ig:countryCode``,
+  ``ig:nutsCode`` (+ ``skos:exactMatch`` the NUTS IRI, for real NUTS codes only),
+  ``ig:budgetEur``, ``ig:startDate``/``ig:endDate``, ``foaf:homepage`` (absolute http(s)
+  URLs only), ``prov:wasDerivedFrom`` documents, ``owl:sameAs`` the IRIs merged variant
+  names would mint (they dereference to the entity) and Wikidata/ROR, registry codes,
+  the CORDIS fields in EURIO's terms (``graph.rdf.eurio``);
 - each relation ``<s> ig:leads <o>`` plus one reified ``rdf:Statement`` per supporting
   document (evidence, confidence, amount);
 - each document ``a ig:Document, prov:Entity`` with source, hash, language, time, title;
-- optionally the EURIO-qualified form (OrganisationRole, Grant, MonetaryAmount).
+- optionally the EURIO-qualified form of relations (OrganisationRole, Grant, MonetaryAmount).
+
+A block that opens with ``rdf:type`` introduces its subject; a block that only adds a link
+to a subject described already does not (``export.tallied`` counts resources by it).
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -29,6 +35,13 @@ from functools import lru_cache
 from typing import Any
 
 from innograph.graph.errors import EntityNotFound
+from innograph.graph.rdf.eurio import (
+    CONTRIBUTION_GRANT,
+    CORDIS_MARKERS,
+    cordis_form,
+    eurio_blocks,
+    has_cordis_fields,
+)
 from innograph.graph.rdf.iris import document_id, entity_iri, statement_id
 from innograph.graph.rdf.sources import EntitySources
 from innograph.graph.rdf.terms import (
@@ -41,15 +54,19 @@ from innograph.graph.rdf.terms import (
     decimal,
     iri,
     string,
+    tagged,
+    web_iri,
 )
 from innograph.graph.store import GraphStore
 from innograph.graph.types import DocumentInfo, Edge, Node
 from innograph.ontology.ids import make_canonical_id
+from innograph.ontology.nuts import is_nuts_code
 from innograph.ontology.terms import ClassTerm, ontology
 
 Pair = tuple[str, str]
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 Block = tuple[str, list[Pair]]
 
 # Registry codes written as adms:Identifier nodes (``<entity>#pic``); the agency names
@@ -58,8 +75,13 @@ IDENTIFIER_AGENCIES: dict[str, str] = {
     "pic": "European Commission Participant Identification Code (PIC)",
     "cci": "Common Commission Identifier (CCI) of an EU programme",
 }
-# Identifiers that are IRIs of other linked-data sets: owl:sameAs links.
+# Identifiers that are IRIs of other linked-data sets: owl:sameAs links, written only for
+# codes of the authority's form (an IRI that cannot exist there is no link).
 SAME_AS_NAMESPACES: dict[str, str] = {"wikidata": WIKIDATA_NS, "ror": ROR_NS}
+SAME_AS_CODES: dict[str, re.Pattern[str]] = {
+    "wikidata": re.compile(r"^Q[1-9][0-9]*$"),
+    "ror": re.compile(r"^0[a-z0-9]{6}[0-9]{2}$"),
+}
 # What the per-entity hot path tests properties against, and pairs built once.
 _IDENTIFIER_KEYS = frozenset(IDENTIFIER_AGENCIES)
 _SAME_AS_KEYS = frozenset(SAME_AS_NAMESPACES)
@@ -80,6 +102,15 @@ class Selection:
     def everything(self) -> bool:
         """True when nothing is filtered out."""
         return not (self.types or self.programme or self.region)
+
+
+@dataclass(slots=True)
+class DumpTally:
+    """What a dump held, counted as it streams: its VoID figures and its sources."""
+
+    triples: int = 0
+    resources: int = 0  # resources minted under {base}/id/
+    cordis: bool = False  # some entity carries CORDIS fields (the dataset credits CORDIS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,31 +140,71 @@ def _first(props: dict[str, Any], *keys: str) -> Any:
 
 @lru_cache(maxsize=64)
 def _type_pairs(name: str) -> tuple[Pair, ...]:
-    """The ``rdf:type`` pairs of a class name: the class and its innograph superclasses."""
+    """The ``rdf:type`` pairs of a class name: the class, its innograph superclasses and
+    the classes of other vocabularies these are equivalent to (eurio:Project)."""
     return tuple((NS.type, cls) for cls in class_iris(ontology().classes[name]))
 
 
 def class_iris(term: ClassTerm) -> list[str]:
-    """The ``<iri>`` of a class and of every innograph superclass (Cluster -> Organisation)."""
-    out = [iri(term.iri)]
-    parent = term.parent
-    while parent:
-        parent_term = ontology().classes[parent]
-        out.append(iri(parent_term.iri))
-        parent = parent_term.parent
+    """The ``<iri>`` of a class, of every innograph superclass (Cluster -> Organisation),
+    then of their equivalent classes in other vocabularies (Organisation -> eurio:Organisation)."""
+    chain = [term]
+    while chain[-1].parent:
+        chain.append(ontology().classes[str(chain[-1].parent)])
+    out = [iri(t.iri) for t in chain]
+    out += [iri(eq) for t in chain for eq in t.equivalents if iri(eq) not in out]
     return out
 
 
+_UNKNOWN_LANGUAGES = frozenset({"", "und", "unknown", "xx"})
+
+
+def entity_language(sources: Sequence[str], langs: dict[str, str]) -> str | None:
+    """The language of an entity's name: that of its documents when they agree, else of
+    the last in source order (whose name the store keeps); None when unknown."""
+    known = [langs.get(s, "") for s in sorted(set(sources))]
+    known = [lang for lang in known if lang.lower() not in _UNKNOWN_LANGUAGES]
+    return known[-1] if known else None
+
+
+def entity_blocks(
+    node: Node,
+    base: str,
+    sources: Sequence[str],
+    variants: Iterable[str] = (),
+    lang: str | None = None,
+) -> list[Block]:
+    """The blocks of one entity: its own, then its registry identifiers and the resources
+    its CORDIS fields point at (fragments of its IRI)."""
+    block = entity_block(node, base, sources, variants, lang)
+    blocks = [block]
+    props = node.properties
+    if not _IDENTIFIER_KEYS.isdisjoint(props):
+        blocks += identifier_blocks(node, base)
+    if has_cordis_fields(props):
+        pairs, extra = cordis_form(node.id, node.type, props, base, lang)
+        block[1].extend(pairs)
+        blocks += extra
+    return blocks
+
+
 def entity_block(
-    node: Node, base: str, sources: Sequence[str], variants: Iterable[str] = ()
+    node: Node,
+    base: str,
+    sources: Sequence[str],
+    variants: Iterable[str] = (),
+    lang: str | None = None,
 ) -> Block:
-    """The triples of one entity node (see the module docstring)."""
+    """The triples of one entity node (see the module docstring); ``lang`` tags its label."""
     # The hot path of a dump (one call per entity): empty properties are skipped with
     # one test each, and terms come from caches.
     subject = f"<{base}/id/{node.id}>"
     props = node.properties
-    name = string(node.name)
-    pairs: list[Pair] = [*_type_pairs(node.type), (NS.ig_name, name), (NS.label, name)]
+    pairs: list[Pair] = [
+        *_type_pairs(node.type),
+        (NS.ig_name, string(node.name)),
+        (NS.label, tagged(node.name, lang)),
+    ]
     aliases = props.get("aliases")
     if aliases is not None and aliases != []:
         for alias in sorted(set(_as_list(aliases)) - {node.name}):
@@ -142,7 +213,7 @@ def entity_block(
     if _COUNTRY.match(country):
         pairs.append((NS.ig_country, _string_term(country)))
     nuts = str(_first(props, "nuts_id", "nuts_code", "nuts") or "").strip().upper()
-    if _NUTS.match(nuts):
+    if _NUTS.match(nuts) and is_nuts_code(nuts):
         pairs.append((NS.ig_nuts, _string_term(nuts)))
         pairs.append((NS.exact_match, iri(NUTS_NS + nuts)))
     budget = props.get("budget_eur")
@@ -155,11 +226,15 @@ def entity_block(
             pairs.append((predicate, literal))
     url = props.get("url")
     if url:
-        pairs.append((NS.homepage, iri(str(url))))
+        homepage = web_iri(url)  # "www.example.org" has no scheme: no IRI can be made of it
+        if homepage is not None:
+            pairs.append((NS.homepage, homepage))
     if not _SAME_AS_KEYS.isdisjoint(props):
         for key, namespace in SAME_AS_NAMESPACES.items():
             for code in _as_list(props.get(key)):
-                pairs.append((NS.same_as, iri(namespace + code.rsplit("/", 1)[-1])))
+                code = code.strip().rstrip("/").rsplit("/", 1)[-1]
+                if SAME_AS_CODES[key].match(code):
+                    pairs.append((NS.same_as, iri(namespace + code)))
     if variants:
         for variant in sorted(set(variants)):
             if variant != node.id:
@@ -260,8 +335,14 @@ def _statement_groups(edge: Edge) -> dict[str, tuple[list[str], float]]:
     return groups
 
 
-def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> list[Block]:
-    """A relation: the direct triple, its reified statements and optionally the EURIO form."""
+def edge_blocks(
+    edge: Edge, base: str, eurio: bool = False, contribution_grants: set[str] | None = None
+) -> list[Block]:
+    """A relation: the direct triple, its reified statements and optionally the EURIO form.
+
+    ``contribution_grants``: projects whose CORDIS EC contribution is a grant already
+    (``cordis_form``); their first funding names that grant's scheme instead of minting a
+    second grant for the same money."""
     # The hot path of a dump (one call per relation), hence a list rather than a
     # generator, pairs shared by the relation's statements, and cached terms.
     terms = _terms(base)
@@ -296,86 +377,50 @@ def edge_blocks(edge: Edge, base: str, eurio: bool = False) -> list[Block]:
             pairs.append((NS.ig_amount, amount_term))
         blocks.append((stmt, pairs))
     if eurio:
-        blocks += eurio_blocks(edge, base)
+        if edge.type == "FUNDED_BY" and contribution_grants and edge.source in contribution_grants:
+            contribution_grants.discard(edge.source)
+            grant = iri(entity_iri(base, edge.source) + CONTRIBUTION_GRANT)
+            blocks.append((grant, [(NS.eurio_scheme, obj)]))
+            return blocks
+        amount = edge.properties.get("amount_eur") if edge.type == "FUNDED_BY" else None
+        blocks += eurio_blocks(edge.source, edge.type, edge.target, amount, base)
     return blocks
 
 
-def _short_hash(*parts: str) -> str:
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def _has_prefix(entity_id: str, entity_type: str) -> bool:
-    """Whether a canonical id was minted for ``entity_type`` (ids start with its prefix)."""
-    return entity_id.startswith(ontology().classes[entity_type].id_prefix + "-")
-
-
-def eurio_blocks(edge: Edge, base: str) -> Iterator[Block]:
-    """The EURIO-qualified form of a participation (OrganisationRole) or funding (Grant).
-
-    EURIO qualifies an organisation's part in a project only: a person's or a region's
-    part, or a platform's or event's partners, keep just the direct relation. The end
-    types are read from the ids' prefixes, so no table of node types is held.
-    """
-    term = ontology().properties[edge.type]
-    if term.role_label:
-        if not (_has_prefix(edge.source, "Organisation") and _has_prefix(edge.target, "Project")):
-            return
-        role = iri(entity_iri(base, f"role-{_short_hash(edge.source, edge.type, edge.target)}"))
-        item = iri(entity_iri(base, edge.target))
-        yield item, [(NS.eurio_involved, role)]
-        yield (
-            role,
-            [
-                (NS.type, NS.eurio_role_class),
-                (NS.eurio_role_of, iri(entity_iri(base, edge.source))),
-                (NS.eurio_role_label, string(term.role_label)),
-            ],
-        )
-    elif edge.type == "FUNDED_BY":
-        key = _short_hash(edge.source, edge.target)
-        grant = iri(entity_iri(base, f"grant-{key}"))
-        yield iri(entity_iri(base, edge.source)), [(NS.eurio_funded_by, grant)]
-        grant_pairs: list[Pair] = [
-            (NS.type, NS.eurio_grant),
-            (NS.eurio_scheme, iri(entity_iri(base, edge.target))),
-        ]
-        amount = edge.properties.get("amount_eur")
-        if amount not in (None, ""):
-            money = iri(entity_iri(base, f"amount-{key}"))
-            grant_pairs.append((NS.eurio_funding_amount, money))
-            yield grant, grant_pairs
-            yield (
-                money,
-                [
-                    (NS.type, NS.eurio_amount_class),
-                    (NS.eurio_value, decimal(amount)),
-                    (NS.eurio_currency, string("EUR")),
-                ],
-            )
-        else:
-            yield grant, grant_pairs
-
-
 def document_block(doc: DocumentInfo, base: str) -> Block:
-    """The triples of one source document."""
+    """The triples of one source document.
+
+    Its hash is published only when it is the SHA-256 the ontology promises; a document
+    stored with another digest (an older importer's SHA-1) goes without ``ig:contentHash``.
+    """
     pairs: list[Pair] = [
         *_DOCUMENT_TYPES,
         (NS.source, string(doc.source)),
-        (NS.ig_content_hash, string(doc.content_hash)),
         (NS.language, _string_term(doc.lang)),
     ]
+    if _SHA256.match(doc.content_hash):
+        pairs.insert(3, (NS.ig_content_hash, string(doc.content_hash)))
     if doc.ingested_at:
         pairs.append((NS.generated_at, datetime_literal(doc.ingested_at)))
     if doc.title:
-        pairs.append((NS.title, string(doc.title)))
+        lang = doc.lang if doc.lang.lower() not in _UNKNOWN_LANGUAGES else None
+        pairs.append((NS.title, tagged(doc.title, lang)))
     terms = _terms(base)
     return terms.documents.get(doc.source) or terms.document(doc.source), pairs
 
 
 def merge_variants(store: GraphStore) -> dict[str, set[str]]:
-    """canonical id -> ids the merged variant names would mint (for owl:sameAs)."""
+    """canonical id -> ids the merged variant names would mint (for owl:sameAs).
+
+    Only ids that name nothing else: not an entity of the graph, and not minted by the
+    variants of two entities (``owl:sameAs`` would make those one). Such an IRI
+    dereferences to its entity (``/id/{variant}`` answers 303 to it), so every
+    ``owl:sameAs`` to one of our IRIs resolves.
+    """
     nodes_type: dict[str, str] = {}
     variants: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, str] = {}
+    shared: set[str] = set()
     for record in store.merges():
         etype = nodes_type.get(record.canonical_id)
         if etype is None:
@@ -387,9 +432,22 @@ def merge_variants(store: GraphStore) -> dict[str, set[str]]:
             variant = make_canonical_id(etype, record.name)
         except ValueError:
             continue  # a name with no letters or digits mints no IRI
-        if variant != record.canonical_id:
-            variants[record.canonical_id].add(variant)
+        if variant == record.canonical_id or store.get_node(variant) is not None:
+            continue
+        if owners.setdefault(variant, record.canonical_id) != record.canonical_id:
+            shared.add(variant)
+        variants[record.canonical_id].add(variant)
+    if shared:
+        for canonical_id in {owners[v] for v in shared} | {
+            c for c, vs in variants.items() if vs & shared
+        }:
+            variants[canonical_id] -= shared
     return variants
+
+
+def variant_owners(store: GraphStore) -> dict[str, str]:
+    """variant id -> the canonical id it is owl:sameAs (the inverse of merge_variants)."""
+    return {v: cid for cid, vs in merge_variants(store).items() for v in vs}
 
 
 def selected_ids(store: GraphStore, selection: Selection) -> set[str] | None:
@@ -456,14 +514,20 @@ def _region_ids(store: GraphStore, region: str) -> set[str]:
     return keep
 
 
-def describe(store: GraphStore, options: ExportOptions) -> Iterator[Block]:
-    """Every block of the (selected) graph, streamed: entities, relations, documents."""
+def describe(
+    store: GraphStore, options: ExportOptions, tally: DumpTally | None = None
+) -> Iterator[Block]:
+    """Every block of the (selected) graph, streamed: entities, relations, documents.
+    ``tally``, when given, learns whether CORDIS data is among them."""
     base, eurio = options.base, options.eurio
     keep = selected_ids(store, options.selection)
     variants = merge_variants(store)
+    documents = store.documents()
+    langs = {doc.source: doc.lang for doc in documents}
     # The documents cited, to write only those of a selection (a whole dump writes all).
     cited: set[str] | None = None if keep is None else set()
     sources_of = EntitySources(store)
+    contribution_grants: set[str] = set()  # projects whose EC contribution is a grant
     try:
         for node in store.iter_nodes():
             if keep is not None and node.id not in keep:
@@ -471,9 +535,13 @@ def describe(store: GraphStore, options: ExportOptions) -> Iterator[Block]:
             sources = sources_of(node)
             if cited is not None:
                 cited.update(sources)
-            yield entity_block(node, base, sources, variants.get(node.id, ()))
-            if not _IDENTIFIER_KEYS.isdisjoint(node.properties):
-                yield from identifier_blocks(node, base)
+            lang = entity_language(sources, langs)
+            yield from entity_blocks(node, base, sources, variants.get(node.id, ()), lang)
+            if not CORDIS_MARKERS.isdisjoint(node.properties):
+                if tally is not None:
+                    tally.cordis = True
+                if eurio and node.type == "Project" and "ec_contribution" in node.properties:
+                    contribution_grants.add(node.id)
     finally:
         sources_of.close()
     for edge in store.iter_edges():
@@ -481,8 +549,8 @@ def describe(store: GraphStore, options: ExportOptions) -> Iterator[Block]:
             if edge.source not in keep or edge.target not in keep:
                 continue
             cited.update(prov.document for prov in edge.provenance)
-        yield from edge_blocks(edge, base, eurio)
-    for doc in store.documents():
+        yield from edge_blocks(edge, base, eurio, contribution_grants)
+    for doc in documents:
         if cited is None or doc.source in cited:
             yield document_block(doc, base)
 
@@ -494,8 +562,8 @@ def describe_entity(store: GraphStore, entity_id: str, base: str) -> Iterator[Bl
     detail = store.get_entity(entity_id)
     variants = merge_variants(store).get(entity_id, ())
     sources = [doc.source for doc in detail.documents]
-    yield entity_block(detail.node, base, sources, variants)
-    yield from identifier_blocks(detail.node, base)
+    lang = entity_language(sources, {doc.source: doc.lang for doc in detail.documents})
+    yield from entity_blocks(detail.node, base, sources, variants, lang)
     cited = set(sources)
     for edge in [*detail.outgoing, *detail.incoming]:
         cited.update(prov.document for prov in edge.provenance)
@@ -515,8 +583,3 @@ def describe_entity(store: GraphStore, entity_id: str, base: str) -> Iterator[Bl
     for doc in detail.documents:
         if doc.source in cited:
             yield document_block(doc, base)
-
-
-def count_triples(blocks: Iterable[Block]) -> int:
-    """The number of triples in some blocks (consumes them)."""
-    return sum(len(pairs) for _, pairs in blocks)

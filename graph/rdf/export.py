@@ -7,10 +7,11 @@ with the graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from innograph.graph.rdf.describe import Block, ExportOptions, describe
-from innograph.graph.rdf.void import DatasetInfo, void_blocks
+from innograph.graph.rdf.describe import Block, DumpTally, ExportOptions, describe
+from innograph.graph.rdf.terms import NS
+from innograph.graph.rdf.void import DatasetInfo, void_blocks, with_figures
 from innograph.graph.rdf.writers import write_rdf
 from innograph.graph.store import GraphStore
 
@@ -40,10 +41,33 @@ def dataset_info(
         base=options.base,
         licence=licence,
         publisher=publisher,
-        entities=store.stats().total_nodes if whole else None,
         modified=last_modified(store),
         selection_note=note,
     )
+
+
+def tallied(blocks: Iterable[Block], tally: DumpTally, base: str) -> Iterator[Block]:
+    """``blocks`` unchanged, counted into ``tally``.
+
+    A block that opens with ``rdf:type`` introduces its subject (``describe`` keeps to
+    this: blocks that only add a link to a subject already described do not open with a
+    type), so the resources are counted without holding a set of them.
+    """
+    minted = f"<{base}/id/"
+    for block in blocks:
+        subject, pairs = block
+        tally.triples += len(pairs)
+        if pairs and pairs[0][0] == NS.type and subject.startswith(minted):
+            tally.resources += 1
+        yield block
+
+
+def dump_figures(store: GraphStore, options: ExportOptions) -> DumpTally:
+    """The data triples and minted resources of a dump of ``options``' selection."""
+    tally = DumpTally()
+    for _ in tallied(describe(store, options, tally), tally, options.base):
+        pass
+    return tally
 
 
 def dump_chunks(
@@ -60,19 +84,12 @@ def dump_chunks(
     ``counter``, when given, receives the number of data triples once they are written.
     """
     info = dataset_info(store, options, licence, publisher)
+    tally = DumpTally()
 
     def trailer(count: int) -> Iterator[Block]:
         if counter is not None:
             counter.append(count)
-        info_with_count = DatasetInfo(
-            base=info.base,
-            licence=info.licence,
-            publisher=info.publisher,
-            triples=count,
-            entities=info.entities,
-            modified=info.modified,
-            selection_note=info.selection_note,
-        )
-        return void_blocks(info_with_count)
+        return void_blocks(with_figures(info, count, tally.resources, cordis=tally.cordis))
 
-    return write_rdf(fmt, describe(store, options), trailer, base=options.base)
+    blocks = tallied(describe(store, options, tally), tally, options.base)
+    return write_rdf(fmt, blocks, trailer, base=options.base)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from pyoxigraph import NamedNode
+
 from innograph.ontology.terms import IG
 
 IG_NS = str(IG)
@@ -25,6 +27,7 @@ EURIO_NS = "http://data.europa.eu/s66#"
 VOID_NS = "http://rdfs.org/ns/void#"
 DCAT_NS = "http://www.w3.org/ns/dcat#"
 FOAF_NS = "http://xmlns.com/foaf/0.1/"
+VCARD_NS = "http://www.w3.org/2006/vcard/ns#"
 ADMS_NS = "http://www.w3.org/ns/adms#"
 NUTS_NS = "http://data.europa.eu/nuts/code/"
 WIKIDATA_NS = "http://www.wikidata.org/entity/"
@@ -45,22 +48,48 @@ PREFIXES: dict[str, str] = {
     "dcat": DCAT_NS,
     "foaf": FOAF_NS,
     "adms": ADMS_NS,
+    "vcard": VCARD_NS,
 }
 
+# An absolute IRI begins with a scheme; anything else (a scheme-less "www.example.org")
+# must not reach an IRI position, where it would be resolved against the file's base.
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_WEB = re.compile(r"^https?://[^/?#\s]+", re.IGNORECASE)
 _IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 _LITERAL_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 _LITERAL_UNSAFE = re.compile(r'[\\"\n\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 
 
 def iri(value: str) -> str:
-    """``<value>``, with characters that IRIs may not hold percent-encoded."""
+    """``<value>``, with characters that IRIs may not hold percent-encoded.
+
+    A value without a scheme is no IRI: it is written as a plain literal instead, so a
+    bad value that reaches the writer can never become a relative ``<www.x.org>``.
+    """
+    if not _SCHEME.match(value):
+        return string(value)
     if _IRI_UNSAFE.search(value):
         value = _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), value)
     return f"<{value}>"
+
+
+def web_iri(value: object) -> str | None:
+    """The ``<iri>`` term of an absolute http(s) URL that every RDF parser accepts, or None
+    (a scheme-less "www.example.org", a mail address, a malformed URL)."""
+    text = str(value).strip() if value is not None else ""
+    if not _WEB.match(text):
+        return None
+    term = iri(text)
+    try:
+        NamedNode(term[1:-1])  # pyoxigraph checks the IRI grammar (RFC 3987)
+    except ValueError:
+        return None
+    return term
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -86,6 +115,19 @@ def xml_safe(text: str) -> str:
 def string(text: str) -> str:
     """A plain (xsd:string) literal."""
     return f'"{escape_literal(text)}"'
+
+
+def tagged(text: str, lang: str | None) -> str:
+    """A language-tagged literal (``"text"@nl``); a plain one when the language is
+    unknown or not a BCP 47 tag."""
+    if lang and _LANGUAGE_TAG.match(lang) and lang.lower() != "und":
+        return f'"{escape_literal(text)}"@{lang.lower()}'
+    return string(text)
+
+
+def english(text: str) -> str:
+    """An ``@en`` literal (the dataset description's own texts are English)."""
+    return tagged(text, "en")
 
 
 def typed(lexical: str, datatype: str) -> str:

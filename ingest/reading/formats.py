@@ -28,8 +28,10 @@ __all__ = [
     "ReadError",
     "SourceText",
     "iter_document_paths",
+    "iter_documents",
     "read_bytes",
     "read_document",
+    "source_name",
 ]
 
 # Larger files are refused before a byte is read: no document of interest is this big.
@@ -52,7 +54,7 @@ MEDIA_TYPES: dict[str, str] = {
 class SourceText:
     """A document's clean text and identity, as the extractor takes it."""
 
-    source: str  # absolute path or URL
+    source: str  # its name relative to what was ingested ("examples/a.md"), or its URL
     doc: str  # the file's name (the contract's "doc")
     text: str  # clean UTF-8 text; hard line breaks inside sentences kept as "\n"
     content_hash: str  # sha256 of the raw bytes
@@ -73,7 +75,15 @@ def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
     """The documents under ``paths``: folders are walked recursively (supported
     extensions only, hidden files skipped, sorted); files named explicitly are yielded
     as given, so that an unsupported one is reported rather than silently skipped."""
+    for path, _ in iter_documents(paths):
+        yield path
+
+
+def iter_documents(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+    """The documents under ``paths`` (as :func:`iter_document_paths`), each with the
+    source name it is stored and published under (:func:`source_name`)."""
     seen: set[Path] = set()
+    named: dict[str, Path] = {}  # source name -> the file it names in this run
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -84,7 +94,33 @@ def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
             key = p.resolve()
             if key not in seen:
                 seen.add(key)
-                yield p
+                name = source_name(p, path)
+                # Two files of one run with one name (a/docs/x.md and b/docs/x.md): the
+                # later one is named from further up its path until the names differ.
+                depth = len(Path(name).parts)
+                while name in named and depth < len(key.parts) - 1:
+                    depth += 1
+                    name = "/".join(key.parts[-depth:])
+                named[name] = key
+                yield p, name
+
+
+def source_name(path: Path, root: Path) -> str:
+    """The name a document is known by: its path relative to what was ingested.
+
+    A folder given to ingest names its documents from the folder's own name down
+    (``innograph ingest /srv/data/examples`` stores ``examples/seeds/a.md``); a file given
+    by itself is its file name. The machine's absolute paths stay out of the graph, so
+    that no id, IRI, API answer or dump shows where the server keeps its files.
+    """
+    if path == root or not root.is_dir():
+        return path.name
+    try:
+        inside = path.resolve().relative_to(root.resolve())
+    except ValueError:  # a link out of the folder: its name alone
+        return path.name
+    top = root.resolve().name
+    return f"{top}/{inside.as_posix()}" if top else inside.as_posix()
 
 
 def _documents_under(folder: Path) -> Iterator[Path]:
@@ -96,8 +132,13 @@ def _documents_under(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceText:
-    """Read one document file into a :class:`SourceText`; ReadError if it cannot be."""
+def read_document(
+    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None
+) -> SourceText:
+    """Read one document file into a :class:`SourceText`; ReadError if it cannot be.
+
+    ``source`` is the name it is known by (:func:`iter_documents` gives it); by default
+    the file's name, never its absolute path."""
     path = Path(path)
     media_type = _media_type(path)
     try:
@@ -119,7 +160,7 @@ def read_document(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceTe
     return read_bytes(
         raw,
         path.name,
-        source=str(path.resolve()),
+        source=source or path.name,
         media_type=media_type,
         max_bytes=max_bytes,
         label=str(path),
