@@ -15,7 +15,12 @@ if TYPE_CHECKING:
     from innograph.ingest.importers.common import ImportReport, NameResolver
     from innograph.ontology.facts import DocumentFacts
 
-import_app = typer.Typer(help="Import structured sources into the graph.", no_args_is_help=True)
+import_app = typer.Typer(
+    help="Import structured sources into the graph.\n\nExit status: 0 rows imported (skipped "
+    "rows and warnings are counted on stderr), 1 no valid row in the file, an unreadable file "
+    "or a store failure, 2 usage error (a file that does not exist, no file given).",
+    no_args_is_help=True,
+)
 
 
 FileArgument = Annotated[Path, typer.Argument(help="The CSV file (.csv or .csv.gz).")]
@@ -174,6 +179,18 @@ def _import(
         typer.echo(line, err=True)
     for example in report.examples[:5]:
         typer.echo(f"  e.g. {example}", err=True)
+    if report.documents - summary.failed + report.unchanged == 0:
+        fail(f"{label}: {_nothing_imported(report, summary.failed)}")
+
+
+def _nothing_imported(report: ImportReport, refused: int) -> str:
+    """Why an import took no row, in one line."""
+    if report.rows == 0:
+        return "no data rows (is it the right file, with a header line?)"
+    reasons = ", ".join(f"{n} {why}" for why, n in report.skipped.most_common(3))
+    if refused:
+        reasons = ", ".join(filter(None, [reasons, f"{refused} refused by the store"]))
+    return f"none of the {report.rows} rows could be imported ({reasons})"
 
 
 @import_app.command("rdf")

@@ -27,6 +27,7 @@ __all__ = [
     "MEDIA_TYPES",
     "ReadError",
     "SourceText",
+    "is_bookkeeping",
     "iter_document_paths",
     "read_bytes",
     "read_document",
@@ -69,15 +70,33 @@ class ReadError(Exception):
         self.reason = reason
 
 
-def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+# A folder's bookkeeping files (README, SOURCES, LICENSE, CHANGELOG, with any extension,
+# in any case) describe the documents and are not among them.
+BOOKKEEPING_NAMES = frozenset({"readme", "sources", "license", "licence", "changelog"})
+
+
+def is_bookkeeping(path: Path) -> bool:
+    """True for a README, SOURCES, LICENSE or CHANGELOG file ("ReadMe.md", "LICENSE")."""
+    return path.name.split(".", 1)[0].lower() in BOOKKEEPING_NAMES
+
+
+def iter_document_paths(
+    paths: Iterable[Path | str], skipped: list[Path] | None = None
+) -> Iterator[Path]:
     """The documents under ``paths``: folders are walked recursively (supported
-    extensions only, hidden files skipped, sorted); files named explicitly are yielded
-    as given, so that an unsupported one is reported rather than silently skipped."""
+    extensions only, hidden and bookkeeping files skipped, sorted); files named
+    explicitly are yielded as given, so that an unsupported one is reported rather than
+    silently skipped. Bookkeeping files left out of a folder are added to ``skipped``."""
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_documents_under(path))
+            found = []
+            for p in sorted(_documents_under(path)):
+                if not is_bookkeeping(p):
+                    found.append(p)
+                elif skipped is not None:
+                    skipped.append(p)
         else:
             found = [path]
         for p in found:
