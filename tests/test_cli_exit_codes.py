@@ -29,9 +29,7 @@ def _one_error_line(stderr: str) -> str:
     return errors[0]
 
 
-def test_an_import_of_no_valid_row_fails_with_the_reason(
-    shared_dir: Path, tmp_path: Path
-) -> None:
+def test_an_import_of_no_valid_row_fails_with_the_reason(shared_dir: Path, tmp_path: Path) -> None:
     # The projects file given as the participants file: no row names an organisation.
     data = shared_dir / "data" / "structured"
     header, projects = read_rows(data / "ecsel_h2020_projects.csv", limit=8)
