@@ -131,11 +131,6 @@ class ImportReport:
         if len(rows) < 20:
             rows.append(row)
 
-    @property
-    def valid_rows(self) -> int:
-        """Rows read that were not skipped (written, unchanged or refused by the store)."""
-        return self.rows - sum(self.skipped.values())
-
     def lines(self) -> list[str]:
         """The skipped-row summary, one line per reason, then the warnings."""
         lines = [f"skipped {n} rows: {reason}" for reason, n in self.skipped.most_common()]
