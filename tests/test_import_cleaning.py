@@ -314,3 +314,47 @@ def test_imported_rows_carry_sha256_hashes(
         hashes = [d.content_hash for d in graph.documents()]
     assert len(hashes) == 30
     assert all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes)
+
+
+@pytest.mark.slow
+def test_a_real_cordis_slice_conforms_to_the_shapes(
+    shared_dir: Path, ecsel: tuple[list[str], list[dict[str, str]]], tmp_path: Path
+) -> None:
+    # A project with an Egyptian partner, one with third parties: scheme-less homepages,
+    # a non-NUTS country, the EURIO form. Before: every row's SHA-1 hash was a violation.
+    from pyshacl import validate
+
+    from innograph.ontology.terms import shapes_path
+
+    header, rows = ecsel
+    ids = {
+        next(r["projectID"] for r in rows if r["country"] == "EG"),
+        next(r["projectID"] for r in rows if r["role"] == "thirdParty"),
+    }
+    picked = [r for r in rows if r["projectID"] in ids]
+    assert any(r["organizationURL"].startswith("www.") for r in picked)
+    p_header, projects = read_rows(shared_dir / "data" / "structured" / "ecsel_h2020_projects.csv")
+    files = (
+        write_rows(
+            tmp_path / "projects.csv", p_header, [p for p in projects if p["projectID"] in ids]
+        ),
+        write_rows(tmp_path / "participants.csv", header, picked),
+    )
+    store = tmp_path / "store"
+    code, _, err = run_import(
+        "cordis",
+        "--projects",
+        str(files[0]),
+        "--participants",
+        str(files[1]),
+        "--store",
+        str(store),
+    )
+    assert code == 0, err
+    dump = tmp_path / "dump.ttl"
+    result = runner.invoke(app, ["export", str(dump), "--eurio", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    data = rdflib.Graph().parse(dump)
+    shapes = rdflib.Graph().parse(shapes_path())
+    conforms, _, text = validate(data, shacl_graph=shapes, inference="none")
+    assert conforms, text
