@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from innograph.ingest.importers.common import ImportReport, NameResolver
     from innograph.ontology.facts import DocumentFacts
 
+EXIT_STATUS = (
+    "Exit status: 0 rows imported (skipped rows and warnings are counted on stderr), 1 no "
+    "valid row in the file, an unreadable file or a store failure, 2 usage error (a file "
+    "that does not exist, no file given)."
+)
 import_app = typer.Typer(
-    help="Import structured sources into the graph.\n\nExit status: 0 rows imported (skipped "
-    "rows and warnings are counted on stderr), 1 no valid row in the file, an unreadable file "
-    "or a store failure, 2 usage error (a file that does not exist, no file given).",
-    no_args_is_help=True,
+    help=f"Import structured sources into the graph.\n\n{EXIT_STATUS}", no_args_is_help=True
 )
 
 
@@ -34,7 +36,7 @@ BulkOption = Annotated[
 ]
 
 
-@import_app.command("cordis")
+@import_app.command("cordis", epilog=EXIT_STATUS)
 def import_cordis(
     projects: Annotated[
         Path | None, typer.Option("--projects", help="CORDIS projects CSV (, or ; separated).")
@@ -71,7 +73,7 @@ def import_cordis(
     _import(documents, store, " + ".join(f.name for f in files), bulk=bulk)
 
 
-@import_app.command("esif")
+@import_app.command("esif", epilog=EXIT_STATUS)
 def import_esif(file: FileArgument, store: StoreOption = None, bulk: BulkOption = False) -> None:
     """Import the ESIF beneficiary list (beneficiary LEADS operation, FUNDED_BY programme)."""
     from innograph.ingest.importers.esif import iter_esif
@@ -80,7 +82,7 @@ def import_esif(file: FileArgument, store: StoreOption = None, bulk: BulkOption 
     _import(lambda names, report: iter_esif(file, report, names), store, file.name, bulk=bulk)
 
 
-@import_app.command("efro-nl")
+@import_app.command("efro-nl", epilog=EXIT_STATUS)
 def import_efro_nl(file: FileArgument, store: StoreOption = None, bulk: BulkOption = False) -> None:
     """Import the Dutch EFRO/ESF project list (Dutch columns)."""
     from innograph.ingest.importers.efro_nl import iter_efro_nl
@@ -89,7 +91,7 @@ def import_efro_nl(file: FileArgument, store: StoreOption = None, bulk: BulkOpti
     _import(lambda names, report: iter_efro_nl(file, report, names), store, file.name, bulk=bulk)
 
 
-@import_app.command("erdf-flanders")
+@import_app.command("erdf-flanders", epilog=EXIT_STATUS)
 def import_erdf_flanders(
     file: FileArgument, store: StoreOption = None, bulk: BulkOption = False
 ) -> None:
