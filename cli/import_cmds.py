@@ -104,7 +104,7 @@ def import_erdf_flanders(
     )
 
 
-@import_app.command("summaries")
+@import_app.command("summaries", epilog=EXIT_STATUS)
 def import_summaries(
     file: FileArgument,
     column: Annotated[str, typer.Option("--column", help="The column of summary texts.")],
@@ -131,6 +131,8 @@ def import_summaries(
     typer.echo(f"wrote {report.documents} summaries of {report.rows} rows to {out}")
     for line in report.lines():
         typer.echo(line, err=True)
+    if report.documents == 0:
+        fail(f"{file.name}: {_nothing_imported(report, 0)}")
 
 
 def _check_files(files: list[Path]) -> None:

@@ -127,3 +127,26 @@ def test_a_folder_of_only_bookkeeping_files_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "skipped: a README" in result.stderr
     assert "no documents" in _one_error_line(result.stderr)
+
+
+def test_summaries_decode_entities_and_fail_when_none_is_written(tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "Titel,Samenvatting,Leeg\n"
+        '"Bakker &amp;amp; Zonen","Onderzoek &amp; ontwikkeling, &quot;groen&quot;",\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "texts"
+    code, _, err = run_import(
+        "summaries", str(sheet), "--column", "Samenvatting", "--title-column", "Titel",
+        "--out", str(out),
+    )  # fmt: skip
+    assert code == 0, err
+    text = (out / "sheet-row-1.txt").read_text(encoding="utf-8")
+    assert text == 'Bakker & Zonen\n\nOnderzoek & ontwikkeling, "groen"\n'
+    code, out_text, err = run_import(
+        "summaries", str(sheet), "--column", "Leeg", "--out", str(tmp_path / "none")
+    )
+    assert code == 1
+    assert "wrote 0 summaries of 1 rows" in out_text
+    assert "none of the 1 rows could be imported (1 empty summary)" in _one_error_line(err)
