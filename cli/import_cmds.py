@@ -197,7 +197,7 @@ def _nothing_imported(report: ImportReport, refused: int) -> str:
     return f"none of the {report.rows} rows could be imported ({reasons})"
 
 
-@import_app.command("rdf")
+@import_app.command("rdf", epilog=EXIT_STATUS)
 def import_rdf(
     file: Annotated[
         Path,
@@ -216,11 +216,14 @@ def import_rdf(
     from innograph.ingest.rdf_import import RdfImportError, read_rdf
 
     if not file.is_file():
-        fail(f"no such file: {file}")
+        fail(f"no such file: {file}", code=2)
     try:
         report = read_rdf(file)
     except RdfImportError as err:
         fail(str(err))
+    if not report.documents:
+        # Refused before the store is opened: nothing is created for a file of no facts.
+        fail(f"{file.name}: no entity or relation of the innograph ontology in it")
     try:
         graph = open_store(settings_from(store))
     except GraphError as err:

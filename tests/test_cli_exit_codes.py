@@ -150,3 +150,15 @@ def test_summaries_decode_entities_and_fail_when_none_is_written(tmp_path: Path)
     assert code == 1
     assert "wrote 0 summaries of 1 rows" in out_text
     assert "none of the 1 rows could be imported (1 empty summary)" in _one_error_line(err)
+
+
+def test_an_rdf_import_of_no_innograph_fact_fails(tmp_path: Path) -> None:
+    other = tmp_path / "other.ttl"
+    other.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n")
+    store = tmp_path / "store"
+    code, _, err = run_import("rdf", str(other), "--store", str(store))
+    assert code == 1
+    assert "no entity or relation of the innograph ontology" in _one_error_line(err)
+    assert not store.exists()
+    code, _, err = run_import("rdf", str(tmp_path / "missing.ttl"), "--store", str(store))
+    assert code == 2 and "no such file" in _one_error_line(err)
