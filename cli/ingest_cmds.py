@@ -227,8 +227,10 @@ def _check_paths(paths: list[Path], lang: str | None) -> None:
     bookkeeping: list[Path] = []
     # The whole walk (not just the first document): every skipped file is named.
     documents = list(iter_document_paths(paths, skipped=bookkeeping))
+    named = {p.resolve() for p in paths if p.is_file()}
     for path in bookkeeping:
-        _report(path, "skipped: a README/SOURCES/LICENSE/CHANGELOG file (name it to read it)")
+        if path.resolve() not in named:
+            _report(path, "skipped: a README/SOURCES/LICENSE/CHANGELOG file (name it to read it)")
     if not documents:
         kinds = " ".join(sorted(set(MEDIA_TYPES)))
         fail(f"no documents ({kinds}) under {' '.join(map(str, paths))}")

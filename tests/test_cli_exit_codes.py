@@ -111,12 +111,13 @@ def test_ingest_skips_readme_sources_licence_and_changelog(tmp_path: Path) -> No
     with EmbeddedStore(store) as graph:
         stored = sorted(Path(d.source).name for d in graph.documents())
     assert stored == ["note.txt", "readme_of_the_lab.txt"]
-    # Named on the command line, a README is read.
+    # Named on the command line, a README is read (even beside its folder).
     result = runner.invoke(
-        app, ["ingest", str(docs / "README.md"), "--store", str(store), "--lang", "en"]
+        app, ["ingest", str(docs), str(docs / "README.md"), "--store", str(store), "--lang", "en"]
     )
     assert result.exit_code == 0, result.output
-    assert "skipped" not in result.stderr
+    skipped = [line for line in result.stderr.splitlines() if "skipped: a README" in line]
+    assert len(skipped) == 3 and not [line for line in skipped if "README.md" in line]
     with EmbeddedStore(store) as graph:
         assert "README.md" in {Path(d.source).name for d in graph.documents()}
 
