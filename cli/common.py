@@ -26,6 +26,25 @@ def settings_from(store: Path | None = None) -> Settings:
     return load_settings(store_dir=store)
 
 
+def existing_store_settings(store: Path | None = None) -> Settings:
+    """Settings for a command that only reads the graph: the embedded store must already
+    exist (a folder holding its database), else a one-line error and exit 2, instead of
+    an empty store made on the spot. Neo4j (INNOGRAPH_NEO4J_URI) is checked on connect."""
+    settings = settings_from(store)
+    if not settings.uses_neo4j:
+        from innograph.graph.embedded.database import DB_NAME
+
+        folder = settings.store_dir
+        if not (folder / DB_NAME).is_file():
+            what = "no such folder" if not folder.exists() else "no innograph store in it"
+            fail(
+                f"store {folder}: {what} (fill one with `innograph ingest` or "
+                "`innograph import`, or name it with --store / INNOGRAPH_STORE)",
+                code=2,
+            )
+    return settings
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a one-line error to stderr and exit non-zero (never a traceback)."""
     typer.echo(f"innograph: error: {redact(message)}", err=True)

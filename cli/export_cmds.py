@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from innograph.cli.common import StoreOption, fail, settings_from
+from innograph.cli.common import StoreOption, existing_store_settings, fail
 from innograph.graph.errors import GraphError
 from innograph.graph.exchange.export import export_to_path
 from innograph.graph.factory import open_store
@@ -64,12 +64,15 @@ def export(
 
     RDF dumps end with their VoID/DCAT description and validate against
     ontology/shapes.ttl. Output is streamed: memory does not grow with the graph.
+
+    Exit status: 0 written, 1 a bad option, the store or the output failed, 2 the
+    --store folder holds no store.
     """
     known = ontology().entity_types
     for name in types or []:
         if name not in known:
             fail(f"unknown type {name!r} (known: {', '.join(sorted(known))})")
-    settings = settings_from(store)
+    settings = existing_store_settings(store)
     try:
         base = normalise_base(base_iri or settings.base_iri)
     except ValueError as err:

@@ -15,7 +15,14 @@ if TYPE_CHECKING:
     from innograph.ingest.importers.common import ImportReport, NameResolver
     from innograph.ontology.facts import DocumentFacts
 
-import_app = typer.Typer(help="Import structured sources into the graph.", no_args_is_help=True)
+EXIT_STATUS = (
+    "Exit status: 0 rows imported (skipped rows and warnings are counted on stderr), 1 no "
+    "valid row in the file, an unreadable file or a store failure, 2 usage error (a file "
+    "that does not exist, no file given)."
+)
+import_app = typer.Typer(
+    help=f"Import structured sources into the graph.\n\n{EXIT_STATUS}", no_args_is_help=True
+)
 
 
 FileArgument = Annotated[Path, typer.Argument(help="The CSV file (.csv or .csv.gz).")]
@@ -29,7 +36,7 @@ BulkOption = Annotated[
 ]
 
 
-@import_app.command("cordis")
+@import_app.command("cordis", epilog=EXIT_STATUS)
 def import_cordis(
     projects: Annotated[
         Path | None, typer.Option("--projects", help="CORDIS projects CSV (, or ; separated).")
@@ -66,7 +73,7 @@ def import_cordis(
     _import(documents, store, " + ".join(f.name for f in files), bulk=bulk)
 
 
-@import_app.command("esif")
+@import_app.command("esif", epilog=EXIT_STATUS)
 def import_esif(file: FileArgument, store: StoreOption = None, bulk: BulkOption = False) -> None:
     """Import the ESIF beneficiary list (beneficiary LEADS operation, FUNDED_BY programme)."""
     from innograph.ingest.importers.esif import iter_esif
@@ -75,7 +82,7 @@ def import_esif(file: FileArgument, store: StoreOption = None, bulk: BulkOption 
     _import(lambda names, report: iter_esif(file, report, names), store, file.name, bulk=bulk)
 
 
-@import_app.command("efro-nl")
+@import_app.command("efro-nl", epilog=EXIT_STATUS)
 def import_efro_nl(file: FileArgument, store: StoreOption = None, bulk: BulkOption = False) -> None:
     """Import the Dutch EFRO/ESF project list (Dutch columns)."""
     from innograph.ingest.importers.efro_nl import iter_efro_nl
@@ -84,7 +91,7 @@ def import_efro_nl(file: FileArgument, store: StoreOption = None, bulk: BulkOpti
     _import(lambda names, report: iter_efro_nl(file, report, names), store, file.name, bulk=bulk)
 
 
-@import_app.command("erdf-flanders")
+@import_app.command("erdf-flanders", epilog=EXIT_STATUS)
 def import_erdf_flanders(
     file: FileArgument, store: StoreOption = None, bulk: BulkOption = False
 ) -> None:
@@ -97,7 +104,7 @@ def import_erdf_flanders(
     )
 
 
-@import_app.command("summaries")
+@import_app.command("summaries", epilog=EXIT_STATUS)
 def import_summaries(
     file: FileArgument,
     column: Annotated[str, typer.Option("--column", help="The column of summary texts.")],
@@ -124,6 +131,8 @@ def import_summaries(
     typer.echo(f"wrote {report.documents} summaries of {report.rows} rows to {out}")
     for line in report.lines():
         typer.echo(line, err=True)
+    if report.documents == 0:
+        fail(f"{file.name}: {_nothing_imported(report, 0)}")
 
 
 def _check_files(files: list[Path]) -> None:
@@ -174,9 +183,21 @@ def _import(
         typer.echo(line, err=True)
     for example in report.examples[:5]:
         typer.echo(f"  e.g. {example}", err=True)
+    if report.documents - summary.failed + report.unchanged == 0:
+        fail(f"{label}: {_nothing_imported(report, summary.failed)}")
 
 
-@import_app.command("rdf")
+def _nothing_imported(report: ImportReport, refused: int) -> str:
+    """Why an import took no row, in one line."""
+    if report.rows == 0:
+        return "no data rows (is it the right file, with a header line?)"
+    reasons = ", ".join(f"{n} {why}" for why, n in report.skipped.most_common(3))
+    if refused:
+        reasons = ", ".join(filter(None, [reasons, f"{refused} refused by the store"]))
+    return f"none of the {report.rows} rows could be imported ({reasons})"
+
+
+@import_app.command("rdf", epilog=EXIT_STATUS)
 def import_rdf(
     file: Annotated[
         Path,
@@ -195,11 +216,14 @@ def import_rdf(
     from innograph.ingest.rdf_import import RdfImportError, read_rdf
 
     if not file.is_file():
-        fail(f"no such file: {file}")
+        fail(f"no such file: {file}", code=2)
     try:
         report = read_rdf(file)
     except RdfImportError as err:
         fail(str(err))
+    if not report.documents:
+        # Refused before the store is opened: nothing is created for a file of no facts.
+        fail(f"{file.name}: no entity or relation of the innograph ontology in it")
     try:
         graph = open_store(settings_from(store))
     except GraphError as err:

@@ -2,6 +2,8 @@
 
 Exit status: 0 when every document went through, 1 when any failed (the others are
 still printed or written), 2 for usage errors such as a path that does not exist.
+Folders are read without their README, SOURCES, LICENSE and CHANGELOG files (any
+extension, any case), each named on stderr; a file named on the command line is read.
 """
 
 from __future__ import annotations
@@ -115,7 +117,11 @@ def ingest(
     """Extract facts from documents and write them into the graph store.
 
     New mentions resolve to the entities already in the graph. Each document is written
-    whole or not at all; the exit status is 1 if any document failed.
+    whole or not at all. Folders are read without their README, SOURCES, LICENSE and
+    CHANGELOG files (named on stderr); name one to read it.
+
+    Exit status: 0 all documents done, 1 some document failed or the store failed,
+    2 usage error (a path that does not exist, an unknown --lang).
     """
     from innograph.graph.errors import StoreUnavailable
     from innograph.graph.factory import open_store
@@ -218,7 +224,14 @@ def _check_paths(paths: list[Path], lang: str | None) -> None:
             fail(f"{path}: no such file or folder", code=2)
     if lang is not None and lang not in SUPPORTED_LANGUAGES:
         fail(f"--lang {lang!r}: not one of {', '.join(SUPPORTED_LANGUAGES)}", code=2)
-    if next(iter_document_paths(paths), None) is None:
+    bookkeeping: list[Path] = []
+    # The whole walk (not just the first document): every skipped file is named.
+    documents = list(iter_document_paths(paths, skipped=bookkeeping))
+    named = {p.resolve() for p in paths if p.is_file()}
+    for path in bookkeeping:
+        if path.resolve() not in named:
+            _report(path, "skipped: a README/SOURCES/LICENSE/CHANGELOG file (name it to read it)")
+    if not documents:
         kinds = " ".join(sorted(set(MEDIA_TYPES)))
         fail(f"no documents ({kinds}) under {' '.join(map(str, paths))}")
 

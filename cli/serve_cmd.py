@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from innograph.cli.common import StoreOption, fail, settings_from
+from innograph.cli.common import StoreOption, existing_store_settings, fail
 from innograph.cli.http_limits import (
     HEADER_TIMEOUT_SECONDS,
     KEEP_ALIVE_SECONDS,
@@ -49,14 +49,17 @@ def serve(
 ) -> None:
     """Serve the API, the linked data and the network views over HTTP.
 
-    Uses Neo4j when INNOGRAPH_NEO4J_URI is set, else the embedded store (--store). The
-    base IRI is fixed at start-up, never taken from a request's Host header.
+    Uses Neo4j when INNOGRAPH_NEO4J_URI is set, else the embedded store (--store), which
+    must exist (fill it first with `innograph ingest` or `innograph import`). The base
+    IRI is fixed at start-up, never taken from a request's Host header.
+
+    Exit status: 1 the address cannot be listened on, 2 the --store folder holds no store.
     """
     import uvicorn
 
     from innograph.api.app import create_app
 
-    settings = settings_from(store)
+    settings = existing_store_settings(store)
     _check_port_free(host, port)
     settings = replace(settings, base_iri=_base_iri(base_iri or settings.base_iri, host, port))
     # create_app opens the store; if Neo4j is down it still starts and answers 503.

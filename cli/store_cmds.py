@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from innograph.cli.common import StoreOption, fail, settings_from
+from innograph.cli.common import StoreOption, existing_store_settings, fail, settings_from
 from innograph.graph.errors import GraphError
 from innograph.graph.factory import open_store
 from innograph.graph.store import GraphStore
@@ -81,9 +81,10 @@ def neo4j_reset(
 
 @contextmanager
 def _opened(store_dir: Path | None) -> Iterator[GraphStore]:
-    """The configured store, closed afterwards; a one-line error if it cannot be opened."""
+    """The configured store, which must exist, closed afterwards; a one-line error if it
+    cannot be opened."""
     try:
-        graph = open_store(settings_from(store_dir))
+        graph = open_store(existing_store_settings(store_dir))
     except GraphError as err:
         fail(str(err))
     try:
@@ -97,7 +98,10 @@ def _opened(store_dir: Path | None) -> Iterator[GraphStore]:
 def stats(
     store: StoreOption = None, as_json: Annotated[bool, typer.Option("--json")] = False
 ) -> None:
-    """Counts of nodes by type, relationships by type, and documents."""
+    """Counts of nodes by type, relationships by type, and documents.
+
+    Exit status: 0 done, 1 the store failed, 2 the --store folder holds no store.
+    """
     with _opened(store) as graph:
         counts = graph.stats()
     if as_json:
@@ -149,7 +153,11 @@ def remove(
     ],
     store: StoreOption = None,
 ) -> None:
-    """Retract documents' facts, keeping what other documents still support."""
+    """Retract documents' facts, keeping what other documents still support.
+
+    Exit status: 0 all removed, 1 some source not in the graph or the store failed,
+    2 the --store folder holds no store.
+    """
     missing: list[str] = []
     with _opened(store) as graph:
         known: list[str] | None = None

@@ -31,6 +31,7 @@ from typing import Any
 from innograph.graph.errors import InvalidFact
 from innograph.graph.types import Collaborator, Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts
+from innograph.ontology.homepages import URL_KEY, checked_homepage
 from innograph.ontology.ids import fold, is_canonical_id
 from innograph.ontology.terms import (
     ClassTerm,
@@ -268,7 +269,10 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
         aliases = {a for a in ent.aliases if a}
         if ent.name:
             aliases.add(ent.name)
-        attrs: dict[str, Any] = dict(ent.attributes)
+        # A homepage is published as an IRI: only an absolute one is kept as ``url``.
+        attrs: dict[str, Any] = (
+            checked_homepage(ent.attributes) if URL_KEY in ent.attributes else dict(ent.attributes)
+        )
         mtype = ent.type
         previous = nodes.get(cid)
         if previous is not None:

@@ -15,6 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from innograph.graph.embedded.store import EmbeddedStore
+
 INNOGRAPH = str(Path(sys.executable).with_name("innograph"))
 
 
@@ -28,11 +30,17 @@ def embedded_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_NEO4J")}
 
 
+def empty_store(tmp_path: Path) -> str:
+    """An existing, empty embedded store (serve refuses a folder that holds none)."""
+    EmbeddedStore(tmp_path / "store").close()
+    return str(tmp_path / "store")
+
+
 @pytest.mark.slow
 def test_serve_answers_over_http(tmp_path: Path) -> None:
     port = free_port()
     server = subprocess.Popen(
-        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port)],
+        [INNOGRAPH, "serve", "--store", empty_store(tmp_path), "--port", str(port)],
         env=embedded_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,7 +70,7 @@ def test_serve_on_a_taken_port_fails_in_one_line(tmp_path: Path) -> None:
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port)],
+            [INNOGRAPH, "serve", "--store", empty_store(tmp_path), "--port", str(port)],
             env=embedded_env(),
             capture_output=True,
             text=True,
@@ -72,6 +80,20 @@ def test_serve_on_a_taken_port_fails_in_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         f"innograph: error: cannot listen on 127.0.0.1:{port}: the port is in use"
     ]
+
+
+def test_serve_refuses_a_store_that_does_not_exist(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [INNOGRAPH, "serve", "--store", str(tmp_path / "nothing"), "--port", str(free_port())],
+        env=embedded_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"innograph: error: store {tmp_path}")
+    assert not (tmp_path / "nothing").exists()  # no empty store made on the spot
 
 
 def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:

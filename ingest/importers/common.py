@@ -2,8 +2,13 @@
 
 Each CSV row becomes one :class:`DocumentFacts` whose source is ``"<file name>#row=<n>"``
 (``n`` counts data rows from 1): provenance names the file and the row, ``remove`` can
-retract one row, and the content hash is taken from the row's own text, so importing the
-same file twice writes nothing the second time.
+retract one row, and the content hash (SHA-256, as ``ig:contentHash`` says) is taken
+from the row's own text, so importing the same file twice writes nothing the second time.
+
+Every text field is cleaned on the way in: HTML character references are decoded (the
+Dutch EFRO list writes "&amp;", "&quot;" and even "&amp;amp;"), and mangled characters
+(U+FFFD, mojibake such as "Ã©") are reported as warnings with their row numbers; the row
+is imported as written.
 """
 
 from __future__ import annotations
@@ -11,24 +16,31 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
+import html
 import io
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO, TypeVar
+
+from ftfy.badness import is_bad
 
 from innograph.ingest.amounts import parse_money
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
 from innograph.ontology.facts import AttributeValue, DocumentFacts, EntityFact, RelationFact
+from innograph.ontology.homepages import URL_KEY, checked_homepage
 from innograph.ontology.ids import make_canonical_id
 
 T = TypeVar("T")
 
 # Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
+# 2: SHA-256 row hashes, decoded HTML entities, homepage IRIs, NUTS links for NUTS
+# countries only, every CORDIS field; organisations by PIC, projects by acronym key.
 IMPORTER_VERSION = "2"
 # Real exports hold long texts (CORDIS objectives, project descriptions).
 csv.field_size_limit(2**31 - 1)
@@ -53,6 +65,39 @@ EL UK XK
 )
 
 
+# A character reference as HTML writes one, with its closing semicolon ("&amp;", "&#38;",
+# "&#x26;"); a bare "&" as in "R&D" or "AT&T" is text.
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+# Characters that mojibake and lost bytes leave behind: U+FFFD, and the lead characters of
+# UTF-8 read as Latin-1 or cp1252 ("Ã©", "â€™", "Â "). Only values holding one are scored.
+_SUSPECT = re.compile("[\ufffd\u00c2\u00c3\u00c5\u00e2\u0080-\u009f]")
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with its HTML character references decoded, repeatedly ("&amp;amp;" is
+    "&" encoded twice over); a bare "&" stays."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        decoded = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m[0]), text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def mangled(text: str) -> str | None:
+    """What is wrong with the characters of ``text``: "U+FFFD" (bytes lost before the
+    file reached us), "mojibake" (UTF-8 decoded as a single-byte code page), or None."""
+    if not _SUSPECT.search(text):
+        return None
+    if "\ufffd" in text:
+        return "U+FFFD"
+    return "mojibake" if is_bad(text) else None
+
+
 class SkipRow(Exception):
     """A row that cannot be imported; the message is the reason, counted in the report."""
 
@@ -69,6 +114,9 @@ class ImportReport:
     # here and not built again (a re-import costs a read of the file, not a resolution).
     stored: dict[str, str] = field(default_factory=dict)
     unchanged: int = 0
+    # Imported rows with something to warn about: reason -> row numbers (the first 20).
+    warnings: Counter[str] = field(default_factory=Counter)
+    warned_rows: dict[str, list[int]] = field(default_factory=dict)
 
     def skip(self, row: int, reason: str) -> None:
         """Count one skipped row."""
@@ -76,9 +124,23 @@ class ImportReport:
         if len(self.examples) < 20:
             self.examples.append(f"row {row}: {reason}")
 
+    def warn(self, row: int, reason: str) -> None:
+        """Count one imported row that has ``reason`` to warn about."""
+        self.warnings[reason] += 1
+        rows = self.warned_rows.setdefault(reason, [])
+        if len(rows) < 20:
+            rows.append(row)
+
     def lines(self) -> list[str]:
-        """The skipped-row summary, one line per reason."""
-        return [f"skipped {n} rows: {reason}" for reason, n in self.skipped.most_common()]
+        """The skipped-row summary, one line per reason, then the warnings."""
+        lines = [f"skipped {n} rows: {reason}" for reason, n in self.skipped.most_common()]
+        for reason, n in self.warnings.most_common():
+            rows = ", ".join(map(str, self.warned_rows[reason]))
+            more = ", ..." if n > len(self.warned_rows[reason]) else ""
+            lines.append(
+                f"warning: {n} rows with {reason} (imported as written): rows {rows}{more}"
+            )
+        return lines
 
 
 def open_text(path: Path) -> IO[str]:
@@ -115,7 +177,7 @@ def row_hash(values: Iterable[str]) -> str:
     """The content hash of one row (with the importer version)."""
     # The digest of IMPORTER_VERSION then "\x1f" + value for each value, fed at once.
     text = IMPORTER_VERSION + "".join(["\x1f" + value for value in values])
-    return hashlib.sha1(text.encode("utf-8", "replace"), usedforsecurity=False).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
 
 
 def progress(rows: Iterable[T], *, desc: str, total: int | None = None) -> Iterable[T]:
@@ -198,11 +260,14 @@ class RowFacts:
         if key not in self._keys:
             self._keys.add(key)
             extra = [a for a in dict.fromkeys(aliases) if a and a != name] if aliases else []
-            kept = (
+            kept: dict[str, AttributeValue] = (
                 {k: v for k, v in attributes.items() if v is not None and v != ""}
                 if attributes
                 else {}
             )
+            if URL_KEY in kept:
+                # A homepage becomes an IRI: absolute, or kept as text (url_text).
+                kept = checked_homepage(kept)
             self.facts.entities.append(
                 EntityFact(
                     key,
@@ -313,12 +378,21 @@ def _region(code: str) -> tuple[str, str, str]:
     return (names[0] if names else label), make_canonical_id("Region", code), country
 
 
+@cache
+def nuts_countries() -> frozenset[str]:
+    """The country codes of the NUTS reference list (the EU's, EFTA's and candidates'):
+    only these are NUTS codes; EG, IL or US are countries without one."""
+    return frozenset(country for _, country, _ in gazetteer().nuts.values())
+
+
 def add_country(row: RowFacts, code: str) -> str:
-    """The country as a Region entity (its NUTS level-0 id); its local key."""
+    """The country as a Region entity (id from its code; the NUTS level-0 code as
+    ``nuts_id`` only for a country of the NUTS list); its local key."""
     name, cid, _ = _region(code)
-    return row.entity(
-        f"country:{code}", "Region", name, cid, attributes={"nuts_id": code, "country": code}
+    attributes = (
+        {"nuts_id": code, "country": code} if code in nuts_countries() else {"country": code}
     )
+    return row.entity(f"country:{code}", "Region", name, cid, attributes=attributes)
 
 
 def add_nuts(row: RowFacts, code: str) -> str:
@@ -389,6 +463,20 @@ def short_hash(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()[:8]
 
 
+def clean_row(row: dict[str, str], n: int, report: ImportReport) -> dict[str, str]:
+    """``row`` with HTML character references decoded; mangled characters reported as a
+    warning on row ``n`` (by column), the values kept as written."""
+    text = "\x1f".join(row.values())
+    if "&" in text:
+        row = {k: decode_entities(v) if "&" in v else v for k, v in row.items()}
+    if _SUSPECT.search(text):
+        for column, value in row.items():
+            problem = mangled(value)
+            if problem is not None:
+                report.warn(n, f"{problem} in {column!r}")
+    return row
+
+
 def facts_from_rows(
     path: Path,
     build: Callable[[RowFacts, int, dict[str, str]], None],
@@ -407,6 +495,7 @@ def facts_from_rows(
         if report.stored.get(source) == content_hash:
             report.unchanged += 1
             continue
+        row = clean_row(row, n, report)
         facts = RowFacts(source, doc, content_hash)
         try:
             build(facts, n, row)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from innograph.ingest.importers.common import ImportReport, iter_rows
+from innograph.ingest.importers.common import ImportReport, clean_row, iter_rows
 
 
 class UnknownColumn(ValueError):
@@ -23,8 +23,10 @@ def export_summaries(
     report = ImportReport()
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = path.name.split(".")[0]
-    for n, row in iter_rows(path):
+    for n, raw in iter_rows(path):
         report.rows += 1
+        # HTML entities decoded, mangled characters warned, as every importer does.
+        row = clean_row(raw, n, report)
         if column not in row:
             raise UnknownColumn(f"{path.name} has no column {column!r}")
         if title_column is not None and title_column not in row:

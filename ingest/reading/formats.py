@@ -27,6 +27,7 @@ __all__ = [
     "MEDIA_TYPES",
     "ReadError",
     "SourceText",
+    "is_bookkeeping",
     "iter_document_paths",
     "iter_documents",
     "read_bytes",
@@ -71,15 +72,30 @@ class ReadError(Exception):
         self.reason = reason
 
 
-def iter_document_paths(paths: Iterable[Path | str]) -> Iterator[Path]:
+# A folder's bookkeeping files (README, SOURCES, LICENSE, CHANGELOG, with any extension,
+# in any case) describe the documents and are not among them.
+BOOKKEEPING_NAMES = frozenset({"readme", "sources", "license", "licence", "changelog"})
+
+
+def is_bookkeeping(path: Path) -> bool:
+    """True for a README, SOURCES, LICENSE or CHANGELOG file ("ReadMe.md", "LICENSE")."""
+    return path.name.split(".", 1)[0].lower() in BOOKKEEPING_NAMES
+
+
+def iter_document_paths(
+    paths: Iterable[Path | str], skipped: list[Path] | None = None
+) -> Iterator[Path]:
     """The documents under ``paths``: folders are walked recursively (supported
-    extensions only, hidden files skipped, sorted); files named explicitly are yielded
-    as given, so that an unsupported one is reported rather than silently skipped."""
-    for path, _ in iter_documents(paths):
+    extensions only, hidden and bookkeeping files skipped, sorted); files named
+    explicitly are yielded as given, so that an unsupported one is reported rather than
+    silently skipped. Bookkeeping files left out of a folder are added to ``skipped``."""
+    for path, _ in iter_documents(paths, skipped):
         yield path
 
 
-def iter_documents(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
+def iter_documents(
+    paths: Iterable[Path | str], skipped: list[Path] | None = None
+) -> Iterator[tuple[Path, str]]:
     """The documents under ``paths`` (as :func:`iter_document_paths`), each with the
     source name it is stored and published under (:func:`source_name`)."""
     seen: set[Path] = set()
@@ -87,7 +103,12 @@ def iter_documents(paths: Iterable[Path | str]) -> Iterator[tuple[Path, str]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(_documents_under(path))
+            found = []
+            for p in sorted(_documents_under(path)):
+                if not is_bookkeeping(p):
+                    found.append(p)
+                elif skipped is not None:
+                    skipped.append(p)
         else:
             found = [path]
         for p in found:
