@@ -16,9 +16,12 @@ from importlib import resources
 def nuts_codes() -> frozenset[str]:
     """Every NUTS 2013 code (AT, AT1, AT11, AT111, ...)."""
     text = resources.files("innograph.ontology").joinpath("nuts_codes.txt").read_text("utf-8")
-    return frozenset(
+    listed = {
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    }
+    # The reference lacks the level-0 row of some countries (NL, ES, HU, ...) while listing
+    # their regions: such a country's code is a NUTS code all the same.
+    return frozenset(listed | {code[:2] for code in listed})
 
 
 def is_nuts_code(code: str) -> bool:

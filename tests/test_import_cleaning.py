@@ -14,7 +14,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from innograph.cli.main import app
 from innograph.graph.store import GraphStore
@@ -35,6 +35,7 @@ from innograph.tests.import_helpers import open_graph, read_rows, run_import, ru
 
 FOAF_HOMEPAGE = URIRef("http://xmlns.com/foaf/0.1/homepage")
 SKOS_EXACT = URIRef("http://www.w3.org/2004/02/skos/core#exactMatch")
+IG_ORGANISATION = URIRef("https://w3id.org/innograph/ontology#Organisation")
 NUTS_NS = "http://data.europa.eu/nuts/code/"
 
 Importer = Callable[[NameResolver, ImportReport], Iterator[DocumentFacts]]
@@ -136,7 +137,8 @@ def test_scheme_less_cordis_homepages_export_as_valid_iris(
     assert result.exit_code == 0, result.output
     graph = rdflib.Graph().parse(dump, format="nt")
     pyoxigraph.Store().load(path=str(dump), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    homepages = {str(o) for o in graph.objects(None, FOAF_HOMEPAGE)}
+    organisations = set(graph.subjects(RDF.type, IG_ORGANISATION))
+    homepages = {str(o) for s, o in graph.subject_objects(FOAF_HOMEPAGE) if s in organisations}
     expected = {homepage_iri(r["organizationURL"]) for r in bare} | {"http://www.hap-dresden.de"}
     assert homepages == expected
     assert all(h.startswith("http://www.") for h in homepages)
@@ -358,3 +360,24 @@ def test_a_real_cordis_slice_conforms_to_the_shapes(
     shapes = rdflib.Graph().parse(shapes_path())
     conforms, _, text = validate(data, shacl_graph=shapes, inference="none")
     assert conforms, text
+
+
+def test_third_parties_and_cordis_numbers_reach_the_eurio_form(
+    ecsel: tuple[list[str], list[dict[str, str]]], tmp_path: Path
+) -> None:
+    header, rows = ecsel
+    project = next(r["projectID"] for r in rows if r["role"] == "thirdParty")
+    picked = [r for r in rows if r["projectID"] == project]
+    path = write_rows(tmp_path / "participants.csv", header, picked)
+    store = tmp_path / "store"
+    code, _, err = run_import("cordis", "--participants", str(path), "--store", str(store))
+    assert code == 0, err
+    dump = tmp_path / "dump.nt"
+    args = ["export", "-f", "nt", str(dump), "--eurio", "--store", str(store)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    graph = rdflib.Graph().parse(dump)
+    eurio = "http://data.europa.eu/s66#"
+    labels = [str(o) for o in graph.objects(None, URIRef(eurio + "roleLabel"))]
+    assert set(labels) == {r["role"] for r in picked} and "thirdParty" in labels
+    assert project in {str(o) for o in graph.objects(None, URIRef(eurio + "identifier"))}

@@ -383,7 +383,10 @@ def edge_blocks(
             blocks.append((grant, [(NS.eurio_scheme, obj)]))
             return blocks
         amount = edge.properties.get("amount_eur") if edge.type == "FUNDED_BY" else None
-        blocks += eurio_blocks(edge.source, edge.type, edge.target, amount, base)
+        role = edge.properties.get("role")  # CORDIS's own word (thirdParty, partner, ...)
+        blocks += eurio_blocks(
+            edge.source, edge.type, edge.target, amount, base, role=role if role else None
+        )
     return blocks
 
 

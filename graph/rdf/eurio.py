@@ -62,6 +62,8 @@ CORDIS_PROPERTIES = (
 # The fragment of a project's IRI naming the grant of its EC contribution.
 CONTRIBUTION_GRANT = "#ec-grant"
 # A node carrying one of these comes from CORDIS (the dataset then credits it).
+# CORDIS's role words that the shapes allow as eurio:roleLabel (see ontology/shapes.ttl).
+CORDIS_ROLES = frozenset({"coordinator", "participant", "thirdParty"})
 CORDIS_MARKERS = frozenset({"cordis_url", "ec_contribution"})
 _CORDIS_KEYS = frozenset(CORDIS_PROPERTIES)
 
@@ -127,7 +129,9 @@ def cordis_form(
         acronym_iri = iri(own + "#acronym")
         pairs.append((_HAS_ACRONYM, acronym_iri))
         blocks.append((acronym_iri, [*_ACRONYM_TYPES, (_SHORT_FORM, string(str(acronym)))]))
-    identifier = props.get("identifier")
+    # The importers keep CORDIS's project number as ``cordis_id`` and its total cost as
+    # ``budget_eur``; ``identifier``/``total_cost`` are read first where a source names them so.
+    identifier = props.get("identifier") or props.get("cordis_id")
     if _present(identifier):
         pairs.append((_IDENTIFIER, string(str(identifier))))
     for key, predicate in (("start_date", _START), ("end_date", _END)):
@@ -136,8 +140,11 @@ def cordis_form(
         if literal and literal.endswith(_XSD_DATE):  # EURIO's dates are whole days
             pairs.append((predicate, literal))
     if entity_type == "Project":
-        cost = _money(iri(own + "#total-cost"), props.get("total_cost"))
-        if _present(props.get("total_cost")) and cost is not None:
+        total = props.get("total_cost")
+        if not _present(total) and _present(props.get("cordis_id")):
+            total = props.get("budget_eur")
+        cost = _money(iri(own + "#total-cost"), total)
+        if _present(total) and cost is not None:
             pairs.append((_TOTAL_COST, cost[0]))
             blocks.append(cost)
         contribution = _money(iri(own + "#ec-contribution"), props.get("ec_contribution"))
@@ -171,7 +178,7 @@ def _has_prefix(entity_id: str, entity_type: str) -> bool:
 
 
 def eurio_blocks(
-    source: str, relation: str, target: str, amount: Any, base: str
+    source: str, relation: str, target: str, amount: Any, base: str, *, role: str | None = None
 ) -> Iterator[Block]:
     """The EURIO-qualified form of a participation (OrganisationRole) or funding (Grant).
 
@@ -183,14 +190,16 @@ def eurio_blocks(
     if term.role_label:
         if not (_has_prefix(source, "Organisation") and _has_prefix(target, "Project")):
             return
-        role = iri(entity_iri(base, f"role-{_short_hash(source, relation, target)}"))
-        yield iri(entity_iri(base, target)), [(NS.eurio_involved, role)]
+        role_iri = iri(entity_iri(base, f"role-{_short_hash(source, relation, target)}"))
+        yield iri(entity_iri(base, target)), [(NS.eurio_involved, role_iri)]
         yield (
-            role,
+            role_iri,
             [
                 (NS.type, NS.eurio_role_class),
                 (NS.eurio_role_of, iri(entity_iri(base, source))),
-                (NS.eurio_role_label, string(term.role_label)),
+                # The source's own role word when it gave one (CORDIS's "thirdParty"
+                # is not a participant), else the relation's.
+                (NS.eurio_role_label, string(role if role in CORDIS_ROLES else term.role_label)),
             ],
         )
     elif relation == "FUNDED_BY":
