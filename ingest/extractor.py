@@ -34,7 +34,7 @@ from innograph.ingest.resolution import (
 )
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
 
-__all__ = ["Extractor", "KnownEntity", "Resolver"]
+__all__ = ["Extractor", "KnownEntity", "Resolver", "analyse"]
 
 # Worker processes get documents in chunks; big enough to keep both cores busy.
 _CHUNK = 4
@@ -148,6 +148,11 @@ class Extractor:
         with ctx.Pool(workers) as pool:
             for analysis in pool.imap(_analyse_in_worker, sources, chunksize=_CHUNK):
                 yield self._resolve(analysis)
+
+    def resolve(self, analysis: _Analysis) -> DocumentFacts:
+        """Facts of a document already analysed (:func:`analyse`): the heavy language
+        analysis can run first and apart, resolution against the graph after."""
+        return self._resolve(analysis)
 
     def _resolve(self, analysis: _Analysis) -> DocumentFacts:
         facts = analysis.facts
