@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import docx
-
 import httpx2
 import pytest
 from fastapi.testclient import TestClient

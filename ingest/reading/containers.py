@@ -256,13 +256,17 @@ def _child(media_type: str, memory_bytes: int, cpu_seconds: int) -> int:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
     raw = sys.stdin.buffer.read()
     parse = read_pdf if media_type == PDF else read_docx
+    out_of_memory = _needs_more_memory(ContainerLimits(memory_bytes=memory_bytes))
     try:
         text, title = parse(raw, "-")
         answer: dict[str, str | None] = {"text": text, "title": title}
     except ReadError as err:
-        answer = {"refused": err.reason}
+        # lxml reports an allocation that failed as a syntax error ("unknown error"):
+        # a parse that had filled half its address space ran out of memory.
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        answer = {"refused": out_of_memory if peak > memory_bytes // 2 else err.reason}
     except MemoryError:
-        answer = {"refused": _needs_more_memory(ContainerLimits(memory_bytes=memory_bytes))}
+        answer = {"refused": out_of_memory}
     except RecursionError:
         answer = {"refused": "too deeply nested to read"}
     sys.stdout.write(json.dumps(answer))
