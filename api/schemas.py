@@ -271,14 +271,14 @@ class IngestResultPublic(BaseModel):
         "bytes; refused: not stored, see code and error"
     )
     code: int = Field(
-        200,
+        default=200,
         description="This file's own status: 200 stored or unchanged; 413 larger than the "
         "limit; 422 unreadable (damaged, a zip bomb, no text, text too long, an invalid "
         "fact); 500 the extraction failed; 503 the upload's time ran out before this file",
     )
     nodes: int = 0
     relationships: int = 0
-    error: str | None = Field(None, description="Why it was refused, in one line")
+    error: str | None = Field(default=None, description="Why it was refused, in one line")
 
 
 class IngestPublic(BaseModel):

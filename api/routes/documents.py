@@ -21,7 +21,7 @@ from __future__ import annotations
 import hmac
 import threading
 import time
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal, cast
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # the extractor loads spaCy, on the first upload only
 router = APIRouter(prefix="/api", tags=["documents"])
 bearer = HTTPBearer(auto_error=False, description="The server's INNOGRAPH_API_TOKEN.")
 UPLOAD_SOURCE_PREFIX = "upload:"
+StoredStatus = Literal["created", "updated", "unchanged"]
 # Seconds a client told "too many uploads at once" should wait.
 UPLOAD_RETRY_AFTER_SECONDS = 10
 # Resolving against the graph and writing, one document at a time: resolution reads the
@@ -230,7 +231,7 @@ def _ingest_one(
     return IngestResultPublic(
         file=name,
         source=written[0].source,
-        status=written[0].status,
+        status=cast(StoredStatus, written[0].status),  # the stores' three statuses
         code=200,
         nodes=written[0].nodes,
         relationships=written[0].relationships,
