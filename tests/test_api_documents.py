@@ -237,3 +237,17 @@ def test_upload_answer_is_documented_in_the_openapi_schema(
     entry = schema["components"]["schemas"]["IngestResultPublic"]["properties"]
     assert set(entry["status"]["enum"]) == {"created", "updated", "unchanged", "refused"}
     assert "422" in entry["code"]["description"]
+
+
+def test_refused_and_failed_uploads_give_their_slot_back(
+    store: EmbeddedStore, tmp_path: Path
+) -> None:
+    app = create_app(
+        Settings(store_dir=tmp_path, api_token=TOKEN, max_upload_bytes=2000), store=store
+    )
+    with TestClient(app) as client:
+        assert upload(client, ("big.txt", b"word " * 1000)).status_code == 413
+        assert upload(client, ("empty.txt", b"")).status_code == 422
+        assert app.state.upload_slots.running == 0
+        assert upload(client, ("report.txt", REPORT.encode())).status_code == 200
+    assert app.state.upload_slots.running == 0

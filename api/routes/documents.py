@@ -51,6 +51,7 @@ UPLOAD_RETRY_AFTER_SECONDS = 10
 # Resolving against the graph and writing, one document at a time: resolution reads the
 # graph's entities, then the write adds to them.
 _write_lock = threading.Lock()
+_slots_lock = threading.Lock()
 # Documents written through _write_lock so far: an extractor built before the latest
 # write no longer knows every entity and is rebuilt.
 _writes = 0
@@ -99,7 +100,7 @@ class _UploadSlots:
 
 def _slots(request: Request, settings: Settings) -> _UploadSlots:
     """The app's upload slots, made on its first upload."""
-    with _write_lock:
+    with _slots_lock:  # not the write lock: this runs on the event loop
         slots: _UploadSlots | None = getattr(request.app.state, "upload_slots", None)
         if slots is None:
             slots = _UploadSlots(settings.max_concurrent_uploads)
