@@ -42,6 +42,13 @@ class Settings:
     licence: str = "https://creativecommons.org/licenses/by/4.0/"
     publisher: str = "innograph"
     max_upload_bytes: int = 20 * 1024 * 1024
+    # Longest decoded text of one document, in characters (ingest.reading.formats).
+    max_text_chars: int = 2_000_000
+    # The child process that parses a PDF or DOCX: address space and wall-clock limits.
+    parse_memory_mb: int = 1024
+    parse_seconds: int = 60
+    # Uploads processed at once; more get 503 with Retry-After.
+    max_concurrent_uploads: int = 2
 
     @property
     def uses_neo4j(self) -> bool:
@@ -68,6 +75,12 @@ def load_settings(**overrides: object) -> Settings:
         "licence": _env("LICENCE", Settings.licence),
         "publisher": _env("PUBLISHER", Settings.publisher),
         "max_upload_bytes": int(_env("MAX_UPLOAD_BYTES", str(Settings.max_upload_bytes)) or 0),
+        "max_text_chars": int(_env("MAX_TEXT_CHARS", str(Settings.max_text_chars)) or 0),
+        "parse_memory_mb": int(_env("PARSE_MEMORY_MB", str(Settings.parse_memory_mb)) or 0),
+        "parse_seconds": int(_env("PARSE_SECONDS", str(Settings.parse_seconds)) or 0),
+        "max_concurrent_uploads": int(
+            _env("MAX_CONCURRENT_UPLOADS", str(Settings.max_concurrent_uploads)) or 0
+        ),
     }
     for key, value in overrides.items():
         if key not in values:

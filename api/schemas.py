@@ -264,21 +264,30 @@ class StatsPublic(BaseModel):
 class IngestResultPublic(BaseModel):
     """What ingesting one uploaded document did."""
 
-    file: str
-    source: str
-    status: str
+    file: str = Field(description="The file's name as uploaded (without any folder)")
+    source: str = Field(description="Its identity in the graph: upload:<file name>")
+    status: Literal["created", "updated", "unchanged", "refused"] = Field(
+        description="created / updated: stored; unchanged: stored before with the same "
+        "bytes; refused: not stored, see code and error"
+    )
+    code: int = Field(
+        default=200,
+        description="This file's own status: 200 stored or unchanged; 413 larger than the "
+        "limit; 422 unreadable (damaged, a zip bomb, no text, text too long, an invalid "
+        "fact); 500 the extraction failed; 503 the upload's time ran out before this file",
+    )
     nodes: int = 0
     relationships: int = 0
-    error: str | None = None
+    error: str | None = Field(default=None, description="Why it was refused, in one line")
 
 
 class IngestPublic(BaseModel):
-    """The outcome of an upload, one entry per file."""
+    """The outcome of an upload, one entry per file, in the order sent."""
 
     data: list[IngestResultPublic]
-    count: int
-    ingested: int
-    failed: int
+    count: int = Field(description="Files in the upload")
+    ingested: int = Field(description="Files stored or unchanged")
+    failed: int = Field(description="Files refused")
 
 
 class HealthPublic(BaseModel):

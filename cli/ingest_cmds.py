@@ -18,10 +18,16 @@ import typer
 
 from innograph.cli.common import StoreOption, fail, settings_from
 from innograph.ingest.batch import Outcome, run_batch
-from innograph.ingest.reading.formats import DEFAULT_MAX_BYTES, MEDIA_TYPES, iter_document_paths
+from innograph.ingest.reading.formats import (
+    DEFAULT_MAX_BYTES,
+    MEDIA_TYPES,
+    ContainerLimits,
+    iter_document_paths,
+)
 from innograph.ingest.reading.language import SUPPORTED_LANGUAGES
 
 if TYPE_CHECKING:
+    from innograph.config import Settings
     from innograph.graph.store import GraphStore
     from innograph.graph.types import IngestResult
     from innograph.ingest.extractor import Extractor
@@ -50,6 +56,16 @@ MaxSizeOption = Annotated[
     float,
     typer.Option("--max-size", min=0.001, help="Largest document to read, in MB."),
 ]
+MaxCharsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--max-chars",
+        min=1,
+        help="Longest text of one document, in characters; longer ones are refused "
+        "(default: $INNOGRAPH_MAX_TEXT_CHARS or 2000000).",
+        show_default=False,
+    ),
+]
 
 
 def extract(
@@ -57,6 +73,7 @@ def extract(
     workers: WorkersOption = 1,
     lang: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / (1024 * 1024),
+    max_chars: MaxCharsOption = None,
 ) -> None:
     """Extract entities and relations; print one contract JSON object per document.
 
@@ -67,7 +84,8 @@ def extract(
     _check_paths(paths, lang)
     extractor = Extractor()
     failed = 0
-    for outcome in _run(paths, extractor, workers, lang, max_size):
+    limits = _Limits.of(settings_from(None), max_size, max_chars)
+    for outcome in _run(paths, extractor, workers, lang, limits):
         if outcome.facts is None:
             failed += 1
             continue
@@ -110,6 +128,7 @@ def ingest(
     workers: WorkersOption = 1,
     lang: LangOption = None,
     max_size: MaxSizeOption = DEFAULT_MAX_BYTES / (1024 * 1024),
+    max_chars: MaxCharsOption = None,
     batch_size: Annotated[
         int, typer.Option("--batch-size", min=1, help="Documents per store transaction.")
     ] = DEFAULT_BATCH_SIZE,
@@ -139,7 +158,8 @@ def ingest(
         extractor = extractor_for(graph)
 
         def extracted() -> Iterator[tuple[Path, DocumentFacts]]:
-            for outcome in _run(paths, extractor, workers, lang, max_size, stored):
+            limits = _Limits.of(settings, max_size, max_chars)
+            for outcome in _run(paths, extractor, workers, lang, limits, stored):
                 if outcome.unchanged:
                     summary.statuses["unchanged"] += 1
                 elif outcome.facts is None:
@@ -187,12 +207,30 @@ def _write(
     write_all(graph, facts(), on_invalid=not_written, on_written=written, batch_size=batch_size)
 
 
+@dataclass(frozen=True)
+class _Limits:
+    """What one document may be: file size, text length, its parser's memory and time."""
+
+    max_bytes: int
+    max_chars: int
+    containers: ContainerLimits
+
+    @classmethod
+    def of(cls, settings: Settings, max_size: float, max_chars: int | None) -> _Limits:
+        """The limits from the flags, else the settings (environment)."""
+        return cls(
+            max_bytes=int(max_size * 1024 * 1024),
+            max_chars=max_chars if max_chars is not None else settings.max_text_chars,
+            containers=ContainerLimits.within(settings.parse_memory_mb, settings.parse_seconds),
+        )
+
+
 def _run(
     paths: list[Path],
     extractor: Extractor,
     workers: int,
     lang: str | None,
-    max_size: float,
+    limits: _Limits,
     stored: dict[str, str] | None = None,
 ) -> Iterator[Outcome]:
     """The batch's outcomes; failures reported on stderr as they come."""
@@ -201,7 +239,9 @@ def _run(
         extractor,
         workers=workers,
         lang=lang,
-        max_bytes=int(max_size * 1024 * 1024),
+        max_bytes=limits.max_bytes,
+        max_chars=limits.max_chars,
+        containers=limits.containers,
         stored=stored,
     ):
         if outcome.error is not None:

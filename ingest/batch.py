@@ -17,6 +17,8 @@ from typing import Protocol
 
 from innograph.ingest.reading.formats import (
     DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_CHARS,
+    ContainerLimits,
     ReadError,
     SourceText,
     iter_documents,
@@ -65,10 +67,16 @@ def run_batch(
     workers: int = 1,
     lang: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    containers: ContainerLimits | None = None,
     progress: bool | None = None,
     stored: Mapping[str, str] | None = None,
 ) -> Iterator[Outcome]:
     """Read and extract every document under ``paths`` (files or folders), in order.
+
+    ``max_bytes``, ``max_chars`` and ``containers`` bound what one document may be
+    (file size, decoded text length, the PDF/DOCX parser's memory and time); a document
+    past them fails with the reason, and the batch goes on.
 
     ``progress`` None shows a bar on stderr for long runs when stderr is a terminal.
     ``stored`` maps sources already in the graph to their content hash: a document
@@ -78,13 +86,34 @@ def run_batch(
     show = _progress_wanted(progress, len(documents))
     bar = _progress_bar(len(documents)) if show else None
     try:
-        for outcome in _outcomes(documents, extractor, workers, lang, max_bytes, stored or {}):
+        reader = _Reader(max_bytes, max_chars, containers)
+        for outcome in _outcomes(documents, extractor, workers, lang, reader, stored or {}):
             if bar is not None:
                 bar.update(1)
             yield outcome
     finally:
         if bar is not None:
             bar.close()
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """``read_document`` with the batch's limits."""
+
+    max_bytes: int
+    max_chars: int | None
+    containers: ContainerLimits | None
+
+    def read(self, path: Path, *, source: str | None = None) -> SourceText:
+        """The document at ``path``, known as ``source``; ReadError if it cannot be read
+        within the limits."""
+        return read_document(
+            path,
+            max_bytes=self.max_bytes,
+            max_chars=self.max_chars,
+            containers=self.containers,
+            source=source,
+        )
 
 
 def _progress_wanted(progress: bool | None, count: int) -> bool:
@@ -115,7 +144,7 @@ def _outcomes(
     extractor: DocumentExtractor,
     workers: int,
     lang: str | None,
-    max_bytes: int,
+    reader: _Reader,
     stored: Mapping[str, str],
 ) -> Iterator[Outcome]:
     # Read failures (and unchanged documents) wait here until the documents before
@@ -128,7 +157,7 @@ def _outcomes(
         for index in range(start, len(documents)):
             path, name = documents[index]
             try:
-                source = read_document(path, max_bytes=max_bytes, source=name)
+                source = reader.read(path, source=name)
             except ReadError as err:
                 failed.append((index, Outcome(path, error=err.reason)))
                 continue

@@ -34,7 +34,7 @@ from innograph.ingest.resolution import (
 )
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
 
-__all__ = ["Extractor", "KnownEntity", "Resolver"]
+__all__ = ["Extractor", "KnownEntity", "Resolver", "analyse"]
 
 # Worker processes get documents in chunks; big enough to keep both cores busy.
 _CHUNK = 4
@@ -57,13 +57,48 @@ def _detect(text: str) -> str:
     return detect_language(text)
 
 
-def _name_of(spans: list[Span]) -> str:
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """What the document-wide stages keep of an entity span once its piece's Doc is gone:
+    Docs are dropped piece by piece, so memory does not grow with the text."""
+
+    text: str
+    start: int  # token offset in its piece
+    label: str
+    kb_id: str
+    sentence: tuple[int, int]  # (piece, first token of the sentence)
+
+    @classmethod
+    def of(cls, span: Span, piece: int) -> _Mention:
+        """The mention of ``span``, found in piece number ``piece``."""
+        return cls(span.text, span.start, span.label_, span.kb_id_, (piece, span.sent.start))
+
+
+def _name_of(spans: list[_Mention]) -> str:
     """The most complete way the document writes a name: the longest mention."""
     return max(spans, key=lambda s: (len(s.text), -s.start)).text.strip()
 
 
+@dataclass(slots=True)
+class _YearsSeen:
+    """What the document context needs of every piece: the begin years of the periods it
+    names and the Interreg generations of the years it names, in text order."""
+
+    begins: list[int] = field(default_factory=list)
+    generations: Counter[str | None] = field(default_factory=Counter)
+
+    def add(self, doc: Doc) -> None:
+        """Count the periods and years of one piece."""
+        self.begins += [int(p.begin[:4]) for p in find_periods(doc.text) if p.begin[:4].isdigit()]
+        self.generations.update(
+            generation_of_year(int(t.text))
+            for t in doc
+            if len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
+        )
+
+
 def _context(
-    docs: list[Doc], source: SourceText, requests: list[ResolutionRequest]
+    years: _YearsSeen, source: SourceText, requests: list[ResolutionRequest]
 ) -> DocumentContext:
     doc_id = hashlib.sha1(source.content_hash.encode() or source.doc.encode()).hexdigest()[:8]
     countries: Counter[str] = Counter()
@@ -77,18 +112,11 @@ def _context(
     # The Interreg generation the document talks about: that of the latest period it
     # names ("2016-2020 ... 01/01/2023 – 31/12/2029": the current one), else that of the
     # years it names most.
-    text = "".join(doc.text for doc in docs)
-    begins = [int(p.begin[:4]) for p in find_periods(text) if p.begin[:4].isdigit()]
-    generation = generation_of_year(max(begins)) if begins else None
+    generation = generation_of_year(max(years.begins)) if years.begins else None
     if generation is None:
-        years = Counter(
-            generation_of_year(int(t.text))
-            for doc in docs
-            for t in doc
-            if len(t.text) == 4 and t.text.isdigit() and 2000 <= int(t.text) <= 2034
-        )
-        years.pop(None, None)
-        generation = years.most_common(1)[0][0] if years else None
+        counted = Counter(years.generations)
+        counted.pop(None, None)
+        generation = counted.most_common(1)[0][0] if counted else None
     return DocumentContext(doc_id=doc_id, countries=countries, interreg_generation=generation)
 
 
@@ -121,6 +149,11 @@ class Extractor:
             for analysis in pool.imap(_analyse_in_worker, sources, chunksize=_CHUNK):
                 yield self._resolve(analysis)
 
+    def resolve(self, analysis: _Analysis) -> DocumentFacts:
+        """Facts of a document already analysed (:func:`analyse`): the heavy language
+        analysis can run first and apart, resolution against the graph after."""
+        return self._resolve(analysis)
+
     def _resolve(self, analysis: _Analysis) -> DocumentFacts:
         facts = analysis.facts
         assert analysis.context is not None
@@ -141,39 +174,28 @@ def _analyse_in_worker(source: SourceText) -> _Analysis:
 def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
     """Run the language pipeline and build unresolved facts for one document.
 
-    Long texts go through the pipeline in pieces of whole paragraphs (spaCy's parser
-    needs memory in proportion to a Doc's length); the pieces' entities are then merged
-    by name and registry key, so that the document still has one entity per thing.
+    Long texts go through the pipeline one piece of whole paragraphs at a time, and each
+    piece's Doc is dropped before the next is made (spaCy's memory grows with the text it
+    holds: all pieces in one batch took 2.7 GB per MB of text); the pieces' entities are
+    then merged by name and registry key, so that the document still has one entity per
+    thing.
     """
     language = lang or _detect(source.text)
     nlp = pipeline(language)
-    docs = list(nlp.pipe(_pieces(join_wrapped_lines(source.text))))
-    groups: dict[str, list[Span]] = {}
-    merge_index: dict[tuple[str, str], str] = {}
-    relations: list[RelationFact] = []
-    budgets: dict[str, float] = {}
-    for doc in docs:
-        local: dict[str, list[Span]] = {}
-        for span in doc.spans[SPAN_ENTITIES]:
-            local.setdefault(span.id_, []).append(span)
-        rename = {}
-        for key, spans in local.items():
-            merged = key if len(docs) == 1 else _merged_key(spans, merge_index, len(groups))
-            rename[key] = merged
-            groups.setdefault(merged, []).extend(spans)
-        found, doc_budgets = _relations(doc, local, language)
-        for relation in found:
-            relation.source, relation.target = rename[relation.source], rename[relation.target]
-            relations.append(relation)
-        budgets.update({rename[k]: v for k, v in doc_budgets.items()})
+    pieces = _pieces(join_wrapped_lines(source.text))
+    state = _Pieces(single=len(pieces) == 1)
+    for number, piece in enumerate(pieces):
+        # One piece at a time, and nothing of its Doc outlives the call.
+        state.add(nlp(piece), number, language)
+    groups, budgets, relations = state.groups, state.budgets, state.relations
     entities: list[EntityFact] = []
     requests: list[ResolutionRequest] = []
     for key, spans in groups.items():
         name = _name_of(spans)
         aliases = sorted({s.text.strip() for s in spans} - {name})
-        registry_keys = [k for s in spans if (k := registry_key(s.kb_id_))]
+        registry_keys = [k for s in spans if (k := registry_key(s.kb_id))]
         entity = EntityFact(
-            key=key, type=spans[0].label_, name=name, canonical_id="", aliases=aliases
+            key=key, type=spans[0].label, name=name, canonical_id="", aliases=aliases
         )
         if key in budgets:
             entity.attributes["budget_eur"] = budgets[key]
@@ -190,7 +212,37 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
         relations=_unique(relations),
         title=source.title,
     )
-    return _Analysis(facts, requests, _context(docs, source, requests))
+    return _Analysis(facts, requests, _context(state.years, source, requests))
+
+
+@dataclass(slots=True)
+class _Pieces:
+    """What the pieces of one document have given so far: entity mentions grouped under
+    document-wide keys, relations, budgets and the years they name."""
+
+    single: bool
+    groups: dict[str, list[_Mention]] = field(default_factory=dict)
+    merge_index: dict[tuple[str, str], str] = field(default_factory=dict)
+    relations: list[RelationFact] = field(default_factory=list)
+    budgets: dict[str, float] = field(default_factory=dict)
+    years: _YearsSeen = field(default_factory=_YearsSeen)
+
+    def add(self, doc: Doc, number: int, language: str) -> None:
+        """Take what the document needs from piece ``number``'s Doc."""
+        local: dict[str, list[Span]] = {}
+        for span in doc.spans[SPAN_ENTITIES]:
+            local.setdefault(span.id_, []).append(span)
+        rename = {}
+        for key, spans in local.items():
+            merged = key if self.single else _merged_key(spans, self.merge_index, len(self.groups))
+            rename[key] = merged
+            self.groups.setdefault(merged, []).extend(_Mention.of(s, number) for s in spans)
+        found, doc_budgets = _relations(doc, local, language)
+        for relation in found:
+            relation.source, relation.target = rename[relation.source], rename[relation.target]
+            self.relations.append(relation)
+        self.budgets.update({rename[k]: v for k, v in doc_budgets.items()})
+        self.years.add(doc)
 
 
 def _pieces(text: str) -> list[str]:
@@ -242,19 +294,19 @@ def _unique(relations: list[RelationFact]) -> list[RelationFact]:
     return list(best.values())
 
 
-def _nearby_countries(groups: dict[str, list[Span]], requests: list[ResolutionRequest]) -> None:
+def _nearby_countries(groups: dict[str, list[_Mention]], requests: list[ResolutionRequest]) -> None:
     """For each ambiguous region, count the countries of the places in its sentences."""
     g = gazetteer()
-    country_by_sentence: dict[int, Counter[str]] = {}
+    country_by_sentence: dict[tuple[int, int], Counter[str]] = {}
     for spans, request in zip(groups.values(), requests, strict=True):
         entries = g.by_key(request.key) if request.type == "Region" and request.key else []
         if entries and entries[0].country and not entries[0].ambiguous:
             for span in spans:
-                country_by_sentence.setdefault(span.sent.start, Counter())[entries[0].country] += 1
+                country_by_sentence.setdefault(span.sentence, Counter())[entries[0].country] += 1
     for spans, request in zip(groups.values(), requests, strict=True):
         if request.key.startswith("?"):
             for span in spans:
-                request.nearby_countries.update(country_by_sentence.get(span.sent.start, {}))
+                request.nearby_countries.update(country_by_sentence.get(span.sentence, {}))
 
 
 _REGION_PREFIX = re.compile(

@@ -1,29 +1,34 @@
 """Documents in, clean text out: .txt, .md, .html, .pdf and .docx, encoding detected.
 
 Every way a file can be unreadable (empty, binary, too large, undecodable, a PDF
-without text layer, an unknown extension) is a :class:`ReadError` with a one-line
-reason, so that a batch can report it and go on.
+without text layer, an unknown extension, a zip bomb, a symbolic link loop) is a
+:class:`ReadError` with a one-line reason, so that a batch can report it and go on.
+PDF and DOCX are parsed in a child process with memory and time limits
+(``containers``); the decoded text is capped (``max_chars``), so that what the
+extractor is given is bounded whatever the file.
 """
 
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
-import io
 import os
 import re
 import unicodedata
-import warnings
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from innograph.ingest.reading.containers import DOCX, PDF, ContainerLimits, parse_isolated
+from innograph.ingest.reading.errors import ReadError
 from innograph.ingest.reading.html import html_to_text
 from innograph.ingest.reading.markdown import markdown_to_text
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CHARS",
+    "ContainerLimits",
     "MEDIA_TYPES",
     "ReadError",
     "SourceText",
@@ -37,6 +42,9 @@ __all__ = [
 
 # Larger files are refused before a byte is read: no document of interest is this big.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Longer decoded texts are refused: extraction takes about a minute per million
+# characters (a 300-page report has about one million).
+DEFAULT_MAX_CHARS = 2_000_000
 
 MEDIA_TYPES: dict[str, str] = {
     ".txt": "text/plain",
@@ -46,8 +54,8 @@ MEDIA_TYPES: dict[str, str] = {
     ".html": "text/html",
     ".htm": "text/html",
     ".xhtml": "text/html",
-    ".pdf": "application/pdf",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pdf": PDF,
+    ".docx": DOCX,
 }
 
 
@@ -61,15 +69,6 @@ class SourceText:
     content_hash: str  # sha256 of the raw bytes
     media_type: str
     title: str | None = None
-
-
-class ReadError(Exception):
-    """A document that cannot be read; ``reason`` is one line for the user."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = str(path)
-        self.reason = reason
 
 
 # A folder's bookkeeping files (README, SOURCES, LICENSE, CHANGELOG, with any extension,
@@ -97,7 +96,11 @@ def iter_documents(
     paths: Iterable[Path | str], skipped: list[Path] | None = None
 ) -> Iterator[tuple[Path, str]]:
     """The documents under ``paths`` (as :func:`iter_document_paths`), each with the
-    source name it is stored and published under (:func:`source_name`)."""
+    source name it is stored and published under (:func:`source_name`).
+
+    An entry that cannot be followed (a symbolic link loop, a folder that cannot be
+    listed) is yielded too, so that reading it reports why, one line per path, and the
+    rest of the batch goes on."""
     seen: set[Path] = set()
     named: dict[str, Path] = {}  # source name -> the file it names in this run
     for raw in paths:
@@ -112,7 +115,10 @@ def iter_documents(
         else:
             found = [path]
         for p in found:
-            key = p.resolve()
+            try:
+                key = p.resolve()
+            except (OSError, RuntimeError):  # a symbolic link loop (RuntimeError before 3.13)
+                key = Path(os.path.abspath(p))
             if key not in seen:
                 seen.add(key)
                 name = source_name(p, path)
@@ -145,24 +151,42 @@ def source_name(path: Path, root: Path) -> str:
 
 
 def _documents_under(folder: Path) -> Iterator[Path]:
-    """Supported files under ``folder``; hidden folders (.git, .venv) are not entered."""
-    for root, dirs, files in os.walk(folder):
+    """Supported files under ``folder``; hidden folders (.git, .venv) are not entered.
+    A sub-folder that cannot be listed is yielded itself (reading it says why)."""
+    unlistable: list[Path] = []
+
+    def note(err: OSError) -> None:
+        if err.filename is not None:
+            unlistable.append(Path(err.filename))
+
+    for root, dirs, files in os.walk(folder, onerror=note):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             if not name.startswith(".") and Path(name).suffix.lower() in MEDIA_TYPES:
                 yield Path(root, name)
+    yield from unlistable
 
 
 def read_document(
-    path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, source: str | None = None
+    path: Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    containers: ContainerLimits | None = None,
+    source: str | None = None,
 ) -> SourceText:
     """Read one document file into a :class:`SourceText`; ReadError if it cannot be.
 
     ``source`` is the name it is known by (:func:`iter_documents` gives it); by default
     the file's name, never its absolute path."""
     path = Path(path)
-    media_type = _media_type(path)
     try:
+        if path.is_symlink() and _is_loop(path):
+            raise ReadError(path, "symbolic link loop")
+        if path.is_dir():
+            os.listdir(path)  # a folder given where a document was expected: say why
+            raise ReadError(path, "is a folder")
+        media_type = _media_type(path)
         if not path.exists():
             raise ReadError(path, "no such file")
         if not path.is_file():
@@ -177,6 +201,8 @@ def read_document(
     except IsADirectoryError:
         raise ReadError(path, "is a folder") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(path, "symbolic link loop") from None
         raise ReadError(path, f"cannot be read ({exc.strerror or exc})") from None
     return read_bytes(
         raw,
@@ -184,8 +210,19 @@ def read_document(
         source=source or path.name,
         media_type=media_type,
         max_bytes=max_bytes,
+        max_chars=max_chars,
+        containers=containers,
         label=str(path),
     )
+
+
+def _is_loop(path: Path) -> bool:
+    """True when following the symbolic link ``path`` never ends."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def read_bytes(
@@ -195,21 +232,35 @@ def read_bytes(
     source: str | None = None,
     media_type: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int | None = DEFAULT_MAX_CHARS,
+    containers: ContainerLimits | None = None,
     label: str | None = None,
 ) -> SourceText:
     """Read a document given as bytes (an upload): ``name`` gives its file name and
-    format; ``source`` its identity (default: the name); ReadError if unreadable."""
+    format; ``source`` its identity (default: the name); ReadError if unreadable.
+
+    PDF and DOCX are parsed in a child process within ``containers`` (default limits
+    when None); a text longer than ``max_chars`` characters is refused (None: no cap).
+    """
     where = label or name
     media_type = media_type or _media_type(Path(name), label=where)
     if not raw:
         raise ReadError(where, "empty file")
     if len(raw) > max_bytes:
         raise ReadError(where, f"too large ({_mb(len(raw))}; the limit is {_mb(max_bytes)})")
-    parse = _PARSERS[media_type]
-    text, title = parse(raw, where)
+    if media_type in _PARSERS:
+        text, title = _PARSERS[media_type](raw, where)
+    else:
+        text, title = parse_isolated(media_type, raw, where, containers or ContainerLimits())
     text = _clean(text)
     if not text.strip():
         raise ReadError(where, "no text in the document")
+    if max_chars is not None and len(text) > max_chars:
+        raise ReadError(
+            where,
+            f"text too long ({len(text):,} characters; the limit is {max_chars:,}, "
+            "--max-chars or INNOGRAPH_MAX_TEXT_CHARS)",
+        )
     return SourceText(
         source=source or name,
         doc=Path(name).name,
@@ -316,87 +367,8 @@ def _read_html(raw: bytes, where: str) -> tuple[str, str | None]:
     return html_to_text(html)
 
 
-_LINE_END_HYPHEN = re.compile(r"([^\W\d_])-\n([^\W\d_A-ZÀ-Þ])")
-
-
-def _read_pdf(raw: bytes, where: str) -> tuple[str, str | None]:
-    if not raw.lstrip()[:5].startswith(b"%PDF-"):
-        raise ReadError(where, "not a PDF file (no %PDF header)")
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        # pypdf warns about small defects of real-world PDFs; they are not the user's error.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = PdfReader(io.BytesIO(raw))
-            if reader.is_encrypted and not reader.decrypt(""):
-                raise ReadError(where, "encrypted PDF (needs a password)")
-            pages = [page.extract_text() or "" for page in reader.pages]
-            title = reader.metadata.title if reader.metadata else None
-    except ReadError:
-        raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise ReadError(where, f"damaged PDF ({_one_line(exc)})") from None
-    # Words hyphenated across a line end come back whole ("innova-\ntion");
-    # a capital after the hyphen is a real compound ("Vlaanderen-\nNederland").
-    text = _LINE_END_HYPHEN.sub(r"\1\2", "\n\n".join(page.strip() for page in pages))
-    if not text.strip():
-        raise ReadError(where, "PDF has no text layer (scanned?)")
-    return text, (str(title).strip() or None) if title else None
-
-
-def _read_docx(raw: bytes, where: str) -> tuple[str, str | None]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    try:
-        document = docx.Document(io.BytesIO(raw))
-        lines: list[str] = []
-        heading: str | None = None
-        for block in document.iter_inner_content():
-            if isinstance(block, Paragraph):
-                lines.append(block.text)
-                style = block.style.name if block.style is not None else ""
-                if (
-                    heading is None
-                    and block.text.strip()
-                    and style.startswith(("Title", "Heading"))
-                ):
-                    heading = block.text.strip()
-            elif isinstance(block, Table):
-                lines.extend(_table_lines(block))
-        title = document.core_properties.title or heading
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise ReadError(where, f"not a readable .docx file ({_one_line(exc)})") from None
-    return "\n".join(lines), (title.strip() or None) if title else None
-
-
-def _table_lines(table: object) -> list[str]:
-    """One line per table row, cells joined by " | " (merged cells once)."""
-    lines = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(cell.text.split())
-            if text and (not cells or cells[-1] != text):
-                cells.append(text)
-        if cells:
-            lines.append(" | ".join(cells))
-    return lines
-
-
-def _one_line(exc: BaseException) -> str:
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    return message[:120]
-
-
 _PARSERS: dict[str, Callable[[bytes, str], tuple[str, str | None]]] = {
     "text/plain": _read_plain,
     "text/markdown": _read_markdown,
     "text/html": _read_html,
-    "application/pdf": _read_pdf,
-    MEDIA_TYPES[".docx"]: _read_docx,
-}
+}  # PDF and DOCX: containers.parse_isolated
