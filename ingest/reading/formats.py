@@ -142,11 +142,14 @@ def source_name(path: Path, root: Path) -> str:
     """
     if path == root or not root.is_dir():
         return path.name
+    # Absolute, without following links: a link is named where it lies (and a link loop
+    # is named at all, for reading it to report).
+    folder = Path(os.path.abspath(root))
     try:
-        inside = path.resolve().relative_to(root.resolve())
-    except ValueError:  # a link out of the folder: its name alone
+        inside = Path(os.path.abspath(path)).relative_to(folder)
+    except ValueError:
         return path.name
-    top = root.resolve().name
+    top = folder.name
     return f"{top}/{inside.as_posix()}" if top else inside.as_posix()
 
 
