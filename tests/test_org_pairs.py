@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from innograph.evaluation.org_pairs import main, read_pairs, score
 
-# A little under what the scorer measures (precision 1.000, recall 0.879).
+# A little under what the scorer measures. Round 1 (the rules were written against it):
+# precision 1.000, recall 0.879; round 2 (labelled before any rule change): 1.000, 0.720.
 MIN_PRECISION = 0.98
-MIN_RECALL = 0.85
+MIN_RECALL = {1: 0.85, 2: 0.70}
 
 
 def test_the_labelled_set_is_real_and_large_enough() -> None:
@@ -20,11 +24,54 @@ def test_the_labelled_set_is_real_and_large_enough() -> None:
     assert sum(1 for p in pairs if p.a.pic and p.b.pic and not p.same) >= 50
 
 
-def test_precision_and_recall_on_the_labelled_pairs() -> None:
-    result, _ = score(read_pairs())
+def test_the_second_round_is_a_fresh_draw() -> None:
+    pairs = read_pairs()
+    first = {
+        frozenset({(p.a.source, p.a.name), (p.b.source, p.b.name)}) for p in pairs if p.round == 1
+    }
+    second = [p for p in pairs if p.round == 2]
+    assert {p.round for p in pairs} == {1, 2}
+    assert len(second) >= 120 and sum(p.same for p in second) >= 20
+    assert not any(
+        frozenset({(p.a.source, p.a.name), (p.b.source, p.b.name)}) in first for p in second
+    )
+
+
+@pytest.mark.parametrize("labelled_in", [1, 2])
+def test_precision_and_recall_per_round(labelled_in: int) -> None:
+    result, _ = score([p for p in read_pairs() if p.round == labelled_in])
     assert result.precision >= MIN_PRECISION
-    assert result.recall >= MIN_RECALL
+    assert result.recall >= MIN_RECALL[labelled_in]
     assert result.order_dependent == 0
+
+
+def test_the_report_gives_every_round(tmp_path: Path, capsys: object) -> None:
+    header = "kind\tsource_a\tname_a\tpic_a\tcountry_a\tsource_b\tname_b\tpic_b\tcountry_b"
+    rows = [
+        "x\tefro-nl\tStichting Qorvel\t\tNL\tefro-nl\tStichting Qorvel\t\tNL\tsame\tsame name\t1",
+        "x\tcordis\tVANTRIX BV\t911111111\tNL\tcordis\tVANTRIX GMBH\t922222222\tDE"
+        "\tdifferent\tPICs\t2",
+    ]
+    path = tmp_path / "pairs.tsv"
+    path.write_text(f"{header}\tlabel\tevidence\tround\n" + "\n".join(rows) + "\n")
+    assert main(["--pairs", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)  # type: ignore[attr-defined]
+    assert out["pairs"] == 2
+    assert out["rounds"]["1"]["pairs"] == 1 and out["rounds"]["1"]["recall"] == 1.0
+    assert out["rounds"]["2"]["positives"] == 0 and out["rounds"]["2"]["false_merges"] == 0
+
+
+def test_a_file_without_rounds_is_round_one(tmp_path: Path) -> None:
+    header = "kind\tsource_a\tname_a\tpic_a\tcountry_a\tsource_b\tname_b\tpic_b\tcountry_b"
+    path = tmp_path / "pairs.tsv"
+    path.write_text(f"{header}\tlabel\tevidence\nx\tcordis\tA\t\t\tcordis\tB\t\t\tsame\tnone\n")
+    assert [p.round for p in read_pairs(path)] == [1]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text(
+        f"{header}\tlabel\tevidence\tround\nx\tcordis\tA\t\t\tcordis\tB\t\t\tsame\tnone\tii\n"
+    )
+    with pytest.raises(ValueError, match="round 'ii'"):
+        read_pairs(bad)
 
 
 def test_two_pics_are_never_one_organisation() -> None:
