@@ -42,6 +42,14 @@ def _org(resolver: Resolver, name: str, pic: str = "", country: str = "") -> str
         ("Tilburg University", "Universiteit Tilburg"),
         ("University of Tilburg", "UNIVERSITEIT TILBURG"),
         ("Dąbrowski Sp. z o.o. Systemy", "Dabrowski Sp z o o Systemy"),
+        # Spelt-out legal forms are their abbreviations, wherever they stand.
+        ("KRANSWIJK AKTIENGESELLSCHAFT", "Kranswijk AG"),
+        ("Kranswijk Aktiengesellschaft Oesterreich", "KRANSWIJK AG OESTERREICH"),
+        ("Velmora Optik Gesellschaft mit beschränkter Haftung", "Velmora Optik GmbH"),
+        ("Hoornbeek Naamloze Vennootschap", "Hoornbeek NV"),
+        ("Lindevaart Besloten Vennootschap", "LINDEVAART B.V."),
+        ("BRZOZA SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "Brzoza Sp. z o.o."),
+        ("Clairmont Systèmes Société Anonyme", "CLAIRMONT SYSTEMES SA"),
     ],
 )
 def test_written_forms_of_one_name_share_a_key(written: str, other: str) -> None:
@@ -59,6 +67,9 @@ def test_written_forms_of_one_name_share_a_key(written: str, other: str) -> None
         ("Kesselring Messtechnik", "Kesselring Messtechnik 2"),
         ("Universiteit Tilburg", "Technische Universiteit Tilburg"),
         ("Fraunhofer", "Fraunhofer ILT"),  # an institute is not the society
+        ("Kranswijk Aktiengesellschaft", "Kranswijk"),  # a company is not its brand
+        ("Brzoza Sp. z o.o.", "Brzoza S.A."),  # two forms, two companies
+        ("Gesellschaft fuer Kranswijk", "Kranswijk"),  # "Gesellschaft" alone is a word
     ],
 )
 def test_different_organisations_keep_different_keys(one: str, other: str) -> None:
@@ -71,6 +82,13 @@ def test_legal_forms_are_stripped_only_from_the_ends_and_never_to_nothing() -> N
     assert strip_legal_forms(["sa", "systems", "bv"]) == ["systems"]
     assert strip_legal_forms(["nord", "as", "group", "as"]) == ["nord", "as", "group"]
     assert organisation_key("!!!") == ""
+
+
+def test_spelt_out_legal_forms_are_read_as_their_abbreviations() -> None:
+    spelt = "societe a responsabilite limitee".split()
+    assert strip_legal_forms(["atelier", "rouvray", *spelt]) == ["atelier", "rouvray"]
+    assert strip_legal_forms(["rouvray", *spelt]) == ["rouvray", "sarl"]
+    assert strip_legal_forms(["societe", "rouvray"]) == ["societe", "rouvray"]
 
 
 def test_project_acronyms_fold_to_letters_and_digits() -> None:

@@ -34,6 +34,48 @@ LEGAL_FORMS: frozenset[str] = frozenset(
     """.split()
 )
 
+# Legal forms spelt out, folded, -> the abbreviation registries and texts write instead
+# ("Siemens Aktiengesellschaft" is "Siemens AG"): company registers give the full form
+# (CORDIS copies it: "SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA"), everyone else the short
+# one, so the full form is read as the abbreviation before legal forms are stripped.
+SPELLED_LEGAL_FORMS: dict[tuple[str, ...], str] = {
+    tuple(spelled.split()): form
+    for spelled, form in (
+        ("aktiengesellschaft", "ag"),
+        ("gesellschaft mit beschraenkter haftung", "gmbh"),
+        ("kommanditgesellschaft", "kg"),
+        ("eingetragener verein", "ev"),
+        ("eingetragene genossenschaft", "eg"),
+        ("naamloze vennootschap", "nv"),
+        ("besloten vennootschap met beperkte aansprakelijkheid", "bvba"),
+        ("besloten vennootschap", "bv"),
+        ("vereniging zonder winstoogmerk", "vzw"),
+        ("association sans but lucratif", "asbl"),
+        ("societe anonyme", "sa"),
+        ("societe a responsabilite limitee", "sarl"),
+        ("societe par actions simplifiee", "sas"),
+        ("societe privee a responsabilite limitee", "sprl"),
+        ("societa per azioni", "spa"),
+        ("societa a responsabilita limitata", "srl"),
+        ("sociedad anonima", "sa"),
+        ("sociedad limitada", "sl"),
+        ("sociedade anonima", "sa"),
+        ("spolka z ograniczona odpowiedzialnoscia", "spzoo"),
+        ("spolka akcyjna", "sa"),
+        ("spolecnost s rucenim omezenym", "sro"),
+        ("korlatolt felelossegu tarsasag", "kft"),
+        ("zartkoruen mukodo reszvenytarsasag", "zrt"),
+        ("osakeyhtio", "oy"),
+        ("aktiebolag", "ab"),
+        ("aksjeselskap", "as"),
+        ("anonim sirketi", "as"),
+        ("public limited company", "plc"),
+        ("limited liability partnership", "llp"),
+        ("company limited by guarantee", "clg"),
+        ("unlimited company", "uc"),
+    )
+}
+
 # Words that open a name as its legal form: a Dutch foundation, association or
 # cooperative ("Stichting Saxion" is Saxion), a Belgian non-profit.
 LEADING_LEGAL_FORMS: frozenset[str] = frozenset("stichting vzw asbl".split())

@@ -22,6 +22,7 @@ from innograph.ingest.identity.legal_forms import (
     LEADING_ARTICLES,
     LEADING_LEGAL_FORMS,
     LEGAL_FORMS,
+    SPELLED_LEGAL_FORMS,
     UNIVERSITY_WORDS,
 )
 
@@ -31,6 +32,7 @@ _APOSTROPHES = re.compile(r"[’'`´]")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 # Legal forms written with dots or spaces between letters ("e. V.", "S.p.A.", "B V").
 _MAX_FORM_WORDS = 4
+_MAX_SPELLED_WORDS = max(len(spelled) for spelled in SPELLED_LEGAL_FORMS)
 
 
 def fold_words(name: str, *, connectives: bool = False) -> list[str]:
@@ -49,8 +51,14 @@ def fold_words(name: str, *, connectives: bool = False) -> list[str]:
 
 def strip_legal_forms(words: list[str]) -> list[str]:
     """``words`` without trailing (and leading) legal forms, spelt with or without dots
-    ("b v", "bv"; "gmbh co kg"); never down to nothing."""
-    words = list(words)
+    ("b v", "bv"; "gmbh co kg"), or spelt out ("naamloze vennootschap"); never down to
+    nothing."""
+    words = abbreviate_legal_forms(words)
+    # A form that stays (see below) is written one way: "Tritem Sp. z o.o." as "tritem spzoo".
+    for size in range(min(_MAX_FORM_WORDS, len(words) - 1), 1, -1):
+        if "".join(words[-size:]) in LEGAL_FORMS:
+            words = [*words[:-size], "".join(words[-size:])]
+            break
     changed = True
     # A one-word name keeps its legal form: "Philips GmbH" is not the "Philips" of a text.
     while changed and len(words) > 2:
@@ -69,6 +77,25 @@ def strip_legal_forms(words: list[str]) -> list[str]:
     if len(words) > 1 and words[0] in LEADING_ARTICLES:
         words = words[1:]
     return words
+
+
+def abbreviate_legal_forms(words: list[str]) -> list[str]:
+    """``words`` with each spelt-out legal form ("gesellschaft mit beschraenkter haftung")
+    replaced by its abbreviation ("gmbh"), wherever it stands: "Siemens Aktiengesellschaft
+    Oesterreich" is "Siemens AG Oesterreich"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(_MAX_SPELLED_WORDS, len(words) - i), 0, -1):
+            form = SPELLED_LEGAL_FORMS.get(tuple(words[i : i + size]))
+            if form is not None:
+                out.append(form)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def _is_co_form(words: list[str]) -> bool:
