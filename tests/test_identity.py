@@ -6,6 +6,7 @@ import pytest
 
 from innograph.graph.algorithms import Mention, merge_mentions
 from innograph.ingest.identity import organisation_key, project_key, strip_legal_forms
+from innograph.ingest.identity.short_names import brands_in
 from innograph.ingest.resolution import (
     DocumentContext,
     KnownEntity,
@@ -178,3 +179,38 @@ def test_a_long_form_with_its_acronym_meets_either_alone_in_any_order() -> None:
     for order in (names, names[::-1], [names[2], names[0], names[1]]):
         resolver = Resolver(fuzzy=False)
         assert len({_org(resolver, name) for name in order}) == 1, order
+
+
+def _registry(*rows: tuple[str, str]) -> list[tuple[str, tuple[str, ...]]]:
+    return [(organisation_key(n), (organisation_key(s),) if s else ()) for n, s in rows]
+
+
+def test_a_distinctive_brand_that_another_register_writes_alone_names_its_organisation() -> None:
+    full = "KORVANTIS HET HUIS VAN DE GIETERIJ"
+    registry = _registry(
+        (full, "KORVANTIS LA MAISON DE LA FONDERIE"),
+        ("KORVANTIS", ""),
+        ("Lumbrix Sensor Systems", "Lumbrix Capteurs"),  # nobody writes "Lumbrix" alone
+        ("Drevald Quantum Devices", "Drevald QD"),
+        ("Drevald", ""),
+        ("Drevald Services", ""),  # a second Drevald company: the brand is nobody's
+        ("Taleno Valley Nederland", "Taleno Valley"),  # the brand is "Taleno Valley"
+        ("Taleno", ""),
+        ("Brisk Net Holding", "Brisk NH"),
+        ("Brisk", ""),
+    )
+    assert brands_in(registry) == {
+        "korvantis": organisation_key(full),
+        "brisk": organisation_key("Brisk Net Holding"),
+    }
+
+
+def test_a_brand_too_short_or_in_a_second_name_owns_nothing() -> None:
+    registry = _registry(
+        ("Vex Advanced Coatings", "Vex AC"),
+        ("Vex", ""),
+        ("Morlane Optical Works", "Morlane OW"),
+        ("Morlane", ""),
+        ("Stichting Huis Morlane", ""),  # the word in another organisation's name
+    )
+    assert brands_in(registry) == {}

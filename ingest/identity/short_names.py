@@ -4,41 +4,113 @@ Read from the registry organisations of the gazetteer (``ingest/data/organisatio
 each name with the short names the sources give it). A short name counts only when it
 belongs to one organisation there and is no organisation's own name: "NXP" is the short
 name of three NXP companies and stands for none of them; nor does anything under 3 letters.
+
+A brand stands for an organisation, too, when the registry names it "<brand> <descriptive
+apposition>", its short name keeps the brand with other words ("SIRRIS HET COLLECTIEF
+CENTRUM VAN DE TECHNOLOGISCHE INDUSTRIE", short name "SIRRIS LE CENTRE COLLECTIF ..."),
+and another register writes the brand alone ("SIRRIS" in ESIF): registries write the
+legal name in full, texts and other funds the brand. Only a distinctive brand counts: a
+word of at least 4 letters that opens one organisation's name only and is a word of no
+other name in the registry, so "Philips", "NXP" or "Siemens" (several companies of one
+group) stay nobody's. Without the other register's word, common words would count
+("ORANGE QUANTUM SYSTEMS", short name "Orange QS", would own "Orange").
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from innograph.ingest.identity.legal_forms import LEADING_ARTICLES, UNIVERSITY_WORDS
 from innograph.ingest.identity.names import organisation_key
 
 ORGANISATIONS = Path(__file__).resolve().parents[1] / "data" / "organisations.tsv"
 
 
+# The shortest brand that counts; shorter words are too often initials of several.
+MIN_BRAND_LETTERS = 4
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The registry's organisations: (identity key of the name, keys of its short names)."""
+    with ORGANISATIONS.open(encoding="utf-8", newline="") as stream:
+        return tuple(
+            (
+                organisation_key(row["name"]),
+                tuple(organisation_key(s) for s in row["short_names"].split("|") if s),
+            )
+            for row in csv.DictReader(stream, delimiter="\t")
+        )
+
+
 @lru_cache(maxsize=1)
 def _owners() -> dict[str, str]:
-    """Identity key of a short name -> identity key of the one organisation it names."""
+    """Identity key of a short name (or brand) -> identity key of the one organisation
+    it names."""
     owners: dict[str, set[str]] = {}
     names: set[str] = set()
-    with ORGANISATIONS.open(encoding="utf-8", newline="") as stream:
-        for row in csv.DictReader(stream, delimiter="\t"):
-            long_key = organisation_key(row["name"])
-            names.add(long_key)
-            for short in filter(None, row["short_names"].split("|")):
-                short_key = organisation_key(short)
-                if len(short_key) >= 3 and short_key != long_key:
-                    owners.setdefault(short_key, set()).add(long_key)
+    for long_key, shorts in _registry():
+        names.add(long_key)
+        for short_key in shorts:
+            if len(short_key) >= 3 and short_key != long_key:
+                owners.setdefault(short_key, set()).add(long_key)
     # A short name that is another organisation's own name ("X-Celeprint", the short name
     # of X Display Company and the name of X-Celeprint Limited) stands for neither.
-    return {
+    found = {
         short: next(iter(keys))
         for short, keys in owners.items()
         if len(keys) == 1 and short not in names
     }
+    for brand, owner in brands_in(_registry()).items():
+        found.setdefault(brand, owner)
+    return found
+
+
+def brands_in(registry: Sequence[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
+    """Distinctive first word -> the one organisation whose registry name and short name
+    both open with it while another register writes the word alone (module doc);
+    ``registry`` holds (key of a name, keys of its short names) as ``_registry`` does."""
+    names = {long_key for long_key, _ in registry}
+    openers: dict[str, set[str]] = {}
+    holders: dict[str, set[str]] = {}
+    for long_key in names:
+        words = long_key.split()
+        if words:
+            openers.setdefault(words[0], set()).add(long_key)
+        for word in set(words):
+            holders.setdefault(word, set()).add(long_key)
+    brands: dict[str, str] = {}
+    for long_key, shorts in registry:
+        brand, *apposition = long_key.split() or [""]
+        if (
+            len(apposition) < 2  # "Amber Nederland": a national company, no apposition
+            or len(brand) < MIN_BRAND_LETTERS
+            or not brand.isalpha()
+            or brand in UNIVERSITY_WORDS
+            or brand in LEADING_ARTICLES
+            or brand not in names  # no other register writes the brand alone
+            or not any(_cut_at_brand(brand, short, apposition) for short in shorts)
+        ):
+            continue
+        # The brand's own row names this organisation; any other name that opens with or
+        # holds the word makes it nobody's.
+        if openers[brand] - {brand} == {long_key} and holders[brand] - {brand} == {long_key}:
+            brands[brand] = long_key
+    return brands
+
+
+def _cut_at_brand(brand: str, short: str, apposition: list[str]) -> bool:
+    """Whether a short name keeps the brand and words of its own after it: "SIRRIS LE
+    CENTRE COLLECTIF" for "SIRRIS HET COLLECTIEF CENTRUM". One that goes on with the
+    apposition ("GRASS VALLEY" for "GRASS VALLEY NEDERLAND") says the brand is longer."""
+    first, *rest = short.split() or [""]
+    return first == brand and bool(rest) and rest[0] != apposition[0]
 
 
 def short_name_owner(key: str) -> str | None:
-    """The identity key of the organisation whose unique short name has ``key``."""
+    """The identity key of the organisation whose unique short name (or distinctive
+    brand) has ``key``."""
     return _owners().get(key)
