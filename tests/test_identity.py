@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from innograph.graph.algorithms import Mention, merge_mentions
-from innograph.ingest.identity import organisation_key, project_key, strip_legal_forms
+from innograph.ingest.identity import (
+    organisation_key,
+    organisation_keys,
+    project_key,
+    strip_legal_forms,
+)
 from innograph.ingest.identity.short_names import brands_in
 from innograph.ingest.resolution import (
     DocumentContext,
@@ -51,6 +56,9 @@ def _org(resolver: Resolver, name: str, pic: str = "", country: str = "") -> str
         ("Lindevaart Besloten Vennootschap", "LINDEVAART B.V."),
         ("BRZOZA SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA", "Brzoza Sp. z o.o."),
         ("Clairmont Systèmes Société Anonyme", "CLAIRMONT SYSTEMES SA"),
+        # The Dutch EFRO register's note of the programme that paid.
+        ("Kraanvogel Campus B.V. vanuit OPZuid", "Kraanvogel Campus"),
+        ("Hooghwerf Groep vanuit OP Zuid", "HOOGHWERF GROEP"),
     ],
 )
 def test_written_forms_of_one_name_share_a_key(written: str, other: str) -> None:
@@ -71,6 +79,7 @@ def test_written_forms_of_one_name_share_a_key(written: str, other: str) -> None
         ("Kranswijk Aktiengesellschaft", "Kranswijk"),  # a company is not its brand
         ("Brzoza Sp. z o.o.", "Brzoza S.A."),  # two forms, two companies
         ("Gesellschaft fuer Kranswijk", "Kranswijk"),  # "Gesellschaft" alone is a word
+        ("Zorg vanuit Huis", "Zorg"),  # never down to one word
     ],
 )
 def test_different_organisations_keep_different_keys(one: str, other: str) -> None:
@@ -179,6 +188,16 @@ def test_a_long_form_with_its_acronym_meets_either_alone_in_any_order() -> None:
     for order in (names, names[::-1], [names[2], names[0], names[1]]):
         resolver = Resolver(fuzzy=False)
         assert len({_org(resolver, name) for name in order}) == 1, order
+
+
+def test_a_regional_governments_adjective_is_also_left_off() -> None:
+    names = ["Vlaams Agentschap Bodembeheer", "Agentschap Bodembeheer"]
+    for order in (names, names[::-1]):
+        resolver = Resolver(fuzzy=False)
+        assert len({_org(resolver, name, country="BE") for name in order}) == 1
+    # Only with two words left, and a province's adjective stays: it names one of several.
+    assert organisation_keys("Vlaamse Bodemmaatschappij") == ("vlaamse bodemmaatschappij",)
+    assert organisation_keys("Limburgse Bodem Vereniging") == ("limburgse bodem vereniging",)
 
 
 def _registry(*rows: tuple[str, str]) -> list[tuple[str, tuple[str, ...]]]:

@@ -90,6 +90,14 @@ UNIVERSITY_WORDS: frozenset[str] = frozenset(
 # "R and D" and "R en D" agree.
 CONNECTIVES: frozenset[str] = frozenset("and en und et og och y ja te".split())
 
+# Adjectives of the Belgian regions and communities, which name their agencies with and
+# without them ("(Vlaams) Agentschap Ondernemen"). Only these: a province's adjective is
+# part of company names ("Limburgse Urethaan Chemie"), and each province has its own
+# development company or chamber, so "Limburgse X" and "Brabantse X" are two bodies.
+GOVERNMENT_ADJECTIVES: frozenset[str] = frozenset(
+    "vlaams vlaamse waals waalse brussels brusselse flemish walloon".split()
+)
+
 # Words that begin a name without being part of its identity.
 LEADING_ARTICLES: frozenset[str] = frozenset("the de het la le les die der".split())
 

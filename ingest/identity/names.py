@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from innograph.ingest.identity.legal_forms import (
     CONNECTIVES,
+    GOVERNMENT_ADJECTIVES,
     KNOWN_NAMES,
     LEADING_ARTICLES,
     LEADING_LEGAL_FORMS,
@@ -32,6 +33,8 @@ _APOSTROPHES = re.compile(r"[’'`´]")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
 # Legal forms written with dots or spaces between letters ("e. V.", "S.p.A.", "B V").
 _MAX_FORM_WORDS = 4
+# The programme named after "vanuit" ("OPZuid", "OP Zuid", "Kansen voor West").
+_MAX_NOTE_WORDS = 3
 _MAX_SPELLED_WORDS = max(len(spelled) for spelled in SPELLED_LEGAL_FORMS)
 
 
@@ -144,7 +147,8 @@ def organisation_key(name: str) -> str:
 def organisation_keys(name: str) -> tuple[str, ...]:
     """The identity key of a name (first), then, for a long form ending in its acronym,
     the key of the long form alone: "Economische Raad voor Oost-Vlaanderen - EROV" is
-    keyed "erov" and also found under "economische raad voor oost vlaanderen"."""
+    keyed "erov" and also found under "economische raad voor oost vlaanderen"; for a
+    name that opens with a regional government's adjective, the key without it."""
     bracketed = ""
     match = _BRACKETED.search(name)
     if match:
@@ -152,7 +156,7 @@ def organisation_keys(name: str) -> tuple[str, ...]:
         if len(inner) == 1:
             bracketed = inner[0]
         name = _BRACKETED.sub(" ", name)
-    stripped = strip_legal_forms(fold_words(name, connectives=True))
+    stripped = strip_legal_forms(_without_funding_note(fold_words(name, connectives=True)))
     words = [w for w in stripped if w not in CONNECTIVES] or stripped
     if not words:
         return ("",)
@@ -160,9 +164,22 @@ def organisation_keys(name: str) -> tuple[str, ...]:
     body = words if acronym is None or acronym == bracketed else words[:-1]
     known = KNOWN_NAMES.get(" ".join(body))
     long_form = known if known else _known(" ".join(_university_order(body)))
-    if acronym:
-        return tuple(dict.fromkeys((_known(acronym), long_form)))
-    return (long_form,)
+    keys = (_known(acronym), long_form) if acronym else (long_form,)
+    if len(body) >= 3 and body[0] in GOVERNMENT_ADJECTIVES:
+        # "Vlaams Agentschap Ondernemen" is also found as "Agentschap Ondernemen": a
+        # government's body is written with and without the government's adjective.
+        keys = (*keys, _known(" ".join(body[1:])))
+    return tuple(dict.fromkeys(keys))
+
+
+def _without_funding_note(words: list[str]) -> list[str]:
+    """``words`` without a trailing note of the programme that paid ("Chemelot Campus
+    B.V. vanuit OPZuid": the Dutch EFRO register names the beneficiary, then where the
+    grant came from); never down to fewer than two words."""
+    for size in range(1, _MAX_NOTE_WORDS + 1):
+        if len(words) - size - 1 >= 2 and words[-size - 1] == "vanuit":
+            return words[: -size - 1]
+    return words
 
 
 def _university_order(words: list[str]) -> list[str]:
