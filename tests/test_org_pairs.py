@@ -9,10 +9,11 @@ import pytest
 
 from innograph.evaluation.org_pairs import main, read_pairs, score
 
-# A little under what the scorer measures. Round 1 (the rules were written against it):
-# precision 1.000, recall 0.879; round 2 (labelled before any rule change): 1.000, 0.720.
+# A little under what the scorer measures (precision 1.000 on both rounds). Round 1 (the
+# rules were written against it): recall 0.924; round 2 (labelled before the rule changes
+# of issue #14, when it scored 0.720): 0.760.
 MIN_PRECISION = 0.98
-MIN_RECALL = {1: 0.85, 2: 0.70}
+MIN_RECALL = {1: 0.90, 2: 0.74}
 
 
 def test_the_labelled_set_is_real_and_large_enough() -> None:
