@@ -9,11 +9,12 @@ import pytest
 
 from innograph.evaluation.org_pairs import main, read_pairs, score
 
-# A little under what the scorer measures (precision 1.000 on both rounds). Round 1 (the
+# A little under what the scorer measures (precision 1.000 on every round). Round 1 (the
 # rules were written against it): recall 0.924; round 2 (labelled before the rule changes
-# of issue #14, when it scored 0.720): 0.760.
+# of issue #14, when it scored 0.720): 0.760; round 3 (drawn after them, unseen): 0.889,
+# 8 of 9 (one pair is 0.11).
 MIN_PRECISION = 0.98
-MIN_RECALL = {1: 0.90, 2: 0.74}
+MIN_RECALL = {1: 0.90, 2: 0.74, 3: 0.85}
 
 
 def test_the_labelled_set_is_real_and_large_enough() -> None:
@@ -25,20 +26,23 @@ def test_the_labelled_set_is_real_and_large_enough() -> None:
     assert sum(1 for p in pairs if p.a.pic and p.b.pic and not p.same) >= 50
 
 
-def test_the_second_round_is_a_fresh_draw() -> None:
+def test_later_rounds_are_fresh_draws() -> None:
     pairs = read_pairs()
-    first = {
-        frozenset({(p.a.source, p.a.name), (p.b.source, p.b.name)}) for p in pairs if p.round == 1
-    }
+    assert {p.round for p in pairs} == {1, 2, 3}
+    seen: set[frozenset[tuple[str, str]]] = set()
+    for labelled_in in (1, 2, 3):
+        draw = {
+            frozenset({(p.a.source, p.a.name), (p.b.source, p.b.name)})
+            for p in pairs
+            if p.round == labelled_in
+        }
+        assert not draw & seen
+        seen |= draw
     second = [p for p in pairs if p.round == 2]
-    assert {p.round for p in pairs} == {1, 2}
     assert len(second) >= 120 and sum(p.same for p in second) >= 20
-    assert not any(
-        frozenset({(p.a.source, p.a.name), (p.b.source, p.b.name)}) in first for p in second
-    )
 
 
-@pytest.mark.parametrize("labelled_in", [1, 2])
+@pytest.mark.parametrize("labelled_in", [1, 2, 3])
 def test_precision_and_recall_per_round(labelled_in: int) -> None:
     result, _ = score([p for p in read_pairs() if p.round == labelled_in])
     assert result.precision >= MIN_PRECISION
