@@ -220,6 +220,35 @@ def _with_portfolio(span: Span) -> Span:
 _DASHES = frozenset({"-", "–"})
 
 
+_YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+
+
+def trim_name_edges(span: Span) -> Span | None:
+    """A name without what the capitals dragged into it: a dangling "&" at either edge
+    ("& Partners" of a cut list), a year after an organisation or place ("Acme Council
+    2022": the year of an event, not the name). A name that ends in a cut compound
+    ("Limburgse Land-" of "Land- en Tuinbouwbond") is no name: ``None``."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].text in {"&", "+"}:
+        start += 1
+    while end > start and doc[end - 1].text in {"&", "+"}:
+        end -= 1
+    if end - start >= 2 and span.label_ in _YEAR_TYPES and _is_year(doc[end - 1].text):
+        end -= 1
+    if start >= end:
+        return None
+    if doc[end - 1].text.endswith(("-", "–")):
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
+
+
 def _inside_compound(span: Span) -> bool:
     """A known name glued by a hyphen to a capitalised word is part of a longer name
     ("Meuse-Rhine Euregion", "Nord-Pas de Calais", "Ostwestfalen-Lippe"), not itself."""
@@ -270,7 +299,10 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            for part in _split(_with_portfolio(span)):
+            for whole in _split(_with_portfolio(span)):
+                part = trim_name_edges(whole)
+                if part is None:
+                    continue
                 if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
                     continue
                 if _usable(part, group):
