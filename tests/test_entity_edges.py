@@ -6,6 +6,7 @@ import spacy
 from spacy.tokens import Span
 
 from innograph.ingest.entities.assemble import trim_name_edges
+from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.tests.entity_spans import entity_spans
 
 
@@ -29,3 +30,30 @@ def test_a_dangling_ampersand_is_not_part_of_a_name() -> None:
     trimmed = trim_name_edges(Span(doc, 1, 6, label="Organisation"))
     assert trimmed is not None and trimmed.text == "Zorbel Quastra Labs"
     assert trim_name_edges(Span(doc, 1, 2, label="Organisation")) is None
+
+
+def test_an_institution_code_before_a_town_names_the_institution() -> None:
+    names = _names("en", "The students of HSZ Maastricht work with Zorbel Labs on new materials.")
+    assert names.get("HSZ Maastricht") == "Organisation"
+    assert "Maastricht" not in names
+    names = _names("de", "Ingenieure der HSZ Münster entwerfen mit Zorbel eine neue Anlage.")
+    assert names.get("HSZ Münster") == "Organisation"
+
+
+def test_a_registry_short_name_in_capitals_matches_as_prose_writes_it() -> None:
+    entry = next(
+        e
+        for e in gazetteer().names()
+        if e.source == "registry"
+        and e.type == "Organisation"
+        and not e.common_in
+        and len(e.name.split()) == 2
+        and e.name.isupper()
+        and len(e.name.split()[0]) >= 3
+        and len(e.name.split()[1]) >= 5
+        and e.name.split()[1].isalpha()
+    )
+    code, town = entry.name.split()
+    prose = f"{code} {town.capitalize()}"
+    spans = entity_spans("en", f"The engineers of {prose} presented the results in May.")
+    assert [(s.text, s.kb_id_) for s in spans if s.text == prose] == [(prose, entry.key)]

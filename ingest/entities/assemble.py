@@ -45,6 +45,7 @@ from innograph.ingest.entities.spans import (
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
+    is_acronym,
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -281,6 +282,15 @@ def _europe_in_a_name(span: Span) -> bool:
     return bool(before or after)
 
 
+def _code_and_place(span: Span) -> bool:
+    """ "TU Delft", "FH Aachen", "UZ Gent": an institution's code before its town names the
+    institution; the town alone is not the name."""
+    if len(span) < 2 or not is_acronym(span[0].text) or len(span[0].text) > 5:
+        return False
+    place = span[1:].text
+    return any(e.type == "Region" for e in gazetteer().lookup(place))
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -290,6 +300,8 @@ def _tier(span: Span, group: str) -> int:
     if group == SPAN_PATTERNS and (span.kb_id_.startswith("interreg|") or span.label_ == "Person"):
         return 0
     if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
+        return 1
+    if _code_and_place(span):
         return 1
     return 2 if group == SPAN_NER else 3
 
@@ -334,7 +346,10 @@ def _weight(span: Span, group: str) -> float:
 
 
 def _typed(doc: Doc, span: Span) -> Span:
-    """Give long forms found by the acronym rule ("?") the type of their acronym."""
+    """Give long forms found by the acronym rule ("?") the type of their acronym; an
+    institution's code and town ("TU Delft") name an organisation."""
+    if span.label_ not in {"?", "Organisation"} and _code_and_place(span):
+        return Span(doc, span.start, span.end, label="Organisation", kb_id=span.kb_id_)
     if span.label_ != "?":
         return span
     acronym = span.kb_id_.split("|", 1)[1]
