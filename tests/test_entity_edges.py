@@ -57,3 +57,10 @@ def test_a_registry_short_name_in_capitals_matches_as_prose_writes_it() -> None:
     prose = f"{code} {town.capitalize()}"
     spans = entity_spans("en", f"The engineers of {prose} presented the results in May.")
     assert [(s.text, s.kb_id_) for s in spans if s.text == prose] == [(prose, entry.key)]
+
+
+def test_the_german_dative_of_the_netherlands_is_the_country() -> None:
+    spans = entity_spans("de", "Die Firma Zorbel arbeitet eng mit Partnern in den Niederlanden.")
+    assert [(s.text, s.label_, s.kb_id_) for s in spans if s.text == "Niederlanden"] == [
+        ("Niederlanden", "Region", "NL")
+    ]

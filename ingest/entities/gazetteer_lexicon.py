@@ -10,7 +10,16 @@ from __future__ import annotations
 # ISO 3166-1 code (NUTS uses EL for Greece, UK for the United Kingdom) -> names.
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "BE": ("Belgium", "België", "Belgique", "Belgien", "Belgie"),
-    "NL": ("Netherlands", "the Netherlands", "Nederland", "Pays-Bas", "Niederlande", "Holland"),
+    # German names the Netherlands in the plural: "in den Niederlanden" (dative).
+    "NL": (
+        "Netherlands",
+        "the Netherlands",
+        "Nederland",
+        "Pays-Bas",
+        "Niederlande",
+        "Niederlanden",
+        "Holland",
+    ),
     "LU": ("Luxembourg", "Luxemburg"),
     "DE": ("Germany", "Duitsland", "Allemagne", "Deutschland"),
     "FR": ("France", "Frankrijk", "Frankreich"),
