@@ -64,3 +64,11 @@ def test_the_german_dative_of_the_netherlands_is_the_country() -> None:
     assert [(s.text, s.label_, s.kb_id_) for s in spans if s.text == "Niederlanden"] == [
         ("Niederlanden", "Region", "NL")
     ]
+
+
+def test_number_words_and_dates_alone_are_no_names() -> None:
+    text = "Vingt-sept projets ont été retenus. Quatre projets sont menés par Zorbel."
+    names = _names("fr", text)
+    assert "Vingt-sept" not in names and "Quatre" not in names
+    names = _names("de", "Am 19. Mai 2031 stellt die Firma Quastrel ihre Anlage vor.")
+    assert not any(n.startswith("Am") for n in names)

@@ -22,6 +22,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     CONTINENTS,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
+    NOT_A_NAME_ALONE,
     ORG_HEADS,
     STOP_CAPITALISED,
 )
@@ -60,6 +61,14 @@ _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
 
 
+def _no_name_word(word: str) -> bool:
+    """A word that names nothing on its own: an article, a number ("19.", "vingt-sept")."""
+    return all(
+        part in STOP_CAPITALISED or part in NOT_A_NAME_ALONE or part.rstrip(".").isdigit()
+        for part in word.split("-")
+    )
+
+
 def _usable(span: Span, source: str) -> bool:
     text = span.text.strip()
     if not text or "\n" in text or len(text) < 2:
@@ -68,7 +77,7 @@ def _usable(span: Span, source: str) -> bool:
     if text in GENERIC_ACRONYMS and span.kb_id_ != QUOTED_FLAG:
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
-    if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
+    if not words or all(_no_name_word(w) for w in words):
         return False
     # A lower-case word only as a registry brand that opens a sentence somewhere
     # ("acme, the ..."), and then wherever it is written so.

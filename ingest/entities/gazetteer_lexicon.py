@@ -417,6 +417,18 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
     home news nieuws""".split()
 )
 
+# Words that make no name on their own, beyond ``STOP_CAPITALISED`` (which also trims a
+# run's first word, where a number word may open a name: "Two Seas"): number words,
+# German months and contracted prepositions ("Am 19. Mai", "Vingt-sept projets").
+NOT_A_NAME_ALONE: frozenset[str] = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty hundred
+    een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig honderd
+    deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent
+    eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert
+    januar februar märz juni juli august september oktober november dezember
+    am im zum zur vom beim bis seit vanuit sinds depuis""".split()
+)
+
 # Acronyms of general terms, never names of an organisation or project on their own.
 GENERIC_ACRONYMS: frozenset[str] = frozenset(
     """SME SMES SMEs KMO KMOS KMO's MKB MKB's AI IOT IoT ICT IT RDI R&D RTD RD&I HPC MEMS CEO
