@@ -72,3 +72,8 @@ def test_number_words_and_dates_alone_are_no_names() -> None:
     assert "Vingt-sept" not in names and "Quatre" not in names
     names = _names("de", "Am 19. Mai 2031 stellt die Firma Quastrel ihre Anlage vor.")
     assert not any(n.startswith("Am") for n in names)
+
+
+def test_an_acronym_among_named_partners_is_a_partner() -> None:
+    text = "The partners are Zorbel Research Institute, QKV, Velmor University and Tranik GmbH."
+    assert _names("en", text).get("QKV") == "Organisation"

@@ -370,6 +370,33 @@ def _typed(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_)
 
 
+_LIST_JOINS = frozenset({",", "&", "/", *COORDINATORS})
+_ORGANISATION_TYPES = frozenset({"Organisation", "Cluster"})
+
+
+def _listed_with_organisations(final: list[tuple[Span, Group]], k: int) -> bool:
+    """Is the k-th mention a member of a list ("A, B, KLM and C") next to a mention of
+    an organisation that more than a short acronym backs? An acronym among named
+    partners is a partner too, not a term."""
+    span = final[k][0]
+    doc = span.doc
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(final):
+            continue
+        other, group = final[j]
+        if group.type not in _ORGANISATION_TYPES or lonely_acronym(group):
+            continue
+        lo, hi = (other.end, span.start) if j < k else (span.end, other.start)
+        between = [t.text for t in doc[lo:hi]]
+        if not between or not all(w.lower() in _LIST_JOINS for w in between):
+            continue
+        # A comma makes it a list: "A, KLM" or "A, B and KLM", not just "A and KLM".
+        around = [t.text for t in doc[max(0, span.start - 1) : span.end + 1]]
+        if "," in between or "," in around:
+            return True
+    return False
+
+
 def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     """Assign every span its document-level group (``Span.id_``) and return them."""
     groups: list[Group] = []
@@ -388,9 +415,9 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     not_persons(groups)
     type_families(groups)
     out = []
-    for span, _weight in weighted:
-        group = current(assigned[span.start], merged)
-        if lonely_acronym(group):
+    final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
+    for k, (span, group) in enumerate(final):
+        if lonely_acronym(group) and not _listed_with_organisations(final, k):
             continue
         labelled = Span(
             doc, span.start, span.end, label=group.type, kb_id=span.kb_id_, span_id=group.key
