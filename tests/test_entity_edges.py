@@ -77,3 +77,10 @@ def test_number_words_and_dates_alone_are_no_names() -> None:
 def test_an_acronym_among_named_partners_is_a_partner() -> None:
     text = "The partners are Zorbel Research Institute, QKV, Velmor University and Tranik GmbH."
     assert _names("en", text).get("QKV") == "Organisation"
+
+
+def test_a_type_head_word_alone_is_no_name() -> None:
+    names = _names("de", "Die Tage der Firma Zorbel in Quastrau waren ein Erfolg. Meeting um 10.")
+    assert "Tage" not in names and "Meeting" not in names
+    names = _names("fr", "Le Pôle a présenté le projet Velmorix à Namur.")
+    assert "Pôle" not in names

@@ -19,7 +19,9 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
+    CLUSTER_CUES,
     CONTINENTS,
+    EVENT_HEADS,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
     NOT_A_NAME_ALONE,
@@ -61,6 +63,9 @@ _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
 
 
+_HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
+
+
 def _no_name_word(word: str) -> bool:
     """A word that names nothing on its own: an article, a number ("19.", "vingt-sept")."""
     return all(
@@ -88,7 +93,8 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if " ".join(words) in CONTINENTS:
         return False
-    if len(words) == 1 and words[0] in ORG_HEADS:
+    # A type's head word alone ("Meeting", "Tage", "Pôle") is a common noun, not a name.
+    if len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _HEAD_WORDS_ALONE):
         return False
     if fold(text) in GENERIC_TERMS:
         return False
