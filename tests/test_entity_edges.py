@@ -84,3 +84,18 @@ def test_a_type_head_word_alone_is_no_name() -> None:
     assert "Tage" not in names and "Meeting" not in names
     names = _names("fr", "Le Pôle a présenté le projet Velmorix à Namur.")
     assert "Pôle" not in names
+
+
+def test_a_lower_case_institution_head_opens_the_name() -> None:
+    names = _names("nl", "Het project Velmor wordt gesteund door het ministerie van Zorbelzaken.")
+    assert names.get("ministerie van Zorbelzaken") == "Organisation"
+    text = "Daarnaast investeert het ministerie van Onderwijs, Cultuur en Quastra in Velmor."
+    assert "ministerie van Onderwijs, Cultuur en Quastra" in _names("nl", text)
+    text = "Les chercheurs de l'université catholique de Quastrau travaillent ensemble."
+    assert _names("fr", text).get("université catholique de Quastrau") == "Organisation"
+
+
+def test_a_lower_case_institution_name_stops_before_the_next_partner() -> None:
+    names = _names("nl", "De partners zijn het ministerie van ZKV, Zorbel en de provincie Quastra.")
+    assert "ministerie van ZKV" in names
+    assert not any(n.startswith("ministerie van ZKV,") for n in names)
