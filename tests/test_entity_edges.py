@@ -99,3 +99,10 @@ def test_a_lower_case_institution_name_stops_before_the_next_partner() -> None:
     names = _names("nl", "De partners zijn het ministerie van ZKV, Zorbel en de provincie Quastra.")
     assert "ministerie van ZKV" in names
     assert not any(n.startswith("ministerie van ZKV,") for n in names)
+
+
+def test_a_german_area_word_glued_to_a_name_names_the_place() -> None:
+    text = "Der Ausschuss für das ZORBELGAU-Gebiet hat neue Projekte genehmigt."
+    names = _names("de", text)
+    assert names.get("ZORBELGAU") == "Region"
+    assert "ZORBELGAU-Gebiet" not in names

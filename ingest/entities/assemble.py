@@ -237,6 +237,8 @@ _DASHES = frozenset({"-", "–"})
 
 
 _YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})
+# German words glued to a name for its area: "X-Gebiet", "in den X-Gebieten".
+_AREA_WORDS = frozenset({"gebiet", "gebiets", "gebieten", "gebiete", "raum", "raums"})
 
 
 def _is_year(text: str) -> bool:
@@ -246,8 +248,9 @@ def _is_year(text: str) -> bool:
 def trim_name_edges(span: Span) -> Span | None:
     """A name without what the capitals dragged into it: a dangling "&" at either edge
     ("& Partners" of a cut list), a year after an organisation or place ("Acme Council
-    2022": the year of an event, not the name). A name that ends in a cut compound
-    ("Limburgse Land-" of "Land- en Tuinbouwbond") is no name: ``None``."""
+    2022": the year of an event, not the name), a German area word glued to a name
+    ("X-Gebiet": the place X). A name that ends in a cut compound ("Limburgse Land-"
+    of "Land- en Tuinbouwbond") is no name: ``None``."""
     start, end = span.start, span.end
     doc = span.doc
     while start < end and doc[start].text in {"&", "+"}:
@@ -260,9 +263,18 @@ def trim_name_edges(span: Span) -> Span | None:
         return None
     if doc[end - 1].text.endswith(("-", "–")):
         return None
+    label = span.label_
+    if (
+        end - start >= 3
+        and fold(doc[end - 1].text) in _AREA_WORDS
+        and doc[end - 2].text == "-"
+        and not doc[end - 2].whitespace_
+        and not doc[end - 3].whitespace_
+    ):
+        end, label = end - 2, "Region"  # "das EUREGIO-Gebiet": the area of the name
     if (start, end) == (span.start, span.end):
         return span
-    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
+    return Span(doc, start, end, label=label, kb_id=span.kb_id_)
 
 
 def _inside_compound(span: Span) -> bool:
