@@ -19,9 +19,12 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
+    CLUSTER_CUES,
     CONTINENTS,
+    EVENT_HEADS,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
+    NOT_A_NAME_ALONE,
     ORG_HEADS,
     STOP_CAPITALISED,
 )
@@ -45,6 +48,7 @@ from innograph.ingest.entities.spans import (
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
+    is_acronym,
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -59,6 +63,17 @@ _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
 
 
+_HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
+
+
+def _no_name_word(word: str) -> bool:
+    """A word that names nothing on its own: an article, a number ("19.", "vingt-sept")."""
+    return all(
+        part in STOP_CAPITALISED or part in NOT_A_NAME_ALONE or part.rstrip(".").isdigit()
+        for part in word.split("-")
+    )
+
+
 def _usable(span: Span, source: str) -> bool:
     text = span.text.strip()
     if not text or "\n" in text or len(text) < 2:
@@ -67,7 +82,7 @@ def _usable(span: Span, source: str) -> bool:
     if text in GENERIC_ACRONYMS and span.kb_id_ != QUOTED_FLAG:
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
-    if not words or all(w in STOP_CAPITALISED or w.isdigit() for w in words):
+    if not words or all(_no_name_word(w) for w in words):
         return False
     # A lower-case word only as a registry brand that opens a sentence somewhere
     # ("acme, the ..."), and then wherever it is written so.
@@ -78,7 +93,8 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if " ".join(words) in CONTINENTS:
         return False
-    if len(words) == 1 and words[0] in ORG_HEADS:
+    # A type's head word alone ("Meeting", "Tage", "Pôle") is a common noun, not a name.
+    if len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _HEAD_WORDS_ALONE):
         return False
     if fold(text) in GENERIC_TERMS:
         return False
@@ -220,6 +236,47 @@ def _with_portfolio(span: Span) -> Span:
 _DASHES = frozenset({"-", "–"})
 
 
+_YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})
+# German words glued to a name for its area: "X-Gebiet", "in den X-Gebieten".
+_AREA_WORDS = frozenset({"gebiet", "gebiets", "gebieten", "gebiete", "raum", "raums"})
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text[:2] in {"19", "20"}
+
+
+def trim_name_edges(span: Span) -> Span | None:
+    """A name without what the capitals dragged into it: a dangling "&" at either edge
+    ("& Partners" of a cut list), a year after an organisation or place ("Acme Council
+    2022": the year of an event, not the name), a German area word glued to a name
+    ("X-Gebiet": the place X). A name that ends in a cut compound ("Limburgse Land-"
+    of "Land- en Tuinbouwbond") is no name: ``None``."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].text in {"&", "+"}:
+        start += 1
+    while end > start and doc[end - 1].text in {"&", "+"}:
+        end -= 1
+    if end - start >= 2 and span.label_ in _YEAR_TYPES and _is_year(doc[end - 1].text):
+        end -= 1
+    if start >= end:
+        return None
+    if doc[end - 1].text.endswith(("-", "–")):
+        return None
+    label = span.label_
+    if (
+        end - start >= 3
+        and fold(doc[end - 1].text) in _AREA_WORDS
+        and doc[end - 2].text == "-"
+        and not doc[end - 2].whitespace_
+        and not doc[end - 3].whitespace_
+    ):
+        end, label = end - 2, "Region"  # "das EUREGIO-Gebiet": the area of the name
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=label, kb_id=span.kb_id_)
+
+
 def _inside_compound(span: Span) -> bool:
     """A known name glued by a hyphen to a capitalised word is part of a longer name
     ("Meuse-Rhine Euregion", "Nord-Pas de Calais", "Ostwestfalen-Lippe"), not itself."""
@@ -252,6 +309,15 @@ def _europe_in_a_name(span: Span) -> bool:
     return bool(before or after)
 
 
+def _code_and_place(span: Span) -> bool:
+    """ "TU Delft", "FH Aachen", "UZ Gent": an institution's code before its town names the
+    institution; the town alone is not the name."""
+    if len(span) < 2 or not is_acronym(span[0].text) or len(span[0].text) > 5:
+        return False
+    place = span[1:].text
+    return any(e.type == "Region" for e in gazetteer().lookup(place))
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -262,6 +328,8 @@ def _tier(span: Span, group: str) -> int:
         return 0
     if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
         return 1
+    if _code_and_place(span):
+        return 1
     return 2 if group == SPAN_NER else 3
 
 
@@ -270,7 +338,10 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            for part in _split(_with_portfolio(span)):
+            for whole in _split(_with_portfolio(span)):
+                part = trim_name_edges(whole)
+                if part is None:
+                    continue
                 if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
                     continue
                 if _usable(part, group):
@@ -302,7 +373,10 @@ def _weight(span: Span, group: str) -> float:
 
 
 def _typed(doc: Doc, span: Span) -> Span:
-    """Give long forms found by the acronym rule ("?") the type of their acronym."""
+    """Give long forms found by the acronym rule ("?") the type of their acronym; an
+    institution's code and town ("TU Delft") name an organisation."""
+    if span.label_ not in {"?", "Organisation"} and _code_and_place(span):
+        return Span(doc, span.start, span.end, label="Organisation", kb_id=span.kb_id_)
     if span.label_ != "?":
         return span
     acronym = span.kb_id_.split("|", 1)[1]
@@ -312,6 +386,33 @@ def _typed(doc: Doc, span: Span) -> Span:
         if other.text == acronym and label == "Organisation":
             label = other.label_
     return Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_)
+
+
+_LIST_JOINS = frozenset({",", "&", "/", *COORDINATORS})
+_ORGANISATION_TYPES = frozenset({"Organisation", "Cluster"})
+
+
+def _listed_with_organisations(final: list[tuple[Span, Group]], k: int) -> bool:
+    """Is the k-th mention a member of a list ("A, B, KLM and C") next to a mention of
+    an organisation that more than a short acronym backs? An acronym among named
+    partners is a partner too, not a term."""
+    span = final[k][0]
+    doc = span.doc
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(final):
+            continue
+        other, group = final[j]
+        if group.type not in _ORGANISATION_TYPES or lonely_acronym(group):
+            continue
+        lo, hi = (other.end, span.start) if j < k else (span.end, other.start)
+        between = [t.text for t in doc[lo:hi]]
+        if not between or not all(w.lower() in _LIST_JOINS for w in between):
+            continue
+        # A comma makes it a list: "A, KLM" or "A, B and KLM", not just "A and KLM".
+        around = [t.text for t in doc[max(0, span.start - 1) : span.end + 1]]
+        if "," in between or "," in around:
+            return True
+    return False
 
 
 def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
@@ -332,9 +433,9 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     not_persons(groups)
     type_families(groups)
     out = []
-    for span, _weight in weighted:
-        group = current(assigned[span.start], merged)
-        if lonely_acronym(group):
+    final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
+    for k, (span, group) in enumerate(final):
+        if lonely_acronym(group) and not _listed_with_organisations(final, k):
             continue
         labelled = Span(
             doc, span.start, span.end, label=group.type, kb_id=span.kb_id_, span_id=group.key

@@ -10,7 +10,16 @@ from __future__ import annotations
 # ISO 3166-1 code (NUTS uses EL for Greece, UK for the United Kingdom) -> names.
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "BE": ("Belgium", "België", "Belgique", "Belgien", "Belgie"),
-    "NL": ("Netherlands", "the Netherlands", "Nederland", "Pays-Bas", "Niederlande", "Holland"),
+    # German names the Netherlands in the plural: "in den Niederlanden" (dative).
+    "NL": (
+        "Netherlands",
+        "the Netherlands",
+        "Nederland",
+        "Pays-Bas",
+        "Niederlande",
+        "Niederlanden",
+        "Holland",
+    ),
     "LU": ("Luxembourg", "Luxemburg"),
     "DE": ("Germany", "Duitsland", "Allemagne", "Deutschland"),
     "FR": ("France", "Frankrijk", "Frankreich"),
@@ -406,6 +415,18 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
     donderdag vrijdag zaterdag zondag
     please login start end date resources evidence potential main read about contact
     home news nieuws""".split()
+)
+
+# Words that make no name on their own, beyond ``STOP_CAPITALISED`` (which also trims a
+# run's first word, where a number word may open a name: "Two Seas"): number words,
+# German months and contracted prepositions ("Am 19. Mai", "Vingt-sept projets").
+NOT_A_NAME_ALONE: frozenset[str] = frozenset(
+    """one two three four five six seven eight nine ten eleven twelve twenty thirty hundred
+    een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig honderd
+    deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent
+    eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert
+    januar februar märz juni juli august september oktober november dezember
+    am im zum zur vom beim bis seit vanuit sinds depuis""".split()
 )
 
 # Acronyms of general terms, never names of an organisation or project on their own.

@@ -44,6 +44,10 @@ class GazetteerRuler:
                 if entry.name.isupper() and len(entry.name) > 5:
                     variants.add(entry.name.title())
                 exact.setdefault(label, []).extend(variants)
+                if " " in entry.name.strip():
+                    # A registry writes a short name in capitals ("ACME DELFT"), prose
+                    # keeps the code and writes the place ("ACME Delft").
+                    folded.setdefault(label, []).append(entry.name)
             else:
                 folded.setdefault(label, []).append(entry.name)
         for target, table in ((self.exact, exact), (self.folded, folded), (self.brands, brands)):

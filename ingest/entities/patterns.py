@@ -33,6 +33,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     REGION_HEADS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
     DASHES,
     ELIDED,
@@ -538,6 +539,7 @@ class PatternFinder:
         spans += _s3_platform_spans(doc)
         spans += _heading_spans(doc)
         spans += _joined_spans(doc)
+        spans += lower_head_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 
