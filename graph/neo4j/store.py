@@ -24,11 +24,8 @@ from innograph.gc_pause import collector_paused
 from innograph.graph.algorithms import (
     edge_order,
     expand_types,
-    intermediate_filter,
-    k_shortest_paths,
     neighbourhood_ids,
     normalise_document,
-    pick_edge,
     rank_collaborators,
 )
 from innograph.graph.errors import EntityNotFound, GraphError, StoreUnavailable
@@ -50,8 +47,10 @@ from innograph.graph.neo4j.cypher import (
     root_of,
     type_of,
 )
+from innograph.graph.neo4j.paths import find_paths
 from innograph.graph.neo4j.rows import edge_from_row, node_from_row, utc_now
 from innograph.graph.neo4j.writer import Writer
+from innograph.graph.partnership import path_scope
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, OnInvalid
 from innograph.graph.types import (
@@ -314,8 +313,12 @@ class Neo4jStore:
             self._search_cache = (version, index)
         return index
 
-    def _adjacency(self, ids: Iterable[str]) -> tuple[dict[str, set[str]], dict[str, str]]:
-        """Neighbours (either direction, contract relationships) and their types."""
+    def _adjacency(
+        self, ids: Iterable[str], relations: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, set[str]], dict[str, str]]:
+        """Neighbours (either direction, along ``relations``, else any contract
+        relationship) and their types."""
+        rel_types = _rel_types(relations)
         by_root: dict[str, list[str]] = defaultdict(list)
         for entity_id in ids:
             root = root_of(entity_id)
@@ -327,7 +330,7 @@ class Neo4jStore:
             for entity_id in chunk:
                 adjacency.setdefault(entity_id, set())
             rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}})-[:{all_rel_types()}]-(m)"
+                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}})-[:{rel_types}]-(m)"
                 f"{hint('n', root)} "
                 "RETURN DISTINCT id, m.id, labels(m)",
                 ids=chunk,
@@ -337,8 +340,12 @@ class Neo4jStore:
                 types[other] = type_of(labels)
         return adjacency, types
 
-    def _edges_among(self, ids: Sequence[str]) -> list[Edge]:
-        """Every relationship with both ends in ``ids``, in edge order."""
+    def _edges_among(
+        self, ids: Sequence[str], relations: frozenset[str] = frozenset()
+    ) -> list[Edge]:
+        """Every relationship (of ``relations``, else any) with both ends in ``ids``, in
+        edge order."""
+        rel_types = _rel_types(relations)
         members = list(set(ids))
         by_root: dict[str, list[str]] = defaultdict(list)
         for entity_id in members:
@@ -348,7 +355,7 @@ class Neo4jStore:
         edges: dict[EdgeKey, Edge] = {}
         for root, chunk in by_root.items():
             rows = self._read(
-                f"UNWIND $ids AS id MATCH (a:{root} {{id: id}})-[r:{all_rel_types()}]->(b)"
+                f"UNWIND $ids AS id MATCH (a:{root} {{id: id}})-[r:{rel_types}]->(b)"
                 f"{hint('a', root)} "
                 "WHERE b.id IN $members RETURN a.id, type(r), b.id, r.supports",
                 ids=chunk,
@@ -438,61 +445,21 @@ class Neo4jStore:
         max_hops: int = 4,
         via: Sequence[str] = (),
         avoid: Sequence[str] = (),
+        relations: Sequence[str] = (),
     ) -> list[PartnershipPath]:
-        """The k shortest simple paths between two entities (see algorithms.k_shortest_paths).
-
-        Every edge of a path of at most ``max_hops`` hops leaves a node that lies within
-        ceil(max_hops / 2) hops of the source or within floor(max_hops / 2) hops of the
-        target along the path. So the search runs on two balls fetched layer by layer,
-        one query per layer and root label (expanding only through nodes a path may pass
-        through): the same paths as on the whole graph, in a handful of round trips.
-        """
-        found_nodes = self._fetch_nodes([source_id, target_id])
-        for entity_id in (source_id, target_id):
-            if entity_id not in found_nodes:
-                raise EntityNotFound(entity_id)
-        node_types = {n.id: n.type for n in found_nodes.values()}
-        allowed = intermediate_filter(node_types.get, via, avoid)
-        adjacency: dict[str, set[str]] = defaultdict(set)
-        ends = {source_id, target_id}
-        for centre, depth in ((source_id, (max_hops + 1) // 2), (target_id, max_hops // 2)):
-            frontier, seen = [centre], {centre}
-            for _ in range(depth):
-                found, found_types = self._adjacency(frontier)
-                node_types.update(found_types)
-                following: list[str] = []
-                for node, others in found.items():
-                    adjacency[node] |= others
-                    for other in others:
-                        adjacency[other].add(node)  # the graph is walked both ways
-                        if other not in seen:
-                            seen.add(other)
-                            if other not in ends and allowed(other):
-                                following.append(other)
-                frontier = following
-                if not frontier:
-                    break
-
-        id_paths = k_shortest_paths(
-            lambda node: adjacency.get(node, set()),
+        """The k shortest simple paths between two entities, partnership paths unless
+        ``via``/``relations`` say otherwise (see :func:`.paths.find_paths`)."""
+        return find_paths(
+            self._fetch_nodes,
+            self._adjacency,
+            self._edges_among,
             source_id,
             target_id,
             k=k,
             max_hops=max_hops,
-            allowed=allowed,
+            scope=path_scope(via, relations),
+            avoid=avoid,
         )
-        on_paths = {i for p in id_paths for i in p}
-        nodes = self._fetch_nodes(on_paths)
-        between: dict[frozenset[str], list[Edge]] = defaultdict(list)
-        for edge in self._edges_among(sorted(on_paths)):
-            between[frozenset((edge.source, edge.target))].append(edge)
-        return [
-            PartnershipPath(
-                [nodes[i] for i in ids],
-                [pick_edge(between[frozenset(pair)]) for pair in zip(ids, ids[1:], strict=False)],
-            )
-            for ids in id_paths
-        ]
 
     def stats(self) -> GraphStats:
         """Counts of nodes by type, relationships by type, and documents (count store)."""
@@ -589,6 +556,11 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _rel_types(relations: frozenset[str]) -> str:
+    """The Cypher relationship types of these contract relations (none: all of them)."""
+    return "|".join(sorted(rel_type_of(r) for r in relations)) if relations else all_rel_types()
 
 
 def _reason(err: BaseException) -> str:
