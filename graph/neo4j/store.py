@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.exceptions import DriverError, Neo4jError
 
 from innograph.config import Settings
@@ -73,6 +73,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 T = TypeVar("T")
 
+# Seconds to open a connection (TCP and the Bolt handshake), at most the read timeout.
+CONNECTION_TIMEOUT_S = 5.0
 # Bolt, direct or routed (a cluster, Aura), plain or encrypted.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -88,9 +90,13 @@ class Neo4jStore:
         database: str | None = None,
         *,
         ensure_schema: bool = True,
+        read_timeout: float = 10.0,
     ) -> None:
         self.uri = uri
         self.database = database or None
+        if read_timeout <= 0:
+            raise ValueError(f"the Neo4j read timeout must be positive, not {read_timeout}")
+        self.read_timeout = read_timeout
         self._lock = threading.Lock()
         self._search_cache: tuple[str, SearchIndex] | None = None
         scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
@@ -100,8 +106,12 @@ class Neo4jStore:
                 f"{', '.join(s + '://' for s in BOLT_SCHEMES)}"
             )
         try:
+            # A connection that is not made (or a handshake that is not answered) within
+            # the read timeout fails rather than holding a request (and its thread) on.
             self._driver: Driver = GraphDatabase.driver(
-                uri, auth=(user, password or ""), connection_timeout=10
+                uri,
+                auth=(user, password or ""),
+                connection_timeout=min(CONNECTION_TIMEOUT_S, read_timeout),
             )
         except (DriverError, Neo4jError, ValueError) as err:
             raise StoreUnavailable(f"cannot connect to Neo4j at {uri}: {_reason(err)}") from None
@@ -124,6 +134,7 @@ class Neo4jStore:
             settings.neo4j_user,
             settings.neo4j_password,
             settings.neo4j_database,
+            read_timeout=settings.neo4j_read_timeout,
         )
 
     # -- plumbing ------------------------------------------------------------------------
@@ -139,8 +150,23 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j at {self.uri}: {_reason(err)}") from None
 
     def _read(self, query: str, **params: Any) -> list[list[Any]]:
-        with self._guard(), self._driver.session(database=self.database) as session:
-            return session.execute_read(lambda tx: tx.run(query, params).values())
+        """The rows of a read query, all of it bounded by the read timeout: the wait for a
+        pooled connection, the retries, and the transaction (on the server), so that a
+        call the API abandoned at its budget does not go on retrying."""
+
+        @unit_of_work(timeout=self.read_timeout)
+        def work(tx: ManagedTransaction) -> list[list[Any]]:
+            return tx.run(query, params).values()
+
+        with (
+            self._guard(),
+            self._driver.session(
+                database=self.database,
+                connection_acquisition_timeout=self.read_timeout,
+                max_transaction_retry_time=self.read_timeout / 2,
+            ) as session,
+        ):
+            return session.execute_read(work)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._guard(), self._driver.session(database=self.database) as session:
