@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -30,10 +29,9 @@ from innograph.graph.algorithms import (
 )
 from innograph.graph.errors import EntityNotFound, GraphError, StoreUnavailable
 from innograph.graph.neo4j import bulk as neo4j_bulk
-from innograph.graph.neo4j import schema
+from innograph.graph.neo4j import reads, schema
 from innograph.graph.neo4j.cypher import (
     META_LABEL,
-    EdgeKey,
     all_rel_types,
     any_label,
     contract_rel_by_type,
@@ -252,23 +250,8 @@ class Neo4jStore:
         return str(rows[0][0]) if rows else "0"
 
     def _fetch_nodes(self, ids: Iterable[str]) -> dict[str, Node]:
-        """The nodes with these ids that exist."""
-        by_root: dict[str, list[str]] = defaultdict(list)
-        for entity_id in set(ids):
-            root = root_of(entity_id)
-            if root is not None:
-                by_root[root].append(entity_id)
-        out: dict[str, Node] = {}
-        for root, chunk in by_root.items():
-            rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}){hint('n', root)} "
-                "RETURN properties(n), labels(n)",
-                ids=chunk,
-            )
-            for props, labels in rows:
-                node = node_from_row(props, labels)
-                out[node.id] = node
-        return out
+        """The nodes with these ids that exist (one query, see :mod:`.reads`)."""
+        return reads.fetch_nodes(self._read, ids)
 
     def get_node(self, entity_id: str) -> Node | None:
         """Just the node, or None."""
@@ -343,54 +326,15 @@ class Neo4jStore:
         self, ids: Iterable[str], relations: frozenset[str] = frozenset()
     ) -> tuple[dict[str, set[str]], dict[str, str]]:
         """Neighbours (either direction, along ``relations``, else any contract
-        relationship) and their types."""
-        rel_types = _rel_types(relations)
-        by_root: dict[str, list[str]] = defaultdict(list)
-        for entity_id in ids:
-            root = root_of(entity_id)
-            if root is not None:
-                by_root[root].append(entity_id)
-        adjacency: dict[str, set[str]] = {}
-        types: dict[str, str] = {}
-        for root, chunk in by_root.items():
-            for entity_id in chunk:
-                adjacency.setdefault(entity_id, set())
-            rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}})-[:{rel_types}]-(m)"
-                f"{hint('n', root)} "
-                "RETURN DISTINCT id, m.id, labels(m)",
-                ids=chunk,
-            )
-            for entity_id, other, labels in rows:
-                adjacency[entity_id].add(other)
-                types[other] = type_of(labels)
-        return adjacency, types
+        relationship) and their types (one query, see :mod:`.reads`)."""
+        return reads.adjacency(self._read, ids, relations)
 
     def _edges_among(
         self, ids: Sequence[str], relations: frozenset[str] = frozenset()
     ) -> list[Edge]:
         """Every relationship (of ``relations``, else any) with both ends in ``ids``, in
-        edge order."""
-        rel_types = _rel_types(relations)
-        members = list(set(ids))
-        by_root: dict[str, list[str]] = defaultdict(list)
-        for entity_id in members:
-            root = root_of(entity_id)
-            if root is not None:
-                by_root[root].append(entity_id)
-        edges: dict[EdgeKey, Edge] = {}
-        for root, chunk in by_root.items():
-            rows = self._read(
-                f"UNWIND $ids AS id MATCH (a:{root} {{id: id}})-[r:{rel_types}]->(b)"
-                f"{hint('a', root)} "
-                "WHERE b.id IN $members RETURN a.id, type(r), b.id, r.supports",
-                ids=chunk,
-                members=members,
-            )
-            for s, t, e, sup in rows:
-                edge = edge_from_row(s, t, e, sup)
-                edges[(edge.source, edge.type, edge.target)] = edge
-        return [edges[k] for k in sorted(edges)]
+        edge order (one query, see :mod:`.reads`)."""
+        return reads.edges_among(self._read, ids, relations)
 
     def neighbourhood(
         self, entity_id: str, *, depth: int = 1, types: Sequence[str] = (), limit: int = 200
@@ -582,11 +526,6 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _rel_types(relations: frozenset[str]) -> str:
-    """The Cypher relationship types of these contract relations (none: all of them)."""
-    return "|".join(sorted(rel_type_of(r) for r in relations)) if relations else all_rel_types()
 
 
 def _reason(err: BaseException) -> str:
