@@ -377,7 +377,10 @@ class Neo4jStore:
         limit: int = 50,
     ) -> list[Collaborator]:
         """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
-        root = labels_of(self._require(org_id).type)[0]
+        # The organisation is fetched with its partners, not before: one round trip less.
+        root = root_of(org_id)
+        if root is None:
+            raise EntityNotFound(org_id)
         partnership = "|".join(rel_type_of(r) for r in PARTNERSHIP_RELATIONS)
         item_labels = {label for t in expand_types(SHARED_ITEM_TYPES) for label in labels_of(t)}
         rows = self._read(
@@ -393,7 +396,9 @@ class Neo4jStore:
         partners_by_item = {item: partners for item, partners, _ in rows}
         programmes = {item: progs for item, _, progs in rows}
         wanted = set(partners_by_item) | {p for ps in partners_by_item.values() for p in ps}
-        nodes = self._fetch_nodes(wanted)
+        nodes = self._fetch_nodes(wanted | {org_id})
+        if org_id not in nodes:
+            raise EntityNotFound(org_id)
         return rank_collaborators(
             org_id,
             partners_by_item,
