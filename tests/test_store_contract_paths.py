@@ -156,3 +156,21 @@ def test_partnership_paths_agree_with_brute_force_on_the_ecosystem(store: GraphS
             nx.all_simple_paths(graph, src, dst, cutoff=4), key=lambda p: (len(p), p)
         )[:4]
         assert path_ids(store, src, dst, k=4, max_hops=4) == expected
+
+
+def test_the_one_shortest_path_is_the_first_of_the_k_shortest(store: GraphStore) -> None:
+    """k=1 in the widest scope (the explanation's search; Neo4j answers it with the
+    server's own shortest-path search) gives the first of the k shortest, ties by ids."""
+    load(store, ecosystem())
+    store.upsert_document(shortcut_graph())
+    widest = widest_scope()
+    everything: dict[str, object] = {
+        "via": sorted(widest.node_types),
+        "relations": sorted(widest.relations),
+    }
+    pairs = [(A, B), (A, C), (B, C), (A, E), (A, K), (ALPHA, EPS), (DELTA, EPS), (BETA, S3)]
+    for src, dst in pairs:
+        for hops in (1, 2, 3, 4):
+            one = store.paths(src, dst, k=1, max_hops=hops, **everything)  # type: ignore[arg-type]
+            first = store.paths(src, dst, k=9, max_hops=hops, **everything)[:1]  # type: ignore[arg-type]
+            assert one == first, (src, dst, hops)

@@ -45,10 +45,10 @@ from innograph.graph.neo4j.cypher import (
     root_of,
     type_of,
 )
-from innograph.graph.neo4j.paths import find_paths
+from innograph.graph.neo4j.paths import find_paths, shortest_path
 from innograph.graph.neo4j.rows import edge_from_row, node_from_row, utc_now
 from innograph.graph.neo4j.writer import Writer
-from innograph.graph.partnership import path_scope
+from innograph.graph.partnership import path_scope, widest_scope
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, OnInvalid
 from innograph.graph.types import (
@@ -424,6 +424,17 @@ class Neo4jStore:
     ) -> list[PartnershipPath]:
         """The k shortest simple paths between two entities, partnership paths unless
         ``via``/``relations`` say otherwise (see :func:`.paths.find_paths`)."""
+        scope = path_scope(via, relations)
+        if k == 1 and not avoid and scope == widest_scope() and source_id != target_id:
+            return shortest_path(
+                self._read,
+                self._fetch_nodes,
+                self._edges_among,
+                source_id,
+                target_id,
+                max_hops=max_hops,
+                scope=scope,
+            )
         return find_paths(
             self._fetch_nodes,
             self._adjacency,
@@ -432,7 +443,7 @@ class Neo4jStore:
             target_id,
             k=k,
             max_hops=max_hops,
-            scope=path_scope(via, relations),
+            scope=scope,
             avoid=avoid,
         )
 
