@@ -34,6 +34,7 @@ class Settings:
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = field(default=None, repr=False)
     neo4j_database: str | None = None
+    neo4j_read_timeout: int = 10  # seconds
     base_iri: str | None = None
     api_token: str | None = field(default=None, repr=False)
     cors_origins: tuple[str, ...] = ()
@@ -66,6 +67,9 @@ def load_settings(**overrides: object) -> Settings:
         "neo4j_user": _env("NEO4J_USER", "neo4j"),
         "neo4j_password": _env("NEO4J_PASSWORD"),
         "neo4j_database": _env("NEO4J_DATABASE"),
+        "neo4j_read_timeout": int(
+            _env("NEO4J_READ_TIMEOUT", str(Settings.neo4j_read_timeout)) or 0
+        ),
         "base_iri": _env("BASE_IRI"),
         "api_token": _env("API_TOKEN"),
         "cors_origins": tuple(o.strip() for o in cors.split(",") if o.strip()),

@@ -13,11 +13,11 @@ from __future__ import annotations
 import threading
 from typing import Annotated
 
-import anyio.to_thread
 from fastapi import Depends, Request
 from starlette.datastructures import State
 
-from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
+from innograph.api.budget import within_budget
+from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS, QUERY_BUDGET_SECONDS
 from innograph.config import Settings
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
@@ -34,8 +34,8 @@ async def get_settings(request: Request) -> Settings:
 async def get_store(request: Request) -> GraphStore:
     """The app's graph store, opened now if it could not be at start-up."""
     state = request.app.state
-    if state.store is None:  # opening connects to Neo4j: off the event loop
-        await anyio.to_thread.run_sync(_open_store, state)
+    if state.store is None:  # opening connects to Neo4j: off the event loop, in budget
+        await within_budget(QUERY_BUDGET_SECONDS, _open_store, state)
     store: GraphStore = state.store
     return store
 

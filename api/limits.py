@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # Time budget of one store query (search, entity, neighbourhood, collaborators, paths).
 QUERY_BUDGET_SECONDS = 15.0
+# Time budget of an id check or a version read before a query: one index seek, so a store
+# that takes longer is stuck (a paused Neo4j); the route answers 503 instead of waiting.
+ID_CHECK_BUDGET_SECONDS = 5.0
 # Time budget of an analytics request; the first one on a new graph version builds the
 # sparse network, which takes seconds on the whole EU data.
 ANALYTICS_BUDGET_SECONDS = 120.0

@@ -11,7 +11,9 @@ from typing import Annotated, Literal
 
 from fastapi import Query
 
+from innograph.api.budget import within_budget
 from innograph.api.errors import ApiError
+from innograph.api.limits import ID_CHECK_BUDGET_SECONDS
 from innograph.graph.domain import organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node
@@ -99,3 +101,23 @@ def require_entity(
 def require_organisation(store: GraphStore, entity_id: str, param: str) -> Node:
     """The organisation (or cluster) with this id; 404 if absent, 422 if another type."""
     return require_entity(store, entity_id, param, types=organisation_types())
+
+
+async def fetch_entity(
+    store: GraphStore, entity_id: str, param: str, *, types: tuple[str, ...] = ()
+) -> Node:
+    """:func:`require_entity` off the event loop, within ID_CHECK_BUDGET_SECONDS (503 when
+    the store does not answer): a store that hangs must not stall every other request."""
+    return await within_budget(
+        ID_CHECK_BUDGET_SECONDS, require_entity, store, entity_id, param, types=types
+    )
+
+
+async def fetch_organisation(store: GraphStore, entity_id: str, param: str) -> Node:
+    """:func:`require_organisation` off the event loop, within ID_CHECK_BUDGET_SECONDS."""
+    return await fetch_entity(store, entity_id, param, types=organisation_types())
+
+
+async def read_graph_version(store: GraphStore) -> str:
+    """The store's version, read off the event loop within ID_CHECK_BUDGET_SECONDS."""
+    return await within_budget(ID_CHECK_BUDGET_SECONDS, store.version)

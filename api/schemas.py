@@ -169,6 +169,11 @@ class PathsPublic(BaseModel):
     data: list[PathPublic]
     count: int
     notes: list[str] = Field(default_factory=list)
+    reason: str | None = Field(
+        default=None,
+        description="Why there is no path (no connection within max_hops, or which filter "
+        "removed it); null when paths were found.",
+    )
 
 
 class SuggestionPublic(BaseModel):

@@ -170,6 +170,18 @@ def _import_rows(d: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _paths_rows(d: dict[str, Any]) -> list[Row]:
+    return [
+        (f"real graph: partnership paths k=3 p95 ({store})",
+         _num(d, f"{store}.partnership_k3_hops4.p95_ms"), "ms",
+         "unrestricted paths p95", _num(d, f"{store}.unrestricted_baseline_k3_hops4.p95_ms"))
+        for store in ("embedded", "neo4j")
+    ] + [
+        ("real graph: partnership paths p95, Neo4j", _num(d, "neo4j.partnership_k3_hops4.p95_ms"),
+         "ms", "embedded p95", _num(d, "embedded.partnership_k3_hops4.p95_ms")),
+    ]  # fmt: skip
+
+
 MODULES = [
     Module("extract", "extract.json", (), ("--words", "20000"), _extract_rows),
     Module("store", "store.json", (), ("--scale", "0.05", "--queries", "50"), _store_rows),
@@ -181,6 +193,7 @@ MODULES = [
     Module("viz", "viz.json", (), ("--orgs", "300", "--projects", "150", "--rounds", "1"),
            _viz_rows),
     Module("import", "import.json", (), ("--quick",), _import_rows),
+    Module("paths", "paths.json", (), ("--esif-rows", "5000", "--pairs", "20"), _paths_rows),
 ]  # fmt: skip
 
 

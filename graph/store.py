@@ -112,10 +112,18 @@ class GraphStore(Protocol):
         max_hops: int = 4,
         via: Sequence[str] = (),
         avoid: Sequence[str] = (),
+        relations: Sequence[str] = (),
     ) -> list[PartnershipPath]:
         """The k shortest simple paths (edges in either direction) between two entities, at
-        most ``max_hops`` long; intermediate nodes only of ``via`` types when given; never
-        through ``avoid`` ids. Shortest first; ties in a stable order (by node ids)."""
+        most ``max_hops`` long; never through ``avoid`` ids. Shortest first; ties in a
+        stable order (by node ids).
+
+        Partnership paths by default: intermediate nodes only of the partnership types
+        (organisations, projects, S3 platforms, events) along the partnership relations
+        (LEADS, PARTICIPATES_IN, MEMBER_OF, COLLABORATES_WITH), never a Region or a
+        FundingProgramme. ``via`` names the intermediate types instead, and opens the
+        relations that reach them; ``relations`` names the relations exactly (see
+        :func:`innograph.graph.partnership.path_scope`)."""
         ...
 
     def stats(self) -> GraphStats:

@@ -202,8 +202,15 @@ def path_ids(body: dict[str, Any]) -> list[list[str]]:
 
 def test_k_shortest_paths_with_evidence(client: TestClient) -> None:
     body = client.get("/api/paths", params={"from": ALPHA, "to": GAMMA, "k": 3}).json()
-    assert body["count"] == 3
+    # Partnership paths: not the one through the programme both projects are funded by.
+    assert body["count"] == 2 and body["reason"] is None
     assert sorted(path_ids(body)) == sorted(
+        [[ALPHA, P1, BETA, P2, GAMMA], [ALPHA, S1, BETA, P2, GAMMA]]
+    )
+    everything = client.get(
+        "/api/paths", params={"from": ALPHA, "to": GAMMA, "k": 3, "via": "all"}
+    ).json()
+    assert sorted(path_ids(everything)) == sorted(
         [[ALPHA, P1, BETA, P2, GAMMA], [ALPHA, S1, BETA, P2, GAMMA], [ALPHA, P1, G, P2, GAMMA]]
     )
     first_hop = next(p for p in body["data"] if p["nodes"][1]["id"] == P1)["steps"][0]
@@ -218,9 +225,15 @@ def test_paths_via_and_avoid(client: TestClient) -> None:
     via = client.get("/api/paths", params={**base, "via": "Project,Organisation"}).json()
     assert path_ids(via) == [[ALPHA, P1, BETA, P2, GAMMA]]
     avoid = client.get("/api/paths", params={**base, "avoid": BETA}).json()
-    assert path_ids(avoid) == [[ALPHA, P1, G, P2, GAMMA]]
+    assert avoid["data"] == [] and avoid["count"] == 0
+    assert "only through the avoided Beta Works" in avoid["reason"]
+    programme = client.get(
+        "/api/paths", params={**base, "avoid": BETA, "via": "Project,FundingProgramme"}
+    ).json()
+    assert path_ids(programme) == [[ALPHA, P1, G, P2, GAMMA]]
     short = client.get("/api/paths", params={**base, "max_hops": 3}).json()
     assert short["data"] == []
+    assert short["reason"] == "no connection within 3 hops"
 
 
 def test_cross_border_paths_cross_a_border(client: TestClient) -> None:

@@ -10,6 +10,7 @@ import networkx as nx
 import pytest
 
 from innograph.graph.errors import EntityNotFound
+from innograph.graph.partnership import widest_scope
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node, Provenance
 from innograph.ontology.facts import DocumentFacts
@@ -268,14 +269,21 @@ def test_paths_via_avoid_and_max_hops(store: GraphStore) -> None:
 
 
 def test_paths_agree_with_brute_force_on_the_ecosystem(store: GraphStore) -> None:
+    """In the widest scope (any type, any relation); partnership paths, the default, in
+    test_store_contract_paths.py."""
     load(store, ecosystem())
+    widest = widest_scope()
+    everything: dict[str, object] = {
+        "via": sorted(widest.node_types),
+        "relations": sorted(widest.relations),
+    }
     graph = nx.Graph()
     graph.add_edges_from((e.source, e.target) for e in store.iter_edges())
     for src, dst in ((ALPHA, EPS), (DELTA, EPS), (BETA, S3), (INTERREG, HORIZON)):
         expected = sorted(
             nx.all_simple_paths(graph, src, dst, cutoff=4), key=lambda p: (len(p), p)
         )[:4]
-        assert path_ids(store, src, dst, k=4, max_hops=4) == expected
+        assert path_ids(store, src, dst, k=4, max_hops=4, **everything) == expected
 
 
 def test_empty_store_answers(store: GraphStore) -> None:

@@ -15,6 +15,7 @@ from innograph.api.app import create_app
 from innograph.config import load_settings
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.store import GraphStore
+from innograph.ontology.ids import make_canonical_id
 from innograph.tests.builders import make_facts
 from innograph.viz.routes import router
 
@@ -178,6 +179,30 @@ def test_paths_page_draws_the_api_paths_with_the_border_marked(small: TestClient
     assert api["data"][0]["crosses_border"]
     assert data["edges"] and all(e["cross_border"] for e in data["edges"])
     assert any("Alder Labs joins CANOPY." in line for e in data["edges"] for line in e["tooltip"])
+
+
+def test_paths_page_says_why_there_is_no_partnership_path(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "store")
+    store.upsert_document(
+        make_facts(
+            "test://region",
+            [
+                ("a", "Organisation", "Oak Works"),
+                ("b", "Organisation", "Pine Lab"),
+                ("r", "Region", "Limburg"),
+            ],
+            [("LOCATED_IN", "a", "r"), ("LOCATED_IN", "b", "r")],
+        )
+    )
+    oak, pine = (
+        make_canonical_id("Organisation", "Oak Works"),
+        make_canonical_id("Organisation", "Pine Lab"),
+    )
+    page = client_for(store).get("/paths", params={"from": oak, "to": pine})
+    assert page.status_code == 200
+    assert "No partnership path of at most 4 hops" in page.text
+    assert "connected within 2 hops only through a Region (Limburg)" in page.text
+    store.close()
 
 
 def test_paths_page_says_what_is_wrong_in_one_line(small: TestClient) -> None:

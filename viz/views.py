@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
+from innograph.graph.partnership import default_scope, explain_no_paths
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import EntityDetail, Node, PartnershipPath
 from innograph.viz.model import (
@@ -206,9 +207,12 @@ def paths_page(store: GraphStore, analytics: Analytics, query: PathQuery) -> str
             src.id, dst.id, k=query.k, max_hops=PATHS_MAX_HOPS
         )
         if not found:
+            why = explain_no_paths(
+                store, src.id, dst.id, max_hops=PATHS_MAX_HOPS, scope=default_scope()
+            )
             result = (
                 f"<p class=note id=no-path>No partnership path of at most {PATHS_MAX_HOPS} hops "
-                f"between {esc(src.name)} and {esc(dst.name)}.</p>"
+                f"between {esc(src.name)} and {esc(dst.name)}: {esc(why)}.</p>"
             )
         else:
             countries = organisation_countries(analytics)

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_CENTRALITY_TOP, MAX_COMMUNITIES
-from innograph.api.params import FormatParam, require_entity
+from innograph.api.params import FormatParam, fetch_entity, read_graph_version
 from innograph.api.representation import csv_response
 from innograph.api.responses import TABLE
 from innograph.api.schemas import (
@@ -42,7 +42,7 @@ async def centrality(
 ) -> CentralityPublic | Response:
     """The most central organisations of the collaboration network (cached per version)."""
     if region is not None:
-        require_entity(store, region, "region", types=("Region",))
+        await fetch_entity(store, region, "region", types=("Region",))
     result = await within_budget(
         ANALYTICS_BUDGET_SECONDS, analytics.centrality, measure, top=top, region=region
     )
@@ -69,7 +69,7 @@ async def centrality(
         sampled=result.sampled,
         sample_size=result.sample_size,
         note=result.note,
-        graph_version=store.version(),
+        graph_version=await read_graph_version(store),
         seconds=result.seconds,
     )
 
@@ -119,6 +119,6 @@ async def communities(
         bounded=result.bounded,
         min_weight=result.min_weight,
         note=result.note,
-        graph_version=store.version(),
+        graph_version=await read_graph_version(store),
         seconds=result.seconds,
     )

@@ -20,8 +20,8 @@ from innograph.api.params import (
     FormatParam,
     check_country,
     check_date,
-    require_entity,
-    require_organisation,
+    fetch_entity,
+    fetch_organisation,
     split_list,
 )
 from innograph.api.representation import csv_response, joined, json_response, node_ref
@@ -60,9 +60,9 @@ async def collaborators(
     format: FormatParam = "json",
 ) -> Response:
     """Organisations sharing a project, S3 platform or event with it, most shared first."""
-    org = require_organisation(store, org_id, "id")
+    org = await fetch_organisation(store, org_id, "id")
     if programme is not None:
-        require_entity(store, programme, "programme", types=("FundingProgramme",))
+        await fetch_entity(store, programme, "programme", types=("FundingProgramme",))
     found = await within_budget(
         QUERY_BUDGET_SECONDS,
         store.collaborators,
@@ -126,11 +126,11 @@ async def collaboration_network(
 ) -> CollaborationNetworkPublic | Response:
     """The weighted organisation–organisation network of a selection, as an edge list."""
     if programme is not None:
-        require_entity(store, programme, "programme", types=("FundingProgramme",))
+        await fetch_entity(store, programme, "programme", types=("FundingProgramme",))
     if region is not None:
-        require_entity(store, region, "region", types=("Region",))
+        await fetch_entity(store, region, "region", types=("Region",))
     if project is not None:
-        require_entity(store, project, "project", types=SHARED_ITEM_TYPES)
+        await fetch_entity(store, project, "project", types=SHARED_ITEM_TYPES)
     item_types = split_list(item_type)
     for name in item_types:
         if name not in SHARED_ITEM_TYPES:

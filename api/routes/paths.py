@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
@@ -11,10 +12,11 @@ from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_PATH_HOPS, MAX_PATHS, QUERY_BUDGET_SECONDS
-from innograph.api.params import parse_ids, parse_types, require_entity
+from innograph.api.params import check_id, parse_ids, parse_types, require_entity
 from innograph.api.representation import json_response, node_ref, provenance_data
 from innograph.api.schemas import ERROR_RESPONSES, PathsPublic
 from innograph.graph.domain import country_of, organisation_types
+from innograph.graph.partnership import explain_no_paths, path_scope, widest_scope
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Node, PartnershipPath
 
@@ -22,6 +24,8 @@ router = APIRouter(prefix="/api", tags=["collaboration"])
 
 # With cross_border, this many times k paths are asked for before filtering.
 CROSS_BORDER_OVERSAMPLE = 5
+# The value of ``via`` that lets paths pass through anything.
+VIA_ALL = "all"
 
 
 def _country(store: GraphStore, node: Node, cache: dict[str, str | None]) -> str | None:
@@ -67,6 +71,26 @@ def _path_data(
     }
 
 
+@dataclass(frozen=True, slots=True)
+class PathsAnswer:
+    """The paths as the API shows them, notes, and why there are none."""
+
+    first: Node
+    second: Node
+    paths: list[dict[str, Any]]
+    notes: list[str]
+    reason: str | None
+
+
+def _scope(via: str | None) -> tuple[list[str], list[str]]:
+    """``via`` as the store's (via, relations): ``all`` is every type along every
+    relation; else the types named (none: partnership paths)."""
+    if via is not None and via.strip().lower() == VIA_ALL:
+        widest = widest_scope()
+        return sorted(widest.node_types), sorted(widest.relations)
+    return parse_types(via, "via"), []
+
+
 def _find(
     store: GraphStore,
     source: str,
@@ -75,15 +99,26 @@ def _find(
     k: int,
     max_hops: int,
     via: list[str],
+    relations: list[str],
     avoid: list[str],
     cross_border: bool,
-) -> tuple[list[dict[str, Any]], list[str]]:
-    """The paths as the API shows them (``PathPublic``), and notes about unknown countries."""
+) -> PathsAnswer:
+    """Check the ends, find the paths and explain an empty answer: every store call of
+    the request, so that all of them run off the event loop within one budget."""
+    first = require_entity(store, source, "from")
+    second = require_entity(store, target, "to")
+    if first.id == second.id:
+        raise ApiError(422, "from and to are the same entity")
+    if first.id in avoid or second.id in avoid:
+        raise ApiError(422, "avoid: cannot avoid the path's own ends")
     asked = k * CROSS_BORDER_OVERSAMPLE if cross_border else k
-    found = store.paths(source, target, k=asked, max_hops=max_hops, via=via, avoid=avoid)
+    found = store.paths(
+        first.id, second.id, k=asked, max_hops=max_hops, via=via, avoid=avoid, relations=relations
+    )
     cache: dict[str, str | None] = {}
     paths = [_path_data(store, p, cache) for p in found]
     notes: list[str] = []
+    reason: str | None = None
     if cross_border:
         paths = [p for p in paths if p["crosses_border"]][:k]
         unknown = sorted(
@@ -97,7 +132,21 @@ def _find(
             )
         if len(found) == asked and len(paths) < k:
             notes.append(f"only the {asked} shortest paths were checked for a border crossing")
-    return paths, notes
+        if found and not paths:
+            reason = (
+                f"{len(found)} path(s) within {max_hops} hops, none of them crossing a border "
+                "(cross_border=true)"
+            )
+    if not found:
+        reason = explain_no_paths(
+            store,
+            first.id,
+            second.id,
+            max_hops=max_hops,
+            scope=path_scope(via, relations),
+            avoid=avoid,
+        )
+    return PathsAnswer(first, second, paths, notes, reason)
 
 
 @router.get("/paths", response_model=PathsPublic, responses=ERROR_RESPONSES)
@@ -109,7 +158,14 @@ async def paths(
     max_hops: Annotated[int, Query(ge=1, le=MAX_PATH_HOPS)] = 4,
     via: Annotated[
         str | None,
-        Query(description="Intermediate nodes only of these types, e.g. Project,S3Platform."),
+        Query(
+            description="Intermediate nodes only of these types, e.g. Project,S3Platform. "
+            "Default: partnership paths, through organisations, clusters, projects, S3 "
+            "platforms and events along LEADS, PARTICIPATES_IN, MEMBER_OF and "
+            "COLLABORATES_WITH, never a Region or a FundingProgramme; naming such a type "
+            "(via=Organisation,Project,Region) opens it with the relations reaching it; "
+            "via=all: any type along any relation."
+        ),
     ] = None,
     cross_border: Annotated[
         bool,
@@ -119,34 +175,33 @@ async def paths(
         str | None, Query(description="Entity ids the paths must not go through (comma-separated).")
     ] = None,
 ) -> Response:
-    """The k shortest partnership paths between two organisations, each hop with evidence."""
-    first = require_entity(store, source, "from")
-    second = require_entity(store, target, "to")
-    if first.id == second.id:
-        raise ApiError(422, "from and to are the same entity")
-    via_types = parse_types(via, "via")
+    """The k shortest partnership paths between two organisations, each hop with evidence;
+    an empty answer says why in ``reason``."""
+    source_id = check_id(source, "from")
+    target_id = check_id(target, "to")
+    via_types, relations = _scope(via)
     avoid_ids = parse_ids(avoid, "avoid")
-    if first.id in avoid_ids or second.id in avoid_ids:
-        raise ApiError(422, "avoid: cannot avoid the path's own ends")
-    found, notes = await within_budget(
+    answer = await within_budget(
         QUERY_BUDGET_SECONDS,
         _find,
         store,
-        first.id,
-        second.id,
+        source_id,
+        target_id,
         k=k,
         max_hops=max_hops,
         via=via_types,
+        relations=relations,
         avoid=avoid_ids,
         cross_border=cross_border,
     )
     # PathsPublic's shape, as plain data serialised once (see json_response).
     return json_response(
         {
-            "source": node_ref(first),
-            "target": node_ref(second),
-            "data": found,
-            "count": len(found),
-            "notes": notes,
+            "source": node_ref(answer.first),
+            "target": node_ref(answer.second),
+            "data": answer.paths,
+            "count": len(answer.paths),
+            "notes": answer.notes,
+            "reason": answer.reason,
         }
     )

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_SUGGESTIONS
-from innograph.api.params import FormatParam, require_organisation
+from innograph.api.params import FormatParam, fetch_organisation
 from innograph.api.representation import csv_response, json_response, node_ref
 from innograph.api.responses import TABLE
 from innograph.api.schemas import SuggestionsPublic
@@ -34,7 +34,7 @@ async def suggestions(
     format: FormatParam = "json",
 ) -> Response:
     """Organisations it does not yet work with, ranked by link prediction, with reasons."""
-    org = require_organisation(store, org_id, "id")
+    org = await fetch_organisation(store, org_id, "id")
     result = await within_budget(
         ANALYTICS_BUDGET_SECONDS,
         analytics.suggestions,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from innograph.graph.algorithms import (
@@ -29,6 +29,7 @@ from innograph.graph.algorithms import (
     rank_collaborators,
 )
 from innograph.graph.errors import EntityNotFound
+from innograph.graph.partnership import all_relations, path_scope
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
 from innograph.graph.types import (
@@ -273,17 +274,21 @@ class MemoryGraph:
         max_hops: int = 4,
         via: Sequence[str] = (),
         avoid: Sequence[str] = (),
+        relations: Sequence[str] = (),
     ) -> list[PartnershipPath]:
-        """The k shortest simple paths between two entities (see algorithms.k_shortest_paths)."""
+        """The k shortest simple paths between two entities in the scope ``via`` and
+        ``relations`` give (see graph.partnership.path_scope, algorithms.k_shortest_paths)."""
         self._node(source_id)
         self._node(target_id)
+        scope = path_scope(via, relations)
+        neighbours = self._scoped_neighbours(scope.relations)
         found = k_shortest_paths(
-            self._neighbours,
+            neighbours,
             source_id,
             target_id,
             k=k,
             max_hops=max_hops,
-            allowed=intermediate_filter(self._node_type, via, avoid),
+            allowed=intermediate_filter(self._node_type, sorted(scope.node_types), avoid),
         )
         out = []
         for ids in found:
@@ -292,11 +297,34 @@ class MemoryGraph:
                 between = [
                     self._edges[key]
                     for key in self._incident[a]
-                    if (key[0] == a and key[2] == b) or (key[0] == b and key[2] == a)
+                    if key[1] in scope.relations
+                    and ((key[0] == a and key[2] == b) or (key[0] == b and key[2] == a))
                 ]
                 edges.append(copy_edge(pick_edge(between)))
             out.append(PartnershipPath([copy_node(self._nodes[i]) for i in ids], edges))
         return out
+
+    def _scoped_neighbours(self, relations: frozenset[str]) -> Callable[[str], Iterable[str]]:
+        """A node's neighbours along ``relations`` only, each node's set built on first use
+        and kept for this graph version (the cache is cleared on every change)."""
+        if relations >= all_relations():
+            return self._neighbours
+        by_node: dict[str, frozenset[str]] = self.cache.setdefault(
+            "nbrs:" + ",".join(sorted(relations)), {}
+        )
+        incident = self._incident
+
+        def neighbours(node: str) -> frozenset[str]:
+            found = by_node.get(node)
+            if found is None:
+                found = by_node[node] = frozenset(
+                    key[2] if key[0] == node else key[0]
+                    for key in incident.get(node, ())
+                    if key[1] in relations
+                )
+            return found
+
+        return neighbours
 
     def nodes(self, *, types: Sequence[str] = ()) -> list[Node]:
         """Every entity node (optionally of some types, subtypes included), by id; the

@@ -218,12 +218,20 @@ class EmbeddedStore:
         max_hops: int = 4,
         via: Sequence[str] = (),
         avoid: Sequence[str] = (),
+        relations: Sequence[str] = (),
     ) -> list[PartnershipPath]:
-        """The k shortest simple paths between two entities (see algorithms.k_shortest_paths)."""
+        """The k shortest simple paths between two entities, partnership paths unless
+        ``via``/``relations`` say otherwise (see :meth:`GraphStore.paths`)."""
         with self._lock:
             self._ready()
             return self._graph.paths(
-                source_id, target_id, k=k, max_hops=max_hops, via=via, avoid=avoid
+                source_id,
+                target_id,
+                k=k,
+                max_hops=max_hops,
+                via=via,
+                avoid=avoid,
+                relations=relations,
             )
 
     def stats(self) -> GraphStats:

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.exceptions import DriverError, Neo4jError
 
 from innograph.config import Settings
@@ -24,19 +23,15 @@ from innograph.gc_pause import collector_paused
 from innograph.graph.algorithms import (
     edge_order,
     expand_types,
-    intermediate_filter,
-    k_shortest_paths,
     neighbourhood_ids,
     normalise_document,
-    pick_edge,
     rank_collaborators,
 )
 from innograph.graph.errors import EntityNotFound, GraphError, StoreUnavailable
 from innograph.graph.neo4j import bulk as neo4j_bulk
-from innograph.graph.neo4j import schema
+from innograph.graph.neo4j import reads, schema
 from innograph.graph.neo4j.cypher import (
     META_LABEL,
-    EdgeKey,
     all_rel_types,
     any_label,
     contract_rel_by_type,
@@ -50,8 +45,10 @@ from innograph.graph.neo4j.cypher import (
     root_of,
     type_of,
 )
+from innograph.graph.neo4j.paths import find_paths, shortest_path
 from innograph.graph.neo4j.rows import edge_from_row, node_from_row, utc_now
 from innograph.graph.neo4j.writer import Writer
+from innograph.graph.partnership import path_scope, widest_scope
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, OnInvalid
 from innograph.graph.types import (
@@ -76,6 +73,8 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 T = TypeVar("T")
 
+# Seconds to open a connection (TCP and the Bolt handshake), at most the read timeout.
+CONNECTION_TIMEOUT_S = 5.0
 # Bolt, direct or routed (a cluster, Aura), plain or encrypted.
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
@@ -91,6 +90,7 @@ class Neo4jStore:
         database: str | None = None,
         *,
         ensure_schema: bool = True,
+        read_timeout: float = 10.0,
     ) -> None:
         # A password in the URI (bolt://user:pass@host) is used, never shown: uri is bare now.
         uri, uri_user, uri_password = split_credentials(uri)
@@ -98,6 +98,9 @@ class Neo4jStore:
         remember_secrets(password)
         self.uri = uri
         self.database = database or None
+        if read_timeout <= 0:
+            raise ValueError(f"the Neo4j read timeout must be positive, not {read_timeout}")
+        self.read_timeout = read_timeout
         self._lock = threading.Lock()
         self._search_cache: tuple[str, SearchIndex] | None = None
         scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
@@ -107,8 +110,12 @@ class Neo4jStore:
                 f"{', '.join(s + '://' for s in BOLT_SCHEMES)}"
             )
         try:
+            # A connection that is not made (or a handshake that is not answered) within
+            # the read timeout fails rather than holding a request (and its thread) on.
             self._driver: Driver = GraphDatabase.driver(
-                uri, auth=(user, password or ""), connection_timeout=10
+                uri,
+                auth=(user, password or ""),
+                connection_timeout=min(CONNECTION_TIMEOUT_S, read_timeout),
             )
         except (DriverError, Neo4jError, ValueError) as err:
             raise StoreUnavailable(f"cannot connect to Neo4j at {uri}: {_reason(err)}") from None
@@ -131,6 +138,7 @@ class Neo4jStore:
             settings.neo4j_user,
             settings.neo4j_password,
             settings.neo4j_database,
+            read_timeout=settings.neo4j_read_timeout,
         )
 
     # -- plumbing ------------------------------------------------------------------------
@@ -146,8 +154,23 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j at {self.uri}: {_reason(err)}") from None
 
     def _read(self, query: str, **params: Any) -> list[list[Any]]:
-        with self._guard(), self._driver.session(database=self.database) as session:
-            return session.execute_read(lambda tx: tx.run(query, params).values())
+        """The rows of a read query, all of it bounded by the read timeout: the wait for a
+        pooled connection, the retries, and the transaction (on the server), so that a
+        call the API abandoned at its budget does not go on retrying."""
+
+        @unit_of_work(timeout=self.read_timeout)
+        def work(tx: ManagedTransaction) -> list[list[Any]]:
+            return tx.run(query, params).values()
+
+        with (
+            self._guard(),
+            self._driver.session(
+                database=self.database,
+                connection_acquisition_timeout=self.read_timeout,
+                max_transaction_retry_time=self.read_timeout / 2,
+            ) as session,
+        ):
+            return session.execute_read(work)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         with self._guard(), self._driver.session(database=self.database) as session:
@@ -233,23 +256,8 @@ class Neo4jStore:
         return str(rows[0][0]) if rows else "0"
 
     def _fetch_nodes(self, ids: Iterable[str]) -> dict[str, Node]:
-        """The nodes with these ids that exist."""
-        by_root: dict[str, list[str]] = defaultdict(list)
-        for entity_id in set(ids):
-            root = root_of(entity_id)
-            if root is not None:
-                by_root[root].append(entity_id)
-        out: dict[str, Node] = {}
-        for root, chunk in by_root.items():
-            rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}}){hint('n', root)} "
-                "RETURN properties(n), labels(n)",
-                ids=chunk,
-            )
-            for props, labels in rows:
-                node = node_from_row(props, labels)
-                out[node.id] = node
-        return out
+        """The nodes with these ids that exist (one query, see :mod:`.reads`)."""
+        return reads.fetch_nodes(self._read, ids)
 
     def get_node(self, entity_id: str) -> Node | None:
         """Just the node, or None."""
@@ -320,50 +328,19 @@ class Neo4jStore:
             self._search_cache = (version, index)
         return index
 
-    def _adjacency(self, ids: Iterable[str]) -> tuple[dict[str, set[str]], dict[str, str]]:
-        """Neighbours (either direction, contract relationships) and their types."""
-        by_root: dict[str, list[str]] = defaultdict(list)
-        for entity_id in ids:
-            root = root_of(entity_id)
-            if root is not None:
-                by_root[root].append(entity_id)
-        adjacency: dict[str, set[str]] = {}
-        types: dict[str, str] = {}
-        for root, chunk in by_root.items():
-            for entity_id in chunk:
-                adjacency.setdefault(entity_id, set())
-            rows = self._read(
-                f"UNWIND $ids AS id MATCH (n:{root} {{id: id}})-[:{all_rel_types()}]-(m)"
-                f"{hint('n', root)} "
-                "RETURN DISTINCT id, m.id, labels(m)",
-                ids=chunk,
-            )
-            for entity_id, other, labels in rows:
-                adjacency[entity_id].add(other)
-                types[other] = type_of(labels)
-        return adjacency, types
+    def _adjacency(
+        self, ids: Iterable[str], relations: frozenset[str] = frozenset()
+    ) -> tuple[dict[str, set[str]], dict[str, str]]:
+        """Neighbours (either direction, along ``relations``, else any contract
+        relationship) and their types (one query, see :mod:`.reads`)."""
+        return reads.adjacency(self._read, ids, relations)
 
-    def _edges_among(self, ids: Sequence[str]) -> list[Edge]:
-        """Every relationship with both ends in ``ids``, in edge order."""
-        members = list(set(ids))
-        by_root: dict[str, list[str]] = defaultdict(list)
-        for entity_id in members:
-            root = root_of(entity_id)
-            if root is not None:
-                by_root[root].append(entity_id)
-        edges: dict[EdgeKey, Edge] = {}
-        for root, chunk in by_root.items():
-            rows = self._read(
-                f"UNWIND $ids AS id MATCH (a:{root} {{id: id}})-[r:{all_rel_types()}]->(b)"
-                f"{hint('a', root)} "
-                "WHERE b.id IN $members RETURN a.id, type(r), b.id, r.supports",
-                ids=chunk,
-                members=members,
-            )
-            for s, t, e, sup in rows:
-                edge = edge_from_row(s, t, e, sup)
-                edges[(edge.source, edge.type, edge.target)] = edge
-        return [edges[k] for k in sorted(edges)]
+    def _edges_among(
+        self, ids: Sequence[str], relations: frozenset[str] = frozenset()
+    ) -> list[Edge]:
+        """Every relationship (of ``relations``, else any) with both ends in ``ids``, in
+        edge order (one query, see :mod:`.reads`)."""
+        return reads.edges_among(self._read, ids, relations)
 
     def neighbourhood(
         self, entity_id: str, *, depth: int = 1, types: Sequence[str] = (), limit: int = 200
@@ -406,7 +383,10 @@ class Neo4jStore:
         limit: int = 50,
     ) -> list[Collaborator]:
         """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
-        root = labels_of(self._require(org_id).type)[0]
+        # The organisation is fetched with its partners, not before: one round trip less.
+        root = root_of(org_id)
+        if root is None:
+            raise EntityNotFound(org_id)
         partnership = "|".join(rel_type_of(r) for r in PARTNERSHIP_RELATIONS)
         item_labels = {label for t in expand_types(SHARED_ITEM_TYPES) for label in labels_of(t)}
         rows = self._read(
@@ -422,7 +402,9 @@ class Neo4jStore:
         partners_by_item = {item: partners for item, partners, _ in rows}
         programmes = {item: progs for item, _, progs in rows}
         wanted = set(partners_by_item) | {p for ps in partners_by_item.values() for p in ps}
-        nodes = self._fetch_nodes(wanted)
+        nodes = self._fetch_nodes(wanted | {org_id})
+        if org_id not in nodes:
+            raise EntityNotFound(org_id)
         return rank_collaborators(
             org_id,
             partners_by_item,
@@ -444,61 +426,32 @@ class Neo4jStore:
         max_hops: int = 4,
         via: Sequence[str] = (),
         avoid: Sequence[str] = (),
+        relations: Sequence[str] = (),
     ) -> list[PartnershipPath]:
-        """The k shortest simple paths between two entities (see algorithms.k_shortest_paths).
-
-        Every edge of a path of at most ``max_hops`` hops leaves a node that lies within
-        ceil(max_hops / 2) hops of the source or within floor(max_hops / 2) hops of the
-        target along the path. So the search runs on two balls fetched layer by layer,
-        one query per layer and root label (expanding only through nodes a path may pass
-        through): the same paths as on the whole graph, in a handful of round trips.
-        """
-        found_nodes = self._fetch_nodes([source_id, target_id])
-        for entity_id in (source_id, target_id):
-            if entity_id not in found_nodes:
-                raise EntityNotFound(entity_id)
-        node_types = {n.id: n.type for n in found_nodes.values()}
-        allowed = intermediate_filter(node_types.get, via, avoid)
-        adjacency: dict[str, set[str]] = defaultdict(set)
-        ends = {source_id, target_id}
-        for centre, depth in ((source_id, (max_hops + 1) // 2), (target_id, max_hops // 2)):
-            frontier, seen = [centre], {centre}
-            for _ in range(depth):
-                found, found_types = self._adjacency(frontier)
-                node_types.update(found_types)
-                following: list[str] = []
-                for node, others in found.items():
-                    adjacency[node] |= others
-                    for other in others:
-                        adjacency[other].add(node)  # the graph is walked both ways
-                        if other not in seen:
-                            seen.add(other)
-                            if other not in ends and allowed(other):
-                                following.append(other)
-                frontier = following
-                if not frontier:
-                    break
-
-        id_paths = k_shortest_paths(
-            lambda node: adjacency.get(node, set()),
+        """The k shortest simple paths between two entities, partnership paths unless
+        ``via``/``relations`` say otherwise (see :func:`.paths.find_paths`)."""
+        scope = path_scope(via, relations)
+        if k == 1 and not avoid and scope == widest_scope() and source_id != target_id:
+            return shortest_path(
+                self._read,
+                self._fetch_nodes,
+                self._edges_among,
+                source_id,
+                target_id,
+                max_hops=max_hops,
+                scope=scope,
+            )
+        return find_paths(
+            self._fetch_nodes,
+            self._adjacency,
+            self._edges_among,
             source_id,
             target_id,
             k=k,
             max_hops=max_hops,
-            allowed=allowed,
+            scope=scope,
+            avoid=avoid,
         )
-        on_paths = {i for p in id_paths for i in p}
-        nodes = self._fetch_nodes(on_paths)
-        between: dict[frozenset[str], list[Edge]] = defaultdict(list)
-        for edge in self._edges_among(sorted(on_paths)):
-            between[frozenset((edge.source, edge.target))].append(edge)
-        return [
-            PartnershipPath(
-                [nodes[i] for i in ids],
-                [pick_edge(between[frozenset(pair)]) for pair in zip(ids, ids[1:], strict=False)],
-            )
-            for ids in id_paths
-        ]
 
     def stats(self) -> GraphStats:
         """Counts of nodes by type, relationships by type, and documents (count store)."""
