@@ -27,6 +27,7 @@ import httpx
 import pytest
 
 from innograph.graph.embedded.store import EmbeddedStore
+from innograph.tests.dcat_ap import dcat_violations
 
 pytestmark = pytest.mark.slow
 
@@ -238,17 +239,12 @@ def test_sparql_answers_over_http_on_the_real_graph(served: str) -> None:
 
 
 def test_the_dataset_description_satisfies_dcat_ap(shared_dir: Path, served: str) -> None:
-    import pyshacl
     from rdflib import Graph
 
     answer = httpx.get(f"{served}/.well-known/void", headers={"Accept": "text/turtle"}, timeout=60)
     assert answer.status_code == 200, answer.text[:2000]
     description = Graph().parse(data=answer.text, format="turtle")
-    shapes = Graph()
-    for name in ("dcat-ap-3.0.1-shacl-shapes.ttl", "dcat-ap-3.0.1-shacl-ranges.ttl"):
-        shapes.parse(shared_dir / "vocab" / name, format="turtle")
-    conforms, _, report = pyshacl.validate(description, shacl_graph=shapes, inference="none")
-    assert conforms, str(report)[:4000]
+    assert dcat_violations(description, shared_dir / "vocab") == []
 
 
 def test_no_default_partnership_path_passes_a_region_or_a_programme(
