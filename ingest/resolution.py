@@ -131,6 +131,21 @@ def _registry_country(key: str) -> dict[str, str]:
     return {"country": entries[0].country} if entries and entries[0].country else {}
 
 
+# See Resolver._org_by_name: off, so that organisations resolve the same in any order.
+ORGANISATION_FUZZY = False
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of three or more capitalised words written in mixed case
+    ("Regionale Ontwikkelingsraad Zeeland": "roz"), "" otherwise. Names in capitals are
+    left out: registries write them so (and give their short names apart), and the
+    initials of "SAMHABER PETRA DR MED" are nobody's acronym."""
+    if name.isupper():
+        return ""
+    words = [w for w in _WORD_BREAKS.split(name) if w[:1].isupper()]
+    return "".join(w[0] for w in words).lower() if len(words) >= 3 else ""
+
+
 class Resolver:
     """Assigns canonical ids; keeps an index of every name it has seen, across documents."""
 
@@ -343,7 +358,16 @@ class Resolver:
             cid = self._acronyms.get((ORGANISATION_PREFIX, _norm(name).replace(" ", "")))
             if cid is not None:
                 candidates.append((cid, "acronym", 1.0))
-        if self.fuzzy and not candidates and keys and len(keys[0]) >= 5:
+            # ... and the other way round, so that the order does not matter: a long form
+            # whose initials an organisation already seen is called by.
+            initials = _initials(name)
+            cid = self._index.get((ORGANISATION_PREFIX, initials)) if initials else None
+            if cid is not None:
+                candidates.append((cid, "acronym", 1.0))
+        # No fuzzy match for organisations: it held only when the close form came first
+        # (bulk imports match exactly), so the graph depended on the order of ingest and
+        # import, and among the registries' 300,000 names it merged strangers.
+        if ORGANISATION_FUZZY and self.fuzzy and not candidates and keys and len(keys[0]) >= 5:
             choices = self._names_by_prefix.get(ORGANISATION_PREFIX, [])
             best = process.extractOne(
                 keys[0], choices, scorer=_similarity, score_cutoff=FUZZY_THRESHOLD
@@ -424,9 +448,8 @@ class Resolver:
                 if (prefix, folded) not in self._index:
                     self._index[(prefix, folded)] = cid
                     self._names_by_prefix.setdefault(prefix, []).append(folded)
-            words = [w for w in _WORD_BREAKS.split(name) if w[:1].isupper()]
-            if len(words) >= 3:
-                acronym = "".join(w[0] for w in words).lower()
+            acronym = _initials(name)
+            if acronym:
                 self._acronyms.setdefault((prefix, acronym), cid)
 
     def _record(self, cid: str, name: str, method: str, score: float = 1.0) -> None:

@@ -88,11 +88,32 @@ def test_interreg_generations_are_different_programmes() -> None:
 
 def test_fuzzy_match_merges_close_spellings_and_records_the_score() -> None:
     resolver = Resolver()
-    first = _resolve(resolver, "Organisation", "Hanseatic Institute for Marine Research")
-    second = _resolve(resolver, "Organisation", "Hanseatic Institute of Marine Research")
+    first = _resolve(resolver, "Project", "Hanseatic Marine Research Pilot Line")
+    second = _resolve(resolver, "Project", "Hanseatic Marine Research Pilot Lines")
     assert first == second
     fuzzy = [m for m in resolver.merges if m.method.startswith("fuzzy:")]
     assert fuzzy and 0.9 <= fuzzy[0].score <= 1.0
+
+
+def test_organisations_are_never_merged_by_a_close_spelling_alone() -> None:
+    # A bulk import matches exactly, so a fuzzy match would hold only when the close form
+    # came first: the graph would depend on the order of ingest and import.
+    resolver = Resolver()
+    first = _resolve(resolver, "Organisation", "Hanseatic Institute for Marine Research")
+    second = _resolve(resolver, "Organisation", "Hanseatic Institute of Marine Research")
+    assert first != second
+    assert not [m for m in resolver.merges if m.method.startswith("fuzzy:")]
+
+
+def test_an_acronym_and_its_long_form_meet_in_either_order() -> None:
+    names = ("BIAR", "Baltic Institute for Applied Robotics")
+    for order in (names, names[::-1]):
+        resolver = Resolver(fuzzy=False)
+        assert len({_resolve(resolver, "Organisation", name) for name in order}) == 1
+    # Initials of a name in capitals (a registry's sole trader) are nobody's acronym.
+    resolver = Resolver()
+    person = _resolve(resolver, "Organisation", "KARSTEN PAULA DR MED")
+    assert _resolve(resolver, "Organisation", "KPD") != person
 
 
 def test_fuzzy_match_is_type_aware() -> None:
