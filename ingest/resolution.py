@@ -135,17 +135,6 @@ def _registry_country(key: str) -> dict[str, str]:
 ORGANISATION_FUZZY = False
 
 
-def _initials(name: str) -> str:
-    """The initials of a name of three or more capitalised words written in mixed case
-    ("Regionale Ontwikkelingsraad Zeeland": "roz"), "" otherwise. Names in capitals are
-    left out: registries write them so (and give their short names apart), and the
-    initials of "SAMHABER PETRA DR MED" are nobody's acronym."""
-    if name.isupper():
-        return ""
-    words = [w for w in _WORD_BREAKS.split(name) if w[:1].isupper()]
-    return "".join(w[0] for w in words).lower() if len(words) >= 3 else ""
-
-
 class Resolver:
     """Assigns canonical ids; keeps an index of every name it has seen, across documents."""
 
@@ -155,7 +144,6 @@ class Resolver:
         self._index: dict[tuple[str, str], str] = {}  # (id prefix, normal name) -> id
         self._names_by_prefix: dict[str, list[str]] = {}  # fuzzy-matching choices per prefix
         self._names: dict[str, str] = {}  # id -> canonical name
-        self._acronyms: dict[tuple[str, str], str] = {}
         self.merges: list[MergeRecord] = []
         # Organisations: what identifies each id, and which id carries each identifier.
         self._identifiers: dict[str, dict[str, str]] = {}
@@ -270,12 +258,6 @@ class Resolver:
             if cid:
                 self._record(cid, name, "exact")
                 return Resolution(cid, self._names.get(cid, name), {})
-        for name in names:
-            compact = _norm(name).replace(" ", "")
-            cid = self._acronyms.get((prefix, compact))
-            if cid:
-                self._record(cid, name, "acronym")
-                return Resolution(cid, self._names.get(cid, name), {})
         if not self.fuzzy:
             return None
         choices = self._names_by_prefix.get(prefix, [])
@@ -317,7 +299,10 @@ class Resolver:
     def _organisation(self, request: ResolutionRequest) -> Resolution:
         """An organisation: by identifier, then by identity key (see the module doc)."""
         identifiers = {scheme: value for scheme, value in request.identifiers.items() if value}
-        country = request.country
+        registry = _registry_country(request.key)
+        # The country the node will carry is evidence now too: the graph holds it when the
+        # same name comes back from another source, so either order decides alike.
+        country = request.country or registry.get("country", "")
         keys = _organisation_keys(request)
         refusals: list[tuple[str, str]] = []
         cid = self._org_by_identifier(identifiers, request.name)
@@ -331,7 +316,7 @@ class Resolver:
         for key in keys:  # the registry's long form of a short name, too
             self._index.setdefault((ORGANISATION_PREFIX, key), cid)
         self._remember_evidence(cid, identifiers, country)
-        return Resolution(cid, request.name, _registry_country(request.key))
+        return Resolution(cid, request.name, registry)
 
     def _org_by_identifier(self, identifiers: dict[str, str], name: str) -> str | None:
         for scheme, value in sorted(identifiers.items()):
@@ -354,19 +339,12 @@ class Resolver:
             cid = self._index.get((ORGANISATION_PREFIX, key))
             if cid is not None:
                 candidates.append((cid, "identity-key", 1.0))
-        for name in [request.name, *request.aliases]:
-            cid = self._acronyms.get((ORGANISATION_PREFIX, _norm(name).replace(" ", "")))
-            if cid is not None:
-                candidates.append((cid, "acronym", 1.0))
-            # ... and the other way round, so that the order does not matter: a long form
-            # whose initials an organisation already seen is called by.
-            initials = _initials(name)
-            cid = self._index.get((ORGANISATION_PREFIX, initials)) if initials else None
-            if cid is not None:
-                candidates.append((cid, "acronym", 1.0))
-        # No fuzzy match for organisations: it held only when the close form came first
-        # (bulk imports match exactly), so the graph depended on the order of ingest and
-        # import, and among the registries' 300,000 names it merged strangers.
+        # No fuzzy match and no match by initials across documents and sources: each held
+        # only when the long or close form came first (bulk imports match exactly), so the
+        # graph depended on the order of ingest and import, and among the registries'
+        # 300,000 names they merged strangers ("SPD", "DSM" for sole traders "S.. P.. Dr
+        # Med", "Dr. S.. M.."). An acronym a source states ("Long Form (LF)", "X - LF", a
+        # registry's short name) is one of the names' keys and meets its long form so.
         if ORGANISATION_FUZZY and self.fuzzy and not candidates and keys and len(keys[0]) >= 5:
             choices = self._names_by_prefix.get(ORGANISATION_PREFIX, [])
             best = process.extractOne(
@@ -448,9 +426,11 @@ class Resolver:
                 if (prefix, folded) not in self._index:
                     self._index[(prefix, folded)] = cid
                     self._names_by_prefix.setdefault(prefix, []).append(folded)
-            acronym = _initials(name)
-            if acronym:
-                self._acronyms.setdefault((prefix, acronym), cid)
+                # A registry short name stands for its owner's key when it comes first
+                # ("UM"): so does a node known by it, for the owner coming later.
+                owner = short_name_owner(folded) if prefix == ORGANISATION_PREFIX else None
+                if owner is not None:
+                    self._index.setdefault((prefix, owner), cid)
 
     def _record(self, cid: str, name: str, method: str, score: float = 1.0) -> None:
         record = MergeRecord(canonical_id=cid, name=name, method=method, score=round(score, 3))

@@ -180,14 +180,11 @@ def test_the_node_name_is_the_best_written_form_whatever_the_source_order() -> N
 
 
 def test_a_long_form_with_its_acronym_meets_either_alone_in_any_order() -> None:
-    names = [
-        "Regionale Ontwikkelingsraad Zeeland - ROZ",
-        "ROZ",
-        "Regionale Ontwikkelingsraad Zeeland",
-    ]
-    for order in (names, names[::-1], [names[2], names[0], names[1]]):
-        resolver = Resolver(fuzzy=False)
-        assert len({_org(resolver, name) for name in order}) == 1, order
+    both = "Regionale Ontwikkelingsraad Zeeland - ROZ"
+    for alone in ("ROZ", "Regionale Ontwikkelingsraad Zeeland"):
+        for order in ((both, alone), (alone, both)):
+            resolver = Resolver(fuzzy=False)
+            assert len({_org(resolver, name) for name in order}) == 1, order
 
 
 def test_a_regional_governments_adjective_is_also_left_off() -> None:
