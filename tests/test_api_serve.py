@@ -120,7 +120,7 @@ def test_serve_takes_the_fast_event_loop_and_http_parser() -> None:
 
 def test_serve_refuses_a_bad_base_iri_in_one_line(tmp_path: Path) -> None:
     result = subprocess.run(
-        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(free_port())]
+        [INNOGRAPH, "serve", "--store", empty_store(tmp_path), "--port", str(free_port())]
         + ["--base-iri", "ftp://data.example"],
         env=embedded_env(),
         capture_output=True,
@@ -150,7 +150,7 @@ def serving(tmp_path: Path, *args: str) -> Iterator[int]:
     """``innograph serve`` with ``args`` on a free port, answering; yields the port."""
     port = free_port()
     server = subprocess.Popen(
-        [INNOGRAPH, "serve", "--store", str(tmp_path / "store"), "--port", str(port), *args],
+        [INNOGRAPH, "serve", "--store", empty_store(tmp_path), "--port", str(port), *args],
         env=embedded_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

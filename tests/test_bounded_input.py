@@ -229,3 +229,29 @@ def test_one_megabyte_of_text_extracts_under_one_gigabyte(tmp_path: Path) -> Non
     )
     peak_mb = int(done.stdout.split()[-1]) / 1024
     assert peak_mb < 1024, f"peak {peak_mb:.0f} MB"
+
+
+def test_a_broken_container_read_from_a_large_process_gives_its_own_reason(
+    tmp_path: Path,
+) -> None:
+    # Linux keeps ru_maxrss across exec: a parse child of a server holding its language
+    # models (here: a parent that touched 700 MB) must not blame the parent's memory.
+    script = """
+import sys
+from pathlib import Path
+big = bytearray(700 * 1024 * 1024)
+for i in range(0, len(big), 4096):
+    big[i] = 1
+from innograph.ingest.reading.errors import ReadError
+from innograph.ingest.reading.formats import read_document
+try:
+    read_document(Path(sys.argv[1]))
+except ReadError as err:
+    print(err.reason)
+"""
+    path = tmp_path / "broken.docx"
+    path.write_bytes(malformed_docx())
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip().startswith("not a readable .docx file"), done.stdout

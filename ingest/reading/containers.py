@@ -239,6 +239,20 @@ def _table_lines(table: object) -> list[str]:
     return lines
 
 
+def _own_peak_bytes() -> int:
+    """This process's own peak resident size. Linux keeps ``ru_maxrss`` across exec, so
+    a child of a large process (a server with its language models loaded) would seem to
+    have used the parent's memory; the memory map's high-water mark starts afresh."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def _child(media_type: str, memory_bytes: int, cpu_seconds: int) -> int:
     """The child: limits first, then parse stdin; one JSON answer on stdout."""
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
@@ -252,7 +266,7 @@ def _child(media_type: str, memory_bytes: int, cpu_seconds: int) -> int:
     except ReadError as err:
         # lxml reports an allocation that failed as a syntax error ("unknown error"):
         # a parse that had filled half its address space ran out of memory.
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        peak = _own_peak_bytes()
         answer = {"refused": out_of_memory if peak > memory_bytes // 2 else err.reason}
     except MemoryError:
         answer = {"refused": out_of_memory}
