@@ -204,6 +204,7 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
     milliseconds per request of the server and of the clients."""
     pending = list(reversed(targets))
     errors = 0
+    statuses: dict[str, int] = {}  # what the errors were: HTTP status, or "connection"
     times_ms: list[float] = []
 
     async def client() -> None:
@@ -222,9 +223,13 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
                         length = int(value)
                 await reader.readexactly(length)
                 times_ms.append((time.perf_counter() - sent) * 1000)
-                errors += head[9:12] != b"200"
+                if head[9:12] != b"200":
+                    errors += 1
+                    status = head[9:12].decode(errors="replace")
+                    statuses[status] = statuses.get(status, 0) + 1
         except (OSError, asyncio.IncompleteReadError, ValueError):
             errors += 1 + len(pending)  # this client stops; count what it leaves as failed
+            statuses["connection"] = statuses.get("connection", 0) + 1 + len(pending)
             pending.clear()
         finally:
             writer.close()
@@ -239,6 +244,7 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
         "clients": clients,
         "requests": len(targets),
         "errors": errors,
+        "error_statuses": statuses,
         "seconds": round(seconds, 2),
         "requests_per_s": round(len(targets) / seconds),
         "under_load": _percentiles(times_ms) if times_ms else None,
