@@ -11,19 +11,25 @@ process opens the same store for the direct calls. Measured in one run:
   one right after the other; the ratio is the API's overhead. ``http_floor`` is
   GET /version the same way: the round trip itself. ``server`` names the HTTP parser and
   event loop the server ran on (httptools and uvloop when installed).
-* requests per second of /api/search with 50 concurrent clients on loopback, next to
-  the same clients on /health (the ceiling of this machine's loopback test: the clients
-  share the machine with the server), with the CPU milliseconds per request of server
-  and clients, and the errors. The clients are asyncio streams speaking HTTP/1.1
+* requests per second of /api/search and of /api/organisations/{id}/collaborators with
+  50 concurrent clients on loopback, next to the same clients on /health (the ceiling of
+  this machine's loopback test: the clients share the machine with the server), with the
+  p50/p95 of a request under that load, the CPU milliseconds per request of server and
+  clients, and the errors. The clients are asyncio streams speaking HTTP/1.1
   keep-alive: a load generator must cost little next to what it measures (an
   ``httpx.AsyncClient`` spends about 4 ms of CPU per request, more than the server).
+* the same three loads on Neo4j, in the same run, when INNOGRAPH_NEO4J_URI names a
+  server: the same synthetic graph bulk-loaded (``Neo4jStore.bulk_load``) into it, WIPED
+  first and after, served by ``innograph serve`` on it, the same request lists. Without
+  INNOGRAPH_NEO4J_URI, ``neo4j`` in the results says it was skipped. The server CPU per
+  request there is the ``innograph serve`` process's only, not the Neo4j server's.
 * seconds of the first search (building the search index), the first analytics request
   (building the sparse network), degree, betweenness (sampled within its budget),
   eigenvector and communities.
 
     python -m bench.bench_api [--scale 1.0] [--queries 200] [--clients 50]
 
-Writes ``bench/results/api.json``.
+Writes ``bench/results/api.json``, with the machine's cores and load average.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from urllib.parse import urlencode
 from innograph.api.limits import ANALYTICS_COMPUTE_SECONDS
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.embedded.store import EmbeddedStore
+from innograph.redaction import error_reason
 
 from .bench_store import Synthetic, _batches
 
@@ -150,10 +157,17 @@ class _Http:
         self.connection.close()
 
 
-def _start_server(store_dir: Path, port: int) -> subprocess.Popen[bytes]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_NEO4J")}
+def _start_server(store_dir: Path | None, port: int) -> subprocess.Popen[bytes]:
+    """``innograph serve`` on the embedded store in ``store_dir`` or, when None, on the
+    Neo4j server INNOGRAPH_NEO4J_* name (which ``serve`` uses whenever they are set:
+    hence removed from the embedded server's environment)."""
     innograph = str(Path(sys.executable).with_name("innograph"))
-    command = [innograph, "serve", "--store", str(store_dir)]
+    if store_dir is None:
+        env = dict(os.environ)
+        command = [innograph, "serve"]
+    else:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("INNOGRAPH_NEO4J")}
+        command = [innograph, "serve", "--store", str(store_dir)]
     server = subprocess.Popen(
         [*command, "--port", str(port)],
         env=env,
@@ -186,9 +200,12 @@ def _cpu_seconds(pid: int) -> float | None:
 
 async def _load(port: int, targets: list[str], clients: int, server_pid: int) -> dict[str, Any]:
     """``clients`` keep-alive connections share the GETs of ``targets``: requests/s,
-    errors, and the CPU milliseconds per request of the server and of the clients."""
+    errors, p50/p95 of a request under this load (sent to last byte read), and the CPU
+    milliseconds per request of the server and of the clients."""
     pending = list(reversed(targets))
     errors = 0
+    statuses: dict[str, int] = {}  # what the errors were: HTTP status, or "connection"
+    times_ms: list[float] = []
 
     async def client() -> None:
         nonlocal errors
@@ -196,6 +213,7 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
         try:
             while pending:
                 target = pending.pop()
+                sent = time.perf_counter()
                 writer.write(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
                 head = await reader.readuntil(b"\r\n\r\n")
                 length = 0
@@ -204,9 +222,14 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
                     if name.strip().lower() == b"content-length":
                         length = int(value)
                 await reader.readexactly(length)
-                errors += head[9:12] != b"200"
+                times_ms.append((time.perf_counter() - sent) * 1000)
+                if head[9:12] != b"200":
+                    errors += 1
+                    status = head[9:12].decode(errors="replace")
+                    statuses[status] = statuses.get(status, 0) + 1
         except (OSError, asyncio.IncompleteReadError, ValueError):
             errors += 1 + len(pending)  # this client stops; count what it leaves as failed
+            statuses["connection"] = statuses.get("connection", 0) + 1 + len(pending)
             pending.clear()
         finally:
             writer.close()
@@ -221,8 +244,10 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
         "clients": clients,
         "requests": len(targets),
         "errors": errors,
+        "error_statuses": statuses,
         "seconds": round(seconds, 2),
         "requests_per_s": round(len(targets) / seconds),
+        "under_load": _percentiles(times_ms) if times_ms else None,
         "server_cpu_ms_per_request": (
             round((server_end - server_cpu) * 1000 / len(targets), 3)
             if server_cpu is not None and server_end is not None
@@ -230,6 +255,68 @@ async def _load(port: int, targets: list[str], clients: int, server_pid: int) ->
         ),
         "client_cpu_ms_per_request": round(client_cpu * 1000 / len(targets), 3),
         "load_avg_1min": round(os.getloadavg()[0], 2),
+    }
+
+
+def _throughputs(
+    port: int, server_pid: int, searches: list[str], collaborators: list[str], clients: int
+) -> dict[str, Any]:
+    """The three loads on one server, each from the same clients: /health (the ceiling
+    of the loopback test), then search, then collaborators."""
+    return {
+        "health_throughput": asyncio.run(
+            _load(port, ["/health"] * len(searches), clients, server_pid)
+        ),
+        "search_throughput": asyncio.run(_load(port, searches, clients, server_pid)),
+        "collaborators_throughput": asyncio.run(_load(port, collaborators, clients, server_pid)),
+    }
+
+
+def _neo4j(
+    data: Synthetic, searches: list[str], collaborators: list[str], clients: int
+) -> dict[str, Any] | str:
+    """The same graph bulk-loaded into the configured Neo4j (wiped first and after),
+    served by ``innograph serve`` and put under the same loads as the embedded store; a
+    sentence instead when no server is configured."""
+    if not os.environ.get("INNOGRAPH_NEO4J_URI"):
+        return "skipped: INNOGRAPH_NEO4J_URI not set"
+    from innograph.config import load_settings
+    from innograph.graph.neo4j.store import Neo4jStore
+
+    store = Neo4jStore.from_settings(load_settings())
+    try:
+        store.wipe()
+        documents = list(data.documents())
+        start = time.perf_counter()
+        store.bulk_load(documents)  # the fast path for an empty graph, as bench_neo4j_load
+        load_s = time.perf_counter() - start
+        stats = store.stats()
+        port = _free_port()
+        server = _start_server(None, port)
+        try:
+            conn = _Http(port)
+            # Warm up as on the embedded side: the first search fetches every name for
+            # the server's search index, the first collaborators plans its query.
+            start = time.perf_counter()
+            conn.get(searches[0])
+            index_s = time.perf_counter() - start
+            conn.get(collaborators[0])
+            conn.close()
+            loads = _throughputs(port, server.pid, searches, collaborators, clients)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+        store.wipe()
+    finally:
+        store.close()
+    return {
+        "graph": {
+            "nodes": stats.total_nodes,
+            "relationships": stats.total_relationships,
+            "bulk_load_s": round(load_s, 1),
+        },
+        "first_search_over_http_s": round(index_s, 2),
+        **loads,
     }
 
 
@@ -276,6 +363,11 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
     port = _free_port()
     server = _start_server(store_dir, port)
     words = [f"org {rng.randrange(orgs)}" for _ in range(max(queries, clients * 40))]
+    # The same request lists for both stores: as many collaborators requests as searches,
+    # on active organisations as in the latency part.
+    searches = [f"/api/search?{urlencode({'q': w})}" for w in words]
+    partners = [f"/api/organisations/{rng.choice(active)}/collaborators" for _ in words]
+    load_start = round(os.getloadavg()[0], 2)
     try:
         conn = _Http(port)
         # warm up both sides: the server's analytics index, the store's caches
@@ -308,10 +400,7 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
         )
         conn.close()
         latency_load = round(os.getloadavg()[0], 2)
-        health = asyncio.run(_load(port, ["/health"] * len(words), clients, server.pid))
-        throughput = asyncio.run(
-            _load(port, [f"/api/search?{urlencode({'q': w})}" for w in words], clients, server.pid)
-        )
+        loads = _throughputs(port, server.pid, searches, partners, clients)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -333,8 +422,7 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
             "suggestions": suggestions,
         },
         "search_index_build_s": round(index_s, 2),
-        "search_throughput": throughput,
-        "health_throughput": health,
+        **loads,
         "analytics": _analytics_times(store),
         "queries": queries,
         "targets": {
@@ -346,6 +434,17 @@ def run(scale: float, queries: int, clients: int, workdir: Path) -> dict[str, An
         },
     }
     store.close()
+    # After the embedded server stopped and its store closed: the two servers never run
+    # at once (the Neo4j server itself idles through the embedded part).
+    try:
+        result["neo4j"] = _neo4j(data, searches, partners, clients)
+    except Exception as err:  # keep the embedded figures; the JSON says what failed
+        result["neo4j"] = f"failed: {type(err).__name__}: {error_reason(err)}"
+    result["machine"] = {
+        "cores": os.cpu_count(),
+        "load_avg_1min_start": load_start,
+        "load_avg_1min_end": round(os.getloadavg()[0], 2),
+    }
     return result
 
 

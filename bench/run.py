@@ -111,12 +111,25 @@ def _api_rows(d: dict[str, Any]) -> list[Row]:
                 (f"API {query} {p} over HTTP", _num(d, f"latency.{query}.http.{p}_ms"), "ms",
                  "same call on the store", _num(d, f"latency.{query}.direct.{p}_ms"))
             )  # fmt: skip
-    clients = _num(d, "search_throughput.clients")
-    rows += [
-        (f"API search, {clients or 50:.0f} clients", _num(d, "search_throughput.requests_per_s"),
-         "req/s", "same clients on /health", _num(d, "health_throughput.requests_per_s")),
-        ("API search index build", _num(d, "search_index_build_s"), "s", "", None),
-    ]  # fmt: skip
+    clients = f"{_num(d, 'search_throughput.clients') or 50:.0f} clients"
+    for query in ("search", "collaborators"):
+        rows += [
+            (f"API {query}, {clients}", _num(d, f"{query}_throughput.requests_per_s"),
+             "req/s", "same clients on /health", _num(d, "health_throughput.requests_per_s")),
+            (f"API {query} p95, {clients}", _num(d, f"{query}_throughput.under_load.p95_ms"),
+             "ms", "", None),
+        ]  # fmt: skip
+    # Neo4j under the same clients in the same run (a dash when it was skipped), next to
+    # the embedded store.
+    for query in ("search", "collaborators"):
+        rows += [
+            (f"API {query}, {clients}, Neo4j", _num(d, f"neo4j.{query}_throughput.requests_per_s"),
+             "req/s", "embedded", _num(d, f"{query}_throughput.requests_per_s")),
+            (f"API {query} p95, {clients}, Neo4j",
+             _num(d, f"neo4j.{query}_throughput.under_load.p95_ms"),
+             "ms", "embedded", _num(d, f"{query}_throughput.under_load.p95_ms")),
+        ]  # fmt: skip
+    rows.append(("API search index build", _num(d, "search_index_build_s"), "s", "", None))
     return rows
 
 

@@ -53,3 +53,31 @@ def test_missing_results_say_so(runner: ModuleType) -> None:
     text, collected = runner.table([module], {"store": {"status": "failed (exit 1)"}})
     assert "| store | no results (failed (exit 1)) |" in text
     assert collected["store"]["results"] is None
+
+
+def test_api_throughput_on_both_stores_side_by_side(runner: ModuleType, tmp_path: Path) -> None:
+    def loads(search: int, partners: int) -> dict[str, object]:
+        return {
+            "search_throughput": {"clients": 50, "requests_per_s": search,
+                                  "under_load": {"p95_ms": 200.0}},
+            "collaborators_throughput": {"clients": 50, "requests_per_s": partners,
+                                         "under_load": {"p95_ms": 400.0}},
+            "health_throughput": {"clients": 50, "requests_per_s": 1000},
+        }  # fmt: skip
+
+    module = next(m for m in runner.MODULES if m.name == "api")
+    (tmp_path / "api.json").write_text(
+        json.dumps({**loads(400, 200), "neo4j": loads(100, 50)}), encoding="utf-8"
+    )
+    text, _ = runner.table([module], {"api": {"status": "ok"}})
+    assert "| api | API collaborators, 50 clients | 200 req/s | same clients on /health |" in text
+    neo4j_search = "| api | API search, 50 clients, Neo4j | 100 req/s | embedded | 400 req/s |"
+    assert f"{neo4j_search} 0.25 |" in text
+    assert "| api | API collaborators p95, 50 clients, Neo4j | 400 ms | embedded | 400 ms |" in text
+    # Without a Neo4j server the run says so in the JSON; the table shows dashes.
+    (tmp_path / "api.json").write_text(
+        json.dumps({**loads(400, 200), "neo4j": "skipped: INNOGRAPH_NEO4J_URI not set"}),
+        encoding="utf-8",
+    )
+    text, _ = runner.table([module], {"api": {"status": "ok"}})
+    assert "| api | API search, 50 clients, Neo4j | – |" in text
