@@ -13,10 +13,10 @@ from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from innograph.viz.model import LegendEntry, NetworkView
+from markupsafe import Markup
 
-STATIC = "/static/viz"
-NAV = (("/", "Search"), ("/paths", "Paths"), ("/map", "Collaboration map"))
+from innograph.viz.model import LegendEntry, NetworkView
+from innograph.viz.templating import render
 
 
 def esc(value: object) -> str:
@@ -56,30 +56,11 @@ def json_block(element_id: str, data: Any) -> str:
 
 
 def page(title: str, body: str, *, view: NetworkView | None = None, active: str = "") -> str:
-    """A whole page: header with navigation, ``body`` (already escaped HTML), and when
-    ``view`` is given its JSON and the scripts that draw it."""
-    nav = " ".join(
-        f'<a href="{href}"{" class=active" if href == active else ""}>{esc(text)}</a>'
-        for href, text in NAV
-    )
-    scripts = ""
-    if view is not None:
-        scripts = (
-            json_block("view-data", view.to_json())
-            + f'<script src="{STATIC}/vis-network/vis-network.min.js"></script>'
-        )
-    return (
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)} · innograph</title>"
-        f'<link rel=stylesheet href="{STATIC}/innograph.css">'
-        '<link rel=icon href="data:,">'  # no favicon request
-        "</head><body>"
-        f'<header><a class=brand href="/">innograph</a><nav>{nav}</nav></header>'
-        f"<main>{body}</main>{scripts}"
-        f'<script src="{STATIC}/innograph.js"></script>'
-        "</body></html>"
-    )
+    """A whole page from ``base.html``: header with navigation, ``body`` (already escaped
+    HTML), and when ``view`` is given its JSON and the scripts that draw it. New pages
+    extend ``base.html`` in a template of their own instead (``viz.templating.render``)."""
+    view_json = Markup(json_block("view-data", view.to_json())) if view is not None else None
+    return render("base.html", title=title, body=Markup(body), view_json=view_json, active=active)
 
 
 def error_page(title: str, message: str) -> str:
