@@ -171,7 +171,7 @@ class Resolver:
         """The canonical id of one entity; remembers its names for later documents."""
         names = [request.name, *request.aliases]
         if _type_family(request.type) == ORGANISATION_PREFIX:
-            return self._organisation(request)
+            return self._organisation(request, self._lexicon_id(request, context))
         found = self._by_key(request, context)
         if found is not None and not found.canonical_id.startswith(
             _type_family(request.type) + "-"
@@ -296,8 +296,26 @@ class Resolver:
         return cid
 
     # -- organisations ----------------------------------------------------------------
-    def _organisation(self, request: ResolutionRequest) -> Resolution:
-        """An organisation: by identifier, then by identity key (see the module doc)."""
+    def _lexicon_id(self, request: ResolutionRequest, context: DocumentContext) -> str | None:
+        """The id of the registry entry an organisation's key names, if it is an
+        organisation's: the one node for names the lexicon knows as one ("EU", "European
+        Union", "Europese Unie"), whose identity keys differ."""
+        # Only the lexicon's entries: a registry's short names ("NXP" for one of several
+        # subsidiaries) already take part through the identity keys (short_name_owner).
+        if not request.key or not any(
+            e.source == "lexicon" for e in gazetteer().by_key(request.key)
+        ):
+            return None
+        merges = len(self.merges)
+        found = self._by_key(request, context)
+        del self.merges[merges:]  # recorded by _organisation when it is used
+        if found is None or not found.canonical_id.startswith(ORGANISATION_PREFIX + "-"):
+            return None
+        return found.canonical_id
+
+    def _organisation(self, request: ResolutionRequest, keyed: str | None = None) -> Resolution:
+        """An organisation: by identifier, then by identity key, then by the registry
+        entry its key names (``keyed``), else a new id (see the module doc)."""
         identifiers = {scheme: value for scheme, value in request.identifiers.items() if value}
         registry = _registry_country(request.key)
         # The country the node will carry is evidence now too: the graph holds it when the
@@ -308,6 +326,13 @@ class Resolver:
         cid = self._org_by_identifier(identifiers, request.name)
         if cid is None:
             cid = self._org_by_name(request, keys, identifiers, country, refusals)
+        if cid is None and keyed is not None:
+            why = self._conflict(keyed, identifiers, country)
+            if why is None:
+                cid = keyed
+                self._record(cid, request.name, "registry:lexicon")
+            else:
+                refusals.append((keyed, why))
         if cid is None:
             cid = self._org_mint(request, keys, identifiers, country, refusals)
         for refused, why in refusals:

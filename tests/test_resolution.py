@@ -173,3 +173,37 @@ def test_a_registry_key_of_another_kind_never_gives_an_id_of_that_kind() -> None
     secretariat = _resolve(resolver, "Organisation", "Interreg North West Europe", key)
     assert programme.startswith("programme-")
     assert secretariat.startswith("org-")
+
+
+def test_an_organisation_the_lexicon_names_in_several_languages_is_one_node() -> None:
+    """Names whose identity keys differ but that the lexicon keys alike ("EU", "Europese
+    Unie") meet in one node, in whatever order the documents come."""
+    names = ("EU", "European Union", "Europese Unie", "Union européenne")
+    found = []
+    for order in (names, tuple(reversed(names))):
+        resolver = Resolver(fuzzy=False)
+        found.append({_resolve(resolver, "Organisation", n, "european-union") for n in order})
+        assert any(m.method == "registry:lexicon" for m in resolver.merges)
+    assert found[0] == found[1] and len(found[0]) == 1
+
+
+def test_a_lexicon_entry_never_joins_an_organisation_of_another_identifier() -> None:
+    resolver = Resolver(fuzzy=False)
+    context = _ctx()
+    first = resolver.resolve(
+        ResolutionRequest(
+            type="Organisation", name="EU", key="european-union", identifiers={"pic": "1"}
+        ),
+        context,
+    )
+    second = resolver.resolve(
+        ResolutionRequest(
+            type="Organisation",
+            name="Europese Unie",
+            key="european-union",
+            identifiers={"pic": "2"},
+        ),
+        context,
+    )
+    assert first.canonical_id != second.canonical_id
+    assert any(m.method.startswith("refused") for m in resolver.merges)

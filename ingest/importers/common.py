@@ -335,11 +335,18 @@ class NameResolver:
         seen = self._seen.get(memo)
         if seen is not None and not aliases:
             return seen
-        key = ""
-        for entry in gazetteer().lookup(name):
-            if entry.type == entity_type and not entry.ambiguous:
-                key = entry.key
-                break
+        # The registry key of the name or, failing that, of an alias (a CORDIS short
+        # name): a document naming the organisation by either then meets the same node,
+        # whichever comes first.
+        key = next(
+            (
+                entry.key
+                for text in (name, *aliases)
+                for entry in gazetteer().lookup(text)
+                if entry.type == entity_type and not entry.ambiguous
+            ),
+            "",
+        )
         request = ResolutionRequest(
             type=entity_type,
             name=name,
