@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.identity import organisation_key, organisation_keys, project_key
-from innograph.ingest.identity.short_names import short_name_owner
+from innograph.ingest.identity.short_names import registry_spelling, short_name_owner
 from innograph.ontology.facts import REFUSED, MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
 from innograph.ontology.terms import ontology
@@ -113,11 +113,14 @@ def _type_family(entity_type: str) -> str:
     return id_prefix(entity_type)
 
 
-def _organisation_keys(request: ResolutionRequest) -> list[str]:
+def _organisation_keys(request: ResolutionRequest, *, spelling: bool = False) -> list[str]:
     """The identity keys of an organisation request, the one to mint from first: the
-    organisation a unique short name stands for, its own name, its aliases."""
+    organisation a unique short name stands for (or, with ``spelling``, the registry
+    name the name misspells), its own name, its aliases."""
     keys = [key for name in [request.name, *request.aliases] for key in organisation_keys(name)]
     owner = short_name_owner(keys[0]) if keys[0] else None
+    if owner is None and spelling and keys[0]:
+        owner = registry_spelling(keys[0])
     if owner is not None:
         keys.insert(0, owner)
     return list(dict.fromkeys(k for k in keys if k))
@@ -321,7 +324,7 @@ class Resolver:
         # The country the node will carry is evidence now too: the graph holds it when the
         # same name comes back from another source, so either order decides alike.
         country = request.country or registry.get("country", "")
-        keys = _organisation_keys(request)
+        keys = _organisation_keys(request, spelling=self.fuzzy)
         refusals: list[tuple[str, str]] = []
         cid = self._org_by_identifier(identifiers, request.name)
         if cid is None:

@@ -230,3 +230,43 @@ def test_a_brand_too_short_or_in_a_second_name_owns_nothing() -> None:
         ("Stichting Huis Morlane", ""),  # the word in another organisation's name
     )
     assert brands_in(registry) == {}
+
+
+def test_a_misspelt_registry_name_finds_the_registry_name_and_nothing_else() -> None:
+    from innograph.ingest.identity.short_names import _registry_keys, registry_spelling
+
+    keys = set(_registry_keys())
+    long_keys = sorted(k for k in keys if len(k) >= 20 and not any(c.isdigit() for c in k))
+    checked = 0
+    for key in long_keys[::40]:
+        misspelt = key + "s"  # "Brussel" written "Brussels"
+        if misspelt in keys:
+            continue
+        found = registry_spelling(misspelt)
+        # Either the one registry name it misspells, or nothing when two are that close.
+        assert found in (key, None)
+        checked += found == key
+    assert checked >= 10
+    assert registry_spelling(long_keys[0]) is None  # a registry name is its own key
+    assert registry_spelling("short name") is None  # too short to judge
+
+
+def test_documents_meet_the_registry_name_they_misspell_in_either_order() -> None:
+    from innograph.ingest.identity.short_names import _registry_keys
+    from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
+
+    key = next(k for k in _registry_keys() if len(k) >= 25 and k.isascii() and " " in k)
+    exact, misspelt = key.upper(), key.title() + "s"
+    ids = []
+    for order in ((exact, misspelt), (misspelt, exact)):
+        resolver = Resolver(fuzzy=True)
+        context = DocumentContext(doc_id="d")
+        ids.append(
+            {
+                resolver.resolve(
+                    ResolutionRequest(type="Organisation", name=n), context
+                ).canonical_id
+                for n in order
+            }
+        )
+    assert ids[0] == ids[1] and len(ids[0]) == 1

@@ -10,12 +10,12 @@ import pytest
 from innograph.evaluation.org_pairs import main, read_pairs, score
 
 # A little under what the scorer measures (precision 1.000 on every round). Round 1 (the
-# rules were written against it): recall 0.879; round 2 (labelled before the rule changes
-# of issue #14, when it scored 0.720): 0.720; round 3 (drawn after them, unseen): 0.889,
-# 8 of 9 (one pair is 0.11). Fuzzy matching of organisations is off (it depended on the
-# order of ingest and import and merged strangers on the real data): 4 misspelt pairs.
+# rules were written against it): recall 0.924; round 2 (0.720 when labelled, before the
+# rule changes of issue #14): 0.760; round 3 (drawn after them, unseen): 0.889, 8 of 9
+# (one pair is 0.11). Fuzzy matching of organisations against each other is off (it
+# depended on the order of ingest and import); misspellings of registry names are read.
 MIN_PRECISION = 0.98
-MIN_RECALL = {1: 0.86, 2: 0.70, 3: 0.85}
+MIN_RECALL = {1: 0.90, 2: 0.74, 3: 0.85}
 
 
 def test_the_labelled_set_is_real_and_large_enough() -> None:

@@ -19,15 +19,20 @@ group) stay nobody's. Without the other register's word, common words would coun
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 from innograph.ingest.identity.legal_forms import LEADING_ARTICLES, UNIVERSITY_WORDS
 from innograph.ingest.identity.names import organisation_key
 
 ORGANISATIONS = Path(__file__).resolve().parents[1] / "data" / "organisations.tsv"
 
+
+_DIGITS = re.compile(r"\d+")
 
 # The shortest brand that counts; shorter words are too often initials of several.
 MIN_BRAND_LETTERS = 4
@@ -114,3 +119,32 @@ def short_name_owner(key: str) -> str | None:
     """The identity key of the organisation whose unique short name (or distinctive
     brand) has ``key``."""
     return _owners().get(key)
+
+
+# A document's misspelling of a registry name ("Vrije Universiteit Brussels"): only long
+# names, very close, one candidate, digits equal. Against the fixed registry (never the
+# names seen so far), so the answer is the same whatever came first.
+MIN_SPELLING_CHARS = 15
+SPELLING_SIMILARITY = 95.0
+
+
+@lru_cache(maxsize=1)
+def _registry_keys() -> tuple[str, ...]:
+    return tuple(sorted({long_key for long_key, _ in _registry() if long_key}))
+
+
+@lru_cache(maxsize=16384)
+def registry_spelling(key: str) -> str | None:
+    """The identity key of the one registry organisation whose name ``key`` misspells
+    (edit similarity >= 95 on 15+ characters, the same digits), or None: for names read
+    from documents, never for a key the registry holds itself."""
+    if len(key) < MIN_SPELLING_CHARS or key in _owners():
+        return None
+    keys = _registry_keys()
+    if key in set(keys):
+        return None
+    close = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_SIMILARITY, limit=2)
+    if len(close) != 1:
+        return None
+    found: str = close[0][0]
+    return found if _DIGITS.findall(found) == _DIGITS.findall(key) else None
