@@ -67,6 +67,7 @@ def test_the_page_lists_what_the_api_finds(client: TestClient) -> None:
     assert entity_links(html) == expected({"country": ["NL"]})
     assert total_of(html) == api["total"]
     assert "Higher or secondary education" in html  # types in words
+    assert "<code>NL41</code> Noord-Brabant" in html  # the most specific region
     assert "Partner search" in html and 'href="/partners" class=active' in html
 
 

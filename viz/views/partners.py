@@ -27,6 +27,7 @@ from innograph.api.limits import ANALYTICS_BUDGET_SECONDS
 from innograph.api.params import check_country
 from innograph.api.routes.organisations import (
     DEFAULT_LIMIT,
+    MAX_FACET_SIZE,
     MAX_PARTNERS_PAGE,
     check_region,
     check_type,
@@ -158,6 +159,10 @@ def partners_page(analytics: Analytics, query: PartnerQuery) -> str:
             "/api/organisations",
         ),
         clear_href="/partners",
+        all_facets_href=_href(
+            [*twins, ("limit", "1"), ("facet_size", str(MAX_FACET_SIZE))], "/api/organisations"
+        ),
+        has_region=any(row.region for row in result.rows),
     )
 
 
