@@ -55,3 +55,30 @@ def country_of(entity: Node, regions: Iterable[Node] = ()) -> str | None:
         if code:
             return code
     return None
+
+
+# CORDIS activity types (a participant's ``activityType``, ig:activityType) in words.
+ACTIVITY_TYPES: dict[str, str] = {
+    "HES": "Higher or secondary education",
+    "REC": "Research organisation",
+    "PRC": "Private for-profit company",
+    "PUB": "Public body",
+    "OTH": "Other",
+}
+
+
+def organisation_kind(entity: Node) -> str:
+    """What kind of organisation an entity is: its CORDIS activity type (HES, REC, PRC,
+    PUB, OTH) when it has one of those, else its entity type (Organisation, Cluster)."""
+    code = entity.properties.get("activity_type")
+    if isinstance(code, str) and code.strip().upper() in ACTIVITY_TYPES:
+        return code.strip().upper()
+    return entity.type
+
+
+def kind_label(kind: str) -> str:
+    """A kind in words: "REC" -> "Research organisation"; an entity type as it is, and a
+    plain Organisation says that no more is known."""
+    if kind == "Organisation":
+        return "Organisation (type unknown)"
+    return ACTIVITY_TYPES.get(kind, kind)

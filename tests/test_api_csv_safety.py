@@ -70,6 +70,7 @@ CSV_REQUESTS: dict[tuple[str, str], CsvRequest] = {
         "url": f"/api/organisations/{org_id('Alpha Labs')}/collaborators"
     },
     ("get", "/api/collaboration-network"): {"url": "/api/collaboration-network"},
+    ("get", "/api/organisations"): {"url": "/api/organisations"},
     ("get", "/api/organisations/{org_id}/suggestions"): {
         "url": f"/api/organisations/{org_id(OTHERS[2])}/suggestions"
     },

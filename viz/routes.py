@@ -1,4 +1,4 @@
-"""The HTML views as an APIRouter: /, /entity/{id}, /paths, /map and their static files.
+"""The HTML views as an APIRouter: /, /entity/{id}, /partners, /paths, /map and their static files.
 
 ``innograph serve`` passes ``router`` to ``create_app``. Pages reach the graph only
 through the API's store and analytics dependencies, within the API's time budgets; a bad
@@ -40,6 +40,7 @@ from innograph.viz.views import (
     paths_page,
     start_page,
 )
+from innograph.viz.views.partners import router as partners_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Only the files shipped in viz/static are served: a fixed table, no path from the URL
@@ -49,6 +50,7 @@ _STATIC_FILES: dict[str, Path] = {
 }
 
 router = APIRouter(include_in_schema=False)
+router.include_router(partners_router)
 
 
 async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Response:

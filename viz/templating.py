@@ -16,7 +16,12 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC = "/static/viz"
-NAV = (("/", "Search"), ("/paths", "Paths"), ("/map", "Collaboration map"))
+NAV = (
+    ("/", "Search"),
+    ("/partners", "Partner search"),
+    ("/paths", "Paths"),
+    ("/map", "Collaboration map"),
+)
 
 
 @cache

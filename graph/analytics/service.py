@@ -35,6 +35,7 @@ from innograph.graph.analytics.collaboration_network import (
     project_selection,
 )
 from innograph.graph.analytics.communities import compute_communities
+from innograph.graph.analytics.partners import PartnerIndex, build_partner_index
 from innograph.graph.analytics.results import (
     CentralityResult,
     CentralityScore,
@@ -207,3 +208,10 @@ class Analytics:
             limit=limit,
             max_two_hop=self.max_two_hop,
         )
+
+    # -- partner search ---------------------------------------------------------------
+    def partners(self) -> PartnerIndex:
+        """The partner search of the current graph version (see
+        :mod:`innograph.graph.analytics.partners`), built once per version."""
+        partners: PartnerIndex = self._cached("partners", build_partner_index)
+        return partners
