@@ -3,10 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 DEMO_STORE ?= var/demo-store
-# The demo documents (examples/README.md describes them and is not one of them).
-DEMO_DOCS := $(filter-out examples/README.md,$(wildcard examples/*.md examples/*.txt))
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Quiet installs: no "new pip available" notice.
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: setup demo test test-fast lint eval bench clean
 
@@ -17,13 +17,20 @@ $(BIN)/python:
 # Reinstalls when the dependency list or the lock changes.
 $(VENV)/.installed: $(BIN)/python pyproject.toml constraints.txt
 	$(BIN)/pip install -q -c constraints.txt -e ".[test]"
+	touch $@ $(VENV)/.installed-app
+
+# What the application alone needs (make demo): no test tools.
+$(VENV)/.installed-app: $(BIN)/python pyproject.toml constraints.txt
+	$(BIN)/pip install -q -c constraints.txt -e .
 	touch $@
 
 setup: $(VENV)/.installed ## Create .venv and install innograph with its test tools
 
-demo: setup ## Ingest the example documents into the embedded store and serve the API
-	$(BIN)/innograph ingest $(DEMO_DOCS) --store $(DEMO_STORE)
-	$(BIN)/innograph serve --store $(DEMO_STORE) --host $(HOST) --port $(PORT)
+# The CORDIS slice and the example documents into the embedded store (scripts/demo-store),
+# then the API and the views on http://$(HOST):$(PORT) (`make demo PORT=8080`).
+demo: $(VENV)/.installed-app ## Build the demo graph and serve it (installs the app only)
+	VENV=$(VENV) scripts/demo-store $(DEMO_STORE) $(HOST) $(PORT)
+	INNOGRAPH_NEO4J_URI= $(BIN)/innograph serve --store $(DEMO_STORE) --host $(HOST) --port $(PORT)
 
 test: setup ## Set up everything the tests need (Neo4j, Chromium) and run the whole suite
 	scripts/test-setup

@@ -15,6 +15,7 @@ from fastapi.routing import APIRoute
 from starlette.types import Receive, Scope, Send
 
 from innograph import __version__
+from innograph.api.docs import router as docs_router
 from innograph.api.errors import install_error_handlers
 from innograph.api.responses import errors_as_answered
 from innograph.api.routes import ROUTERS
@@ -75,6 +76,9 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        # /docs and /redoc are api/docs.py's: the same pages with their assets served here.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.store = store
@@ -82,8 +86,7 @@ def create_app(
     app.state.analytics = None
     app.state.extractor = None
     install_error_handlers(app)
-    docs_pages = (app.docs_url, app.redoc_url, app.swagger_ui_oauth2_redirect_url)
-    app.add_middleware(SecurityHeaders, docs_paths=[p for p in docs_pages if p])
+    app.add_middleware(SecurityHeaders)
     if settings.cors_origins:
         app.add_middleware(
             ApiCorsMiddleware,
@@ -91,7 +94,7 @@ def create_app(
             allow_methods=["GET", "POST", "OPTIONS"],
             allow_headers=["Authorization", "Content-Type", "Accept"],
         )
-    for router in (*ROUTERS, *routers):
+    for router in (*ROUTERS, docs_router, *routers):
         _summaries_from_docstrings(router)
         app.include_router(router)
     _unique_operation_ids(app)

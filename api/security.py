@@ -6,13 +6,16 @@ pages' data travels in ``<script type="application/json">`` blocks, which are no
 Styles allow 'unsafe-inline': vis-network injects its stylesheet at run time and the
 pages colour legend swatches through ``style`` attributes; a style cannot run code.
 Everything else (JSON, CSV, RDF) gets a policy that loads nothing. The interactive API
-docs (/docs, /redoc) are FastAPI's pages, which load Swagger UI / ReDoc from a CDN and
-start them with an inline script: they get a policy that allows those and no more.
+docs (/docs, /redoc, ``api/docs.py``) load Swagger UI and ReDoc from the app itself and
+Swagger UI starts from an inline script: their pages set their own policy
+(:func:`docs_policy`), which allows that one script by its hash and nothing from elsewhere.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import base64
+import hashlib
+import re
 
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -30,20 +33,33 @@ PAGE_POLICY = "; ".join(
     ]
 )
 DATA_POLICY = "default-src 'none'; frame-ancestors 'none'"
-DOCS_CDN = "https://cdn.jsdelivr.net"
-DOCS_POLICY = "; ".join(
-    [
-        "default-src 'none'",
-        f"script-src 'self' 'unsafe-inline' {DOCS_CDN}",
-        f"style-src 'self' 'unsafe-inline' {DOCS_CDN} https://fonts.googleapis.com",
-        "font-src https://fonts.gstatic.com",
-        "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly",
-        "connect-src 'self'",
-        "worker-src blob:",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-    ]
-)
+_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+
+
+def docs_policy(html: str) -> str:
+    """The policy of an API docs page: scripts, styles and images from the app, the
+    page's inline scripts by their SHA-256 (CSP Level 2 hash sources), ReDoc's search
+    worker from a blob; styles inline too (both UIs set ``style`` attributes and ReDoc
+    injects its stylesheet). Nothing from another origin."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode() + "'"
+        for body in _INLINE_SCRIPT.findall(html)
+    )
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src 'self' {hashes}".rstrip(),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "worker-src blob:",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
 # On every response, whatever its type.
 COMMON_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -56,15 +72,13 @@ class SecurityHeaders:
     """ASGI middleware adding :data:`COMMON_HEADERS` and a Content-Security-Policy to every
     response that does not set its own (plain ASGI: no per-request task or copy)."""
 
-    def __init__(self, app: ASGIApp, docs_paths: Iterable[str] = ()) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.docs_paths = frozenset(docs_paths)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        docs = scope["path"] in self.docs_paths
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -72,7 +86,7 @@ class SecurityHeaders:
                 for name, value in COMMON_HEADERS.items():
                     headers.setdefault(name, value)
                 html = headers.get("content-type", "").startswith("text/html")
-                policy = (DOCS_POLICY if docs else PAGE_POLICY) if html else DATA_POLICY
+                policy = PAGE_POLICY if html else DATA_POLICY
                 headers.setdefault("Content-Security-Policy", policy)
             await send(message)
 

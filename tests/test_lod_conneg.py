@@ -14,6 +14,8 @@ from rdflib import RDF, Namespace, URIRef
 from innograph.api.app import create_app
 from innograph.api.routes.lod import negotiate
 from innograph.config import load_settings
+from innograph.graph.embedded.store import EmbeddedStore
+from innograph.tests.builders import make_facts
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_rdf_sample import sample_store
@@ -217,3 +219,26 @@ def test_head_requests_get_the_headers(client: TestClient) -> None:
     assert "alternate" in answer.headers["link"] and answer.headers["vary"] == "Accept"
     moved = client.head("/id/org-northwind-lab", follow_redirects=False)
     assert moved.status_code == 303 and moved.headers["location"].endswith(".ttl")
+
+
+def test_html_description_escapes_every_term(tmp_path: Path) -> None:
+    """Without the views, /doc/{id}.html is api/templates/description.html: a hostile name
+    shows as text, and the page links the RDF documents."""
+    hostile = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    store = EmbeddedStore(tmp_path / "store")
+    store.upsert_document(
+        make_facts("test://hostile", [("x", "Organisation", f"Acme {hostile}")], [])
+    )
+    entity_id = next(iter(store.iter_nodes(types=["Organisation"]))).id
+    settings = load_settings(store_dir=tmp_path / "store", base_iri=BASE)
+    try:
+        with TestClient(create_app(settings, store=store)) as client:
+            page = client.get(f"/doc/{entity_id}.html")
+    finally:
+        store.close()
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "<script>" not in page.text and "<img" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+    assert f"<h1>{BASE}/id/{entity_id}</h1>" in page.text
+    for ext in ("ttl", "jsonld", "nt", "rdf"):
+        assert f'href="{BASE}/doc/{entity_id}.{ext}"' in page.text

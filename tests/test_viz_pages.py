@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -139,6 +140,9 @@ def test_hostile_names_are_escaped_everywhere(small: TestClient) -> None:
         small.get("/", params={"q": "img"}).text,
         small.get("/", params={"q": HOSTILE}).text,
         small.get("/map").text,
+        # The error page repeats what was asked for.
+        small.get("/entity/" + quote(HOSTILE, safe="")).text,
+        small.get("/paths", params={"from": HOSTILE}).text,
     ]
     for html in pages:
         assert "<img" not in html

@@ -1,4 +1,6 @@
-"""HTML of the views: one page shell and small builders; every dynamic value escaped.
+"""HTML of the views: small builders for the pages not yet in templates of their own;
+every dynamic value escaped. The start and error pages are templates (start.html,
+error.html), as is the entity page.
 
 Pages are plain server-rendered HTML; the network itself is drawn by ``innograph.js``
 from the view model, embedded as JSON in a ``<script type="application/json">`` block
@@ -8,7 +10,7 @@ from the view model, embedded as JSON in a ``<script type="application/json">`` 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -64,8 +66,8 @@ def page(title: str, body: str, *, view: NetworkView | None = None, active: str 
 
 
 def error_page(title: str, message: str) -> str:
-    """A page saying what went wrong, in one line."""
-    return page(title, f"<h1>{esc(title)}</h1><p class=error>{esc(message)}</p>")
+    """A page saying what went wrong, in one line (templates/error.html)."""
+    return render("error.html", title=title, message=message)
 
 
 def legend_html(entries: Sequence[LegendEntry]) -> str:
@@ -101,10 +103,3 @@ def autocomplete_input(
         f'<input type=hidden name="{esc(name)}" value="{esc(value_id)}">'
         f"<ul class=suggestions role=listbox></ul></label>"
     )
-
-
-def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table; cells are already-escaped HTML."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"

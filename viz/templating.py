@@ -12,7 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment
+
+from innograph.api.templating import template_environment
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 STATIC = "/static/viz"
@@ -26,14 +28,9 @@ NAV = (
 
 @cache
 def environment() -> Environment:
-    """The one Jinja2 environment: autoescaped HTML, undefined names are errors."""
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATE_DIR),
-        autoescape=select_autoescape(["html"], default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """The views' Jinja2 environment: autoescaped HTML, undefined names are errors (the
+    same settings as the API's own, ``api.templating``)."""
+    env = template_environment(TEMPLATE_DIR)
     env.globals.update(STATIC=STATIC, NAV=NAV)
     return env
 

@@ -11,7 +11,6 @@ of what is available. Every answer carries ``Vary: Accept`` and ``Link`` headers
 
 from __future__ import annotations
 
-import html
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from starlette.routing import NoMatchFound
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError, error_body
 from innograph.api.responses import ANSWERS_DESCRIPTION, ANSWERS_THING, JSON_LD, rdf_answers
+from innograph.api.templating import render
 from innograph.config import Settings
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.rdf.describe import (
@@ -236,23 +236,15 @@ def _description(
 
 
 def _html_page(blocks: list[Block], entity_id: str, base: str) -> str:
-    """A minimal HTML rendering of a description, for browsers when no entity page exists."""
-    rows = []
-    for subject, pairs in blocks:
-        for predicate, obj in pairs:
-            rows.append(
-                f"<tr><td>{html.escape(subject)}</td><td>{html.escape(predicate)}</td>"
-                f"<td>{html.escape(obj)}</td></tr>"
-            )
-    iri = entity_iri(base, entity_id)
-    alternates = "".join(
-        f'<li><a href="{describing_document_url(base, entity_id)}.{ext}">{media}</a></li>'
-        for media, ext in RDF_FORMATS.values()
-    )
-    return (
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{html.escape(entity_id)}"
-        f"</title></head><body><h1>{html.escape(iri)}</h1><ul>{alternates}</ul>"
-        f"<table>{''.join(rows)}</table></body></html>"
+    """A minimal HTML rendering of a description, for browsers when no entity page exists
+    (``api/templates/description.html``: every term escaped)."""
+    doc = describing_document_url(base, entity_id)
+    return render(
+        "description.html",
+        entity_id=entity_id,
+        iri=entity_iri(base, entity_id),
+        alternates=[(media, f"{doc}.{ext}") for media, ext in RDF_FORMATS.values()],
+        rows=[(subject, p, o) for subject, pairs in blocks for p, o in pairs],
     )
 
 
