@@ -65,7 +65,7 @@ def test_a_collaborator_row(client: TestClient) -> None:
 
 
 def test_sort_and_filters_carry_into_next(client: TestClient) -> None:
-    params = {"sort": "-contribution", "type": "PRC,HES,REC", "limit": 1}
+    params: dict[str, str | int] = {"sort": "-contribution", "type": "PRC,HES,REC", "limit": 1}
     body = client.get(URL, params=params).json()
     assert ids(body) == [BIRCH] and body["total"] == 3
     second = client.get(body["next"]).json()
