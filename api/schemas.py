@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from innograph.api.pagination import PageInfo
 from innograph.graph.types import Node
 
 
@@ -109,12 +110,23 @@ class CollaboratorPublic(BaseModel):
     """A collaborating organisation with the shared items as evidence."""
 
     organisation: NodeRef
-    score: int
+    country: str | None = Field(description="The partner's ISO country code, when known.")
+    activity_type: str | None = Field(
+        description="The partner's CORDIS activity type (PRC, HES, REC, PUB, OTH), when known."
+    )
+    score: int = Field(description="Shared projects, platforms and events.")
+    projects: int = Field(description="How many of the shared items are projects.")
+    first_year: int | None = Field(description="Earliest year of the shared items' dates.")
+    last_year: int | None = Field(description="Latest year of the shared items' dates.")
+    contribution_eur: float | None = Field(
+        description="The partner's summed EC contribution to the shared items, where known."
+    )
     shared: list[NodeRef]
 
 
-class CollaboratorsPublic(BaseModel):
-    """Organisations sharing projects, platforms or events with one organisation."""
+class CollaboratorsPublic(PageInfo):
+    """Organisations sharing projects, platforms or events with one organisation: one
+    page of them (``total``, ``offset``, ``limit``, ``next`` place it in the list)."""
 
     organisation: NodeRef
     data: list[CollaboratorPublic]

@@ -2,10 +2,10 @@
 
 Both backends must give identical answers, so every rule that decides an answer lives
 here as a pure function over plain data: how a node is merged from the documents that
-mention it, how a relationship is keyed and merged, k shortest paths, neighbourhoods
-and collaborator ranking (search ranking has its own module, graph/search.py). A backend
-only has to supply the data (a neighbour function, node lookups, the mentions of a node
-...).
+mention it, how a relationship is keyed and merged, k shortest paths and neighbourhoods
+(collaborator ranking has its own module, graph/collaborators.py, as search ranking has
+graph/search.py). A backend only has to supply the data (a neighbour function, node
+lookups, the mentions of a node ...).
 
 Conventions both backends follow (the contract suite checks them):
 
@@ -21,7 +21,6 @@ Conventions both backends follow (the contract suite checks them):
 
 from __future__ import annotations
 
-import heapq
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -29,10 +28,10 @@ from functools import cache
 from typing import Any
 
 from innograph.graph.errors import InvalidFact
-from innograph.graph.types import Collaborator, Edge, Node, Provenance
+from innograph.graph.types import Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.homepages import URL_KEY, checked_homepage
-from innograph.ontology.ids import fold, is_canonical_id
+from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import (
     ClassTerm,
     UnknownTermError,
@@ -440,107 +439,3 @@ def k_shortest_paths(
         if walk(source, length):
             break
     return found
-
-
-# -- collaborators -----------------------------------------------------------------------
-
-
-def active_between(properties: Mapping[str, Any], since: str | None, until: str | None) -> bool:
-    """True when an item's [start_date, end_date] overlaps [since, until].
-
-    A missing date is open-ended; ISO dates of different precision compare on their
-    common prefix ("2020" overlaps "2020-06-01").
-    """
-
-    def cmp(a: str, b: str) -> int:
-        n = min(len(a), len(b))
-        return (a[:n] > b[:n]) - (a[:n] < b[:n])
-
-    start = properties.get("start_date")
-    end = properties.get("end_date")
-    if since and end and cmp(str(end), since) < 0:
-        return False
-    return not (until and start and cmp(str(start), until) > 0)
-
-
-class SortNames(dict[str, str]):
-    """Node id -> folded name, folded once on first use (keep one per graph version)."""
-
-    def __init__(self, nodes: Mapping[str, Node]) -> None:
-        super().__init__()
-        self._nodes = nodes
-
-    def __missing__(self, node_id: str) -> str:
-        folded = self[node_id] = fold(self._nodes[node_id].name)
-        return folded
-
-
-def rank_collaborators(
-    org_id: str,
-    partners_by_item: Mapping[str, Iterable[str]],
-    nodes: Mapping[str, Node],
-    programmes_by_item: Mapping[str, Iterable[str]],
-    *,
-    country: str | None = None,
-    programme: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    limit: int = 50,
-    sort_names: Mapping[str, str] | None = None,
-) -> list[Collaborator]:
-    """Organisations sharing items with ``org_id``, most shared items first (ties: name, id).
-
-    ``partners_by_item`` maps each item ``org_id`` is linked to (by LEADS/PARTICIPATES_IN)
-    to every organisation linked to it; ``nodes`` resolves item and organisation ids;
-    ``programmes_by_item`` gives the programme ids funding each item (FUNDED_BY);
-    ``sort_names`` (optional, e.g. a :class:`SortNames` kept per graph version) gives each
-    node's folded name, which the tie order uses.
-    """
-    org_types = expand_types(["Organisation"])
-    wanted_country = fold(country) if country else None
-    shared: dict[str, list[str]] = {}
-    for item, partners in partners_by_item.items():
-        item_node = nodes[item]
-        if programme is not None and programme not in set(programmes_by_item.get(item, ())):
-            continue
-        if (since or until) and not active_between(item_node.properties, since, until):
-            continue
-        for partner in set(partners):
-            if partner == org_id:
-                continue
-            node = nodes[partner]
-            if node.type not in org_types:
-                continue
-            if wanted_country is not None:
-                value = node.properties.get("country")
-                if value is None or fold(str(value)) != wanted_country:
-                    continue
-            shared.setdefault(partner, []).append(item)
-    names = sort_names if sort_names is not None else SortNames(nodes)
-
-    def tie_order(p: str) -> tuple[str, str, str]:
-        return (names[p], nodes[p].name, p)
-
-    # Top ``limit`` by count without ordering (or folding the names of) every partner:
-    # whole count buckets from the top, then the best of the bucket the cut falls in.
-    by_count: dict[int, list[str]] = {}
-    for partner, items in shared.items():
-        by_count.setdefault(len(items), []).append(partner)
-    ranked: list[str] = []
-    room = max(limit, 0)
-    for count in sorted(by_count, reverse=True):
-        if len(ranked) >= room:
-            break
-        bucket = by_count[count]
-        if len(ranked) + len(bucket) <= room:
-            ranked.extend(sorted(bucket, key=tie_order))
-        else:
-            ranked.extend(heapq.nsmallest(room - len(ranked), bucket, key=tie_order))
-    return [
-        Collaborator(
-            organisation=nodes[p],
-            shared=[nodes[i] for i in sorted(shared[p])],
-            score=len(shared[p]),
-        )
-        for p in ranked
-    ]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from innograph.graph.types import (
-    Collaborator,
+    CollaboratorPage,
     DocumentInfo,
     Edge,
     EntityDetail,
@@ -93,14 +93,27 @@ class GraphStore(Protocol):
         org_id: str,
         *,
         country: str | None = None,
+        org_types: Sequence[str] = (),
         programme: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        limit: int = 50,
-    ) -> list[Collaborator]:
-        """Organisations sharing a project, S3 platform or event with ``org_id``, ranked by
-        the number of shared items (ties: name). ``programme`` keeps shared projects funded
-        by that programme id; ``since``/``until`` (ISO dates) keep items active then."""
+        sort: str = "-shared",
+        offset: int = 0,
+        limit: int | None = 50,
+    ) -> CollaboratorPage:
+        """Organisations sharing a project, S3 platform or event with ``org_id``: the page
+        at ``offset``, ``limit`` long (None: the rest), with the total that match.
+
+        Each with the shared items, how many are projects, the first and last year of
+        their dates, and the partner's summed EC contribution to them (the ``amount_eur``
+        of its LEADS/PARTICIPATES_IN edges) where known. ``country`` keeps partners of
+        that country, ``org_types`` partners of those types (ontology types or CORDIS
+        activity types: PRC, HES ...); ``programme`` keeps shared projects funded by
+        that programme id, ``since``/``until`` (ISO dates) items active then. ``sort``:
+        shared (the default, most first), name, country, first_year, last_year or
+        contribution, ``-`` before it for descending; unknown values last, ties by shared
+        items then name (see :mod:`innograph.graph.collaborators`); ValueError for
+        another ``sort``."""
         ...
 
     def paths(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,13 +70,55 @@ class Subgraph:
     total_nodes: int | None = None  # how many there were before the cap, when known
 
 
+def _code(value: Any) -> str | None:
+    """A code-like property (a country, an activity type) upper-cased; None when empty."""
+    return (str(value).strip().upper() or None) if value is not None else None
+
+
 @dataclass(slots=True)
 class Collaborator:
     """An organisation sharing projects, platforms or events with another one."""
 
     organisation: Node
     shared: list[Node]  # the shared projects / platforms / events: the evidence
-    score: int  # number of shared items; the ranking key
+    score: int  # number of shared items; the default ranking key
+    projects: int = 0  # how many of the shared items are projects
+    first_year: int | None = None  # earliest start (or end) year of the shared items
+    last_year: int | None = None  # latest end (or start) year of the shared items
+    # The partner's summed EC contribution (its participation edges' ``amount_eur``) to
+    # the shared items, where any is known.
+    contribution_eur: float | None = None
+
+    @property
+    def country(self) -> str | None:
+        """The partner's own ``country`` property, upper-cased; None when it has none."""
+        return _code(self.organisation.properties.get("country"))
+
+    @property
+    def activity_type(self) -> str | None:
+        """The partner's CORDIS activity type (PRC, HES, REC, PUB, OTH), when known."""
+        return _code(self.organisation.properties.get("activity_type"))
+
+
+@dataclass(slots=True)
+class CollaboratorPage:
+    """One page of an organisation's collaborators, and how many there are in all.
+
+    Iterates (and indexes, and has a length) as the list of its ``items``."""
+
+    items: list[Collaborator]
+    total: int  # collaborators matching the filters, before paging
+    offset: int = 0
+    limit: int | None = None  # None: the whole list from ``offset``
+
+    def __iter__(self) -> Iterator[Collaborator]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, index: int) -> Collaborator:
+        return self.items[index]
 
 
 @dataclass(slots=True)

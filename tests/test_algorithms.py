@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from innograph.graph.algorithms import (
     Mention,
     Support,
-    active_between,
     edge_key,
     expand_types,
     intermediate_filter,
@@ -21,8 +20,8 @@ from innograph.graph.algorithms import (
     merge_supports,
     most_specific_type,
     neighbourhood_ids,
-    rank_collaborators,
 )
+from innograph.graph.collaborators import active_between, rank_collaborators
 from innograph.graph.search import SearchEntry, normalise, rank_search
 from innograph.graph.types import Node
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from innograph.graph.algorithms import SortNames, rank_collaborators
+from innograph.graph.collaborators import SortNames, rank_collaborators
 from innograph.graph.types import Node
 from innograph.ontology.ids import fold
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from innograph.api.budget import within_budget
@@ -16,6 +16,7 @@ from innograph.api.limits import (
     MAX_NETWORK_EDGES,
     QUERY_BUDGET_SECONDS,
 )
+from innograph.api.pagination import OffsetParam, page_of
 from innograph.api.params import (
     FormatParam,
     check_country,
@@ -24,16 +25,84 @@ from innograph.api.params import (
     fetch_organisation,
     split_list,
 )
-from innograph.api.representation import csv_response, joined, json_response, node_ref
+from innograph.api.representation import (
+    csv_response,
+    csv_stream,
+    joined,
+    json_response,
+    node_ref,
+)
 from innograph.api.responses import TABLE
 from innograph.api.schemas import (
     CollaborationNetworkPublic,
     CollaboratorsPublic,
     NetworkEdgePublic,
 )
+from innograph.graph.collaborators import DEFAULT_SORT, sort_options
 from innograph.graph.store import SHARED_ITEM_TYPES
+from innograph.graph.types import Collaborator
 
 router = APIRouter(prefix="/api", tags=["collaboration"])
+# Collaborators on a JSON page when no limit is given.
+DEFAULT_PAGE = 50
+
+
+SortParam = Annotated[
+    str,
+    Query(
+        description=(
+            "Order: shared (shared items, the default), name, country, first_year, "
+            "last_year or contribution; a leading - sorts descending. Unknown values last."
+        ),
+        max_length=20,
+    ),
+]
+CSV_HEADER = (
+    "id",
+    "name",
+    "type",
+    "country",
+    "activity_type",
+    "score",
+    "projects",
+    "first_year",
+    "last_year",
+    "contribution_eur",
+    "shared_ids",
+    "shared_names",
+)
+
+
+def _csv_row(c: Collaborator) -> tuple[Any, ...]:
+    return (
+        c.organisation.id,
+        c.organisation.name,
+        c.organisation.type,
+        c.country,
+        c.activity_type,
+        c.score,
+        c.projects,
+        c.first_year,
+        c.last_year,
+        c.contribution_eur,
+        joined(s.id for s in c.shared),
+        joined(s.name for s in c.shared),
+    )
+
+
+def _json_row(c: Collaborator) -> dict[str, Any]:
+    """A collaborator as ``CollaboratorPublic``, in its field order."""
+    return {
+        "organisation": node_ref(c.organisation),
+        "country": c.country,
+        "activity_type": c.activity_type,
+        "score": int(c.score),
+        "projects": c.projects,
+        "first_year": c.first_year,
+        "last_year": c.last_year,
+        "contribution_eur": c.contribution_eur,
+        "shared": [node_ref(s) for s in c.shared],
+    }
 
 
 @router.get(
@@ -42,10 +111,22 @@ router = APIRouter(prefix="/api", tags=["collaboration"])
     responses=TABLE,
 )
 async def collaborators(
+    request: Request,
     store: StoreDep,
     org_id: str,
     country: Annotated[
         str | None, Query(description="Only collaborators in this country (ISO code, e.g. NL).")
+    ] = None,
+    org_type: Annotated[
+        str | None,
+        Query(
+            alias="type",
+            description=(
+                "Only collaborators of these types, comma-separated: an ontology type "
+                "(Organisation, Cluster) or a CORDIS activity type (PRC, HES, REC, PUB, OTH)."
+            ),
+            max_length=200,
+        ),
     ] = None,
     programme: Annotated[
         str | None, Query(description="Only shared projects funded by this programme id.")
@@ -56,49 +137,60 @@ async def collaborators(
     until: Annotated[
         str | None, Query(description="Only items active on or before (ISO date).")
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_COLLABORATORS)] = 50,
+    sort: SortParam = DEFAULT_SORT,
+    offset: OffsetParam = 0,
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_COLLABORATORS,
+            description=(
+                f"Page size (JSON: {DEFAULT_PAGE} when not given). A CSV without a limit is "
+                "the whole list; with one, a page with Link and X-Total-Count headers."
+            ),
+        ),
+    ] = None,
     format: FormatParam = "json",
 ) -> Response:
     """Organisations sharing a project, S3 platform or event with it, most shared first."""
+    if sort not in sort_options():
+        raise ApiError(422, f"sort: {sort[:20]!r} is not one of {', '.join(sort_options())}")
     org = await fetch_organisation(store, org_id, "id")
     if programme is not None:
         await fetch_entity(store, programme, "programme", types=("FundingProgramme",))
+    whole = format == "csv" and limit is None
+    size = limit if limit is not None else DEFAULT_PAGE
     found = await within_budget(
         QUERY_BUDGET_SECONDS,
         store.collaborators,
         org.id,
         country=check_country(country),
+        org_types=split_list(org_type),
         programme=programme,
         since=check_date(since, "since"),
         until=check_date(until, "until"),
-        limit=limit,
+        sort=sort,
+        offset=offset,
+        limit=None if whole else size,
     )
-    if format == "csv":
-        return csv_response(
-            ["id", "name", "type", "score", "shared_ids", "shared_names"],
-            (
-                (
-                    c.organisation.id,
-                    c.organisation.name,
-                    c.organisation.type,
-                    c.score,
-                    joined(s.id for s in c.shared),
-                    joined(s.name for s in c.shared),
-                )
-                for c in found
-            ),
+    if whole:
+        return csv_stream(
+            CSV_HEADER,
+            map(_csv_row, found),
             name="collaborators",
+            headers={"X-Total-Count": str(found.total)},
         )
-    # CollaboratorsPublic's shape, as plain data serialised once (see json_response).
-    data = [
-        {
-            "organisation": node_ref(c.organisation),
-            "score": int(c.score),
-            "shared": [node_ref(s) for s in c.shared],
-        }
-        for c in found
-    ]
-    return json_response({"organisation": node_ref(org), "data": data, "count": len(data)})
+    page = page_of(request, total=found.total, offset=offset, limit=size)
+    if format == "csv":
+        response = csv_response(CSV_HEADER, map(_csv_row, found), name="collaborators")
+    else:
+        # CollaboratorsPublic's shape, as plain data serialised once (see json_response).
+        data = [_json_row(c) for c in found]
+        response = json_response(
+            {**page.fields(), "organisation": node_ref(org), "data": data, "count": len(data)}
+        )
+    response.headers.update(page.headers())
+    return response
 
 
 @router.get("/collaboration-network", response_model=CollaborationNetworkPublic, responses=TABLE)

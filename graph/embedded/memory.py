@@ -16,7 +16,6 @@ from typing import Any
 
 from innograph.graph.algorithms import (
     Mention,
-    SortNames,
     Support,
     edge_order,
     expand_types,
@@ -26,14 +25,14 @@ from innograph.graph.algorithms import (
     merge_supports,
     neighbourhood_ids,
     pick_edge,
-    rank_collaborators,
 )
+from innograph.graph.collaborators import DEFAULT_SORT, PartnerLink, SortNames, rank_collaborators
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.partnership import all_relations, path_scope
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES
 from innograph.graph.types import (
-    Collaborator,
+    CollaboratorPage,
     DocumentInfo,
     Edge,
     EntityDetail,
@@ -215,21 +214,26 @@ class MemoryGraph:
         org_id: str,
         *,
         country: str | None = None,
+        org_types: Sequence[str] = (),
         programme: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        limit: int = 50,
-    ) -> list[Collaborator]:
-        """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
+        sort: str = DEFAULT_SORT,
+        offset: int = 0,
+        limit: int | None = 50,
+    ) -> CollaboratorPage:
+        """Organisations sharing items with ``org_id`` (see collaborators.rank_collaborators)."""
         self._node(org_id)
         item_types = expand_types(SHARED_ITEM_TYPES)
         # Per graph version (the cache is cleared on every change): each item's
-        # partners and programmes, and folded names for the tie order.
-        links: dict[str, tuple[list[str], list[str]]] = self.cache.setdefault("item_links", {})
+        # partner links and programmes, and folded names for the tie order.
+        links: dict[str, tuple[list[PartnerLink], list[str]]] = self.cache.setdefault(
+            "item_links", {}
+        )
         sort_names = self.cache.get("sort_names")
         if sort_names is None:
             sort_names = self.cache["sort_names"] = SortNames(self._nodes)
-        partners_by_item: dict[str, list[str]] = {}
+        partners_by_item: dict[str, list[PartnerLink]] = {}
         programmes: dict[str, list[str]] = {}
         for key in self._incident.get(org_id, ()):
             src, rel, item = key
@@ -241,27 +245,35 @@ class MemoryGraph:
             if found_links is None:
                 found_links = links[item] = self._item_links(item)
             partners_by_item[item], programmes[item] = found_links
-        found = rank_collaborators(
+        page = rank_collaborators(
             org_id,
             partners_by_item,
             self._nodes,
             programmes,
             country=country,
+            org_types=org_types,
             programme=programme,
             since=since,
             until=until,
+            sort=sort,
+            offset=offset,
             limit=limit,
             sort_names=sort_names,
         )
-        return [
-            Collaborator(copy_node(c.organisation), [copy_node(s) for s in c.shared], c.score)
-            for c in found
-        ]
+        for c in page.items:
+            c.organisation = copy_node(c.organisation)
+            c.shared = [copy_node(s) for s in c.shared]
+        return page
 
-    def _item_links(self, item: str) -> tuple[list[str], list[str]]:
-        """The organisations linked to an item (LEADS/PARTICIPATES_IN), its programmes."""
+    def _item_links(self, item: str) -> tuple[list[PartnerLink], list[str]]:
+        """The organisations linked to an item (LEADS/PARTICIPATES_IN) with the amount on
+        each link, and the item's programmes."""
         incident = self._incident.get(item, ())
-        partners = [k[0] for k in incident if k[2] == item and k[1] in PARTNERSHIP_RELATIONS]
+        partners: list[PartnerLink] = [
+            (k[0], self._edges[k].properties.get("amount_eur"))
+            for k in incident
+            if k[2] == item and k[1] in PARTNERSHIP_RELATIONS
+        ]
         programmes = [k[2] for k in incident if k[0] == item and k[1] == "FUNDED_BY"]
         return partners, programmes
 

@@ -21,12 +21,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from innograph.gc_pause import collector_paused
+from innograph.graph.collaborators import DEFAULT_SORT
 from innograph.graph.embedded.database import Database, EdgeKey, Prepared, prepare
 from innograph.graph.embedded.memory import MemoryGraph, copy_edge, copy_node
 from innograph.graph.errors import GraphError, InvalidFact, StoreUnavailable
 from innograph.graph.store import OnInvalid
 from innograph.graph.types import (
-    Collaborator,
+    CollaboratorPage,
     DocumentInfo,
     Edge,
     EntityDetail,
@@ -197,16 +198,27 @@ class EmbeddedStore:
         org_id: str,
         *,
         country: str | None = None,
+        org_types: Sequence[str] = (),
         programme: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        limit: int = 50,
-    ) -> list[Collaborator]:
-        """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
+        sort: str = DEFAULT_SORT,
+        offset: int = 0,
+        limit: int | None = 50,
+    ) -> CollaboratorPage:
+        """Organisations sharing items with ``org_id`` (see collaborators.rank_collaborators)."""
         with self._lock:
             self._ready()
             return self._graph.collaborators(
-                org_id, country=country, programme=programme, since=since, until=until, limit=limit
+                org_id,
+                country=country,
+                org_types=org_types,
+                programme=programme,
+                since=since,
+                until=until,
+                sort=sort,
+                offset=offset,
+                limit=limit,
             )
 
     def paths(

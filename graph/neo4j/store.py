@@ -25,8 +25,8 @@ from innograph.graph.algorithms import (
     expand_types,
     neighbourhood_ids,
     normalise_document,
-    rank_collaborators,
 )
+from innograph.graph.collaborators import DEFAULT_SORT, rank_collaborators
 from innograph.graph.errors import EntityNotFound, GraphError, StoreUnavailable
 from innograph.graph.neo4j import bulk as neo4j_bulk
 from innograph.graph.neo4j import reads, schema
@@ -52,7 +52,7 @@ from innograph.graph.partnership import path_scope, widest_scope
 from innograph.graph.search import SearchEntry, SearchIndex, rank_search
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, OnInvalid
 from innograph.graph.types import (
-    Collaborator,
+    CollaboratorPage,
     DocumentInfo,
     Edge,
     EntityDetail,
@@ -377,31 +377,40 @@ class Neo4jStore:
         org_id: str,
         *,
         country: str | None = None,
+        org_types: Sequence[str] = (),
         programme: str | None = None,
         since: str | None = None,
         until: str | None = None,
-        limit: int = 50,
-    ) -> list[Collaborator]:
-        """Organisations sharing items with ``org_id`` (see algorithms.rank_collaborators)."""
+        sort: str = DEFAULT_SORT,
+        offset: int = 0,
+        limit: int | None = 50,
+    ) -> CollaboratorPage:
+        """Organisations sharing items with ``org_id`` (see collaborators.rank_collaborators)."""
         # The organisation is fetched with its partners, not before: one round trip less.
         root = root_of(org_id)
         if root is None:
             raise EntityNotFound(org_id)
         partnership = "|".join(rel_type_of(r) for r in PARTNERSHIP_RELATIONS)
         item_labels = {label for t in expand_types(SHARED_ITEM_TYPES) for label in labels_of(t)}
+        # One [partner id, amount_eur] per partnership relationship: the amount is the
+        # partner's EC contribution on that link, as the embedded store reads it.
         rows = self._read(
             f"MATCH (o:{root} {{id: $id}})-[:{partnership}]->(item){hint('o', root)} "
             f"WHERE {any_label(sorted(item_labels), 'item')} "
             "WITH DISTINCT item "
-            f"OPTIONAL MATCH (partner)-[:{partnership}]->(item) "
-            "WITH item, collect(DISTINCT partner.id) AS partners "
+            f"OPTIONAL MATCH (partner)-[link:{partnership}]->(item) "
+            "WITH item, collect([partner.id, link.amount_eur]) AS partners "
             f"OPTIONAL MATCH (item)-[:{rel_type_of('FUNDED_BY')}]->(prog) "
             "RETURN item.id, partners, collect(DISTINCT prog.id)",
             id=org_id,
         )
-        partners_by_item = {item: partners for item, partners, _ in rows}
+        partners_by_item: dict[str, list[tuple[str, float | None]]] = {
+            item: [(p, a) for p, a in partners if p is not None] for item, partners, _ in rows
+        }
         programmes = {item: progs for item, _, progs in rows}
-        wanted = set(partners_by_item) | {p for ps in partners_by_item.values() for p in ps}
+        wanted = set(partners_by_item) | {
+            p for links in partners_by_item.values() for p, _ in links
+        }
         nodes = self._fetch_nodes(wanted | {org_id})
         if org_id not in nodes:
             raise EntityNotFound(org_id)
@@ -411,9 +420,12 @@ class Neo4jStore:
             nodes,
             programmes,
             country=country,
+            org_types=org_types,
             programme=programme,
             since=since,
             until=until,
+            sort=sort,
+            offset=offset,
             limit=limit,
         )
 

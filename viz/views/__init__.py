@@ -8,6 +8,9 @@ work the same on the embedded store and on Neo4j. Pages render templates from
 
 from innograph.viz.views.entity import entity_page
 from innograph.viz.views.map import MAX_MAP_CAP, MapQuery, map_page
+
+# Importing a kind's module registers its entity page section.
+from innograph.viz.views.organisation import collaborators_section
 from innograph.viz.views.paths import PathQuery, paths_page
 from innograph.viz.views.start import start_page
 
@@ -15,6 +18,7 @@ __all__ = [
     "MAX_MAP_CAP",
     "MapQuery",
     "PathQuery",
+    "collaborators_section",
     "entity_page",
     "map_page",
     "paths_page",

@@ -2,13 +2,15 @@
 
 The page is ``templates/entity.html``. What a page shows beyond the common parts depends
 on the entity's kind: a kind's module (an organisation's partners, a project's partners
-and amounts, ...) registers a section builder in ``SECTIONS``; each builder gets the store
-and the entity's detail and returns a ``Section`` or None when it has nothing to show.
+and amounts, ...) registers a section builder in ``SECTIONS``; each builder gets the store,
+the entity's detail and the page's query parameters (a section's own controls are links
+and GET forms, so it reads its state from them; name them with a prefix of the section's
+own) and returns a ``Section`` or None when it has nothing to show.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +37,7 @@ class Section:
     anchor: str = ""
 
 
-SectionBuilder = Callable[[GraphStore, EntityDetail], Section | None]
+SectionBuilder = Callable[[GraphStore, EntityDetail, Mapping[str, str]], Section | None]
 # Builders of kind-specific sections, in page order; kinds' modules append to it.
 SECTIONS: list[SectionBuilder] = []
 
@@ -58,8 +60,11 @@ def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
     return [{"type": kind, "items": items} for kind, items in sorted(groups.items())]
 
 
-def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
-    """An entity's details, provenance, and its ego network to ``depth`` (1 or 2)."""
+def entity_page(
+    store: GraphStore, entity_id: str, depth: int = 1, query: Mapping[str, str] | None = None
+) -> str:
+    """An entity's details, provenance, and its ego network to ``depth`` (1 or 2);
+    ``query`` is the page's query string, for the sections."""
     detail = store.get_entity(entity_id)  # EntityNotFound when absent
     node = detail.node
     sub = store.neighbourhood(entity_id, depth=depth, limit=EGO_LIMIT)
@@ -68,7 +73,8 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
         (key, value if not isinstance(value, list) else ", ".join(map(str, value)))
         for key, value in sorted(node.properties.items())
     ]
-    sections = [s for s in (build(store, detail) for build in SECTIONS) if s is not None]
+    params = query or {}
+    sections = [s for s in (build(store, detail, params) for build in SECTIONS) if s]
     return render(
         "entity.html",
         title=node.name,
