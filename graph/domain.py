@@ -61,7 +61,7 @@ def country_of(entity: Node, regions: Iterable[Node] = ()) -> str | None:
 ACTIVITY_TYPES: dict[str, str] = {
     "HES": "Higher or secondary education",
     "REC": "Research organisation",
-    "PRC": "Private for-profit company",
+    "PRC": "Private for-profit entity",  # as CORDIS names it
     "PUB": "Public body",
     "OTH": "Other",
 }

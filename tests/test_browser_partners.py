@@ -88,13 +88,13 @@ def test_partner_search_with_two_facets_and_the_csv(
     tab.goto(base_url + "/partners")
     assert total_on(tab) == len(ORGS)
     click_facet(tab, "country", "Netherlands")
-    click_facet(tab, "type", "Private for-profit company")
+    click_facet(tab, "type", "Private for-profit entity")
     want = expected({"country": ["NL"], "type": ["PRC"]})
     shown = total_on(tab)
     answer = api.get("/api/organisations", params={"country": "NL", "type": "PRC"}).json()
     assert shown == answer["total"] == len(want) > 0
     chosen = tab.locator("section.facet li.selected .label").all_inner_texts()
-    assert sorted(chosen) == ["Netherlands", "Private for-profit company"]
+    assert sorted(chosen) == ["Netherlands", "Private for-profit entity"]
     rows = tab.locator("#partners tbody tr")
     assert rows.count() == shown
     links = [rows.nth(i).locator("a").get_attribute("href") for i in range(rows.count())]

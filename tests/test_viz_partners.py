@@ -79,7 +79,7 @@ def test_two_facet_clicks_narrow_the_selection_and_a_third_takes_one_off(
     assert not chosen and count == len(expected({"country": ["NL"]}))
     html = html_of(client, href)
     assert total_of(html) == count
-    href, count, _ = facet_links(html, "type")["Private for-profit company"]
+    href, count, _ = facet_links(html, "type")["Private for-profit entity"]
     html = html_of(client, href)
     want = expected({"country": ["NL"], "type": ["PRC"]})
     assert total_of(html) == count == len(want) and entity_links(html) == want

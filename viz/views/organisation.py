@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from innograph.graph.collaborators import DEFAULT_SORT, SORTS
-from innograph.graph.domain import organisation_types
+from innograph.graph.domain import ACTIVITY_TYPES, organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Collaborator, EntityDetail
 from innograph.viz.model import style_of
@@ -31,14 +31,6 @@ ANCHOR = "collaborators"
 PREFIX = "collab_"
 PAGE_SIZE = 25
 MAX_PAGE_SIZE = 200
-# CORDIS activity types, as CORDIS names them.
-ACTIVITY_TYPES = {
-    "HES": "Higher or secondary education",
-    "REC": "Research organisation",
-    "PRC": "Private for-profit entity",
-    "PUB": "Public body",
-    "OTH": "Other",
-}
 # Column headers, in table order: (sort key, label, direction of a first click).
 COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("name", "Partner", ""),
