@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from innograph.graph.embedded.store import EmbeddedStore
 from innograph.graph.store import GraphStore
@@ -72,7 +72,7 @@ def ids(client: TestClient) -> dict[str, str]:
 def test_typed_names_are_resolved_and_said(web: TestClient) -> None:
     page = web.get("/paths", params={"from_name": "alder labs", "to_name": "Cedar Works"})
     assert page.status_code == 200
-    assert "took <a href=\"/entity/org-alder-labs\">Alder Labs</a> for ‘alder labs’" in page.text
+    assert 'took <a href="/entity/org-alder-labs">Alder Labs</a> for ‘alder labs’' in page.text
     drawn = {n["label"] for n in view_data(page.text)["nodes"]}
     assert {"Alder Labs", "Cedar Works"} <= drawn
     # The box shows what was taken; the hidden field holds its id.

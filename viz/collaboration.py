@@ -156,9 +156,10 @@ def community_names(
     index: NetworkIndex, selection: Selection, communities: Mapping[str, int]
 ) -> list[str]:
     """A name per community: the countries of at least a fifth of its members (at most
-    three, most first; else the first two "and others") and the shared items of the selection most particular to it (the
-    members taking part, squared, over all the selection's partners in the item).
-    Communities with the same name are told apart by a number."""
+    three, most first; else the first two "and others") and the shared items of the
+    selection most particular to it (the members taking part, squared, over all the
+    selection's partners in the item). Communities with the same name are told apart by
+    a number."""
     count = max(communities.values(), default=-1) + 1
     if count == 0:
         return []
