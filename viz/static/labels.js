@@ -22,8 +22,10 @@
       return a.rank - b.rank;
     });
     var widths = {};
-    // What was drawn last, for tests and the console: ids in drawing order.
+    // What was drawn last, for tests and the console: ids in drawing order, and the
+    // boxes (CSS px on the canvas) the labels took.
     window.innographLabels = [];
+    window.innographLabelBoxes = [];
 
     network.on("afterDrawing", function (ctx) {
       var canvas = network.canvas.frame.canvas;
@@ -34,6 +36,7 @@
       var positions = network.getPositions();
       var grid = {};
       var drawn = [];
+      var boxes = [];
       ctx.save();
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.font = FONT_PX + "px system-ui, sans-serif";
@@ -85,9 +88,11 @@
         ctx.strokeText(text, p.x, top);
         ctx.fillText(text, p.x, top);
         drawn.push(n.id);
+        boxes.push(box);
       });
       ctx.restore();
       window.innographLabels = drawn;
+      window.innographLabelBoxes = boxes;
     });
   }
 
