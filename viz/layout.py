@@ -16,8 +16,9 @@ from scipy.spatial import cKDTree
 
 from innograph.viz.model import LAYOUT_THRESHOLD, NetworkView
 
-# Layout coordinates span about this many pixels per sqrt(node), so labels have room.
-_SPREAD_PER_ROOT_NODE = 60.0
+# Layout coordinates span about this many pixels per sqrt(node): at the zoom that fits
+# the whole map in the page, the discs (up to MAX_SIZE) stay apart and labels have room.
+_SPREAD_PER_ROOT_NODE = 120.0
 # Above this many nodes the force layout adds a far-field repulsion (coarse grid).
 FAR_FIELD_MIN_NODES = 60
 # Repulsion in the force layout comes from this many nearest nodes.

@@ -26,7 +26,6 @@ from innograph.viz.collaboration import (
 from innograph.viz.model import (
     COMMUNITY_COLOURS,
     DEFAULT_MAP_CAP,
-    LAYOUT_THRESHOLD,
     MAX_BROKERS_SHOWN,
     NetworkView,
     style_of,
@@ -37,8 +36,11 @@ from innograph.viz.templating import render
 from innograph.viz.views.names import Named
 
 MAX_MAP_CAP = 2_000
+# Maps above this many organisations are laid out on the server and labelled where the
+# labels fit (labels.js); vis-network's own labels pile up beyond a few dozen nodes.
+MAP_LAYOUT_THRESHOLD = 40
 # The map's ``layout`` parameter: where the layout is computed, as a node threshold.
-LAYOUT_THRESHOLDS = {"auto": LAYOUT_THRESHOLD, "server": 0, "browser": MAX_MAP_CAP}
+LAYOUT_THRESHOLDS = {"auto": MAP_LAYOUT_THRESHOLD, "server": 0, "browser": MAX_MAP_CAP}
 LEGEND_COMMUNITIES = 12
 
 
@@ -119,7 +121,7 @@ def map_view(
         cap=query.cap,
         total=found.organisations,
         border=query.rule(),
-        layout_threshold=LAYOUT_THRESHOLDS.get(query.layout, LAYOUT_THRESHOLD),
+        layout_threshold=LAYOUT_THRESHOLDS.get(query.layout, MAP_LAYOUT_THRESHOLD),
     )
     flagged = {n.id: n.label for n in view.nodes if n.broker}
     broker_lines = [f"{flagged[b]}: {reason}" for b, reason in brokers.items() if b in flagged]

@@ -111,6 +111,9 @@ def paths_page(store: GraphStore, analytics: Analytics, query: PathQuery) -> str
         "avoid_types": ",".join((*organisation_types(), *SHARED_ITEM_TYPES)),
         "via_choices": [(t, style_of(t).label) for t in VIA_CHOICES],
         "via_all": VIA_ALL,
+        "via_labels": [
+            "anything" if t == VIA_ALL else style_of(t).label.lower() for t in query.via
+        ],
         "hops": range(1, MAX_PATH_HOPS + 1),
         "ks": sorted({1, 2, 3, 5, MAX_PATHS, query.k}),
         "href_for": lambda param, entity_id: query.href(**{param: entity_id}),
