@@ -202,3 +202,18 @@ def test_seeds_map_download_is_valid_gexf(seeds_store: GraphStore, shared_dir: P
     network = client.get("/api/collaboration-network", params={"limit": 10_000}).json()
     edges = document.findall(".//{http://gexf.net/1.3}edge")
     assert len(edges) == network["total_edges"]
+
+
+def test_hostile_typed_names_and_names_stay_text(web: TestClient) -> None:
+    pages = [
+        web.get("/paths", params={"from_name": HOSTILE, "to_name": "Cedar Works"}).text,
+        web.get("/paths", params={"from_name": "Birch Institute", "to_name": "Dogwood"}).text,
+        web.get("/map", params={"project_name": HOSTILE}).text,
+        web.get("/map", params={"region_name": HOSTILE}).text,
+    ]
+    for html in pages:
+        assert "<img" not in html and "onerror=alert(1)>" not in html
+    assert "took" in pages[0] and "&lt;img src=x onerror=alert(1)&gt;" in pages[0]
+    # The path through the hostile project: its name in the list, escaped.
+    assert "&lt;img src=x onerror=alert(1)&gt;</a>" in pages[1]
+    assert "\\u003cimg" in pages[1]
