@@ -9,8 +9,7 @@ selection) that most of its members take part in, e.g. "NL/BE · 3Ccar, ENABLE-S
 
 from __future__ import annotations
 
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -34,8 +33,6 @@ NAMING_COUNTRIES = 3  # at most
 NAMING_ITEMS = 2  # shared items in a community's name
 ITEM_LABEL_CHARS = 28
 LOUVAIN_SEED = 42
-# Selections whose communities are kept (per graph version).
-_CACHE_SIZE = 16
 
 BORDER_RULES = ("neighbours", "any", "none")
 
@@ -84,15 +81,18 @@ def read_selection(analytics: Analytics, selection: Selection, limit: int) -> Se
     index = analytics.index()
     countries = {org.id: index.countries[i] for i, org in enumerate(index.orgs)}
     found = SelectionNetwork(network, countries)
-    key = (analytics.store.version(), selection)
-    cached = _cached(key)
-    if cached is None:
+
+    def compute(index: NetworkIndex) -> tuple[dict[str, int], list[str]]:
         read = network if limit == MAP_PAIRS else _network(analytics, selection, MAP_PAIRS)
         communities = louvain_communities(
             [(e.source.id, e.target.id, e.weight) for e in read.edges]
         )
-        cached = (communities, community_names(index, selection, communities))
-        _remember(key, cached)
+        return communities, community_names(index, selection, communities)
+
+    # Per store and graph version (the analytics' cache), per selection.
+    cached: tuple[dict[str, int], list[str]] = analytics.cached(
+        f"map-communities:{selection!r}", compute
+    )
     found.communities, found.names = cached
     found.sizes = [0] * len(found.names)
     for number in found.communities.values():
@@ -110,25 +110,6 @@ def _network(analytics: Analytics, selection: Selection, limit: int) -> Collabor
         countries=selection.countries,
         limit=limit,
     )
-
-
-_cache: OrderedDict[object, tuple[dict[str, int], list[str]]] = OrderedDict()
-_cache_lock = threading.Lock()
-
-
-def _cached(key: object) -> tuple[dict[str, int], list[str]] | None:
-    with _cache_lock:
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    return None
-
-
-def _remember(key: object, value: tuple[dict[str, int], list[str]]) -> None:
-    with _cache_lock:
-        _cache[key] = value
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
 
 
 def louvain_communities(pairs: Sequence[tuple[str, str, int]]) -> dict[str, int]:

@@ -83,6 +83,11 @@ class Analytics:
                 self._cache = {}
             return self._index
 
+    def cached(self, key: str, compute: Any) -> Any:
+        """``compute(index)`` for ``key``, computed once per graph version of this store:
+        for views that derive their own results from the network (the map's communities)."""
+        return self._cached(key, compute)
+
     def _cached(self, key: str, compute: Any) -> Any:
         index = self.index()
         with self._lock:
