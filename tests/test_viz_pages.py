@@ -214,7 +214,7 @@ def test_paths_page_says_what_is_wrong_in_one_line(small: TestClient) -> None:
     alder = small.get("/api/search", params={"q": "Alder Labs"}).json()["data"][0]
     cases = {
         f"/paths?from={canopy['id']}&to={alder['id']}": "is a Project, not a",
-        "/paths?from=Alder&to=Birch": "is not an entity id",
+        "/paths?from=Zzyzx&to=Birch": "no Organisation or Cluster matches &#39;Zzyzx&#39;",
         f"/paths?from={alder['id']}&to={alder['id']}": "the same organisation",
         "/paths?from=org-nobody&to=org-nobody-else": "no entity with id",
     }

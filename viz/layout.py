@@ -14,10 +14,11 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-from innograph.viz.model import LABELLED_NODES, LAYOUT_THRESHOLD, NetworkView
+from innograph.viz.model import LAYOUT_THRESHOLD, NetworkView
 
-# Layout coordinates span about this many pixels per sqrt(node), so labels have room.
-_SPREAD_PER_ROOT_NODE = 60.0
+# Layout coordinates span about this many pixels per sqrt(node): at the zoom that fits
+# the whole map in the page, the discs (up to MAX_SIZE) stay apart and labels have room.
+_SPREAD_PER_ROOT_NODE = 120.0
 # Above this many nodes the force layout adds a far-field repulsion (coarse grid).
 FAR_FIELD_MIN_NODES = 60
 # Repulsion in the force layout comes from this many nearest nodes.
@@ -42,10 +43,12 @@ def with_layout(
         x, y = positions[n.id]
         n.x, n.y = round(float(x) * scale, 1), round(float(y) * scale, 1)
     view.physics = False
-    hubs = sorted(view.nodes, key=lambda n: (-n.degree, n.id))[:LABELLED_NODES]
-    keep = {n.id for n in hubs} | {n.id for n in view.nodes if n.centre}
-    for n in view.nodes:
-        n.show_label = n.id in keep
+    # Labels are placed by the page where they fit (map.js): the centre first, then by
+    # degree (ties by id, so the same graph labels the same way).
+    ranked = sorted(view.nodes, key=lambda n: (not n.centre, -n.degree, n.id))
+    for rank, n in enumerate(ranked):
+        n.rank = rank
+        n.show_label = False
     return view
 
 

@@ -17,8 +17,6 @@ from innograph.ontology.terms import ontology
 LAYOUT_THRESHOLD = 150
 # The collaboration map draws at most this many organisations (the most connected).
 DEFAULT_MAP_CAP = 300
-# Large views (precomputed layout) label only this many of their most connected nodes.
-LABELLED_NODES = 15
 # The map outlines at most this many brokers (the analytics' top ones in the view).
 MAX_BROKERS_SHOWN = 10
 # Evidence sentences shown per edge in a tooltip, and their length.
@@ -107,7 +105,10 @@ class ViewNode:
     community: int | None = None
     broker: bool = False
     centre: bool = False
-    show_label: bool = True  # large views label only their hubs (the rest: tooltips)
+    # Small views: vis-network draws every label. Large views (precomputed layout) draw
+    # labels by ``rank`` (0 = the most connected) wherever one fits at the current zoom.
+    show_label: bool = True
+    rank: int = 0
     x: float | None = None
     y: float | None = None
 
@@ -122,6 +123,7 @@ class ViewEdge:
     label: str
     tooltip: list[str] = field(default_factory=list)
     cross_border: bool = False
+    faded: bool = False  # on a map with a home country: a pair without it
     width: float = 1.0
     path: int | None = None  # on the path view: the number of the first path using it
 

@@ -17,6 +17,7 @@ import networkx as nx
 from innograph.graph.domain import country_of, organisation_types
 from innograph.graph.types import Edge, Node, PartnershipPath, Provenance, Subgraph
 from innograph.ontology.terms import ontology
+from innograph.viz.collaboration import BorderRule
 from innograph.viz.layout import with_layout
 from innograph.viz.model import (
     COMMUNITY_COLOURS,
@@ -239,11 +240,16 @@ def collaboration_view(
     layout_threshold: int = LAYOUT_THRESHOLD,
     max_brokers: int = MAX_BROKERS_SHOWN,
     total: int | None = None,
+    community_names: Sequence[str] = (),
+    border: BorderRule | None = None,
 ) -> NetworkView:
-    """The organisation network of a selection: nodes coloured by community, brokers
-    outlined, cross-border pairs marked; filtered by type and country, then capped to the
-    ``cap`` most connected, saying how many were left out (of ``total`` when given)."""
+    """The organisation network of a selection: nodes coloured by community (named by
+    ``community_names`` when given), brokers outlined, cross-border pairs marked (by the
+    ``border`` rule; default: any two known, different countries); filtered by type and
+    country, then capped to the ``cap`` most connected, saying how many were left out (of
+    ``total`` when given). Marked pairs come last, so they are drawn on top."""
     communities = communities or {}
+    rule = border or BorderRule("any")
     brokers = brokers or {}
     wanted_types, wanted_countries = set(types), {c.upper() for c in country_filter}
 
@@ -277,9 +283,12 @@ def collaboration_view(
             if number is not None
             else NO_COMMUNITY_COLOUR
         )
-        view_node.tooltip.append(
-            f"Community {number + 1}" if number is not None else "No community"
-        )
+        if number is None:
+            view_node.tooltip.append("No community")
+        elif number < len(community_names):
+            view_node.tooltip.append(f"Community: {community_names[number]}")
+        else:
+            view_node.tooltip.append(f"Community {number + 1}")
         view_node.tooltip.append(f"Partners: {partners[nid]}")
         if nid in shown_brokers:
             view_node.broker = True
@@ -290,24 +299,28 @@ def collaboration_view(
     for a, b, weight in sorted(graph.edges(data="weight"), key=lambda e: (e[0], e[1])):
         if a not in chosen or b not in chosen:
             continue
-        crosses = _crosses(countries.get(a), countries.get(b))
+        ca, cb = countries.get(a), countries.get(b)
         tooltip = [
             f"{found[a].name} – {found[b].name}",
             f"{weight} shared project(s), platform(s) or event(s)",
         ]
-        if crosses:
-            tooltip.append(f"Cross-border: {countries.get(a)} – {countries.get(b)}")
+        if _crosses(ca, cb):
+            tooltip.append(f"Cross-border: {ca} – {cb}")
         edges.append(
             ViewEdge(
-                id=f"e{len(edges)}",
+                id="",
                 source=a,
                 target=b,
                 label="",
                 tooltip=tooltip,
-                cross_border=crosses,
+                cross_border=rule.marks(ca, cb),
+                faded=rule.faded(ca, cb),
                 width=round(1 + 4 * (weight / heaviest), 2),
             )
         )
+    edges.sort(key=lambda e: (e.cross_border, not e.faded))  # stable: marked ones on top
+    for number, view_edge in enumerate(edges):
+        view_edge.id = f"e{number}"
     size_by_degree(nodes, edges)
     message = ""
     if total > len(nodes):

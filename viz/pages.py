@@ -95,10 +95,13 @@ def autocomplete_input(
     name: str, label: str, *, value_id: str = "", value_text: str = "", types: str = ""
 ) -> str:
     """A text box with suggestions from /api/search; the chosen id goes in a hidden
-    field called ``name`` (typing an id directly works too)."""
+    field called ``name``, a name typed without picking one in ``name``_name (resolve it
+    with ``viz.views.names.resolve``). Templates use the ``autocomplete`` macro of
+    ``_forms.html``."""
     return (
         f"<label class=ac><span>{esc(label)}</span>"
-        f'<input type=text autocomplete=off data-autocomplete="{esc(name)}" '
+        f'<input type=text autocomplete=off name="{esc(name)}_name" '
+        f'data-autocomplete="{esc(name)}" '
         f'data-types="{esc(types)}" value="{esc(value_text)}" placeholder="Type a name">'
         f'<input type=hidden name="{esc(name)}" value="{esc(value_id)}">'
         f"<ul class=suggestions role=listbox></ul></label>"

@@ -12,8 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, Response
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
+from starlette.concurrency import iterate_in_threadpool
 
 from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
@@ -23,12 +24,20 @@ from innograph.api.errors import (
     ApiError,
     log_store_unavailable,
 )
-from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, QUERY_BUDGET_SECONDS
+from innograph.api.limits import (
+    ANALYTICS_BUDGET_SECONDS,
+    MAX_PATH_HOPS,
+    MAX_PATHS,
+    QUERY_BUDGET_SECONDS,
+)
+from innograph.api.representation import csv_response
+from innograph.api.routes.paths import VIA_ALL
+from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
 from innograph.graph.errors import EntityNotFound, StoreUnavailable
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
-from innograph.graph.types import Node
 from innograph.ontology.ids import is_canonical_id
+from innograph.viz.collaboration import CSV_HEADER, SelectionNetwork, csv_rows
 from innograph.viz.model import DEFAULT_MAP_CAP
 from innograph.viz.pages import error_page
 from innograph.viz.views import (
@@ -40,7 +49,10 @@ from innograph.viz.views import (
     paths_page,
     start_page,
 )
+from innograph.viz.views.map import gexf_download, map_download
+from innograph.viz.views.names import resolve
 from innograph.viz.views.partners import router as partners_router
+from innograph.viz.views.paths import VIA_CHOICES
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Only the files shipped in viz/static are served: a fixed table, no path from the URL
@@ -106,33 +118,44 @@ async def entity(
     return await _html(QUERY_BUDGET_SECONDS, entity_page, store, entity_id, depth, query)
 
 
-def _resolve(
-    store: GraphStore, value: str | None, param: str, types: tuple[str, ...], errors: list[str]
-) -> Node | None:
-    """The node an id parameter names, or None with a one-line error noted."""
-    if not value or not value.strip():
-        return None
-    value = value.strip()
-    if not is_canonical_id(value):
-        errors.append(f"{param}: {value[:80]!r} is not an entity id; pick a suggestion")
-        return None
-    node = store.get_node(value)
-    if node is None:
-        errors.append(f"{param}: no entity with id {value!r}")
-        return None
-    if types and node.type not in types:
-        errors.append(f"{param}: {node.name!r} is a {node.type}, not a {' or '.join(types)}")
-        return None
-    return node
-
-
-def _paths_query(store: GraphStore, source: str | None, target: str | None, k: int) -> PathQuery:
-    query = PathQuery(k=k)
+def _paths_query(
+    store: GraphStore,
+    values: dict[str, str | None],
+    *,
+    k: int,
+    max_hops: int,
+    via: list[str],
+    cross_border: bool,
+    avoid: list[str],
+) -> PathQuery:
+    """The paths form as a query: names resolved, parameters checked (one line each)."""
     orgs = organisation_types()
-    query.source = _resolve(store, source, "from", orgs, query.errors)
-    query.target = _resolve(store, target, "to", orgs, query.errors)
-    if query.source and query.target and query.source.id == query.target.id:
-        query.errors.append("from and to are the same organisation")
+    query = PathQuery(k=k, max_hops=max_hops, cross_border=cross_border)
+    errors = query.errors
+    query.source = resolve(store, "from", values["from"], values["from_name"], orgs)
+    query.target = resolve(store, "to", values["to"], values["to_name"], orgs)
+    if query.source.node and query.target.node and query.source.node.id == query.target.node.id:
+        errors.append("from and to are the same organisation")
+    wanted = _split(via)
+    if VIA_ALL in (v.lower() for v in wanted):
+        query.via = [VIA_ALL]
+    else:
+        query.via = [t for t in wanted if t in VIA_CHOICES]
+        errors.extend(
+            f"via: {t[:40]!r} is not a type a path can pass through"
+            for t in wanted
+            if t not in VIA_CHOICES
+        )
+    for value in _split(avoid):
+        named = resolve(store, "avoid", value, None, ())
+        if named.node and named.node.id not in {n.id for n in query.avoid}:
+            query.avoid.append(named.node)
+        elif named.error:
+            errors.append(named.error)
+    typed = resolve(store, "avoid", None, values["avoid_name"], (*orgs, *SHARED_ITEM_TYPES))
+    if typed.node and typed.node.id not in {n.id for n in query.avoid}:
+        query.avoid.append(typed.node)
+    query.avoid_named = typed
     return query
 
 
@@ -142,12 +165,29 @@ async def paths(
     analytics: AnalyticsDep,
     source: Annotated[str | None, Query(alias="from", max_length=200)] = None,
     target: Annotated[str | None, Query(alias="to", max_length=200)] = None,
-    k: Annotated[int, Query(ge=1, le=10)] = 3,
+    source_name: Annotated[str | None, Query(alias="from_name", max_length=200)] = None,
+    target_name: Annotated[str | None, Query(alias="to_name", max_length=200)] = None,
+    k: Annotated[int, Query(ge=1, le=MAX_PATHS)] = 3,
+    max_hops: Annotated[int, Query(ge=1, le=MAX_PATH_HOPS)] = 4,
+    via: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
+    cross_border: bool = False,
+    avoid: Annotated[list[str], Query()] = [],  # noqa: B006
+    avoid_name: Annotated[str | None, Query(max_length=200)] = None,
 ) -> Response:
-    """Two organisations and their k shortest partnership paths."""
+    """Two organisations and their k shortest partnership paths, with the API's controls."""
+    values = {
+        "from": source,
+        "to": target,
+        "from_name": source_name,
+        "to_name": target_name,
+        "avoid_name": avoid_name,
+    }
 
     def build() -> str:
-        return paths_page(store, analytics, _paths_query(store, source, target, k))
+        query = _paths_query(
+            store, values, k=k, max_hops=max_hops, via=via, cross_border=cross_border, avoid=avoid
+        )
+        return paths_page(store, analytics, query)
 
     return await _html(ANALYTICS_BUDGET_SECONDS, build)
 
@@ -156,47 +196,177 @@ def _split(values: list[str]) -> list[str]:
     return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
+def _map_query(
+    store: GraphStore,
+    values: dict[str, str | None],
+    *,
+    types: list[str],
+    via: list[str],
+    country: str | None,
+    border: str,
+    home: str | None,
+    cap: int,
+    layout: str,
+) -> MapQuery:
+    """The map form as a query: names resolved, parameters checked (one line each)."""
+    query = MapQuery(cap=cap, layout=layout, border=border)
+    errors = query.errors
+    for name, kinds in (
+        ("programme", ("FundingProgramme",)),
+        ("platform", ("S3Platform",)),
+        ("project", SHARED_ITEM_TYPES),
+        ("region", ("Region",)),
+    ):
+        named = resolve(store, name, values[name], values[f"{name}_name"], kinds)
+        setattr(query, name, named)
+        if named.error:
+            errors.append("")  # the page shows the error under the form, with candidates
+    if query.platform.node and query.project.node:
+        errors.append("choose a platform or a project, not both")
+    orgs = organisation_types()
+    query.types = [t for t in _split(types) if t in orgs]
+    errors.extend(
+        f"types: {t[:40]!r} is not an organisation type" for t in _split(types) if t not in orgs
+    )
+    query.item_types = [t for t in _split(via) if t in SHARED_ITEM_TYPES]
+    errors.extend(
+        f"via: {t[:40]!r} is not a shared item type"
+        for t in _split(via)
+        if t not in SHARED_ITEM_TYPES
+    )
+    for code in _split([country or ""]):
+        if len(code) == 2 and code.isalpha():
+            query.countries.append(code.upper())
+        else:
+            errors.append(f"country: {code[:40]!r} is not a two-letter country code")
+    home = (home or "").strip()
+    if home:
+        if len(home) == 2 and home.isalpha():
+            query.home = home.upper()
+        else:
+            errors.append(f"home: {home[:40]!r} is not a two-letter country code")
+    elif query.region.node:
+        country_code = query.region.node.properties.get("country")
+        if isinstance(country_code, str) and len(country_code) == 2:
+            query.home = country_code.upper()
+    return query
+
+
+MapParams = Annotated[str | None, Query(max_length=200)]
+
+
+class _MapForm:
+    """The map's query parameters, shared by the page and its downloads."""
+
+    def __init__(
+        self,
+        programme: MapParams = None,
+        platform: MapParams = None,
+        project: MapParams = None,
+        region: MapParams = None,
+        programme_name: MapParams = None,
+        platform_name: MapParams = None,
+        project_name: MapParams = None,
+        region_name: MapParams = None,
+        types: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
+        via: Annotated[list[str], Query()] = [],  # noqa: B006
+        country: MapParams = None,
+        border: Annotated[Literal["neighbours", "any", "none"], Query()] = "neighbours",
+        home: Annotated[str | None, Query(max_length=40)] = None,
+        cap: Annotated[int, Query(ge=1, le=MAX_MAP_CAP)] = DEFAULT_MAP_CAP,
+        layout: Annotated[Literal["auto", "server", "browser"], Query()] = "auto",
+    ) -> None:
+        self.values = {
+            "programme": programme,
+            "platform": platform,
+            "project": project,
+            "region": region,
+            "programme_name": programme_name,
+            "platform_name": platform_name,
+            "project_name": project_name,
+            "region_name": region_name,
+        }
+        self.options: dict[str, Any] = {
+            "types": types,
+            "via": via,
+            "country": country,
+            "border": border,
+            "home": home,
+            "cap": cap,
+            "layout": layout,
+        }
+
+    def query(self, store: GraphStore) -> MapQuery:
+        return _map_query(store, self.values, **self.options)
+
+
+MapForm = Annotated[_MapForm, Depends()]
+
+
 @router.get("/map", response_class=HTMLResponse)
-async def collaboration_map(
-    store: StoreDep,
-    analytics: AnalyticsDep,
-    programme: Annotated[str | None, Query(max_length=200)] = None,
-    platform: Annotated[str | None, Query(max_length=200)] = None,
-    project: Annotated[str | None, Query(max_length=200)] = None,
-    region: Annotated[str | None, Query(max_length=200)] = None,
-    types: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies defaults
-    via: Annotated[list[str], Query()] = [],  # noqa: B006
-    country: Annotated[str | None, Query(max_length=200)] = None,
-    cap: Annotated[int, Query(ge=1, le=MAX_MAP_CAP)] = DEFAULT_MAP_CAP,
-    layout: Annotated[Literal["auto", "server", "browser"], Query()] = "auto",
-) -> Response:
+async def collaboration_map(store: StoreDep, analytics: AnalyticsDep, form: MapForm) -> Response:
     """The collaboration map of a programme, platform, project or region."""
 
     def build() -> str:
-        query = MapQuery(cap=cap, layout=layout)
-        errors = query.errors
-        query.programme = _resolve(store, programme, "programme", ("FundingProgramme",), errors)
-        query.platform = _resolve(store, platform, "platform", ("S3Platform",), errors)
-        query.project = _resolve(store, project, "project", SHARED_ITEM_TYPES, errors)
-        query.region = _resolve(store, region, "region", ("Region",), errors)
-        if query.platform and query.project:
-            errors.append("choose a platform or a project, not both")
-        orgs = organisation_types()
-        query.types = [t for t in _split(types) if t in orgs]
-        errors.extend(
-            f"types: {t[:40]!r} is not an organisation type" for t in _split(types) if t not in orgs
-        )
-        query.item_types = [t for t in _split(via) if t in SHARED_ITEM_TYPES]
-        errors.extend(
-            f"via: {t[:40]!r} is not a shared item type"
-            for t in _split(via)
-            if t not in SHARED_ITEM_TYPES
-        )
-        for code in _split([country or ""]):
-            if len(code) == 2 and code.isalpha():
-                query.countries.append(code.upper())
-            else:
-                errors.append(f"country: {code[:40]!r} is not a two-letter country code")
-        return map_page(analytics, query)
+        return map_page(analytics, form.query(store))
 
     return await _html(ANALYTICS_BUDGET_SECONDS, build)
+
+
+async def _download(
+    store: GraphStore, analytics: Analytics, form: _MapForm
+) -> tuple[MapQuery, SelectionNetwork] | Response:
+    def build() -> tuple[MapQuery, SelectionNetwork | None]:
+        query = form.query(store)
+        if query.errors:
+            return query, None
+        return query, map_download(analytics, query)
+
+    try:
+        query, found = await within_budget(ANALYTICS_BUDGET_SECONDS, build)
+    except StoreUnavailable as err:
+        log_store_unavailable(err)
+        return Response(
+            STORE_UNAVAILABLE,
+            status_code=503,
+            media_type="text/plain",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        )
+    if found is None:
+        problems = [e for e in query.errors if e] + [
+            n.error
+            for n in (query.programme, query.platform, query.project, query.region)
+            if n.error
+        ]
+        return Response("; ".join(problems), status_code=422, media_type="text/plain")
+    return query, found
+
+
+@router.get("/map.csv")
+async def map_csv(store: StoreDep, analytics: AnalyticsDep, form: MapForm) -> Response:
+    """The map's selection as a weighted edge list (CSV), heaviest pairs first."""
+    got = await _download(store, analytics, form)
+    if isinstance(got, Response):
+        return got
+    query, found = got
+    response = csv_response(CSV_HEADER, csv_rows(found, query.rule()), name="collaboration-network")
+    response.headers["Content-Disposition"] = 'attachment; filename="collaboration-network.csv"'
+    response.headers["X-Total-Count"] = str(found.partnerships)
+    return response
+
+
+@router.get("/map.gexf")
+async def map_gexf(store: StoreDep, analytics: AnalyticsDep, form: MapForm) -> Response:
+    """The map's selection as GEXF 1.3 (Gephi): the same pairs as the CSV."""
+    got = await _download(store, analytics, form)
+    if isinstance(got, Response):
+        return got
+    query, found = got
+    return StreamingResponse(
+        iterate_in_threadpool(gexf_download(found, query)),
+        media_type="application/gexf+xml",
+        headers={
+            "Content-Disposition": 'attachment; filename="collaboration-network.gexf"',
+            "X-Total-Count": str(found.partnerships),
+        },
+    )

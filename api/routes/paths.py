@@ -80,9 +80,10 @@ class PathsAnswer:
     paths: list[dict[str, Any]]
     notes: list[str]
     reason: str | None
+    found: list[PartnershipPath]  # the paths answered, as the store gave them
 
 
-def _scope(via: str | None) -> tuple[list[str], list[str]]:
+def via_scope(via: str | None) -> tuple[list[str], list[str]]:
     """``via`` as the store's (via, relations): ``all`` is every type along every
     relation; else the types named (none: partnership paths)."""
     if via is not None and via.strip().lower() == VIA_ALL:
@@ -91,7 +92,7 @@ def _scope(via: str | None) -> tuple[list[str], list[str]]:
     return parse_types(via, "via"), []
 
 
-def _find(
+def find_paths(
     store: GraphStore,
     source: str,
     target: str,
@@ -104,7 +105,8 @@ def _find(
     cross_border: bool,
 ) -> PathsAnswer:
     """Check the ends, find the paths and explain an empty answer: every store call of
-    the request, so that all of them run off the event loop within one budget."""
+    the request, so that all of them run off the event loop within one budget. The
+    paths page asks the same way (``viz.views.paths``)."""
     first = require_entity(store, source, "from")
     second = require_entity(store, target, "to")
     if first.id == second.id:
@@ -117,10 +119,12 @@ def _find(
     )
     cache: dict[str, str | None] = {}
     paths = [_path_data(store, p, cache) for p in found]
+    kept = list(found)
     notes: list[str] = []
     reason: str | None = None
     if cross_border:
-        paths = [p for p in paths if p["crosses_border"]][:k]
+        pairs = [(p, d) for p, d in zip(found, paths, strict=True) if d["crosses_border"]][:k]
+        kept, paths = [p for p, _ in pairs], [d for _, d in pairs]
         unknown = sorted(
             {n.name for p in found for n in p.nodes if n.id in cache and cache[n.id] is None}
         )
@@ -146,7 +150,7 @@ def _find(
             scope=path_scope(via, relations),
             avoid=avoid,
         )
-    return PathsAnswer(first, second, paths, notes, reason)
+    return PathsAnswer(first, second, paths, notes, reason, kept)
 
 
 @router.get("/paths", response_model=PathsPublic, responses=ERROR_RESPONSES)
@@ -179,11 +183,11 @@ async def paths(
     an empty answer says why in ``reason``."""
     source_id = check_id(source, "from")
     target_id = check_id(target, "to")
-    via_types, relations = _scope(via)
+    via_types, relations = via_scope(via)
     avoid_ids = parse_ids(avoid, "avoid")
     answer = await within_budget(
         QUERY_BUDGET_SECONDS,
-        _find,
+        find_paths,
         store,
         source_id,
         target_id,

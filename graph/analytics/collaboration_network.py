@@ -249,14 +249,22 @@ def row_indices(matrix: sp.csr_matrix, row: int) -> list[int]:
     return indices
 
 
-def project_selection(
+def selection_masks(
     index: NetworkIndex,
     programme: str | None,
     region: str | None,
     project_id: str | None,
     item_types: Sequence[str],
-) -> sp.csr_matrix:
-    """The projection restricted to a selection of items and organisations."""
+    org_types: Sequence[str] = (),
+    countries: Sequence[str] = (),
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which organisations and which items a selection keeps, as boolean masks.
+
+    ``programme`` keeps the items it funds, ``item_types`` items of those types;
+    ``region`` keeps organisations located in it (transitively), ``project_id`` the
+    project's partners, ``org_types`` organisations of those types and ``countries``
+    organisations in those countries (ISO codes as the index knows them).
+    """
     n_orgs, n_items = index.incidence.shape
     item_keep = np.ones(n_items, dtype=bool)
     org_keep = np.ones(n_orgs, dtype=bool)
@@ -269,6 +277,29 @@ def project_selection(
         org_keep &= np.array([region in r for r in index.regions], dtype=bool)
     if project_id:  # the project's partners
         org_keep &= _rows_in(index.incidence, index.item_pos.get(project_id))
+    if org_types:
+        kinds = set(org_types)
+        org_keep &= np.array([o.type in kinds for o in index.orgs], dtype=bool)
+    if countries:
+        codes = {c.upper() for c in countries}
+        org_keep &= np.array([c in codes for c in index.countries], dtype=bool)
+    return org_keep, item_keep
+
+
+def project_selection(
+    index: NetworkIndex,
+    programme: str | None,
+    region: str | None,
+    project_id: str | None,
+    item_types: Sequence[str],
+    org_types: Sequence[str] = (),
+    countries: Sequence[str] = (),
+) -> sp.csr_matrix:
+    """The projection restricted to a selection of items and organisations (see
+    :func:`selection_masks`)."""
+    org_keep, item_keep = selection_masks(
+        index, programme, region, project_id, item_types, org_types, countries
+    )
     selected = (
         sp.diags(org_keep.astype(np.float32))
         @ index.incidence

@@ -84,6 +84,11 @@ class Analytics:
                 self._cache = {}
             return self._index
 
+    def cached(self, key: str, compute: Any) -> Any:
+        """``compute(index)`` for ``key``, computed once per graph version of this store:
+        for views that derive their own results from the network (the map's communities)."""
+        return self._cached(key, compute)
+
     def _cached(self, key: str, compute: Any) -> Any:
         index = self.index()
         with self._lock:
@@ -99,17 +104,22 @@ class Analytics:
         region: str | None = None,
         project: str | None = None,
         item_types: Sequence[str] = (),
+        org_types: Sequence[str] = (),
+        countries: Sequence[str] = (),
         limit: int = 1000,
     ) -> CollaborationNetwork:
         """The weighted org–org network of a selection, heaviest pairs first.
 
         ``programme`` keeps the items it funds; ``project`` keeps the organisations taking
         part in it (and every item they share); ``region`` keeps organisations located in
-        it (transitively); ``item_types`` keeps items of those types.
+        it (transitively); ``item_types`` keeps items of those types; ``org_types`` and
+        ``countries`` keep organisations of those types and countries.
         """
         index = self.index()
-        if programme or region or project or item_types:
-            weights = project_selection(index, programme, region, project, item_types)
+        if programme or region or project or item_types or org_types or countries:
+            weights = project_selection(
+                index, programme, region, project, item_types, org_types, countries
+            )
             rows, cols, data, total = heaviest_pairs(weights, limit)
             organisations = int(np.count_nonzero(np.diff(weights.indptr)))
         else:  # the whole network: its heaviest pairs are cached for the largest limit asked

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import gzip
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape as xml_escape
@@ -149,51 +150,91 @@ def _xml(text: str) -> str:
     return xml_escape(xml_safe(text))
 
 
-def write_gexf(store: GraphStore, options: ExportOptions) -> Iterator[str]:
-    """GEXF 1.3 text (Gephi's format, valid against the 1.3 XSD): nodes with attributes,
-    then directed edges."""
-    keep = selected_ids(store, options.selection)
-    node_keys = [k for k in _node_keys() if k[0] != "label"]
+@dataclass(frozen=True, slots=True)
+class GexfElement:
+    """A node or an edge for :func:`gexf_text`: its id, label, ends (edges), weight
+    (edges) and attribute values by title (empty values are left out)."""
+
+    id: str
+    label: str = ""
+    source: str = ""
+    target: str = ""
+    weight: float | None = None
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+def _attvalues(keys: Sequence[tuple[str, str]], values: Mapping[str, str]) -> str:
+    return "".join(
+        f'<attvalue for="{n}" value={quoteattr(_xml_attr(values[key]))}/>'
+        for n, (key, _) in enumerate(keys)
+        if values.get(key, "") != ""
+    )
+
+
+def gexf_text(
+    *,
+    description: str,
+    node_attributes: Sequence[tuple[str, str]],
+    edge_attributes: Sequence[tuple[str, str]],
+    nodes: Iterable[GexfElement],
+    edges: Iterable[GexfElement],
+    directed: bool = True,
+) -> Iterator[str]:
+    """GEXF 1.3 text (Gephi's format, valid against the 1.3 XSD), chunk by chunk: the
+    attribute declarations (title, GEXF type), then the nodes, then the edges, each with
+    its attribute values. ``directed=False`` writes an undirected graph (a weighted
+    collaboration network)."""
+    kind = "directed" if directed else "undirected"
     yield (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         f'<gexf xmlns="{GEXF_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
         f'xsi:schemaLocation="{GEXF_NS} {GEXF_NS}/gexf.xsd" version="1.3">\n'
         "  <meta><creator>innograph</creator>"
-        "<description>innograph knowledge graph</description></meta>\n"
-        '  <graph mode="static" defaultedgetype="directed">\n'
+        f"<description>{_xml(description)}</description></meta>\n"
+        f'  <graph mode="static" defaultedgetype="{kind}">\n'
         '    <attributes class="node">\n'
     )
-    for number, (key, kind) in enumerate(node_keys):
+    for number, (key, kind) in enumerate(node_attributes):
         yield f'      <attribute id="{number}" title="{key}" type="{kind}"/>\n'
     yield '    </attributes>\n    <attributes class="edge">\n'
-    for number, (key, kind) in enumerate(EDGE_ATTRIBUTES):
+    for number, (key, kind) in enumerate(edge_attributes):
         yield f'      <attribute id="{number}" title="{key}" type="{kind}"/>\n'
     yield "    </attributes>\n    <nodes>\n"
-    for node in _kept_nodes(store, keep):
-        values = _node_values(node, options.base)
-        atts = "".join(
-            f'<attvalue for="{n}" value={quoteattr(_xml_attr(values[key]))}/>'
-            for n, (key, _) in enumerate(node_keys)
-            if values[key] != ""
-        )
+    for node in nodes:
         yield (
-            f"      <node id={quoteattr(node.id)} label={quoteattr(_xml_attr(node.name))}>"
-            f"<attvalues>{atts}</attvalues></node>\n"
+            f"      <node id={quoteattr(node.id)} label={quoteattr(_xml_attr(node.label))}>"
+            f"<attvalues>{_attvalues(node_attributes, node.values)}</attvalues></node>\n"
         )
     yield "    </nodes>\n    <edges>\n"
-    for number, edge in enumerate(_kept_edges(store, keep)):
-        values = _edge_values(edge)
-        atts = "".join(
-            f'<attvalue for="{n}" value={quoteattr(_xml_attr(values[key]))}/>'
-            for n, (key, _) in enumerate(EDGE_ATTRIBUTES)
-            if values[key]
-        )
+    for edge in edges:
+        label = f" label={quoteattr(_xml_attr(edge.label))}" if edge.label else ""
+        weight = f' weight="{edge.weight!r}"' if edge.weight is not None else ""
         yield (
-            f'      <edge id="{number}" source={quoteattr(edge.source)} '
-            f"target={quoteattr(edge.target)} label={quoteattr(edge.type)}>"
-            f"<attvalues>{atts}</attvalues></edge>\n"
+            f"      <edge id={quoteattr(edge.id)} source={quoteattr(edge.source)} "
+            f"target={quoteattr(edge.target)}{label}{weight}>"
+            f"<attvalues>{_attvalues(edge_attributes, edge.values)}</attvalues></edge>\n"
         )
     yield "    </edges>\n  </graph>\n</gexf>\n"
+
+
+def write_gexf(store: GraphStore, options: ExportOptions) -> Iterator[str]:
+    """GEXF 1.3 text of the store (valid against the 1.3 XSD): nodes with attributes,
+    then directed edges."""
+    keep = selected_ids(store, options.selection)
+    node_keys = [k for k in _node_keys() if k[0] != "label"]
+    return gexf_text(
+        description="innograph knowledge graph",
+        node_attributes=node_keys,
+        edge_attributes=EDGE_ATTRIBUTES,
+        nodes=(
+            GexfElement(node.id, node.name, values=_node_values(node, options.base))
+            for node in _kept_nodes(store, keep)
+        ),
+        edges=(
+            GexfElement(str(number), edge.type, edge.source, edge.target, values=_edge_values(edge))
+            for number, edge in enumerate(_kept_edges(store, keep))
+        ),
+    )
 
 
 def _xml_attr(text: str) -> str:

@@ -72,7 +72,7 @@
         // Dashes cost much canvas time: large views mark cross-border edges by colour only.
         dashes: e.cross_border && view.physics ? [8, 5] : false,
         color: {
-          color: e.cross_border ? CROSS_BORDER : EDGE,
+          color: e.cross_border ? CROSS_BORDER : e.faded ? "#d6d6d6" : EDGE,
           opacity: view.physics ? 1.0 : 0.45,
           highlight: "#333333",
         },
@@ -116,6 +116,7 @@
       window.innographReady = true;
       container.setAttribute("data-ready", "1");
     }
+    if (!view.physics && window.innographPlaceLabels) window.innographPlaceLabels(network, view);
     if (view.physics) {
       network.once("stabilizationIterationsDone", ready);
     } else {

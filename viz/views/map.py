@@ -1,151 +1,226 @@
-"""The collaboration map of a programme, platform, project or region."""
+"""The collaboration map of a programme, platform, project or region (``map.html``), and
+its network for download (GEXF and CSV, the same pairs)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup
 
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
 from innograph.graph.store import SHARED_ITEM_TYPES
-from innograph.graph.types import Node
+from innograph.viz.collaboration import (
+    BORDER_RULES,
+    MAP_PAIRS,
+    MAX_DOWNLOAD_PAIRS,
+    BorderRule,
+    Selection,
+    SelectionNetwork,
+    gexf_chunks,
+    read_selection,
+)
 from innograph.viz.model import (
     COMMUNITY_COLOURS,
     DEFAULT_MAP_CAP,
-    LAYOUT_THRESHOLD,
     MAX_BROKERS_SHOWN,
     NetworkView,
     style_of,
 )
-from innograph.viz.network import (
-    WeightedPair,
-    collaboration_view,
-)
-from innograph.viz.pages import (
-    autocomplete_input,
-    esc,
-    network_html,
-    page,
-)
-from innograph.viz.views.common import organisation_countries
+from innograph.viz.network import WeightedPair, collaboration_view
+from innograph.viz.pages import json_block, network_html
+from innograph.viz.templating import render
+from innograph.viz.views.names import Named
 
-# The map reads at most this many heaviest pairs of a selection before capping nodes.
-MAP_PAIRS = 20_000
 MAX_MAP_CAP = 2_000
+# Maps above this many organisations are laid out on the server and labelled where the
+# labels fit (labels.js); vis-network's own labels pile up beyond a few dozen nodes.
+MAP_LAYOUT_THRESHOLD = 40
 # The map's ``layout`` parameter: where the layout is computed, as a node threshold.
-LAYOUT_THRESHOLDS = {"auto": LAYOUT_THRESHOLD, "server": 0, "browser": MAX_MAP_CAP}
+LAYOUT_THRESHOLDS = {"auto": MAP_LAYOUT_THRESHOLD, "server": 0, "browser": MAX_MAP_CAP}
+LEGEND_COMMUNITIES = 12
 
 
 @dataclass(slots=True)
 class MapQuery:
-    """The map's selection (entity ids), filters and cap."""
+    """The map's selection (entities named on the form), filters, border rule and cap."""
 
-    programme: Node | None = None
-    platform: Node | None = None
-    project: Node | None = None
-    region: Node | None = None
+    programme: Named = field(default_factory=lambda: Named("programme"))
+    platform: Named = field(default_factory=lambda: Named("platform"))
+    project: Named = field(default_factory=lambda: Named("project"))
+    region: Named = field(default_factory=lambda: Named("region"))
     item_types: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
+    border: str = "neighbours"
+    home: str | None = None
     cap: int = DEFAULT_MAP_CAP
     layout: str = "auto"  # auto | server | browser (the last for comparison in bench/)
     errors: list[str] = field(default_factory=list)
 
+    def selection(self) -> Selection:
+        """The entity ids and filters the analytics select by."""
+        item = self.project.node or self.platform.node
+        return Selection(
+            programme=self.programme.node.id if self.programme.node else None,
+            region=self.region.node.id if self.region.node else None,
+            item=item.id if item else None,
+            item_types=tuple(self.item_types),
+            org_types=tuple(self.types),
+            countries=tuple(self.countries),
+        )
 
-def map_view(analytics: Analytics, query: MapQuery) -> tuple[NetworkView, list[str]]:
-    """The collaboration map's view model and the brokers' lines, from the analytics."""
-    item = query.project or query.platform
-    network = analytics.network(
-        programme=query.programme.id if query.programme else None,
-        region=query.region.id if query.region else None,
-        project=item.id if item else None,
-        item_types=query.item_types,
-        limit=MAP_PAIRS,
-    )
-    countries = organisation_countries(analytics)
-    found = analytics.communities(limit=10**6, members=10**6, brokers=200)
-    communities = {m.id: n for n, c in enumerate(found.communities) for m in c.members}
-    brokers = {b.organisation.id: b.reason for b in found.brokers}
+    def rule(self) -> BorderRule:
+        """The cross-border rule asked for."""
+        return BorderRule(self.border, self.home)
+
+    def params(self, **override: Any) -> list[tuple[str, str]]:
+        """The query as URL parameters (ids, not typed names), with ``override``."""
+        values: dict[str, Any] = {
+            name: getattr(self, name).node.id if getattr(self, name).node else None
+            for name in ("programme", "platform", "project", "region")
+        }
+        values.update(
+            types=self.types,
+            via=self.item_types,
+            country=",".join(self.countries) or None,
+            border=self.border if self.border != "neighbours" else None,
+            home=self.home,
+        )
+        values.update(override)
+        out: list[tuple[str, str]] = []
+        for key, value in values.items():
+            if isinstance(value, list):
+                out.extend((key, str(v)) for v in value)
+            elif value not in (None, ""):
+                out.append((key, str(value)))
+        return out
+
+    def href(self, path: str = "/map", **override: Any) -> str:
+        """A link to ``path`` with this query (and ``override``)."""
+        params = self.params(**override)
+        return f"{path}?{urlencode(params)}" if params else path
+
+
+def map_view(
+    analytics: Analytics, query: MapQuery
+) -> tuple[NetworkView, SelectionNetwork, list[str]]:
+    """The map's view model, the selection's network and the brokers' lines."""
+    found = read_selection(analytics, query.selection(), MAP_PAIRS)
+    communities = analytics.communities(limit=10**6, members=0, brokers=200)
+    brokers = {b.organisation.id: b.reason for b in communities.brokers}
     view = collaboration_view(
-        [WeightedPair(e.source, e.target, e.weight) for e in network.edges],
-        countries=countries,
-        communities=communities,
+        [WeightedPair(e.source, e.target, e.weight) for e in found.network.edges],
+        countries=found.countries,
+        communities=found.communities,
+        community_names=found.names,
         brokers=brokers,
-        types=query.types,
-        country_filter=query.countries,
         cap=query.cap,
-        total=None if query.types or query.countries else network.organisations,
-        layout_threshold=LAYOUT_THRESHOLDS.get(query.layout, LAYOUT_THRESHOLD),
+        total=found.organisations,
+        border=query.rule(),
+        layout_threshold=LAYOUT_THRESHOLDS.get(query.layout, MAP_LAYOUT_THRESHOLD),
     )
     flagged = {n.id: n.label for n in view.nodes if n.broker}
     broker_lines = [f"{flagged[b]}: {reason}" for b, reason in brokers.items() if b in flagged]
-    return view, broker_lines
+    return view, found, broker_lines
+
+
+def _community_legend(view: NetworkView, found: SelectionNetwork) -> list[dict[str, Any]]:
+    drawn: dict[int, int] = {}
+    for n in view.nodes:
+        if n.community is not None:
+            drawn[n.community] = drawn.get(n.community, 0) + 1
+    return [
+        {
+            "colour": COMMUNITY_COLOURS[c % len(COMMUNITY_COLOURS)],
+            "name": found.names[c],
+            "drawn": count,
+            "size": found.sizes[c],
+        }
+        for c, count in sorted(drawn.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
 
 
 def map_page(analytics: Analytics, query: MapQuery) -> str:
     """The organisation network of a programme, platform, project or region."""
-    org_types = organisation_types()
-    selectors = "".join(
-        autocomplete_input(
-            name,
-            label,
-            value_id=node.id if node else "",
-            value_text=node.name if node else "",
-            types=types,
-        )
-        for name, label, node, types in (
-            ("programme", "Programme", query.programme, "FundingProgramme"),
-            ("platform", "S3 platform", query.platform, "S3Platform"),
-            ("project", "Project", query.project, "Project,Event"),
-            ("region", "Region", query.region, "Region"),
-        )
-    )
-    type_boxes = "".join(
-        f'<label class=check><input type=checkbox name=types value="{esc(t)}"'
-        f"{' checked' if t in query.types else ''}>{esc(style_of(t).label)}</label>"
-        for t in org_types
-    )
-    item_boxes = "".join(
-        f'<label class=check><input type=checkbox name=via value="{esc(t)}"'
-        f"{' checked' if t in query.item_types else ''}>{esc(style_of(t).label)}</label>"
-        for t in SHARED_ITEM_TYPES
-    )
-    form = (
-        '<form class=mapform method=get action="/map">'
-        f"{selectors}"
-        f"<fieldset><legend>Organisation types</legend>{type_boxes}</fieldset>"
-        f"<fieldset><legend>Linked through</legend>{item_boxes}</fieldset>"
-        "<label><span>Countries (e.g. BE,NL)</span><input type=text name=country "
-        f'value="{esc(",".join(query.countries))}"></label>'
-        f"<label><span>Draw at most</span><input type=number name=cap min=1 max={MAX_MAP_CAP} "
-        f'value="{query.cap}"></label>'
-        + (
-            f'<input type=hidden name=layout value="{esc(query.layout)}">'
-            if query.layout != "auto"
-            else ""
-        )
-        + "<button type=submit>Show</button></form>"
-    )
-    errors = "".join(f"<p class=error>{esc(e)}</p>" for e in query.errors)
-    view: NetworkView | None = None
-    result = ""
+    context: dict[str, Any] = {
+        "title": "Collaboration map",
+        "active": "/map",
+        "q": query,
+        "org_types": [(t, style_of(t).label) for t in organisation_types()],
+        "item_types": [(t, style_of(t).label) for t in SHARED_ITEM_TYPES],
+        "border_rules": BORDER_RULES,
+        "max_cap": MAX_MAP_CAP,
+        "href_for": lambda param, entity_id: query.href(**{param: entity_id}),
+        "view_json": None,
+        "result": None,
+    }
     if not query.errors:
-        view, broker_lines = map_view(analytics, query)
-        used = sorted({n.community for n in view.nodes if n.community is not None})
-        community_legend = "".join(
-            f'<li><span class="swatch shape-dot" '
-            f'style="--c:{COMMUNITY_COLOURS[c % len(COMMUNITY_COLOURS)]}"></span>'
-            f"Community {c + 1} ({sum(n.community == c for n in view.nodes)})</li>"
-            for c in used[:12]
+        view, found, broker_lines = map_view(analytics, query)
+        marked = sum(e.cross_border for e in view.edges)
+        context.update(
+            view_json=Markup(json_block("view-data", view.to_json())),
+            result={
+                "organisations": found.organisations,
+                "partnerships": found.partnerships,
+                "drawn_nodes": len(view.nodes),
+                "drawn_edges": len(view.edges),
+                "read_all": not found.network.truncated,
+                "pairs_read": len(found.network.edges),
+                "communities": _community_legend(view, found),
+                "community_count": len(found.names),
+                "more_communities": max(
+                    0, len(_community_legend(view, found)) - LEGEND_COMMUNITIES
+                ),
+                "legend_limit": LEGEND_COMMUNITIES,
+                "marked": marked,
+                "border_text": query.rule().describe(),
+                "brokers": broker_lines,
+                "max_brokers": MAX_BROKERS_SHOWN,
+                "network": Markup(network_html(view)),
+                "gexf": query.href("/map.gexf"),
+                "csv": query.href("/map.csv"),
+                "download_cut": found.partnerships > MAX_DOWNLOAD_PAIRS,
+                "max_download": MAX_DOWNLOAD_PAIRS,
+            },
         )
-        brokers = "".join(f"<li>{esc(line)}</li>" for line in broker_lines)
-        result = (
-            f"<p id=map-summary>{len(view.nodes):,} organisations, {len(view.edges):,} "
-            "partnerships (shared projects, platforms or events); colour = community, "
-            f"thick black outline = one of the top {MAX_BROKERS_SHOWN} brokers, red = cross-border."
-            "</p>"
-            f'<ul class=legend aria-label="Communities">{community_legend}</ul>'
-            f"{network_html(view)}"
-            + (f"<h2>Top brokers</h2><ul class=brokers>{brokers}</ul>" if brokers else "")
+    return render("map.html", **context)
+
+
+def download_description(query: MapQuery) -> str:
+    """What a downloaded network is, in one line (GEXF's description)."""
+    parts = [
+        f"{name} {named.node.name} ({named.node.id})"
+        for name, named in (
+            ("programme", query.programme),
+            ("platform", query.platform),
+            ("project", query.project),
+            ("region", query.region),
         )
-    body = f"<h1>Collaboration map</h1>{form}{errors}{result}"
-    return page("Collaboration map", body, view=view, active="/map")
+        if named.node
+    ]
+    if query.item_types:
+        parts.append("through " + ", ".join(query.item_types))
+    if query.types:
+        parts.append("organisation types " + ", ".join(query.types))
+    if query.countries:
+        parts.append("countries " + ", ".join(query.countries))
+    what = "; ".join(parts) if parts else "the whole graph"
+    return (
+        f"innograph collaboration network of {what}: organisations linked by the number "
+        f"of projects, platforms or events they share (edge weight); cross-border: "
+        f"{query.rule().describe()}"
+    )
+
+
+def map_download(analytics: Analytics, query: MapQuery) -> SelectionNetwork:
+    """The selection's network for download: its heaviest ``MAX_DOWNLOAD_PAIRS`` pairs."""
+    return read_selection(analytics, query.selection(), MAX_DOWNLOAD_PAIRS)
+
+
+def gexf_download(found: SelectionNetwork, query: MapQuery) -> Iterator[str]:
+    """The downloaded network as GEXF text chunks."""
+    return gexf_chunks(found, query.rule(), download_description(query))
