@@ -31,6 +31,7 @@ from innograph.graph.types import Node
 from innograph.ontology.ids import is_canonical_id
 from innograph.viz.model import DEFAULT_MAP_CAP
 from innograph.viz.pages import error_page
+from innograph.viz.views import relations
 from innograph.viz.views import (
     MAX_MAP_CAP,
     MapQuery,
@@ -49,6 +50,7 @@ _STATIC_FILES: dict[str, Path] = {
 }
 
 router = APIRouter(include_in_schema=False)
+router.include_router(relations.router)
 
 
 async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Response:

@@ -14,14 +14,18 @@ from typing import Any
 
 from markupsafe import Markup
 
+from innograph.graph.relations import relations_by_type
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
 from innograph.viz.model import style_of
 from innograph.viz.network import ego_view, evidence_lines
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
+from innograph.viz.views.relations import relation_item, relations_href
 from innograph.viz.templating import render
 
 EGO_LIMIT = 150  # nodes of an ego network (nearest first)
+# Relations shown per type on the page, the heaviest first; a link lists them all.
+RELATIONS_SHOWN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,21 +45,21 @@ SECTIONS: list[SectionBuilder] = []
 
 
 def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
-    """Each relation type with its items: direction, the other end and the evidence."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for direction, edges in (("→", detail.outgoing), ("←", detail.incoming)):
-        for edge in edges:
-            other_id = edge.target if direction == "→" else edge.source
-            other = detail.neighbours.get(other_id)
-            groups.setdefault(edge.type, []).append(
-                {
-                    "direction": direction,
-                    "href": entity_href(other_id),
-                    "name": other.name if other else other_id,
-                    "evidence": evidence_lines(edge.provenance),
-                }
-            )
-    return [{"type": kind, "items": items} for kind, items in sorted(groups.items())]
+    """Each relation type with its heaviest ``RELATIONS_SHOWN`` items (direction, the other
+    end, the evidence), its total, and the address of the page listing all of them."""
+    groups = []
+    for kind, relations in relations_by_type(detail).items():
+        groups.append(
+            {
+                "type": kind,
+                "total": len(relations),
+                "items": [relation_item(r) for r in relations[:RELATIONS_SHOWN]],
+                "all_href": relations_href(detail.node.id, kind)
+                if len(relations) > RELATIONS_SHOWN
+                else None,
+            }
+        )
+    return groups
 
 
 def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
