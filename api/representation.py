@@ -144,18 +144,15 @@ def csv_response(
 
 
 def csv_stream(
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    name: str,
-    headers: Mapping[str, str] | None = None,
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, name: str, total: int
 ) -> StreamingResponse:
-    """Like :func:`csv_response`, but written as it is sent: a whole list of any length
-    (``rows`` may be a generator; it runs in a worker thread, off the event loop)."""
+    """A whole list as CSV, written as it is sent (``rows`` may be a generator of any
+    length; it runs in a worker thread, off the event loop), with ``X-Total-Count``:
+    its ``total`` rows, so a client can tell a cut download from the whole."""
     return StreamingResponse(
         csv_lines(header, rows),  # Starlette runs a plain iterator in a worker thread
         media_type="text/csv; charset=utf-8",
-        headers=_csv_headers(name, headers),
+        headers=_csv_headers(name, {"X-Total-Count": str(total)}),
     )
 
 

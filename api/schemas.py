@@ -1,9 +1,9 @@
 """The API's response bodies, named by role (``EntityPublic``, ``CollaboratorsPublic`` ...).
 
 Lists come as ``data`` + ``count`` (the items of this page), and a paged list carries
-``PageInfo``'s ``total``, ``offset``, ``limit`` and ``next`` (api/pagination.py). The hot routes write these shapes as plain data
-(``api/representation.py``, held to the models by tests/test_api_documented.py); the
-others build the models (with ``NodeRef.from_node``).
+``PageInfo``'s ``total``, ``offset``, ``limit`` and ``next`` (api/pagination.py). The hot
+routes write these shapes as plain data (``api/representation.py``, held to the models
+by tests/test_api_documented.py); the others build the models (``NodeRef.from_node``).
 """
 
 from __future__ import annotations

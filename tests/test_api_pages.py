@@ -187,6 +187,7 @@ def test_network_csv_streams_every_edge_without_a_limit(client: TestClient) -> N
     assert whole.status_code == 200 and whole.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(whole.text)))
     expected = expected_pairs()
+    assert whole.headers["X-Total-Count"] == str(len(expected)) and "Link" not in whole.headers
     assert len(rows) == len(expected) > 1000 // 10  # more than a JSON page of 40
     assert {(min(r["source"], r["target"]), max(r["source"], r["target"]), int(r["weight"]))
             for r in rows} == expected  # fmt: skip

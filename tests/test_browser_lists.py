@@ -8,12 +8,12 @@ among its organisations); the browser, page and request checks are tests/test_br
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from innograph.tests.test_browser import browser, page  # noqa: F401 - fixtures used here
+from innograph.tests.test_browser import browser  # noqa: F401 - a fixture used here
+from innograph.tests.test_browser import page as page  # the fixture, used by name
 from innograph.tests.test_viz_relations import (
     CONFIRMED,
     MEMBERS,
@@ -22,7 +22,7 @@ from innograph.tests.test_viz_relations import (
     region_store,
 )
 from innograph.viz.views.entity import RELATIONS_SHOWN
-from innograph.viz.views.relations import RELATIONS_PAGE
+from innograph.viz.views.entity_lists import RELATIONS_PAGE
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 

@@ -12,7 +12,7 @@ import pytest
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.partnership import widest_scope
 from innograph.graph.store import GraphStore
-from innograph.graph.types import Node, Provenance
+from innograph.graph.types import Node, Provenance, Subgraph
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 from innograph.tests.builders import EntitySpec, make_facts
@@ -175,7 +175,10 @@ def test_neighbourhood_cut_keeps_the_hubs_not_the_first_names(store: GraphStore)
     relations += [("PARTICIPATES_IN", "hub", f"q{i}") for i in range(5)]
     relations += [("PARTICIPATES_IN", f"a{i}", "p1") for i in range(10)]
     load(store, [make_facts("mem://hubs.txt", entities, relations)])
-    names = lambda sub: [n.name for n in sub.nodes]  # noqa: E731
+
+    def names(sub: Subgraph) -> list[str]:
+        return [n.name for n in sub.nodes]
+
     centre = store.get_node(make_canonical_id("Organisation", "Centre Org"))
     assert centre is not None
     sub = store.neighbourhood(centre.id, depth=2, limit=6)

@@ -1,6 +1,7 @@
-"""A region-like entity with many relations (issue 15: a region page was one 116,000-pixel
-list): the entity page shows the heaviest few of each type and links the paged list of
-all of them, which pages with its total and next/previous links, and its JSON/CSV twins.
+"""A region-like entity with many relations and documents (issue 15: a region page was
+one 116,000-pixel list): the entity page shows the heaviest few relations of each type
+and the first documents, and links the paged lists of all of them, which page with their
+totals and next/previous links, and their JSON/CSV twins.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.ids import make_canonical_id
 from innograph.tests.builders import EntitySpec, RelationSpec, make_facts
 from innograph.viz.routes import router
-from innograph.viz.views.entity import RELATIONS_SHOWN
-from innograph.viz.views.relations import RELATIONS_PAGE
+from innograph.viz.views.entity import DOCUMENTS_SHOWN, RELATIONS_SHOWN
+from innograph.viz.views.entity_lists import DOCUMENTS_PAGE, RELATIONS_PAGE
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 REGION = "Regio Veluwe"
 MEMBERS = 130  # more than a page of the list (RELATIONS_PAGE)
+MENTIONS = 105  # documents that mention the region: more than a page (DOCUMENTS_PAGE)
 # Organisations a second document also places in the region: the most evidenced.
 CONFIRMED = [7, 55, 101, 129]
 
@@ -41,10 +43,16 @@ def region_documents() -> list[DocumentFacts]:
     second = make_facts(
         "test://region/second",
         [("r", "Region", REGION), *[(f"o{i}", "Organisation", member(i)) for i in CONFIRMED]],
-        [("LOCATED_IN", f"o{i}", "r", {"evidence": f"{member(i)} is in {REGION}."})
-         for i in CONFIRMED],  # fmt: skip
+        [
+            ("LOCATED_IN", f"o{i}", "r", {"evidence": f"{member(i)} is in {REGION}."})
+            for i in CONFIRMED
+        ],
     )
-    return [make_facts("test://region/first", entities, relations), second]
+    mentions = [
+        make_facts(f"test://region/mention-{k:03d}", [("r", "Region", REGION)])
+        for k in range(MENTIONS - 2)
+    ]
+    return [make_facts("test://region/first", entities, relations), second, *mentions]
 
 
 def region_store(folder: Path) -> EmbeddedStore:
@@ -96,7 +104,7 @@ def test_the_relations_list_pages_through_all(client: TestClient) -> None:
         names = listed(html)
         assert len(names) == min(RELATIONS_PAGE, MEMBERS - len(seen))
         assert f"{len(seen) + 1}–{len(seen) + len(names)} of <strong class=total>{MEMBERS}" in html
-        assert ('rel=prev' in html) == bool(seen)
+        assert ("rel=prev" in html) == bool(seen)
         seen += names
         following = re.search(r'<a href="([^"]+)" rel=next>', html)
         url = following.group(1).replace("&amp;", "&") if following else None
@@ -118,3 +126,24 @@ def test_the_relations_list_refuses_bad_requests(client: TestClient) -> None:
     assert client.get("/entity/region-nowhere/relations?type=LOCATED_IN").status_code == 404
     assert client.get("/entity/Not An Id/relations?type=LOCATED_IN").status_code == 404
     assert client.get(f"/entity/{REGION_ID}/relations").status_code == 422
+
+
+def test_the_documents_list_pages_through_all(client: TestClient) -> None:
+    html = client.get(f"/entity/{REGION_ID}").text
+    assert len(re.findall(r"<li>test://region/", html)) == DOCUMENTS_SHOWN
+    match = re.search(r'<a href="([^"]+)" class=all-documents>all (\d+) documents</a>', html)
+    assert match and int(match.group(2)) == MENTIONS
+    url: str | None = match.group(1)
+    seen: list[str] = []
+    while url:
+        html = client.get(url).text
+        sources = re.findall(r"<li>(test://region/[^ <]+)", html)
+        assert len(sources) == min(DOCUMENTS_PAGE, MENTIONS - len(seen))
+        assert f"of <strong class=total>{MENTIONS}</strong>" in html
+        seen += sources
+        following = re.search(r'<a href="([^"]+)" rel=next>', html)
+        url = following.group(1).replace("&amp;", "&") if following else None
+    assert seen == sorted(f.source for f in region_documents())
+    twin = client.get("/api/documents", params={"entity": REGION_ID, "limit": 50}).json()
+    assert twin["total"] == MENTIONS and [d["source"] for d in twin["data"]] == seen[:50]
+    assert client.get("/api/documents", params={"entity": "region-nowhere"}).status_code == 404

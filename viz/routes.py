@@ -31,7 +31,6 @@ from innograph.graph.types import Node
 from innograph.ontology.ids import is_canonical_id
 from innograph.viz.model import DEFAULT_MAP_CAP
 from innograph.viz.pages import error_page
-from innograph.viz.views import relations
 from innograph.viz.views import (
     MAX_MAP_CAP,
     MapQuery,
@@ -41,6 +40,7 @@ from innograph.viz.views import (
     paths_page,
     start_page,
 )
+from innograph.viz.views.entity_lists import router as entity_lists_router
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 # Only the files shipped in viz/static are served: a fixed table, no path from the URL
@@ -50,7 +50,7 @@ _STATIC_FILES: dict[str, Path] = {
 }
 
 router = APIRouter(include_in_schema=False)
-router.include_router(relations.router)
+router.include_router(entity_lists_router)
 
 
 async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Response:

@@ -67,7 +67,7 @@ async def centrality(
         for rank, s in enumerate(result.scores, first)
     )
     if whole:
-        return csv_stream(header, rows, name=f"centrality-{measure}")
+        return csv_stream(header, rows, name=f"centrality-{measure}", total=result.ranked)
     page = page_of(request, total=result.ranked, offset=offset, limit=top or 20)
     if format == "csv":
         return csv_response(header, rows, name=f"centrality-{measure}", headers=page.headers())

@@ -167,7 +167,7 @@ async def collaboration_network(
     edges = network.edges if whole else network.edges[offset:]
     rows = ((e.source.id, e.source.name, e.target.id, e.target.name, e.weight) for e in edges)
     if whole:
-        return csv_stream(header, rows, name="collaboration-network")
+        return csv_stream(header, rows, name="collaboration-network", total=network.total_edges)
     page = page_of(request, total=network.total_edges, offset=offset, limit=limit or 1000)
     if format == "csv":
         return csv_response(header, rows, name="collaboration-network", headers=page.headers())

@@ -39,7 +39,7 @@ from innograph.api.limits import (
     UPLOAD_BUDGET_SECONDS,
 )
 from innograph.api.pagination import OffsetParam, page_of
-from innograph.api.params import FormatParam
+from innograph.api.params import FormatParam, check_id
 from innograph.api.representation import csv_response, csv_stream, document_data, json_response
 from innograph.api.responses import answers
 from innograph.api.schemas import DocumentsPublic, ErrorPublic, IngestPublic, IngestResultPublic
@@ -341,11 +341,14 @@ def document_row(d: DocumentInfo) -> tuple[str | None, ...]:
 @router.get(
     "/documents",
     response_model=DocumentsPublic,
-    responses=answers(422, 503, media=["text/csv"]),
+    responses=answers(404, 422, 503, media=["text/csv"]),
 )
 async def documents(
     request: Request,
     store: StoreDep,
+    entity: Annotated[
+        str | None, Query(description="Only the documents mentioning this entity id.")
+    ] = None,
     limit: Annotated[
         int | None,
         Query(ge=1, le=MAX_DOCUMENTS, description="Page size: 100 unless given; CSV: all."),
@@ -353,12 +356,17 @@ async def documents(
     offset: OffsetParam = 0,
     format: FormatParam = "json",
 ) -> Response:
-    """The source documents in the graph, by source, paged."""
-    found = sorted(
-        await within_budget(QUERY_BUDGET_SECONDS, store.documents), key=lambda d: d.source
-    )
+    """The source documents in the graph (or those mentioning an entity), by source, paged."""
+    if entity is not None:
+        entity_id = check_id(entity, "entity")
+        detail = await within_budget(QUERY_BUDGET_SECONDS, store.get_entity, entity_id)
+        listed = detail.documents
+    else:
+        listed = await within_budget(QUERY_BUDGET_SECONDS, store.documents)
+    found = sorted(listed, key=lambda d: d.source)
     if format == "csv" and limit is None:
-        return csv_stream(DOCUMENT_COLUMNS, map(document_row, found), name="documents")
+        rows = map(document_row, found)
+        return csv_stream(DOCUMENT_COLUMNS, rows, name="documents", total=len(found))
     page = page_of(request, total=len(found), offset=offset, limit=limit or 100)
     shown = found[offset : offset + page.limit]
     if format == "csv":

@@ -165,12 +165,10 @@ async def relations(
         raise ApiError(422, f"type: unknown relation type {relation_type[:80]!r} ({known})")
     detail = await within_budget(QUERY_BUDGET_SECONDS, store.get_entity, check_id(entity_id, "id"))
     groups = relations_by_type(detail)
-    found = [
-        r for kind, rels in groups.items() if relation_type in (None, kind) for r in rels
-    ]
+    found = [r for kind, rels in groups.items() if relation_type in (None, kind) for r in rels]
     name = f"relations-{detail.node.id}"
     if format == "csv" and limit is None:
-        return csv_stream(RELATION_COLUMNS, map(relation_row, found), name=name)
+        return csv_stream(RELATION_COLUMNS, map(relation_row, found), name=name, total=len(found))
     page = page_of(request, total=len(found), offset=offset, limit=limit or 100)
     shown = found[offset : offset + page.limit]
     if format == "csv":

@@ -67,7 +67,7 @@ async def search(
     header = ["rank", "id", "type", "name"]
     if format == "csv" and limit is None:
         rows = ((rank, n.id, n.type, n.name) for rank, n in enumerate(nodes, 1))
-        return csv_stream(header, rows, name="search")
+        return csv_stream(header, rows, name="search", total=len(nodes))
     page = page_of(request, total=len(nodes), offset=offset, limit=limit or 20)
     shown = nodes[offset : offset + page.limit]
     if format == "csv":

@@ -18,14 +18,16 @@ from innograph.graph.relations import relations_by_type
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
 from innograph.viz.model import style_of
-from innograph.viz.network import ego_view, evidence_lines
+from innograph.viz.network import ego_view
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
-from innograph.viz.views.relations import relation_item, relations_href
 from innograph.viz.templating import render
+from innograph.viz.views.entity_lists import documents_href, relation_item, relations_href
 
 EGO_LIMIT = 150  # nodes of an ego network (nearest first)
 # Relations shown per type on the page, the heaviest first; a link lists them all.
 RELATIONS_SHOWN = 20
+# Documents shown on the page (a country is mentioned by thousands); a link lists them all.
+DOCUMENTS_SHOWN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,9 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
         view_json=Markup(json_block("view-data", view.to_json())),
         properties=properties,
         relations=relation_groups(detail),
-        documents=detail.documents,
+        documents=detail.documents[:DOCUMENTS_SHOWN],
+        documents_total=len(detail.documents),
+        documents_href=documents_href(entity_id),
         sections_before=[s for s in sections if s.place == "before"],
         sections_after=[s for s in sections if s.place != "before"],
     )
