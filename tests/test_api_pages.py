@@ -171,6 +171,10 @@ def test_communities_page_through_every_community(client: TestClient) -> None:
     found = items(pages)
     assert [c["id"] for c in found] == list(range(pages[0]["total"]))
     assert sum(c["size"] for c in found) == len(ORGS)
+    # Brokers are capped by ``brokers``; their total is not.
+    every = client.get("/api/analytics/communities", params={"brokers": 200}).json()
+    none = client.get("/api/analytics/communities", params={"brokers": 0}).json()
+    assert none["brokers"] == [] and none["brokers_total"] == len(every["brokers"])
 
 
 def test_network_pages_through_every_pair(client: TestClient) -> None:

@@ -188,7 +188,7 @@ class Analytics:
             modularity=full.modularity,
             seed=full.seed,
             total=len(full.communities),
-            brokers_total=len(full.brokers),
+            brokers_total=full.brokers_total,
             bounded=full.bounded,
             min_weight=full.min_weight,
             levels_completed=full.levels_completed,
