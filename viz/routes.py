@@ -8,27 +8,19 @@ parameter or a missing entity is a one-line message on an HTML page, never a tra
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep, StoreDep
-from innograph.api.errors import (
-    RETRY_AFTER_SECONDS,
-    STORE_UNAVAILABLE,
-    ApiError,
-    log_store_unavailable,
-)
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, QUERY_BUDGET_SECONDS
 from innograph.graph.domain import organisation_types
-from innograph.graph.errors import EntityNotFound, StoreUnavailable
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
 from innograph.ontology.ids import is_canonical_id
+from innograph.viz.answers import html_answer
 from innograph.viz.model import DEFAULT_MAP_CAP
 from innograph.viz.pages import error_page
 from innograph.viz.views import (
@@ -53,21 +45,7 @@ router = APIRouter(include_in_schema=False)
 router.include_router(entity_lists_router)
 
 
-async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Response:
-    """Run a page builder in a worker thread; failures become one-line HTML pages."""
-    try:
-        return HTMLResponse(await within_budget(seconds, build, *args))
-    except EntityNotFound as err:
-        return HTMLResponse(error_page("Not found", str(err)), status_code=404)
-    except StoreUnavailable as err:
-        log_store_unavailable(err)
-        return HTMLResponse(
-            error_page("Graph unavailable", STORE_UNAVAILABLE),
-            status_code=503,
-            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-        )
-    except ApiError as err:
-        return HTMLResponse(error_page("Cannot show this", err.message), status_code=err.status)
+_html = html_answer  # a page, or its failure as a one-line HTML page
 
 
 @router.get("/static/viz/{name:path}")

@@ -25,13 +25,7 @@ from innograph.api.params import (
     fetch_organisation,
     split_list,
 )
-from innograph.api.representation import (
-    csv_response,
-    csv_stream,
-    joined,
-    json_response,
-    node_ref,
-)
+from innograph.api.representation import csv_response, csv_stream, joined, json_response, node_ref
 from innograph.api.responses import TABLE
 from innograph.api.schemas import (
     CollaborationNetworkPublic,

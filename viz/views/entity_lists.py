@@ -23,6 +23,7 @@ from innograph.graph.relations import Relation, relations_by_type
 from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import ontology
+from innograph.viz.answers import html_answer
 from innograph.viz.model import style_of
 from innograph.viz.network import evidence_lines
 from innograph.viz.pages import entity_href, error_page, query_href
@@ -124,9 +125,6 @@ async def relations(
     offset: OffsetParam = 0,
 ) -> Response:
     """Every relation of one type of an entity, a page at a time, heaviest first."""
-    # The views' one way of answering a page or its error (viz.routes imports this module).
-    from innograph.viz.routes import _html
-
     if not is_canonical_id(entity_id):
         return HTMLResponse(
             error_page("Not found", f"{entity_id[:80]!r} is not an entity id"), status_code=404
@@ -136,7 +134,7 @@ async def relations(
             error_page("Cannot show this", f"type: unknown relation type {relation_type[:80]!r}"),
             status_code=422,
         )
-    return await _html(
+    return await html_answer(
         QUERY_BUDGET_SECONDS, relations_page, store, entity_id, relation_type, offset
     )
 
@@ -144,10 +142,8 @@ async def relations(
 @router.get("/entity/{entity_id}/documents", response_class=HTMLResponse)
 async def documents(store: StoreDep, entity_id: str, offset: OffsetParam = 0) -> Response:
     """Every document mentioning an entity, a page at a time."""
-    from innograph.viz.routes import _html
-
     if not is_canonical_id(entity_id):
         return HTMLResponse(
             error_page("Not found", f"{entity_id[:80]!r} is not an entity id"), status_code=404
         )
-    return await _html(QUERY_BUDGET_SECONDS, documents_page, store, entity_id, offset)
+    return await html_answer(QUERY_BUDGET_SECONDS, documents_page, store, entity_id, offset)
