@@ -20,7 +20,7 @@ from pydantic_core import to_json
 from innograph.graph.types import DocumentInfo, Edge, Node, Provenance
 
 
-def json_response(content: Any) -> Response:
+def json_response(content: Any, headers: Mapping[str, str] | None = None) -> Response:
     """``content`` (plain data, dataclasses or models) as an ``application/json`` response,
     serialised once by pydantic's serialiser.
 
@@ -30,7 +30,9 @@ def json_response(content: Any) -> Response:
     test holds its JSON to that schema. A NaN or infinite float becomes null, as the
     models write it (JSON has no such numbers).
     """
-    return Response(to_json(content, inf_nan_mode="null"), media_type="application/json")
+    return Response(
+        to_json(content, inf_nan_mode="null"), media_type="application/json", headers=headers
+    )
 
 
 def node_ref(node: Node) -> dict[str, Any]:
@@ -93,55 +95,67 @@ def spreadsheet_safe(value: Any) -> Any:
     return value
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], *, newline: str = "\n") -> str:
-    """A CSV table with a header row, every cell :func:`spreadsheet_safe` (None is empty):
-    the one CSV writer of the API."""
+# Rows written per chunk of a streamed CSV: large enough that a chunk is not a syscall per
+# row, small enough that the first bytes leave at once.
+CSV_CHUNK_ROWS = 1000
+
+
+def csv_lines(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, newline: str = "\n"
+) -> Iterator[str]:
+    """A CSV table in chunks of text: the header row, then :data:`CSV_CHUNK_ROWS` rows at a
+    time, every cell :func:`spreadsheet_safe` (None is empty): the one CSV writer of the
+    API, for whole answers and streamed ones alike."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator=newline)
     writer.writerow([spreadsheet_safe(h) for h in header])
-    for row in rows:
+    for number, row in enumerate(rows, 1):
         writer.writerow(["" if v is None else spreadsheet_safe(v) for v in row])
-    return buffer.getvalue()
+        if number % CSV_CHUNK_ROWS == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
-def csv_response(header: Sequence[str], rows: Iterable[Sequence[Any]], *, name: str) -> Response:
-    """A ``text/csv`` response with a header row, offered for download as ``name``.csv."""
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]], *, newline: str = "\n") -> str:
+    """A CSV table with a header row (see :func:`csv_lines`), as one string."""
+    return "".join(csv_lines(header, rows, newline=newline))
+
+
+def _csv_headers(name: str, extra: Mapping[str, str] | None) -> dict[str, str]:
+    return {"Content-Disposition": f'inline; filename="{name}.csv"', **(extra or {})}
+
+
+def csv_response(
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    name: str,
+    headers: Mapping[str, str] | None = None,
+) -> Response:
+    """A ``text/csv`` response with a header row, offered for download as ``name``.csv;
+    ``headers`` adds to it (a page's ``Link`` and ``X-Total-Count``)."""
     return Response(
         csv_text(header, rows),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'inline; filename="{name}.csv"'},
+        headers=_csv_headers(name, headers),
+    )
+
+
+def csv_stream(
+    header: Sequence[str], rows: Iterable[Sequence[Any]], *, name: str, total: int
+) -> StreamingResponse:
+    """A whole list as CSV, written as it is sent (``rows`` may be a generator of any
+    length; it runs in a worker thread, off the event loop), with ``X-Total-Count``:
+    its ``total`` rows, so a client can tell a cut download from the whole."""
+    return StreamingResponse(
+        csv_lines(header, rows),  # Starlette runs a plain iterator in a worker thread
+        media_type="text/csv; charset=utf-8",
+        headers=_csv_headers(name, {"X-Total-Count": str(total)}),
     )
 
 
 def joined(values: Iterable[str]) -> str:
     """Several values in one CSV cell, separated by "; "."""
     return "; ".join(values)
-
-
-def csv_stream(
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    name: str,
-    headers: Mapping[str, str] | None = None,
-) -> StreamingResponse:
-    """A whole list as a ``text/csv`` download written as it goes, a chunk of rows at a
-    time (each cell :func:`spreadsheet_safe`, as :func:`csv_text` writes them)."""
-
-    def chunks() -> Iterator[str]:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([spreadsheet_safe(h) for h in header])
-        for n, row in enumerate(rows, 1):
-            writer.writerow(["" if v is None else spreadsheet_safe(v) for v in row])
-            if n % 500 == 0:
-                yield buffer.getvalue()
-                buffer.seek(0)
-                buffer.truncate()
-        yield buffer.getvalue()
-
-    return StreamingResponse(
-        chunks(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'inline; filename="{name}.csv"', **(headers or {})},
-    )

@@ -1,8 +1,9 @@
 """The API's response bodies, named by role (``EntityPublic``, ``CollaboratorsPublic`` ...).
 
-Lists come as ``data`` + ``count``. The hot routes write these shapes as plain data
-(``api/representation.py``, held to the models by tests/test_api_documented.py); the
-others build the models (with ``NodeRef.from_node``).
+Lists come as ``data`` + ``count`` (the items of this page), and a paged list carries
+``PageInfo``'s ``total``, ``offset``, ``limit`` and ``next`` (api/pagination.py). The hot
+routes write these shapes as plain data (``api/representation.py``, held to the models
+by tests/test_api_documented.py); the others build the models (``NodeRef.from_node``).
 """
 
 from __future__ import annotations
@@ -70,8 +71,9 @@ class DocumentPublic(BaseModel):
     title: str | None = None
 
 
-class SearchPublic(BaseModel):
-    """Entities matching a name, best first."""
+class SearchPublic(PageInfo):
+    """Entities matching a name, best first; ``total`` counts the matches ranked (at most
+    the search's cap)."""
 
     query: str
     data: list[NodePublic]
@@ -87,6 +89,22 @@ class RelationPublic(BaseModel):
     provenance: list[ProvenancePublic] = Field(default_factory=list)
 
 
+class RelationItemPublic(RelationPublic):
+    """One relation of an entity, with its type (a list of several types)."""
+
+    type: str
+
+
+class RelationsPublic(PageInfo):
+    """An entity's relations of one type (or all, by type), the heaviest first: the most
+    documents supporting it, then the amount, then the confidence."""
+
+    entity: NodeRef
+    type: str | None
+    data: list[RelationItemPublic]
+    count: int
+
+
 class EntityPublic(BaseModel):
     """An entity, its relations grouped by type, and the documents mentioning it."""
 
@@ -95,8 +113,10 @@ class EntityPublic(BaseModel):
     documents: list[DocumentPublic]
 
 
-class SubgraphPublic(BaseModel):
-    """A neighbourhood: nodes nearest first, edges among them; ``truncated`` if capped."""
+class SubgraphPublic(PageInfo):
+    """A neighbourhood: nodes nearest first (the heaviest first within a hop), and the
+    edges among them; ``truncated`` if more follow. A page beyond the first carries the
+    edges from its nodes to those of earlier pages, so the pages add up to the whole."""
 
     centre: str
     nodes: list[NodePublic]
@@ -143,7 +163,7 @@ class NetworkEdgePublic(BaseModel):
     weight: int
 
 
-class CollaborationNetworkPublic(BaseModel):
+class CollaborationNetworkPublic(PageInfo):
     """The weighted organisation–organisation network of a selection, heaviest first."""
 
     data: list[NetworkEdgePublic]
@@ -219,7 +239,7 @@ class CentralityScorePublic(BaseModel):
     score: float
 
 
-class CentralityPublic(BaseModel):
+class CentralityPublic(PageInfo):
     """Organisations ranked by a centrality measure; says when the figure is sampled."""
 
     measure: str
@@ -251,8 +271,9 @@ class BrokerPublic(BaseModel):
     reason: str
 
 
-class CommunitiesPublic(BaseModel):
-    """Louvain communities of the collaboration network and the brokers between them."""
+class CommunitiesPublic(PageInfo):
+    """Louvain communities of the collaboration network (paged, largest first) and the
+    brokers between them (the first ``brokers`` of ``brokers_total``)."""
 
     algorithm: str
     seed: int
@@ -260,11 +281,19 @@ class CommunitiesPublic(BaseModel):
     data: list[CommunityPublic]
     count: int
     brokers: list[BrokerPublic]
+    brokers_total: int
     bounded: bool
     min_weight: int
     note: str
     graph_version: str
     seconds: float
+
+
+class DocumentsPublic(PageInfo):
+    """The source documents in the graph, by source."""
+
+    data: list[DocumentPublic]
+    count: int
 
 
 class StatsPublic(BaseModel):

@@ -21,6 +21,7 @@ Conventions both backends follow (the contract suite checks them):
 
 from __future__ import annotations
 
+import heapq
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ from innograph.graph.errors import InvalidFact
 from innograph.graph.types import Edge, Node, Provenance
 from innograph.ontology.facts import DocumentFacts
 from innograph.ontology.homepages import URL_KEY, checked_homepage
-from innograph.ontology.ids import is_canonical_id
+from innograph.ontology.ids import fold, is_canonical_id
 from innograph.ontology.terms import (
     ClassTerm,
     UnknownTermError,
@@ -308,6 +309,11 @@ def normalise_document(facts: DocumentFacts) -> NormalisedDocument:
 # -- neighbourhood -----------------------------------------------------------------------
 
 
+# A node's weight in a neighbourhood beyond its links to the nearer layer: its degree
+# (distinct neighbours) and its name; given for a batch of ids (one query on Neo4j).
+NodeWeights = Callable[[Sequence[str]], Mapping[str, tuple[int, str]]]
+
+
 def neighbourhood_ids(
     neighbours: Callable[[str], Iterable[str]],
     centre: str,
@@ -315,28 +321,63 @@ def neighbourhood_ids(
     depth: int,
     keep: Callable[[str], bool] | None = None,
     limit: int,
+    weights: NodeWeights | None = None,
 ) -> tuple[list[str], int]:
-    """Nodes within ``depth`` hops, nearest first (ties by id), and how many there were.
+    """Nodes within ``depth`` hops, nearest first, heaviest first within a hop, and how
+    many there were.
 
-    Traversal goes through every node; ``keep`` only filters what is returned (the
-    centre always is). The list is capped at ``limit``; the count is before the cap.
+    Within a hop a node ranks by its links to the hop before (at depth 2 from an
+    organisation: the projects it shares with it), then by its degree (``weights``; by
+    default counted from ``neighbours``), then by name, then id: a cut keeps the hubs,
+    never the alphabetically first. Traversal goes through every node; ``keep`` only
+    filters what is returned (the centre always is). The list is capped at ``limit``; the
+    count is before the cap. ``weights`` is asked only for the nodes the order needs:
+    those returned and those competing for the last places.
     """
+    if weights is None:
+        weights = lambda ids: {n: (len(set(neighbours(n))), n) for n in ids}  # noqa: E731
     seen = {centre}
-    found: list[str] = [centre]
+    layers: list[dict[str, int]] = []  # per hop: node -> its links to the hop before
     frontier = [centre]
     for _ in range(max(depth, 0)):
-        layer: set[str] = set()
+        layer: dict[str, int] = {}
         for node in frontier:
-            for other in neighbours(node):
+            for other in set(neighbours(node)):
                 if other not in seen:
-                    seen.add(other)
-                    layer.add(other)
-        ordered = sorted(layer)
-        found.extend(n for n in ordered if keep is None or keep(n))
-        frontier = ordered
+                    layer[other] = layer.get(other, 0) + 1
+        seen.update(layer)
+        layers.append(
+            layer if keep is None else {n: links for n, links in layer.items() if keep(n)}
+        )
+        frontier = list(layer)
         if not frontier:
             break
-    return found[: max(limit, 0)], len(found)
+    total = 1 + sum(len(layer) for layer in layers)
+    room = max(limit, 0) - 1
+    if room < 0:
+        return [], total
+    # The nodes whose order matters: whole hops while they fit, then in the hop the cut
+    # falls in those with at least as many links as the last one that fits.
+    needed: list[str] = []
+    for layer in layers:
+        if room <= 0:
+            break
+        if len(layer) <= room:
+            needed.extend(layer)
+            room -= len(layer)
+        else:
+            threshold = heapq.nlargest(room, layer.values())[-1]
+            needed.extend(n for n, links in layer.items() if links >= threshold)
+            room = 0
+    weight = weights(needed) if needed else {}
+    found = [centre]
+    for layer in layers:
+        candidates = [n for n in layer if n in weight]
+        candidates.sort(
+            key=lambda n: (-layer[n], -weight[n][0], fold(weight[n][1]), weight[n][1], n)
+        )
+        found.extend(candidates)
+    return found[: max(limit, 0)], total
 
 
 # -- paths -------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 
 import networkx as nx
 import pytest
@@ -153,14 +154,43 @@ def _adjacency(edges: list[tuple[str, str]]) -> dict[str, set[str]]:
 def test_neighbourhood_is_layered_nearest_first_and_capped() -> None:
     adj = _adjacency([("c", "b"), ("c", "a"), ("a", "x"), ("b", "y"), ("y", "z")])
     ids, total = neighbourhood_ids(lambda n: adj.get(n, ()), "c", depth=2, limit=10)
-    assert ids == ["c", "a", "b", "x", "y"] and total == 5
+    # Within a hop the most connected first: y (b, z) before x (a only).
+    assert ids == ["c", "a", "b", "y", "x"] and total == 5
     ids, total = neighbourhood_ids(lambda n: adj.get(n, ()), "c", depth=2, limit=3)
     assert ids == ["c", "a", "b"] and total == 5
+    ids, total = neighbourhood_ids(lambda n: adj.get(n, ()), "c", depth=2, limit=4)
+    assert ids == ["c", "a", "b", "y"] and total == 5
     ids, total = neighbourhood_ids(
         lambda n: adj.get(n, ()), "c", depth=3, keep=lambda n: n in {"z", "a"}, limit=10
     )
     # The filter does not stop the traversal: z is reached through b and y.
     assert ids == ["c", "a", "z"] and total == 3
+
+
+def test_neighbourhood_cut_by_links_then_degree_then_name() -> None:
+    # From c: p and q are projects; h shares both with c, k one but has many partners,
+    # a1..a3 share one and nothing else. Names would put the a's first.
+    adj = _adjacency(
+        [("c", "p"), ("c", "q"), ("h", "p"), ("h", "q"), ("k", "p"), ("k", "x"), ("k", "y")]
+        + [(f"a{i}", "p") for i in range(3)]
+    )
+    names = {"h": "Zz", "k": "Yy", "a0": "Aa0", "a1": "Aa1", "a2": "Aa2"}
+    asked: list[str] = []
+
+    def weights(found: Sequence[str]) -> dict[str, tuple[int, str]]:
+        asked.extend(found)
+        return {n: (len(adj[n]), names.get(n, n)) for n in found}
+
+    nb = lambda n: adj.get(n, ())  # noqa: E731
+    ids, total = neighbourhood_ids(nb, "c", depth=2, limit=4, weights=weights)
+    assert ids == ["c", "p", "q", "h"] and total == 8
+    # Only nodes the order needs are weighed: the hop the cut falls in only as far as
+    # those with enough links to compete (h shares two projects; k and the a's one).
+    assert sorted(asked) == ["h", "p", "q"]
+    ids, _ = neighbourhood_ids(nb, "c", depth=2, limit=5, weights=weights)
+    assert ids == ["c", "p", "q", "h", "k"]
+    ids, _ = neighbourhood_ids(nb, "c", depth=2, limit=7, weights=weights)
+    assert ids == ["c", "p", "q", "h", "k", "a0", "a1"]
 
 
 # -- paths -------------------------------------------------------------------------------

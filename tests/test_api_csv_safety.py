@@ -75,6 +75,10 @@ CSV_REQUESTS: dict[tuple[str, str], CsvRequest] = {
         "url": f"/api/organisations/{org_id(OTHERS[2])}/suggestions"
     },
     ("get", "/api/analytics/centrality"): {"url": "/api/analytics/centrality"},
+    ("get", "/api/entities/{entity_id}/relations"): {
+        "url": f"/api/entities/{make_canonical_id('Project', 'Pilot Project')}/relations"
+    },
+    ("get", "/api/documents"): {"url": "/api/documents"},
     ("get", "/sparql"): {"url": "/sparql", "params": {"query": SELECT_NAMES}},
     ("post", "/sparql"): {"url": "/sparql", "data": {"query": SELECT_NAMES}},
 }
@@ -85,6 +89,9 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     folder: Path = tmp_path_factory.mktemp("csv-safety")
     store = EmbeddedStore(folder / "store")
     store.upsert_document(GRAPH)
+    titled = make_facts("test://csv-titled", [("z", "Organisation", "Zed Org")])
+    titled.title = HOSTILE  # the documents list shows titles
+    store.upsert_document(titled)
     try:
         with TestClient(create_app(Settings(store_dir=folder), store=store)) as test_client:
             yield test_client

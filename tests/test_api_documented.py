@@ -20,8 +20,10 @@ from pydantic import BaseModel
 from innograph.api.app import create_app
 from innograph.api.schemas import (
     CollaboratorsPublic,
+    DocumentsPublic,
     EntityPublic,
     PathsPublic,
+    RelationsPublic,
     SearchPublic,
     SubgraphPublic,
     SuggestionsPublic,
@@ -78,6 +80,7 @@ def client(store: GraphStore, tmp_path: Path) -> Iterator[TestClient]:
 # The OpenAPI paths the requests below are documented under.
 ENTITY = "/api/entities/{entity_id}"
 AROUND = "/api/entities/{entity_id}/neighbourhood"
+RELATIONS = "/api/entities/{entity_id}/relations"
 COLLABORATORS = "/api/organisations/{org_id}/collaborators"
 SUGGESTIONS = "/api/organisations/{org_id}/suggestions"
 
@@ -88,6 +91,12 @@ CASES: list[tuple[str, type[BaseModel], str]] = [
     (f"/api/entities/{P1}", EntityPublic, ENTITY),
     (f"/api/entities/{P1}/neighbourhood?depth=2", SubgraphPublic, AROUND),
     (f"/api/entities/{ANNE}/neighbourhood?depth=3&limit=2", SubgraphPublic, AROUND),
+    (f"/api/entities/{P1}/neighbourhood?depth=2&limit=2&offset=2", SubgraphPublic, AROUND),
+    ("/api/search?q=project&limit=1&offset=1", SearchPublic, "/api/search"),
+    (f"/api/entities/{P1}/relations", RelationsPublic, RELATIONS),
+    (f"/api/entities/{P1}/relations?type=PARTICIPATES_IN&limit=1", RelationsPublic, RELATIONS),
+    ("/api/documents", DocumentsPublic, "/api/documents"),
+    (f"/api/documents?entity={P1}&limit=1", DocumentsPublic, "/api/documents"),
     (f"/api/organisations/{BRUG}/collaborators", CollaboratorsPublic, COLLABORATORS),
     (
         f"/api/organisations/{BRUG}/collaborators?country=FR&limit=1",

@@ -12,9 +12,10 @@ import pytest
 from innograph.graph.errors import EntityNotFound
 from innograph.graph.partnership import widest_scope
 from innograph.graph.store import GraphStore
-from innograph.graph.types import Node, Provenance
+from innograph.graph.types import Node, Provenance, Subgraph
 from innograph.ontology.facts import DocumentFacts
-from innograph.tests.builders import make_facts
+from innograph.ontology.ids import make_canonical_id
+from innograph.tests.builders import EntitySpec, make_facts
 from innograph.tests.store_contract_data import (
     ALPHA,
     BETA,
@@ -128,7 +129,9 @@ def test_search_ranking_is_case_accent_prefix_substring_fuzzy(store: GraphStore)
 def test_neighbourhood_depth_types_and_cap(store: GraphStore) -> None:
     load(store, ecosystem())
     sub = store.neighbourhood(ONE)
-    assert ids(sub.nodes) == [ONE, ALPHA, BETA, GAMMA, INTERREG]
+    # Nearest first, the most connected first within a hop: Alpha has four neighbours,
+    # Gamma three, Beta two, Interreg one.
+    assert ids(sub.nodes) == [ONE, ALPHA, GAMMA, BETA, INTERREG]
     assert (sub.truncated, sub.total_nodes) == (False, 5)
     assert [(e.source, e.type, e.target) for e in sub.edges] == [
         (ALPHA, "LEADS", ONE),
@@ -137,12 +140,12 @@ def test_neighbourhood_depth_types_and_cap(store: GraphStore) -> None:
         (ONE, "FUNDED_BY", INTERREG),
     ]
     capped = store.neighbourhood(ONE, limit=3)
-    assert ids(capped.nodes) == [ONE, ALPHA, BETA]
+    assert ids(capped.nodes) == [ONE, ALPHA, GAMMA]
     assert (capped.truncated, capped.total_nodes) == (True, 5)
-    assert [(e.source, e.target) for e in capped.edges] == [(ALPHA, ONE), (BETA, ONE)]
+    assert [(e.source, e.target) for e in capped.edges] == [(ALPHA, ONE), (GAMMA, ONE)]
     orgs = store.neighbourhood(ONE, depth=2, types=["Organisation"])
     # Delta is two hops away through Gamma (MEMBER_OF); Epsilon is three hops away.
-    assert ids(orgs.nodes) == [ONE, ALPHA, BETA, GAMMA, DELTA]
+    assert ids(orgs.nodes) == [ONE, ALPHA, GAMMA, BETA, DELTA]
     assert [(e.source, e.type, e.target) for e in orgs.edges] == [
         (ALPHA, "LEADS", ONE),
         (BETA, "PARTICIPATES_IN", ONE),
@@ -151,7 +154,43 @@ def test_neighbourhood_depth_types_and_cap(store: GraphStore) -> None:
     ]
     assert ids(store.neighbourhood(ONE, depth=0).nodes) == [ONE]
     far = store.neighbourhood(EPS, depth=3, types=["Project", "S3Platform"])
-    assert ids(far.nodes) == [EPS, S3, ONE, TWO]
+    # Proj One and Proj Two have four neighbours each (name decides), S3 Health two.
+    assert ids(far.nodes) == [EPS, ONE, TWO, S3]
+
+
+def test_neighbourhood_cut_keeps_the_hubs_not_the_first_names(store: GraphStore) -> None:
+    """A capped ego network keeps the partners sharing the most items with the centre,
+    then the most connected; names only break ties (issue 15: "the 150 nearest of
+    1,128" were the alphabetically first)."""
+    entities: list[EntitySpec] = [
+        ("c", "Organisation", "Centre Org"),
+        ("heavy", "Organisation", "Zz Heavy Partner"),
+        ("hub", "Organisation", "Yy Hub Partner"),
+        *[(f"p{i}", "Project", f"Shared {i}") for i in (1, 2, 3)],
+        *[(f"q{i}", "Project", f"Elsewhere {i}") for i in range(5)],
+        *[(f"a{i}", "Organisation", f"Aa Small {i:02d}") for i in range(10)],
+    ]
+    relations = [("PARTICIPATES_IN", org, f"p{i}") for org in ("c", "heavy") for i in (1, 2, 3)]
+    relations += [("PARTICIPATES_IN", "hub", "p1")]
+    relations += [("PARTICIPATES_IN", "hub", f"q{i}") for i in range(5)]
+    relations += [("PARTICIPATES_IN", f"a{i}", "p1") for i in range(10)]
+    load(store, [make_facts("mem://hubs.txt", entities, relations)])
+
+    def names(sub: Subgraph) -> list[str]:
+        return [n.name for n in sub.nodes]
+
+    centre = store.get_node(make_canonical_id("Organisation", "Centre Org"))
+    assert centre is not None
+    sub = store.neighbourhood(centre.id, depth=2, limit=6)
+    # Shared 1 has 13 neighbours, Shared 2 and 3 two each; Zz shares three projects with
+    # the centre, Yy one but has six neighbours, each Aa one project and one neighbour.
+    assert names(sub) == [
+        "Centre Org", "Shared 1", "Shared 2", "Shared 3", "Zz Heavy Partner", "Yy Hub Partner",
+    ]  # fmt: skip
+    assert (sub.truncated, sub.total_nodes) == (True, 16)
+    orgs = store.neighbourhood(centre.id, depth=2, types=["Organisation"], limit=4)
+    assert names(orgs) == ["Centre Org", "Zz Heavy Partner", "Yy Hub Partner", "Aa Small 00"]
+    assert orgs.total_nodes == 13
 
 
 # -- collaborators -------------------------------------------------------------------------

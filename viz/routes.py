@@ -8,7 +8,6 @@ parameter or a missing entity is a one-line message on an HTML page, never a tra
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -21,7 +20,6 @@ from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.errors import (
     RETRY_AFTER_SECONDS,
     STORE_UNAVAILABLE,
-    ApiError,
     log_store_unavailable,
 )
 from innograph.api.limits import (
@@ -34,9 +32,10 @@ from innograph.api.representation import csv_response
 from innograph.api.routes.paths import VIA_ALL
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
-from innograph.graph.errors import EntityNotFound, StoreUnavailable
+from innograph.graph.errors import StoreUnavailable
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.ontology.ids import is_canonical_id
+from innograph.viz.answers import html_answer
 from innograph.viz.collaboration import CSV_HEADER, SelectionNetwork, csv_rows
 from innograph.viz.model import DEFAULT_MAP_CAP
 from innograph.viz.pages import error_page
@@ -49,6 +48,7 @@ from innograph.viz.views import (
     paths_page,
     start_page,
 )
+from innograph.viz.views.entity_lists import router as entity_lists_router
 from innograph.viz.views.map import gexf_download, map_download
 from innograph.viz.views.names import resolve
 from innograph.viz.views.partners import router as partners_router
@@ -63,23 +63,10 @@ _STATIC_FILES: dict[str, Path] = {
 
 router = APIRouter(include_in_schema=False)
 router.include_router(partners_router)
+router.include_router(entity_lists_router)
 
 
-async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Response:
-    """Run a page builder in a worker thread; failures become one-line HTML pages."""
-    try:
-        return HTMLResponse(await within_budget(seconds, build, *args))
-    except EntityNotFound as err:
-        return HTMLResponse(error_page("Not found", str(err)), status_code=404)
-    except StoreUnavailable as err:
-        log_store_unavailable(err)
-        return HTMLResponse(
-            error_page("Graph unavailable", STORE_UNAVAILABLE),
-            status_code=503,
-            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-        )
-    except ApiError as err:
-        return HTMLResponse(error_page("Cannot show this", err.message), status_code=err.status)
+_html = html_answer  # a page, or its failure as a one-line HTML page
 
 
 @router.get("/static/viz/{name:path}")

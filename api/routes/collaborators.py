@@ -25,13 +25,7 @@ from innograph.api.params import (
     fetch_organisation,
     split_list,
 )
-from innograph.api.representation import (
-    csv_response,
-    csv_stream,
-    joined,
-    json_response,
-    node_ref,
-)
+from innograph.api.representation import csv_response, csv_stream, joined, json_response, node_ref
 from innograph.api.responses import TABLE
 from innograph.api.schemas import (
     CollaborationNetworkPublic,
@@ -178,7 +172,7 @@ async def collaborators(
             CSV_HEADER,
             map(_csv_row, found),
             name="collaborators",
-            headers={"X-Total-Count": str(found.total)},
+            total=found.total,
         )
     page = page_of(request, total=found.total, offset=offset, limit=size)
     if format == "csv":
@@ -195,6 +189,8 @@ async def collaborators(
 
 @router.get("/collaboration-network", response_model=CollaborationNetworkPublic, responses=TABLE)
 async def collaboration_network(
+    request: Request,
+    response: Response,
     store: StoreDep,
     analytics: AnalyticsDep,
     programme: Annotated[
@@ -213,10 +209,16 @@ async def collaboration_network(
             description="Only shared items of these types: Project, S3Platform, Event.",
         ),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_NETWORK_EDGES)] = 1000,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_NETWORK_EDGES, description="Page size: 1000 unless given; CSV: all."),
+    ] = None,
+    offset: OffsetParam = 0,
     format: FormatParam = "json",
 ) -> CollaborationNetworkPublic | Response:
-    """The weighted organisation–organisation network of a selection, as an edge list."""
+    """The weighted organisation–organisation network of a selection, as an edge list,
+    heaviest first (ties: the best connected pair), paged; CSV without ``limit`` streams
+    every edge."""
     if programme is not None:
         await fetch_entity(store, programme, "programme", types=("FundingProgramme",))
     if region is not None:
@@ -230,6 +232,7 @@ async def collaboration_network(
                 422,
                 f"type: {name[:40]!r} is not a shared item type ({', '.join(SHARED_ITEM_TYPES)})",
             )
+    whole = format == "csv" and limit is None
     network = await within_budget(
         ANALYTICS_BUDGET_SECONDS,
         analytics.network,
@@ -237,17 +240,17 @@ async def collaboration_network(
         region=region,
         project=project,
         item_types=item_types,
-        limit=limit,
+        limit=2**62 if whole else offset + (limit or 1000),
     )
+    header = ["source", "source_name", "target", "target_name", "weight"]
+    edges = network.edges if whole else network.edges[offset:]
+    rows = ((e.source.id, e.source.name, e.target.id, e.target.name, e.weight) for e in edges)
+    if whole:
+        return csv_stream(header, rows, name="collaboration-network", total=network.total_edges)
+    page = page_of(request, total=network.total_edges, offset=offset, limit=limit or 1000)
     if format == "csv":
-        return csv_response(
-            ["source", "source_name", "target", "target_name", "weight"],
-            (
-                (e.source.id, e.source.name, e.target.id, e.target.name, e.weight)
-                for e in network.edges
-            ),
-            name="collaboration-network",
-        )
+        return csv_response(header, rows, name="collaboration-network", headers=page.headers())
+    response.headers.update(page.headers())
     data = [
         NetworkEdgePublic(
             source=e.source.id,
@@ -256,12 +259,13 @@ async def collaboration_network(
             target_name=e.target.name,
             weight=e.weight,
         )
-        for e in network.edges
+        for e in edges
     ]
     return CollaborationNetworkPublic(
+        **page.fields(),
         data=data,
         count=len(data),
         organisations=network.organisations,
         total_edges=network.total_edges,
-        truncated=network.truncated,
+        truncated=page.next is not None,
     )

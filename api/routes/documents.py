@@ -23,7 +23,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Annotated, Literal, cast
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.datastructures import UploadFile
 from starlette.types import Message
@@ -31,11 +32,20 @@ from starlette.types import Message
 from innograph.api.budget import within_budget
 from innograph.api.deps import SettingsDep, StoreDep
 from innograph.api.errors import ApiError
-from innograph.api.limits import MAX_UPLOAD_FILES, UPLOAD_BUDGET_SECONDS
-from innograph.api.schemas import ErrorPublic, IngestPublic, IngestResultPublic
+from innograph.api.limits import (
+    MAX_DOCUMENTS,
+    MAX_UPLOAD_FILES,
+    QUERY_BUDGET_SECONDS,
+    UPLOAD_BUDGET_SECONDS,
+)
+from innograph.api.pagination import OffsetParam, page_of
+from innograph.api.params import FormatParam, check_id
+from innograph.api.representation import csv_response, csv_stream, document_data, json_response
+from innograph.api.responses import answers
+from innograph.api.schemas import DocumentsPublic, ErrorPublic, IngestPublic, IngestResultPublic
 from innograph.config import Settings
 from innograph.graph.store import GraphStore
-from innograph.graph.types import IngestResult
+from innograph.graph.types import DocumentInfo, IngestResult
 from innograph.ingest.reading.formats import ContainerLimits, ReadError, read_bytes
 from innograph.service import extractor_for, write_all
 
@@ -318,3 +328,49 @@ async def upload_documents(
     return IngestPublic(
         data=results, count=len(results), ingested=len(results) - refused, failed=refused
     )
+
+
+DOCUMENT_COLUMNS = ["source", "doc", "title", "lang", "ingested_at", "content_hash"]
+
+
+def document_row(d: DocumentInfo) -> tuple[str | None, ...]:
+    """A stored document as a CSV row (``DOCUMENT_COLUMNS``)."""
+    return (d.source, d.doc, d.title, d.lang, d.ingested_at, d.content_hash)
+
+
+@router.get(
+    "/documents",
+    response_model=DocumentsPublic,
+    responses=answers(404, 422, 503, media=["text/csv"]),
+)
+async def documents(
+    request: Request,
+    store: StoreDep,
+    entity: Annotated[
+        str | None, Query(description="Only the documents mentioning this entity id.")
+    ] = None,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_DOCUMENTS, description="Page size: 100 unless given; CSV: all."),
+    ] = None,
+    offset: OffsetParam = 0,
+    format: FormatParam = "json",
+) -> Response:
+    """The source documents in the graph (or those mentioning an entity), by source, paged."""
+    if entity is not None:
+        entity_id = check_id(entity, "entity")
+        detail = await within_budget(QUERY_BUDGET_SECONDS, store.get_entity, entity_id)
+        listed = detail.documents
+    else:
+        listed = await within_budget(QUERY_BUDGET_SECONDS, store.documents)
+    found = sorted(listed, key=lambda d: d.source)
+    if format == "csv" and limit is None:
+        rows = map(document_row, found)
+        return csv_stream(DOCUMENT_COLUMNS, rows, name="documents", total=len(found))
+    page = page_of(request, total=len(found), offset=offset, limit=limit or 100)
+    shown = found[offset : offset + page.limit]
+    if format == "csv":
+        rows = map(document_row, shown)
+        return csv_response(DOCUMENT_COLUMNS, rows, name="documents", headers=page.headers())
+    data = [document_data(d) for d in shown]
+    return json_response({**page.fields(), "data": data, "count": len(data)}, page.headers())

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 from pydantic import BaseModel
 
 from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.limits import QUERY_BUDGET_SECONDS
+from innograph.api.pagination import OffsetParam, PageInfo, page_of
 from innograph.api.params import check_id
 from innograph.api.schemas import ERROR_RESPONSES
 from innograph.ontology.facts import MergeRecord
@@ -29,11 +30,11 @@ class MergePublic(BaseModel):
     refused: bool
 
 
-class MergesPublic(BaseModel):
-    """The decisions that match the query, and how many there are in all."""
+class MergesPublic(PageInfo):
+    """A page of the decisions that match the query; ``total`` counts them all."""
 
-    total: int
     merges: list[MergePublic]
+    count: int
 
 
 def _matches(record: MergeRecord, entity_id: str | None, name: str) -> bool:
@@ -49,13 +50,16 @@ def _matches(record: MergeRecord, entity_id: str | None, name: str) -> bool:
     responses={422: ERROR_RESPONSES[422], 503: ERROR_RESPONSES[503]},
 )
 async def merges(
+    request: Request,
+    response: Response,
     store: StoreDep,
     id: Annotated[str | None, Query(description="Decisions about this entity id.")] = None,
     q: Annotated[str, Query(description="Names containing this text (any case).")] = "",
     refused: Annotated[
         bool | None, Query(description="true: refusals only; false: merges only.")
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many.")] = 100,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")] = 100,
+    offset: OffsetParam = 0,
 ) -> MergesPublic:
     """Every name merged into an entity (identifier, identity key, acronym, fuzzy,
     registry) and every refusal to merge (two PICs, two countries) with its reason."""
@@ -67,12 +71,12 @@ async def merges(
         for r in records
         if _matches(r, entity_id, wanted) and (refused is None or r.refused == refused)
     ]
-    return MergesPublic(
-        total=len(found),
-        merges=[
-            MergePublic(
-                id=r.canonical_id, name=r.name, method=r.method, score=r.score, refused=r.refused
-            )
-            for r in found[:limit]
-        ],
-    )
+    page = page_of(request, total=len(found), offset=offset, limit=limit)
+    response.headers.update(page.headers())
+    shown = [
+        MergePublic(
+            id=r.canonical_id, name=r.name, method=r.method, score=r.score, refused=r.refused
+        )
+        for r in found[offset : offset + limit]
+    ]
+    return MergesPublic(**page.fields(), merges=shown, count=len(shown))

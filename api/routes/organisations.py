@@ -10,12 +10,12 @@ passes for an applied one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from innograph.api.budget import within_budget
@@ -24,7 +24,7 @@ from innograph.api.errors import ApiError
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_QUERY_LENGTH
 from innograph.api.pagination import OffsetParam, PageInfo, page_of
 from innograph.api.params import FormatParam, check_country, fetch_entity, split_list
-from innograph.api.representation import csv_text, json_response, node_ref
+from innograph.api.representation import csv_stream, csv_text, json_response, node_ref
 from innograph.api.responses import TABLE
 from innograph.api.schemas import NodeRef
 from innograph.graph.analytics.partners import (
@@ -55,7 +55,6 @@ CSV_HEADER = (
     "projects",
     "partners",
 )
-_CSV_CHUNK = 1000  # rows per piece of a streamed CSV
 
 
 class PartnerPublic(BaseModel):
@@ -173,7 +172,12 @@ async def organisations(
         chosen = await within_budget(
             ANALYTICS_BUDGET_SECONDS, partners.selection, filters, sort=sort
         )
-        return _csv_stream((partners.row(int(i)) for i in chosen), len(chosen))
+        return csv_stream(
+            CSV_HEADER,
+            (_csv_row(partners.row(int(i))) for i in chosen),
+            name="organisations",
+            total=len(chosen),
+        )
     size = limit or DEFAULT_LIMIT
     result: PartnerResult = await within_budget(
         ANALYTICS_BUDGET_SECONDS,
@@ -310,33 +314,3 @@ def _csv_row(row: PartnerRow) -> tuple[object, ...]:
         row.projects,
         row.partners,
     )
-
-
-def _csv_stream(rows: Iterator[PartnerRow], total: int) -> StreamingResponse:
-    """The whole selection as CSV, written a chunk of rows at a time."""
-
-    def pieces() -> Iterator[str]:
-        yield csv_text(CSV_HEADER, ())
-        chunk: list[tuple[object, ...]] = []
-        for row in rows:
-            chunk.append(_csv_row(row))
-            if len(chunk) >= _CSV_CHUNK:
-                yield _body_of(chunk)
-                chunk = []
-        if chunk:
-            yield _body_of(chunk)
-
-    return StreamingResponse(
-        pieces(),
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": 'inline; filename="organisations.csv"',
-            "X-Total-Count": str(total),
-        },
-    )
-
-
-def _body_of(rows: list[tuple[object, ...]]) -> str:
-    """CSV rows without the header line."""
-    text = csv_text(CSV_HEADER, rows)
-    return text[text.index("\n") + 1 :]

@@ -5,15 +5,16 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from innograph.api.budget import within_budget
 from innograph.api.deps import StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.limits import MAX_QUERY_LENGTH, MAX_SEARCH_RESULTS, QUERY_BUDGET_SECONDS
+from innograph.api.pagination import OffsetParam, page_of
 from innograph.api.params import FormatParam, parse_types
-from innograph.api.representation import csv_response, json_response
+from innograph.api.representation import csv_response, csv_stream, json_response, node_data
 from innograph.api.responses import TABLE
 from innograph.api.schemas import SearchPublic
 
@@ -28,6 +29,7 @@ _search_threads = ThreadPoolExecutor(SEARCH_THREADS, thread_name_prefix="search"
 
 @router.get("/search", response_model=SearchPublic, responses=TABLE)
 async def search(
+    request: Request,
     store: StoreDep,
     q: Annotated[
         str,
@@ -39,10 +41,17 @@ async def search(
         str | None,
         Query(alias="type", description="Only these entity types (comma-separated)."),
     ] = None,
-    limit: Annotated[int, Query(ge=1, le=MAX_SEARCH_RESULTS)] = 20,
+    limit: Annotated[
+        int | None,
+        Query(ge=1, le=MAX_SEARCH_RESULTS, description="Page size: 20 unless given; CSV: all."),
+    ] = None,
+    offset: OffsetParam = 0,
     format: FormatParam = "json",
 ) -> Response:
-    """Find entities by name: case- and accent-insensitive, prefix and fuzzy, best first."""
+    """Find entities by name: case- and accent-insensitive, prefix and fuzzy, best first.
+
+    The search ranks at most 100 matches; ``total`` says how many it ranked, ``next``
+    pages through them. CSV without ``limit`` holds them all."""
     query = q.strip()
     if not query:
         raise ApiError(422, "q: give a name or part of a name to search for")
@@ -52,15 +61,24 @@ async def search(
         store.search,
         query,
         types=types,
-        limit=limit,
+        limit=MAX_SEARCH_RESULTS,  # the whole ranking, for its total; a page is cut from it
         executor=_search_threads,
     )
+    header = ["rank", "id", "type", "name"]
+    if format == "csv" and limit is None:
+        rows = ((rank, n.id, n.type, n.name) for rank, n in enumerate(nodes, 1))
+        return csv_stream(header, rows, name="search", total=len(nodes))
+    page = page_of(request, total=len(nodes), offset=offset, limit=limit or 20)
+    shown = nodes[offset : offset + page.limit]
     if format == "csv":
         return csv_response(
-            ["rank", "id", "type", "name"],
-            ((rank, n.id, n.type, n.name) for rank, n in enumerate(nodes, 1)),
+            header,
+            ((rank, n.id, n.type, n.name) for rank, n in enumerate(shown, offset + 1)),
             name="search",
+            headers=page.headers(),
         )
     # SearchPublic's shape, as plain data: the store's nodes need no validating.
-    data = [{"id": n.id, "type": n.type, "name": n.name, "properties": n.properties} for n in nodes]
-    return json_response({"query": query, "data": data, "count": len(data)})
+    data = [node_data(n) for n in shown]
+    return json_response(
+        {**page.fields(), "query": query, "data": data, "count": len(data)}, page.headers()
+    )

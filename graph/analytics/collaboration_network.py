@@ -208,7 +208,8 @@ def _regions_of(entity_id: str, located: dict[str, set[str]]) -> set[str]:
 def heaviest_pairs(
     weights: sp.csr_matrix, limit: int
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """The ``limit`` heaviest pairs (rows, cols, weights; ties by index) and the total."""
+    """The ``limit`` heaviest pairs (rows, cols, weights) and the total. Ties go to the
+    best connected pair (the most partners of its two ends together), then by index."""
     upper = sp.triu(weights, k=1).tocoo()
     total = int(upper.nnz)
     rows, cols, data = upper.row, upper.col, upper.data
@@ -216,7 +217,8 @@ def heaviest_pairs(
         threshold = np.partition(data, total - limit)[total - limit]
         keep = data >= threshold
         rows, cols, data = rows[keep], cols[keep], data[keep]
-    order = np.lexsort((cols, rows, -data))[:limit]
+    partners = np.diff(weights.indptr)
+    order = np.lexsort((cols, rows, -(partners[rows] + partners[cols]), -data))[:limit]
     return rows[order], cols[order], data[order], total
 
 

@@ -99,9 +99,11 @@ def compute_communities(
         )
     if budget.exceeded():
         notes.append(f"time budget reached after {levels} Louvain level(s)")
+    brokers, brokers_total = find_brokers(index, label)
     return CommunityResult(
         communities=communities,
-        brokers=find_brokers(index, label),
+        brokers=brokers,
+        brokers_total=brokers_total,
         modularity=round(modularity, 6),
         seed=seed,
         bounded=bounded,
@@ -112,11 +114,14 @@ def compute_communities(
     )
 
 
-def find_brokers(index: NetworkIndex, label: np.ndarray, cap: int = 200) -> list[Broker]:
-    """Organisations whose partners span the most countries, then communities."""
+def find_brokers(
+    index: NetworkIndex, label: np.ndarray, cap: int = 200
+) -> tuple[list[Broker], int]:
+    """The first ``cap`` organisations whose partners span the most countries, then
+    communities (then the most partners), and how many such brokers there are."""
     n = len(index.orgs)
     if n == 0:
-        return []
+        return [], 0
     codes = sorted({c for c in index.countries if c})
     code_pos = {c: i for i, c in enumerate(codes)}
     located = [(i, c) for i, c in enumerate(index.countries) if c]
@@ -136,6 +141,7 @@ def find_brokers(index: NetworkIndex, label: np.ndarray, cap: int = 200) -> list
     own_community = (label >= 0).astype(np.int64)
     spans = np.maximum(n_countries - 1, 0) + np.maximum(n_communities - own_community, 0)
     order = np.lexsort((np.arange(n), -index.degree, -n_communities, -n_countries))
+    total = int(np.count_nonzero((n_countries > 1) | (n_communities > 1)))  # a reason each
     out: list[Broker] = []
     for i in order[:cap]:
         if spans[i] <= 0:
@@ -152,4 +158,4 @@ def find_brokers(index: NetworkIndex, label: np.ndarray, cap: int = 200) -> list
         if not parts:
             continue
         out.append(Broker(index.orgs[i], countries, int(n_communities[i]), "; ".join(parts)))
-    return out
+    return out, total

@@ -41,6 +41,7 @@ class CentralityResult:
     measure: str
     scores: list[CentralityScore]
     organisations: int  # size of the network ranked
+    ranked: int = 0  # organisations in the ranking asked for (all, or those of a region)
     sampled: bool = False
     sample_size: int | None = None  # sources used by sampled betweenness
     note: str = ""
@@ -74,6 +75,8 @@ class CommunityResult:
     brokers: list[Broker]
     modularity: float
     seed: int
+    total: int = 0  # communities found (``communities`` may be a page of them)
+    brokers_total: int = 0  # brokers found (``brokers`` may be the first of them)
     bounded: bool = False  # the projection was cut to its heaviest edges
     min_weight: int = 1
     levels_completed: int = 0

@@ -140,10 +140,11 @@ class Analytics:
 
     # -- centrality -------------------------------------------------------------------
     def centrality(
-        self, measure: str, *, top: int = 20, region: str | None = None
+        self, measure: str, *, top: int = 20, offset: int = 0, region: str | None = None
     ) -> CentralityResult:
-        """The ``top`` organisations by ``measure`` on the whole network; ``region``
-        keeps only organisations located in that region (ranks stay network-wide)."""
+        """The ``top`` organisations by ``measure`` on the whole network, after the first
+        ``offset``; ``region`` keeps only organisations located in that region.
+        ``ranked`` counts the organisations of the whole ranking (of the region)."""
         if measure not in CENTRALITY_MEASURES:
             known = ", ".join(CENTRALITY_MEASURES)
             raise ValueError(f"unknown measure {measure!r} (one of {known})")
@@ -156,17 +157,17 @@ class Analytics:
         full, vector = computed
         index = self.index()
         order = np.lexsort((np.arange(len(vector)), -vector))
-        scores: list[CentralityScore] = []
-        for i in order:
-            if region and region not in index.regions[i]:
-                continue
-            scores.append(CentralityScore(index.orgs[i], float(vector[i])))
-            if len(scores) >= top:
-                break
+        if region:
+            inside = (region in index.regions[i] for i in order)
+            order = order[np.fromiter(inside, dtype=bool, count=len(order))]
+        scores = [
+            CentralityScore(index.orgs[i], float(vector[i])) for i in order[offset : offset + top]
+        ]
         return CentralityResult(
             measure=measure,
             scores=scores,
             organisations=full.organisations,
+            ranked=len(order),
             sampled=full.sampled,
             sample_size=full.sample_size,
             note=full.note,
@@ -175,10 +176,11 @@ class Analytics:
 
     # -- communities ------------------------------------------------------------------
     def communities(
-        self, *, limit: int = 20, members: int = 50, brokers: int = 20
+        self, *, limit: int = 20, offset: int = 0, members: int = 50, brokers: int = 20
     ) -> CommunityResult:
-        """Louvain communities (seeded) of the bounded network, and the brokers between
-        countries and communities. Lists are capped; sizes are not."""
+        """Louvain communities (seeded) of the bounded network, ``limit`` of them after the
+        first ``offset``, and the brokers between countries and communities. Lists are
+        capped; sizes and totals are not."""
         full: CommunityResult = self._cached(
             "communities",
             lambda index: compute_communities(
@@ -191,11 +193,13 @@ class Analytics:
         out = CommunityResult(
             communities=[
                 Community(c.members[:members], c.size, c.countries)
-                for c in full.communities[:limit]
+                for c in full.communities[offset : offset + limit]
             ],
             brokers=full.brokers[:brokers],
             modularity=full.modularity,
             seed=full.seed,
+            total=len(full.communities),
+            brokers_total=full.brokers_total,
             bounded=full.bounded,
             min_weight=full.min_weight,
             levels_completed=full.levels_completed,

@@ -193,7 +193,14 @@ class MemoryGraph:
         wanted = expand_types(types) if types else None
         keep = None if wanted is None else (lambda n: self._nodes[n].type in wanted)
         ids, total = neighbourhood_ids(
-            self._neighbours, entity_id, depth=depth, keep=keep, limit=limit
+            self._neighbours,
+            entity_id,
+            depth=depth,
+            keep=keep,
+            limit=limit,
+            weights=lambda found: {
+                n: (len(self._nbrs.get(n, ())), self._nodes[n].name) for n in found
+            },
         )
         return Subgraph(
             nodes=[copy_node(self._nodes[i]) for i in ids],

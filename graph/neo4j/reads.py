@@ -83,6 +83,23 @@ def adjacency(
     return found, types
 
 
+def degrees_and_names(
+    read: Read, ids: Iterable[str], relations: frozenset[str] = frozenset()
+) -> dict[str, tuple[int, str]]:
+    """Each node's degree (distinct neighbours along ``relations``, else any contract
+    relationship, as :func:`adjacency` counts them) and name."""
+    groups = _by_root(ids)
+    if not groups:
+        return {}
+    matched, params = _matched(groups, "n")
+    rows = read(
+        matched + f"OPTIONAL MATCH (n)-[:{rel_types(relations)}]-(m) "
+        "WITH n, count(DISTINCT m) AS degree RETURN n.id, degree, n.name",
+        **params,
+    )
+    return {entity_id: (degree, name) for entity_id, degree, name in rows}
+
+
 def edges_among(
     read: Read, ids: Sequence[str], relations: frozenset[str] = frozenset()
 ) -> list[Edge]:

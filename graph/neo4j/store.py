@@ -362,7 +362,12 @@ class Neo4jStore:
         wanted = expand_types(types) if types else None
         keep = None if wanted is None else (lambda n: node_types[n] in wanted)
         ids, total = neighbourhood_ids(
-            lambda n: adjacency.get(n, ()), entity_id, depth=depth, keep=keep, limit=limit
+            lambda n: adjacency.get(n, ()),
+            entity_id,
+            depth=depth,
+            keep=keep,
+            limit=limit,
+            weights=lambda found: reads.degrees_and_names(self._read, found),
         )
         nodes = self._fetch_nodes(ids)
         return Subgraph(

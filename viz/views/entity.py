@@ -16,14 +16,20 @@ from typing import Any
 
 from markupsafe import Markup
 
+from innograph.graph.relations import relations_by_type
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
 from innograph.viz.model import style_of
-from innograph.viz.network import ego_view, evidence_lines
+from innograph.viz.network import ego_view
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
 from innograph.viz.templating import render
+from innograph.viz.views.entity_lists import documents_href, relation_item, relations_href
 
 EGO_LIMIT = 150  # nodes of an ego network (nearest first)
+# Relations shown per type on the page, the heaviest first; a link lists them all.
+RELATIONS_SHOWN = 20
+# Documents shown on the page (a country is mentioned by thousands); a link lists them all.
+DOCUMENTS_SHOWN = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,21 +49,21 @@ SECTIONS: list[SectionBuilder] = []
 
 
 def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
-    """Each relation type with its items: direction, the other end and the evidence."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for direction, edges in (("→", detail.outgoing), ("←", detail.incoming)):
-        for edge in edges:
-            other_id = edge.target if direction == "→" else edge.source
-            other = detail.neighbours.get(other_id)
-            groups.setdefault(edge.type, []).append(
-                {
-                    "direction": direction,
-                    "href": entity_href(other_id),
-                    "name": other.name if other else other_id,
-                    "evidence": evidence_lines(edge.provenance),
-                }
-            )
-    return [{"type": kind, "items": items} for kind, items in sorted(groups.items())]
+    """Each relation type with its heaviest ``RELATIONS_SHOWN`` items (direction, the other
+    end, the evidence), its total, and the address of the page listing all of them."""
+    groups = []
+    for kind, relations in relations_by_type(detail).items():
+        groups.append(
+            {
+                "type": kind,
+                "total": len(relations),
+                "items": [relation_item(r) for r in relations[:RELATIONS_SHOWN]],
+                "all_href": relations_href(detail.node.id, kind)
+                if len(relations) > RELATIONS_SHOWN
+                else None,
+            }
+        )
+    return groups
 
 
 def entity_page(
@@ -88,7 +94,9 @@ def entity_page(
         view_json=Markup(json_block("view-data", view.to_json())),
         properties=properties,
         relations=relation_groups(detail),
-        documents=detail.documents,
+        documents=detail.documents[:DOCUMENTS_SHOWN],
+        documents_total=len(detail.documents),
+        documents_href=documents_href(entity_id),
         sections_before=[s for s in sections if s.place == "before"],
         sections_after=[s for s in sections if s.place != "before"],
     )
