@@ -69,6 +69,7 @@ class NetworkIndex:
     item_theme: sp.csr_matrix  # items × themes
     direct: sp.csr_matrix  # orgs × orgs, COLLABORATES_WITH / MEMBER_OF either way
     countries: list[str | None]  # per org
+    kinds: np.ndarray  # per org (object array): CORDIS activity type, else entity type
     regions: list[frozenset[str]]  # per org: regions it is located in, transitively
     weights: sp.csr_matrix  # orgs × orgs, shared items, no diagonal
     adjacency: sp.csr_matrix  # weights > 0 as 1.0
@@ -76,7 +77,32 @@ class NetworkIndex:
     org_theme: AttributeHolders  # themes of those items
 
     degree: np.ndarray  # distinct partners per org
+    country_codes: np.ndarray  # per org, "" where unknown (object array, for masks)
     inv_log_degree: np.ndarray  # 1 / log(degree), 0 where degree < 2 (Adamic–Adar)
+
+
+# CORDIS activity types (the participants' ``activityType``), in readable words.
+ACTIVITY_TYPES: dict[str, str] = {
+    "HES": "Higher or secondary education",
+    "PRC": "Private company",
+    "REC": "Research organisation",
+    "PUB": "Public body",
+    "OTH": "Other",
+}
+
+
+def organisation_kind(node: Node) -> str:
+    """What kind of organisation a node is: its CORDIS activity type (HES, PRC, REC,
+    PUB, OTH) when it has one, else its entity type (Organisation, Cluster)."""
+    code = node.properties.get("activity_type")
+    if isinstance(code, str) and code.strip().upper() in ACTIVITY_TYPES:
+        return code.strip().upper()
+    return node.type
+
+
+def kind_label(kind: str) -> str:
+    """A kind in readable words: "REC" -> "Research organisation"; entity types as they are."""
+    return ACTIVITY_TYPES.get(kind, kind)
 
 
 def _themes_of(node: Node) -> list[str]:
@@ -182,10 +208,12 @@ def _build_index(store: GraphStore) -> NetworkIndex:
         item_theme=item_theme,
         direct=ones_matrix(dir_r, dir_c, (len(orgs), len(orgs))),
         countries=countries,
+        kinds=np.array([organisation_kind(o) for o in orgs], dtype=object),
         regions=regions,
         weights=weights,
         adjacency=adjacency,
         degree=degree,
+        country_codes=np.array([c or "" for c in countries], dtype=object),
         inv_log_degree=np.where(degree > 1, 1.0 / np.log(np.maximum(degree, 2)), 0.0),
         org_programme=AttributeHolders.of(_binary(incidence @ item_programme)),
         org_theme=AttributeHolders.of(_binary(incidence @ item_theme)),
