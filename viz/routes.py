@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from innograph.api.budget import within_budget
@@ -91,14 +91,26 @@ async def start(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") 
 # Named, so other rooms can find the page: request.app.url_path_for("entity_page", entity_id=...)
 @router.get("/entity/{entity_id}", response_class=HTMLResponse, name="entity_page")
 async def entity(
-    store: StoreDep, entity_id: str, depth: Annotated[int, Query(ge=1, le=2)] = 1
+    request: Request,
+    store: StoreDep,
+    analytics: AnalyticsDep,
+    entity_id: str,
+    depth: Annotated[int, Query(ge=1, le=2)] = 1,
 ) -> Response:
-    """An entity's details, provenance and ego network."""
+    """An entity's details, provenance and ego network; its sections read their own
+    query parameters (an organisation's suggestions: ``sg_*``)."""
     if not is_canonical_id(entity_id):
         return HTMLResponse(
             error_page("Not found", f"{entity_id[:80]!r} is not an entity id"), status_code=404
         )
-    return await _html(QUERY_BUDGET_SECONDS, entity_page, store, entity_id, depth)
+
+    def build() -> str:
+        params = dict(request.query_params)
+        return entity_page(store, entity_id, depth, params=params, analytics=analytics)
+
+    # An organisation's page ranks suggestions: the first one on a new graph version
+    # builds the analytics' index, hence their budget.
+    return await _html(ANALYTICS_BUDGET_SECONDS, build)
 
 
 def _resolve(

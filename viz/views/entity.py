@@ -3,20 +3,26 @@
 The page is ``templates/entity.html``. What a page shows beyond the common parts depends
 on the entity's kind: a kind's module (an organisation's partners, a project's partners
 and amounts, ...) registers a section builder in ``SECTIONS``; each builder gets the store
-and the entity's detail and returns a ``Section`` or None when it has nothing to show.
+and the entity's detail and returns a ``Section`` or None when it has nothing to show. A
+section with a form of its own (filters, pages) reads the page's query parameters, and
+the analytics, from :func:`page_request` while the page is built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
+from innograph.graph.analytics.service import Analytics
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
-from innograph.viz.model import style_of
+from innograph.ontology.terms import ontology
+from innograph.viz.model import legend, style_of
 from innograph.viz.network import ego_view, evidence_lines
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
 from innograph.viz.templating import render
@@ -33,6 +39,33 @@ class Section:
     html: Markup
     place: str = "before"  # "before" the properties and relations, or "after" them
     anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """What the page was asked with, for sections with forms: the query parameters (each
+    section reads its own, by a prefix of its own) and the app's analytics (None when
+    the page is built without them)."""
+
+    params: Mapping[str, str] = field(default_factory=dict)
+    analytics: Analytics | None = None
+
+
+_REQUEST: ContextVar[PageRequest | None] = ContextVar("entity_page_request", default=None)
+
+
+def page_request() -> PageRequest:
+    """The request of the entity page being built (empty outside :func:`entity_page`)."""
+    return _REQUEST.get() or PageRequest()
+
+
+@contextmanager
+def _serving(request: PageRequest) -> Iterator[None]:
+    token = _REQUEST.set(request)
+    try:
+        yield
+    finally:
+        _REQUEST.reset(token)
 
 
 SectionBuilder = Callable[[GraphStore, EntityDetail], Section | None]
@@ -58,8 +91,30 @@ def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
     return [{"type": kind, "items": items} for kind, items in sorted(groups.items())]
 
 
-def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
-    """An entity's details, provenance, and its ego network to ``depth`` (1 or 2)."""
+def type_styles() -> dict[str, Any]:
+    """How expand.js draws nodes and edges it adds: each entity type's label, shape and
+    colour (as the legend has them) and each relation's label."""
+    return {
+        "types": {
+            name: {"label": e.label, "shape": e.shape, "colour": e.colour}
+            for name, e in legend().items()
+        },
+        "relations": {
+            name: term.labels.get("en", name) for name, term in ontology().relation_types.items()
+        },
+    }
+
+
+def entity_page(
+    store: GraphStore,
+    entity_id: str,
+    depth: int = 1,
+    *,
+    params: Mapping[str, str] | None = None,
+    analytics: Analytics | None = None,
+) -> str:
+    """An entity's details, provenance, and its ego network to ``depth`` (1 or 2);
+    ``params`` (the page's query parameters) and ``analytics`` reach the sections."""
     detail = store.get_entity(entity_id)  # EntityNotFound when absent
     node = detail.node
     sub = store.neighbourhood(entity_id, depth=depth, limit=EGO_LIMIT)
@@ -68,7 +123,8 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
         (key, value if not isinstance(value, list) else ", ".join(map(str, value)))
         for key, value in sorted(node.properties.items())
     ]
-    sections = [s for s in (build(store, detail) for build in SECTIONS) if s is not None]
+    with _serving(PageRequest(dict(params or {}), analytics)):
+        sections = [s for s in (build(store, detail) for build in SECTIONS) if s is not None]
     return render(
         "entity.html",
         title=node.name,
@@ -80,6 +136,7 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
         legend=Markup(legend_html(view.legend)),
         network=Markup(network_html(view)),
         view_json=Markup(json_block("view-data", view.to_json())),
+        type_styles=Markup(json_block("type-styles", type_styles())),
         properties=properties,
         relations=relation_groups(detail),
         documents=detail.documents,
