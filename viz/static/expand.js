@@ -204,6 +204,7 @@
           })
         );
         extendLegend(added);
+        if (added.length) network.fit({ animation: false }); // the new nodes in sight
         var known = {};
         data.edges.forEach(function (e) {
           known[e.key || e.from + "|" + e.to] = true;
