@@ -280,3 +280,24 @@ def test_hostile_names_in_suggestions_stay_text(client: TestClient) -> None:
 def test_no_suggestions_section_on_other_kinds(client: TestClient) -> None:
     html = client.get(f"/entity/{make_canonical_id('Project', 'Project Zero')}").text
     assert 'id="suggestions"' not in html
+
+
+def test_themes_show_as_written_and_match_in_any_case(store: GraphStore, tmp_path: Path) -> None:
+    # Seeker's project and Cand One's share no partner, only a theme spelt two ways.
+    store.upsert_document(
+        make_facts(
+            "test://themes",
+            [
+                ("s", "Organisation", "Seeker Institute"),
+                ("c", "Organisation", "Cand One"),
+                ("p", "Project", "Project Zero", {"topics": "Hydrogen; ECSEL-2019-1-IA"}),
+                ("q", "Project", "Project Q1", {"topics": "hydrogen"}),
+            ],
+            [("PARTICIPATES_IN", "s", "p"), ("PARTICIPATES_IN", "c", "q")],
+        )
+    )
+    with TestClient(create_app(Settings(store_dir=tmp_path), store=store)) as client:
+        (only,) = client.get(URL).json()["data"]
+    assert only["organisation"]["id"] == CID[1]
+    assert only["shared_themes"] == ["Hydrogen"]
+    assert only["reason"] == "1 shared theme: Hydrogen"

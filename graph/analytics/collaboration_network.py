@@ -62,7 +62,7 @@ class NetworkIndex:
     item_pos: dict[str, int]
     programmes: list[Node]
     programme_pos: dict[str, int]
-    themes: list[str]
+    themes: list[str]  # as written (one spelling per theme, compared in lower case)
     nodes: dict[str, Node]
     incidence: sp.csr_matrix  # orgs × items
     item_programme: sp.csr_matrix  # items × programmes (FUNDED_BY)
@@ -105,7 +105,9 @@ def kind_label(kind: str) -> str:
     return ACTIVITY_TYPES.get(kind, kind)
 
 
-def _themes_of(node: Node) -> list[str]:
+def _themes_of(node: Node) -> dict[str, str]:
+    """An item's themes: each folded to lower case (so "Hydrogen" and "hydrogen" are one)
+    with the spelling it was written in, to show."""
     out: list[str] = []
     for prop in THEME_PROPERTIES:
         value = node.properties.get(prop)
@@ -113,7 +115,10 @@ def _themes_of(node: Node) -> list[str]:
             out.extend(t.strip() for t in value.replace(",", ";").split(";"))
         elif isinstance(value, list | tuple):
             out.extend(str(t).strip() for t in value)
-    return sorted({t.lower() for t in out if t})
+    spelt: dict[str, str] = {}
+    for theme in sorted(t for t in out if t):  # the same spelling whatever the order
+        spelt.setdefault(theme.lower(), theme)
+    return spelt
 
 
 def ones_matrix(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sp.csr_matrix:
@@ -177,8 +182,13 @@ def _build_index(store: GraphStore) -> NetworkIndex:
             dir_r += [a, b]
             dir_c += [b, a]
     themes_per_item = [_themes_of(n) for n in items]
-    themes = sorted({t for ts in themes_per_item for t in ts})
-    theme_pos = {t: i for i, t in enumerate(themes)}
+    spelling: dict[str, str] = {}
+    for ts in themes_per_item:
+        for key, spelt in ts.items():
+            spelling[key] = min(spelling.get(key, spelt), spelt)
+    keys = sorted(spelling)
+    themes = [spelling[k] for k in keys]  # as written, one per folded key
+    theme_pos = {t: i for i, t in enumerate(keys)}
     th_r = [i for i, ts in enumerate(themes_per_item) for _ in ts]
     th_c = [theme_pos[t] for ts in themes_per_item for t in ts]
 
