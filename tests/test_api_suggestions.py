@@ -204,14 +204,18 @@ def test_a_programme_everyone_shares_is_no_reason(store: GraphStore, tmp_path: P
         ("FUNDED_BY", "p0", "g"),
     ]
     for k in range(12):
-        entities += [(f"c{k}", "Organisation", f"Cand {k:02}"), (f"q{k}", "Project", f"Q {k}")]
+        country = {"country": "DE" if k < 3 else "FR"}
+        entities += [(f"c{k}", "Organisation", f"Cand {k:02}", country)]
+        entities.append((f"q{k}", "Project", f"Q {k}"))
         relations += [("PARTICIPATES_IN", f"c{k}", f"q{k}"), ("PARTICIPATES_IN", "m", f"q{k}")]
         relations.append(("FUNDED_BY", f"q{k}", "g"))
     store.upsert_document(make_facts("test://everyone", entities, relations))
     with TestClient(create_app(Settings(store_dir=tmp_path), store=store)) as client:
         body = client.get(URL, params={"limit": 100}).json()
-    assert body["total"] == 12
-    for s in body["data"]:
+        # A filter narrows the list, not what tells its members apart.
+        narrowed = client.get(URL, params={"country": "DE"}).json()
+    assert body["total"] == 12 and narrowed["total"] == 3
+    for s in body["data"] + narrowed["data"]:
         assert s["reason"] == "1 shared partner: Middle One"
         assert [p["name"] for p in s["shared_programmes"]] == ["Programme Green"]
 

@@ -84,6 +84,7 @@ def suggest_partners(
     candidate[i] = False
     candidate[own_partners] = False
     candidate[row_indices(index.direct, i)] = False  # symmetric by construction
+    unfiltered = candidate.copy()  # the filters narrow what is shown, not what is telling
     codes = index.country_codes
     if cross_border:
         candidate &= (codes != "") & (codes != own_country)
@@ -111,9 +112,11 @@ def suggest_partners(
     own_weight[own_partners] = _row(index.weights, i)[1]
     # A programme or theme that half the suggestions share too tells none of them apart
     # (Horizon 2020 in a Horizon 2020 extract): it counts in the score, not in the reason.
-    kept = candidate & in_country & of_kind
-    telling_programmes = _telling(index.org_programme.by_attribute, programme_row, kept, total)
-    telling_themes = _telling(index.org_theme.by_attribute, theme_row, kept, total)
+    everyone = int(unfiltered.sum())
+    telling_programmes = _telling(
+        index.org_programme.by_attribute, programme_row, unfiltered, everyone
+    )
+    telling_themes = _telling(index.org_theme.by_attribute, theme_row, unfiltered, everyone)
     out = []
     for j in picks.tolist():
         partners_j, weights_j = _row(index.weights, j)
@@ -183,8 +186,8 @@ def _row(matrix: sp.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _telling(by_attribute: sp.csr_matrix, own: set[int], kept: np.ndarray, total: int) -> set[int]:
     """Of the organisation's own attributes, those that set a suggestion apart: all but
-    those held by half or more of the ``total`` kept suggestions, when that is at least
-    ``UBIQUITOUS`` of them."""
+    those held by half or more of the ``total`` suggestions (``kept``, before any filter),
+    when that is at least ``UBIQUITOUS`` of them."""
     telling = set()
     for a in own:
         holders = int(kept[_row(by_attribute, a)[0]].sum())
