@@ -20,7 +20,13 @@ from innograph.api.deps import AnalyticsDep, StoreDep
 from innograph.api.errors import ApiError
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, MAX_SUGGESTIONS
 from innograph.api.pagination import OffsetParam, Page, page_of
-from innograph.api.params import FormatParam, check_country, check_id, fetch_organisation
+from innograph.api.params import (
+    FormatParam,
+    check_country,
+    check_id,
+    fetch_organisation,
+    split_list,
+)
 from innograph.api.representation import csv_response, json_response, node_ref
 from innograph.api.responses import TABLE
 from innograph.api.schemas import SuggestionsPublic
@@ -50,10 +56,7 @@ class SuggestionFilters:
 def _kinds(value: str | None) -> list[str]:
     known = {k.lower(): k for k in (*ACTIVITY_TYPES, *organisation_types())}
     out = []
-    for part in (value or "").split(","):
-        part = part.strip()
-        if not part:
-            continue
+    for part in split_list(value):
         if part.lower() not in known:
             choices = ", ".join(
                 f"{k} ({kind_label(k)})" if k in ACTIVITY_TYPES else k for k in known.values()
@@ -70,11 +73,7 @@ def suggestion_filters(
 ) -> SuggestionFilters:
     """The filters as the API and the page take them: ``country`` and ``type`` are
     comma-separated lists; ApiError (422) names a bad one."""
-    countries = [
-        c
-        for part in (country or "").split(",")
-        if (c := check_country(part, "country") if part.strip() else None)
-    ]
+    countries = [c for c in (check_country(p, "country") for p in split_list(country)) if c]
     programme_id = check_id(programme, "programme") if programme and programme.strip() else None
     return SuggestionFilters(cross_border, countries, _kinds(kind), programme_id)
 
