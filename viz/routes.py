@@ -8,7 +8,7 @@ parameter or a missing entity is a one-line message on an HTML page, never a tra
 from __future__ import annotations
 
 import mimetypes
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -23,7 +23,11 @@ from innograph.api.errors import (
     ApiError,
     log_store_unavailable,
 )
-from innograph.api.limits import ANALYTICS_BUDGET_SECONDS, QUERY_BUDGET_SECONDS
+from innograph.api.limits import (
+    ANALYTICS_BUDGET_SECONDS,
+    ID_CHECK_BUDGET_SECONDS,
+    QUERY_BUDGET_SECONDS,
+)
 from innograph.graph.domain import organisation_types
 from innograph.graph.errors import EntityNotFound, StoreUnavailable
 from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
@@ -53,9 +57,17 @@ router = APIRouter(include_in_schema=False)
 router.include_router(partners_router)
 
 
-async def _html(seconds: float, build: Callable[..., str], *args: Any) -> Response:
-    """Run a page builder in a worker thread; failures become one-line HTML pages."""
+async def _html(
+    seconds: float,
+    build: Callable[..., str],
+    *args: Any,
+    prepare: Callable[[], Awaitable[None]] | None = None,
+) -> Response:
+    """Run a page builder in a worker thread (after ``prepare``, with budgets of its own);
+    failures become one-line HTML pages."""
     try:
+        if prepare is not None:
+            await prepare()
         return HTMLResponse(await within_budget(seconds, build, *args))
     except EntityNotFound as err:
         return HTMLResponse(error_page("Not found", str(err)), status_code=404)
@@ -104,13 +116,18 @@ async def entity(
             error_page("Not found", f"{entity_id[:80]!r} is not an entity id"), status_code=404
         )
 
+    async def prepare() -> None:
+        # An organisation's page ranks suggestions: the first one after a graph change
+        # builds the analytics' index (seconds on the EU's data), within their budget.
+        node = await within_budget(ID_CHECK_BUDGET_SECONDS, store.get_node, entity_id)
+        if node is not None and node.type in organisation_types():
+            await within_budget(ANALYTICS_BUDGET_SECONDS, analytics.index)
+
     def build() -> str:
         params = dict(request.query_params)
         return entity_page(store, entity_id, depth, params=params, analytics=analytics)
 
-    # An organisation's page ranks suggestions: the first one on a new graph version
-    # builds the analytics' index, hence their budget.
-    return await _html(ANALYTICS_BUDGET_SECONDS, build)
+    return await _html(QUERY_BUDGET_SECONDS, build, prepare=prepare)
 
 
 def _resolve(
