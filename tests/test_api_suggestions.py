@@ -131,7 +131,7 @@ def test_ranked_with_reasons_and_facets(client: TestClient) -> None:
     assert narrowed["facets"]["country"] == {"BE": 1, "NL": 1, "DE": 1}  # PRC, any country
     assert narrowed["facets"]["type"] == {
         "HES": {"count": 1, "label": "Higher or secondary education"},
-        "PRC": {"count": 1, "label": "Private company"},
+        "PRC": {"count": 1, "label": "Private for-profit company"},
     }  # NL, any type
     crossing = client.get(URL, params={"cross_border": "true"}).json()
     assert "based in" in crossing["data"][0]["reason"]
@@ -248,7 +248,7 @@ def test_organisation_page_lists_suggestions_with_filters_and_pages(client: Test
     typed = client.get(page, params={"sg_type": "PRC", "sg_country": "NL"}).text
     assert [r[0] for r in rows(typed)] == [CID[3]]
     bad = client.get(page, params={"sg_type": "Company"}).text
-    assert "type: unknown organisation type" in section(bad)
+    assert "type: &#39;Company&#39; is not an organisation type" in section(bad)
     assert len(rows(bad)) == 7  # the bad filter is said, the rest still shown
 
 

@@ -29,11 +29,11 @@ from innograph.api.params import (
 )
 from innograph.api.representation import csv_response, json_response, node_ref
 from innograph.api.responses import TABLE
+from innograph.api.routes.organisations import check_type
 from innograph.api.schemas import SuggestionsPublic
-from innograph.graph.analytics.collaboration_network import ACTIVITY_TYPES, kind_label
 from innograph.graph.analytics.results import Suggestion, SuggestionResult
 from innograph.graph.analytics.service import Analytics
-from innograph.graph.domain import organisation_types
+from innograph.graph.domain import kind_label
 
 router = APIRouter(prefix="/api", tags=["collaboration"])
 
@@ -53,29 +53,15 @@ class SuggestionFilters:
     programme: str | None = None
 
 
-def _kinds(value: str | None) -> list[str]:
-    known = {k.lower(): k for k in (*ACTIVITY_TYPES, *organisation_types())}
-    out = []
-    for part in split_list(value):
-        if part.lower() not in known:
-            choices = ", ".join(
-                f"{k} ({kind_label(k)})" if k in ACTIVITY_TYPES else k for k in known.values()
-            )
-            raise ApiError(
-                422, f"type: unknown organisation type {part[:40]!r} (one of: {choices})"
-            )
-        out.append(known[part.lower()])
-    return out
-
-
 def suggestion_filters(
     cross_border: bool, country: str | None, kind: str | None, programme: str | None
 ) -> SuggestionFilters:
     """The filters as the API and the page take them: ``country`` and ``type`` are
     comma-separated lists; ApiError (422) names a bad one."""
     countries = [c for c in (check_country(p, "country") for p in split_list(country)) if c]
+    kinds = [check_type(part) for part in split_list(kind)]  # as partner search reads it
     programme_id = check_id(programme, "programme") if programme and programme.strip() else None
-    return SuggestionFilters(cross_border, countries, _kinds(kind), programme_id)
+    return SuggestionFilters(cross_border, countries, kinds, programme_id)
 
 
 def find_suggestions(

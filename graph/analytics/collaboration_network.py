@@ -17,7 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from innograph.gc_pause import collector_paused
-from innograph.graph.domain import country_of, organisation_types
+from innograph.graph.domain import country_of, organisation_kind, organisation_types
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
 
@@ -62,7 +62,8 @@ class NetworkIndex:
     item_pos: dict[str, int]
     programmes: list[Node]
     programme_pos: dict[str, int]
-    themes: list[str]  # as written (one spelling per theme, compared in lower case)
+    themes: list[str]  # folded to lower case: what is compared
+    theme_labels: list[str]  # per theme, as written (one spelling), to show
     nodes: dict[str, Node]
     incidence: sp.csr_matrix  # orgs × items
     item_programme: sp.csr_matrix  # items × programmes (FUNDED_BY)
@@ -79,30 +80,6 @@ class NetworkIndex:
     degree: np.ndarray  # distinct partners per org
     country_codes: np.ndarray  # per org, "" where unknown (object array, for masks)
     inv_log_degree: np.ndarray  # 1 / log(degree), 0 where degree < 2 (Adamic–Adar)
-
-
-# CORDIS activity types (the participants' ``activityType``), in readable words.
-ACTIVITY_TYPES: dict[str, str] = {
-    "HES": "Higher or secondary education",
-    "PRC": "Private company",
-    "REC": "Research organisation",
-    "PUB": "Public body",
-    "OTH": "Other",
-}
-
-
-def organisation_kind(node: Node) -> str:
-    """What kind of organisation a node is: its CORDIS activity type (HES, PRC, REC,
-    PUB, OTH) when it has one, else its entity type (Organisation, Cluster)."""
-    code = node.properties.get("activity_type")
-    if isinstance(code, str) and code.strip().upper() in ACTIVITY_TYPES:
-        return code.strip().upper()
-    return node.type
-
-
-def kind_label(kind: str) -> str:
-    """A kind in readable words: "REC" -> "Research organisation"; entity types as they are."""
-    return ACTIVITY_TYPES.get(kind, kind)
 
 
 def _themes_of(node: Node) -> dict[str, str]:
@@ -186,9 +163,8 @@ def _build_index(store: GraphStore) -> NetworkIndex:
     for ts in themes_per_item:
         for key, spelt in ts.items():
             spelling[key] = min(spelling.get(key, spelt), spelt)
-    keys = sorted(spelling)
-    themes = [spelling[k] for k in keys]  # as written, one per folded key
-    theme_pos = {t: i for i, t in enumerate(keys)}
+    themes = sorted(spelling)  # folded to lower case
+    theme_pos = {t: i for i, t in enumerate(themes)}
     th_r = [i for i, ts in enumerate(themes_per_item) for _ in ts]
     th_c = [theme_pos[t] for ts in themes_per_item for t in ts]
 
@@ -212,6 +188,7 @@ def _build_index(store: GraphStore) -> NetworkIndex:
         programmes=programmes,
         programme_pos=programme_pos,
         themes=themes,
+        theme_labels=[spelling[t] for t in themes],
         nodes=nodes,
         incidence=incidence,
         item_programme=item_programme,

@@ -46,7 +46,8 @@ def suggest_partners(
     programmes and over shared themes (rarer ones count more). The candidates can be
     narrowed: ``cross_border`` keeps those with a known country other than its own,
     ``countries`` those in one of these ISO codes, ``kinds`` those of one of these kinds
-    (:func:`organisation_kind`: a CORDIS activity type or an entity type), ``programme``
+    (``innograph.graph.domain.organisation_kind``: a CORDIS activity type or an
+    entity type), ``programme``
     those taking part in an item that programme (a FundingProgramme id) funds. The
     answer is the page ``offset``..``offset + limit`` of the ranking, with the total and
     facet counts. KeyError if ``org_id`` is not an organisation of the graph, ValueError
@@ -130,7 +131,7 @@ def suggest_partners(
         ]
         theme_ids = [t for t in row_indices(index.org_theme.holders, j) if t in theme_row]
         programmes = [index.programmes[p] for p in programme_ids]
-        themes = [index.themes[t] for t in theme_ids]
+        themes = [index.theme_labels[t] for t in theme_ids]
         exact_adamic = float(inv_log_degree[shared].sum())
         exact_score = exact_adamic + 0.5 * programme_score[j] + 0.5 * theme_score[j]
         out.append(
@@ -141,7 +142,7 @@ def suggest_partners(
                     [index.orgs[p] for p in shared[:3]],
                     len(shared),
                     [index.programmes[p] for p in programme_ids if p in telling_programmes],
-                    [index.themes[t] for t in theme_ids if t in telling_themes],
+                    [index.theme_labels[t] for t in theme_ids if t in telling_themes],
                     index.countries[j],
                     cross_border,
                 ),

@@ -22,8 +22,7 @@ from innograph.api.routes.suggestions import (
     find_suggestions,
     suggestion_filters,
 )
-from innograph.graph.analytics.collaboration_network import kind_label
-from innograph.graph.domain import organisation_types
+from innograph.graph.domain import kind_label, organisation_types
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
 from innograph.viz.pages import entity_href, query_href
