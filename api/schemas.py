@@ -213,6 +213,8 @@ class SuggestionPublic(BaseModel):
 
     organisation: NodeRef
     country: str | None
+    kind: str  # CORDIS activity type (HES, PRC, REC, PUB, OTH), else the entity type
+    kind_label: str  # the kind in words: "Research organisation"
     score: float
     reason: str
     common_partners: list[NodeRef]  # the best connected first, at most 20
@@ -222,12 +224,28 @@ class SuggestionPublic(BaseModel):
     adamic_adar: float
 
 
-class SuggestionsPublic(BaseModel):
-    """Organisations one does not yet work with, ranked by link prediction."""
+class KindFacetPublic(BaseModel):
+    """How many suggestions are of one organisation kind, and the kind in words."""
+
+    count: int
+    label: str
+
+
+class SuggestionFacetsPublic(BaseModel):
+    """Suggestions per country and per kind, each counted under the other filters."""
+
+    country: dict[str, int]
+    type: dict[str, KindFacetPublic]
+
+
+class SuggestionsPublic(PageInfo):
+    """Organisations one does not yet work with, ranked by link prediction, a page at a
+    time (``total`` counts all that pass the filters)."""
 
     organisation: NodeRef
     data: list[SuggestionPublic]
     count: int
+    facets: SuggestionFacetsPublic
     note: str = ""
 
 

@@ -6,7 +6,7 @@ routers are included in ``viz.routes``, so they cannot import it back).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi.responses import HTMLResponse, Response
@@ -22,9 +22,17 @@ from innograph.graph.errors import EntityNotFound, StoreUnavailable
 from innograph.viz.pages import error_page
 
 
-async def html_answer(seconds: float, build: Callable[..., str], *args: Any) -> Response:
-    """Run a page builder in a worker thread; failures become one-line HTML pages."""
+async def html_answer(
+    seconds: float,
+    build: Callable[..., str],
+    *args: Any,
+    prepare: Callable[[], Awaitable[None]] | None = None,
+) -> Response:
+    """Run a page builder in a worker thread (after ``prepare``, with budgets of its own);
+    failures become one-line HTML pages."""
     try:
+        if prepare is not None:
+            await prepare()
         return HTMLResponse(await within_budget(seconds, build, *args))
     except EntityNotFound as err:
         return HTMLResponse(error_page("Not found", str(err)), status_code=404)

@@ -24,6 +24,7 @@ from innograph.api.errors import (
 )
 from innograph.api.limits import (
     ANALYTICS_BUDGET_SECONDS,
+    ID_CHECK_BUDGET_SECONDS,
     MAX_PATH_HOPS,
     MAX_PATHS,
     QUERY_BUDGET_SECONDS,
@@ -92,17 +93,29 @@ async def start(store: StoreDep, q: Annotated[str, Query(max_length=200)] = "") 
 async def entity(
     request: Request,
     store: StoreDep,
+    analytics: AnalyticsDep,
     entity_id: str,
     depth: Annotated[int, Query(ge=1, le=2)] = 1,
 ) -> Response:
-    """An entity's details, provenance and ego network; the other query parameters go to
-    the page's sections."""
+    """An entity's details, provenance and ego network; its sections read their own
+    query parameters (an organisation's suggestions: ``sg_*``)."""
     if not is_canonical_id(entity_id):
         return HTMLResponse(
             error_page("Not found", f"{entity_id[:80]!r} is not an entity id"), status_code=404
         )
-    query = dict(request.query_params)
-    return await _html(QUERY_BUDGET_SECONDS, entity_page, store, entity_id, depth, query)
+
+    async def prepare() -> None:
+        # An organisation's page ranks suggestions: the first one after a graph change
+        # builds the analytics' index (seconds on the EU's data), within their budget.
+        node = await within_budget(ID_CHECK_BUDGET_SECONDS, store.get_node, entity_id)
+        if node is not None and node.type in organisation_types():
+            await within_budget(ANALYTICS_BUDGET_SECONDS, analytics.index)
+
+    def build() -> str:
+        params = dict(request.query_params)
+        return entity_page(store, entity_id, depth, params=params, analytics=analytics)
+
+    return await _html(QUERY_BUDGET_SECONDS, build, prepare=prepare)
 
 
 def _paths_query(

@@ -17,7 +17,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from innograph.gc_pause import collector_paused
-from innograph.graph.domain import country_of, organisation_types
+from innograph.graph.domain import country_of, organisation_kind, organisation_types
 from innograph.graph.store import PARTNERSHIP_RELATIONS, SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
 
@@ -62,13 +62,15 @@ class NetworkIndex:
     item_pos: dict[str, int]
     programmes: list[Node]
     programme_pos: dict[str, int]
-    themes: list[str]
+    themes: list[str]  # folded to lower case: what is compared
+    theme_labels: list[str]  # per theme, as written (one spelling), to show
     nodes: dict[str, Node]
     incidence: sp.csr_matrix  # orgs × items
     item_programme: sp.csr_matrix  # items × programmes (FUNDED_BY)
     item_theme: sp.csr_matrix  # items × themes
     direct: sp.csr_matrix  # orgs × orgs, COLLABORATES_WITH / MEMBER_OF either way
     countries: list[str | None]  # per org
+    kinds: np.ndarray  # per org (object array): CORDIS activity type, else entity type
     regions: list[frozenset[str]]  # per org: regions it is located in, transitively
     weights: sp.csr_matrix  # orgs × orgs, shared items, no diagonal
     adjacency: sp.csr_matrix  # weights > 0 as 1.0
@@ -76,10 +78,13 @@ class NetworkIndex:
     org_theme: AttributeHolders  # themes of those items
 
     degree: np.ndarray  # distinct partners per org
+    country_codes: np.ndarray  # per org, "" where unknown (object array, for masks)
     inv_log_degree: np.ndarray  # 1 / log(degree), 0 where degree < 2 (Adamic–Adar)
 
 
-def _themes_of(node: Node) -> list[str]:
+def _themes_of(node: Node) -> dict[str, str]:
+    """An item's themes: each folded to lower case (so "Hydrogen" and "hydrogen" are one)
+    with the spelling it was written in, to show."""
     out: list[str] = []
     for prop in THEME_PROPERTIES:
         value = node.properties.get(prop)
@@ -87,7 +92,10 @@ def _themes_of(node: Node) -> list[str]:
             out.extend(t.strip() for t in value.replace(",", ";").split(";"))
         elif isinstance(value, list | tuple):
             out.extend(str(t).strip() for t in value)
-    return sorted({t.lower() for t in out if t})
+    spelt: dict[str, str] = {}
+    for theme in sorted(t for t in out if t):  # the same spelling whatever the order
+        spelt.setdefault(theme.lower(), theme)
+    return spelt
 
 
 def ones_matrix(rows: list[int], cols: list[int], shape: tuple[int, int]) -> sp.csr_matrix:
@@ -151,7 +159,11 @@ def _build_index(store: GraphStore) -> NetworkIndex:
             dir_r += [a, b]
             dir_c += [b, a]
     themes_per_item = [_themes_of(n) for n in items]
-    themes = sorted({t for ts in themes_per_item for t in ts})
+    spelling: dict[str, str] = {}
+    for ts in themes_per_item:
+        for key, spelt in ts.items():
+            spelling[key] = min(spelling.get(key, spelt), spelt)
+    themes = sorted(spelling)  # folded to lower case
     theme_pos = {t: i for i, t in enumerate(themes)}
     th_r = [i for i, ts in enumerate(themes_per_item) for _ in ts]
     th_c = [theme_pos[t] for ts in themes_per_item for t in ts]
@@ -176,16 +188,19 @@ def _build_index(store: GraphStore) -> NetworkIndex:
         programmes=programmes,
         programme_pos=programme_pos,
         themes=themes,
+        theme_labels=[spelling[t] for t in themes],
         nodes=nodes,
         incidence=incidence,
         item_programme=item_programme,
         item_theme=item_theme,
         direct=ones_matrix(dir_r, dir_c, (len(orgs), len(orgs))),
         countries=countries,
+        kinds=np.array([organisation_kind(o) for o in orgs], dtype=object),
         regions=regions,
         weights=weights,
         adjacency=adjacency,
         degree=degree,
+        country_codes=np.array([c or "" for c in countries], dtype=object),
         inv_log_degree=np.where(degree > 1, 1.0 / np.log(np.maximum(degree, 2)), 0.0),
         org_programme=AttributeHolders.of(_binary(incidence @ item_programme)),
         org_theme=AttributeHolders.of(_binary(incidence @ item_theme)),

@@ -97,12 +97,20 @@ class Suggestion:
     shared_themes: list[str] = field(default_factory=list)
     adamic_adar: float = 0.0
     country: str | None = None
+    kind: str = ""  # CORDIS activity type, else entity type (see organisation_kind)
 
 
 @dataclass(slots=True)
 class SuggestionResult:
-    """Suggestions for one organisation; ``note`` explains an empty or filtered answer."""
+    """One page of suggestions for one organisation; ``note`` explains an empty or
+    filtered answer. ``total`` counts every suggestion passing the filters; the facets
+    count them per country and per kind, each under the other filters only."""
 
     organisation: Node
     suggestions: list[Suggestion]
     note: str = ""
+    total: int = 0
+    offset: int = 0
+    limit: int = 10
+    countries: dict[str, int] = field(default_factory=dict)
+    kinds: dict[str, int] = field(default_factory=dict)

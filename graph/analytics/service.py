@@ -19,7 +19,7 @@ each name is imported from the module that defines it (the domain helpers
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 import numpy as np
@@ -210,15 +210,29 @@ class Analytics:
 
     # -- suggestions ------------------------------------------------------------------
     def suggestions(
-        self, org_id: str, *, cross_border: bool = False, limit: int = 10
+        self,
+        org_id: str,
+        *,
+        cross_border: bool = False,
+        countries: Collection[str] = (),
+        kinds: Collection[str] = (),
+        programme: str | None = None,
+        offset: int = 0,
+        limit: int = 10,
     ) -> SuggestionResult:
-        """Organisations ``org_id`` does not yet work with, ranked by link prediction
-        (see :func:`innograph.graph.analytics.suggestions.suggest_partners`). KeyError if
-        ``org_id`` is not an organisation of the graph."""
+        """A page of the organisations ``org_id`` does not yet work with, ranked by link
+        prediction and filtered (see
+        :func:`innograph.graph.analytics.suggestions.suggest_partners`). KeyError if
+        ``org_id`` is not an organisation of the graph, ValueError if ``programme`` is not
+        a funding programme of it."""
         return suggest_partners(
             self.index(),
             org_id,
             cross_border=cross_border,
+            countries=countries,
+            kinds=kinds,
+            programme=programme,
+            offset=offset,
             limit=limit,
             max_two_hop=self.max_two_hop,
         )

@@ -7,9 +7,10 @@ and the organisations sharing its programmes or themes; each suggestion says why
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import numpy as np
+import scipy.sparse as sp
 
 from innograph.graph.analytics.collaboration_network import (
     NetworkIndex,
@@ -22,6 +23,9 @@ from innograph.graph.types import Node
 
 # A suggestion lists at most this many common partners (its count says how many in all).
 MAX_LISTED = 20
+# A programme or theme that at least this many and half of the suggestions share is
+# left out of their reasons (see _telling).
+UBIQUITOUS = 10
 
 
 def suggest_partners(
@@ -29,24 +33,36 @@ def suggest_partners(
     org_id: str,
     *,
     cross_border: bool = False,
+    countries: Collection[str] = (),
+    kinds: Collection[str] = (),
+    programme: str | None = None,
+    offset: int = 0,
     limit: int = 10,
     max_two_hop: int = 2_000_000,
 ) -> SuggestionResult:
     """Organisations ``org_id`` does not yet work with, ranked by link prediction.
 
     Score = Adamic–Adar over common partners + half an Adamic–Adar over shared
-    programmes and over shared themes (rarer ones count more). KeyError if
-    ``org_id`` is not an organisation of the graph.
+    programmes and over shared themes (rarer ones count more). The candidates can be
+    narrowed: ``cross_border`` keeps those with a known country other than its own,
+    ``countries`` those in one of these ISO codes, ``kinds`` those of one of these kinds
+    (``innograph.graph.domain.organisation_kind``: a CORDIS activity type or an
+    entity type), ``programme``
+    those taking part in an item that programme (a FundingProgramme id) funds. The
+    answer is the page ``offset``..``offset + limit`` of the ranking, with the total and
+    facet counts. KeyError if ``org_id`` is not an organisation of the graph, ValueError
+    if ``programme`` is not a funding programme of it.
     """
     if org_id not in index.org_pos:
         raise KeyError(org_id)
+    if programme is not None and programme not in index.programme_pos:
+        raise ValueError(f"no funding programme with id {programme!r}")
     i = index.org_pos[org_id]
     org = index.orgs[i]
     own_country = index.countries[i]
     if cross_border and not own_country:
-        return SuggestionResult(
-            org, [], f"{org.name} has no known country, so cross-border cannot be decided"
-        )
+        note = f"{org.name} has no known country, so cross-border cannot be decided"
+        return SuggestionResult(org, [], note, offset=offset, limit=limit)
     adjacency = index.adjacency
     degree = index.degree
     inv_log_degree = index.inv_log_degree
@@ -69,29 +85,53 @@ def suggest_partners(
     candidate[i] = False
     candidate[own_partners] = False
     candidate[row_indices(index.direct, i)] = False  # symmetric by construction
+    unfiltered = candidate.copy()  # the filters narrow what is shown, not what is telling
+    codes = index.country_codes
     if cross_border:
-        codes = np.array([c or "" for c in index.countries], dtype=object)
         candidate &= (codes != "") & (codes != own_country)
-    picks = np.flatnonzero(candidate)
-    if len(picks) > limit:  # only those scoring at least the limit-th best can rank
-        threshold = np.partition(score[picks], len(picks) - limit)[len(picks) - limit]
+    if programme is not None:  # holders of the programme: a column of org × programme
+        column = index.org_programme.by_attribute[index.programme_pos[programme]]
+        held = np.zeros(n, dtype=bool)
+        held[column.indices] = True
+        candidate &= held
+    in_country = np.isin(codes, list(countries)) if countries else np.ones(n, dtype=bool)
+    of_kind = np.isin(index.kinds, list(kinds)) if kinds else np.ones(n, dtype=bool)
+    # Facets as Datasette counts them: each under every filter but its own, so a
+    # country list offers the countries the other filters leave.
+    country_facet = _counts(codes[candidate & of_kind])
+    kind_facet = _counts(index.kinds[candidate & in_country])
+    picks = np.flatnonzero(candidate & in_country & of_kind)
+    total = len(picks)
+    wanted = offset + limit
+    if len(picks) > wanted:  # only those scoring at least the wanted-th best can rank
+        threshold = np.partition(score[picks], len(picks) - wanted)[len(picks) - wanted]
         picks = picks[score[picks] >= threshold]
-    picks = picks[np.lexsort((picks, -common[picks], -score[picks]))][:limit]
+    picks = picks[np.lexsort((picks, -common[picks], -score[picks]))][offset:wanted]
     is_own_partner = np.zeros(n, dtype=bool)
     is_own_partner[own_partners] = True
+    own_weight = np.zeros(n)  # shared items with each of its partners
+    own_weight[own_partners] = _row(index.weights, i)[1]
+    # A programme or theme that half the suggestions share too tells none of them apart
+    # (Horizon 2020 in a Horizon 2020 extract): it counts in the score, not in the reason.
+    everyone = int(unfiltered.sum())
+    telling_programmes = _telling(
+        index.org_programme.by_attribute, programme_row, unfiltered, everyone
+    )
+    telling_themes = _telling(index.org_theme.by_attribute, theme_row, unfiltered, everyone)
     out = []
     for j in picks.tolist():
-        partners_j = row_indices_array(adjacency, j)
-        shared = partners_j[is_own_partner[partners_j]]
-        shared = shared[np.lexsort((shared, -degree[shared]))]  # best connected first
-        programmes = [
-            index.programmes[p]
-            for p in row_indices(index.org_programme.holders, j)
-            if p in programme_row
+        partners_j, weights_j = _row(index.weights, j)
+        mine = is_own_partner[partners_j]
+        shared, joint = partners_j[mine], np.minimum(weights_j[mine], own_weight[partners_j[mine]])
+        # The partners both work with most first (then the less connected, the more
+        # telling): the hubs everyone shares come last unless the ties are strong.
+        shared = shared[np.lexsort((shared, degree[shared], -joint))]
+        programme_ids = [
+            p for p in row_indices(index.org_programme.holders, j) if p in programme_row
         ]
-        themes = [
-            index.themes[t] for t in row_indices(index.org_theme.holders, j) if t in theme_row
-        ]
+        theme_ids = [t for t in row_indices(index.org_theme.holders, j) if t in theme_row]
+        programmes = [index.programmes[p] for p in programme_ids]
+        themes = [index.theme_labels[t] for t in theme_ids]
         exact_adamic = float(inv_log_degree[shared].sum())
         exact_score = exact_adamic + 0.5 * programme_score[j] + 0.5 * theme_score[j]
         out.append(
@@ -101,8 +141,8 @@ def suggest_partners(
                 reason=_reason(
                     [index.orgs[p] for p in shared[:3]],
                     len(shared),
-                    programmes,
-                    themes,
+                    [index.programmes[p] for p in programme_ids if p in telling_programmes],
+                    [index.theme_labels[t] for t in theme_ids if t in telling_themes],
                     index.countries[j],
                     cross_border,
                 ),
@@ -112,18 +152,56 @@ def suggest_partners(
                 shared_themes=themes,
                 adamic_adar=round(exact_adamic, 6),
                 country=index.countries[j],
+                kind=str(index.kinds[j]),
             )
         )
-    note = "" if out else f"no organisation shares a partner, programme or theme with {org.name}"
-    if cross_border and out:
-        note = f"only organisations outside {own_country}"
+    notes = []
+    if not total:
+        if countries or kinds or programme or cross_border:
+            notes.append("no suggestion passes these filters")
+        else:
+            notes.append(f"no organisation shares a partner, programme or theme with {org.name}")
+    elif cross_border:
+        notes.append(f"only organisations outside {own_country}")
     if len(via) < len(own_partners):
         out.sort(key=lambda g: (-g.score, -g.partners_in_common, g.organisation.id))
         skipped = len(own_partners) - len(via)
-        note = (
-            f"{note}; " if note else ""
-        ) + f"candidates found through all but the {skipped} best connected partners"
-    return SuggestionResult(org, out, note)
+        notes.append(f"candidates found through all but the {skipped} best connected partners")
+    return SuggestionResult(
+        org,
+        out,
+        "; ".join(notes),
+        total=total,
+        offset=offset,
+        limit=limit,
+        countries=country_facet,
+        kinds=kind_facet,
+    )
+
+
+def _row(matrix: sp.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
+    """The column indices and values of one row of a csr matrix."""
+    start, end = matrix.indptr[row], matrix.indptr[row + 1]
+    return matrix.indices[start:end], matrix.data[start:end]
+
+
+def _telling(by_attribute: sp.csr_matrix, own: set[int], kept: np.ndarray, total: int) -> set[int]:
+    """Of the organisation's own attributes, those that set a suggestion apart: all but
+    those held by half or more of the ``total`` suggestions (``kept``, before any filter),
+    when that is at least ``UBIQUITOUS`` of them."""
+    telling = set()
+    for a in own:
+        holders = int(kept[_row(by_attribute, a)[0]].sum())
+        if holders < UBIQUITOUS or 2 * holders < total:
+            telling.add(a)
+    return telling
+
+
+def _counts(values: np.ndarray) -> dict[str, int]:
+    """How often each non-empty value occurs, the most frequent first (ties by value)."""
+    keys, counts = np.unique(values.astype(str), return_counts=True)
+    pairs = sorted(zip(keys.tolist(), counts.tolist(), strict=True), key=lambda p: (-p[1], p[0]))
+    return {key: int(count) for key, count in pairs if key}
 
 
 def _names(nodes: Iterable[Node], limit: int = 3) -> str:

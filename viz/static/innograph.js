@@ -108,6 +108,7 @@
     window.innographTimings.network = performance.now();
     // Exposed for tests and the console: the drawn network and its view model.
     window.innographNetwork = network;
+    window.innographData = data; // its DataSets: expand.js adds nodes to them
     window.innographView = view;
     function ready() {
       if (view.physics) network.setOptions({ physics: false }); // stays still once laid out
@@ -122,12 +123,22 @@
     } else {
       network.once("afterDrawing", ready);
     }
+    var opening = null;
     network.on("click", function (params) {
-      // Click a node to centre on it: its own page, with its ego network.
+      // Click a node to centre on it: its own page, with its ego network; a moment later,
+      // so that a double click (expand.js: expand the node in place) can cancel it.
+      window.clearTimeout(opening);
       if (params.nodes && params.nodes.length === 1) {
         var id = params.nodes[0];
-        if (id !== view.centre) window.location.assign(entityHref(id));
+        if (id !== view.centre) {
+          opening = window.setTimeout(function () {
+            window.location.assign(entityHref(id));
+          }, 300);
+        }
       }
+    });
+    network.on("doubleClick", function () {
+      window.clearTimeout(opening);
     });
     return network;
   }

@@ -5,21 +5,26 @@ on the entity's kind: a kind's module (an organisation's partners, a project's p
 and amounts, ...) registers a section builder in ``SECTIONS``; each builder gets the store,
 the entity's detail and the page's query parameters (a section's own controls are links
 and GET forms, so it reads its state from them; name them with a prefix of the section's
-own) and returns a ``Section`` or None when it has nothing to show.
+own) and returns a ``Section`` or None when it has nothing to show. A section that needs
+the analytics reads them from :func:`page_request` while the page is built.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
+from innograph.graph.analytics.service import Analytics
 from innograph.graph.relations import relations_by_type
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
-from innograph.viz.model import style_of
+from innograph.ontology.terms import ontology
+from innograph.viz.model import legend, style_of
 from innograph.viz.network import ego_view
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
 from innograph.viz.templating import render
@@ -41,6 +46,33 @@ class Section:
     html: Markup
     place: str = "before"  # "before" the properties and relations, or "after" them
     anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """What the page was asked with, for sections with forms: the query parameters (each
+    section reads its own, by a prefix of its own) and the app's analytics (None when
+    the page is built without them)."""
+
+    params: Mapping[str, str] = field(default_factory=dict)
+    analytics: Analytics | None = None
+
+
+_REQUEST: ContextVar[PageRequest | None] = ContextVar("entity_page_request", default=None)
+
+
+def page_request() -> PageRequest:
+    """The request of the entity page being built (empty outside :func:`entity_page`)."""
+    return _REQUEST.get() or PageRequest()
+
+
+@contextmanager
+def _serving(request: PageRequest) -> Iterator[None]:
+    token = _REQUEST.set(request)
+    try:
+        yield
+    finally:
+        _REQUEST.reset(token)
 
 
 SectionBuilder = Callable[[GraphStore, EntityDetail, Mapping[str, str]], Section | None]
@@ -66,11 +98,30 @@ def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
     return groups
 
 
+def type_styles() -> dict[str, Any]:
+    """How expand.js draws nodes and edges it adds: each entity type's label, shape and
+    colour (as the legend has them) and each relation's label."""
+    return {
+        "types": {
+            name: {"label": e.label, "shape": e.shape, "colour": e.colour}
+            for name, e in legend().items()
+        },
+        "relations": {
+            name: term.labels.get("en", name) for name, term in ontology().relation_types.items()
+        },
+    }
+
+
 def entity_page(
-    store: GraphStore, entity_id: str, depth: int = 1, query: Mapping[str, str] | None = None
+    store: GraphStore,
+    entity_id: str,
+    depth: int = 1,
+    *,
+    params: Mapping[str, str] | None = None,
+    analytics: Analytics | None = None,
 ) -> str:
     """An entity's details, provenance, and its ego network to ``depth`` (1 or 2);
-    ``query`` is the page's query string, for the sections."""
+    ``params`` (the page's query parameters) and ``analytics`` reach the sections."""
     detail = store.get_entity(entity_id)  # EntityNotFound when absent
     node = detail.node
     sub = store.neighbourhood(entity_id, depth=depth, limit=EGO_LIMIT)
@@ -79,8 +130,9 @@ def entity_page(
         (key, value if not isinstance(value, list) else ", ".join(map(str, value)))
         for key, value in sorted(node.properties.items())
     ]
-    params = query or {}
-    sections = [s for s in (build(store, detail, params) for build in SECTIONS) if s]
+    params = dict(params or {})
+    with _serving(PageRequest(params, analytics)):
+        sections = [s for s in (build(store, detail, params) for build in SECTIONS) if s]
     return render(
         "entity.html",
         title=node.name,
@@ -92,6 +144,7 @@ def entity_page(
         legend=Markup(legend_html(view.legend)),
         network=Markup(network_html(view)),
         view_json=Markup(json_block("view-data", view.to_json())),
+        type_styles=Markup(json_block("type-styles", type_styles())),
         properties=properties,
         relations=relation_groups(detail),
         documents=detail.documents[:DOCUMENTS_SHOWN],
