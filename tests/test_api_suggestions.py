@@ -131,7 +131,7 @@ def test_ranked_with_reasons_and_facets(client: TestClient) -> None:
     assert narrowed["facets"]["country"] == {"BE": 1, "NL": 1, "DE": 1}  # PRC, any country
     assert narrowed["facets"]["type"] == {
         "HES": {"count": 1, "label": "Higher or secondary education"},
-        "PRC": {"count": 1, "label": "Private for-profit company"},
+        "PRC": {"count": 1, "label": "Private for-profit entity"},
     }  # NL, any type
     crossing = client.get(URL, params={"cross_border": "true"}).json()
     assert "based in" in crossing["data"][0]["reason"]
