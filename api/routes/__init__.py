@@ -17,6 +17,7 @@ from innograph.api.routes import (
     merges,
     meta,
     paths,
+    projects,
     search,
     sparql,
     stats,
@@ -26,6 +27,7 @@ from innograph.api.routes import (
 ROUTERS: list[APIRouter] = [
     search.router,
     entities.router,
+    projects.router,
     collaborators.router,
     paths.router,
     suggestions.router,

@@ -32,6 +32,7 @@ from ftfy.badness import is_bad
 from innograph.ingest.amounts import parse_money
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
+from innograph.ontology.evidence import row_evidence
 from innograph.ontology.facts import AttributeValue, DocumentFacts, EntityFact, RelationFact
 from innograph.ontology.homepages import URL_KEY, checked_homepage
 from innograph.ontology.ids import make_canonical_id
@@ -41,7 +42,8 @@ T = TypeVar("T")
 # Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
 # 2: SHA-256 row hashes, decoded HTML entities, homepage IRIs, NUTS links for NUTS
 # countries only, every CORDIS field; organisations by PIC, projects by acronym key.
-IMPORTER_VERSION = "2"
+# 3: the evidence of a row's facts names the row's fields (``row_fields``).
+IMPORTER_VERSION = "3"
 # Real exports hold long texts (CORDIS objectives, project descriptions).
 csv.field_size_limit(2**31 - 1)
 # ISO 3166 codes that NUTS (and so the graph) writes differently.
@@ -235,6 +237,13 @@ def iso_date(text: str) -> str | None:
     """The ISO date at the front of ``text`` ("2021-06-01", "2021-06-01 00:00:00")."""
     text = text.strip()[:10]
     return text if len(text) == 10 and text[4] == "-" and text[7] == "-" else None
+
+
+def row_fields(doc: str, n: int, row: Mapping[str, str], columns: Iterable[str]) -> str:
+    """The evidence of a fact of row ``n`` of ``doc``: the file, the row and the values of
+    ``columns`` (those the fact rests on; empty ones left out), e.g. "participants.csv
+    row 7: projectAcronym=MATQu; role=coordinator" (``ontology.evidence``)."""
+    return row_evidence(doc, n, [(column, row.get(column, "")) for column in columns])
 
 
 class RowFacts:

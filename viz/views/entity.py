@@ -16,8 +16,9 @@ from markupsafe import Markup
 
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
+from innograph.viz.evidence import evidence_html
 from innograph.viz.model import style_of
-from innograph.viz.network import ego_view, evidence_lines
+from innograph.viz.network import ego_view
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
 from innograph.viz.templating import render
 
@@ -31,7 +32,8 @@ class Section:
 
     title: str
     html: Markup
-    place: str = "before"  # "before" the properties and relations, or "after" them
+    # "top": above the ego network; "before" the properties and relations; or "after" them
+    place: str = "before"
     anchor: str = ""
 
 
@@ -52,7 +54,7 @@ def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
                     "direction": direction,
                     "href": entity_href(other_id),
                     "name": other.name if other else other_id,
-                    "evidence": evidence_lines(edge.provenance),
+                    "evidence": [evidence_html(edge.provenance)],
                 }
             )
     return [{"type": kind, "items": items} for kind, items in sorted(groups.items())]
@@ -83,6 +85,7 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
         properties=properties,
         relations=relation_groups(detail),
         documents=detail.documents,
+        sections_top=[s for s in sections if s.place == "top"],
         sections_before=[s for s in sections if s.place == "before"],
-        sections_after=[s for s in sections if s.place != "before"],
+        sections_after=[s for s in sections if s.place not in ("top", "before")],
     )
