@@ -26,6 +26,7 @@ from typing import Any
 from innograph.graph.domain import country_of
 from innograph.graph.store import GraphStore
 from innograph.graph.types import Edge, EntityDetail, Node, Provenance
+from innograph.ontology.evidence import parse_row_evidence
 
 # CORDIS's activity types (organisation ``activity_type``), as the ontology defines them.
 ACTIVITY_TYPES = {
@@ -104,7 +105,7 @@ class ProjectView:
     def partners_contribution_eur(self) -> float | None:
         """The partners' contributions added up, None when none is known."""
         known = [p.contribution_eur for p in self.partners if p.contribution_eur is not None]
-        return sum(known) if known else None
+        return round(sum(known), 2) if known else None
 
     def to_json(self, *, offset: int = 0, limit: int | None = None) -> dict[str, Any]:
         """Plain data for the API; ``partners`` from ``offset``, at most ``limit``."""
@@ -147,18 +148,23 @@ class ProjectView:
                     "activity_type": p.activity_type,
                     "type_label": p.type_label,
                     "contribution_eur": p.contribution_eur,
-                    "provenance": [
-                        {
-                            "document": prov.document,
-                            "evidence": prov.evidence,
-                            "confidence": float(prov.confidence),
-                        }
-                        for prov in p.provenance
-                    ],
+                    "provenance": [provenance_json(prov) for prov in p.provenance],
                 }
                 for p in self.partners[offset:end]
             ],
         }
+
+
+def provenance_json(prov: Provenance) -> dict[str, Any]:
+    """A participation's provenance as plain data; an imported row's evidence also as
+    ``row``: the file, the row number and the fields it names (``ontology.evidence``)."""
+    row = parse_row_evidence(prov.evidence, prov.document) if prov.evidence else None
+    return {
+        "document": prov.document,
+        "evidence": prov.evidence,
+        "confidence": float(prov.confidence),
+        "row": {"file": row.doc, "row": row.row, "fields": dict(row.fields)} if row else None,
+    }
 
 
 def _text(value: Any) -> str | None:
@@ -248,7 +254,7 @@ def project_view(
     title = _text(props.get("title")) or node.name
     programmes = _fundings(detail)
     amounts = [f.amount_eur for f in programmes if f.amount_eur is not None]
-    grant = sum(amounts) if amounts else _number(props.get("ec_contribution"))
+    grant = round(sum(amounts), 2) if amounts else _number(props.get("ec_contribution"))
     currency = _text(props.get("currency"))
     local = _text(props.get("total_amount"))
     cordis_id = _text(props.get("cordis_id") or props.get("identifier"))

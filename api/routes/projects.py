@@ -40,6 +40,20 @@ class FundingPublic(BaseModel):
     funding_scheme: str | None
 
 
+class RowPublic(BaseModel):
+    """An imported row as its evidence names it: file, row number (from 1) and fields."""
+
+    file: str
+    row: int
+    fields: dict[str, str]
+
+
+class PartnerProvenancePublic(ProvenancePublic):
+    """Where a participation comes from; ``row`` when it is a row of a structured file."""
+
+    row: RowPublic | None
+
+
 class PartnerPublic(BaseModel):
     """A partner: its role as the source writes it (coordinator, participant, thirdParty,
     beneficiary ...; "lead" or "partner" when a document names none), country, type
@@ -55,7 +69,7 @@ class PartnerPublic(BaseModel):
     activity_type: str | None
     type_label: str
     contribution_eur: float | None
-    provenance: list[ProvenancePublic]
+    provenance: list[PartnerProvenancePublic]
 
 
 class ProjectPublic(PageInfo):
@@ -86,7 +100,7 @@ def project_view(store: GraphStore, project_id: str) -> ProjectView:
     """The view of a Project; 404 for an entity of another type."""
     detail = store.get_entity(project_id)  # EntityNotFound: 404
     if detail.node.type != "Project":
-        raise ApiError(404, f"{project_id} is a {detail.node.type}, not a Project")
+        raise ApiError(404, f"{project_id} is not a Project (its type is {detail.node.type})")
     return project_of(store, detail)
 
 
@@ -108,4 +122,6 @@ async def get_project(
     body = ProjectPublic.model_validate(
         {**page.fields(), **view.to_json(offset=offset, limit=limit)}
     )
-    return json_response(body.model_dump())
+    response = json_response(body.model_dump())
+    response.headers.update(page.headers())
+    return response

@@ -8,7 +8,9 @@ participation. The same view is served as JSON at ``/api/projects/{id}``.
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from markupsafe import Markup
 
@@ -27,10 +29,12 @@ MAX_PARTNERS_SHOWN = 500
 
 def format_eur(amount: float | None) -> str:
     """An amount in euro as CORDIS writes one in English: "€ 21,707,010", with cents only
-    when there are some ("€ 6,548,524.39"); "" for None."""
-    if amount is None:
+    when there are some ("€ 6,548,524.39", half a cent rounded up as written: 0.125 is
+    0.13); "" for None."""
+    if amount is None or not math.isfinite(amount):
         return ""
-    cents = round(abs(amount) * 100)
+    # From the float's shortest repr, so that 255922.125 rounds as it reads.
+    cents = int((abs(Decimal(repr(float(amount)))) * 100).quantize(Decimal(1), ROUND_HALF_UP))
     whole, part = divmod(cents, 100)
     sign = "-" if amount < 0 and cents else ""
     text = f"{whole:,}" + (f".{part:02d}" if part else "")
@@ -99,6 +103,7 @@ def project_html(view: ProjectView) -> Markup:
             partners_total=format_eur(view.partners_contribution_eur),
             programmes=programmes,
             partners=partners,
+            has_contributions=any(p["contribution"] for p in partners),
             shown=len(partners),
             cordis_url=_web(view.cordis_url),
             url=_web(view.url),
