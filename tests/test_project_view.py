@@ -23,8 +23,9 @@ from innograph.tests.cordis_fixture import (
     CordisFixture,
     build_cordis_fixture,
 )
+from innograph.viz.formatting import format_date, format_eur
 from innograph.viz.views import entity_page
-from innograph.viz.views.project import format_date, format_eur, role_label
+from innograph.viz.views.project import role_label
 
 
 @pytest.mark.parametrize(
@@ -176,7 +177,11 @@ def test_ecsel_project_page_has_title_and_amounts(
     cordis: CordisFixture, graph: EmbeddedStore
 ) -> None:
     row = cordis.projects[0]
-    section = _section(entity_page(graph, _project_id(graph, row["projectID"])))
+    html = entity_page(graph, _project_id(graph, row["projectID"]))
+    section = _section(html)
+    # The properties table writes amounts in euro too.
+    budget = format_eur(float(row["totalCost"]))
+    assert f"<td>budget_eur</td><td>{budget}</td>" in html
     assert f"<h2>{row['title']}</h2>" in section
     assert format_eur(float(row["totalCost"])) in section
     assert format_eur(float(row["ecMaxContribution"])) in section

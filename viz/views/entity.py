@@ -17,6 +17,7 @@ from markupsafe import Markup
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
 from innograph.viz.evidence import evidence_html
+from innograph.viz.formatting import format_eur
 from innograph.viz.model import style_of
 from innograph.viz.network import ego_view
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
@@ -40,6 +41,15 @@ class Section:
 SectionBuilder = Callable[[GraphStore, EntityDetail], Section | None]
 # Builders of kind-specific sections, in page order; kinds' modules append to it.
 SECTIONS: list[SectionBuilder] = []
+
+
+def _property_text(key: str, value: Any) -> str:
+    """A property as the table shows it: lists joined, amounts in euro ("€ 21,707,010")."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if key.endswith("_eur") and isinstance(value, int | float) and not isinstance(value, bool):
+        return format_eur(value)
+    return str(value)
 
 
 def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
@@ -67,8 +77,7 @@ def entity_page(store: GraphStore, entity_id: str, depth: int = 1) -> str:
     sub = store.neighbourhood(entity_id, depth=depth, limit=EGO_LIMIT)
     view = ego_view(sub, entity_id)
     properties = [
-        (key, value if not isinstance(value, list) else ", ".join(map(str, value)))
-        for key, value in sorted(node.properties.items())
+        (key, _property_text(key, value)) for key, value in sorted(node.properties.items())
     ]
     sections = [s for s in (build(store, detail) for build in SECTIONS) if s is not None]
     return render(
