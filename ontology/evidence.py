@@ -28,6 +28,11 @@ _SPACES = re.compile(r"\s+")
 # "<file> row <n>", then ": <fields>" when the row's fields are given.
 _HEAD = re.compile(r"(?P<doc>.+?) row (?P<row>[0-9]+)(?:: (?P<fields>.*))?", re.DOTALL)
 _ROW_SOURCE = re.compile(r"(?P<doc>.+)#row=(?P<row>[0-9]+)")
+# A field: a name without unescaped "=" or ";", "=", a value without unescaped ";".
+_NAME, _VALUE = r"(?:[^\\;=]|\\.)*", r"(?:[^\\;]|\\.)*"
+_FIELDS = re.compile(rf"{_NAME}={_VALUE}(?:; {_NAME}={_VALUE})*", re.DOTALL)
+_FIELD = re.compile(rf"(?:\A|; )({_NAME})=({_VALUE})", re.DOTALL)
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,46 +67,43 @@ def row_evidence(doc: str, row: int, fields: Iterable[tuple[str, str]] = ()) -> 
     return f"{head}: {FIELD_SEPARATOR.join(parts)}" if parts else head
 
 
-def _split_unescaped(text: str, separator: str, maxsplit: int = -1) -> list[str]:
-    """``text`` split at each ``separator`` not preceded by an escaping backslash; the
-    parts keep their escapes."""
-    parts: list[str] = []
-    start = i = 0
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-            continue
-        if text.startswith(separator, i) and (maxsplit < 0 or len(parts) < maxsplit):
-            parts.append(text[start:i])
-            i += len(separator)
-            start = i
-            continue
-        i += 1
-    parts.append(text[start:])
-    return parts
-
-
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text, flags=re.DOTALL)
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def parse_row_evidence(evidence: str, document: str | None = None) -> RowEvidence | None:
     """The row an evidence string names, with its fields; None for any other evidence (a
     sentence). ``document``, the provenance's source (``"<file>#row=<n>"``), when given
     must name the same file and row."""
-    match = _HEAD.fullmatch(evidence)
-    if match is None:
-        return None
-    doc, row = match["doc"], int(match["row"])
     if document is not None:
+        # The provenance names the row: the evidence must begin with it (no search).
+        if "#row=" not in document:
+            return None  # a document's sentence: the common case, decided at once
         source = _ROW_SOURCE.fullmatch(document)
-        if source is None or int(source["row"]) != row or source["doc"] != doc:
+        if source is None:
             return None
+        doc, row = source["doc"], int(source["row"])
+        head = f"{doc} row {row}"
+        if evidence == head:
+            return RowEvidence(doc, row)
+        if not evidence.startswith(head + ": "):
+            return None
+        text = evidence[len(head) + 2 :]
+    else:
+        match = _HEAD.fullmatch(evidence)
+        if match is None:
+            return None
+        doc, row, text = match["doc"], int(match["row"]), match["fields"] or ""
     fields: list[tuple[str, str]] = []
-    if match["fields"]:
-        for part in _split_unescaped(match["fields"], FIELD_SEPARATOR):
-            pair = _split_unescaped(part, "=", maxsplit=1)
-            if len(pair) != 2:
+    if "\\" not in text:
+        # Nothing escaped: no name or value holds a ";" or "=" (the common case, fast).
+        for part in text.split(FIELD_SEPARATOR) if text else ():
+            name, equals, value = part.partition("=")
+            if not equals or ";" in part or "=" in value:
                 return None  # not written by row_evidence: a sentence after all
-            fields.append((_unescape(pair[0]), _unescape(pair[1])))
+            fields.append((name, value))
+    elif _FIELDS.fullmatch(text):
+        fields = [(_unescape(k), _unescape(v)) for k, v in _FIELD.findall(text)]
+    else:
+        return None
     return RowEvidence(doc, row, tuple(fields))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from innograph.graph.types import Provenance
@@ -31,6 +31,7 @@ _word = st.text(
 _cell = st.lists(_word, min_size=1, max_size=4).map(" ".join)
 
 
+@settings(deadline=None)  # a loaded machine is no failure
 @given(st.lists(st.tuples(_cell, _cell), max_size=6), st.integers(1, 10**6))
 def test_row_evidence_parses_back_to_its_fields(fields: list[tuple[str, str]], n: int) -> None:
     assert all(len(v) < MAX_VALUE_CHARS for pair in fields for v in pair)

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from innograph.graph.types import Provenance
 from innograph.ontology.evidence import parse_row_evidence
 from innograph.viz.model import MAX_EVIDENCE_CHARS, MAX_EVIDENCE_LINES
-from innograph.viz.templating import render
+from innograph.viz.templating import environment
 
 
 @dataclass(slots=True)
@@ -72,16 +72,30 @@ def evidence_items(provenance: Sequence[Provenance]) -> list[EvidenceItem]:
     return items
 
 
+@dataclass(slots=True)
+class EvidenceView:
+    """What a page shows of a relation's evidence: the first items and how many more."""
+
+    items: list[EvidenceItem]
+    more: int = 0
+
+
+def evidence_view(
+    provenance: Sequence[Provenance], *, limit: int = MAX_EVIDENCE_LINES
+) -> EvidenceView:
+    """The first ``limit`` evidence items of a relation, for the ``evidence`` macro of
+    ``templates/evidence.html`` (a page renders all its relations' evidence in one go)."""
+    items = evidence_items(provenance)
+    return EvidenceView(items[:limit], max(0, len(items) - limit))
+
+
 def evidence_html(
     provenance: Sequence[Provenance], *, limit: int = MAX_EVIDENCE_LINES, compact: bool = False
 ) -> Markup:
-    """The evidence of a relation as HTML (escaped by the template): the first ``limit``
-    items, and how many more there are; ``compact`` folds a row's fields under its
-    source (``<details>``)."""
-    items = evidence_items(provenance)
-    html = render(
-        "evidence.html", items=items[:limit], more=max(0, len(items) - limit), compact=compact
-    )
+    """The evidence of one relation as HTML on its own (the macro, autoescaped);
+    ``compact`` folds a row's fields under its source (``<details>``)."""
+    macro = environment().get_template("evidence.html").module.evidence  # type: ignore[attr-defined]
+    html: str = macro(evidence_view(provenance, limit=limit), compact=compact)
     return Markup(html.strip())
 
 

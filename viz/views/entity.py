@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
-from innograph.viz.evidence import evidence_html
+from innograph.viz.evidence import evidence_view
 from innograph.viz.formatting import format_eur
 from innograph.viz.model import style_of
 from innograph.viz.network import ego_view
@@ -64,7 +64,7 @@ def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
                     "direction": direction,
                     "href": entity_href(other_id),
                     "name": other.name if other else other_id,
-                    "evidence": [evidence_html(edge.provenance)],
+                    "evidence": evidence_view(edge.provenance),
                 }
             )
     return [{"type": kind, "items": items} for kind, items in sorted(groups.items())]

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from innograph.graph.projects import ProjectView, project_of
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
-from innograph.viz.evidence import evidence_html
+from innograph.viz.evidence import evidence_view
 from innograph.viz.formatting import format_date, format_eur
 from innograph.viz.pages import entity_href
 from innograph.viz.templating import render
@@ -47,7 +47,7 @@ def project_html(view: ProjectView) -> Markup:
             "country": p.country or "",
             "type": p.type_label,
             "contribution": format_eur(p.contribution_eur),
-            "evidence": evidence_html(p.provenance, limit=2, compact=True),
+            "evidence": evidence_view(p.provenance, limit=2),
         }
         for p in view.partners[:MAX_PARTNERS_SHOWN]
     ]
