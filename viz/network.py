@@ -18,13 +18,13 @@ from innograph.graph.domain import country_of, organisation_types
 from innograph.graph.types import Edge, Node, PartnershipPath, Provenance, Subgraph
 from innograph.ontology.terms import ontology
 from innograph.viz.collaboration import BorderRule
+from innograph.viz.evidence import evidence_text
 from innograph.viz.layout import with_layout
 from innograph.viz.model import (
     COMMUNITY_COLOURS,
     DEFAULT_MAP_CAP,
     LAYOUT_THRESHOLD,
     MAX_BROKERS_SHOWN,
-    MAX_EVIDENCE_CHARS,
     MAX_EVIDENCE_LINES,
     MAX_SIZE,
     MIN_SIZE,
@@ -41,21 +41,14 @@ from innograph.viz.model import (
 # -- small helpers ------------------------------------------------------------------------
 
 
-def _shorten(text: str, limit: int = MAX_EVIDENCE_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _type_label(entity_type: str) -> str:
     return style_of(entity_type).label
 
 
 def evidence_lines(provenance: Sequence[Provenance]) -> list[str]:
     """Tooltip lines for an edge's evidence: the sentence, then the document, per source."""
-    lines: list[str] = []
-    for prov in provenance[:MAX_EVIDENCE_LINES]:
-        sentence = _shorten(prov.evidence) if prov.evidence else "(no sentence recorded)"
-        lines.append(f"“{sentence}” — {prov.document} ({prov.confidence:.2f})")
+    # An imported row is its evidence ("file.csv row 7: role=..."), not the file twice.
+    lines = [evidence_text(prov) for prov in provenance[:MAX_EVIDENCE_LINES]]
     if len(provenance) > MAX_EVIDENCE_LINES:
         lines.append(f"… and {len(provenance) - MAX_EVIDENCE_LINES} more source(s)")
     return lines

@@ -18,6 +18,7 @@ from innograph.api.routes import (
     meta,
     organisations,
     paths,
+    projects,
     search,
     sparql,
     stats,
@@ -27,6 +28,7 @@ from innograph.api.routes import (
 ROUTERS: list[APIRouter] = [
     search.router,
     entities.router,
+    projects.router,
     collaborators.router,
     organisations.router,
     paths.router,

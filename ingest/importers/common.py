@@ -23,6 +23,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import IO, TypeVar
@@ -32,6 +33,7 @@ from ftfy.badness import is_bad
 from innograph.ingest.amounts import parse_money
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.resolution import DocumentContext, ResolutionRequest, Resolver
+from innograph.ontology.evidence import row_evidence
 from innograph.ontology.facts import AttributeValue, DocumentFacts, EntityFact, RelationFact
 from innograph.ontology.homepages import URL_KEY, checked_homepage
 from innograph.ontology.ids import make_canonical_id
@@ -41,7 +43,9 @@ T = TypeVar("T")
 # Bump when the facts made from an unchanged row change, so that a re-import rewrites them.
 # 2: SHA-256 row hashes, decoded HTML entities, homepage IRIs, NUTS links for NUTS
 # countries only, every CORDIS field; organisations by PIC, projects by acronym key.
-IMPORTER_VERSION = "2"
+# 3: the evidence of a row's facts names the row's fields (``row_fields``); days written
+# with dots ("23.03.2016") are dates.
+IMPORTER_VERSION = "3"
 # Real exports hold long texts (CORDIS objectives, project descriptions).
 csv.field_size_limit(2**31 - 1)
 # ISO 3166 codes that NUTS (and so the graph) writes differently.
@@ -231,10 +235,32 @@ def _known_country(code: str) -> str | None:
     return code if code in ISO_COUNTRIES else None
 
 
+# A day as Belgian, German, Finnish or Irish lists write it: "23.03.2016", "1.4.2008".
+# (Slashes are left alone: "01/02/2016" is day first in UK lists, month first in some
+# German ones.)
+_DOTTED_DATE = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+
+
 def iso_date(text: str) -> str | None:
-    """The ISO date at the front of ``text`` ("2021-06-01", "2021-06-01 00:00:00")."""
-    text = text.strip()[:10]
+    """The ISO date at the front of ``text`` ("2021-06-01", "2021-06-01 00:00:00"), or of a
+    day written with dots ("23.03.2016", "1.4.2008"); None for anything else."""
+    text = text.strip()
+    dotted = _DOTTED_DATE.fullmatch(text)
+    if dotted:
+        day, month, year = map(int, dotted.groups())
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return None
+    text = text[:10]
     return text if len(text) == 10 and text[4] == "-" and text[7] == "-" else None
+
+
+def row_fields(doc: str, n: int, row: Mapping[str, str], columns: Iterable[str]) -> str:
+    """The evidence of a fact of row ``n`` of ``doc``: the file, the row and the values of
+    ``columns`` (those the fact rests on; empty ones left out), e.g. "participants.csv
+    row 7: projectAcronym=MATQu; role=coordinator" (``ontology.evidence``)."""
+    return row_evidence(doc, n, [(column, row.get(column, "")) for column in columns])
 
 
 class RowFacts:

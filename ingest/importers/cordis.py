@@ -21,6 +21,10 @@ Where CORDIS's fields go (node properties unless said otherwise):
 | activityType | Organisation ``activity_type`` (HES, PRC, REC, OTH, PUB) |
 | country, organizationURL | Organisation ``country``, ``url`` (an absolute IRI, or ``url_text``) |
 | role, ecContribution | LEADS / PARTICIPATES_IN ``role``, ``amount_eur`` |
+
+Each fact's evidence is its row with the fields it rests on (``FUNDING_FIELDS``,
+``PARTICIPATION_FIELDS``, ``LOCATION_FIELDS``): "participants.csv row 7: projectID=...;
+role=coordinator; ecContribution=...".
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from innograph.ingest.importers.common import (
     money,
     open_text,
     required,
+    row_fields,
     sniff_delimiter,
 )
 from innograph.ingest.importers.regions import nuts_code
@@ -55,6 +60,32 @@ FRAMEWORKS = {"H2020": "Horizon 2020", "HORIZON": "Horizon Europe", "FP7": "FP7"
 LEAD_ROLES = {"coordinator"}
 # The project's page on CORDIS, by its numeric id.
 CORDIS_PROJECT_PAGE = "https://cordis.europa.eu/project/id/{}"
+# The columns a fact's evidence names (``row_fields``): a funding rests on the project
+# row's figures, a participation on the participant's role and contribution, a location
+# on the participant's address fields.
+FUNDING_FIELDS = (
+    "projectID",
+    "id",
+    "acronym",
+    "title",
+    "startDate",
+    "endDate",
+    "totalCost",
+    "ecMaxContribution",
+    "frameworkProgramme",
+    "fundingScheme",
+)
+PARTICIPATION_FIELDS = (
+    "projectID",
+    "projectAcronym",
+    "organisationID",
+    "name",
+    "role",
+    "activityType",
+    "country",
+    "ecContribution",
+)
+LOCATION_FIELDS = ("organisationID", "name", "country", "nutsCode")
 
 
 def _first(row: dict[str, str], *columns: str) -> str:
@@ -136,7 +167,7 @@ def iter_projects(
     def build(row_facts: RowFacts, n: int, row: dict[str, str]) -> None:
         project_id = _first(row, "projectID", "id")
         cid, name = project_key(project_id, row.get("acronym", ""), names, shared)
-        evidence = f"{row_facts.facts.doc} row {n}"
+        evidence = row_fields(row_facts.facts.doc, n, row, FUNDING_FIELDS)
         framework = _first(row, "frameworkProgramme") or programme
         budget = money(row.get("totalCost", ""), "totalCost")
         grant = money(row.get("ecMaxContribution", ""), "ecMaxContribution")
@@ -185,7 +216,8 @@ def iter_participants(
         cid, project_name = project_key(project_id, row.get("projectAcronym", ""), names, shared)
         country = country_code(row["country"]) if row.get("country") else None
         contribution = money(row.get("ecContribution", ""), "ecContribution")
-        evidence = f"{row_facts.facts.doc} row {n}"
+        evidence = row_fields(row_facts.facts.doc, n, row, PARTICIPATION_FIELDS)
+        located = row_fields(row_facts.facts.doc, n, row, LOCATION_FIELDS)
         org = add_organisation(
             row_facts,
             names,
@@ -218,8 +250,8 @@ def iter_participants(
         )
         nuts = nuts_code(row.get("nutsCode", ""), country) if row.get("nutsCode") else None
         if nuts:
-            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
+            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), located)
         if country:
-            row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), evidence)
+            row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), located)
 
     yield from facts_from_rows(path, build, report, names)

@@ -22,6 +22,7 @@ from innograph.ingest.importers.common import (
     facts_from_rows,
     money,
     required,
+    row_fields,
     short_hash,
 )
 from innograph.ontology.facts import DocumentFacts
@@ -37,6 +38,8 @@ GRANT = "EU-subsidie in Euro's"
 TOTAL = "Totale kosten in Euro's"
 # The funds by the names the gazetteer knows.
 FUNDS = {"EFRO": "EFRO", "ESF": "ESF"}
+# The columns the evidence of a row's facts names (the summary is left out: it is long).
+FIELDS = (BENEFICIARY, TITLE, FUND, AUTHORITY, TOTAL, GRANT)
 
 
 def iter_efro_nl(path: Path, report: ImportReport, names: NameResolver) -> Iterator[DocumentFacts]:
@@ -49,7 +52,7 @@ def iter_efro_nl(path: Path, report: ImportReport, names: NameResolver) -> Itera
             raise SkipRow("missing project title")
         grant = money(row.get(GRANT, ""), GRANT)
         budget = money(row.get(TOTAL, ""), TOTAL)
-        evidence = f"{row_facts.facts.doc} row {n}"
+        evidence = row_fields(row_facts.facts.doc, n, row, FIELDS)
         row_facts.facts.lang = "nl"
         org = add_organisation(row_facts, names, beneficiary, attributes={"country": "NL"})
         project = row_facts.entity(

@@ -28,6 +28,7 @@ from innograph.ingest.importers.common import (
     money,
     open_text,
     required,
+    row_fields,
     short_hash,
     sniff_delimiter,
 )
@@ -39,6 +40,18 @@ from innograph.ontology.ids import make_canonical_id
 CCI_2007 = "2007BE162PO002"
 CCI_2014 = "2014BE16RFOP002"
 PROGRAMME_NAME = "EFRO Vlaanderen"
+# The columns the evidence of a row's facts names, per file layout.
+FIELDS_2007 = (
+    "PROMOTOR_manueel",
+    "PROJECTNAAM_manueel",
+    "GEMEENTE",
+    "PLAATSUITVOERING",
+    "STARTDATUM_PROJECT",
+    "EINDDATUM_PROJECT",
+    "SUBSIDIABELE_KOST",
+    "EFRO_STEUN",
+)
+FIELDS_2014 = ("Nr", "Promotor", "Project", "Co-promotoren", "Totale projectkost", "efro")
 
 
 def _project(
@@ -62,7 +75,7 @@ def iter_erdf_flanders(
         title = required(row, "PROJECTNAAM_manueel", "project name")
         budget = money(row.get("SUBSIDIABELE_KOST", ""), "SUBSIDIABELE_KOST")
         grant = money(row.get("EFRO_STEUN", ""), "EFRO_STEUN")
-        evidence = f"{row_facts.facts.doc} row {n}"
+        evidence = row_fields(row_facts.facts.doc, n, row, FIELDS_2007)
         row_facts.facts.lang = "nl"
         org = add_organisation(row_facts, names, promotor, attributes={"country": "BE"})
         project = _project(
@@ -92,7 +105,7 @@ def iter_erdf_flanders(
         title = required(row, "Project", "project name")
         budget = money(row.get("Totale projectkost", ""), "Totale projectkost")
         grant = money(row.get("efro", ""), "efro")
-        evidence = f"{row_facts.facts.doc} row {n}"
+        evidence = row_fields(row_facts.facts.doc, n, row, FIELDS_2014)
         row_facts.facts.lang = "nl"
         org = add_organisation(row_facts, names, promotor, attributes={"country": "BE"})
         project = _project(

@@ -27,6 +27,7 @@ from innograph.ingest.importers.common import (
     iso_date,
     money,
     required,
+    row_fields,
     short_hash,
 )
 from innograph.ingest.importers.regions import row_region
@@ -38,6 +39,29 @@ FUND_NAMES = {
     "ESF": "European Social Fund",
     "CF": "Cohesion Fund",
 }
+
+
+# The columns the evidence of a row's facts names (descriptions are left out: long).
+FIELDS = (
+    "beneficiary_name",
+    "project_id",
+    "project_name",
+    "operational_programme",
+    "cci_program_code",
+    "fund_normalised",
+    "starting_date",
+    "completion_date",
+    "total_amount",
+    "eu_cofinancing_amount",
+    "currency_code",
+)
+LOCATION_FIELDS = (
+    "beneficiary_name",
+    "beneficiary_country",
+    "beneficiary_nuts_code",
+    "beneficiary_nuts_region",
+    "beneficiary_county",
+)
 
 
 # Two rows in three repeat a title of a row shortly before (the same measure for many
@@ -77,7 +101,8 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
         local: dict[str, AttributeValue] = {}
         if not in_euro:
             local = {"currency": currency, "total_amount": row.get("total_amount", "")}
-        evidence = f"{row_facts.facts.doc} row {n}"
+        evidence = row_fields(row_facts.facts.doc, n, row, FIELDS)
+        located = row_fields(row_facts.facts.doc, n, row, LOCATION_FIELDS)
         title = row.get("project_name", "") or row.get("project_id", "") or "operation"
         org = add_organisation(row_facts, names, beneficiary, attributes={"country": country})
         project = row_facts.entity(
@@ -114,7 +139,7 @@ def iter_esif(path: Path, report: ImportReport, names: NameResolver) -> Iterator
             (row.get("beneficiary_nuts_region", ""), row.get("beneficiary_county", "")),
         )
         if nuts:
-            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), evidence)
-        row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), evidence)
+            row_facts.relation("LOCATED_IN", org, add_nuts(row_facts, nuts), located)
+        row_facts.relation("LOCATED_IN", org, add_country(row_facts, country), located)
 
     yield from facts_from_rows(path, build, report, names)

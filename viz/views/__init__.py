@@ -6,6 +6,7 @@ work the same on the embedded store and on Neo4j. Pages render templates from
 ``viz/templates`` (``viz.templating``).
 """
 
+from innograph.viz.views import project  # noqa: F401  (registers the project section)
 from innograph.viz.views import suggestions as _suggestions  # noqa: F401 - registers its section
 from innograph.viz.views.entity import entity_page
 from innograph.viz.views.map import MAX_MAP_CAP, MapQuery, map_page

@@ -24,6 +24,7 @@ from innograph.graph.relations import relations_by_type
 from innograph.graph.store import GraphStore
 from innograph.graph.types import EntityDetail
 from innograph.ontology.terms import ontology
+from innograph.viz.formatting import format_eur
 from innograph.viz.model import legend, style_of
 from innograph.viz.network import ego_view
 from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_href
@@ -44,7 +45,8 @@ class Section:
 
     title: str
     html: Markup
-    place: str = "before"  # "before" the properties and relations, or "after" them
+    # "top": above the ego network; "before" the properties and relations; or "after" them
+    place: str = "before"
     anchor: str = ""
 
 
@@ -78,6 +80,15 @@ def _serving(request: PageRequest) -> Iterator[None]:
 SectionBuilder = Callable[[GraphStore, EntityDetail, Mapping[str, str]], Section | None]
 # Builders of kind-specific sections, in page order; kinds' modules append to it.
 SECTIONS: list[SectionBuilder] = []
+
+
+def _property_text(key: str, value: Any) -> str:
+    """A property as the table shows it: lists joined, amounts in euro ("€ 21,707,010")."""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if key.endswith("_eur") and isinstance(value, int | float) and not isinstance(value, bool):
+        return format_eur(value)
+    return str(value)
 
 
 def relation_groups(detail: EntityDetail) -> list[dict[str, Any]]:
@@ -127,8 +138,7 @@ def entity_page(
     sub = store.neighbourhood(entity_id, depth=depth, limit=EGO_LIMIT)
     view = ego_view(sub, entity_id)
     properties = [
-        (key, value if not isinstance(value, list) else ", ".join(map(str, value)))
-        for key, value in sorted(node.properties.items())
+        (key, _property_text(key, value)) for key, value in sorted(node.properties.items())
     ]
     params = dict(params or {})
     with _serving(PageRequest(params, analytics)):
@@ -150,6 +160,7 @@ def entity_page(
         documents=detail.documents[:DOCUMENTS_SHOWN],
         documents_total=len(detail.documents),
         documents_href=documents_href(entity_id),
+        sections_top=[s for s in sections if s.place == "top"],
         sections_before=[s for s in sections if s.place == "before"],
-        sections_after=[s for s in sections if s.place != "before"],
+        sections_after=[s for s in sections if s.place not in ("top", "before")],
     )

@@ -24,8 +24,8 @@ from innograph.graph.store import GraphStore
 from innograph.ontology.ids import is_canonical_id
 from innograph.ontology.terms import ontology
 from innograph.viz.answers import html_answer
+from innograph.viz.evidence import evidence_view
 from innograph.viz.model import style_of
-from innograph.viz.network import evidence_lines
 from innograph.viz.pages import entity_href, error_page, query_href
 from innograph.viz.templating import render
 
@@ -67,7 +67,7 @@ def relation_item(relation: Relation) -> dict[str, Any]:
         "href": entity_href(relation.other.id),
         "name": relation.other.name,
         "amount": relation.edge.properties.get("amount_eur"),
-        "evidence": evidence_lines(relation.edge.provenance),
+        "evidence": evidence_view(relation.edge.provenance),
     }
 
 
