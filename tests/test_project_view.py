@@ -125,7 +125,7 @@ def test_api_gives_the_project_with_partners_paged(
         ("Zee & Co", "thirdParty", "FR", 0.0),
     ]
     assert body.total == 4 and body.next is None
-    assert body.partners[0].type_label == "Private company"
+    assert body.partners[0].type_label == "Private for-profit entity"
     row = body.partners[0].provenance[0].row
     assert row is not None and row.file == "participants.csv"
     assert row.fields["role"] == "coordinator" and row.fields["ecContribution"] == "400000"
