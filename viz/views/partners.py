@@ -15,13 +15,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from innograph.api.budget import within_budget
 from innograph.api.deps import AnalyticsDep
 from innograph.api.errors import (
-    RETRY_AFTER_SECONDS,
-    STORE_UNAVAILABLE,
     ApiError,
-    log_store_unavailable,
 )
 from innograph.api.limits import ANALYTICS_BUDGET_SECONDS
 from innograph.api.params import check_country
@@ -36,8 +32,8 @@ from innograph.api.routes.organisations import (
 )
 from innograph.graph.analytics.partners import FACETS, PartnerFilters
 from innograph.graph.analytics.service import Analytics
-from innograph.graph.errors import StoreUnavailable
-from innograph.viz.pages import entity_href, error_page
+from innograph.viz.answers import html_answer
+from innograph.viz.pages import entity_href
 from innograph.viz.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -204,15 +200,4 @@ async def partners(
 ) -> Response:
     """Partner search: organisations by country, region, type, programme and theme."""
     query = _query(request, sort, offset, limit, q)
-    try:
-        html = await within_budget(ANALYTICS_BUDGET_SECONDS, partners_page, analytics, query)
-    except StoreUnavailable as err:
-        log_store_unavailable(err)
-        return HTMLResponse(
-            error_page("Graph unavailable", STORE_UNAVAILABLE),
-            status_code=503,
-            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-        )
-    except ApiError as err:
-        return HTMLResponse(error_page("Cannot show this", err.message), status_code=err.status)
-    return HTMLResponse(html)
+    return await html_answer(ANALYTICS_BUDGET_SECONDS, partners_page, analytics, query)
