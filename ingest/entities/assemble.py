@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -121,11 +121,64 @@ def _proper(span: Span) -> bool:
         text = token.text
         if token.is_punct or text.lower() in STOP_CAPITALISED:
             continue
+        if _is_number(text):
+            continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
-        if german_common_words().get(fold(text), 0.0) >= cutoff:
+        if lang == "de" and _name_adjective(token):
+            return True
+        if lang == "de" and german_ordinary(text, cutoff):
             continue  # German capitalises its nouns: "Millionen Euro", "Rahmen des Projekts"
         if not _common(g, text, lang if lang in ("en", "nl") else None):
+            return True
+    return False
+
+
+def _is_number(text: str) -> bool:
+    """A year or a number ("2021", "2027.", "1.5"): no name on its own, so a phrase of
+    ordinary words and a year ("Ende 2021", "Frühjahr 2008") is a date, not a name."""
+    return text.rstrip(".").replace(".", "").replace(",", "").isdigit()
+
+
+def _name_adjective(token: Token) -> bool:
+    """German writes adjectives in lower case: one of a place or people in capitals in
+    mid-sentence ("der Europäischen Kommission", "die Niedersächsische Staatskanzlei")
+    is part of a name."""
+    return (
+        not token.is_sent_start
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
+    )
+
+
+# The least Zipf frequency of both parts of a German compound read as an ordinary word.
+GERMAN_PART_ZIPF = 3.0
+_LINKS = ("s", "es", "n", "en", "e")
+# Prefixes of German place names made of a place and a direction or size.
+_PLACE_PREFIXES = frozenset("nord süd ost west nieder ober unter mittel groß klein".split())
+
+
+@cache
+def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
+    """An ordinary German word: frequent (Zipf >= ``cutoff``), or a compound of two
+    frequent words, the second at least four letters long, with or without a linking
+    "s"/"n"/"e" ("Energiewandel", "Lebensmittelresten", "Digitalisierungsstrategien").
+    German writes its compound nouns as one word, which a word list of any size misses."""
+    low = word.lower()
+    words = german_common_words()
+    if words.get(low, 0.0) >= cutoff:
+        return True
+    if len(low) < 8 or not low.isalpha():
+        return False
+    for i in range(3, len(low) - 3):
+        head, modifier = low[i:], low[:i]
+        if modifier in _PLACE_PREFIXES:
+            return False  # "Niederrhein", "Südwestfalen", "Großregion": a place's name
+        if words.get(head, 0.0) < GERMAN_PART_ZIPF:
+            continue
+        stems = [modifier] + [modifier[: -len(x)] for x in _LINKS if modifier.endswith(x)]
+        if any(len(m) >= 3 and words.get(m, 0.0) >= GERMAN_PART_ZIPF for m in stems):
             return True
     return False
 
