@@ -98,14 +98,51 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if fold(text) in GENERIC_TERMS:
         return False
+    if source != SPAN_GAZETTEER and span.label_ != "Person" and _place_adjective(span):
+        return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
-    if source == SPAN_PATTERNS and span.doc.lang_ != "en" and not span[0].is_sent_start:
+    if (
+        source == SPAN_PATTERNS
+        and span.doc.lang_ != "en"
+        and not span[0].is_sent_start
+        and not _german_nouns(span)
+    ):
         trusted = True
     return trusted or _proper(span)
+
+
+# Endings of the adjectives made from places and peoples, per language ("West-Vlaamse",
+# "Nederlands-Duitse", "European", "Niederländische"); French writes them in lower case.
+_PLACE_ADJECTIVES = {
+    "en": ("ean", "ian", "ish", "ese"),
+    "nl": ("se", "sche"),
+    "de": ("ische", "ischen", "ischer", "isches"),
+}
+
+
+def _place_adjective(span: Span) -> bool:
+    """One adjective of a place or people, hyphenated or not, is no name: next to a
+    project word it says whose the projects are ("het West-Vlaamse project")."""
+    words = [t.text for t in span if t.text not in _DASHES]
+    if not words or len(words) > 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
+        return False
+    if any(w.isupper() for w in words):
+        return False
+    return words[-1].lower().endswith(_PLACE_ADJECTIVES.get(span.doc.lang_, ())) and (
+        len(words) == 1 or len(span) == 3  # "Nederlands-Duitse": one hyphenated word
+    )
+
+
+def _german_nouns(span: Span) -> bool:
+    """German capitalises every noun: a span of ordinary German words only is no name."""
+    if span.doc.lang_ != "de":
+        return False
+    words = [t.text for t in span if not t.is_punct]
+    return bool(words) and all(w.lower() in STOP_CAPITALISED or german_ordinary(w) for w in words)
 
 
 def _proper(span: Span) -> bool:
