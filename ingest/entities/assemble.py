@@ -482,10 +482,13 @@ _LIST_JOINS = frozenset({",", "&", "/", *COORDINATORS})
 _ORGANISATION_TYPES = frozenset({"Organisation", "Cluster"})
 
 
-def _listed_with_organisations(final: list[tuple[Span, Group]], k: int) -> bool:
+def _listed_with_organisations(
+    final: list[tuple[Span, Group]], k: int, strong: bool = False
+) -> bool:
     """Is the k-th mention a member of a list ("A, B, KLM and C") next to a mention of
-    an organisation that more than a short acronym backs? An acronym among named
-    partners is a partner too, not a term."""
+    an organisation that more than a short acronym backs (``strong``: a name of several
+    words, or one a registry or a rule backs)? An acronym among named partners is a
+    partner too, not a term."""
     span = final[k][0]
     doc = span.doc
     for j in (k - 1, k + 1):
@@ -494,6 +497,8 @@ def _listed_with_organisations(final: list[tuple[Span, Group]], k: int) -> bool:
         other, group = final[j]
         if group.type not in _ORGANISATION_TYPES or lonely_acronym(group):
             continue
+        if strong and len(other) < 2 and group.votes.get(group.type, 0.0) < 2.0:
+            continue  # another word in capitals that only NER or a default calls one
         lo, hi = (other.end, span.start) if j < k else (span.end, other.start)
         between = [t.text for t in doc[lo:hi]]
         if not between or not all(w.lower() in _LIST_JOINS for w in between):
@@ -524,6 +529,15 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     type_families(groups)
     out = []
     final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
+    for k, (_span, group) in enumerate(final):
+        # A word in capitals is taken for a project only by default: listed among
+        # organisations of several words or backed by a registry, it is one of them.
+        if (
+            group.type == "Project"
+            and not group.confident
+            and _listed_with_organisations(final, k, strong=True)
+        ):
+            group.type = "Organisation"
     for k, (span, group) in enumerate(final):
         if lonely_acronym(group) and not _listed_with_organisations(final, k):
             continue
