@@ -408,6 +408,30 @@ def _code_and_place(span: Span) -> bool:
     return any(e.type == "Region" for e in gazetteer().lookup(place))
 
 
+def _name_around_place(span: Span) -> bool:
+    """A name the statistical NER finds around a known place, with a capitalised word of
+    its own that is no place ("Eindhoven Engine", "Kennis-As Limburg", "Limburg
+    Ventures"): the name of a thing named after the place, not the place."""
+    doc = span.doc
+    if span.label_ == "Person" or any(
+        t.text in {"(", ")", ",", "'s", "’s", "/"} or t.is_sent_start for t in span[1:]
+    ):
+        return False  # a person's name, or an edge the NER took too far
+    inside = [
+        g
+        for g in doc.spans.get(SPAN_GAZETTEER, [])
+        if g.label_ == "Region" and span.start <= g.start and g.end <= span.end
+    ]
+    if not inside or any((g.start, g.end) == (span.start, span.end) for g in inside):
+        return False
+    covered = {i for g in inside for i in range(g.start, g.end)}
+    rest = [t for t in span if t.i not in covered and not t.is_punct]
+    return any(
+        t.text[:1].isupper() and fold(t.text) not in STOP_CAPITALISED and not t.like_num
+        for t in rest
+    )
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -419,6 +443,8 @@ def _tier(span: Span, group: str) -> int:
     if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
         return 1
     if _code_and_place(span):
+        return 1
+    if group == SPAN_NER and _name_around_place(span):
         return 1
     return 2 if group == SPAN_NER else 3
 
