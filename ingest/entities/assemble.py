@@ -11,9 +11,6 @@ called a project or programme right at one mention is one in all its mentions.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -28,6 +25,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     ORG_HEADS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.german import GERMAN_ZIPF, german_ordinary
 from innograph.ingest.entities.grouping import (
     Group,
     cue_types,
@@ -54,8 +52,7 @@ from innograph.ingest.entities.spans import (
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
 
-# Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
-GERMAN_ZIPF = 3.0
+# Zipf frequency above which a German word is an ordinary word near a cue (``_proper``).
 GERMAN_CUED_ZIPF = 4.0
 _STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
@@ -187,46 +184,6 @@ def _name_adjective(token: Token) -> bool:
         and not token.text.isupper()
         and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
     )
-
-
-# The least Zipf frequency of both parts of a German compound read as an ordinary word.
-GERMAN_PART_ZIPF = 3.0
-_LINKS = ("s", "es", "n", "en", "e")
-# Prefixes of German place names made of a place and a direction or size.
-_PLACE_PREFIXES = frozenset("nord süd ost west nieder ober unter mittel groß klein".split())
-
-
-@cache
-def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
-    """An ordinary German word: frequent (Zipf >= ``cutoff``), or a compound of two
-    frequent words, the second at least four letters long, with or without a linking
-    "s"/"n"/"e" ("Energiewandel", "Lebensmittelresten", "Digitalisierungsstrategien").
-    German writes its compound nouns as one word, which a word list of any size misses."""
-    low = word.lower()
-    words = german_common_words()
-    if words.get(low, 0.0) >= cutoff:
-        return True
-    if len(low) < 8 or not low.isalpha():
-        return False
-    for i in range(3, len(low) - 3):
-        head, modifier = low[i:], low[:i]
-        if modifier in _PLACE_PREFIXES:
-            return False  # "Niederrhein", "Südwestfalen", "Großregion": a place's name
-        if words.get(head, 0.0) < GERMAN_PART_ZIPF:
-            continue
-        stems = [modifier] + [modifier[: -len(x)] for x in _LINKS if modifier.endswith(x)]
-        if any(len(m) >= 3 and words.get(m, 0.0) >= GERMAN_PART_ZIPF for m in stems):
-            return True
-    return False
-
-
-@cache
-def german_common_words() -> dict[str, float]:
-    """Frequent German words that are not known names, with their Zipf frequency
-    (``data/german_common_words.tsv``)."""
-    text = resources.files("innograph.ingest").joinpath("data", "german_common_words.tsv")
-    rows = (line.split("\t") for line in text.read_text("utf-8").splitlines()[1:])
-    return {word: float(zipf) for word, zipf in rows}
 
 
 def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
