@@ -135,10 +135,13 @@ def _place_adjective(span: Span) -> bool:
 
 
 def _german_nouns(span: Span) -> bool:
-    """German capitalises every noun: a span of ordinary German words only is no name."""
+    """German capitalises every noun: a span of ordinary German words only is no name,
+    unless one of them is the head noun of an organisation ("Hochschule Rheinland")."""
     if span.doc.lang_ != "de":
         return False
     words = [t.text for t in span if not t.is_punct]
+    if any(fold(w) in ORG_HEADS for w in words):
+        return False
     return bool(words) and all(w.lower() in STOP_CAPITALISED or german_ordinary(w) for w in words)
 
 
