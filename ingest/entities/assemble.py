@@ -23,6 +23,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     GENERIC_TERMS,
     NOT_A_NAME_ALONE,
     ORG_HEADS,
+    PERSON_ROLES,
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.german import GERMAN_ZIPF, german_ordinary
@@ -96,6 +97,17 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     if source != SPAN_GAZETTEER and span.label_ != "Person" and _place_adjective(span):
+        return False
+    # A role and its portfolio ("Ministre de l'Economie", "Minister for University") is a
+    # post someone holds, not an organisation (the ministry is "Ministerie", "Ministère");
+    # a role word before a body's name ("Gedeputeerde Staten") is not cut off.
+    if (
+        source != SPAN_GAZETTEER
+        and span.label_ != "Person"
+        and len(span) >= 2
+        and fold(span[0].text) in PERSON_ROLES
+        and (fold(span[1].text) in _PORTFOLIO_LINKS or span[1].text in _DASHES)
+    ):
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
