@@ -109,6 +109,8 @@ def _usable(span: Span, source: str) -> bool:
         and (fold(span[1].text) in _PORTFOLIO_LINKS or span[1].text in _DASHES)
     ):
         return False
+    if source == SPAN_GAZETTEER and _german_word_not_place(span):
+        return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
@@ -143,6 +145,25 @@ def _place_adjective(span: Span) -> bool:
         return False
     return words[-1].lower().endswith(_PLACE_ADJECTIVES.get(span.doc.lang_, ())) and (
         len(words) == 1 or len(span) == 3  # "Nederlands-Duitse": one hyphenated word
+    )
+
+
+_GERMAN_ARTICLES = frozenset(
+    "der die das des dem den im vom zum zur am beim ins ihren seinen".split()
+)
+
+
+def _german_word_not_place(span: Span) -> bool:
+    """A place name that is also a frequent German word, after an article ("im Namen",
+    "den Namen"): the word, not the place (Namen, the German name of Namur)."""
+    doc = span.doc
+    return (
+        doc.lang_ == "de"
+        and len(span) == 1
+        and len(span.kb_id_) > 2  # not a country ("die Niederlande", "der Schweiz")
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _GERMAN_ARTICLES
+        and german_ordinary(span.text, GERMAN_CUED_ZIPF)
     )
 
 
