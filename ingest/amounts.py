@@ -146,6 +146,8 @@ _CONTINENTAL_SCALES = frozenset(
     " milliards milliarde milliarden".split()
 )
 
+_ENGLISH_SCALES = frozenset("million millions billion billions mln bn".split())
+
 _SCALES: dict[str, int] = {
     "thousand": 10**3,
     "duizend": 10**3,
@@ -237,6 +239,10 @@ def find_money(text: str) -> list[MoneySpan]:
             # word the comma is the decimal mark, not a thousands separator.
             if scale_word in _CONTINENTAL_SCALES and re.fullmatch(r"\d{1,3},\d{3}", groups["num"]):
                 value = Decimal(groups["num"].replace(",", "."))
+            # "1.357 billion euros", "4.250 million": before an English scale word the
+            # point is the decimal mark (English writes no thousands point).
+            elif scale_word in _ENGLISH_SCALES and re.fullmatch(r"\d{1,3}\.\d{3}", groups["num"]):
+                value = Decimal(groups["num"])
             # "2.420.300,46 miljoen euro": a full figure with a scale word after it is
             # a writing slip; the figure is the amount (no project gets trillions).
             if scale_word and value < 1_000_000:

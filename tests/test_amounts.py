@@ -167,6 +167,7 @@ def test_french_amounts() -> None:
         ("Er gaat 1,250 miljoen euro naar de regio.", 1.25e6),
         ("Das Land gibt 3,125 Millionen Euro.", 3.125e6),
         ("The fund spends 1,250 million euros.", 1.25e9),  # English: a thousands comma
+        ("They represent a total investment of 4.125 billion euros.", 4.125e9),  # a point
     ],
 )
 def test_decimal_comma_before_a_continental_scale_word(text: str, value: float) -> None:

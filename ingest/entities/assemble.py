@@ -11,11 +11,8 @@ called a project or programme right at one mention is one in all its mentions.
 
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
-
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -26,8 +23,10 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     GENERIC_TERMS,
     NOT_A_NAME_ALONE,
     ORG_HEADS,
+    PERSON_ROLES,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.german import GERMAN_ZIPF, german_ordinary
 from innograph.ingest.entities.grouping import (
     Group,
     cue_types,
@@ -54,8 +53,7 @@ from innograph.ingest.entities.spans import (
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
 
-# Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
-GERMAN_ZIPF = 3.0
+# Zipf frequency above which a German word is an ordinary word near a cue (``_proper``).
 GERMAN_CUED_ZIPF = 4.0
 _STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
@@ -98,14 +96,86 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if fold(text) in GENERIC_TERMS:
         return False
+    if source != SPAN_GAZETTEER and span.label_ != "Person" and _place_adjective(span):
+        return False
+    # A role and its portfolio ("Ministre de l'Economie", "Minister for University") is a
+    # post someone holds, not an organisation (the ministry is "Ministerie", "Ministère");
+    # a role word before a body's name ("Gedeputeerde Staten") is not cut off.
+    if (
+        source != SPAN_GAZETTEER
+        and span.label_ != "Person"
+        and len(span) >= 2
+        and fold(span[0].text) in PERSON_ROLES
+        and (fold(span[1].text) in _PORTFOLIO_LINKS or span[1].text in _DASHES)
+    ):
+        return False
+    if source == SPAN_GAZETTEER and _german_word_not_place(span):
+        return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
-    if source == SPAN_PATTERNS and span.doc.lang_ != "en" and not span[0].is_sent_start:
+    if (
+        source == SPAN_PATTERNS
+        and span.doc.lang_ != "en"
+        and not span[0].is_sent_start
+        and not _german_nouns(span)
+    ):
         trusted = True
     return trusted or _proper(span)
+
+
+# Endings of the adjectives made from places and peoples, per language ("West-Vlaamse",
+# "Nederlands-Duitse", "European", "Niederländische"); French writes them in lower case.
+_PLACE_ADJECTIVES = {
+    "en": ("ean", "ian", "ish", "ese"),
+    "nl": ("se", "sche"),
+    "de": ("ische", "ischen", "ischer", "isches"),
+}
+
+
+def _place_adjective(span: Span) -> bool:
+    """One adjective of a place or people, hyphenated or not, is no name: next to a
+    project word it says whose the projects are ("het West-Vlaamse project")."""
+    words = [t.text for t in span if t.text not in _DASHES]
+    if not words or len(words) > 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
+        return False
+    if any(w.isupper() for w in words):
+        return False
+    return words[-1].lower().endswith(_PLACE_ADJECTIVES.get(span.doc.lang_, ())) and (
+        len(words) == 1 or len(span) == 3  # "Nederlands-Duitse": one hyphenated word
+    )
+
+
+_GERMAN_ARTICLES = frozenset(
+    "der die das des dem den im vom zum zur am beim ins ihren seinen".split()
+)
+
+
+def _german_word_not_place(span: Span) -> bool:
+    """A place name that is also a frequent German word, after an article ("im Namen",
+    "den Namen"): the word, not the place (Namen, the German name of Namur)."""
+    doc = span.doc
+    return (
+        doc.lang_ == "de"
+        and len(span) == 1
+        and len(span.kb_id_) > 2  # not a country ("die Niederlande", "der Schweiz")
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _GERMAN_ARTICLES
+        and german_ordinary(span.text, GERMAN_CUED_ZIPF)
+    )
+
+
+def _german_nouns(span: Span) -> bool:
+    """German capitalises every noun: a span of ordinary German words only is no name,
+    unless one of them is the head noun of an organisation ("Hochschule Rheinland")."""
+    if span.doc.lang_ != "de":
+        return False
+    words = [t.text for t in span if not t.is_punct]
+    if any(fold(w) in ORG_HEADS for w in words):
+        return False
+    return bool(words) and all(w.lower() in STOP_CAPITALISED or german_ordinary(w) for w in words)
 
 
 def _proper(span: Span) -> bool:
@@ -121,22 +191,35 @@ def _proper(span: Span) -> bool:
         text = token.text
         if token.is_punct or text.lower() in STOP_CAPITALISED:
             continue
+        if _is_number(text):
+            continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
-        if german_common_words().get(fold(text), 0.0) >= cutoff:
+        if lang == "de" and _name_adjective(token):
+            return True
+        if lang == "de" and german_ordinary(text, cutoff):
             continue  # German capitalises its nouns: "Millionen Euro", "Rahmen des Projekts"
         if not _common(g, text, lang if lang in ("en", "nl") else None):
             return True
     return False
 
 
-@cache
-def german_common_words() -> dict[str, float]:
-    """Frequent German words that are not known names, with their Zipf frequency
-    (``data/german_common_words.tsv``)."""
-    text = resources.files("innograph.ingest").joinpath("data", "german_common_words.tsv")
-    rows = (line.split("\t") for line in text.read_text("utf-8").splitlines()[1:])
-    return {word: float(zipf) for word, zipf in rows}
+def _is_number(text: str) -> bool:
+    """A year or a number ("2021", "2027.", "1.5"): no name on its own, so a phrase of
+    ordinary words and a year ("Ende 2021", "Frühjahr 2008") is a date, not a name."""
+    return text.rstrip(".").replace(".", "").replace(",", "").isdigit()
+
+
+def _name_adjective(token: Token) -> bool:
+    """German writes adjectives in lower case: one of a place or people in capitals in
+    mid-sentence ("der Europäischen Kommission", "die Niedersächsische Staatskanzlei")
+    is part of a name."""
+    return (
+        not token.is_sent_start
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
+    )
 
 
 def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
@@ -318,6 +401,30 @@ def _code_and_place(span: Span) -> bool:
     return any(e.type == "Region" for e in gazetteer().lookup(place))
 
 
+def _name_around_place(span: Span) -> bool:
+    """A name the statistical NER finds around a known place, with a capitalised word of
+    its own that is no place ("Eindhoven Engine", "Kennis-As Limburg", "Limburg
+    Ventures"): the name of a thing named after the place, not the place."""
+    doc = span.doc
+    if span.label_ == "Person" or any(
+        t.text in {"(", ")", ",", "'s", "’s", "/"} or t.is_sent_start for t in span[1:]
+    ):
+        return False  # a person's name, or an edge the NER took too far
+    inside = [
+        g
+        for g in doc.spans.get(SPAN_GAZETTEER, [])
+        if g.label_ == "Region" and span.start <= g.start and g.end <= span.end
+    ]
+    if not inside or any((g.start, g.end) == (span.start, span.end) for g in inside):
+        return False
+    covered = {i for g in inside for i in range(g.start, g.end)}
+    rest = [t for t in span if t.i not in covered and not t.is_punct]
+    return any(
+        t.text[:1].isupper() and fold(t.text) not in STOP_CAPITALISED and not t.like_num
+        for t in rest
+    )
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -329,6 +436,8 @@ def _tier(span: Span, group: str) -> int:
     if group in (SPAN_GAZETTEER, SPAN_PATTERNS) or span.kb_id_.startswith(_STRONG_FLAGS):
         return 1
     if _code_and_place(span):
+        return 1
+    if group == SPAN_NER and _name_around_place(span):
         return 1
     return 2 if group == SPAN_NER else 3
 
@@ -392,10 +501,13 @@ _LIST_JOINS = frozenset({",", "&", "/", *COORDINATORS})
 _ORGANISATION_TYPES = frozenset({"Organisation", "Cluster"})
 
 
-def _listed_with_organisations(final: list[tuple[Span, Group]], k: int) -> bool:
+def _listed_with_organisations(
+    final: list[tuple[Span, Group]], k: int, strong: bool = False
+) -> bool:
     """Is the k-th mention a member of a list ("A, B, KLM and C") next to a mention of
-    an organisation that more than a short acronym backs? An acronym among named
-    partners is a partner too, not a term."""
+    an organisation that more than a short acronym backs (``strong``: a name of several
+    words, or one a registry or a rule backs)? An acronym among named partners is a
+    partner too, not a term."""
     span = final[k][0]
     doc = span.doc
     for j in (k - 1, k + 1):
@@ -404,6 +516,8 @@ def _listed_with_organisations(final: list[tuple[Span, Group]], k: int) -> bool:
         other, group = final[j]
         if group.type not in _ORGANISATION_TYPES or lonely_acronym(group):
             continue
+        if strong and len(other) < 2 and group.votes.get(group.type, 0.0) < 2.0:
+            continue  # another word in capitals that only NER or a default calls one
         lo, hi = (other.end, span.start) if j < k else (span.end, other.start)
         between = [t.text for t in doc[lo:hi]]
         if not between or not all(w.lower() in _LIST_JOINS for w in between):
@@ -434,6 +548,15 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     type_families(groups)
     out = []
     final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
+    for k, (_span, group) in enumerate(final):
+        # A word in capitals is taken for a project only by default: listed among
+        # organisations of several words or backed by a registry, it is one of them.
+        if (
+            group.type == "Project"
+            and not group.confident
+            and _listed_with_organisations(final, k, strong=True)
+        ):
+            group.type = "Organisation"
     for k, (span, group) in enumerate(final):
         if lonely_acronym(group) and not _listed_with_organisations(final, k):
             continue

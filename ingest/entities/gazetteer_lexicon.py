@@ -478,6 +478,12 @@ GENERIC_TERMS: frozenset[str] = frozenset(
         "covid-19",
         "covid",
         "corona",
+        # a kind of programme, not its name: "het Operationeel Programma" of a region
+        "operationeel programma",
+        "operational programme",
+        "operational program",
+        "programme operationnel",
+        "operationelles programm",
     )
 )
 

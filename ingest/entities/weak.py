@@ -23,7 +23,9 @@ from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     GENERIC_ACRONYMS,
+    INTERREG_AREA_WORDS,
     LIST_CUES,
+    ORG_HEADS,
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.name_runs import name_runs
@@ -198,7 +200,23 @@ def _default_type(words: list[str]) -> str:
         return "Region"  # "Grand Est", "Flandre Occidentale": a point of the compass
     if len(words) >= 2 and any(fold(w).endswith(_FUNDING_ENDINGS) for w in words):
         return "FundingProgramme"  # "Drents Innovatiefonds", "Fonds für ...", "Actieprogramma X"
-    return "Project" if mixed else "Organisation"
+    return "Project" if mixed or coined_word(words) else "Organisation"
+
+
+def coined_word(words: list[str]) -> bool:
+    """A word in capitals that can be spoken, not spelled, of five letters or more, its
+    hyphenated parts two or more ("ERMWIC", "NEW-MINE", "PANVIPREP"): what projects are
+    called far more often than organisations, whose capitals are their initials ("KNMI",
+    "LUMC"). A kind of organisation or an area word in capitals ("EUREGIO") stays one."""
+    parts = [w for w in words if w not in {"-", "–"}]
+    if not parts or not all(p.isalpha() and p.isupper() and len(p) >= 2 for p in parts):
+        return False
+    letters = "".join(parts).lower()
+    if len(letters) < 5 or len(parts) != (len(words) + 1) // 2:
+        return False
+    if any(fold(p) in ORG_HEADS or fold(p) in INTERREG_AREA_WORDS for p in parts):
+        return False
+    return sum(c in "aeiouy" for c in letters) / len(letters) >= 0.3
 
 
 _COMPASS = {"est", "ouest", "nord", "sud", "occidentale", "orientale", "occidental", "oriental"}
