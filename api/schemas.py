@@ -171,6 +171,8 @@ class CollaborationNetworkPublic(PageInfo):
     organisations: int
     total_edges: int
     truncated: bool
+    # With a region: how many of ``organisations`` are located in it (the rest are partners).
+    inside_organisations: int | None = None
 
 
 class HopPublic(BaseModel):

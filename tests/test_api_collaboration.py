@@ -171,10 +171,31 @@ def test_network_selections(client: TestClient) -> None:
     assert pairs(get(programme=G)) == [(ALPHA, BETA, 1), (BETA, GAMMA, 1)]
     assert pairs(get(type="Event")) == [(DELTA, EPSILON, 1), (DELTA, ZETA, 1), (EPSILON, ZETA, 1)]
     assert pairs(get(project=P3)) == [(DELTA, GAMMA, 1)]
-    assert pairs(get(region=REGION)) == []
     capped = get(limit=1)
     assert pairs(capped) == [(ALPHA, BETA, 2)]
     assert capped["truncated"] is True and capped["total_edges"] == 6
+
+
+def test_a_region_keeps_its_organisations_and_their_partners_elsewhere(
+    client: TestClient,
+) -> None:
+    """Epsilon, the one organisation in the region, meets Delta and Zeta (outside) at the
+    event: both its pairs are kept by default, not Delta–Zeta (no end in the region),
+    and none with ``region_scope=inside``."""
+    url = "/api/collaboration-network"
+    touching = client.get(url, params={"region": REGION}).json()
+    assert pairs(touching) == [(DELTA, EPSILON, 1), (EPSILON, ZETA, 1)]
+    assert touching["total_edges"] == 2 and touching["organisations"] == 3
+    assert touching["inside_organisations"] == 1
+    whole = client.get(url, params={"region": REGION, "format": "csv"})
+    assert len(whole.text.splitlines()) == 1 + touching["total_edges"]
+    inside = client.get(url, params={"region": REGION, "region_scope": "inside"}).json()
+    assert pairs(inside) == [] and inside["total_edges"] == 0
+    assert inside["organisations"] == 0 and inside["inside_organisations"] == 0
+    # Other filters still hold for both ends: Epsilon shares no project.
+    assert pairs(client.get(url, params={"region": REGION, "type": "Project"}).json()) == []
+    bad = client.get(url, params={"region": REGION, "region_scope": "around"})
+    assert bad.status_code == 422 and "region_scope" in bad.text
 
 
 def test_network_as_csv(client: TestClient) -> None:

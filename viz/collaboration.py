@@ -47,6 +47,7 @@ class Selection:
     item_types: tuple[str, ...] = ()
     org_types: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
+    region_scope: str = "touching"  # see REGION_SCOPES
 
 
 @dataclass(slots=True)
@@ -64,6 +65,11 @@ class SelectionNetwork:
     def organisations(self) -> int:
         """Organisations with at least one partnership in the selection."""
         return self.network.organisations
+
+    @property
+    def inside(self) -> int | None:
+        """With a region: the organisations counted that are located in it."""
+        return self.network.inside
 
     @property
     def partnerships(self) -> int:
@@ -108,6 +114,7 @@ def _network(analytics: Analytics, selection: Selection, limit: int) -> Collabor
         item_types=selection.item_types,
         org_types=selection.org_types,
         countries=selection.countries,
+        region_scope=selection.region_scope,
         limit=limit,
     )
 
@@ -152,6 +159,7 @@ def community_names(
         selection.item_types,
         selection.org_types,
         selection.countries,
+        selection.region_scope,
     )
     incidence = index.incidence
     item_size = np.asarray(incidence[org_keep].sum(axis=0)).ravel()

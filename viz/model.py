@@ -105,6 +105,7 @@ class ViewNode:
     community: int | None = None
     broker: bool = False
     centre: bool = False
+    inside: bool = False  # on a region's map: located in the region (outlined)
     # Small views: vis-network draws every label. Large views (precomputed layout) draw
     # labels by ``rank`` (0 = the most connected) wherever one fits at the current zoom.
     show_label: bool = True

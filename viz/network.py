@@ -9,7 +9,7 @@ Strings stay plain text: the page renders them with ``textContent``, never as HT
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -235,10 +235,12 @@ def collaboration_view(
     total: int | None = None,
     community_names: Sequence[str] = (),
     border: BorderRule | None = None,
+    inside: Collection[str] = (),
 ) -> NetworkView:
     """The organisation network of a selection: nodes coloured by community (named by
     ``community_names`` when given), brokers outlined, cross-border pairs marked (by the
-    ``border`` rule; default: any two known, different countries); filtered by type and
+    ``border`` rule; default: any two known, different countries), the ``inside`` ones (a
+    region's own organisations) outlined; filtered by type and
     country, then capped to the ``cap`` most connected, saying how many were left out (of
     ``total`` when given). Marked pairs come last, so they are drawn on top."""
     communities = communities or {}
@@ -283,6 +285,9 @@ def collaboration_view(
         else:
             view_node.tooltip.append(f"Community {number + 1}")
         view_node.tooltip.append(f"Partners: {partners[nid]}")
+        if nid in inside:
+            view_node.inside = True
+            view_node.tooltip.append("Located in the region")
         if nid in shown_brokers:
             view_node.broker = True
             view_node.tooltip.append(f"Broker: {brokers[nid]}")

@@ -207,9 +207,10 @@ def _map_query(
     home: str | None,
     cap: int,
     layout: str,
+    region_scope: str = "touching",
 ) -> MapQuery:
     """The map form as a query: names resolved, parameters checked (one line each)."""
-    query = MapQuery(cap=cap, layout=layout, border=border)
+    query = MapQuery(cap=cap, layout=layout, border=border, region_scope=region_scope)
     errors = query.errors
     for name, kinds in (
         ("programme", ("FundingProgramme",)),
@@ -275,6 +276,7 @@ class _MapForm:
         home: Annotated[str | None, Query(max_length=40)] = None,
         cap: Annotated[int, Query(ge=1, le=MAX_MAP_CAP)] = DEFAULT_MAP_CAP,
         layout: Annotated[Literal["auto", "server", "browser"], Query()] = "auto",
+        region_scope: Annotated[Literal["touching", "inside"], Query()] = "touching",
     ) -> None:
         self.values = {
             "programme": programme,
@@ -294,6 +296,7 @@ class _MapForm:
             "home": home,
             "cap": cap,
             "layout": layout,
+            "region_scope": region_scope,
         }
 
     def query(self, store: GraphStore) -> MapQuery:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
@@ -197,8 +197,19 @@ async def collaboration_network(
         str | None, Query(description="Only projects funded by this programme id.")
     ] = None,
     region: Annotated[
-        str | None, Query(description="Only organisations located in this region id.")
+        str | None,
+        Query(
+            description="Only partnerships of organisations located in this region id "
+            "(see region_scope)."
+        ),
     ] = None,
+    region_scope: Annotated[
+        Literal["touching", "inside"],
+        Query(
+            description="touching: pairs with at least one end located in the region (its "
+            "organisations and their partners anywhere); inside: both ends in it."
+        ),
+    ] = "touching",
     project: Annotated[
         str | None, Query(description="Only the partners of this project (or platform, event).")
     ] = None,
@@ -238,6 +249,7 @@ async def collaboration_network(
         analytics.network,
         programme=programme,
         region=region,
+        region_scope=region_scope,
         project=project,
         item_types=item_types,
         limit=2**62 if whole else offset + (limit or 1000),
@@ -268,4 +280,5 @@ async def collaboration_network(
         organisations=network.organisations,
         total_edges=network.total_edges,
         truncated=page.next is not None,
+        inside_organisations=network.inside,
     )

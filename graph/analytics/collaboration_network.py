@@ -27,6 +27,10 @@ THEME_PROPERTIES: tuple[str, ...] = ("themes", "theme", "topics")
 DIRECT_RELATIONS: tuple[str, ...] = ("COLLABORATES_WITH", "MEMBER_OF")
 _INDEX_RELATIONS = (*PARTNERSHIP_RELATIONS, "FUNDED_BY", "LOCATED_IN", *DIRECT_RELATIONS)
 _MAX_REGION_DEPTH = 6  # LOCATED_IN chains (city -> province -> country) are short
+# How a region selects partnerships: "touching" keeps a pair when at least one end is
+# located in the region (its organisations and their partners anywhere), "inside" only
+# when both are.
+REGION_SCOPES: tuple[str, ...] = ("touching", "inside")
 
 
 @dataclass(slots=True)
@@ -274,13 +278,17 @@ def selection_masks(
     item_types: Sequence[str],
     org_types: Sequence[str] = (),
     countries: Sequence[str] = (),
+    region_scope: str = "touching",
 ) -> tuple[np.ndarray, np.ndarray]:
     """Which organisations and which items a selection keeps, as boolean masks.
 
     ``programme`` keeps the items it funds, ``item_types`` items of those types;
-    ``region`` keeps organisations located in it (transitively), ``project_id`` the
-    project's partners, ``org_types`` organisations of those types and ``countries``
-    organisations in those countries (ISO codes as the index knows them).
+    ``region`` with ``region_scope="inside"`` keeps organisations located in it
+    (transitively), with "touching" (the default) the items with at least one kept
+    organisation located in it (the pairs with no end in it are dropped by
+    :func:`project_selection`); ``project_id`` keeps the project's partners,
+    ``org_types`` organisations of those types and ``countries`` organisations in those
+    countries (ISO codes as the index knows them).
     """
     n_orgs, n_items = index.incidence.shape
     item_keep = np.ones(n_items, dtype=bool)
@@ -290,8 +298,8 @@ def selection_masks(
         item_keep &= np.array([n.type in wanted for n in index.items], dtype=bool)
     if programme:  # items the programme funds
         item_keep &= _rows_in(index.item_programme, index.programme_pos.get(programme))
-    if region:
-        org_keep &= np.array([region in r for r in index.regions], dtype=bool)
+    if region and region_scope == "inside":
+        org_keep &= in_region(index, region)
     if project_id:  # the project's partners
         org_keep &= _rows_in(index.incidence, index.item_pos.get(project_id))
     if org_types:
@@ -300,7 +308,15 @@ def selection_masks(
     if countries:
         codes = {c.upper() for c in countries}
         org_keep &= np.array([c in codes for c in index.countries], dtype=bool)
+    if region and region_scope != "inside":  # items a kept organisation of the region is in
+        inside = org_keep & in_region(index, region)
+        item_keep &= np.asarray(index.incidence[inside].sum(axis=0)).ravel() > 0
     return org_keep, item_keep
+
+
+def in_region(index: NetworkIndex, region: str) -> np.ndarray:
+    """A mask of the organisations located in ``region`` (transitively)."""
+    return np.array([region in r for r in index.regions], dtype=bool)
 
 
 def project_selection(
@@ -311,18 +327,25 @@ def project_selection(
     item_types: Sequence[str],
     org_types: Sequence[str] = (),
     countries: Sequence[str] = (),
+    region_scope: str = "touching",
 ) -> sp.csr_matrix:
     """The projection restricted to a selection of items and organisations (see
-    :func:`selection_masks`)."""
+    :func:`selection_masks`); with a ``region`` "touching", the pairs with at least one
+    end located in it."""
     org_keep, item_keep = selection_masks(
-        index, programme, region, project_id, item_types, org_types, countries
+        index, programme, region, project_id, item_types, org_types, countries, region_scope
     )
     selected = (
         sp.diags(org_keep.astype(np.float32))
         @ index.incidence
         @ sp.diags(item_keep.astype(np.float32))
     )
-    return project(sp.csr_matrix(selected))
+    weights = project(sp.csr_matrix(selected))
+    if region and region_scope != "inside":  # drop the pairs of two outside organisations
+        outside = sp.diags((~in_region(index, region)).astype(np.float32))
+        weights = (weights - outside @ weights @ outside).tocsr()
+        weights.eliminate_zeros()
+    return weights
 
 
 def _rows_in(matrix: sp.csr_matrix, col: int | None) -> np.ndarray:

@@ -24,6 +24,7 @@ class CollaborationNetwork:
     organisations: int  # organisations with at least one edge in the selection
     total_edges: int
     truncated: bool
+    inside: int | None = None  # of ``organisations``: those located in the region asked for
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from innograph.graph.analytics.collaboration_network import (
     NetworkIndex,
     build_index,
     heaviest_pairs,
+    in_region,
     project_selection,
 )
 from innograph.graph.analytics.communities import compute_communities
@@ -106,22 +107,36 @@ class Analytics:
         item_types: Sequence[str] = (),
         org_types: Sequence[str] = (),
         countries: Sequence[str] = (),
+        region_scope: str = "touching",
         limit: int = 1000,
     ) -> CollaborationNetwork:
         """The weighted org–org network of a selection, heaviest pairs first.
 
         ``programme`` keeps the items it funds; ``project`` keeps the organisations taking
-        part in it (and every item they share); ``region`` keeps organisations located in
-        it (transitively); ``item_types`` keeps items of those types; ``org_types`` and
-        ``countries`` keep organisations of those types and countries.
+        part in it (and every item they share); ``region`` keeps the pairs with at least
+        one end located in it (transitively), or with ``region_scope="inside"`` both;
+        ``item_types`` keeps items of those types; ``org_types`` and ``countries`` keep
+        organisations of those types and countries. With a region, ``inside`` counts the
+        organisations of the network located in it.
         """
         index = self.index()
+        inside: int | None = None
         if programme or region or project or item_types or org_types or countries:
             weights = project_selection(
-                index, programme, region, project, item_types, org_types, countries
+                index,
+                programme,
+                region,
+                project,
+                item_types,
+                org_types,
+                countries,
+                region_scope,
             )
             rows, cols, data, total = heaviest_pairs(weights, limit)
-            organisations = int(np.count_nonzero(np.diff(weights.indptr)))
+            linked = np.diff(weights.indptr) > 0
+            organisations = int(np.count_nonzero(linked))
+            if region:
+                inside = int(np.count_nonzero(linked & in_region(index, region)))
         else:  # the whole network: its heaviest pairs are cached for the largest limit asked
             with self._lock:
                 cached = self._cache.get("network")
@@ -136,7 +151,7 @@ class Analytics:
             NetworkEdge(index.orgs[r], index.orgs[c], int(w))
             for r, c, w in zip(rows, cols, data, strict=True)
         ]
-        return CollaborationNetwork(edges, organisations, total, total > limit)
+        return CollaborationNetwork(edges, organisations, total, total > limit, inside)
 
     # -- centrality -------------------------------------------------------------------
     def centrality(

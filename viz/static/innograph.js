@@ -45,11 +45,11 @@
         title: tooltip(n.tooltip),
         color: {
           background: n.colour,
-          border: n.broker ? BROKER : n.centre ? "#000000" : n.colour,
+          border: n.broker ? BROKER : n.centre || n.inside ? "#000000" : n.colour,
           highlight: { background: n.colour, border: "#000000" },
           hover: { background: n.colour, border: "#000000" },
         },
-        borderWidth: n.broker ? 5 : n.centre ? 3 : 1,
+        borderWidth: n.broker ? 5 : n.centre || n.inside ? 3 : 1,
         // Large views are drawn zoomed out: their few labelled hubs get a larger font.
         font: { size: n.centre ? 16 : view.physics ? 12 : 26, strokeWidth: 3, strokeColor: "#ffffff" },
       };

@@ -59,6 +59,7 @@ class MapQuery:
     home: str | None = None
     cap: int = DEFAULT_MAP_CAP
     layout: str = "auto"  # auto | server | browser (the last for comparison in bench/)
+    region_scope: str = "touching"  # touching | inside (see REGION_SCOPES)
     errors: list[str] = field(default_factory=list)
 
     def selection(self) -> Selection:
@@ -71,6 +72,7 @@ class MapQuery:
             item_types=tuple(self.item_types),
             org_types=tuple(self.types),
             countries=tuple(self.countries),
+            region_scope=self.region_scope,
         )
 
     def rule(self) -> BorderRule:
@@ -89,6 +91,7 @@ class MapQuery:
             country=",".join(self.countries) or None,
             border=self.border if self.border != "neighbours" else None,
             home=self.home,
+            region_scope=self.region_scope if self.region_scope != "touching" else None,
         )
         values.update(override)
         out: list[tuple[str, str]] = []
@@ -114,6 +117,7 @@ def map_view(
     brokers = {b.organisation.id: b.reason for b in communities.brokers}
     view = collaboration_view(
         [WeightedPair(e.source, e.target, e.weight) for e in found.network.edges],
+        inside=_located_in_region(analytics, query, found),
         countries=found.countries,
         communities=found.communities,
         community_names=found.names,
@@ -126,6 +130,16 @@ def map_view(
     flagged = {n.id: n.label for n in view.nodes if n.broker}
     broker_lines = [f"{flagged[b]}: {reason}" for b, reason in brokers.items() if b in flagged]
     return view, found, broker_lines
+
+
+def _located_in_region(analytics: Analytics, query: MapQuery, found: SelectionNetwork) -> set[str]:
+    """The organisations of the pairs read that are located in the map's region (the map
+    outlines them: the others are their partners elsewhere)."""
+    if not query.region.node:
+        return set()
+    region, index = query.region.node.id, analytics.index()
+    ends = {n.id for e in found.network.edges for n in (e.source, e.target)}
+    return {o for o in ends if region in index.regions[index.org_pos[o]]}
 
 
 def _community_legend(view: NetworkView, found: SelectionNetwork) -> list[dict[str, Any]]:
@@ -165,6 +179,8 @@ def map_page(analytics: Analytics, query: MapQuery) -> str:
             view_json=Markup(json_block("view-data", view.to_json())),
             result={
                 "organisations": found.organisations,
+                "inside": found.inside,
+                "drawn_inside": sum(n.inside for n in view.nodes),
                 "partnerships": found.partnerships,
                 "drawn_nodes": len(view.nodes),
                 "drawn_edges": len(view.edges),
