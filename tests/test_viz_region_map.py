@@ -45,6 +45,8 @@ def web(tmp_path: Path) -> Iterator[TestClient]:
                 ("m", "Region", "Maastricht"),
                 ("r", "Region", "Limburg", {"country": "NL"}),
                 ("h", "Region", HOSTILE),
+                ("e", "Region", "Emptyland"),
+                ("lone", "Organisation", "Lone Works", {"country": "NL"}),
             ],
             [
                 ("PARTICIPATES_IN", "in", "p"),
@@ -55,6 +57,7 @@ def web(tmp_path: Path) -> Iterator[TestClient]:
                 ("PARTICIPATES_IN", "a", "q"),
                 ("LOCATED_IN", "in", "m"),
                 ("LOCATED_IN", "m", "r"),
+                ("LOCATED_IN", "lone", "h"),
             ],
         )
     )
@@ -124,3 +127,12 @@ def test_a_hostile_region_name_stays_text(web: TestClient) -> None:
 def test_the_inside_scope_travels_with_the_links() -> None:
     assert ("region_scope", "inside") in MapQuery(region_scope="inside").params()
     assert not any(k == "region_scope" for k, _ in MapQuery().params())
+
+
+def test_an_empty_region_map_says_why(web: TestClient) -> None:
+    empty = web.get("/map", params={"region": make_canonical_id("Region", "Emptyland")})
+    assert "no organisation is located in Emptyland" in empty.text
+    found = web.get("/api/search", params={"q": "img"}).json()["data"]
+    hostile = next(n["id"] for n in found if n["type"] == "Region")
+    alone = web.get("/map", params={"region": hostile}).text
+    assert "none of the 1 organisations located in &lt;img" in alone

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
+from innograph.graph.analytics.collaboration_network import in_region
 from innograph.graph.analytics.service import Analytics
 from innograph.graph.domain import organisation_types
 from innograph.graph.store import SHARED_ITEM_TYPES
@@ -180,6 +181,13 @@ def map_page(analytics: Analytics, query: MapQuery) -> str:
             result={
                 "organisations": found.organisations,
                 "inside": found.inside,
+                # With a region: its organisations, partnered or not (an empty map says
+                # whether the region has none located in it or none with a partner).
+                "located": (
+                    int(in_region(analytics.index(), query.region.node.id).sum())
+                    if query.region.node
+                    else None
+                ),
                 "drawn_inside": sum(n.inside for n in view.nodes),
                 "partnerships": found.partnerships,
                 "drawn_nodes": len(view.nodes),
