@@ -239,7 +239,7 @@ def find_money(text: str) -> list[MoneySpan]:
             # word the comma is the decimal mark, not a thousands separator.
             if scale_word in _CONTINENTAL_SCALES and re.fullmatch(r"\d{1,3},\d{3}", groups["num"]):
                 value = Decimal(groups["num"].replace(",", "."))
-            # "1.357 billion euros", "4.250 million": before an English scale word the
+            # "2.415 billion euros", "3.120 million": before an English scale word the
             # point is the decimal mark (English writes no thousands point).
             elif scale_word in _ENGLISH_SCALES and re.fullmatch(r"\d{1,3}\.\d{3}", groups["num"]):
                 value = Decimal(groups["num"])

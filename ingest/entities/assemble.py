@@ -98,7 +98,7 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if source != SPAN_GAZETTEER and span.label_ != "Person" and _place_adjective(span):
         return False
-    # A role and its portfolio ("Ministre de l'Economie", "Minister for University") is a
+    # A role and its portfolio ("Ministre des Transports", "Minister for Culture") is a
     # post someone holds, not an organisation (the ministry is "Ministerie", "Ministère");
     # a role word before a body's name ("Gedeputeerde Staten") is not cut off.
     if (
@@ -206,7 +206,7 @@ def _proper(span: Span) -> bool:
 
 def _is_number(text: str) -> bool:
     """A year or a number ("2021", "2027.", "1.5"): no name on its own, so a phrase of
-    ordinary words and a year ("Ende 2021", "Frühjahr 2008") is a date, not a name."""
+    ordinary words and a year ("Mitte 2019", "Herbst 2011") is a date, not a name."""
     return text.rstrip(".").replace(".", "").replace(",", "").isdigit()
 
 
@@ -403,8 +403,8 @@ def _code_and_place(span: Span) -> bool:
 
 def _name_around_place(span: Span) -> bool:
     """A name the statistical NER finds around a known place, with a capitalised word of
-    its own that is no place ("Eindhoven Engine", "Kennis-As Limburg", "Limburg
-    Ventures"): the name of a thing named after the place, not the place."""
+    its own that is no place ("Gouda Works", "Kennis-As Drenthe", "Drenthe
+    Capital"): the name of a thing named after the place, not the place."""
     doc = span.doc
     if span.label_ == "Person" or any(
         t.text in {"(", ")", ",", "'s", "’s", "/"} or t.is_sent_start for t in span[1:]

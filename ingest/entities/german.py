@@ -25,7 +25,7 @@ _PLACE_PREFIXES = frozenset("nord süd ost west nieder ober unter mittel groß k
 def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
     """An ordinary German word: frequent (Zipf >= ``cutoff``), or a compound of two
     frequent words, the second at least four letters long, with or without a linking
-    "s"/"n"/"e" ("Energiewandel", "Lebensmittelresten", "Digitalisierungsstrategien").
+    "s"/"n"/"e" ("Stadtwandel", "Marktzugang", "Bildungsstrategien").
     German writes its compound nouns as one word, which a word list of any size misses."""
     low = word.lower()
     words = german_common_words()

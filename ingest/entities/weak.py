@@ -205,9 +205,9 @@ def _default_type(words: list[str]) -> str:
 
 def coined_word(words: list[str]) -> bool:
     """A word in capitals that can be spoken, not spelled, of five letters or more, its
-    hyphenated parts two or more ("ERMWIC", "NEW-MINE", "PANVIPREP"): what projects are
-    called far more often than organisations, whose capitals are their initials ("KNMI",
-    "LUMC"). A kind of organisation or an area word in capitals ("EUREGIO") stays one."""
+    hyphenated parts two or more ("SOLMARA", "BLUE-TIDE", "VERANOVA"): what projects are
+    called far more often than organisations, whose capitals are their initials ("RWTH",
+    "KVB"). A kind of organisation or an area word in capitals ("EUREGIO") stays one."""
     parts = [w for w in words if w not in {"-", "–"}]
     if not parts or not all(p.isalpha() and p.isupper() and len(p) >= 2 for p in parts):
         return False
