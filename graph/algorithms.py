@@ -14,7 +14,8 @@ Conventions both backends follow (the contract suite checks them):
 * A node's type is the most specific type any document gives it (Cluster beats
   Organisation); its attributes come from the mentions ordered by document source, the
   last one that sets a key wins (so the ingest order does not matter); its name is the
-  last so ordered of those written in mixed case (the best-written form), else the last;
+  last so ordered of those written in mixed case (the best-written form), else of those
+  not in capitals, else the last;
   ``properties["aliases"]`` is the sorted union of all aliases and other names.
 * A type filter includes subtypes (``Organisation`` also selects Clusters).
 """
@@ -110,9 +111,12 @@ def merge_mentions(node_id: str, mentions: Iterable[Mention]) -> Node:
         names.add(mention.name)
         names.update(mention.aliases)
     # The best-written name: the last in source order of those written in mixed case
-    # ("Brainport Development" over "BRAINPORT DEVELOPMENT NV"), else the last.
+    # ("Brainport Development" over "BRAINPORT DEVELOPMENT NV"), else of those not in
+    # capitals (a brand written in lower case, "imec", over a register's capitals), else
+    # the last.
     mixed = [m.name for m in ordered if m.name != m.name.upper() and m.name != m.name.lower()]
-    name = mixed[-1] if mixed else ordered[-1].name
+    lower = [m.name for m in ordered if m.name != m.name.upper()]
+    name = mixed[-1] if mixed else lower[-1] if lower else ordered[-1].name
     names.discard(name)
     properties = {k: v for k, v in attributes.items() if k not in ("aliases", "name", "id")}
     properties["aliases"] = sorted(names)

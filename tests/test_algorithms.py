@@ -61,6 +61,15 @@ def test_merge_mentions_is_independent_of_order() -> None:
     assert one.properties == {"country": "NL", "url": "u1", "aliases": ["ACME NV", "Acme"]}
 
 
+def test_a_register_s_capitals_never_win_over_a_name_written_otherwise() -> None:
+    register = Mention("a.csv#row=1", "Organisation", "ZEBRA LAB VZW", (), {})
+    brand = Mention("b.md", "Organisation", "zebralab", (), {})
+    mixed = Mention("c.md", "Organisation", "Zebra Lab", (), {})
+    assert merge_mentions("org-zebra", [register, brand]).name == "zebralab"
+    assert merge_mentions("org-zebra", [brand, register]).name == "zebralab"
+    assert merge_mentions("org-zebra", [register, brand, mixed]).name == "Zebra Lab"
+
+
 def test_merge_mentions_refuses_an_empty_node() -> None:
     with pytest.raises(ValueError):
         merge_mentions("org-x", [])
