@@ -221,3 +221,14 @@ def test_the_programme_refers_to_no_project_budget() -> None:
 def test_whole_and_programme_share(text: str, lang: str) -> None:
     assert budgets(text, ENTS, lang=lang) == {"sb": 900000}
     assert grant_over(text, "sb", "he", lang=lang) == 450000
+
+
+def test_figure_referring_back_to_several_projects_is_no_ones_budget() -> None:
+    # the sentence the figure refers back to speaks of projects in the plural
+    several = (
+        "The jury chose new projects, Solar Bridge among them.\n\n"
+        "Together they have a total budget of € 5 million."
+    )
+    assert budgets(several, ENTS) == {}
+    one = "The jury chose Solar Bridge.\n\nIt has a total budget of € 5 million."
+    assert budgets(one, ENTS) == {"sb": 5000000}

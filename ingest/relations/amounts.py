@@ -294,7 +294,23 @@ def _budget_project(
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:
         ref = view.previous_of(("Project",), seg.start, seg_index=seg_i, lookback=3)
-    return (ref.key, False) if ref is not None else None
+    if ref is None:
+        return None
+    # "The projects A and B were approved. In total EUR X is invested": a figure referring
+    # back to a sentence about several projects is their sum, not one project's budget
+    antecedent = next(
+        (
+            view.segments[i]
+            for i in range(seg_i, max(-1, seg_i - 7), -1)
+            if any(r.key == ref.key for r in view.segments[i].refs)
+        ),
+        None,
+    )
+    if antecedent is not None and _SEVERAL_PROJECTS.search(
+        view.text[antecedent.start : antecedent.end]
+    ):
+        return None
+    return ref.key, False
 
 
 def _is_heading(view: DocView, seg: Segment) -> bool:
