@@ -174,7 +174,7 @@ class Resolver:
         """The canonical id of one entity; remembers its names for later documents."""
         names = [request.name, *request.aliases]
         if _type_family(request.type) == ORGANISATION_PREFIX:
-            return self._organisation(request, self._lexicon_id(request, context))
+            return self._organisation(request, self._lexicon_id(request))
         found = self._by_key(request, context)
         if found is not None and not found.canonical_id.startswith(
             _type_family(request.type) + "-"
@@ -299,22 +299,25 @@ class Resolver:
         return cid
 
     # -- organisations ----------------------------------------------------------------
-    def _lexicon_id(self, request: ResolutionRequest, context: DocumentContext) -> str | None:
-        """The id of the registry entry an organisation's key names, if it is an
-        organisation's: the one node for names the lexicon knows as one ("EU", "European
-        Union", "Europese Unie"), whose identity keys differ."""
-        # Only the lexicon's entries: a registry's short names ("NXP" for one of several
-        # subsidiaries) already take part through the identity keys (short_name_owner).
-        if not request.key or not any(
-            e.source == "lexicon" for e in gazetteer().by_key(request.key)
+    def _lexicon_id(self, request: ResolutionRequest) -> str | None:
+        """The id of the lexicon entry an organisation's key names: the one node for names
+        the lexicon knows as one ("EU", "European Union", "Europese Unie"), whose identity
+        keys differ. Only the lexicon's own organisations: a registry's short names ("NXP"
+        for one of several subsidiaries) take part through the identity keys
+        (short_name_owner); a region's, programme's or Interreg key names no organisation."""
+        key = request.key
+        g = gazetteer()
+        if (
+            not key
+            or key in g.nuts
+            or key in g.programmes
+            or InterregName.from_key(key) is not None
         ):
             return None
-        merges = len(self.merges)
-        found = self._by_key(request, context)
-        del self.merges[merges:]  # recorded by _organisation when it is used
-        if found is None or not found.canonical_id.startswith(ORGANISATION_PREFIX + "-"):
+        entries = [e for e in g.by_key(key) if e.source == "lexicon"]
+        if not entries or any(e.ambiguous for e in entries):
             return None
-        return found.canonical_id
+        return make_canonical_id(request.type, key)
 
     def _organisation(self, request: ResolutionRequest, keyed: str | None = None) -> Resolution:
         """An organisation: by identifier, then by identity key, then by the registry

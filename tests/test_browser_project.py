@@ -5,7 +5,6 @@ its partners, their roles and the euro amounts, and a row's fields under its sou
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,26 +19,9 @@ from innograph.tests.cordis_fixture import (
     INVENTED_PARTNERS,
     build_cordis_fixture,
 )
+from innograph.tests.test_browser import _playwright
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def _playwright() -> Any:
-    """Playwright's sync API; a missing package or browser fails in CI, skips elsewhere."""
-    from innograph.testing.serving import CHROMIUM
-
-    reason = ""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - the test extra installs it
-        reason = "playwright is not installed (pip install -e '.[test]')"
-    if not reason and not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing (scripts/test-setup installs Debian's chromium)"
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI runs the browser tests: {reason}")
-        pytest.skip(reason)
-    return sync_playwright
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from the view model, embedded as JSON in a ``<script type="application/json">`` 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -32,6 +32,18 @@ def query_href(path: str, params: dict[str, str | int | None]) -> str:
     """``path`` with the non-empty ``params`` as its query string."""
     kept = {k: v for k, v in params.items() if v not in (None, "")}
     return f"{path}?{urlencode(kept)}" if kept else path
+
+
+def query_pairs(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """A form's values as query-string pairs: a list gives one pair a value, None and ""
+    give none (what a GET form sends for them)."""
+    out: list[tuple[str, str]] = []
+    for key, value in values.items():
+        if isinstance(value, list):
+            out.extend((key, str(v)) for v in value)
+        elif value not in (None, ""):
+            out.append((key, str(value)))
+    return out
 
 
 def json_block(element_id: str, data: Any) -> str:

@@ -32,7 +32,7 @@ from innograph.viz.model import (
     style_of,
 )
 from innograph.viz.network import WeightedPair, collaboration_view
-from innograph.viz.pages import json_block, network_html
+from innograph.viz.pages import json_block, network_html, query_pairs
 from innograph.viz.templating import render
 from innograph.viz.views.names import Named
 
@@ -95,13 +95,7 @@ class MapQuery:
             region_scope=self.region_scope if self.region_scope != "touching" else None,
         )
         values.update(override)
-        out: list[tuple[str, str]] = []
-        for key, value in values.items():
-            if isinstance(value, list):
-                out.extend((key, str(v)) for v in value)
-            elif value not in (None, ""):
-                out.append((key, str(value)))
-        return out
+        return query_pairs(values)
 
     def href(self, path: str = "/map", **override: Any) -> str:
         """A link to ``path`` with this query (and ``override``)."""

@@ -20,7 +20,7 @@ from innograph.graph.store import SHARED_ITEM_TYPES, GraphStore
 from innograph.graph.types import Node
 from innograph.viz.model import style_of
 from innograph.viz.network import paths_view
-from innograph.viz.pages import entity_href, json_block, legend_html, network_html
+from innograph.viz.pages import entity_href, json_block, legend_html, network_html, query_pairs
 from innograph.viz.templating import render
 from innograph.viz.views.common import organisation_countries
 from innograph.viz.views.names import Named
@@ -62,13 +62,7 @@ class PathQuery:
             "k": self.k,
         }
         values.update(override)
-        out: list[tuple[str, str]] = []
-        for key, value in values.items():
-            if isinstance(value, list):
-                out.extend((key, str(v)) for v in value)
-            elif value not in (None, ""):
-                out.append((key, str(value)))
-        return out
+        return query_pairs(values)
 
     def avoid_ids(self) -> list[str]:
         """The ids of the organisations the paths must not pass through."""
