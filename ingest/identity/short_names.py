@@ -148,3 +148,24 @@ def registry_spelling(key: str) -> str | None:
         return None
     found: str = close[0][0]
     return found if _DIGITS.findall(found) == _DIGITS.findall(key) else None
+
+
+@lru_cache(maxsize=1)
+def _registry_key_set() -> frozenset[str]:
+    return frozenset(_registry_keys())
+
+
+def regional_branch(key: str, regions: frozenset[str]) -> str | None:
+    """The identity key of the one registry organisation named ``key`` followed by a
+    region the document names, or None.
+
+    Bodies with one branch per province or region ("Provinciale Ontwikkelingsmaatschappij
+    Limburg", "... West-Vlaanderen"; chambers of commerce) are written without the region
+    on a page about that region. ``regions`` holds the folded names of the regions the
+    document names; only a name the registry does not hold by itself is read so, and
+    only when exactly one of its branches is in a named region."""
+    if not key or not regions or key in _registry_key_set() or key in _owners():
+        return None
+    held = _registry_key_set()
+    found = {f"{key} {region}" for region in regions} & held
+    return next(iter(found)) if len(found) == 1 else None
