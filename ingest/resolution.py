@@ -124,20 +124,23 @@ def _organisation_keys(
 ) -> list[str]:
     """The identity keys of an organisation request, the one to mint from first: the
     organisation a unique short name stands for (or, with ``spelling``, the registry
-    name the name misspells, or the regional branch a name without its region stands
-    for on a page naming that region), its own name, its aliases."""
+    name the name misspells), its own name, its aliases. With ``spelling`` and the
+    ``regions`` of its page, a name without its region that the registry has a branch of
+    for one of them stands for that branch only: its bare keys ("pom") would meet another
+    region's branch that a page elsewhere called so."""
     keys = [key for name in [request.name, *request.aliases] for key in organisation_keys(name)]
+    branches = (
+        [b for k in keys if (b := regional_branch(k, regions)) is not None]
+        if spelling and regions
+        else []
+    )
+    if branches:
+        keys = branches
     owner = short_name_owner(keys[0]) if keys[0] else None
-    if owner is None and spelling and keys[0]:
+    if owner is None and spelling and keys[0] and not branches:
         owner = registry_spelling(keys[0])
     if owner is not None:
         keys.insert(0, owner)
-    elif spelling and regions:
-        branches = [b for k in keys if (b := regional_branch(k, regions)) is not None]
-        if branches:
-            # The name stands for that branch only: its bare keys ("pom") would meet
-            # another region's branch that a page elsewhere called so.
-            return list(dict.fromkeys(branches))
     return list(dict.fromkeys(k for k in keys if k))
 
 

@@ -398,3 +398,21 @@ def test_one_name_on_pages_of_two_regions_is_two_branches() -> None:
     # Nor does the bare name, met later on a page naming no region, take either branch.
     bare = resolver.resolve(ResolutionRequest(type="Organisation", name=written), CONTEXT)
     assert bare.canonical_id not in ids
+
+
+def test_a_registers_dash_short_form_stands_for_its_long_form_in_any_order() -> None:
+    from itertools import permutations
+
+    from innograph.ingest.identity.short_names import _dash_short_forms, short_name_owner
+
+    pairs = _dash_short_forms()
+    assert pairs  # the shared registers write some names so
+    for short_key, long_key in pairs:
+        assert short_name_owner(short_key) == long_key
+    short_key, long_key = pairs[0]
+    written = [long_key.title(), short_key.upper(), f"{long_key.title()} - {short_key.title()}"]
+    ids = set()
+    for order in permutations(written):
+        resolver = Resolver(fuzzy=False)
+        ids.add(frozenset(_org(resolver, name) for name in order))
+    assert len(ids) == 1 and len(next(iter(ids))) == 1

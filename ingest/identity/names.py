@@ -142,6 +142,16 @@ def abbreviates(short: list[str], long: list[str]) -> bool:
     return _spelled_by(acronym, head)
 
 
+def has_dash_short_form(name: str) -> bool:
+    """Whether ``name`` is written "Long name - Short name", the short form abbreviating
+    the long one (see ``abbreviates``)."""
+    parts = _SPACED_DASH.split(name)
+    if len(parts) != 2:
+        return False
+    long_words, short_words = (fold_words(p, connectives=True) for p in parts)
+    return abbreviates(short_words, long_words)
+
+
 def _spelled_by(acronym: str, words: list[str]) -> bool:
     """Whether ``acronym`` opens with the initial of each word in turn, the letters
     between two initials taken in order from inside the earlier word."""
@@ -196,14 +206,12 @@ def organisation_keys(name: str) -> tuple[str, ...]:
     the key of the long form alone: "Economische Raad voor Oost-Vlaanderen - EROV" is
     keyed "erov" and also found under "economische raad voor oost vlaanderen"; for a
     name that opens with a regional government's adjective, the key without it."""
-    parts = _SPACED_DASH.split(name)
-    if len(parts) == 2:
-        long_words, short_words = (fold_words(p, connectives=True) for p in parts)
-        if abbreviates(short_words, long_words):
-            # "Provinciale Ontwikkelingsmaatschappij West-Vlaanderen - POM West-Vlaanderen"
-            # is keyed as its short form and also found under its long form.
-            short_key = _known(" ".join(short_words))
-            return tuple(dict.fromkeys((short_key, *organisation_keys(parts[0]))))
+    if has_dash_short_form(name):
+        # "Provinciale Ontwikkelingsmaatschappij West-Vlaanderen - POM West-Vlaanderen"
+        # is keyed as its short form and also found under its long form.
+        long_part, short_part = _SPACED_DASH.split(name)
+        short_key = _known(" ".join(fold_words(short_part, connectives=True)))
+        return tuple(dict.fromkeys((short_key, *organisation_keys(long_part))))
     bracketed = ""
     match = _BRACKETED.search(name)
     if match:
