@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from innograph.ingest.relations.candidates import RELATION_TYPES
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
@@ -31,6 +33,52 @@ ENDS: Entities = {
 
 def found(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
     return triples(relations(text, ENDS, lang=lang))
+
+
+# ------------------------------------------------------------- offices of a government
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jane Peeters, the mayor of Velderdam, opened the new campus.", "en"),
+        ("The campus was opened by Velderdam's mayor Jane Peeters.", "en"),
+        ("Mayor Jane Peeters of Velderdam opened the new campus.", "en"),
+        (
+            "Jane Peeters, gedeputeerde voor economie van de provincie Velderdam, opende het.",
+            "nl",
+        ),
+        ("Burgemeester Jane Peeters van Velderdam opende de campus.", "nl"),
+        ("Auf Einladung von Velderdams Oberbürgermeisterin Jane Peeters kamen die Partner.", "de"),
+        ("Le bourgmestre de Velderdam, Jane Peeters, a inauguré le campus.", "fr"),
+    ],
+)
+def test_an_office_of_a_place_affiliates_its_holder_with_the_place(text: str, lang: str) -> None:
+    assert ("AFFILIATED_WITH", "jane", "vd") in found(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jane Peeters from Velderdam opened the new campus.", "en"),
+        ("Jane Peeters visited Velderdam and Oostmere last week.", "en"),
+        ("Jane Peeters, director of Acme Labs in Velderdam, opened the campus.", "en"),
+        ("Jane Peeters (Velderdam) spoke at the opening.", "en"),
+        ("Jan Peeters woont in Velderdam.", "nl"),
+        ("Gedeputeerde Staten van Velderdam steunen Acme Labs.", "nl"),
+    ],
+)
+def test_a_person_merely_near_a_place_is_not_affiliated_with_it(text: str, lang: str) -> None:
+    assert not {t for t in found(text, lang) if t[0] == "AFFILIATED_WITH" and t[2] == "vd"}
+
+
+def test_a_mayor_is_not_affiliated_with_the_company_whose_hall_she_opens() -> None:
+    relations_ = found("Mayor Jane Peeters opened the new hall of Acme Labs.")
+    assert ("AFFILIATED_WITH", "jane", "acme") not in relations_
+
+
+def test_the_place_of_an_office_is_the_nearest_one_named_with_it() -> None:
+    relations_ = found("In Oostmere, Jane Peeters, the mayor of Velderdam, signed the deal.")
+    assert ("AFFILIATED_WITH", "jane", "vd") in relations_
+    assert ("AFFILIATED_WITH", "jane", "om") not in relations_
 
 
 # -------------------------------------------------------------- members and partners

@@ -223,6 +223,10 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 # standing for its municipality, province or Land), named on either side ("the mayor of
 # X", "X's mayor", "gedeputeerde van de provincie X", "Münsters Oberbürgermeister").
 PLACE_OFFICE_REACH = 60
+# What the other role phrases ("director of", "professeur à") may end at: an
+# organisation or a programme's secretariat, never a place, since a person named with a
+# role near a place ("Minister of Innovation X visited Y") holds no office there.
+ORGANISATION_ENDS = ("Organisation", "Cluster", "FundingProgramme")
 
 # Role nouns for "<Project> lead, Jane Doe" / appositions "Jane Doe, director, Acme".
 ROLE_WORDS = (
