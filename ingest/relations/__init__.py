@@ -51,6 +51,10 @@ class Mention:
 
 
 RULE_KEEP_CONFIDENCE = 0.8
+# A person is named near many places and programmes: one is where the person holds an
+# office only when a rule reads the office in the text ("the mayor of X", "gedeputeerde
+# van de provincie X"), so the model alone never adds these (relation, target type).
+STATED_ONLY = frozenset({("AFFILIATED_WITH", "Region"), ("AFFILIATED_WITH", "FundingProgramme")})
 
 
 def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
@@ -109,6 +113,10 @@ def _decide(
     for cand in _reader(view, lang, proposed).candidates():
         score = model.score(cand.features)
         if score < model.threshold(cand.type):
+            continue
+        if (cand.type, cand.target_ref.type) in STATED_ONLY and (
+            (cand.type, cand.source, cand.target) not in ruled
+        ):
             continue
         ends = (cand.source, cand.target)
         if ends not in best or score > best[ends][0]:

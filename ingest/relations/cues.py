@@ -54,6 +54,10 @@ class Cue:
     group: bool = False
     # A tighter reach for the source end ("partners: A, B" must name them right there).
     source_reach: int | None = None
+    # The target types the cue names, when narrower than the relation's range: the office
+    # of a place's government ("the mayor of X") ends at a Region, never at a company
+    # named nearby.
+    target_types: tuple[str, ...] | None = None
 
 
 def split_alternatives(patterns: str) -> list[str]:
@@ -82,10 +86,22 @@ def cue_list(
     reach: int = REACH,
     group: bool = False,
     source_reach: int | None = None,
+    target_types: tuple[str, ...] | None = None,
 ) -> list[Cue]:
     """Several cues with the same reading, written as one "|"-separated string."""
     return [
-        Cue(p, relations, source, target, confidence, implicit, reach, group, source_reach)
+        Cue(
+            p,
+            relations,
+            source,
+            target,
+            confidence,
+            implicit,
+            reach,
+            group,
+            source_reach,
+            target_types,
+        )
         for p in split_alternatives(patterns)
     ]
 
@@ -202,6 +218,15 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     r"(?:la|cette) (?:plateforme|partenariat)": ("S3Platform", "Project"),
     r"(?:die|diese) (?:plattform|partnerschaft)": ("S3Platform", "Project"),
 }
+
+# Offices of a place's government: who holds one is AFFILIATED_WITH the place (a Region
+# standing for its municipality, province or Land), named on either side ("the mayor of
+# X", "X's mayor", "gedeputeerde van de provincie X", "Münsters Oberbürgermeister").
+PLACE_OFFICE_REACH = 60
+# What the other role phrases ("director of", "professeur à") may end at: an
+# organisation or a programme's secretariat, never a place, since a person named with a
+# role near a place ("Minister of Innovation X visited Y") holds no office there.
+ORGANISATION_ENDS = ("Organisation", "Cluster", "FundingProgramme")
 
 # Role nouns for "<Project> lead, Jane Doe" / appositions "Jane Doe, director, Acme".
 ROLE_WORDS = (

@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from innograph.ingest.relations.cues import (
+    COLLABORATES_WITH,
     LEADS,
+    MEMBER_OF,
     PARTICIPATES_IN,
     Cue,
     Side,
@@ -237,7 +239,9 @@ def _apply_cue(
     term = relation_type(rel)
     region = (seg.start, seg.end)
     if cue.group:
-        first = _pick(view, seg, cs, ce, cue.source, term.domain, cue.reach)
+        # "cooperation between A, B and C" names organisations: places listed there
+        # ("cross-border cooperation between X and Y") are the area, not the parties
+        first = _pick(view, seg, cs, ce, cue.source, ORG_TYPES, cue.reach)
         if first is None:
             return
         members = view.expand_list(first, seg, _family(first.type))
@@ -247,7 +251,8 @@ def _apply_cue(
                     conf = _clamp(cue.confidence + _syntax_bonus(view, cs, (a, b)))
                     yield Found(rel, a, b, conf, region, evidence, (cs, ce))
         return
-    prefer_orgs = rel in (LEADS, PARTICIPATES_IN)
+    # a place stands for its government only when no organisation is named in the clause
+    prefer_orgs = rel in (LEADS, PARTICIPATES_IN, MEMBER_OF, COLLABORATES_WITH)
     src_reach = cue.source_reach or cue.reach
     src_side = cue.source
     if src_side == "any" and view.text[ce : ce + 2].lstrip().startswith(":"):
@@ -267,13 +272,14 @@ def _apply_cue(
         return  # "the partners of Acme": Acme has partners, it is not one
     if src is None:
         src = _implicit(view, seg, seg_i, cs, ce, cue.source, term.domain, allow_main=cue.implicit)
+    tgt_types = term.range if cue.target_types is None else cue.target_types
     tgt = _pick(
         view,
         seg,
         cs,
         ce,
         cue.target,
-        term.range,
+        tgt_types,
         cue.reach,
         exclude=src.key if src is not None else None,
     )

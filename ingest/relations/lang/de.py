@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from innograph.ingest.relations.cues import TIGHT, Cue, cue_list
+from innograph.ingest.relations.cues import (
+    ORGANISATION_ENDS,
+    PLACE_OFFICE_REACH,
+    TIGHT,
+    Cue,
+    cue_list,
+)
 from innograph.ingest.relations.lang.roles import (
     AFF,
     COLLAB,
@@ -12,6 +18,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"bürgermeister|bürgermeisterin|oberbürgermeister|oberbürgermeisterin|landrat|landrätin"
+    r"|ministerpräsident|ministerpräsidentin|regierungspräsident|regierungspräsidentin"
 )
 
 CUES: list[Cue] = [
@@ -97,10 +110,29 @@ CUES: list[Cue] = [
     *cue_list(
         r"(?:minister|ministerin|vorsitzender?|direktor|direktorin|geschäftsführer"
         r"|geschäftsführerin|leiter|leiterin|präsident|präsidentin|professor|professorin"
-        r"|bürgermeister|bürgermeisterin) (?:von|des|der|bei|für|am|an der)",
+        r") (?:von|des|der|bei|für|am|an der)",
         AFF,
         source="any",
         target="right",
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:von|des|der)",
+        AFF,
+        source="any",
+        target="right",
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]

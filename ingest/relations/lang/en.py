@@ -5,7 +5,9 @@ from __future__ import annotations
 from innograph.ingest.relations.cues import (
     FUNDED_BY,
     MEMBER_OF,
+    ORGANISATION_ENDS,
     PARTICIPATES_IN,
+    PLACE_OFFICE_REACH,
     TIGHT,
     Cue,
     cue_list,
@@ -19,6 +21,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"mayor|deputy mayor|lord mayor|alderman|alderwoman|governor|provincial executive"
+    r"|minister-president|minister president"
 )
 
 CUES: list[Cue] = [
@@ -225,12 +234,32 @@ CUES: list[Cue] = [
         r"|director-general|managing director|ceo|cto|cfo|head|manager|professor|researcher"
         r"|coordinator|representative|spokes(?:person|man|woman)|secretary(?:-| )general"
         r"|founder|co-founder|member of the board|board member|advisor|adviser|officer"
-        r"|policy officer|senior advisor|partner|lead|leader|mayor|governor|dean|rector"
+        r"|policy officer|senior advisor|partner|lead|leader|dean|rector"
         r"|employee) (?:of|at|for|with)|works? (?:at|for)|working (?:at|for)|employed by",
         AFF,
         source="any",
         target="right",
         confidence=0.75,
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:of|at|for)",
+        AFF,
+        source="any",
+        target="right",
+        confidence=0.75,
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from innograph.ingest.relations.cues import TIGHT, Cue, cue_list
+from innograph.ingest.relations.cues import (
+    ORGANISATION_ENDS,
+    PLACE_OFFICE_REACH,
+    TIGHT,
+    Cue,
+    cue_list,
+)
 from innograph.ingest.relations.lang.roles import (
     AFF,
     COLLAB,
@@ -12,6 +18,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"maire|bourgmestre|échevin|échevine|gouverneur|gouverneure|ministre-président"
+    r"|ministre-présidente"
 )
 
 CUES: list[Cue] = [
@@ -101,11 +114,30 @@ CUES: list[Cue] = [
     ),
     *cue_list(
         r"(?:ministre|président|présidente|directeur|directrice|responsable|coordinateur"
-        r"|coordinatrice|fondateur|fondatrice|bourgmestre|maire|gouverneur|professeur"
+        r"|coordinatrice|fondateur|fondatrice|professeur"
         r"|chercheur|chercheuse) (?:de la|de l'|de l’|des|du|de|à|chez)",
         AFF,
         source="any",
         target="right",
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:de la|de l'|de l’|des|du|de)",
+        AFF,
+        source="any",
+        target="right",
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from innograph.ingest.relations.cues import (
     FUNDED_BY,
     MEMBER_OF,
+    ORGANISATION_ENDS,
     PARTICIPATES_IN,
+    PLACE_OFFICE_REACH,
     TIGHT,
     Cue,
     cue_list,
@@ -19,6 +21,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"burgemeester|loco-burgemeester|wethouder|gedeputeerde(?! staten)|schepen|gouverneur"
+    r"|commissaris van de koning|minister-president"
 )
 
 CUES: list[Cue] = [
@@ -213,15 +222,35 @@ CUES: list[Cue] = [
     ),
     # AFFILIATED_WITH
     *cue_list(
-        r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|gedeputeerde"
-        r"|burgemeester|wethouder|schepen|ceo|cto|hoofd|manager|hoogleraar|professor"
-        r"|onderzoeker|co[öo]rdinator|woordvoerder|secretaris-generaal|oprichter|medeoprichter"
-        r"|bestuurder|bestuurslid|adviseur|medewerker|projectleider|gouverneur|decaan|rector"
-        r"|commissaris van de koning) (?:van|bij|aan)|werkzaam bij|werkt bij|werkt voor|namens",
+        r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|ceo|cto|hoofd"
+        r"|manager|hoogleraar|professor|onderzoeker|co[öo]rdinator|woordvoerder"
+        r"|secretaris-generaal|oprichter|medeoprichter|bestuurder|bestuurslid|adviseur"
+        r"|medewerker|projectleider|decaan|rector) (?:van|bij|aan)|werkzaam bij|werkt bij"
+        r"|werkt voor|namens",
         AFF,
         source="any",
         target="right",
         confidence=0.75,
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:van|bij)",
+        AFF,
+        source="any",
+        target="right",
+        confidence=0.75,
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]
