@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innograph.ingest.relations.cues import TIGHT, Cue, cue_list
+from innograph.ingest.relations.cues import TIGHT, AmountWords, Cue, cue_list
 from innograph.ingest.relations.lang.roles import (
     AFF,
     COLLAB,
@@ -51,6 +51,15 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"(?:reçoit|reçoivent|recevra|obtient|obtiennent|bénéficie|bénéficient)"
+        r" (?:\S+ ){0,8}?(?:du|de la|de l['’]|des|de la part du|de la part de)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
         implicit=True,
     ),
     *cue_list(
@@ -109,3 +118,51 @@ CUES: list[Cue] = [
         reach=TIGHT,
     ),
 ]
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "subvention": (
+            "subventions",
+            "subventionné",
+            "subventionnée",
+            "subventionnés",
+            "subventionnées",
+            "subside",
+            "subsides",
+        ),
+        "financement": (
+            "financements",
+            "financé",
+            "financée",
+            "financés",
+            "financées",
+            "cofinancement",
+            "cofinancé",
+            "cofinancée",
+            "cofinancés",
+            "cofinancées",
+        ),
+        "aide": ("aides",),
+        "soutien": ("soutenu", "soutenue", "soutenus", "soutenues", "soutient"),
+        "contribution": ("contributions",),
+        "octroyer": ("octroyé", "octroyée", "octroyés", "octroyées", "octroi"),
+        "accorder": ("accordé", "accordée", "accordés", "accordées"),
+    },
+    receive={
+        "recevoir": ("reçoit", "reçoivent", "recevra", "recevront", "reçu", "reçue"),
+        "obtenir": ("obtient", "obtiennent", "obtenu", "obtenue", "obtiendra"),
+        "bénéficier": ("bénéficie", "bénéficient", "bénéficiera", "bénéficieront"),
+    },
+    transfer={
+        "aller": ("va", "vont", "ira", "iront"),
+        "revenir": ("revient", "reviennent"),
+        "attribuer": ("attribué", "attribuée", "attribués", "attribuées"),
+        "allouer": ("alloué", "allouée", "alloués", "allouées"),
+        "octroyer": ("octroyé", "octroyée", "octroyés", "octroyées"),
+        "destiner": ("destiné", "destinée", "destinés", "destinées"),
+    },
+    to=("à", "au", "aux", "pour"),
+    award_cap=("au maximum", "maximum"),
+    several=("projets", "initiatives", "partenariats", "alliances", "consortiums"),
+)
