@@ -185,6 +185,8 @@ BUDGET_CUES: list[BudgetCue] = [
         r"|in totaal|in total",
         strength=2,
     ),
+    # a record's field "Budget: EUR X" at the start of its line
+    *_budget(r"(?<=\n)[ \t•*-]*budget(?=[ \t]*:)", strength=3),
     *_budget(
         r"is invested|are invested|will be invested|wordt (?:\S+ ){0,8}?geïnvesteerd"
         r"|geïnvesteerd|beschikbaar|available|investeert|investiert|investi",
@@ -194,6 +196,44 @@ BUDGET_CUES: list[BudgetCue] = [
     # "EUR X, of which EUR Y from the ERDF": X is the whole
     *_budget(OF_WHICH, money="before", strength=2),
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountWords:
+    """The words of one language that tell what a sum of money in a sentence is.
+
+    Each field maps a lemma to its written forms: no lemmatizer runs for Dutch and
+    German, so the forms are listed, and only these forms match (not every word that
+    starts like one: "subsidiary" is no subsidy). Where ``compounds`` is set a form may
+    also end a compound ("EFRO-subsidie", "Projektförderung").
+    """
+
+    # money given: "subsidy", "grant", "Förderung", "funded"
+    grant: dict[str, tuple[str, ...]]
+    # the project named before it gets the money: "receives", "krijgt", "erhält"
+    receive: dict[str, tuple[str, ...]]
+    # the money goes to the project named after it: "goes (to)", "gaat (naar)"
+    transfer: dict[str, tuple[str, ...]]
+    # the preposition that names where the money goes: "to", "naar", "an", "à"
+    to: tuple[str, ...]
+    # a ceiling that in a grant decision is the award itself ("subsidie van maximaal €X")
+    award_cap: tuple[str, ...]
+    # plural nouns of several projects: a sum in their sentence is for them all
+    several: tuple[str, ...] = ()
+    # nouns whose plural is written as the singular ("Vorhaben"), plural after a number
+    # or a plural article ("die sieben neuen Vorhaben")
+    several_counted: tuple[str, ...] = ()
+    compounds: bool = False
+
+    def forms(self, kind: str) -> list[str]:
+        """Every form of every lemma of ``kind`` ("grant", "receive", "transfer")."""
+        table: dict[str, tuple[str, ...]] = getattr(self, kind)
+        return sorted({f for lemma, forms in table.items() for f in (lemma, *forms)})
+
+
+# Funds whose name alone says a sentence is about a grant ("EFRO-bijdrage", "ERDF share").
+FUND_WORDS = ("efro", "erdf", "feder", "efre", "fesr")
+
 
 # An amount right after these is a cap or a rate, not a budget or a grant.
 CAP_WORDS = (

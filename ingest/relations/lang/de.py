@@ -6,6 +6,7 @@ from innograph.ingest.relations.cues import (
     ORGANISATION_ENDS,
     PLACE_OFFICE_REACH,
     TIGHT,
+    AmountWords,
     Cue,
     cue_list,
 )
@@ -65,6 +66,14 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"(?:erhält|erhielt|erhalten|bekommt|bekam|bekommen) (?:\S+ ){0,8}?(?:aus|von)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
         implicit=True,
     ),
     *cue_list(
@@ -136,3 +145,64 @@ CUES: list[Cue] = [
         target_types=("Region",),
     ),
 ]
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "förderung": (
+            "förderungen",
+            "fördern",
+            "fördert",
+            "förderte",
+            "gefördert",
+            "geförderte",
+            "geförderten",
+            "gefördertes",
+            "fördermittel",
+            "fördermitteln",
+            "fördersumme",
+            "förderbetrag",
+            "fördergeld",
+            "fördergelder",
+            "förderzusage",
+            "förderbescheid",
+        ),
+        "zuschuss": ("zuschüsse", "zuschüssen", "bezuschusst"),
+        "zuwendung": ("zuwendungen",),
+        "finanzierung": (
+            "finanziert",
+            "finanzierte",
+            "finanzierten",
+            "finanzieren",
+            "kofinanziert",
+            "kofinanzierte",
+            "kofinanzierten",
+            "kofinanzierung",
+        ),
+        "beitrag": ("beiträge",),
+        "bewilligung": ("bewilligt", "bewilligte", "bewilligungsbescheid"),
+        "unterstützung": ("unterstützt", "unterstützen"),
+    },
+    receive={
+        "erhalten": ("erhält", "erhielt", "erhielten"),
+        "bekommen": ("bekommt", "bekam", "bekamen"),
+    },
+    transfer={
+        "gehen": ("geht", "ging", "gingen"),
+        "fließen": ("fließt", "fliesst", "fliessen", "floss", "flossen"),
+        "entfallen": ("entfällt",),
+        "bewilligen": ("bewilligt",),
+    },
+    to=("an", "in", "auf", "für"),
+    award_cap=("maximal", "höchstens", "max."),
+    several=(
+        "projekte",
+        "projekten",
+        "initiativen",
+        "partnerschaften",
+        "allianzen",
+        "konsortien",
+    ),
+    several_counted=("vorhaben",),
+    compounds=True,
+)

@@ -9,6 +9,7 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     PLACE_OFFICE_REACH,
     TIGHT,
+    AmountWords,
     Cue,
     cue_list,
 )
@@ -137,6 +138,15 @@ CUES: list[Cue] = [
         confidence=0.8,
         implicit=True,
     ),
+    # "P receives EUR X from F": the project gets the money, the programme gives it
+    *cue_list(
+        r"(?:receives?|received|gets|got|obtains|obtained|secured) (?:\S+ ){0,8}?from",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+    ),
     *cue_list(
         r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded|contribution"
         r"|[\w-]+-funded|[\w-]+-financed|[\w-]+-supported",
@@ -263,3 +273,49 @@ CUES: list[Cue] = [
         target_types=("Region",),
     ),
 ]
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "fund": ("funds", "funded", "funding", "co-fund", "co-funded", "cofunded", "co-funding"),
+        "finance": (
+            "finances",
+            "financed",
+            "financing",
+            "financial",
+            "co-financed",
+            "cofinanced",
+            "co-financing",
+            "cofinancing",
+        ),
+        "grant": ("grants", "granted"),
+        "subsidy": ("subsidies", "subsidised", "subsidized", "subsidise", "subsidize"),
+        "contribution": ("contributions", "contribute", "contributes", "contributed"),
+        "support": ("supports", "supported", "supporting"),
+        "award": ("awards", "awarded"),
+    },
+    receive={
+        "receive": ("receives", "received", "receiving"),
+        "get": ("gets", "got", "gotten", "getting"),
+        "obtain": ("obtains", "obtained"),
+        "secure": ("secures", "secured"),
+    },
+    transfer={
+        "go": ("goes", "went", "going"),
+        "flow": ("flows", "flowed"),
+        "allocate": ("allocated",),
+        "earmark": ("earmarked",),
+        "award": ("awarded",),
+        "grant": ("granted",),
+    },
+    to=("to", "towards", "for"),
+    award_cap=(),
+    several=(
+        "projects",
+        "initiatives",
+        "partnerships",
+        "alliances",
+        "consortia",
+        "consortiums",
+    ),
+)

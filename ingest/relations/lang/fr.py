@@ -6,6 +6,7 @@ from innograph.ingest.relations.cues import (
     ORGANISATION_ENDS,
     PLACE_OFFICE_REACH,
     TIGHT,
+    AmountWords,
     Cue,
     cue_list,
 )
@@ -64,6 +65,15 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"(?:reçoit|reçoivent|recevra|obtient|obtiennent|bénéficie|bénéficient)"
+        r" (?:\S+ ){0,8}?(?:du|de la|de l['’]|des|de la part du|de la part de)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
         implicit=True,
     ),
     *cue_list(
@@ -141,3 +151,57 @@ CUES: list[Cue] = [
         target_types=("Region",),
     ),
 ]
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "subvention": (
+            "subventions",
+            "subventionné",
+            "subventionnée",
+            "subventionnés",
+            "subventionnées",
+            "subventionne",
+            "subventionnent",
+            "subside",
+            "subsides",
+        ),
+        "financement": (
+            "financements",
+            "financé",
+            "financée",
+            "financés",
+            "financées",
+            "finance",
+            "financent",
+            "financera",
+            "cofinancement",
+            "cofinancé",
+            "cofinancée",
+            "cofinancés",
+            "cofinancées",
+        ),
+        "aide": ("aides",),
+        "soutien": ("soutenu", "soutenue", "soutenus", "soutenues", "soutient", "soutiennent"),
+        "contribution": ("contributions", "contribue", "contribuent"),
+        "dotation": ("dotations",),
+        "octroyer": ("octroyé", "octroyée", "octroyés", "octroyées", "octroi"),
+        "accorder": ("accordé", "accordée", "accordés", "accordées"),
+    },
+    receive={
+        "recevoir": ("reçoit", "reçoivent", "recevra", "recevront", "reçu", "reçue"),
+        "obtenir": ("obtient", "obtiennent", "obtenu", "obtenue", "obtiendra"),
+        "bénéficier": ("bénéficie", "bénéficient", "bénéficiera", "bénéficieront"),
+    },
+    transfer={
+        "aller": ("va", "vont", "ira", "iront"),
+        "revenir": ("revient", "reviennent"),
+        "attribuer": ("attribué", "attribuée", "attribués", "attribuées"),
+        "allouer": ("alloué", "allouée", "alloués", "allouées"),
+        "octroyer": ("octroyé", "octroyée", "octroyés", "octroyées"),
+        "destiner": ("destiné", "destinée", "destinés", "destinées"),
+    },
+    to=("à", "au", "aux", "pour"),
+    award_cap=("au maximum", "maximum"),
+    several=("projets", "initiatives", "partenariats", "alliances", "consortiums"),
+)

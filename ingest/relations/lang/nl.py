@@ -9,6 +9,7 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     PLACE_OFFICE_REACH,
     TIGHT,
+    AmountWords,
     Cue,
     cue_list,
 )
@@ -133,6 +134,15 @@ CUES: list[Cue] = [
         implicit=True,
     ),
     *cue_list(
+        r"(?:krijgt|kreeg|krijgen|kregen|ontvangt|ontving|ontvangen) (?:\S+ ){0,8}?"
+        r"(?:van|uit|vanuit)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+    ),
+    *cue_list(
         r"subsidie|subsidies|cofinanciering|co-financiering|financiering|steun|bijdrage"
         r"|[\w-]*-subsidie|[\w-]*-steun|[\w-]*-middelen",
         FUND,
@@ -254,3 +264,63 @@ CUES: list[Cue] = [
         target_types=("Region",),
     ),
 ]
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "subsidie": (
+            "subsidies",
+            "subsidiëren",
+            "subsidieert",
+            "gesubsidieerd",
+            "gesubsidieerde",
+            "subsidiebedrag",
+        ),
+        "bijdrage": ("bijdragen",),
+        "steun": (
+            "steunt",
+            "gesteund",
+            "steunbedrag",
+            "ondersteuning",
+            "ondersteund",
+            "ondersteunde",
+            "ondersteunt",
+        ),
+        "toekennen": ("toegekend", "toegekende", "toekenning", "toegewezen"),
+        "financiering": (
+            "financieringen",
+            "financiert",
+            "financieren",
+            "gefinancierd",
+            "gefinancierde",
+            "cofinanciering",
+            "medegefinancierd",
+            "medegefinancierde",
+            "gecofinancierd",
+            "gecofinancierde",
+        ),
+        "verlenen": ("verleend", "verleent", "verlening"),
+    },
+    receive={
+        "krijgen": ("krijgt", "kreeg", "kregen", "gekregen"),
+        "ontvangen": ("ontvangt", "ontving", "ontvingen"),
+    },
+    transfer={
+        "gaan": ("gaat", "ging", "gingen"),
+        "vloeien": ("vloeit",),
+        "toekennen": ("toegekend", "toegewezen"),
+        "bestemmen": ("bestemd",),
+        "verlenen": ("verleend",),
+    },
+    to=("naar", "aan", "voor"),
+    award_cap=("maximaal", "ten hoogste", "hoogstens", "max."),
+    several=(
+        "projecten",
+        "initiatieven",
+        "partnerschappen",
+        "allianties",
+        "consortia",
+        "samenwerkingsverbanden",
+    ),
+    compounds=True,
+)
