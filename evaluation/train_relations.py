@@ -28,7 +28,7 @@ MIN_DOCS = 3
 MIN_SITES = 2
 LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=", "_label=")
 C_VALUES = (0.1, 0.3, 1.0, 3.0)
-THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
+THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.2 .. 0.95
 
 
 @dataclass(slots=True)
@@ -41,6 +41,7 @@ class Example:
     ends: tuple[str, str]
     features: list[str]
     label: bool
+    gold_ends: tuple[str, str] = ("", "")  # the ends aligned to gold ids (predicted mentions)
 
 
 def _positives(gold: dict[str, Any]) -> set[tuple[str, str, str]]:
@@ -109,7 +110,13 @@ def examples(
                 label = (cand.type, src, dst) in positives
                 out.append(
                     Example(
-                        name, doc.site, cand.type, (cand.source, cand.target), cand.features, label
+                        name,
+                        doc.site,
+                        cand.type,
+                        (cand.source, cand.target),
+                        cand.features,
+                        label,
+                        (src, dst),
                     )
                 )
     return out, totals
@@ -167,22 +174,36 @@ def _decide(data: list[Example], model: RelationModel) -> dict[int, float]:
 OutOfFold = tuple[list[tuple[str, float, bool]], int]
 
 
-def out_of_fold(data: list[Example], totals: dict[str, int], folds: int, c: float) -> OutOfFold:
-    """Every fold's held-out gold-mention candidates scored by a model fit on the others
-    (folds grouped by site)."""
+def out_of_fold(
+    data: list[Example], totals: dict[str, int], folds: int, c: float
+) -> tuple[OutOfFold, OutOfFold]:
+    """Every fold's held-out candidates scored by a model fit on the others (folds
+    grouped by site): those of the gold mentions, and those of the extractor's own
+    mentions (a gold relation found twice through two spurious mentions counts once)."""
     sites = sorted({ex.site for ex in data})
     fold_of = {site: i % folds for i, site in enumerate(sites)}
     pooled: list[tuple[str, float, bool]] = []
+    own: list[tuple[str, float, bool]] = []
     gold = 0
     for k in range(folds):
         train = [ex for ex in data if fold_of[ex.site] != k]
-        test = [ex for ex in data if fold_of[ex.site] == k and not ex.doc.endswith("#predicted")]
+        held = [ex for ex in data if fold_of[ex.site] == k]
+        test = [ex for ex in held if not ex.doc.endswith("#predicted")]
         gold += sum(n for d, n in totals.items() if d in {ex.doc for ex in test})
         params = fit(train, c)
         model = RelationModel(params["weights"], params["bias"], {}, 0.5, {})
         for i, score in _decide(test, model).items():
             pooled.append((test[i].type, score, test[i].label))
-    return pooled, gold
+        predicted = [ex for ex in held if ex.doc.endswith("#predicted")]
+        decided = sorted(_decide(predicted, model).items(), key=lambda kv: -kv[1])
+        seen: set[tuple[str, str, tuple[str, str]]] = set()
+        for i, score in decided:
+            ex = predicted[i]
+            key = (ex.doc, ex.type, ex.gold_ends)
+            own.append((ex.type, score, ex.label and key not in seen))
+            if ex.label:
+                seen.add(key)
+    return (pooled, gold), (own, gold)
 
 
 def _f1(oof: OutOfFold, thresholds: dict[str, float], default: float) -> tuple[float, float, float]:
@@ -197,39 +218,46 @@ def _f1(oof: OutOfFold, thresholds: dict[str, float], default: float) -> tuple[f
 
 def cross_validate(
     data: list[Example], totals: dict[str, int], folds: int
-) -> tuple[float, float, dict[str, Any], OutOfFold]:
-    """The best C and threshold over grouped-by-site folds, their pooled scores, and the
-    out-of-fold decisions of that C."""
+) -> tuple[float, float, dict[str, Any], tuple[OutOfFold, OutOfFold]]:
+    """The best C and threshold over grouped-by-site folds (on gold mentions), their
+    pooled scores, and the out-of-fold decisions of that C."""
     oofs = {c: out_of_fold(data, totals, folds, c) for c in C_VALUES}
-    table = {(c, t): _f1(oofs[c], {}, t) for c in C_VALUES for t in THRESHOLDS}
+    table = {(c, t): _f1(oofs[c][0], {}, t) for c in C_VALUES for t in THRESHOLDS}
     (c, t), (f1, p, r) = max(table.items(), key=lambda kv: kv[1][0])
     scores = {"f1": round(f1, 3), "p": round(p, 3), "r": round(r, 3), "folds": folds}
     return c, t, scores, oofs[c]
 
 
 def per_type_thresholds(
-    oof: OutOfFold, default: float
+    oofs: tuple[OutOfFold, OutOfFold], default: float
 ) -> tuple[dict[str, float], dict[str, float]]:
-    """Thresholds per relation type that raise the pooled out-of-fold F1 (coordinate ascent)."""
-    pooled, _gold = oof
-    types = sorted({t for t, _, _ in pooled})
+    """Thresholds per relation type that raise the pooled out-of-fold F1 of the
+    decisions on gold mentions and on the extractor's own mentions (coordinate ascent)."""
+    on_gold, on_own = oofs
+    # one F1 over the held-out decisions of both mention sets (a micro-average)
+    both: OutOfFold = (on_gold[0] + on_own[0], on_gold[1] + on_own[1])
+    types = sorted({t for t, _, _ in on_gold[0]})
     thresholds: dict[str, float] = {}
     for _round in range(2):
         for typ in types:
             thresholds[typ] = max(
                 THRESHOLDS,
-                key=lambda v: (_f1(oof, {**thresholds, typ: v}, default)[0], -abs(v - default)),
+                key=lambda v: (_f1(both, {**thresholds, typ: v}, default)[0], -abs(v - default)),
             )
-    for typ in types:
-        kept = [lab for t, sc, lab in pooled if t == typ and sc >= thresholds.get(typ, default)]
-        positives = sum(lab for t, _, lab in pooled if t == typ)
-        print(
-            f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {positives}",
-            file=sys.stderr,
-        )
+    for name, (pooled, _gold) in (("gold mentions", on_gold), ("own mentions", on_own)):
+        print(f" {name}:", file=sys.stderr)
+        for typ in types:
+            kept = [lab for t, sc, lab in pooled if t == typ and sc >= thresholds[typ]]
+            positives = sum(lab for t, _, lab in pooled if t == typ)
+            print(
+                f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {positives}",
+                file=sys.stderr,
+            )
     return thresholds, {
-        "f1_global_threshold": round(_f1(oof, {}, default)[0], 3),
-        "f1_per_type": round(_f1(oof, thresholds, default)[0], 3),
+        "f1_global_threshold": round(_f1(on_gold, {}, default)[0], 3),
+        "f1_per_type": round(_f1(on_gold, thresholds, default)[0], 3),
+        "own_mentions_f1_global_threshold": round(_f1(on_own, {}, default)[0], 3),
+        "own_mentions_f1_per_type": round(_f1(on_own, thresholds, default)[0], 3),
     }
 
 

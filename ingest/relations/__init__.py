@@ -51,7 +51,11 @@ class Mention:
     span: Span
 
 
-RULE_KEEP_CONFIDENCE = 0.8
+# A rule proposal this sure stands whatever the model says: chosen by cross-validation
+# over sites of the whole pipeline (train+dev, 5 folds, models fit without the held-out
+# sites): 0.75 kept about 10 more right and 1 more wrong relation on gold entities than
+# 0.8, and 5 more right and 2 more wrong end to end.
+RULE_KEEP_CONFIDENCE = 0.75
 # A person is named near many places and programmes: one is where the person holds an
 # office only when a rule reads the office in the text ("the mayor of X", "gedeputeerde
 # van de provincie X"), so the model alone never adds these (relation, target type).
@@ -123,7 +127,7 @@ def _decide(
         ends = (cand.source, cand.target)
         if ends not in best or score > best[ends][0]:
             best[ends] = (score, cand)
-    # A rule proposal this sure stands whatever the model says (chosen on the train split).
+    # A rule proposal this sure stands whatever the model says.
     kept: list[RelationFact] = [
         fact
         for fact in ruled.values()
