@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from innograph.ingest.entities import interreg, project_lists, quoted
+from innograph.ingest.entities import interreg, project_lists, quoted, records
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -534,6 +534,7 @@ class PatternFinder:
         spans += _project_spans(doc)
         spans += quoted.quoted_spans(doc)
         spans += project_lists.colon_list_spans(doc)
+        spans += records.record_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
