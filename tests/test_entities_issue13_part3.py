@@ -47,3 +47,47 @@ def test_repeated_field_labels_are_no_record_names() -> None:
     )
     found = _found("en", text)
     assert not [t for t, _ in found if t in {"Lead PI", "Summary"}], found
+
+
+def test_a_university_glued_to_its_town_is_an_organisation() -> None:
+    spans = entity_spans(
+        "en",
+        "The consortium brings together UHasselt, UniBonn and the University of Liège. "
+        "Engineers from ULiège lead the work package.",
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("UHasselt", "Organisation") in found
+    assert ("UniBonn", "Organisation") in found
+    assert ("ULiège", "Organisation") in found
+    assert {"University of Liège", "ULiège"} in groups_of(spans).values()
+
+
+def test_a_french_contracted_university_joins_its_full_name() -> None:
+    spans = entity_spans(
+        "fr",
+        "L’UCLouvain et l’ULiège rejoignent une alliance. L’Université de Liège coordonne "
+        "le réseau avec l’Université catholique de Louvain.",
+    )
+    groups = list(groups_of(spans).values())
+    assert {"ULiège", "Université de Liège"} in groups, groups
+    assert {"UCLouvain", "Université catholique de Louvain"} in groups, groups
+    assert all(s.label_ == "Organisation" for s in spans if s.text.startswith("U"))
+
+
+def test_a_contraction_joins_the_plainest_university_name_of_its_town() -> None:
+    spans = entity_spans(
+        "en", "Utrecht University (UUtrecht) opened the Utrecht University Science Park."
+    )
+    groups = list(groups_of(spans).values())
+    assert {"Utrecht University", "UUtrecht"} in groups, groups
+
+
+def test_an_acronym_with_the_initials_of_an_english_name_in_another_order() -> None:
+    spans = entity_spans(
+        "en",
+        "The plan was presented by Tilburg University (UT) and the port authority. "
+        "UT will use the funds for new courses.",
+    )
+    groups = list(groups_of(spans).values())
+    assert any({"Tilburg University", "UT"} <= g for g in groups), groups
+    assert ("Tilburg University", "Organisation") in {(s.text, s.label_) for s in spans}

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from innograph.ingest.entities import interreg, project_lists, quoted, records
+from innograph.ingest.entities import interreg, project_lists, quoted, records, universities
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -218,7 +218,14 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"
+    if lang == "de" and len(words) >= 2 and folded[0].endswith(_LONG_ORG_HEADS):
+        return "Organisation"  # German compounds its head: "Universitätsklinikum Münster"
     return None
+
+
+# Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
+# short ones ("rat", "lab") end ordinary words.
+_LONG_ORG_HEADS = tuple(sorted(h for h in ORG_HEADS if len(h) >= 6))
 
 
 REPEATED_FLAG = "head|repeated"
@@ -321,6 +328,7 @@ def _looks_generic(span: Span) -> bool:
 def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
     """ "Flemish Agency for Innovation (FAI)": the long form, typed like its acronym later."""
     n = len(doc)
+    defined: dict[str, str] = {}
     for tok in doc:
         if tok.text != "(" or tok.i + 2 >= n or doc[tok.i + 2].text != ")":
             continue
@@ -356,16 +364,31 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
             and len(letters) <= len(words) + 3
             and (before is None or before.is_lower)  # not a list: "Research, Development and"
         )
+        # English puts the head noun last, its acronym often first: "Maastricht University
+        # (UM)", the same initials in another order.
+        reordered = len(letters) >= 2 and sorted(initials) == sorted(letters.upper())
         if not letters or (
             initials[:1] != letters[:1]
             and fold(words[0])[:1] != fold(letters)[:1]
             and not qualified
+            and not reordered
         ):
             continue
         while start < end and doc[start].lower_ in NAME_CONNECTORS:
             start += 1
         entity_type = type_of_run([t.text for t in doc[start:end]], lang) or "?"
         yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{acronym}")
+        defined.setdefault(acronym, entity_type)
+    # An acronym the document defines names its long form wherever it stands alone
+    # ("Tilburg University (UT) ... UT will ..."), short as it may be.
+    for tok in doc:
+        if tok.text in defined and not (
+            tok.i > 0
+            and doc[tok.i - 1].text == "("
+            and tok.i + 1 < n
+            and doc[tok.i + 1].text == ")"
+        ):
+            yield Span(doc, tok.i, tok.i + 1, label=defined[tok.text], kb_id=f"acronym|{tok.text}")
     yield from _long_forms_after(doc, lang)
 
 
@@ -541,6 +564,7 @@ class PatternFinder:
         spans += _heading_spans(doc)
         spans += _joined_spans(doc)
         spans += lower_head_spans(doc)
+        spans += universities.university_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 

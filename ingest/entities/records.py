@@ -20,8 +20,8 @@ from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES, STOP_CAPITALISED
 from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
 from innograph.ingest.entities.quoted import cue_type
-from innograph.ingest.entities.spans import is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.spans import is_acronym
 
 FLAG = "list|cue"  # weighs like any other cued list member
 _MAX_NAME = 5  # words of a record's name
