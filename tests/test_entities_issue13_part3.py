@@ -91,3 +91,35 @@ def test_an_acronym_with_the_initials_of_an_english_name_in_another_order() -> N
     groups = list(groups_of(spans).values())
     assert any({"Tilburg University", "UT"} <= g for g in groups), groups
     assert ("Tilburg University", "Organisation") in {(s.text, s.label_) for s in spans}
+
+
+def test_themes_listed_after_a_theme_word_are_no_names() -> None:
+    found = _found(
+        "de",
+        "Die Förderschwerpunkte sind klar. Die Fokusthemen sind: Wasser & Boden, "
+        "Mobilität & Logistik, Bildung & Kultur. Die Stadt Kleve ist Partner.",
+    )
+    assert not [t for t, _ in found if "&" in t], found
+    assert ("Stadt Kleve", "Region") in found or ("Kleve", "Region") in found, found
+
+
+def test_french_themes_keep_no_name_but_a_place_stays() -> None:
+    found = _found(
+        "fr",
+        "Les projets couvrent quatre thèmes prioritaires : Santé & Bien-être, "
+        "Transition énergétique, Patrimoine & Tourisme et Gouvernance. Le siège est à Namur.",
+    )
+    assert not [t for t, _ in found if t != "Namur"], found
+
+
+def test_a_bulleted_list_of_sectors_is_no_list_of_organisations() -> None:
+    text = (
+        "Het fonds investeert in vier topsectoren:\n"
+        "  • Water & Maritiem\n"
+        "  • Chemie & Materialen\n"
+        "  • Logistiek\n"
+        "De aanvragen gaan naar Stichting Noorderwind in Groningen.\n"
+    )
+    found = _found("nl", text)
+    assert not [t for t, _ in found if "&" in t or t == "Logistiek"], found
+    assert ("Stichting Noorderwind", "Organisation") in found

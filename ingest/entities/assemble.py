@@ -51,6 +51,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.themes import theme_tokens
 from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
 
 # Zipf frequency above which a German word is an ordinary word near a cue (``_proper``).
@@ -445,11 +446,14 @@ def _tier(span: Span, group: str) -> int:
 def _choose(doc: Doc) -> list[tuple[Span, float]]:
     """Non-overlapping candidates (with their type weight), see :func:`_tier`."""
     candidates = []
+    themes = theme_tokens(doc)
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
             for whole in _split(_with_portfolio(span)):
                 part = trim_name_edges(whole)
                 if part is None:
+                    continue
+                if _a_theme(part, group, themes):
                     continue
                 if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
                     continue
@@ -468,6 +472,15 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
         chosen.append((_typed(doc, span), weight))
     chosen.sort(key=lambda c: c[0].start)
     return chosen
+
+
+def _a_theme(span: Span, group: str, themes: dict[int, tuple[int, int]]) -> bool:
+    """A name listed as a theme or sector ("Die Fokusthemen sind: Energie & Klima, ...");
+    a known place that is a whole member of the list stays a place."""
+    if not all(i in themes for i in range(span.start, span.end)):
+        return False
+    whole = themes[span.start] == (span.start, span.end)
+    return not (whole and group == SPAN_GAZETTEER and span.label_ == "Region")
 
 
 def _weight(span: Span, group: str) -> float:
