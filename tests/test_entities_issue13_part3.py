@@ -123,3 +123,18 @@ def test_a_bulleted_list_of_sectors_is_no_list_of_organisations() -> None:
     found = _found("nl", text)
     assert not [t for t, _ in found if "&" in t or t == "Logistiek"], found
     assert ("Stichting Noorderwind", "Organisation") in found
+
+
+def test_a_french_place_and_its_compass_adjective_are_one_region() -> None:
+    found = _found("fr", "Le programme couvre la Flandre occidentale et le Hainaut.")
+    assert ("Flandre occidentale", "Region") in found
+    assert ("Flandre", "Region") not in found
+    found = _found("fr", "Les partenaires viennent de la Flandre Occidentale et Orientale.")
+    assert {("Flandre Occidentale", "Region"), ("Orientale", "Region")} <= found, found
+
+
+def test_english_compass_parts_of_one_place_are_two_regions() -> None:
+    found = _found(
+        "en", "The programme covers Hainaut, Western and Eastern Flanders and Nord in France."
+    )
+    assert {("Western", "Region"), ("Eastern Flanders", "Region")} <= found, found

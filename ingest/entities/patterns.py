@@ -17,7 +17,14 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from innograph.ingest.entities import interreg, project_lists, quoted, records, universities
+from innograph.ingest.entities import (
+    compass,
+    interreg,
+    project_lists,
+    quoted,
+    records,
+    universities,
+)
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -565,6 +572,7 @@ class PatternFinder:
         spans += _joined_spans(doc)
         spans += lower_head_spans(doc)
         spans += universities.university_spans(doc)
+        spans += compass.compass_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 
