@@ -193,6 +193,34 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=key)
 
 
+# Words after a programme's area that make it the area itself: "the 2 Seas area",
+# "het 2 Zeeën-gebied", "das Maas-Rhein-Gebiet".
+_AREA_NOUNS = frozenset({"area", "gebied", "gebiet"})
+AREA_FLAG = "head|area"
+
+
+def _programme_area_spans(doc: Doc) -> Iterator[Span]:
+    """An Interreg programme's area followed by a word for area is a region, the
+    word included ("the 2 Seas area", "inclusief 2 Zeeën-gebied")."""
+    for tok in doc:
+        if tok.lower_ not in _AREA_NOUNS or tok.i < 1:
+            continue
+        end = tok.i
+        if doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
+            end -= 1  # "Zeeën-gebied"
+        for start in range(max(0, end - 5), end):
+            if doc[start].is_sent_start and start != tok.sent.start:
+                continue
+            parts, area_end = _area(doc, start)
+            if (
+                parts
+                and area_end == end
+                and (doc[start].like_num or len(parts) > 1 or end - start > 1)
+            ):
+                yield Span(doc, start, tok.i + 1, label="Region", kb_id=AREA_FLAG)
+                break
+
+
 PROJECT_HEAD_FLAG = "head|project"
 
 
@@ -573,6 +601,7 @@ class PatternFinder:
         spans += lower_head_spans(doc)
         spans += universities.university_spans(doc)
         spans += compass.compass_spans(doc)
+        spans += _programme_area_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 
