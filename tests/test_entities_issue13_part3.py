@@ -145,3 +145,13 @@ def test_a_programme_area_with_its_area_word_is_a_region() -> None:
     assert ("2 Seas area", "Region") in found, found
     found = _found("nl", "Het programma wil een duurzaam 2 Zeeën-gebied, met een groene economie.")
     assert ("2 Zeeën-gebied", "Region") in found, found
+
+
+def test_a_name_headed_by_a_fund_compound_is_a_funding_programme() -> None:
+    found = _found(
+        "nl",
+        "Het bedrijf kreeg een lening uit het Groeifonds Noordwest (GFN) van de provincie. "
+        "Ook het Zeeland Startup DevelopmentFonds investeerde.",
+    )
+    assert ("Groeifonds Noordwest", "FundingProgramme") in found, found
+    assert ("Zeeland Startup DevelopmentFonds", "FundingProgramme") in found, found

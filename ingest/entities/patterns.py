@@ -237,6 +237,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         return "Event"
     if len(words) >= 2 and (
         last in PROGRAMME_CUES
+        or _fund_compound(last)
+        or _fund_compound(folded[0])
         or folded[0] in PROGRAMME_CUES
         or folded[0] in {"operationeel", "operational", "operationnel"}
         and folded[1] in PROGRAMME_CUES
@@ -261,6 +263,12 @@ def type_of_run(words: list[str], lang: str) -> str | None:
 # Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
 # short ones ("rat", "lab") end ordinary words.
 _LONG_ORG_HEADS = tuple(sorted(h for h in ORG_HEADS if len(h) >= 6))
+
+
+def _fund_compound(word: str) -> bool:
+    """A Dutch or German compound that ends in a fund ("DevelopmentFonds",
+    "Participatiefonds", "Innovationsfonds"): the name's head, a fund."""
+    return word.endswith(("fonds", "fund")) and len(word) >= 8 and word.isalpha()
 
 
 REPEATED_FLAG = "head|repeated"
