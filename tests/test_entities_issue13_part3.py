@@ -155,3 +155,13 @@ def test_a_name_headed_by_a_fund_compound_is_a_funding_programme() -> None:
     )
     assert ("Groeifonds Noordwest", "FundingProgramme") in found, found
     assert ("Zeeland Startup DevelopmentFonds", "FundingProgramme") in found, found
+
+
+def test_an_english_term_in_capitals_in_a_dutch_text_is_no_name() -> None:
+    found = _found(
+        "nl",
+        "Het prototype moet minstens Technology Readiness Level 6 halen, zegt de "
+        "Stichting Brabantse Waterkracht in Breda.",
+    )
+    assert not [t for t, _ in found if "Readiness" in t], found
+    assert ("Stichting Brabantse Waterkracht", "Organisation") in found, found

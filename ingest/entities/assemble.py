@@ -112,6 +112,8 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if source == SPAN_GAZETTEER and _german_word_not_place(span):
         return False
+    if _borrowed_english_term(span):
+        return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
@@ -203,6 +205,20 @@ def _proper(span: Span) -> bool:
         if not _common(g, text, lang if lang in ("en", "nl") else None):
             return True
     return False
+
+
+def _borrowed_english_term(span: Span) -> bool:
+    """An English phrase of ordinary words in a Dutch, French or German text ("Technology
+    Readiness Level", "Letter of Intent", "Urban Mobility") that nothing but its capitals
+    calls a name: a borrowed term. Capitals in mid-sentence make a name in those
+    languages, not in English, so the test is English's: every word an ordinary one."""
+    if span.doc.lang_ == "en" or not span.kb_id_.startswith("weak|multi|default"):
+        return False
+    g = gazetteer()
+    words = [t.text for t in span if t.is_alpha]
+    return len(words) >= 2 and all(
+        w.lower() in STOP_CAPITALISED or _common(g, w, "en") for w in words
+    )
 
 
 def _is_number(text: str) -> bool:
