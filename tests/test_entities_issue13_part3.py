@@ -165,3 +165,14 @@ def test_an_english_term_in_capitals_in_a_dutch_text_is_no_name() -> None:
     )
     assert not [t for t, _ in found if "Readiness" in t], found
     assert ("Stichting Brabantse Waterkracht", "Organisation") in found, found
+
+
+def test_a_german_plural_place_word_is_no_part_of_the_place() -> None:
+    found = _found(
+        "de",
+        "Schon im Frühjahr hatten die Städte Bocholt und Winterswijk eine Absprache getroffen. "
+        "Die Regionen Twente und Achterhoek arbeiten zusammen.",
+    )
+    assert ("Bocholt", "Region") in found, found
+    assert ("Twente", "Region") in found, found
+    assert not [t for t, _ in found if t.startswith(("Städte", "Regionen"))], found

@@ -125,6 +125,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         return True  # German nouns are capitalised: "das Projekt SmartFab"
     if _german_genitive_head(doc, start, end):
         return True
+    if _plural_place_word(doc, start, end):
+        return True
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
     if start > 0 and doc[start - 1].text == ":":
@@ -155,6 +157,22 @@ def _label_word(doc: Doc, start: int, end: int) -> bool:
         or (word == "lead" and nxt == "partner" and end - start >= 3)
         or (word == "partner" and prev == "lead")
     )
+
+
+# German plural nouns for places, capitalised before the places they list ("die Städte
+# Enschede und Münster", "der Regionen Overijssel und Münsterland", compounds included:
+# "Wirtschaftsregionen").
+_PLACE_PLURALS = ("städte", "stadte", "regionen", "länder", "lander", "provinzen", "kreise")
+
+
+def _plural_place_word(doc: Doc, start: int, end: int) -> bool:
+    """A plural word for places opening a run before a known place: the list's cue,
+    not part of the place's name."""
+    if end - start < 2 or not fold(doc[start].text).endswith(_PLACE_PLURALS):
+        return False
+    nxt = doc[start + 1].text
+    bare = nxt[:-1] if nxt.endswith("s") and nxt[:-1].isupper() else nxt  # "NRWs"
+    return any(e.type == "Region" for e in gazetteer().lookup(bare)) or bare.isupper()
 
 
 _GENITIVE = {"der", "des"}
