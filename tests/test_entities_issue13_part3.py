@@ -176,3 +176,15 @@ def test_a_german_plural_place_word_is_no_part_of_the_place() -> None:
     assert ("Nijmegen", "Region") in found, found
     assert ("Twente", "Region") in found, found
     assert not [t for t, _ in found if t.startswith(("Städte", "Regionen"))], found
+
+
+def test_an_acronym_in_brackets_after_a_person_is_the_persons_organisation() -> None:
+    found = _found(
+        "fr",
+        "Le plan a été présenté par le ministre Pierre Lambert (PS) et commenté par "
+        "Sophie Dumont (IBX), directrice du centre.",
+    )
+    assert {("PS", "Organisation"), ("IBX", "Organisation")} <= found, found
+    assert ("Pierre Lambert", "Person") in found, found
+    found = _found("en", "The network was founded by Anna Jansen (TNO) in Delft.")
+    assert ("TNO", "Organisation") in found, found

@@ -52,11 +52,11 @@ from innograph.ingest.entities.spans import (
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.themes import theme_tokens
-from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
+from innograph.ingest.entities.weak import AFFILIATION_FLAG, GOVERNMENT_FLAG, is_distinctive
 
 # Zipf frequency above which a German word is an ordinary word near a cue (``_proper``).
 GERMAN_CUED_ZIPF = 4.0
-_STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG)
+_STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG, AFFILIATION_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
@@ -78,7 +78,7 @@ def _usable(span: Span, source: str) -> bool:
     if not text or "\n" in text or len(text) < 2:
         return False
     # A quoted name next to a cue word is a name even if it spells a general term.
-    if text in GENERIC_ACRONYMS and span.kb_id_ != QUOTED_FLAG:
+    if text in GENERIC_ACRONYMS and span.kb_id_ not in (QUOTED_FLAG, AFFILIATION_FLAG):
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(_no_name_word(w) for w in words):
