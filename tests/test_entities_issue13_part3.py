@@ -188,3 +188,13 @@ def test_an_acronym_in_brackets_after_a_person_is_the_persons_organisation() -> 
     assert ("Pierre Lambert", "Person") in found, found
     found = _found("en", "The network was founded by Anna Jansen (TNO) in Delft.")
     assert ("TNO", "Organisation") in found, found
+
+
+def test_a_euregio_named_by_its_rivers_is_a_region_in_any_case() -> None:
+    found = _found(
+        "de",
+        "Die Schulen wollen die euregio maas-rhein-süd als Lernregion stärken. "
+        "Auch die Euregio Rhein-Waal ist dabei.",
+    )
+    assert ("euregio maas-rhein-süd", "Region") in found, found
+    assert ("Euregio Rhein-Waal", "Region") in found, found

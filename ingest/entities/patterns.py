@@ -221,6 +221,45 @@ def _programme_area_spans(doc: Doc) -> Iterator[Span]:
                 break
 
 
+EUREGIO_FLAG = "head|euregio"
+
+
+def _euregio_spans(doc: Doc) -> Iterator[Span]:
+    """A euregio named by the rivers and points of its area, capitalised or not ("die
+    euregio rhein-maas-nord", "Euregio Rhein-Waal", "euregio-rhein-maas-nord"): the
+    border region. The parts after the word are joined by hyphens; one of them at least
+    is an area word (a river, a point of the compass) and the others area words or
+    capitalised names."""
+    n = len(doc)
+    for tok in doc:
+        if fold(tok.text) != "euregio":
+            continue
+        i = tok.i + 1
+        if i < n and doc[i].text in DASHES and not tok.whitespace_ and not doc[i].whitespace_:
+            i += 1  # "euregio-rhein-..."
+        parts: list[str] = []
+        end = i
+        while end < n and doc[end].is_alpha and not doc[end].is_sent_start:
+            parts.append(doc[end].text)
+            end += 1
+            if (
+                end + 1 < n
+                and doc[end].text in DASHES
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+            ):
+                end += 1
+                continue
+            break
+        areas = [p for p in parts if fold(p) in INTERREG_AREA_WORDS]
+        if (
+            len(parts) >= 2
+            and areas
+            and all(fold(p) in INTERREG_AREA_WORDS or p[:1].isupper() for p in parts)
+        ):
+            yield Span(doc, tok.i, end, label="Region", kb_id=EUREGIO_FLAG)
+
+
 PROJECT_HEAD_FLAG = "head|project"
 
 
@@ -610,6 +649,7 @@ class PatternFinder:
         spans += universities.university_spans(doc)
         spans += compass.compass_spans(doc)
         spans += _programme_area_spans(doc)
+        spans += _euregio_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 
