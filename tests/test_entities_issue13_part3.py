@@ -198,3 +198,13 @@ def test_a_euregio_named_by_its_rivers_is_a_region_in_any_case() -> None:
     )
     assert ("euregio maas-rhein-süd", "Region") in found, found
     assert ("Euregio Rhein-Waal", "Region") in found, found
+
+
+def test_a_german_compass_compound_of_a_river_or_sea_is_a_region() -> None:
+    found = _found(
+        "de",
+        "Das Fördergebiet reicht von der Ostseeküste bis zum Oberrhein, "
+        "das Projekt „campus-Limburg/Niederrhein“ läuft weiter.",
+    )
+    assert {("Ostseeküste", "Region"), ("Oberrhein", "Region")} <= found, found
+    assert ("Niederrhein", "Region") not in found, found

@@ -1,6 +1,7 @@
 """Parts of a known place named by a point of the compass: "Eastern Flanders", "la Flandre
-occidentale", and the two parts of one place written once ("Western and Eastern
-Flanders", "la Flandre Occidentale et Orientale").
+occidentale", the two parts of one place written once ("Western and Eastern
+Flanders", "la Flandre Occidentale et Orientale"), and the German and Dutch compounds of
+a compass prefix and a river or sea ("Niederrhein", "Nordseeküste").
 
 English puts the compass word before the place, French after it and in lower case, so
 the gazetteer's place alone ("Flanders", "Flandre") is cut short or, in English, taken
@@ -29,6 +30,40 @@ _AFTER = frozenset(
 )
 
 
+# German and Dutch write a compass part of a river's or a sea's land as one word:
+# "Niederrhein", "Oberrhein", "Nordseeküste", "Noordzeekust".
+_COMPOUND_PREFIXES = (
+    "nieder",
+    "ober",
+    "unter",
+    "mittel",
+    "nord",
+    "sud",
+    "ost",
+    "west",
+    "neder",
+    "opper",
+    "noord",
+    "zuid",
+    "oost",
+)
+_WATERS = ("rhein", "rijn", "maas", "mosel", "see", "zee")
+_COASTS = ("", "kuste", "kust")
+
+
+def compass_compound(word: str) -> bool:
+    """A capitalised compound of a compass prefix, a river or sea, and perhaps a coast
+    ("Niederrhein", "Nordseeküste")."""
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    low = fold(word)
+    for prefix in _COMPOUND_PREFIXES:
+        if low.startswith(prefix):
+            rest = low[len(prefix) :]
+            return any(rest == w + c for w in _WATERS for c in _COASTS)
+    return False
+
+
 def _place(doc: Doc, i: int) -> bool:
     """Token ``i`` is a known region's name ("Flanders", "Flandre")."""
     tok = doc[i]
@@ -40,6 +75,9 @@ def compass_spans(doc: Doc) -> Iterator[Span]:
     n = len(doc)
     for tok in doc:
         i = tok.i
+        glued = i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in {"/", "-"}
+        if doc.lang_ == "de" and compass_compound(tok.text) and not glued:
+            yield Span(doc, i, i + 1, label="Region", kb_id=FLAG)  # "am Niederrhein"
         if doc.lang_ == "fr" and i + 1 < n and fold(doc[i + 1].text) in _AFTER and _place(doc, i):
             yield Span(doc, i, i + 2, label="Region", kb_id=FLAG)  # "la Flandre occidentale"
             if (
