@@ -208,3 +208,14 @@ def test_a_german_compass_compound_of_a_river_or_sea_is_a_region() -> None:
     )
     assert {("Ostseeküste", "Region"), ("Oberrhein", "Region")} <= found, found
     assert ("Niederrhein", "Region") not in found, found
+
+
+def test_a_programme_body_named_by_its_function_is_no_name() -> None:
+    found = _found(
+        "nl",
+        "Het Comité van Toezicht keurde het verslag goed. De Stuurgroep van de "
+        "Provincie Zeeland vergadert in Middelburg.",
+    )
+    assert not [t for t, _ in found if t in {"Comité van Toezicht", "Stuurgroep"}], found
+    found = _found("en", "The Monitoring Committee approved ten projects in Breda.")
+    assert ("Monitoring Committee", "Organisation") not in found, found

@@ -515,6 +515,25 @@ GENERIC_TERMS: frozenset[str] = frozenset(
         "operational program",
         "programme operationnel",
         "operationelles programm",
+        # a programme's bodies named by their function alone, not by a name of their own
+        "comite van toezicht",
+        "monitoring committee",
+        "comite de suivi",
+        "begleitausschuss",
+        "lenkungsausschuss",
+        "stuurgroep",
+        "steering committee",
+        "managing authority",
+        "management authority",
+        "beheersautoriteit",
+        "managementautoriteit",
+        "autorite de gestion",
+        "verwaltungsbehorde",
+        "joint secretariat",
+        "gemeenschappelijk secretariaat",
+        "secretariat conjoint",
+        "gemeinsames sekretariat",
+        "secretariat",
     )
 )
 
