@@ -219,3 +219,16 @@ def test_a_programme_body_named_by_its_function_is_no_name() -> None:
     assert not [t for t, _ in found if t in {"Comité van Toezicht", "Stuurgroep"}], found
     found = _found("en", "The Monitoring Committee approved ten projects in Breda.")
     assert ("Monitoring Committee", "Organisation") not in found, found
+
+
+def test_a_kind_of_document_is_no_name() -> None:
+    found = _found(
+        "en",
+        "In the MoU, Ghent University and Hasselt University agree to exchange staff; "
+        "the ToR of the call are online.",
+    )
+    assert not [t for t, _ in found if t in {"MoU", "ToR"}], found
+    found = _found(
+        "de", "Die Städte unterzeichneten einen Letter of Intent mit der Hochschule Emden."
+    )
+    assert not [t for t, _ in found if "Letter" in t], found

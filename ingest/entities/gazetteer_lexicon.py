@@ -466,7 +466,8 @@ GENERIC_ACRONYMS: frozenset[str] = frozenset(
     PME PMEs KMU KMUs
     CTO CFO COO CSR GDP KPI KPIS PHD PhD MSC MSc BSC BSc NGO NGOS B2B B2C DNA RNA CO2 ESG SDG
     SDGS GDPR API APIs 3D 5G 4G VAT BTW FAQ PDF URL USD EUR HR PR MRO ML NLP VR AR XR LED
-    LEDs UV EV EVs TRL TRLS OK PS NB CV QR ID ISO IP IPR S3 RIS3 RIS""".split()
+    LEDs UV EV EVs TRL TRLS OK PS NB CV QR ID ISO IP IPR S3 RIS3 RIS
+    MoU MOU ToR TOR LoI LOI""".split()
 )
 
 # Plural cue words before a list of names, and the type they give the list.
@@ -515,6 +516,10 @@ GENERIC_TERMS: frozenset[str] = frozenset(
         "operational program",
         "programme operationnel",
         "operationelles programm",
+        # kinds of document, not names of one
+        "memorandum of understanding",
+        "letter of intent",
+        "terms of reference",
         # a programme's bodies named by their function alone, not by a name of their own
         "comite van toezicht",
         "monitoring committee",
