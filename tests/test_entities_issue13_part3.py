@@ -198,6 +198,8 @@ def test_a_euregio_named_by_its_rivers_is_a_region_in_any_case() -> None:
     )
     assert ("euregio maas-rhein-süd", "Region") in found, found
     assert ("Euregio Rhein-Waal", "Region") in found, found
+    found = _found("en", "Hospitals across the Meuse-Rhine Euregion share their data.")
+    assert ("Meuse-Rhine Euregion", "Region") in found, found
 
 
 def test_a_german_compass_compound_of_a_river_or_sea_is_a_region() -> None:

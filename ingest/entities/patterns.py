@@ -232,7 +232,7 @@ def _euregio_spans(doc: Doc) -> Iterator[Span]:
     capitalised names."""
     n = len(doc)
     for tok in doc:
-        if fold(tok.text) != "euregio":
+        if fold(tok.text) not in {"euregio", "euregion"}:
             continue
         i = tok.i + 1
         if i < n and doc[i].text in DASHES and not tok.whitespace_ and not doc[i].whitespace_:
@@ -258,6 +258,20 @@ def _euregio_spans(doc: Doc) -> Iterator[Span]:
             and all(fold(p) in INTERREG_AREA_WORDS or p[:1].isupper() for p in parts)
         ):
             yield Span(doc, tok.i, end, label="Region", kb_id=EUREGIO_FLAG)
+        # English puts the area first: "the Meuse-Rhine Euregion".
+        start = tok.i - 1
+        if start < 0 or fold(doc[start].text) not in INTERREG_AREA_WORDS:
+            continue
+        while (
+            start >= 2
+            and doc[start - 1].text in DASHES
+            and not doc[start - 1].whitespace_
+            and not doc[start - 2].whitespace_
+            and fold(doc[start - 2].text) in INTERREG_AREA_WORDS
+        ):
+            start -= 2
+        if start < tok.i - 1:  # two area words at least: "Meuse-Rhine"
+            yield Span(doc, start, tok.i + 1, label="Region", kb_id=EUREGIO_FLAG)
 
 
 PROJECT_HEAD_FLAG = "head|project"
