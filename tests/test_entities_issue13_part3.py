@@ -234,3 +234,8 @@ def test_a_kind_of_document_is_no_name() -> None:
         "de", "Die Städte unterzeichneten einen Letter of Intent mit der Hochschule Emden."
     )
     assert not [t for t, _ in found if "Letter" in t], found
+
+
+def test_a_german_province_is_a_region() -> None:
+    found = _found("de", "Gefördert wird das Projekt von der Provinz Gelderland und dem Land NRW.")
+    assert ("Provinz Gelderland", "Region") in found, found

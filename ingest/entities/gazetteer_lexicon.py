@@ -545,7 +545,7 @@ GENERIC_TERMS: frozenset[str] = frozenset(
 # Words that, first in a capitalised name, make it a region or place ("Provincie Drenthe").
 REGION_HEADS: frozenset[str] = _with_folded(
     frozenset(
-        """landsdeel regio region région provincie province prov gewest streek gemeente
+        """landsdeel regio region région provincie province provinz prov gewest streek gemeente
     municipality stad city ville commune gemeinde stadt kreis arrondissement""".split()
     )
 )
