@@ -239,3 +239,13 @@ def test_a_kind_of_document_is_no_name() -> None:
 def test_a_german_province_is_a_region() -> None:
     found = _found("de", "Gefördert wird das Projekt von der Provinz Gelderland und dem Land NRW.")
     assert ("Provinz Gelderland", "Region") in found, found
+
+
+def test_a_capitalised_particle_in_mid_sentence_opens_the_name() -> None:
+    found = _found(
+        "nl",
+        "Aan het project werken de bedrijven Boskalis, Van Oord en Smulders mee, samen "
+        "met brouwerij De Klaproos uit Gent.",
+    )
+    assert {("Van Oord", "Organisation"), ("De Klaproos", "Organisation")} <= found, found
+    assert ("Smulders", "Organisation") in found, found

@@ -75,7 +75,8 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             nxt = doc[j + 1] if j + 1 < n else None
             is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
             if tok.lower_ in COORDINATORS:
-                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j])
+                # A capitalised particle that opens the name ("De Nul en X") is no preposition.
+                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j] if t.i > i or t.is_lower)
             if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
             if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
@@ -115,6 +116,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     word = fold(token.text)
     if _label_word(doc, start, end):
         return True
+    if _capitalised_particle(doc, start, end):
+        return False  # "brouwerij De Leite", "DEME, Colruyt, De Nul en Tractebel"
     if word.replace("’", "'") in ELIDED:
         return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
@@ -137,6 +140,29 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and token.text[:1].isupper()
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
+    )
+
+
+# Articles and particles that open Dutch, Flemish and French names ("De Nul", "Van
+# Gansewinkel", "La Poste"): written with a capital in mid-sentence, they are the name's.
+_NAME_PARTICLES = frozenset("de den het van ter ten le la les du des".split())
+
+
+def _capitalised_particle(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised particle in mid-sentence before a capitalised word, where the
+    article would be written in lower case: part of the name that follows."""
+    token = doc[start]
+    if end - start < 2 or start == 0 or token.is_sent_start:
+        return False
+    if not (token.text[:1].isupper() and token.text[1:].islower()):
+        return False
+    prev = doc[start - 1]
+    return (
+        fold(token.text) in _NAME_PARTICLES
+        and prev.text not in _OPENERS
+        and prev.text not in {":", "(", "‘", "„", "«", "-", "–", "—"}
+        and "\n" not in prev.text
+        and doc[start + 1].text[:1].isupper()
     )
 
 
