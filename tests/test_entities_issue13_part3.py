@@ -143,6 +143,10 @@ def test_english_compass_parts_of_one_place_are_two_regions() -> None:
 def test_a_programme_area_with_its_area_word_is_a_region() -> None:
     found = _found("en", "The partners tackle a shared challenge in the 2 Seas area.")
     assert ("2 Seas area", "Region") in found, found
+    found = _found(
+        "en", "The aim is a sustainable and inclusive 2 Seas area, where nature thrives."
+    )
+    assert ("2 Seas area", "Region") in found, found
     found = _found("nl", "Het programma wil een duurzaam 2 Zeeën-gebied, met een groene economie.")
     assert ("2 Zeeën-gebied", "Region") in found, found
 

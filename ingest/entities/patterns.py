@@ -209,6 +209,12 @@ def _programme_area_spans(doc: Doc) -> Iterator[Span]:
         if doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
             end -= 1  # "Zeeën-gebied"
         for start in range(max(0, end - 5), end):
+            if doc[start].like_num and len(doc[start].text) == 1:
+                # "2 Seas": the number may be read as a sentence's start, the area not.
+                parts, area_end = _area(doc, start + 1)
+                if parts and area_end == end:
+                    yield Span(doc, start, tok.i + 1, label="Region", kb_id=AREA_FLAG)
+                    break
             if doc[start].is_sent_start and start != tok.sent.start:
                 continue
             parts, area_end = _area(doc, start)
