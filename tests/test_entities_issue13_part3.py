@@ -253,3 +253,15 @@ def test_a_capitalised_particle_in_mid_sentence_opens_the_name() -> None:
     )
     assert {("Van Oord", "Organisation"), ("De Klaproos", "Organisation")} <= found, found
     assert ("Smulders", "Organisation") in found, found
+
+
+def test_a_german_compound_of_ordinary_parts_is_no_name_hyphens_or_not() -> None:
+    found = _found(
+        "de",
+        "Die Partner wollen eine CO2-Reduktion erreichen, wie die Covid-19-Pandemie gezeigt "
+        "hat, und Bestands-Windanlagen erneuern; in der Förderperiode 2021 läuft das Projekt "
+        "WattWerk mit der Stadt Kleve.",
+    )
+    texts = {t for t, _ in found}
+    assert not [t for t in texts if "-" in t or "Förderperiode" in t], found
+    assert ("WattWerk", "Project") in found, found

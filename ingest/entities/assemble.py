@@ -190,9 +190,10 @@ def _proper(span: Span) -> bool:
     cutoff = 9.0
     if lang == "de" and span.kb_id_.startswith("weak|"):
         cutoff = GERMAN_ZIPF if span.kb_id_.endswith("|default") else GERMAN_CUED_ZIPF
+    ordinary_compounds = _german_hyphen_compounds(span, cutoff) if lang == "de" else set()
     for token in span:
         text = token.text
-        if token.is_punct or text.lower() in STOP_CAPITALISED:
+        if token.is_punct or text.lower() in STOP_CAPITALISED or token.i in ordinary_compounds:
             continue
         if _is_number(text):
             continue
@@ -219,6 +220,38 @@ def _borrowed_english_term(span: Span) -> bool:
     return len(words) >= 2 and all(
         w.lower() in STOP_CAPITALISED or _common(g, w, "en") for w in words
     )
+
+
+def _german_hyphen_compounds(span: Span, cutoff: float) -> set[int]:
+    """The tokens of German compounds written with hyphens whose parts are all ordinary
+    ("CO2-Reduktion", "Covid-19-Pandemie", "Bestands-Biogasanlagen"): a common noun,
+    however many codes and capitals it holds. The last part must be an ordinary word; the
+    others ordinary words (a linking "s" allowed), terms such as CO2, or numbers."""
+    doc = span.doc
+    out: set[int] = set()
+    i = span.start
+    while i < span.end:
+        j = i
+        while (
+            j + 2 < span.end
+            and doc[j + 1].text == "-"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+        ):
+            j += 2
+        if j > i:
+            parts = [doc[k].text for k in range(i, j + 1, 2)]
+            if german_ordinary(parts[-1], cutoff) and all(_ordinary_part(p) for p in parts[:-1]):
+                out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _ordinary_part(part: str) -> bool:
+    """A first part of a German hyphenated compound that names nothing."""
+    if _is_number(part) or part in GENERIC_ACRONYMS or fold(part) in GENERIC_TERMS:
+        return True
+    return german_ordinary(part) or part.endswith("s") and german_ordinary(part[:-1])
 
 
 def _is_number(text: str) -> bool:

@@ -40,6 +40,7 @@ def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
         if words.get(head, 0.0) < GERMAN_PART_ZIPF:
             continue
         stems = [modifier] + [modifier[: -len(x)] for x in _LINKS if modifier.endswith(x)]
+        stems += [modifier + "n", modifier + "en"]  # a verb's stem: "Förder|periode", "Wohn|ort"
         if any(len(m) >= 3 and words.get(m, 0.0) >= GERMAN_PART_ZIPF for m in stems):
             return True
     return False
