@@ -12,7 +12,7 @@ called a project or programme right at one mention is one in all its mentions.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -26,7 +26,12 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
-from innograph.ingest.entities.german import GERMAN_ZIPF, german_ordinary
+from innograph.ingest.entities.german import (
+    GERMAN_ZIPF,
+    german_compound_tokens,
+    german_ordinary,
+    name_adjective,
+)
 from innograph.ingest.entities.grouping import (
     Group,
     cue_types,
@@ -190,7 +195,7 @@ def _proper(span: Span) -> bool:
     cutoff = 9.0
     if lang == "de" and span.kb_id_.startswith("weak|"):
         cutoff = GERMAN_ZIPF if span.kb_id_.endswith("|default") else GERMAN_CUED_ZIPF
-    ordinary_compounds = _german_hyphen_compounds(span, cutoff) if lang == "de" else set()
+    ordinary_compounds = german_compound_tokens(span, cutoff) if lang == "de" else set()
     for token in span:
         text = token.text
         if token.is_punct or text.lower() in STOP_CAPITALISED or token.i in ordinary_compounds:
@@ -199,7 +204,7 @@ def _proper(span: Span) -> bool:
             continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
-        if lang == "de" and _name_adjective(token):
+        if lang == "de" and name_adjective(token):
             return True
         if lang == "de" and german_ordinary(text, cutoff):
             continue  # German capitalises its nouns: "Millionen Euro", "Rahmen des Projekts"
@@ -222,54 +227,10 @@ def _borrowed_english_term(span: Span) -> bool:
     )
 
 
-def _german_hyphen_compounds(span: Span, cutoff: float) -> set[int]:
-    """The tokens of German compounds written with hyphens whose parts are all ordinary
-    ("CO2-Reduktion", "Covid-19-Pandemie", "Bestands-Biogasanlagen"): a common noun,
-    however many codes and capitals it holds. The last part must be an ordinary word; the
-    others ordinary words (a linking "s" allowed), terms such as CO2, or numbers."""
-    doc = span.doc
-    out: set[int] = set()
-    i = span.start
-    while i < span.end:
-        j = i
-        while (
-            j + 2 < span.end
-            and doc[j + 1].text == "-"
-            and not doc[j].whitespace_
-            and not doc[j + 1].whitespace_
-        ):
-            j += 2
-        if j > i:
-            parts = [doc[k].text for k in range(i, j + 1, 2)]
-            if german_ordinary(parts[-1], cutoff) and all(_ordinary_part(p) for p in parts[:-1]):
-                out.update(range(i, j + 1))
-        i = j + 1
-    return out
-
-
-def _ordinary_part(part: str) -> bool:
-    """A first part of a German hyphenated compound that names nothing."""
-    if _is_number(part) or part in GENERIC_ACRONYMS or fold(part) in GENERIC_TERMS:
-        return True
-    return german_ordinary(part) or part.endswith("s") and german_ordinary(part[:-1])
-
-
 def _is_number(text: str) -> bool:
     """A year or a number ("2021", "2027.", "1.5"): no name on its own, so a phrase of
     ordinary words and a year ("Mitte 2019", "Herbst 2011") is a date, not a name."""
     return text.rstrip(".").replace(".", "").replace(",", "").isdigit()
-
-
-def _name_adjective(token: Token) -> bool:
-    """German writes adjectives in lower case: one of a place or people in capitals in
-    mid-sentence ("der Europäischen Kommission", "die Niedersächsische Staatskanzlei")
-    is part of a name."""
-    return (
-        not token.is_sent_start
-        and token.text[:1].isupper()
-        and not token.text.isupper()
-        and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
-    )
 
 
 def _common(g: Gazetteer, word: str, lang: str | None) -> bool:

@@ -6,7 +6,8 @@
   platform/partnership word;
 - long forms followed by their acronym in brackets, "Long Form (LF)";
 - names next to a project cue ("the X project", "project X", "projecten A, B en C");
-- persons after a role word ("minister Jan Peeters").
+- persons after a role word ("minister Jan Peeters"); and ``records``, ``compass``,
+  ``universities`` (headings, compass places and euregios, "ULiège").
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
     GENERIC_ACRONYMS,
-    HEADING_CUES,
     INTERREG_AREA_WORDS,
     ORG_HEADS,
     PERSON_ROLES,
@@ -209,75 +209,14 @@ def _programme_area_spans(doc: Doc) -> Iterator[Span]:
         if doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
             end -= 1  # "Zeeën-gebied"
         for start in range(max(0, end - 5), end):
-            if doc[start].like_num and len(doc[start].text) == 1:
-                # "2 Seas": the number may be read as a sentence's start, the area not.
-                parts, area_end = _area(doc, start + 1)
-                if parts and area_end == end:
-                    yield Span(doc, start, tok.i + 1, label="Region", kb_id=AREA_FLAG)
-                    break
-            if doc[start].is_sent_start and start != tok.sent.start:
+            # "2 Seas": the parser may start a sentence at the number, the area not.
+            numbered = doc[start].like_num and len(doc[start].text) == 1
+            if doc[start].is_sent_start and start != tok.sent.start and not numbered:
                 continue
-            parts, area_end = _area(doc, start)
-            if (
-                parts
-                and area_end == end
-                and (doc[start].like_num or len(parts) > 1 or end - start > 1)
-            ):
+            parts, area_end = _area(doc, start + 1 if numbered else start)
+            if parts and area_end == end and (numbered or len(parts) > 1 or end - start > 1):
                 yield Span(doc, start, tok.i + 1, label="Region", kb_id=AREA_FLAG)
                 break
-
-
-EUREGIO_FLAG = "head|euregio"
-
-
-def _euregio_spans(doc: Doc) -> Iterator[Span]:
-    """A euregio named by the rivers and points of its area, capitalised or not ("die
-    euregio rhein-maas-nord", "Euregio Rhein-Waal", "euregio-rhein-maas-nord"): the
-    border region. The parts after the word are joined by hyphens; one of them at least
-    is an area word (a river, a point of the compass) and the others area words or
-    capitalised names."""
-    n = len(doc)
-    for tok in doc:
-        if fold(tok.text) not in {"euregio", "euregion"}:
-            continue
-        i = tok.i + 1
-        if i < n and doc[i].text in DASHES and not tok.whitespace_ and not doc[i].whitespace_:
-            i += 1  # "euregio-rhein-..."
-        parts: list[str] = []
-        end = i
-        while end < n and doc[end].is_alpha and not doc[end].is_sent_start:
-            parts.append(doc[end].text)
-            end += 1
-            if (
-                end + 1 < n
-                and doc[end].text in DASHES
-                and not doc[end - 1].whitespace_
-                and not doc[end].whitespace_
-            ):
-                end += 1
-                continue
-            break
-        areas = [p for p in parts if fold(p) in INTERREG_AREA_WORDS]
-        if (
-            len(parts) >= 2
-            and areas
-            and all(fold(p) in INTERREG_AREA_WORDS or p[:1].isupper() for p in parts)
-        ):
-            yield Span(doc, tok.i, end, label="Region", kb_id=EUREGIO_FLAG)
-        # English puts the area first: "the Meuse-Rhine Euregion".
-        start = tok.i - 1
-        if start < 0 or fold(doc[start].text) not in INTERREG_AREA_WORDS:
-            continue
-        while (
-            start >= 2
-            and doc[start - 1].text in DASHES
-            and not doc[start - 1].whitespace_
-            and not doc[start - 2].whitespace_
-            and fold(doc[start - 2].text) in INTERREG_AREA_WORDS
-        ):
-            start -= 2
-        if start < tok.i - 1:  # two area words at least: "Meuse-Rhine"
-            yield Span(doc, start, tok.i + 1, label="Region", kb_id=EUREGIO_FLAG)
 
 
 PROJECT_HEAD_FLAG = "head|project"
@@ -602,32 +541,6 @@ def _s3_platform_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, start, end, label="S3Platform")
 
 
-def _heading_spans(doc: Doc) -> Iterator[Span]:
-    """The line after a role heading ("Lead partner", "Main institution", "Penvoerder")
-    names an organisation."""
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for tok in doc:
-        if "\n" in tok.text:
-            if tok.i > start:
-                lines.append((start, tok.i))
-            start = tok.i + 1
-    if start < len(doc):
-        lines.append((start, len(doc)))
-    for (h_start, h_end), (start, end) in zip(lines, lines[1:], strict=False):
-        heading = " ".join(t.lower_ for t in doc[h_start:h_end]).strip(" :")
-        if heading not in HEADING_CUES or end - start > 10:
-            continue
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        if (
-            end > start
-            and is_name_token(doc[start])
-            and not gazetteer().lookup(doc[start:end].text)
-        ):
-            yield Span(doc, start, end, label="Organisation", kb_id="heading")
-
-
 _JOINED = re.compile(r"^[A-Z][^\W\d_]+(?:[~+][A-Z][^\W\d_]+)+$")
 JOINED_FLAG = "head|joined"
 
@@ -663,13 +576,13 @@ class PatternFinder:
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
-        spans += _heading_spans(doc)
+        spans += records.heading_spans(doc)
         spans += _joined_spans(doc)
         spans += lower_head_spans(doc)
         spans += universities.university_spans(doc)
         spans += compass.compass_spans(doc)
         spans += _programme_area_spans(doc)
-        spans += _euregio_spans(doc)
+        spans += compass.euregio_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 

@@ -1,4 +1,5 @@
-"""Names that head the records of a page, typed by what the page says it lists.
+"""Names that head the records of a page, typed by what the page says it lists, and the
+names on the line under a role heading ("Lead partner" / "Penvoerder").
 
 Pages that present several projects, clusters or partners give each one a record whose
 first line opens with its name and a tagline after a colon or a spaced dash ("Catalisti:
@@ -21,7 +22,7 @@ from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES,
 from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
 from innograph.ingest.entities.quoted import cue_type
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.spans import is_acronym
+from innograph.ingest.entities.spans import is_acronym, is_name_token
 
 FLAG = "list|cue"  # weighs like any other cued list member
 _MAX_NAME = 5  # words of a record's name
@@ -130,3 +131,29 @@ def record_spans(doc: Doc) -> Iterator[Span]:
             continue
         for start, end in names:
             yield Span(doc, start, end, label=label, kb_id=FLAG)
+
+
+def heading_spans(doc: Doc) -> Iterator[Span]:
+    """The line after a role heading ("Lead partner", "Main institution", "Penvoerder")
+    names an organisation."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text:
+            if tok.i > start:
+                lines.append((start, tok.i))
+            start = tok.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    for (h_start, h_end), (start, end) in zip(lines, lines[1:], strict=False):
+        heading = " ".join(t.lower_ for t in doc[h_start:h_end]).strip(" :")
+        if heading not in HEADING_CUES or end - start > 10:
+            continue
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if (
+            end > start
+            and is_name_token(doc[start])
+            and not gazetteer().lookup(doc[start:end].text)
+        ):
+            yield Span(doc, start, end, label="Organisation", kb_id="heading")
