@@ -1,7 +1,7 @@
 """FUNDED_BY read from a page's layout: the projects of a list under the programme that
 its introduction names.
 
-"The projects chosen in the spring call are:" or "Im Rahmen des Kleinprojektefonds
+"The projects chosen by the Harbour Innovation Fund are:" or "Im Rahmen des Kleinprojektefonds
 wurden gefördert ..." followed by one bulleted item per project states that each project
 of the list is funded by that programme (the annotation guideline: "a list under a
 heading or after a colon"), though no sentence of an item names the programme. The

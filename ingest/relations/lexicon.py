@@ -123,7 +123,7 @@ _PLURAL_BEFORE = (
 
 @cache
 def several_projects() -> re.Pattern[str]:
-    """Plural nouns of several projects in any language ("projects", "Kleinprojekten",
+    """Plural nouns of several projects in any language ("projects", "Teilprojekten",
     "initiatieven", "partenariats", "die fünf neuen Vorhaben"): a sum in a sentence
     about them is their sum, not one project's grant or budget."""
     plain: set[str] = set()
