@@ -87,11 +87,11 @@ BOTH = [("sb", "rgf"), ("sb2", "rgf")]
     [
         (  # the sum before the project it goes to
             "Het Regional Growth Fund steunt twee projecten in de regio.\n\n"
-            "Zo'n 6,7 miljoen euro gaat naar het project Solar Bridge van Acme Labs. "
-            "Daarnaast gaat er 280.000 euro naar Solar Bridge 2 van Beta University.",
+            "Ruim 4,1 miljoen euro gaat naar het project Solar Bridge van Acme Labs. "
+            "Verder gaat er 350.000 euro naar Solar Bridge 2 van Beta University.",
             "nl",
             BOTH,
-            {"sb": 6_700_000, "sb2": 280_000},
+            {"sb": 4_100_000, "sb2": 350_000},
         ),
         (  # the project before the sum it receives, an aside between them
             "The Regional Growth Fund approved two projects.\n\n"
@@ -121,11 +121,11 @@ BOTH = [("sb", "rgf"), ("sb2", "rgf")]
             {"sb": 6_700_000},
         ),
         (  # a Dutch grant decision: the ceiling is the award
-            "Gedeputeerde Staten besluiten een subsidie van maximaal € 250.000 te verlenen "
+            "Gedeputeerde Staten besluiten een subsidie van maximaal € 240.000 te verlenen "
             "aan Acme Labs voor het project Solar Bridge.",
             "nl",
             [("sb", "rgf")],
-            {"sb": 250_000},
+            {"sb": 240_000},
         ),
     ],
 )
@@ -141,7 +141,7 @@ def test_grant_given_to_one_project(
         # a partner's share
         ("Solar Bridge partner Acme Labs receives € 200,000.", "en"),
         # a pool the grant is taken from
-        ("Solar Bridge will receive a contribution from the € 130 million for the region.", "en"),
+        ("Solar Bridge will receive a contribution from the € 85 million for the region.", "en"),
         # another funder than the programme
         ("Solar Bridge receives € 2 million from Acme Labs.", "en"),
         ("Solar Bridge krijgt € 2 miljoen van de provincie.", "nl"),
@@ -180,7 +180,7 @@ def test_sum_for_several_projects_is_no_ones_grant(text: str, lang: str) -> None
         ("Three partnerships, Solar Bridge among them, have a total budget of € 5 million.", "en"),
         ("Trois alliances, dont Solar Bridge, ont un budget total de 5 millions d’euros.", "fr"),
         (
-            "Die sieben Vorhaben, darunter Solar Bridge, haben ein Gesamtbudget von 5 Mio. Euro.",
+            "Die fünf Vorhaben, darunter Solar Bridge, haben ein Gesamtbudget von 5 Mio. Euro.",
             "de",
         ),
     ],
@@ -221,7 +221,7 @@ def listed(text: str, *, lang: str) -> set[tuple[str, str]]:
 
 def test_projects_listed_under_their_programme() -> None:
     text = (
-        "The Regional Growth Fund selected projects are:\n"
+        "The projects chosen by the Regional Growth Fund are:\n"
         "- Solar Bridge: a bridge with solar panels.\n"
         "- Acme Labs and Beta University run Solar Bridge 2 for schools.\n"
     )

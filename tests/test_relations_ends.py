@@ -43,7 +43,7 @@ def found(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
         ("The campus was opened by Velderdam's mayor Jane Peeters.", "en"),
         ("Mayor Jane Peeters of Velderdam opened the new campus.", "en"),
         (
-            "Jane Peeters, gedeputeerde voor economie van de provincie Velderdam, opende het.",
+            "Jane Peeters, gedeputeerde voor mobiliteit van de provincie Velderdam, opende het.",
             "nl",
         ),
         ("Burgemeester Jane Peeters van Velderdam opende de campus.", "nl"),

@@ -215,7 +215,7 @@ def _proper(span: Span) -> bool:
 
 def _borrowed_english_term(span: Span) -> bool:
     """An English phrase of ordinary words in a Dutch, French or German text ("Technology
-    Readiness Level", "Letter of Intent", "Urban Mobility") that nothing but its capitals
+    Readiness Level", "Letter of Intent", "Smart Logistics") that nothing but its capitals
     calls a name: a borrowed term. Capitals in mid-sentence make a name in those
     languages, not in English, so the test is English's: every word an ordinary one."""
     if span.doc.lang_ == "en" or not span.kb_id_.startswith("weak|multi|default"):
@@ -485,7 +485,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
 
 
 def _a_theme(span: Span, group: str, themes: dict[int, tuple[int, int]]) -> bool:
-    """A name listed as a theme or sector ("Die Fokusthemen sind: Energie & Klima, ...");
+    """A name listed as a theme or sector ("Unsere Schwerpunkte lauten: Wasser & Boden, ...");
     a known place that is a whole member of the list stays a place."""
     if not all(i in themes for i in range(span.start, span.end)):
         return False

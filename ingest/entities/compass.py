@@ -1,12 +1,12 @@
-"""Places named by the points of the compass and the rivers of their area: "Eastern
-Flanders", "la Flandre occidentale", the two parts of one place written once ("Western and
-Eastern Flanders", "la Flandre Occidentale et Orientale"), the German compounds of a
-compass prefix and a river or sea ("Niederrhein", "Nordseeküste"), and the euregios named
-by their rivers, in either order and case ("die euregio rhein-maas-nord", "the
-Meuse-Rhine Euregion").
+"""Places named by the points of the compass and the rivers of their area: "Southern
+Limburg", "le Hainaut occidental", the two parts of one place written once ("Northern and
+Southern Limburg", "le Hainaut Occidental et Oriental"), the German compounds of a
+compass prefix and a river or sea ("Obermosel", "Ostseeküste"), and the euregios named
+by their rivers, in either order and case ("die euregio maas-mosel-ost", "the
+Moselle-Meuse Euregion").
 
 English puts the compass word before the place, French after it and in lower case, so
-the gazetteer's place alone ("Flanders", "Flandre") is cut short or, in English, taken
+the gazetteer's place alone ("Limburg", "Hainaut") is cut short or, in English, taken
 into a longer name of another type. The place must be a known one (the gazetteer's
 regions); the compass words and the area words (rivers, seas: the lexicon's Interreg
 area words) are closed classes.
@@ -36,7 +36,7 @@ _AFTER = frozenset(
 
 
 # German and Dutch write a compass part of a river's or a sea's land as one word:
-# "Niederrhein", "Oberrhein", "Nordseeküste", "Noordzeekust".
+# "Obermosel", "Untermaas", "Ostseeküste", "Zuidzeekust".
 _COMPOUND_PREFIXES = (
     "nieder",
     "ober",
@@ -58,7 +58,7 @@ _COASTS = ("", "kuste", "kust")
 
 def compass_compound(word: str) -> bool:
     """A capitalised compound of a compass prefix, a river or sea, and perhaps a coast
-    ("Niederrhein", "Nordseeküste")."""
+    ("Obermosel", "Ostseeküste")."""
     if not word[:1].isupper() or not word.isalpha():
         return False
     low = fold(word)
@@ -70,7 +70,7 @@ def compass_compound(word: str) -> bool:
 
 
 def _place(doc: Doc, i: int) -> bool:
-    """Token ``i`` is a known region's name ("Flanders", "Flandre")."""
+    """Token ``i`` is a known region's name ("Limburg", "Hainaut")."""
     tok = doc[i]
     return tok.text[:1].isupper() and any(e.type == "Region" for e in gazetteer().lookup(tok.text))
 
@@ -82,30 +82,30 @@ def compass_spans(doc: Doc) -> Iterator[Span]:
         i = tok.i
         glued = i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].text in {"/", "-"}
         if doc.lang_ == "de" and compass_compound(tok.text) and not glued:
-            yield Span(doc, i, i + 1, label="Region", kb_id=FLAG)  # "am Niederrhein"
+            yield Span(doc, i, i + 1, label="Region", kb_id=FLAG)  # "an der Obermosel"
         if doc.lang_ == "fr" and i + 1 < n and fold(doc[i + 1].text) in _AFTER and _place(doc, i):
-            yield Span(doc, i, i + 2, label="Region", kb_id=FLAG)  # "la Flandre occidentale"
+            yield Span(doc, i, i + 2, label="Region", kb_id=FLAG)  # "le Hainaut occidental"
             if (
                 i + 3 < n
                 and doc[i + 2].lower_ in COORDINATORS
                 and fold(doc[i + 3].text) in _AFTER
                 and doc[i + 3].text[:1].isupper()
             ):
-                yield Span(doc, i + 3, i + 4, label="Region", kb_id=FLAG)  # "... et Orientale"
+                yield Span(doc, i + 3, i + 4, label="Region", kb_id=FLAG)  # "... et Oriental"
         if (
             fold(tok.text) in _BEFORE
             and tok.text[:1].isupper()
             and i + 1 < n
             and _place(doc, i + 1)
         ):
-            yield Span(doc, i, i + 2, label="Region", kb_id=FLAG)  # "Eastern Flanders"
+            yield Span(doc, i, i + 2, label="Region", kb_id=FLAG)  # "Southern Limburg"
             if (
                 i >= 2
                 and doc[i - 1].lower_ in COORDINATORS
                 and fold(doc[i - 2].text) in _BEFORE
                 and doc[i - 2].text[:1].isupper()
             ):
-                yield Span(doc, i - 2, i - 1, label="Region", kb_id=FLAG)  # "Western and"
+                yield Span(doc, i - 2, i - 1, label="Region", kb_id=FLAG)  # "Northern and"
 
 
 EUREGIO_FLAG = "head|euregio"
@@ -113,7 +113,7 @@ EUREGIO_FLAG = "head|euregio"
 
 def euregio_spans(doc: Doc) -> Iterator[Span]:
     """A euregio named by the rivers and points of its area, capitalised or not ("die
-    euregio rhein-maas-nord", "Euregio Rhein-Waal", "euregio-rhein-maas-nord"): the
+    euregio maas-mosel-ost", "Euregio Mosel-Nord", "euregio-maas-mosel-ost"): the
     border region. The parts after the word are joined by hyphens; one of them at least
     is an area word (a river, a point of the compass) and the others area words or
     capitalised names."""
@@ -145,7 +145,7 @@ def euregio_spans(doc: Doc) -> Iterator[Span]:
             and all(fold(p) in INTERREG_AREA_WORDS or p[:1].isupper() for p in parts)
         ):
             yield Span(doc, tok.i, end, label="Region", kb_id=EUREGIO_FLAG)
-        # English puts the area first: "the Meuse-Rhine Euregion".
+        # English puts the area first: "the Moselle-Meuse Euregion".
         start = tok.i - 1
         if start < 0 or fold(doc[start].text) not in INTERREG_AREA_WORDS:
             continue
@@ -157,5 +157,5 @@ def euregio_spans(doc: Doc) -> Iterator[Span]:
             and fold(doc[start - 2].text) in INTERREG_AREA_WORDS
         ):
             start -= 2
-        if start < tok.i - 1:  # two area words at least: "Meuse-Rhine"
+        if start < tok.i - 1:  # two area words at least: "Moselle-Meuse"
             yield Span(doc, start, tok.i + 1, label="Region", kb_id=EUREGIO_FLAG)

@@ -62,7 +62,7 @@ def german_common_words() -> dict[str, float]:
 
 def german_compound_tokens(span: Span, cutoff: float) -> set[int]:
     """The tokens of German compounds written with hyphens whose parts are all ordinary
-    ("CO2-Reduktion", "Covid-19-Pandemie", "Bestands-Biogasanlagen"): a common noun,
+    ("CO2-Bilanz", "Covid-19-Krise", "Bestands-Windanlagen"): a common noun,
     however many codes and capitals it holds. The last part must be an ordinary word; the
     others ordinary words (a linking "s" allowed), terms such as CO2, or numbers."""
     doc = span.doc
@@ -98,7 +98,7 @@ def _is_number(text: str) -> bool:
 
 def name_adjective(token: Token) -> bool:
     """German writes adjectives in lower case: one of a place or people in capitals in
-    mid-sentence ("der Europäischen Kommission", "die Niedersächsische Staatskanzlei")
+    mid-sentence ("der Westfälischen Wasserwerke", "die Rheinische Hafengesellschaft")
     is part of a name."""
     return (
         not token.is_sent_start

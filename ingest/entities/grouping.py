@@ -76,8 +76,8 @@ def _acronym_of(acronym: str, group: Group) -> bool:
 
 
 def _reordered_initials(span: Span, letters: str) -> bool:
-    """English puts an organisation's head noun last and its acronym may not: "UM" of
-    "Maastricht University", the same initials in another order."""
+    """English puts an organisation's head noun last and its acronym may not: "UB" of
+    "Bergmark University", the same initials in another order."""
     initials = _initials(span.text)
     return (
         initials != letters
@@ -130,15 +130,15 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
             return fits[-1] if len(fits) == 1 else None
     text = span.text
     towns = contracted_place(text)
-    if towns:  # "ULiège" after "University of Liège" / "Université de Liège"
+    if towns:  # "UMontval" after "University of Montval" / "Université de Montval"
         fits = [
             g
             for g in groups
             if g.type in {"Organisation", "Cluster"}
             and any(towns & university_places(s.text) for s in g.spans)
         ]
-        # The plainest name of the university ("Ghent University", not "Ghent University
-        # Global Campus").
+        # The plainest name of the university ("Bergmark University", not "Bergmark University
+        # Harbour Campus").
         shortest = sorted(
             (min(len(s) for s in g.spans if towns & university_places(s.text)), i)
             for i, g in enumerate(fits)

@@ -75,7 +75,7 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             nxt = doc[j + 1] if j + 1 < n else None
             is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
             if tok.lower_ in COORDINATORS:
-                # A capitalised particle that opens the name ("De Nul en X") is no preposition.
+                # A capitalised particle that opens the name ("De Vrieze en X") is no preposition.
                 is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j] if t.i > i or t.is_lower)
             if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
@@ -117,7 +117,7 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if _label_word(doc, start, end):
         return True
     if _capitalised_particle(doc, start, end):
-        return False  # "brouwerij De Leite", "DEME, Colruyt, De Nul en Tractebel"
+        return False  # "bakkerij De Molenwiek", "ABEX, Brandt, De Vrieze en Holtmans"
     if word.replace("’", "'") in ELIDED:
         return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
@@ -143,8 +143,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-# Articles and particles that open Dutch, Flemish and French names ("De Nul", "Van
-# Gansewinkel", "La Poste"): written with a capital in mid-sentence, they are the name's.
+# Articles and particles that open Dutch, Flemish and French names ("De Vrieze", "Van
+# Holtmans", "La Verrerie"): written with a capital in mid-sentence, they are the name's.
 _NAME_PARTICLES = frozenset("de den het van ter ten le la les du des".split())
 
 
@@ -186,8 +186,8 @@ def _label_word(doc: Doc, start: int, end: int) -> bool:
 
 
 # German plural nouns for places, capitalised before the places they list ("die Städte
-# Enschede und Münster", "der Regionen Overijssel und Münsterland", compounds included:
-# "Wirtschaftsregionen").
+# Lingen und Meppen", "der Regionen Drenthe und Emsland", compounds included:
+# "Grenzregionen").
 _PLACE_PLURALS = ("städte", "stadte", "regionen", "länder", "lander", "provinzen", "kreise")
 
 

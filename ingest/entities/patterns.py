@@ -7,7 +7,7 @@
 - long forms followed by their acronym in brackets, "Long Form (LF)";
 - names next to a project cue ("the X project", "project X", "projecten A, B en C");
 - persons after a role word ("minister Jan Peeters"); and ``records``, ``compass``,
-  ``universities`` (headings, compass places and euregios, "ULiège").
+  ``universities`` (headings, compass places and euregios, "UMontval").
 """
 
 from __future__ import annotations
@@ -193,23 +193,23 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=key)
 
 
-# Words after a programme's area that make it the area itself: "the 2 Seas area",
-# "het 2 Zeeën-gebied", "das Maas-Rhein-Gebiet".
+# Words after a programme's area that make it the area itself: "the 3 Seas area",
+# "het 3 Zeeën-gebied", "das Mosel-Saar-Gebiet".
 _AREA_NOUNS = frozenset({"area", "gebied", "gebiet"})
 AREA_FLAG = "head|area"
 
 
 def _programme_area_spans(doc: Doc) -> Iterator[Span]:
     """An Interreg programme's area followed by a word for area is a region, the
-    word included ("the 2 Seas area", "inclusief 2 Zeeën-gebied")."""
+    word included ("the 3 Seas area", "binnen het 3 Zeeën-gebied")."""
     for tok in doc:
         if tok.lower_ not in _AREA_NOUNS or tok.i < 1:
             continue
         end = tok.i
         if doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
-            end -= 1  # "Zeeën-gebied"
+            end -= 1  # "Meren-gebied"
         for start in range(max(0, end - 5), end):
-            # "2 Seas": the parser may start a sentence at the number, the area not.
+            # "3 Seas": the parser may start a sentence at the number, the area not.
             numbered = doc[start].like_num and len(doc[start].text) == 1
             if doc[start].is_sent_start and start != tok.sent.start and not numbered:
                 continue
@@ -254,7 +254,7 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     if heads and len(words) >= 2:
         return "Organisation"
     if lang == "de" and len(words) >= 2 and folded[0].endswith(_LONG_ORG_HEADS):
-        return "Organisation"  # German compounds its head: "Universitätsklinikum Münster"
+        return "Organisation"  # German compounds its head: "Universitätsklinikum Lindenhof"
     return None
 
 
@@ -264,8 +264,8 @@ _LONG_ORG_HEADS = tuple(sorted(h for h in ORG_HEADS if len(h) >= 6))
 
 
 def _fund_compound(word: str) -> bool:
-    """A Dutch or German compound that ends in a fund ("DevelopmentFonds",
-    "Participatiefonds", "Innovationsfonds"): the name's head, a fund."""
+    """A Dutch or German compound that ends in a fund ("GroeiFonds",
+    "Starterfonds", "Innovationsfonds"): the name's head, a fund."""
     return word.endswith(("fonds", "fund")) and len(word) >= 8 and word.isalpha()
 
 
@@ -405,8 +405,8 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
             and len(letters) <= len(words) + 3
             and (before is None or before.is_lower)  # not a list: "Research, Development and"
         )
-        # English puts the head noun last, its acronym often first: "Maastricht University
-        # (UM)", the same initials in another order.
+        # English puts the head noun last, its acronym often first: "Bergmark University
+        # (UB)", the same initials in another order.
         reordered = len(letters) >= 2 and sorted(initials) == sorted(letters.upper())
         if not letters or (
             initials[:1] != letters[:1]

@@ -2,9 +2,9 @@
 names on the line under a role heading ("Lead partner" / "Penvoerder").
 
 Pages that present several projects, clusters or partners give each one a record whose
-first line opens with its name and a tagline after a colon or a spaced dash ("Catalisti:
-developing the formula ...", "FutureBEEing - Bis 2030 ..."), after an introduction that
-says what the records are ("7 spearhead clusters", "neue Projekte genehmigt"). The
+first line opens with its name and a tagline after a colon or a spaced dash ("Brightmoor:
+turning waste into feed ...", "AquaNova - Sauberes Wasser ..."), after an introduction that
+says what the records are ("five regional clusters", "folgende Projekte ausgewählt"). The
 structure is the evidence: a line-opening name followed by a separator and more text,
 at least twice in a document, takes the type of the nearest plural cue before the first
 record, whatever its words.
@@ -29,7 +29,7 @@ _MAX_NAME = 5  # words of a record's name
 _MIN_RECORDS = 2
 _INTRO_WINDOW = 80  # tokens before the first record searched for what the records are
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
-# Apostrophes and joiners allowed inside a name written without a run ("Flanders’ FOOD").
+# Apostrophes and joiners allowed inside a name written without a run ("Bakers’ LAB").
 _NAME_GLUE = frozenset({"’", "'", "&", "-", "+", "."})
 
 

@@ -1,8 +1,8 @@
 """Names of themes, sectors and priorities: words in capitals that name no entity.
 
-Programme and policy pages list what they fund by theme: "Die Fokusthemen sind: Energie
-& Klima, High Tech Systems & Materials, ...", "cinq thèmes prioritaires : Recherche &
-Innovation, Climat & Environnement, ...", "de negen topsectoren zijn:" and a bulleted
+Programme and policy pages list what they fund by theme: "Unsere Schwerpunkte lauten:
+Wasser & Boden, Sensorik & Robotik, ...", "trois axes retenus : Santé &
+Vieillissement, Eau & Sols, ...", "de vier kernsectoren zijn:" and a bulleted
 list. Written in capitals and joined by "&", such names look like organisations, but
 the word that introduces the list says they are fields of work. The members of a list
 right after a theme, sector or priority word are not taken for names.
@@ -36,9 +36,9 @@ _THEME_WORDS = (
 )
 _GLUE = frozenset({",", ";", "/", *COORDINATORS})
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", ".", ")"})
-_TO_COLON = 8  # words between the theme word and its colon ("sind:", "prioritaires :")
+_TO_COLON = 8  # words between the theme word and its colon ("lauten:", "retenus :")
 _ITEM_TOKENS = 10  # a bulleted theme, not a paragraph
-_LOWER_TAIL = 2  # lower-case words that end a theme in French ("Cohésion sociale")
+_LOWER_TAIL = 2  # lower-case words that end a theme in French ("Mobilité douce")
 
 
 def _is_theme_word(text: str) -> bool:

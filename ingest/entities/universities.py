@@ -1,11 +1,11 @@
-"""Universities written as a letter glued to their town: "ULiège", "UGent", "UniBonn".
+"""Universities written as a letter glued to their town: "UMontval", "UHarlingen", "UniLindau".
 
 Belgian, Dutch and German universities go by a contraction of "University" (or its
-initials, "UCLouvain" for Université catholique de Louvain) and the name of their town,
+initials, "UCMontval" for Université catholique de Montval) and the name of their town,
 written as one word. The town is a known place (the gazetteer's places, from the real
 registers), so the word names an organisation, not a place, and it is the same thing as
 a university name of the same town in the document, whatever its language ("University
-of Liège", "Ghent University", "Universiteit Gent"): the place's registry key ties them.
+of Montval", "Bergmark University", "Universiteit Bergmark"): the place's registry key ties them.
 """
 
 from __future__ import annotations
@@ -32,8 +32,8 @@ def _place_keys(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=4096)
 def contracted_place(text: str) -> frozenset[str]:
-    """The registry keys of the town in a contracted university name ("ULiège" ->
-    {"liege"}); empty when ``text`` is not one."""
+    """The registry keys of the town in a contracted university name ("UMontval" ->
+    {"montval"}); empty when ``text`` is not one."""
     match = _CONTRACTION.match(text)
     if match is None:
         return frozenset()
@@ -42,7 +42,7 @@ def contracted_place(text: str) -> frozenset[str]:
 
 def university_places(text: str) -> frozenset[str]:
     """The registry keys of the towns named in a university's full name ("University of
-    Liège", "Ghent University", "Université catholique de Louvain"); empty otherwise."""
+    Montval", "Bergmark University", "Université catholique de Montval"); empty otherwise."""
     words = re.findall(r"[^\W\d_]+", text)
     if len(words) < 2 or not any(fold(w) in _UNIVERSITY_WORDS for w in words):
         return frozenset()

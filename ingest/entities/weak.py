@@ -327,7 +327,7 @@ AFFILIATION_FLAG = "weak|affiliation"
 
 def _bracketed_affiliation(doc: Doc, person: Span) -> Span | None:
     """An acronym in brackets right after a person's name is the person's organisation
-    ("Elio Di Rupo (PS)", "Yves Jongen (IBA)"): a party, company or institution, even when
+    ("Marta Keldens (PVX)", "Joris Aalbers (KTB)"): a party, company or institution, even when
     the letters also abbreviate a common term."""
     i = person.end
     if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":

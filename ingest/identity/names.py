@@ -207,7 +207,7 @@ def organisation_keys(name: str) -> tuple[str, ...]:
     keyed "erov" and also found under "economische raad voor oost vlaanderen"; for a
     name that opens with a regional government's adjective, the key without it."""
     if has_dash_short_form(name):
-        # "Provinciale Ontwikkelingsmaatschappij West-Vlaanderen - POM West-Vlaanderen"
+        # "Provinciale Havenmaatschappij Oostland - PHM Oostland"
         # is keyed as its short form and also found under its long form.
         long_part, short_part = _SPACED_DASH.split(name)
         short_key = _known(" ".join(fold_words(short_part, connectives=True)))

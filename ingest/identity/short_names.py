@@ -185,8 +185,8 @@ def regional_branch(key: str, regions: frozenset[str]) -> str | None:
     """The identity key of the one registry organisation named ``key`` followed by a
     region the document names, or None.
 
-    Bodies with one branch per province or region ("Provinciale Ontwikkelingsmaatschappij
-    Limburg", "... West-Vlaanderen"; chambers of commerce) are written without the region
+    Bodies with one branch per province or region ("Provinciale Havenmaatschappij
+    Oostland", "... Westland"; chambers of commerce) are written without the region
     on a page about that region. ``regions`` holds the folded names of the regions the
     document names; only a name the registry does not hold by itself is read so, and
     only when exactly one of its branches is in a named region."""

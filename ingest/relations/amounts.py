@@ -446,7 +446,7 @@ def _sentence_grants(
     return values
 
 
-# "a contribution from the EUR 130 million allocated to the region": the sum is a pool
+# "a contribution from the EUR 85 million allocated to the region": the sum is a pool
 # the grant is taken from, not the grant
 _POOL_BEFORE = re.compile(
     r"\b(?:from|out of|of|uit|vanuit|van|aus|von|sur)\s+"
@@ -480,7 +480,7 @@ def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) ->
     bijdrage van EUR X", "P wird mit EUR X gefördert"), or the sum before the project it
     goes to ("EUR X gaat naar het project P", "EUR X attribués au projet P"). A sum that
     another funder gives ("EUR X from the province"), a pool ("a contribution from the
-    EUR 130 million") and a sentence with two grant sums say no one grant.
+    EUR 85 million") and a sentence with two grant sums say no one grant.
     """
     where = _project_place(view, seg, seg_i, project)
     if where is None:

@@ -221,7 +221,7 @@ class AmountWords:
     # plural nouns of several projects: a sum in their sentence is for them all
     several: tuple[str, ...] = ()
     # nouns whose plural is written as the singular ("Vorhaben"), plural after a number
-    # or a plural article ("die sieben neuen Vorhaben")
+    # or a plural article ("die fünf neuen Vorhaben")
     several_counted: tuple[str, ...] = ()
     compounds: bool = False
 
@@ -261,7 +261,7 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
 
 # Offices of a place's government: who holds one is AFFILIATED_WITH the place (a Region
 # standing for its municipality, province or Land), named on either side ("the mayor of
-# X", "X's mayor", "gedeputeerde van de provincie X", "Münsters Oberbürgermeister").
+# X", "X's mayor", "gedeputeerde van de provincie X", "Lindaus Oberbürgermeister").
 PLACE_OFFICE_REACH = 60
 # What the other role phrases ("director of", "professeur à") may end at: an
 # organisation or a programme's secretariat, never a place, since a person named with a

@@ -1,8 +1,8 @@
 """FUNDED_BY read from a page's layout: the projects of a list under the programme that
 its introduction names.
 
-"The OpenCall 2020 selected projects are:" or "In den Kleinprojekten des INTERREG VA
-Rahmenprojekts ..." followed by one bulleted item per project states that each project
+"The projects chosen by the Harbour Innovation Fund are:" or "Im Rahmen des Kleinprojektefonds
+wurden gefördert ..." followed by one bulleted item per project states that each project
 of the list is funded by that programme (the annotation guideline: "a list under a
 heading or after a colon"), though no sentence of an item names the programme. The
 learned model sees only sentence distances, so these pairs rarely reach its threshold.

@@ -123,8 +123,8 @@ _PLURAL_BEFORE = (
 
 @cache
 def several_projects() -> re.Pattern[str]:
-    """Plural nouns of several projects in any language ("projects", "Kleinprojekten",
-    "initiatieven", "partenariats", "die sieben neuen Vorhaben"): a sum in a sentence
+    """Plural nouns of several projects in any language ("projects", "Teilprojekten",
+    "initiatieven", "partenariats", "die fünf neuen Vorhaben"): a sum in a sentence
     about them is their sum, not one project's grant or budget."""
     plain: set[str] = set()
     heads: set[str] = set()
