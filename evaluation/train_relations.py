@@ -7,8 +7,9 @@ its gold entity mentions, labelled from its gold relations, and a logistic regre
 (scikit-learn) learns their weights. Words as features are kept only when they occur in
 at least ``MIN_DOCS`` documents of ``MIN_SITES`` sites, so that the model learns cue words
 of a language, not the names of the training pages. Cross-validation over sites (grouped
-folds) chooses the regularisation and the threshold, and reports relation F1 on gold
-entities. ``--write`` stores the model in ``ingest/relations/data/relation_model.json``.
+folds) chooses the regularisation and the thresholds, on the mean of the relation F1 on
+the held-out documents' gold mentions and on the extractor's own mentions, and reports
+both. ``--write`` stores the model in ``ingest/relations/data/relation_model.json``.
 """
 
 from __future__ import annotations
@@ -22,12 +23,12 @@ from typing import Any
 
 from innograph.evaluation.extraction import gold_mentions, load_gold
 from innograph.evaluation.split import GoldDoc, gold_docs
-from innograph.ingest.relations.model import MODEL_FILE, RelationModel
+from innograph.ingest.relations.model import MODEL_FILE, RelationModel, choose
 
 MIN_DOCS = 3
 MIN_SITES = 2
 LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=", "_label=")
-C_VALUES = (0.1, 0.3, 1.0, 3.0)
+C_VALUES = (0.03, 0.1, 0.3, 1.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))
 
 
@@ -151,85 +152,116 @@ def fit(data: list[Example], c: float) -> dict[str, Any]:
     return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4)}
 
 
-def _decide(data: list[Example], model: RelationModel) -> dict[int, float]:
-    """Index -> score of the examples kept as the best type of their ends."""
-    best: dict[tuple[str, tuple[str, str]], tuple[float, int]] = {}
-    for i, ex in enumerate(data):
-        score = model.score(ex.features)
-        key = (ex.doc, ex.ends)
-        if key not in best or score > best[key][0]:
-            best[key] = (score, i)
-    return {i: score for score, i in best.values()}
+def _pairs(data: list[Example], model: RelationModel) -> list[list[tuple[str, float, bool]]]:
+    """Each pair of ends of each document with every candidate type's score and label."""
+    pairs: dict[tuple[str, tuple[str, str]], list[tuple[str, float, bool]]] = {}
+    for ex in data:
+        pairs.setdefault((ex.doc, ex.ends), []).append(
+            (ex.type, model.score(ex.features), ex.label)
+        )
+    return list(pairs.values())
 
 
-# Out-of-fold decisions: (relation type, score, right?) of each kept pair, and the number
-# of gold relations of the held-out documents.
-OutOfFold = tuple[list[tuple[str, float, bool]], int]
+# Out-of-fold scores: every held-out pair of ends with each type's (score, right?), and
+# the number of gold relations of the held-out documents.
+OutOfFold = tuple[list[list[tuple[str, float, bool]]], int]
+# The held-out documents read through their gold mentions (the relation stage alone) and
+# through the extractor's own mentions (as at work, spurious and missed names included).
+Folds = tuple[OutOfFold, OutOfFold]
 
 
-def out_of_fold(data: list[Example], totals: dict[str, int], folds: int, c: float) -> OutOfFold:
-    """Every fold's held-out gold-mention candidates scored by a model fit on the others
-    (folds grouped by site)."""
+def out_of_fold(data: list[Example], totals: dict[str, int], folds: int, c: float) -> Folds:
+    """Every fold's held-out candidates scored by a model fit on the others (folds grouped
+    by site): those of the gold mentions, and those of the extractor's own mentions."""
     sites = sorted({ex.site for ex in data})
     fold_of = {site: i % folds for i, site in enumerate(sites)}
-    pooled: list[tuple[str, float, bool]] = []
-    gold = 0
+    pooled: list[list[tuple[str, float, bool]]] = []
+    pooled_own: list[list[tuple[str, float, bool]]] = []
+    gold = gold_own = 0
     for k in range(folds):
         train = [ex for ex in data if fold_of[ex.site] != k]
-        test = [ex for ex in data if fold_of[ex.site] == k and not ex.doc.endswith("#predicted")]
+        held = [ex for ex in data if fold_of[ex.site] == k]
+        test = [ex for ex in held if not ex.doc.endswith("#predicted")]
+        own = [ex for ex in held if ex.doc.endswith("#predicted")]
         gold += sum(n for d, n in totals.items() if d in {ex.doc for ex in test})
+        gold_own += sum(n for d, n in totals.items() if d + "#predicted" in {ex.doc for ex in own})
         params = fit(train, c)
         model = RelationModel(params["weights"], params["bias"], {}, 0.5, {})
-        for i, score in _decide(test, model).items():
-            pooled.append((test[i].type, score, test[i].label))
-    return pooled, gold
+        pooled += _pairs(test, model)
+        pooled_own += _pairs(own, model)
+    return (pooled, gold), (pooled_own, gold_own)
+
+
+def _kept(oof: OutOfFold, thresholds: dict[str, float], default: float) -> list[tuple[str, bool]]:
+    """(type, right?) of the relation kept for each pair, decided as the extractor does."""
+    out = []
+    for scored in oof[0]:
+        chosen = choose([(t, sc) for t, sc, _ in scored], thresholds, default)
+        if chosen is not None:
+            out.append((chosen[0], next(lab for t, _, lab in scored if t == chosen[0])))
+    return out
 
 
 def _f1(oof: OutOfFold, thresholds: dict[str, float], default: float) -> tuple[float, float, float]:
     """F1, precision and recall of the out-of-fold decisions at these thresholds."""
-    pooled, gold = oof
-    kept = [right for typ, score, right in pooled if score >= thresholds.get(typ, default)]
+    kept = [right for _, right in _kept(oof, thresholds, default)]
     tp = sum(kept)
     p = tp / len(kept) if kept else 0.0
-    r = tp / gold if gold else 0.0
+    r = tp / oof[1] if oof[1] else 0.0
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def _both(folds: Folds, thresholds: dict[str, float], default: float) -> float:
+    """What the thresholds are chosen for: the mean F1 on gold and on own mentions."""
+    return (_f1(folds[0], thresholds, default)[0] + _f1(folds[1], thresholds, default)[0]) / 2
 
 
 def cross_validate(
     data: list[Example], totals: dict[str, int], folds: int
-) -> tuple[float, float, dict[str, Any], OutOfFold]:
+) -> tuple[float, float, dict[str, Any], Folds]:
     """The best C and threshold over grouped-by-site folds, their pooled scores, and the
-    out-of-fold decisions of that C."""
+    out-of-fold decisions of that C. C and threshold are chosen on the mean of the F1
+    on gold mentions and on the extractor's own mentions, since the extractor works on
+    its own."""
     oofs = {c: out_of_fold(data, totals, folds, c) for c in C_VALUES}
-    table = {(c, t): _f1(oofs[c], {}, t) for c in C_VALUES for t in THRESHOLDS}
-    (c, t), (f1, p, r) = max(table.items(), key=lambda kv: kv[1][0])
-    scores = {"f1": round(f1, 3), "p": round(p, 3), "r": round(r, 3), "folds": folds}
+    c, t = max(
+        ((c, t) for c in C_VALUES for t in THRESHOLDS), key=lambda ct: _both(oofs[ct[0]], {}, ct[1])
+    )
+    f1, p, r = _f1(oofs[c][0], {}, t)
+    scores = {
+        "f1": round(f1, 3),
+        "p": round(p, 3),
+        "r": round(r, 3),
+        "f1_own_mentions": round(_f1(oofs[c][1], {}, t)[0], 3),
+        "folds": folds,
+    }
     return c, t, scores, oofs[c]
 
 
-def per_type_thresholds(
-    oof: OutOfFold, default: float
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Thresholds per relation type that raise the pooled out-of-fold F1 (coordinate ascent)."""
-    pooled, _gold = oof
-    types = sorted({t for t, _, _ in pooled})
+def per_type_thresholds(folds: Folds, default: float) -> tuple[dict[str, float], dict[str, float]]:
+    """Thresholds per relation type that raise the pooled out-of-fold F1 (coordinate
+    ascent on the mean of gold and own mentions)."""
+    oof = folds[0]
+    types = sorted({t for scored in oof[0] for t, _, _ in scored})
     thresholds: dict[str, float] = {}
     for _round in range(2):
         for typ in types:
             thresholds[typ] = max(
                 THRESHOLDS,
-                key=lambda v: (_f1(oof, {**thresholds, typ: v}, default)[0], -abs(v - default)),
+                key=lambda v: (_both(folds, {**thresholds, typ: v}, default), -abs(v - default)),
             )
+    decided = _kept(oof, thresholds, default)
     for typ in types:
-        kept = [lab for t, sc, lab in pooled if t == typ and sc >= thresholds.get(typ, default)]
-        positives = sum(lab for t, _, lab in pooled if t == typ)
+        kept = [right for t, right in decided if t == typ]
+        positives = sum(lab for scored in oof[0] for t, _, lab in scored if t == typ)
         print(
-            f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {positives}",
+            f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  positive {positives}",
             file=sys.stderr,
         )
     return thresholds, {
         "f1_global_threshold": round(_f1(oof, {}, default)[0], 3),
         "f1_per_type": round(_f1(oof, thresholds, default)[0], 3),
+        "f1_own_mentions_per_type": round(_f1(folds[1], thresholds, default)[0], 3),
     }
 
 

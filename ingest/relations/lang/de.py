@@ -104,3 +104,12 @@ CUES: list[Cue] = [
         reach=TIGHT,
     ),
 ]
+
+# Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",
+# "Projektpartnern"), and the words that may stand between the words of a phrase
+# ("beteiligt sich auch an", "in enger Zusammenarbeit mit").
+INFLECTIONS = "e|n|en|s|es|er|ern|em|in|innen"
+MODIFIERS = (
+    r"auch|gemeinsam|zusammen|derzeit|aktuell|bereits|schon|aktiv|direkt|maßgeblich"
+    r"|ebenfalls|jetzt|eng|enger|engen|intensiv|intensiver|sich|nun"
+)

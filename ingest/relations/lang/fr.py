@@ -109,3 +109,12 @@ CUES: list[Cue] = [
         reach=TIGHT,
     ),
 ]
+
+# Read as lemmas (``relations.lexicon``): the endings a cue word may take ("coordonnée",
+# "partenaires"), and the words that may stand between the words of a phrase
+# ("en étroite collaboration avec").
+INFLECTIONS = "s|e|es|x"
+MODIFIERS = (
+    r"aussi|également|conjointement|ensemble|actuellement|déjà|activement|directement"
+    r"|étroite|étroit|étroitement|forte|fort|activement"
+)
