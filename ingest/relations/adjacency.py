@@ -173,10 +173,10 @@ def _pair_rules(
         # only a place may be named inside the address ("Acme, Kortrijksesteenweg 5, 9000
         # Gent"), not another organisation
         if all(r.type == "Region" for r in view.refs_in(a.end, b.start)):
-            yield from out(LOCATED_IN, a, b, 0.6, "address")
+            yield from out(LOCATED_IN, a, b, 0.8, "address")
     if a.type in ORG_TYPES and b.type == "Region" and direct:
         if _ADDRESS.match(gap):
-            yield from out(LOCATED_IN, a, b, 0.6, "address")
+            yield from out(LOCATED_IN, a, b, 0.8, "address")
         elif _COMMA_PLACE.match(gap) and not _listed_after(view, seg, a):
             places = view.expand_list(b, seg, ("Region",))
             if not _LIST_GOES_ON.match(view.text[places[-1].end : places[-1].end + 20]):
@@ -205,7 +205,7 @@ def _pair_rules(
         # Dutch "of" is "or": "bij Shell of Philips"
         dutch_or = lang == "nl" and gap.strip().lower() == "of"
         if same and not dutch_or and not _NAME_GOES_ON.match(after_b):
-            yield from out(MEMBER_OF, a, b, 0.55, "part of")
+            yield from out(MEMBER_OF, a, b, 0.8, "part of")
     if a.type == "Person" and b.type in ORG_TYPES:
         if direct and _PERSON_OF.match(gap):
             yield from out(AFFILIATED_WITH, a, b, 0.6)
