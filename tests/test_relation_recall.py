@@ -142,6 +142,15 @@ def test_a_lead_is_a_candidate_only_where_a_lead_cue_speaks() -> None:
     doc, mentions = make_doc("Acme Labs leads Solar Bridge.", EN)
     types = {c.type for c in candidates(doc, mentions, lang="en") if c.source == "acme"}
     assert "LEADS" in types
+    # a lead cue about the project and someone else makes no lead of its partners, nor
+    # of the place the leader is based in
+    text = (
+        "Acme Labs, based in Ghent, coordinates Solar Bridge.\n\n"
+        "Solar Bridge is a partnership of Acme Labs with Beta University."
+    )
+    doc, mentions = make_doc(text, EN)
+    leads = {c.source for c in candidates(doc, mentions, lang="en") if c.type == "LEADS"}
+    assert "acme" in leads and not {"beta", "ghent"} & leads
 
 
 # ------------------------------------------------------------------------- decision

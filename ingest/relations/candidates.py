@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from innograph.ingest.reading import block_index
 from innograph.ingest.reading.doc import doc_blocks
+from innograph.ingest.relations.cues import LOCATED_IN
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import DocView, Ref
@@ -44,9 +45,10 @@ RELATION_TYPES = (
 MAX_GAP_WORDS = 12
 # How far (characters) a cue may stand from the mention it attaches to.
 ATTACH = 40
-# Relations a pair is a candidate for only when a cue of theirs stands by it or a rule
-# proposed it: leading is read from a lead cue ("coordinated by", "Leadpartner",
-# "chef de file"), never from a pair that merely looks like a partnership.
+# Relations a pair is a candidate for only when a cue of theirs stands between the ends
+# or by the source, or a rule proposed it: leading is read from a lead cue ("coordinated
+# by", "Leadpartner", "chef de file"), never from a pair that merely looks like a
+# partnership, nor from a lead cue that is about the project and someone else.
 NEEDS_CUE = frozenset({"LEADS"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BULLET = re.compile(r"^\s*(?:[•·*»▪◦‣–-]|\d{1,2}[.)])\s")
@@ -110,6 +112,7 @@ class PairReader:
                 " ".join(view.lowered[ref.start : ref.end].split())
             )
         self._record_heads: dict[tuple[str, str], dict[str, str]] = {}
+        self.placed: set[str] = set()
         self.attached = self._attached_cues()
         self._nearest: dict[tuple[str, str], str] = {}
         self._previous = {id(r): p for p, r in zip(view.refs, view.refs[1:], strict=False)}
@@ -126,7 +129,8 @@ class PairReader:
         """Key -> the relations of the cues that attach to one of its mentions: a cue
         next to the mention (or to the list it is named in), in the same segment, with
         no other mention between ("coordinated by X", "X, lead partner", "Partners: A,
-        B and C")."""
+        B and C"). Names that follow a location cue ("based in Leuven") go to
+        ``self.placed``."""
         out: dict[str, set[str]] = {}
         view = self.view
         starts = [c[0] for c in self.cues]
@@ -139,16 +143,22 @@ class PairReader:
             for ref in seg.refs:
                 members = self.lists.get(id(ref), [ref])
                 lo, hi = members[0].start, members[-1].end
+                before: set[str] = set()
+                after: set[str] = set()
                 for cs, ce, rels in nearby:
                     if ce <= lo and lo - ce <= ATTACH:
-                        gap = (ce, lo)
+                        gap, side = (ce, lo), before
                     elif cs >= hi and cs - hi <= ATTACH:
-                        gap = (hi, cs)
+                        gap, side = (hi, cs), after
                     else:
                         continue
                     if view.refs_in(*gap) or "\n\n" in view.text[gap[0] : gap[1]]:
                         continue
-                    out.setdefault(ref.key, set()).update(rels)
+                    side.update(rels)
+                if LOCATED_IN in before:
+                    self.placed.add(ref.key)  # "based in Leuven, coordinates X"
+                if before or after:
+                    out.setdefault(ref.key, set()).update(before | after)
         return out
 
     def _listed(self) -> set[str]:
@@ -184,9 +194,11 @@ class PairReader:
                     if (
                         rel in NEEDS_CUE
                         and f"rule={rel}" not in shared
-                        and not any("|cue_" in f or "_cue_attached" in f for f in cues)
+                        and not {f"{rel}|cue_between", f"{rel}|s_cue_attached"} & set(cues)
                     ):
                         continue
+                    if rel in NEEDS_CUE and a in self.placed:
+                        continue  # "imec, based in Leuven, coordinates X": not Leuven
                     yield Candidate(rel, a, b, ra, rb, feats + cues)
 
     def _closest(self, a: str, b: str) -> tuple[Ref, Ref]:
