@@ -38,13 +38,18 @@ def partnership_relations() -> frozenset[str]:
     """Relations that make a partnership, read from the ontology: those from an
     organisation to an organisation or a shared item (LEADS, PARTICIPATES_IN, MEMBER_OF,
     COLLABORATES_WITH). LOCATED_IN (to a Region), FUNDED_BY (a project's programme),
-    SUCCESSOR_OF (project to project) and AFFILIATED_WITH (a person's) are not."""
+    SUCCESSOR_OF (project to project) and AFFILIATED_WITH (a person's) are not.
+
+    A relation counts when an organisation may be its source and an organisation or a
+    shared item its target: other ends it also allows (a Region acting through its
+    government, decision 0016) do not make it less of a partnership, and a path still
+    passes through no Region, since the node types keep it out."""
     orgs = expand_types(["Organisation"])
     shared = partnership_node_types()
     return frozenset(
         name
         for name, term in ontology().relation_types.items()
-        if set(term.domain) & orgs and set(term.range) <= shared
+        if set(term.domain) & orgs and set(term.range) & shared
     )
 
 

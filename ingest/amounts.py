@@ -142,11 +142,11 @@ def _to_decimal(s: str) -> Decimal | None:
 # Scale words and their factors, in EN/NL/FR/DE (abbreviations with an optional dot).
 # Scale words of the languages that write a decimal comma ("millions" is also English).
 _CONTINENTAL_SCALES = frozenset(
-    "duizend mille tausend miljoen miljoenen millionen mio miljard miljarden milliard"
+    "duizend mille tausend tsd miljoen miljoenen millionen mio miljard miljarden milliard"
     " milliards milliarde milliarden".split()
 )
 
-_ENGLISH_SCALES = frozenset("million millions billion billions mln bn".split())
+_ENGLISH_SCALES = frozenset("million millions billion billions mln bn mn".split())
 
 _SCALES: dict[str, int] = {
     "thousand": 10**3,
@@ -171,14 +171,18 @@ _SCALES: dict[str, int] = {
     "milliarde": 10**9,
     "milliarden": 10**9,
     "bn": 10**9,
+    "mn": 10**6,
+    "tsd": 10**3,
     "mld": 10**9,
     "mrd": 10**9,
     "md": 10**9,
 }
 _SCALE_RE = (
-    r"(?P<scale>thousand|duizend|mille|tausend|millions?|miljoenen|miljoen|millionen|"
-    r"billions?|miljarden|miljard|milliards?|milliarden?|mln|mio|mld|mrd|bn|md|k|m)"
+    r"(?:(?P<scale>thousand|duizend|mille|tausend|millions?|miljoenen|miljoen|millionen|"
+    r"billions?|miljarden|miljard|milliards?|milliarden?|mln|mio|mld|mrd|bn|md|mn|tsd|k|m)"
     r"(?:\.(?!\d))?(?![\w])"
+    # "850 TEUR", "850 T€": thousands of euros (German)
+    r"|(?P<kilo>t)(?=€|eur(?:o|os)?(?![a-z])))"
 )
 _CURRENCY_BEFORE = r"(?P<cur1>€|EUR(?![A-Za-z])|euros?(?![A-Za-z]))"
 _CURRENCY_AFTER = (
@@ -195,6 +199,39 @@ _MONEY_PREFIXED = re.compile(
 # 24.8 miljoen euro | 3,5 millions d'euros | 250.000 € | 500 k€ | 100 million
 _MONEY_SUFFIXED = re.compile(
     rf"(?<![\w.,])\$?{_NUMBER}(?:{_WS}{_SCALE_RE})?(?:{_WS}{_CURRENCY_AFTER})?",
+    re.IGNORECASE,
+)
+# "twee miljoen euro", "zwei Millionen Euro", "half a million euros": a number written
+# as a word, always with a scale word and a currency (a word alone counts nothing).
+_NUMBER_WORDS: dict[str, Decimal] = {
+    **dict.fromkeys("a an one een één ein eine einer un une".split(), Decimal(1)),
+    **dict.fromkeys("two twee zwei deux".split(), Decimal(2)),
+    **dict.fromkeys("three drie drei trois".split(), Decimal(3)),
+    **dict.fromkeys("four vier quatre".split(), Decimal(4)),
+    **dict.fromkeys("five vijf fünf cinq".split(), Decimal(5)),
+    **dict.fromkeys("six zes sechs".split(), Decimal(6)),
+    **dict.fromkeys("seven zeven sieben sept".split(), Decimal(7)),
+    **dict.fromkeys("eight acht huit".split(), Decimal(8)),
+    **dict.fromkeys("nine negen neun neuf".split(), Decimal(9)),
+    **dict.fromkeys("ten tien zehn dix".split(), Decimal(10)),
+    **dict.fromkeys(["half a", "een half", "eine halbe", "un demi"], Decimal("0.5")),
+    **dict.fromkeys(
+        ["anderhalf", "anderthalb", "eineinhalb", "one and a half", "een en een half"],
+        Decimal("1.5"),
+    ),
+}
+_WORD_SCALES: dict[str, int] = {
+    **dict.fromkeys("million millions miljoen millionen".split(), 10**6),
+    **dict.fromkeys(
+        "billion billions miljard milliard milliards milliarde milliarden".split(), 10**9
+    ),
+}
+_MONEY_WORDS = re.compile(
+    r"(?<![\w])(?P<word>"
+    + "|".join(sorted((w.replace(" ", r"\s+") for w in _NUMBER_WORDS), key=len, reverse=True))
+    + r")\s+(?P<wscale>"
+    + "|".join(sorted(_WORD_SCALES, key=len, reverse=True))
+    + r")\s+(?P<wcur>euros?|€|eur|(?:d|de)\s?['\u2019]\s?euros?|de\s+euros?)(?![\w])",
     re.IGNORECASE,
 )
 _PERCENT_AFTER = re.compile(r"\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\)")
@@ -223,10 +260,11 @@ def find_money(text: str) -> list[MoneySpan]:
                 continue
             groups = m.groupdict()
             has_currency = bool(groups.get("cur1") or groups.get("cur2"))
-            scale_word = (groups.get("scale") or "").lower()
+            scale_word = (groups.get("scale") or ("tsd" if groups.get("kilo") else "")).lower()
             if not has_currency:
-                # "100 million" is money; "100 m" or "5 k" alone is too ambiguous.
-                if not scale_word or scale_word in ("m", "k"):
+                # "100 million" is money; "100 m", "5 k", "45 mn" (minutes) or "2 Tsd."
+                # alone is too ambiguous.
+                if not scale_word or scale_word in ("m", "k", "mn", "tsd"):
                     continue
                 if _NOT_MONEY_AFTER.match(text, end):
                     continue
@@ -267,6 +305,14 @@ def find_money(text: str) -> list[MoneySpan]:
                     percent=percent,
                 )
             )
+    for m in _MONEY_WORDS.finditer(text):
+        start, end = m.span()
+        if any(start < e and s < end for s, e in taken):
+            continue
+        number = _NUMBER_WORDS[" ".join(m.group("word").lower().split())]
+        value = number * _WORD_SCALES[m.group("wscale").lower()]
+        taken.append((start, end))
+        found.append(MoneySpan(start, end, text[start:end], float(value), "EUR"))
     found.sort(key=lambda span: span.start)
     return found
 

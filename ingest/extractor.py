@@ -24,6 +24,7 @@ from innograph.ingest.amounts import find_periods
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import generation_of_year
 from innograph.ingest.entities.spans import SPAN_ENTITIES, registry_key
+from innograph.ingest.identity.names import organisation_key
 from innograph.ingest.nlp import join_wrapped_lines, pipeline
 from innograph.ingest.reading.formats import SourceText
 from innograph.ingest.resolution import (
@@ -117,7 +118,16 @@ def _context(
         counted = Counter(years.generations)
         counted.pop(None, None)
         generation = counted.most_common(1)[0][0] if counted else None
-    return DocumentContext(doc_id=doc_id, countries=countries, interreg_generation=generation)
+    regions = frozenset(
+        key
+        for request in requests
+        if request.type == "Region"
+        for name in (request.name, *request.aliases)
+        if (key := organisation_key(name))
+    )
+    return DocumentContext(
+        doc_id=doc_id, countries=countries, interreg_generation=generation, regions=regions
+    )
 
 
 class Extractor:

@@ -35,7 +35,11 @@ from rapidfuzz import fuzz, process
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.identity import organisation_key, organisation_keys, project_key
-from innograph.ingest.identity.short_names import registry_spelling, short_name_owner
+from innograph.ingest.identity.short_names import (
+    regional_branch,
+    registry_spelling,
+    short_name_owner,
+)
 from innograph.ontology.facts import REFUSED, MergeRecord
 from innograph.ontology.ids import id_prefix, make_canonical_id
 from innograph.ontology.terms import ontology
@@ -85,6 +89,8 @@ class DocumentContext:
     doc_id: str  # short, stable identity of the document (for unresolved ids)
     countries: Counter[str] = field(default_factory=Counter)
     interreg_generation: str | None = None
+    # Folded names of the regions the document names (organisation_key of each).
+    regions: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +119,25 @@ def _type_family(entity_type: str) -> str:
     return id_prefix(entity_type)
 
 
-def _organisation_keys(request: ResolutionRequest, *, spelling: bool = False) -> list[str]:
+def _organisation_keys(
+    request: ResolutionRequest, *, spelling: bool = False, regions: frozenset[str] = frozenset()
+) -> list[str]:
     """The identity keys of an organisation request, the one to mint from first: the
     organisation a unique short name stands for (or, with ``spelling``, the registry
-    name the name misspells), its own name, its aliases."""
+    name the name misspells), its own name, its aliases. With ``spelling`` and the
+    ``regions`` of its page, a name without its region that the registry has a branch of
+    for one of them stands for that branch only: its bare keys ("pom") would meet another
+    region's branch that a page elsewhere called so."""
     keys = [key for name in [request.name, *request.aliases] for key in organisation_keys(name)]
+    branches = (
+        [b for k in keys if (b := regional_branch(k, regions)) is not None]
+        if spelling and regions
+        else []
+    )
+    if branches:
+        keys = branches
     owner = short_name_owner(keys[0]) if keys[0] else None
-    if owner is None and spelling and keys[0]:
+    if owner is None and spelling and keys[0] and not branches:
         owner = registry_spelling(keys[0])
     if owner is not None:
         keys.insert(0, owner)
@@ -174,7 +192,7 @@ class Resolver:
         """The canonical id of one entity; remembers its names for later documents."""
         names = [request.name, *request.aliases]
         if _type_family(request.type) == ORGANISATION_PREFIX:
-            return self._organisation(request, self._lexicon_id(request))
+            return self._organisation(request, self._lexicon_id(request), context.regions)
         found = self._by_key(request, context)
         if found is not None and not found.canonical_id.startswith(
             _type_family(request.type) + "-"
@@ -319,7 +337,12 @@ class Resolver:
             return None
         return make_canonical_id(request.type, key)
 
-    def _organisation(self, request: ResolutionRequest, keyed: str | None = None) -> Resolution:
+    def _organisation(
+        self,
+        request: ResolutionRequest,
+        keyed: str | None = None,
+        regions: frozenset[str] = frozenset(),
+    ) -> Resolution:
         """An organisation: by identifier, then by identity key, then by the registry
         entry its key names (``keyed``), else a new id (see the module doc)."""
         identifiers = {scheme: value for scheme, value in request.identifiers.items() if value}
@@ -327,7 +350,7 @@ class Resolver:
         # The country the node will carry is evidence now too: the graph holds it when the
         # same name comes back from another source, so either order decides alike.
         country = request.country or registry.get("country", "")
-        keys = _organisation_keys(request, spelling=self.fuzzy)
+        keys = _organisation_keys(request, spelling=self.fuzzy, regions=regions)
         refusals: list[tuple[str, str]] = []
         cid = self._org_by_identifier(identifiers, request.name)
         if cid is None:
@@ -343,7 +366,13 @@ class Resolver:
             cid = self._org_mint(request, keys, identifiers, country, refusals)
         for refused, why in refusals:
             self._record(refused, request.name, f"{REFUSED}{why}; kept apart as {cid}", 0.0)
-        self._remember(request.type, [request.name, *request.aliases], cid, request.name)
+        # A name read as a regional branch is not remembered by itself: on another page
+        # it may name another region's branch.
+        own_keys = {k for name in [request.name, *request.aliases] for k in organisation_keys(name)}
+        if own_keys & set(keys):
+            self._remember(request.type, [request.name, *request.aliases], cid, request.name)
+        else:
+            self._names.setdefault(cid, request.name)
         for key in keys:  # the registry's long form of a short name, too
             self._index.setdefault((ORGANISATION_PREFIX, key), cid)
         self._remember_evidence(cid, identifiers, country)

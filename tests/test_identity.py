@@ -270,3 +270,149 @@ def test_documents_meet_the_registry_name_they_misspell_in_either_order() -> Non
             }
         )
     assert ids[0] == ids[1] and len(ids[0]) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "short", "long"),
+    [
+        # "Long name - Short name": an acronym for the head, then the same tail.
+        (
+            "Gemeentelijke Havenbedrijf Zuidoost - GH Zuidoost",
+            "gh zuidoost",
+            "gemeentelijke havenbedrijf zuidoost",
+        ),
+        # A compound word gives its initial and a letter from inside ("...maatschappij").
+        (
+            "Regionale Ontwikkelingsmaatschappij Kempenland - ROM Kempenland",
+            "rom kempenland",
+            "regionale ontwikkelingsmaatschappij kempenland",
+        ),
+        ("Stedelijk Bouwfonds Noord - SBN", "sbn", "stedelijk bouwfonds noord"),
+    ],
+)
+def test_a_register_name_with_its_short_form_after_a_dash_is_found_under_both(
+    written: str, short: str, long: str
+) -> None:
+    assert organisation_keys(written) == (short, long)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Gemeentelijke Havenbedrijf Zuidoost - Havenkantoor",  # not an abbreviation
+        "Gemeentelijke Havenbedrijf - GH Zuidoost",  # the tail is not the long form's
+        "Gemeentelijke Havenbedrijf Zuidoost - XY Zuidoost",  # other letters
+    ],
+)
+def test_a_dash_before_words_that_abbreviate_nothing_keeps_the_whole_name(written: str) -> None:
+    assert len(organisation_keys(written)) == 1
+
+
+def test_a_trailing_acronym_may_take_letters_from_inside_a_compound_word() -> None:
+    assert organisation_keys("Regionale Ontwikkelingsmaatschappij ROM") == (
+        "rom",
+        "regionale ontwikkelingsmaatschappij",
+    )
+    # Letters from inside a word come only after that word's initial, in order.
+    assert organisation_keys("Regionale Ontwikkelingsmaatschappij Kempen RMZ") == (
+        "regionale ontwikkelingsmaatschappij kempen rmz",
+    )
+
+
+def _regional_branches() -> dict[str, set[str]]:
+    """Registry organisation keys that differ only by a trailing region the gazetteer
+    knows: base key -> the regions' folded names."""
+    from innograph.ingest.entities.gazetteer import gazetteer
+    from innograph.ingest.identity.short_names import _registry_keys
+
+    g = gazetteer()
+    keys = set(_registry_keys())
+    branches: dict[str, set[str]] = {}
+    for key in keys:
+        words = key.split()
+        for size in (1, 2):
+            base, region = " ".join(words[:-size]), " ".join(words[-size:])
+            if len(words) - size >= 2 and base not in keys:
+                if any(e.type == "Region" for e in g.lookup(region)):
+                    branches.setdefault(base, set()).add(region)
+    return {b: r for b, r in branches.items() if len(r) >= 2}
+
+
+def test_a_body_named_without_its_region_is_the_branch_of_the_region_the_page_names() -> None:
+    from innograph.ingest.identity.short_names import regional_branch
+
+    branches = _regional_branches()
+    assert len(branches) >= 2  # bodies with a branch per region are in the registers
+    for base, regions in branches.items():
+        one, other, *_ = sorted(regions)
+        assert regional_branch(base, frozenset({one})) == f"{base} {one}"
+        # Two of its regions on the page: which branch is meant cannot be told.
+        assert regional_branch(base, frozenset({one, other})) is None
+        assert regional_branch(base, frozenset()) is None
+        # A name the registry holds itself is never read as a branch.
+        assert regional_branch(f"{base} {one}", frozenset({other})) is None
+
+
+def test_the_resolver_reads_the_branch_only_on_a_page_naming_its_region() -> None:
+    base, regions = sorted(_regional_branches().items())[0]
+    region = sorted(regions)[0]
+    written = base.title()
+    registered = ResolutionRequest(type="Organisation", name=f"{base} {region}".upper(), country="")
+    for order in ("registry first", "document first"):
+        resolver = Resolver(fuzzy=True)
+        page = DocumentContext(doc_id="page", regions=frozenset({region}))
+        mention = ResolutionRequest(type="Organisation", name=written)
+        if order == "registry first":
+            ids = {
+                resolver.resolve(registered, CONTEXT).canonical_id,
+                resolver.resolve(mention, page).canonical_id,
+            }
+        else:
+            ids = {
+                resolver.resolve(mention, page).canonical_id,
+                resolver.resolve(registered, CONTEXT).canonical_id,
+            }
+        assert len(ids) == 1, order
+    # Without the region on the page the name stays its own.
+    resolver = Resolver(fuzzy=True)
+    first = resolver.resolve(registered, CONTEXT).canonical_id
+    assert (
+        resolver.resolve(ResolutionRequest(type="Organisation", name=written), CONTEXT).canonical_id
+        != first
+    )
+
+
+def test_one_name_on_pages_of_two_regions_is_two_branches() -> None:
+    base, regions = sorted(_regional_branches().items())[0]
+    one, other, *_ = sorted(regions)
+    resolver = Resolver(fuzzy=True)
+    written = base.title()
+    ids = [
+        resolver.resolve(
+            ResolutionRequest(type="Organisation", name=written),
+            DocumentContext(doc_id=region, regions=frozenset({region})),
+        ).canonical_id
+        for region in (one, other)
+    ]
+    assert ids[0] != ids[1]
+    # Nor does the bare name, met later on a page naming no region, take either branch.
+    bare = resolver.resolve(ResolutionRequest(type="Organisation", name=written), CONTEXT)
+    assert bare.canonical_id not in ids
+
+
+def test_a_registers_dash_short_form_stands_for_its_long_form_in_any_order() -> None:
+    from itertools import permutations
+
+    from innograph.ingest.identity.short_names import _dash_short_forms, short_name_owner
+
+    pairs = _dash_short_forms()
+    assert pairs  # the shared registers write some names so
+    for short_key, long_key in pairs:
+        assert short_name_owner(short_key) == long_key
+    short_key, long_key = pairs[0]
+    written = [long_key.title(), short_key.upper(), f"{long_key.title()} - {short_key.title()}"]
+    ids = set()
+    for order in permutations(written):
+        resolver = Resolver(fuzzy=False)
+        ids.add(frozenset(_org(resolver, name) for name in order))
+    assert len(ids) == 1 and len(next(iter(ids))) == 1

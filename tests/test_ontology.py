@@ -247,6 +247,60 @@ def test_terms_reject_what_the_ontology_lacks() -> None:
     check_relation("COLLABORATES_WITH", "Cluster", "Organisation")
 
 
+# Decision 0016: a Region (its government) or a FundingProgramme (its managing body) may
+# stand where an organisation acts, for these relations and ends only.
+WIDENED_ENDS = [
+    ("AFFILIATED_WITH", "Person", "Region"),
+    ("AFFILIATED_WITH", "Person", "FundingProgramme"),
+    ("COLLABORATES_WITH", "Region", "Region"),
+    ("COLLABORATES_WITH", "Region", "Organisation"),
+    ("COLLABORATES_WITH", "Cluster", "Region"),
+    ("MEMBER_OF", "Region", "Organisation"),
+    ("MEMBER_OF", "Region", "Cluster"),
+]
+STILL_FORBIDDEN = [
+    ("FUNDED_BY", "Region", "Organisation"),
+    ("FUNDED_BY", "Project", "Region"),
+    ("MEMBER_OF", "Organisation", "Region"),  # a place is never what one is a member of
+    ("PARTICIPATES_IN", "Organisation", "FundingProgramme"),
+    ("COLLABORATES_WITH", "FundingProgramme", "Organisation"),
+    ("AFFILIATED_WITH", "Region", "Person"),
+    ("LOCATED_IN", "Person", "Region"),
+]
+
+
+@pytest.mark.parametrize(("relation", "source", "target"), WIDENED_ENDS)
+def test_regions_and_programmes_act_at_the_widened_ends(
+    relation: str, source: str, target: str
+) -> None:
+    check_relation(relation, source, target)
+
+
+@pytest.mark.parametrize(("relation", "source", "target"), STILL_FORBIDDEN)
+def test_ends_outside_the_decision_stay_forbidden(relation: str, source: str, target: str) -> None:
+    with pytest.raises(UnknownTermError):
+        check_relation(relation, source, target)
+
+
+def test_a_region_acting_as_an_organisation_is_consistent_under_owl_rl() -> None:
+    """Region and Organisation stay disjoint: a region at a widened end is not inferred to
+    be an ig:Organisation, so OWL RL finds nothing wrong, while a region at an end outside
+    the decision still is."""
+    data = Graph().parse(SAMPLE, format="turtle")
+    region, person, org = (
+        URIRef(SAMPLE_BASE + n) for n in ("region-be24", "person-an-verhoeven", "org-lumen-labs")
+    )
+    data.add((person, IG.affiliatedWith, region))
+    data.add((region, IG.memberOf, org))
+    data.add((region, IG.collaboratesWith, org))
+    closed = _closure(data)
+    assert _inconsistencies(closed) == []
+    assert (region, RDF.type, IG.Organisation) not in closed
+    data.add((URIRef(SAMPLE_BASE + "project-smartfab"), IG.fundedBy, region))
+    errors = _inconsistencies(_closure(data))
+    assert any("Disjoint" in e and "region-be24" in e for e in errors), errors
+
+
 def test_cluster_is_an_organisation_with_the_same_id_prefix() -> None:
     cluster = ontology().classes["Cluster"]
     assert cluster.parent == "Organisation"

@@ -11,11 +11,16 @@ from innograph.evaluation.org_pairs import main, read_pairs, score
 
 # A little under what the scorer measures (precision 1.000 on every round). Round 1 (the
 # rules were written against it): recall 0.924; round 2 (0.720 when labelled, before the
-# rule changes of issue #14): 0.760; round 3 (drawn after them, unseen): 0.889, 8 of 9
-# (one pair is 0.11). Fuzzy matching of organisations against each other is off (it
-# depended on the order of ingest and import); misspellings of registry names are read.
+# rule changes of issue #14): 0.920; round 3 (drawn after them): 1.000, 9 of 9 (its one
+# miss shaped the short-form rule); round 4 (drawn and labelled blind after all rules,
+# unseen): 1.000, 12 of 12, precision 1.000 on 203 pairs. Fuzzy matching of
+# organisations against each other is off (it depended on the order of ingest and
+# import); misspellings of registry names are read,
+# and a body's regional branch on a page naming the region.
 MIN_PRECISION = 0.98
-MIN_RECALL = {1: 0.90, 2: 0.74, 3: 0.85}
+MIN_RECALL = {1: 0.90, 2: 0.88, 3: 0.85, 4: 0.90}
+# The issue's target over all rounds.
+MIN_RECALL_ALL = 0.90
 
 
 def test_the_labelled_set_is_real_and_large_enough() -> None:
@@ -29,9 +34,9 @@ def test_the_labelled_set_is_real_and_large_enough() -> None:
 
 def test_later_rounds_are_fresh_draws() -> None:
     pairs = read_pairs()
-    assert {p.round for p in pairs} == {1, 2, 3}
+    assert {p.round for p in pairs} == {1, 2, 3, 4}
     seen: set[frozenset[tuple[str, str]]] = set()
-    for labelled_in in (1, 2, 3):
+    for labelled_in in (1, 2, 3, 4):
         draw = {
             frozenset({(p.a.source, p.a.name), (p.b.source, p.b.name)})
             for p in pairs
@@ -43,12 +48,18 @@ def test_later_rounds_are_fresh_draws() -> None:
     assert len(second) >= 120 and sum(p.same for p in second) >= 20
 
 
-@pytest.mark.parametrize("labelled_in", [1, 2, 3])
+@pytest.mark.parametrize("labelled_in", [1, 2, 3, 4])
 def test_precision_and_recall_per_round(labelled_in: int) -> None:
     result, _ = score([p for p in read_pairs() if p.round == labelled_in])
     assert result.precision >= MIN_PRECISION
     assert result.recall >= MIN_RECALL[labelled_in]
     assert result.order_dependent == 0
+
+
+def test_recall_over_all_rounds_meets_the_target() -> None:
+    result, _ = score(read_pairs())
+    assert result.precision >= MIN_PRECISION
+    assert result.recall >= MIN_RECALL_ALL
 
 
 def test_the_report_gives_every_round(tmp_path: Path, capsys: object) -> None:

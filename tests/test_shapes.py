@@ -79,6 +79,48 @@ def test_a_collaboration_stated_in_the_other_direction_is_accepted() -> None:
     assert _violations(data) == set()
 
 
+def _stated(subject: str, predicate: str, obj: str) -> str:
+    """An INSERT DATA of a relation triple with its statement and provenance."""
+    return (
+        f"INSERT DATA {{ id:{subject} ig:{predicate} id:{obj} . "
+        f"  [] a rdf:Statement ; rdf:subject id:{subject} ; rdf:predicate ig:{predicate} ; "
+        f"     rdf:object id:{obj} ; prov:wasDerivedFrom id:doc-news-item-txt }}"
+    )
+
+
+# Decision 0016: a Region or FundingProgramme standing for its government or managing body.
+WIDENED = {
+    "a person affiliated with a region (its mayor)": (
+        "person-an-verhoeven",
+        "affiliatedWith",
+        "region-be24",
+    ),
+    "a person affiliated with a programme (its secretariat)": (
+        "person-an-verhoeven",
+        "affiliatedWith",
+        "programme-interreg-example",
+    ),
+    "a region member of an organisation": ("region-be24", "memberOf", "org-lumen-labs"),
+    "a region collaborating with an organisation": (
+        "region-be24",
+        "collaboratesWith",
+        "org-delta-robotics-cluster",
+    ),
+    "an organisation collaborating with a region": (
+        "org-kempen-hogeschool",
+        "collaboratesWith",
+        "region-be24",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WIDENED))
+def test_shapes_accept_the_widened_ends(case: str) -> None:
+    data = _sample()
+    data.update(PREFIXES + _stated(*WIDENED[case]))
+    assert _violations(data) == set()
+
+
 # Each case changes the valid sample in one way; the shapes must report that change.
 INVALID = {
     "missing name": (
@@ -198,6 +240,22 @@ INVALID = {
         "DELETE WHERE { ?g eurio:hasFundingScheme ?p } ;"
         " DELETE WHERE { ?g eurio:hasFundingAmount ?a }",
         ("GrantShape", None),
+    ),
+    "memberOf pointing at a Region": (
+        _stated("org-lumen-labs", "memberOf", "region-be24"),
+        ("MemberOfShape", str(IG.memberOf)),
+    ),
+    "affiliatedWith from a Region": (
+        _stated("region-be24", "affiliatedWith", "org-lumen-labs"),
+        ("AffiliatedWithShape", None),
+    ),
+    "collaboratesWith from a FundingProgramme": (
+        _stated("programme-interreg-example", "collaboratesWith", "org-lumen-labs"),
+        ("CollaboratesWithShape", None),
+    ),
+    "fundedBy from a Region": (
+        _stated("region-be24", "fundedBy", "programme-interreg-example"),
+        ("FundedByShape", None),
     ),
     "theme that is not a SKOS concept": (
         "DELETE DATA { id:theme-robotics a skos:Concept }",

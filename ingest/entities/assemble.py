@@ -12,7 +12,7 @@ called a project or programme right at one mention is one in all its mentions.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -26,7 +26,12 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
-from innograph.ingest.entities.german import GERMAN_ZIPF, german_ordinary
+from innograph.ingest.entities.german import (
+    GERMAN_ZIPF,
+    german_compound_tokens,
+    german_ordinary,
+    name_adjective,
+)
 from innograph.ingest.entities.grouping import (
     Group,
     cue_types,
@@ -51,11 +56,12 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.weak import GOVERNMENT_FLAG, is_distinctive
+from innograph.ingest.entities.themes import theme_tokens
+from innograph.ingest.entities.weak import AFFILIATION_FLAG, GOVERNMENT_FLAG, is_distinctive
 
 # Zipf frequency above which a German word is an ordinary word near a cue (``_proper``).
 GERMAN_CUED_ZIPF = 4.0
-_STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG)
+_STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG, AFFILIATION_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
@@ -77,7 +83,7 @@ def _usable(span: Span, source: str) -> bool:
     if not text or "\n" in text or len(text) < 2:
         return False
     # A quoted name next to a cue word is a name even if it spells a general term.
-    if text in GENERIC_ACRONYMS and span.kb_id_ != QUOTED_FLAG:
+    if text in GENERIC_ACRONYMS and span.kb_id_ not in (QUOTED_FLAG, AFFILIATION_FLAG):
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
     if not words or all(_no_name_word(w) for w in words):
@@ -110,6 +116,8 @@ def _usable(span: Span, source: str) -> bool:
     ):
         return False
     if source == SPAN_GAZETTEER and _german_word_not_place(span):
+        return False
+    if _borrowed_english_term(span):
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
@@ -187,15 +195,16 @@ def _proper(span: Span) -> bool:
     cutoff = 9.0
     if lang == "de" and span.kb_id_.startswith("weak|"):
         cutoff = GERMAN_ZIPF if span.kb_id_.endswith("|default") else GERMAN_CUED_ZIPF
+    ordinary_compounds = german_compound_tokens(span, cutoff) if lang == "de" else set()
     for token in span:
         text = token.text
-        if token.is_punct or text.lower() in STOP_CAPITALISED:
+        if token.is_punct or text.lower() in STOP_CAPITALISED or token.i in ordinary_compounds:
             continue
         if _is_number(text):
             continue
         if is_distinctive(text) or any(c.isdigit() for c in text):
             return True
-        if lang == "de" and _name_adjective(token):
+        if lang == "de" and name_adjective(token):
             return True
         if lang == "de" and german_ordinary(text, cutoff):
             continue  # German capitalises its nouns: "Millionen Euro", "Rahmen des Projekts"
@@ -204,22 +213,24 @@ def _proper(span: Span) -> bool:
     return False
 
 
+def _borrowed_english_term(span: Span) -> bool:
+    """An English phrase of ordinary words in a Dutch, French or German text ("Technology
+    Readiness Level", "Letter of Intent", "Urban Mobility") that nothing but its capitals
+    calls a name: a borrowed term. Capitals in mid-sentence make a name in those
+    languages, not in English, so the test is English's: every word an ordinary one."""
+    if span.doc.lang_ == "en" or not span.kb_id_.startswith("weak|multi|default"):
+        return False
+    g = gazetteer()
+    words = [t.text for t in span if t.is_alpha]
+    return len(words) >= 2 and all(
+        w.lower() in STOP_CAPITALISED or _common(g, w, "en") for w in words
+    )
+
+
 def _is_number(text: str) -> bool:
     """A year or a number ("2021", "2027.", "1.5"): no name on its own, so a phrase of
     ordinary words and a year ("Mitte 2019", "Herbst 2011") is a date, not a name."""
     return text.rstrip(".").replace(".", "").replace(",", "").isdigit()
-
-
-def _name_adjective(token: Token) -> bool:
-    """German writes adjectives in lower case: one of a place or people in capitals in
-    mid-sentence ("der Europäischen Kommission", "die Niedersächsische Staatskanzlei")
-    is part of a name."""
-    return (
-        not token.is_sent_start
-        and token.text[:1].isupper()
-        and not token.text.isupper()
-        and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
-    )
 
 
 def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
@@ -445,11 +456,14 @@ def _tier(span: Span, group: str) -> int:
 def _choose(doc: Doc) -> list[tuple[Span, float]]:
     """Non-overlapping candidates (with their type weight), see :func:`_tier`."""
     candidates = []
+    themes = theme_tokens(doc)
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
             for whole in _split(_with_portfolio(span)):
                 part = trim_name_edges(whole)
                 if part is None:
+                    continue
+                if _a_theme(part, group, themes):
                     continue
                 if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
                     continue
@@ -468,6 +482,15 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
         chosen.append((_typed(doc, span), weight))
     chosen.sort(key=lambda c: c[0].start)
     return chosen
+
+
+def _a_theme(span: Span, group: str, themes: dict[int, tuple[int, int]]) -> bool:
+    """A name listed as a theme or sector ("Die Fokusthemen sind: Energie & Klima, ...");
+    a known place that is a whole member of the list stays a place."""
+    if not all(i in themes for i in range(span.start, span.end)):
+        return False
+    whole = themes[span.start] == (span.start, span.end)
+    return not (whole and group == SPAN_GAZETTEER and span.label_ == "Region")
 
 
 def _weight(span: Span, group: str) -> float:

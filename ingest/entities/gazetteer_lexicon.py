@@ -7,6 +7,15 @@ as any reference work lists them. The registry-derived gazetteers are in ``data/
 
 from __future__ import annotations
 
+from innograph.ontology.ids import fold
+
+
+def _with_folded(words: frozenset[str]) -> frozenset[str]:
+    """The words as written and folded: callers look up folded words ("universite",
+    "federation", "fur"), so an accented entry must be there in both forms."""
+    return words | frozenset(fold(w) for w in words)
+
+
 # ISO 3166-1 code (NUTS uses EL for Greece, UK for the United Kingdom) -> names.
 COUNTRIES: dict[str, tuple[str, ...]] = {
     "BE": ("Belgium", "België", "Belgique", "Belgien", "Belgie"),
@@ -314,8 +323,9 @@ INSTITUTIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Head nouns that end (EN) or start (NL/FR/DE) an organisation's name.
-ORG_HEADS: frozenset[str] = frozenset(
-    """university universities universiteit université universität hogeschool haute école
+ORG_HEADS: frozenset[str] = _with_folded(
+    frozenset(
+        """university universities universiteit université universität hogeschool haute école
     college school academy academie académie akademie agency agentschap agence agentur
     ministry ministerie ministère ministerium chamber kamer chambre kammer foundation
     stichting fondation stiftung association vereniging verbond federatie federation
@@ -329,32 +339,41 @@ ORG_HEADS: frozenset[str] = frozenset(
     consortium partnership union unie forum park parc campus hub incubator accelerator
     holding industries technologies systems solutions hochschule fachhochschule verein
     agentur kamer ecole école université""".split()
+    )
 )
 
 # Words that make an organisation a cluster organisation.
-CLUSTER_CUES: frozenset[str] = frozenset(
-    """cluster clusters biocluster clusterorganisatie clusterorganisation pôle pole
+CLUSTER_CUES: frozenset[str] = _with_folded(
+    frozenset(
+        """cluster clusters biocluster clusterorganisatie clusterorganisation pôle pole
     kompetenznetz""".split()
+    )
 )
 
 # Words that mark a smart-specialisation platform or thematic partnership.
-S3_CUES: frozenset[str] = frozenset(
-    """s3 smart specialisation specialization slimme specialisatie spécialisation
+S3_CUES: frozenset[str] = _with_folded(
+    frozenset(
+        """s3 smart specialisation specialization slimme specialisatie spécialisation
     intelligente platform plateforme partnership partnerships""".split()
+    )
 )
 
 # Words that name an event when they end a capitalised name.
-EVENT_HEADS: frozenset[str] = frozenset(
-    """week weeks days day summit conference conferences congress congres forum fair expo
+EVENT_HEADS: frozenset[str] = _with_folded(
+    frozenset(
+        """week weeks days day summit conference conferences congress congres forum fair expo
     exhibition festival symposium workshop meeting meetings hackathon awards award xchange
     beurs dag dagen week-end semaine journée journées salon sommet tagung kongress messe
     gipfel woche tage""".split()
+    )
 )
 
 # Words that introduce or follow a project name.
-PROJECT_CUES: frozenset[str] = frozenset(
-    """project projects projecten projet projets projekt projekte initiative initiatief
+PROJECT_CUES: frozenset[str] = _with_folded(
+    frozenset(
+        """project projects projecten projet projets projekt projekte initiative initiatief
     pilot proeftuin programme-project""".split()
+    )
 )
 
 # Last words that make a capitalised name a project ("the Quantum Flagship").
@@ -365,20 +384,24 @@ PROJECT_HEADS: frozenset[str] = frozenset("flagship flagships vlaggenschip".spli
 PROJECT_STEMS: tuple[str, ...] = ("project", "projekt", "projet")
 
 # Words that name a kind of event, next to (not inside) the event's name.
-EVENT_CUES: frozenset[str] = frozenset(
-    """event events evenement evenementen événement événements veranstaltung
+EVENT_CUES: frozenset[str] = _with_folded(
+    frozenset(
+        """event events evenement evenementen événement événements veranstaltung
     veranstaltungen conférence colloque séminaire seminar seminarie webinar""".split()
+    )
 )
 
 # Geographic words that make up Interreg programme areas besides the names of countries
 # and regions (seas, rivers, compass points, "Euregio"): any other word after "Interreg"
 # ends the name ("Interreg-Projekte", "Interreg Project Manager").
-INTERREG_AREA_WORDS: frozenset[str] = frozenset(
-    """sea seas zee zeeen zeeën mer mers meer meere north noord nord northwest nordwest
+INTERREG_AREA_WORDS: frozenset[str] = _with_folded(
+    frozenset(
+        """sea seas zee zeeen zeeën mer mers meer meere north noord nord northwest nordwest
     noordwest south zuid sud süd east oost est ost west ouest central centre mitte upper
     oberrhein rhine rijn rhein rhin maas meuse mosel moselle euregio euregion großregion
     grossregion grande region région regio europe europa atlantic alpine channel manche
     baltic danube""".split()
+    )
 )
 
 # Word endings that name a call for proposals: a quoted name after one names the funding
@@ -386,23 +409,28 @@ INTERREG_AREA_WORDS: frozenset[str] = frozenset(
 CALL_CUES: tuple[str, ...] = ("call", "oproep", "appel", "aufruf", "ausschreibung")
 
 # Words that make a capitalised name a funding programme.
-PROGRAMME_CUES: frozenset[str] = frozenset(
-    """programme program programma programm fund fonds fonds-programma funding call
+PROGRAMME_CUES: frozenset[str] = _with_folded(
+    frozenset(
+        """programme program programma programm fund fonds fonds-programma funding call
     subsidieprogramma subsidieregeling regeling""".split()
+    )
 )
 
 # Words that precede a person's name as a role (EN/NL/FR/DE).
-PERSON_ROLES: frozenset[str] = frozenset(
-    """minister ministre gedeputeerde deputy gedeputeerden mayor burgemeester bourgmestre
+PERSON_ROLES: frozenset[str] = _with_folded(
+    frozenset(
+        """minister ministre gedeputeerde deputy gedeputeerden mayor burgemeester bourgmestre
     maire bürgermeister president voorzitter président chairman chairwoman chair ceo cto
     director directeur direktor manager coordinator coördinator professor prof dr drs ir
     mr mrs ms mevrouw meneer monsieur madame commissioner eurocommissaris commissaris
     alderman wethouder schepen échevin senator senateur senatorin""".split()
+    )
 )
 
 # Capitalised words that never start or form an entity on their own (EN/NL/FR/DE).
-STOP_CAPITALISED: frozenset[str] = frozenset(
-    """the a an this that these those our their its his her we they it he she i you
+STOP_CAPITALISED: frozenset[str] = _with_folded(
+    frozenset(
+        """the a an this that these those our their its his her we they it he she i you
     de het een dit dat deze die onze hun zijn haar wij zij ze hij u je jij
     le la les un une des ce cette ces notre leur nous ils elle il
     der die das ein eine dieser diese unser ihr wir sie er es
@@ -415,18 +443,21 @@ STOP_CAPITALISED: frozenset[str] = frozenset(
     donderdag vrijdag zaterdag zondag
     please login start end date resources evidence potential main read about contact
     home news nieuws""".split()
+    )
 )
 
 # Words that make no name on their own, beyond ``STOP_CAPITALISED`` (which also trims a
 # run's first word, where a number word may open a name: "Two Seas"): number words,
 # German months and contracted prepositions ("Am 19. Mai", "Vingt-sept projets").
-NOT_A_NAME_ALONE: frozenset[str] = frozenset(
-    """one two three four five six seven eight nine ten eleven twelve twenty thirty hundred
+NOT_A_NAME_ALONE: frozenset[str] = _with_folded(
+    frozenset(
+        """one two three four five six seven eight nine ten eleven twelve twenty thirty hundred
     een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig honderd
     deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent
     eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert
     januar februar märz juni juli august september oktober november dezember
     am im zum zur vom beim bis seit vanuit sinds depuis""".split()
+    )
 )
 
 # Acronyms of general terms, never names of an organisation or project on their own.
@@ -435,7 +466,8 @@ GENERIC_ACRONYMS: frozenset[str] = frozenset(
     PME PMEs KMU KMUs
     CTO CFO COO CSR GDP KPI KPIS PHD PhD MSC MSc BSC BSc NGO NGOS B2B B2C DNA RNA CO2 ESG SDG
     SDGS GDPR API APIs 3D 5G 4G VAT BTW FAQ PDF URL USD EUR HR PR MRO ML NLP VR AR XR LED
-    LEDs UV EV EVs TRL TRLS OK PS NB CV QR ID ISO IP IPR S3 RIS3 RIS""".split()
+    LEDs UV EV EVs TRL TRLS OK PS NB CV QR ID ISO IP IPR S3 RIS3 RIS
+    MoU MOU ToR TOR LoI LOI""".split()
 )
 
 # Plural cue words before a list of names, and the type they give the list.
@@ -484,13 +516,38 @@ GENERIC_TERMS: frozenset[str] = frozenset(
         "operational program",
         "programme operationnel",
         "operationelles programm",
+        # kinds of document, not names of one
+        "memorandum of understanding",
+        "letter of intent",
+        "terms of reference",
+        # a programme's bodies named by their function alone, not by a name of their own
+        "comite van toezicht",
+        "monitoring committee",
+        "comite de suivi",
+        "begleitausschuss",
+        "lenkungsausschuss",
+        "stuurgroep",
+        "steering committee",
+        "managing authority",
+        "management authority",
+        "beheersautoriteit",
+        "managementautoriteit",
+        "autorite de gestion",
+        "verwaltungsbehorde",
+        "joint secretariat",
+        "gemeenschappelijk secretariaat",
+        "secretariat conjoint",
+        "gemeinsames sekretariat",
+        "secretariat",
     )
 )
 
 # Words that, first in a capitalised name, make it a region or place ("Provincie Drenthe").
-REGION_HEADS: frozenset[str] = frozenset(
-    """landsdeel regio region région provincie province prov gewest streek gemeente
+REGION_HEADS: frozenset[str] = _with_folded(
+    frozenset(
+        """landsdeel regio region région provincie province provinz prov gewest streek gemeente
     municipality stad city ville commune gemeinde stadt kreis arrondissement""".split()
+    )
 )
 
 # Layout headings whose next line names an organisation (good-practice and project pages).

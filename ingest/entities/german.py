@@ -12,6 +12,11 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from spacy.tokens import Span, Token
+
+from innograph.ingest.entities.gazetteer_lexicon import GENERIC_ACRONYMS, GENERIC_TERMS
+from innograph.ingest.entities.spans import cached_fold as fold
+
 # Zipf frequency above which a German word is an ordinary word.
 GERMAN_ZIPF = 3.0
 # The least Zipf frequency of both parts of a German compound read as an ordinary word.
@@ -40,6 +45,7 @@ def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
         if words.get(head, 0.0) < GERMAN_PART_ZIPF:
             continue
         stems = [modifier] + [modifier[: -len(x)] for x in _LINKS if modifier.endswith(x)]
+        stems += [modifier + "n", modifier + "en"]  # a verb's stem: "Förder|periode", "Wohn|ort"
         if any(len(m) >= 3 and words.get(m, 0.0) >= GERMAN_PART_ZIPF for m in stems):
             return True
     return False
@@ -52,3 +58,51 @@ def german_common_words() -> dict[str, float]:
     text = resources.files("innograph.ingest").joinpath("data", "german_common_words.tsv")
     rows = (line.split("\t") for line in text.read_text("utf-8").splitlines()[1:])
     return {word: float(zipf) for word, zipf in rows}
+
+
+def german_compound_tokens(span: Span, cutoff: float) -> set[int]:
+    """The tokens of German compounds written with hyphens whose parts are all ordinary
+    ("CO2-Reduktion", "Covid-19-Pandemie", "Bestands-Biogasanlagen"): a common noun,
+    however many codes and capitals it holds. The last part must be an ordinary word; the
+    others ordinary words (a linking "s" allowed), terms such as CO2, or numbers."""
+    doc = span.doc
+    out: set[int] = set()
+    i = span.start
+    while i < span.end:
+        j = i
+        while (
+            j + 2 < span.end
+            and doc[j + 1].text == "-"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+        ):
+            j += 2
+        if j > i:
+            parts = [doc[k].text for k in range(i, j + 1, 2)]
+            if german_ordinary(parts[-1], cutoff) and all(_ordinary_part(p) for p in parts[:-1]):
+                out.update(range(i, j + 1))
+        i = j + 1
+    return out
+
+
+def _ordinary_part(part: str) -> bool:
+    """A first part of a German hyphenated compound that names nothing."""
+    if _is_number(part) or part in GENERIC_ACRONYMS or fold(part) in GENERIC_TERMS:
+        return True
+    return german_ordinary(part) or part.endswith("s") and german_ordinary(part[:-1])
+
+
+def _is_number(text: str) -> bool:
+    return text.rstrip(".").replace(".", "").replace(",", "").isdigit()
+
+
+def name_adjective(token: Token) -> bool:
+    """German writes adjectives in lower case: one of a place or people in capitals in
+    mid-sentence ("der Europäischen Kommission", "die Niedersächsische Staatskanzlei")
+    is part of a name."""
+    return (
+        not token.is_sent_start
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
+    )

@@ -26,6 +26,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
     registry_key,
 )
+from innograph.ingest.entities.universities import contracted_place, university_places
 from innograph.ingest.entities.weak import is_distinctive
 
 # Zipf frequencies above which a German word is an ordinary word (see ``_proper``).
@@ -68,7 +69,20 @@ def _initials(text: str) -> str:
 def _acronym_of(acronym: str, group: Group) -> bool:
     letters = "".join(c for c in acronym if c.isalnum()).upper()
     return any(f"acronym|{acronym}" == k for k in group.kb_ids) or any(
-        len(letters) >= 2 and _initials(s.text) == letters for s in group.spans if len(s) > 1
+        len(letters) >= 2 and (_initials(s.text) == letters or _reordered_initials(s, letters))
+        for s in group.spans
+        if len(s) > 1
+    )
+
+
+def _reordered_initials(span: Span, letters: str) -> bool:
+    """English puts an organisation's head noun last and its acronym may not: "UM" of
+    "Maastricht University", the same initials in another order."""
+    initials = _initials(span.text)
+    return (
+        initials != letters
+        and sorted(initials) == sorted(letters)
+        and any(fold(t.text) in ORG_HEADS for t in span)
     )
 
 
@@ -115,6 +129,22 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
             fits = [g for g in groups if _interreg_joins(name, g, span)]
             return fits[-1] if len(fits) == 1 else None
     text = span.text
+    towns = contracted_place(text)
+    if towns:  # "ULiège" after "University of Liège" / "Université de Liège"
+        fits = [
+            g
+            for g in groups
+            if g.type in {"Organisation", "Cluster"}
+            and any(towns & university_places(s.text) for s in g.spans)
+        ]
+        # The plainest name of the university ("Ghent University", not "Ghent University
+        # Global Campus").
+        shortest = sorted(
+            (min(len(s) for s in g.spans if towns & university_places(s.text)), i)
+            for i, g in enumerate(fits)
+        )
+        if len(shortest) == 1 or len(shortest) > 1 and shortest[0][0] < shortest[1][0]:
+            return fits[shortest[0][1]]
     for group in groups:  # the short name of a long form seen with it: "X (Long Form)"
         if f"acronym|{text}" in group.kb_ids:
             return group

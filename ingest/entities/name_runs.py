@@ -75,7 +75,8 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             nxt = doc[j + 1] if j + 1 < n else None
             is_link = tok.lower_ in NAME_CONNECTORS or tok.text == "&"
             if tok.lower_ in COORDINATORS:
-                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j])
+                # A capitalised particle that opens the name ("De Nul en X") is no preposition.
+                is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j] if t.i > i or t.is_lower)
             if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
             if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
@@ -115,6 +116,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     word = fold(token.text)
     if _label_word(doc, start, end):
         return True
+    if _capitalised_particle(doc, start, end):
+        return False  # "brouwerij De Leite", "DEME, Colruyt, De Nul en Tractebel"
     if word.replace("’", "'") in ELIDED:
         return True  # French elided article or preposition: "L’Agence", "d’Anvers"
     if word in STOP_CAPITALISED or token.text.isupper() and len(token) == 1:
@@ -124,6 +127,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     if end - start >= 2 and word in PROJECT_CUES:
         return True  # German nouns are capitalised: "das Projekt SmartFab"
     if _german_genitive_head(doc, start, end):
+        return True
+    if _plural_place_word(doc, start, end):
         return True
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
@@ -135,6 +140,29 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and token.text[:1].isupper()
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
+    )
+
+
+# Articles and particles that open Dutch, Flemish and French names ("De Nul", "Van
+# Gansewinkel", "La Poste"): written with a capital in mid-sentence, they are the name's.
+_NAME_PARTICLES = frozenset("de den het van ter ten le la les du des".split())
+
+
+def _capitalised_particle(doc: Doc, start: int, end: int) -> bool:
+    """A capitalised particle in mid-sentence before a capitalised word, where the
+    article would be written in lower case: part of the name that follows."""
+    token = doc[start]
+    if end - start < 2 or start == 0 or token.is_sent_start:
+        return False
+    if not (token.text[:1].isupper() and token.text[1:].islower()):
+        return False
+    prev = doc[start - 1]
+    return (
+        fold(token.text) in _NAME_PARTICLES
+        and prev.text not in _OPENERS
+        and prev.text not in {":", "(", "‘", "„", "«", "-", "–", "—"}
+        and "\n" not in prev.text
+        and doc[start + 1].text[:1].isupper()
     )
 
 
@@ -155,6 +183,22 @@ def _label_word(doc: Doc, start: int, end: int) -> bool:
         or (word == "lead" and nxt == "partner" and end - start >= 3)
         or (word == "partner" and prev == "lead")
     )
+
+
+# German plural nouns for places, capitalised before the places they list ("die Städte
+# Enschede und Münster", "der Regionen Overijssel und Münsterland", compounds included:
+# "Wirtschaftsregionen").
+_PLACE_PLURALS = ("städte", "stadte", "regionen", "länder", "lander", "provinzen", "kreise")
+
+
+def _plural_place_word(doc: Doc, start: int, end: int) -> bool:
+    """A plural word for places opening a run before a known place: the list's cue,
+    not part of the place's name."""
+    if end - start < 2 or not fold(doc[start].text).endswith(_PLACE_PLURALS):
+        return False
+    nxt = doc[start + 1].text
+    bare = nxt[:-1] if nxt.endswith("s") and nxt[:-1].isupper() else nxt  # "NRWs"
+    return any(e.type == "Region" for e in gazetteer().lookup(bare)) or bare.isupper()
 
 
 _GENITIVE = {"der", "des"}

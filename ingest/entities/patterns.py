@@ -6,7 +6,8 @@
   platform/partnership word;
 - long forms followed by their acronym in brackets, "Long Form (LF)";
 - names next to a project cue ("the X project", "project X", "projecten A, B en C");
-- persons after a role word ("minister Jan Peeters").
+- persons after a role word ("minister Jan Peeters"); and ``records``, ``compass``,
+  ``universities`` (headings, compass places and euregios, "ULiège").
 """
 
 from __future__ import annotations
@@ -17,13 +18,19 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from innograph.ingest.entities import interreg, project_lists, quoted
+from innograph.ingest.entities import (
+    compass,
+    interreg,
+    project_lists,
+    quoted,
+    records,
+    universities,
+)
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
     GENERIC_ACRONYMS,
-    HEADING_CUES,
     INTERREG_AREA_WORDS,
     ORG_HEADS,
     PERSON_ROLES,
@@ -186,6 +193,32 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=key)
 
 
+# Words after a programme's area that make it the area itself: "the 2 Seas area",
+# "het 2 Zeeën-gebied", "das Maas-Rhein-Gebiet".
+_AREA_NOUNS = frozenset({"area", "gebied", "gebiet"})
+AREA_FLAG = "head|area"
+
+
+def _programme_area_spans(doc: Doc) -> Iterator[Span]:
+    """An Interreg programme's area followed by a word for area is a region, the
+    word included ("the 2 Seas area", "inclusief 2 Zeeën-gebied")."""
+    for tok in doc:
+        if tok.lower_ not in _AREA_NOUNS or tok.i < 1:
+            continue
+        end = tok.i
+        if doc[end - 1].text in DASHES and not doc[end - 1].whitespace_:
+            end -= 1  # "Zeeën-gebied"
+        for start in range(max(0, end - 5), end):
+            # "2 Seas": the parser may start a sentence at the number, the area not.
+            numbered = doc[start].like_num and len(doc[start].text) == 1
+            if doc[start].is_sent_start and start != tok.sent.start and not numbered:
+                continue
+            parts, area_end = _area(doc, start + 1 if numbered else start)
+            if parts and area_end == end and (numbered or len(parts) > 1 or end - start > 1):
+                yield Span(doc, start, tok.i + 1, label="Region", kb_id=AREA_FLAG)
+                break
+
+
 PROJECT_HEAD_FLAG = "head|project"
 
 
@@ -202,6 +235,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         return "Event"
     if len(words) >= 2 and (
         last in PROGRAMME_CUES
+        or _fund_compound(last)
+        or _fund_compound(folded[0])
         or folded[0] in PROGRAMME_CUES
         or folded[0] in {"operationeel", "operational", "operationnel"}
         and folded[1] in PROGRAMME_CUES
@@ -218,7 +253,20 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"
+    if lang == "de" and len(words) >= 2 and folded[0].endswith(_LONG_ORG_HEADS):
+        return "Organisation"  # German compounds its head: "Universitätsklinikum Münster"
     return None
+
+
+# Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
+# short ones ("rat", "lab") end ordinary words.
+_LONG_ORG_HEADS = tuple(sorted(h for h in ORG_HEADS if len(h) >= 6))
+
+
+def _fund_compound(word: str) -> bool:
+    """A Dutch or German compound that ends in a fund ("DevelopmentFonds",
+    "Participatiefonds", "Innovationsfonds"): the name's head, a fund."""
+    return word.endswith(("fonds", "fund")) and len(word) >= 8 and word.isalpha()
 
 
 REPEATED_FLAG = "head|repeated"
@@ -321,6 +369,7 @@ def _looks_generic(span: Span) -> bool:
 def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
     """ "Flemish Agency for Innovation (FAI)": the long form, typed like its acronym later."""
     n = len(doc)
+    defined: dict[str, str] = {}
     for tok in doc:
         if tok.text != "(" or tok.i + 2 >= n or doc[tok.i + 2].text != ")":
             continue
@@ -356,16 +405,31 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
             and len(letters) <= len(words) + 3
             and (before is None or before.is_lower)  # not a list: "Research, Development and"
         )
+        # English puts the head noun last, its acronym often first: "Maastricht University
+        # (UM)", the same initials in another order.
+        reordered = len(letters) >= 2 and sorted(initials) == sorted(letters.upper())
         if not letters or (
             initials[:1] != letters[:1]
             and fold(words[0])[:1] != fold(letters)[:1]
             and not qualified
+            and not reordered
         ):
             continue
         while start < end and doc[start].lower_ in NAME_CONNECTORS:
             start += 1
         entity_type = type_of_run([t.text for t in doc[start:end]], lang) or "?"
         yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{acronym}")
+        defined.setdefault(acronym, entity_type)
+    # An acronym the document defines names its long form wherever it stands alone
+    # ("Tilburg University (UT) ... UT will ..."), short as it may be.
+    for tok in doc:
+        if tok.text in defined and not (
+            tok.i > 0
+            and doc[tok.i - 1].text == "("
+            and tok.i + 1 < n
+            and doc[tok.i + 1].text == ")"
+        ):
+            yield Span(doc, tok.i, tok.i + 1, label=defined[tok.text], kb_id=f"acronym|{tok.text}")
     yield from _long_forms_after(doc, lang)
 
 
@@ -477,32 +541,6 @@ def _s3_platform_spans(doc: Doc) -> Iterator[Span]:
             yield Span(doc, start, end, label="S3Platform")
 
 
-def _heading_spans(doc: Doc) -> Iterator[Span]:
-    """The line after a role heading ("Lead partner", "Main institution", "Penvoerder")
-    names an organisation."""
-    lines: list[tuple[int, int]] = []
-    start = 0
-    for tok in doc:
-        if "\n" in tok.text:
-            if tok.i > start:
-                lines.append((start, tok.i))
-            start = tok.i + 1
-    if start < len(doc):
-        lines.append((start, len(doc)))
-    for (h_start, h_end), (start, end) in zip(lines, lines[1:], strict=False):
-        heading = " ".join(t.lower_ for t in doc[h_start:h_end]).strip(" :")
-        if heading not in HEADING_CUES or end - start > 10:
-            continue
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        if (
-            end > start
-            and is_name_token(doc[start])
-            and not gazetteer().lookup(doc[start:end].text)
-        ):
-            yield Span(doc, start, end, label="Organisation", kb_id="heading")
-
-
 _JOINED = re.compile(r"^[A-Z][^\W\d_]+(?:[~+][A-Z][^\W\d_]+)+$")
 JOINED_FLAG = "head|joined"
 
@@ -534,12 +572,17 @@ class PatternFinder:
         spans += _project_spans(doc)
         spans += quoted.quoted_spans(doc)
         spans += project_lists.colon_list_spans(doc)
+        spans += records.record_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
-        spans += _heading_spans(doc)
+        spans += records.heading_spans(doc)
         spans += _joined_spans(doc)
         spans += lower_head_spans(doc)
+        spans += universities.university_spans(doc)
+        spans += compass.compass_spans(doc)
+        spans += _programme_area_spans(doc)
+        spans += compass.euregio_spans(doc)
         doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
         return doc
 

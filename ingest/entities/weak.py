@@ -322,6 +322,23 @@ def government_spans(doc: Doc) -> Iterator[Span]:
         yield Span(doc, start, i + 1, label="Organisation", kb_id=GOVERNMENT_FLAG)
 
 
+AFFILIATION_FLAG = "weak|affiliation"
+
+
+def _bracketed_affiliation(doc: Doc, person: Span) -> Span | None:
+    """An acronym in brackets right after a person's name is the person's organisation
+    ("Elio Di Rupo (PS)", "Yves Jongen (IBA)"): a party, company or institution, even when
+    the letters also abbreviate a common term."""
+    i = person.end
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return None
+    text = doc[i + 1].text
+    letters = [c for c in text if c.isalpha()]
+    if not (is_acronym(text) and 2 <= len(letters) <= 6) or doc[i + 1].like_num:
+        return None
+    return Span(doc, i + 1, i + 2, label="Organisation", kb_id=AFFILIATION_FLAG)
+
+
 class WeakNames:
     """Finds untyped names and types them by their context."""
 
@@ -382,6 +399,9 @@ class WeakNames:
         # A person's name is evidence of its own: it replaces a default-typed run.
         for span in person_spans(doc):
             spans[(span.start, span.end)] = span
+            affiliation = _bracketed_affiliation(doc, span)
+            if affiliation is not None:
+                spans[(affiliation.start, affiliation.end)] = affiliation
         doc.spans[SPAN_WEAK] = list(spans.values())
         return doc
 

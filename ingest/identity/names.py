@@ -31,6 +31,8 @@ _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _APOSTROPHES = re.compile(r"[’'`´]")
 _BRACKETED = re.compile(r"\(([^()]*)\)")
+# "Long name - Short name": registers append the short form after a spaced dash.
+_SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 # Legal forms written with dots or spaces between letters ("e. V.", "S.p.A.", "B V").
 _MAX_FORM_WORDS = 4
 # The programme named after "vanuit" ("OPZuid", "OP Zuid", "Kansen voor West").
@@ -120,6 +122,57 @@ def _initials_match(acronym: str, words: list[str]) -> bool:
     return i < 0 and initials[-1] == acronym[-1]
 
 
+def abbreviates(short: list[str], long: list[str]) -> bool:
+    """Whether the folded words ``short`` abbreviate ``long``: an acronym, then the words
+    ``long`` ends with ("pom west vlaanderen" for "provinciale ontwikkelingsmaatschappij
+    west vlaanderen"). Every word of the abbreviated head gives its initial, in order, and
+    the acronym's other letters come from inside those words in order (compound words:
+    "ontwikkelingsmaatschappij" gives "o" and "m"), as Schwartz and Hearst align an
+    abbreviation with its long form, but stricter: no word is skipped."""
+    if not short or len(short) >= len(long):
+        return False
+    acronym, tail = short[0], short[1:]
+    if not 2 <= len(acronym) <= 8 or not acronym.isalpha():
+        return False
+    if tail and long[-len(tail) :] != tail:
+        return False
+    head = [w for w in long[: len(long) - len(tail)] if w not in CONNECTIVES]
+    if not head or len(acronym) < len(head):
+        return False
+    return _spelled_by(acronym, head)
+
+
+def has_dash_short_form(name: str) -> bool:
+    """Whether ``name`` is written "Long name - Short name", the short form abbreviating
+    the long one (see ``abbreviates``)."""
+    parts = _SPACED_DASH.split(name)
+    if len(parts) != 2:
+        return False
+    long_words, short_words = (fold_words(p, connectives=True) for p in parts)
+    return abbreviates(short_words, long_words)
+
+
+def _spelled_by(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` opens with the initial of each word in turn, the letters
+    between two initials taken in order from inside the earlier word."""
+    if not words:
+        return not acronym
+    word, rest = words[0], words[1:]
+    if not acronym or acronym[0] != word[0]:
+        return False
+    # The letters this word gives beyond its initial: any ordered pick from its inside.
+    for taken in range(1, len(acronym) - len(rest) + 1):
+        inside, later = acronym[1:taken], acronym[taken:]
+        if _in_order(inside, word[1:]) and _spelled_by(later, rest):
+            return True
+    return False
+
+
+def _in_order(letters: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in letters)
+
+
 def _trailing_acronym(words: list[str], bracketed: str) -> str | None:
     """The acronym a name ends with when it abbreviates the words before it."""
     candidates = [bracketed] if bracketed else []
@@ -127,7 +180,11 @@ def _trailing_acronym(words: list[str], bracketed: str) -> str | None:
         candidates.append(words[-1])
     for acronym in candidates:
         body = words if acronym == bracketed else words[:-1]
-        if acronym and len(body) >= 2 and _initials_match(acronym, body):
+        if (
+            acronym
+            and len(body) >= 2
+            and (_initials_match(acronym, body) or _spelled_by(acronym, body))
+        ):
             return acronym
     return None
 
@@ -149,6 +206,12 @@ def organisation_keys(name: str) -> tuple[str, ...]:
     the key of the long form alone: "Economische Raad voor Oost-Vlaanderen - EROV" is
     keyed "erov" and also found under "economische raad voor oost vlaanderen"; for a
     name that opens with a regional government's adjective, the key without it."""
+    if has_dash_short_form(name):
+        # "Provinciale Ontwikkelingsmaatschappij West-Vlaanderen - POM West-Vlaanderen"
+        # is keyed as its short form and also found under its long form.
+        long_part, short_part = _SPACED_DASH.split(name)
+        short_key = _known(" ".join(fold_words(short_part, connectives=True)))
+        return tuple(dict.fromkeys((short_key, *organisation_keys(long_part))))
     bracketed = ""
     match = _BRACKETED.search(name)
     if match:

@@ -27,7 +27,11 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from innograph.ingest.identity.legal_forms import LEADING_ARTICLES, UNIVERSITY_WORDS
-from innograph.ingest.identity.names import organisation_key
+from innograph.ingest.identity.names import (
+    has_dash_short_form,
+    organisation_key,
+    organisation_keys,
+)
 
 ORGANISATIONS = Path(__file__).resolve().parents[1] / "data" / "organisations.tsv"
 
@@ -71,7 +75,29 @@ def _owners() -> dict[str, str]:
     }
     for brand, owner in brands_in(_registry()).items():
         found.setdefault(brand, owner)
+    # A register name that writes its short form after a dash ("Long Name - LN Tail")
+    # says itself that the two are one: the short form stands for the long one even
+    # where another row of the registry is named by the short form alone.
+    stated: dict[str, set[str]] = {}
+    for short_key, long_key in _dash_short_forms():
+        stated.setdefault(short_key, set()).add(long_key)
+    for short_key, keys in stated.items():
+        if len(keys) == 1 and short_key not in found:
+            found[short_key] = next(iter(keys))
     return found
+
+
+@lru_cache(maxsize=1)
+def _dash_short_forms() -> tuple[tuple[str, str], ...]:
+    """(short key, long key) of each registry name written "Long - Short"."""
+    with ORGANISATIONS.open(encoding="utf-8", newline="") as stream:
+        names = [row["name"] for row in csv.DictReader(stream, delimiter="\t")]
+    pairs = []
+    for name in names:
+        keys = organisation_keys(name)
+        if len(keys) == 2 and has_dash_short_form(name):
+            pairs.append((keys[0], keys[1]))
+    return tuple(pairs)
 
 
 def brands_in(registry: Sequence[tuple[str, tuple[str, ...]]]) -> dict[str, str]:
@@ -148,3 +174,24 @@ def registry_spelling(key: str) -> str | None:
         return None
     found: str = close[0][0]
     return found if _DIGITS.findall(found) == _DIGITS.findall(key) else None
+
+
+@lru_cache(maxsize=1)
+def _registry_key_set() -> frozenset[str]:
+    return frozenset(_registry_keys())
+
+
+def regional_branch(key: str, regions: frozenset[str]) -> str | None:
+    """The identity key of the one registry organisation named ``key`` followed by a
+    region the document names, or None.
+
+    Bodies with one branch per province or region ("Provinciale Ontwikkelingsmaatschappij
+    Limburg", "... West-Vlaanderen"; chambers of commerce) are written without the region
+    on a page about that region. ``regions`` holds the folded names of the regions the
+    document names; only a name the registry does not hold by itself is read so, and
+    only when exactly one of its branches is in a named region."""
+    if not key or not regions or key in _registry_key_set() or key in _owners():
+        return None
+    held = _registry_key_set()
+    found = {f"{key} {region}" for region in regions} & held
+    return next(iter(found)) if len(found) == 1 else None

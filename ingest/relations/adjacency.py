@@ -22,7 +22,7 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     ROLE_WORDS,
 )
-from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
+from innograph.ingest.relations.rules import NEW_LIST_ITEM, ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 
 _ROLE = rf"(?:{ROLE_WORDS})"
@@ -132,7 +132,13 @@ def _programme_prefixed(view: DocView, seg: Segment, programmes: dict[str, Ref])
                 and name[len(prefix)] in " -"
             ):
                 yield Found(
-                    FUNDED_BY, ref, programme, 0.55, (seg.start, seg.end), view.evidence(seg)
+                    FUNDED_BY,
+                    ref,
+                    programme,
+                    0.55,
+                    (seg.start, seg.end),
+                    view.evidence(seg),
+                    rule="adjacency:programme-prefix",
                 )
 
 
@@ -165,9 +171,9 @@ def _pair_rules(
 ) -> Iterator[Found]:
     direct = "X" not in gap  # nothing else between the two mentions
 
-    def out(rel: str, s: Ref, t: Ref, conf: float, rule: str = "adjacency") -> Iterator[Found]:
+    def out(rel: str, s: Ref, t: Ref, conf: float, name: str) -> Iterator[Found]:
         if s.key != t.key and allowed(rel, s.type, t.type):
-            yield Found(rel, s, t, conf, region, evidence, rule=rule)
+            yield Found(rel, s, t, conf, region, evidence, rule=f"adjacency:{name}")
 
     if a.type in ORG_TYPES and b.type == "Region" and not direct and _ADDRESS.match(gap):
         # only a place may be named inside the address ("Acme, Kortrijksesteenweg 5, 9000
@@ -187,48 +193,49 @@ def _pair_rules(
             places = view.expand_list(b, seg, ("Region",))
             if view.text[places[-1].end : places[-1].end + 3].lstrip().startswith(")"):
                 for r in places:
-                    yield from out(LOCATED_IN, a, r, 0.6)
+                    yield from out(LOCATED_IN, a, r, 0.6, "org-(place)")
         elif (_DASH.match(gap) or _IN_PLACE.match(gap)) and not _NAME_GOES_ON.match(after_b):
             for r in view.expand_list(b, seg, ("Region",)):
-                yield from out(LOCATED_IN, a, r, 0.5)
+                yield from out(LOCATED_IN, a, r, 0.5, "org-in-place")
     if a.type == "Region" and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
         if after_b.lstrip().startswith(")"):
-            yield from out(LOCATED_IN, b, a, 0.45)
+            yield from out(LOCATED_IN, b, a, 0.45, "place-(org)")
     if a.type in ORG_TYPES and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
         inner = view.expand_list(b, seg, ORG_TYPES)
         if all(r.key != a.key for r in inner):
             for r in inner:
-                yield from out(MEMBER_OF, r, a, 0.45)
+                yield from out(MEMBER_OF, r, a, 0.45, "org-(org)")
     if a.type in ORG_TYPES and b.type in ORG_TYPES and _PART_OF.match(gap):
         # only the part's own acronym may stand between: "DG REGIO (DG REGIO) de la ..."
         same = all(r.key == a.key for r in view.refs_in(a.end, b.start))
         # Dutch "of" is "or": "bij Shell of Philips"
         dutch_or = lang == "nl" and gap.strip().lower() == "of"
         if same and not dutch_or and not _NAME_GOES_ON.match(after_b):
-            yield from out(MEMBER_OF, a, b, 0.8, "part of")
+            yield from out(MEMBER_OF, a, b, 0.8, "part-of")
     if a.type == "Person" and b.type in ORG_TYPES:
         if direct and _PERSON_OF.match(gap):
-            yield from out(AFFILIATED_WITH, a, b, 0.6)
-        elif _APPOSITION.match(gap):
-            yield from out(AFFILIATED_WITH, a, b, 0.65)
+            yield from out(AFFILIATED_WITH, a, b, 0.6, "person-of-org")
+        elif _APPOSITION.match(gap) and not NEW_LIST_ITEM.match(gap):
+            yield from out(AFFILIATED_WITH, a, b, 0.65, "person-role-org")
     if a.type in ORG_TYPES and b.type == "Person" and direct and _ORG_ROLE_PERSON.match(gap):
-        yield from out(AFFILIATED_WITH, b, a, 0.6)
+        yield from out(AFFILIATED_WITH, b, a, 0.6, "org-role-person")
     if a.type in PROJECT_TYPES and b.type == "Person" and direct:
         if _PROJECT_LEAD_PERSON.match(gap):
-            yield from out(LEADS, b, a, 0.6)
+            yield from out(LEADS, b, a, 0.6, "project-lead-person")
     if a.type == "Person" and b.type in PROJECT_TYPES and direct:
         if _PERSON_COMMA.match(gap) and _LEAD_AFTER.match(after_b):
-            yield from out(LEADS, a, b, 0.6)
+            yield from out(LEADS, a, b, 0.6, "person-project-lead")
     if a.type in PROJECT_TYPES and direct and _WITH_GAP.match(gap):
         if _WITH_BEFORE.search(view.text[max(seg.start, a.start - 12) : a.start]):
             for r in _any_list(view, seg, b):
                 if r.type in ORG_TYPES:
-                    yield from out(PARTICIPATES_IN, r, a, 0.55)
+                    yield from out(PARTICIPATES_IN, r, a, 0.55, "with-project-orgs")
     if a.type == "FundingProgramme" and b.type == "Project" and direct:
         if _PROGRAMME_PROJECT.match(gap):
-            yield from out(FUNDED_BY, b, a, 0.6)
+            yield from out(FUNDED_BY, b, a, 0.6, "programme-project")
     if a.type == "Project" and b.type == "FundingProgramme" and direct:
         if _PROJECT_IS_A.match(gap) and _PROJECT_WORD_AFTER.match(after_b):
-            yield from out(FUNDED_BY, a, b, 0.6)
+            yield from out(FUNDED_BY, a, b, 0.6, "project-is-a-programme")
         elif _PAREN_OPEN.match(gap) and after_b.lstrip().startswith(")"):
-            yield from out(FUNDED_BY, a, b, 0.55)  # "Solar Bridge (Horizon Europe)"
+            # "Solar Bridge (Horizon Europe)"
+            yield from out(FUNDED_BY, a, b, 0.55, "project-(programme)")

@@ -18,8 +18,15 @@ from innograph.ingest.relations.cues import (
     LEADS,
     OF_WHICH,
     PARTICIPATES_IN,
+    compiled_anaphora,
     compiled_budget_cues,
     compiled_labels,
+)
+from innograph.ingest.relations.lexicon import (
+    amount_words,
+    award_cap_before,
+    several_projects,
+    transfer_target,
 )
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView, Segment
@@ -45,15 +52,18 @@ _BY_AFTER = re.compile(r"^\s*(?:euros?\s+)?(?:door|by|von|par|from)\s", re.I)
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 # "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
 # about projects in the plural gives sums for them all, not one project's figure
-_SEVERAL_PROJECTS = re.compile(r"\b\w*(?:projects|projecten|projets|projekte|projekten)\b", re.I)
+_SEVERAL_PROJECTS = several_projects()
 # A sentence that speaks of "the project" (not of "the programme", which may be the
 # funding programme itself)
 _PROJECT_WORD = re.compile(r"\b(?:project|projet|projekt|vorhaben)\b", re.I)
-_GRANT_WORDS = re.compile(
-    r"fund|financ|grant|subsid|contribut|support|award|steun|bijdrage|toegekend|cofinanc"
-    rf"|subvention|förder|zuschuss|efro|erdf|feder|efre|{OF_WHICH}",
-    re.I,
-)
+_OF_WHICH_WORD = re.compile(rf"\b(?:{OF_WHICH})\b", re.I)
+
+
+def _grant_words(text: str) -> bool:
+    """Whether ``text`` says money is given: a grant word of any language ("subsidie",
+    "funded", "Förderung"), a structural fund's name, or a share ("of which")."""
+    return bool(amount_words("grant").search(text) or _OF_WHICH_WORD.search(text))
+
 
 # A record field: a short label, a colon, then the figure ("EFRO-bijdrage: € 250.000").
 _FIELD = re.compile(r"\s*[-•*]?\s*[^.:\n]{2,60}:[ \t]*(?:€|eur|euro)?[ \t]*\d", re.I)
@@ -70,7 +80,10 @@ def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
 def _is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
     before = view.text[max(lo, money.start - 60) : money.start]
     after = view.text[money.end : money.end + 30]
-    return bool(_CAP_BEFORE.search(before) or _RATE_AFTER.match(after))
+    if _RATE_AFTER.match(after):
+        return True
+    # "een subsidie van maximaal EUR X": in a grant decision the ceiling is the award
+    return bool(_CAP_BEFORE.search(before)) and not award_cap_before().search(before)
 
 
 def _budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -106,7 +119,7 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
         if f.type == relation_type("FUNDED_BY").name:
             by_region.setdefault(f.region, []).append(f)
     for (lo, hi), rels in by_region.items():
-        if not _GRANT_WORDS.search(view.text[lo:hi]):
+        if not _grant_words(view.text[lo:hi]):
             continue
         cues = _budget_spans(view, lo, hi)
         moneys = _money_in(view, lo, hi)
@@ -138,7 +151,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     seg_i = view.segment_index_at(money.start)
     seg = view.segments[seg_i]
     text = view.text[seg.start : seg.end]
-    if not _GRANT_WORDS.search(text) or _SEVERAL_PROJECTS.search(text):
+    if not _grant_words(text) or _SEVERAL_PROJECTS.search(text):
         return False
     types = {r.type for r in seg.refs}
     if _FIELD.match(view.text, seg.start, seg.end):
@@ -359,11 +372,6 @@ def section_project(
     return None
 
 
-# "P receives EUR X from F": a grant stated with both its ends, whatever the verb
-_RECEIVE_WORDS = re.compile(
-    r"receiv|ontvang|krijg|erhält|erhalten|bekommt|reçoi|obtient|obtenu|toegekend|bewillig",
-    re.I,
-)
 _PARTY_TYPES = ("Organisation", "Person", "Region", "Cluster")
 _RECIPIENT_BEFORE = re.compile(
     r"\b(?:to|aan|voor|an|für|à|au|pour)\s+(?:the\s+|de\s+|het\s+)?$", re.I
@@ -373,10 +381,13 @@ _RECIPIENT_BEFORE = re.compile(
 def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
     """Give a FUNDED_BY without a grant the amount the page states for it elsewhere.
 
-    Two statements count: a sentence naming the project and the programme with one
-    grant amount ("P receives EUR X from F"), and a record field ("EU contribution:
-    EUR X") in the section of the project, when the project has only that programme.
-    An amount already given to another project is not taken again.
+    Three statements count: a sentence naming the project and the programme with one
+    grant amount ("P receives EUR X from F"); a sentence that gives one amount to the
+    project alone ("P krijgt een bijdrage van EUR X", "EUR X gaat naar het project P",
+    "The project receives EUR X"), when the project has only that programme or the
+    sentence names it; and a record field ("EU contribution: EUR X") in the section of
+    the project, when the project has only that programme. An amount already given to
+    another project is not taken again.
     """
     funded = [f for f in facts if f.type == "FUNDED_BY"]
     per_project: dict[str, list[RelationFact]] = {}
@@ -386,8 +397,9 @@ def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
     for f in funded:
         if f.amount_eur is not None:
             continue
-        values = _sentence_grants(view, f.source, f.target)
-        if not values and len(per_project[f.source]) == 1:
+        only = len(per_project[f.source]) == 1
+        values = _sentence_grants(view, f.source, f.target, only_programme=only)
+        if not values and only:
             values = _field_grants(view, f.source)
         if len(values) != 1:
             continue
@@ -407,23 +419,149 @@ def _usable(view: DocView, seg: Segment, moneys: list[MoneySpan]) -> list[MoneyS
     ]
 
 
-def _sentence_grants(view: DocView, project: str, programme: str) -> set[float]:
+def _sentence_grants(
+    view: DocView, project: str, programme: str, *, only_programme: bool
+) -> set[float]:
     values: set[float] = set()
-    for seg in view.segments:
-        keys = {r.key for r in seg.refs}
-        if project not in keys or programme not in keys:
-            continue
-        if len({r.key for r in seg.refs if r.type in ("Project", "S3Platform")}) > 1:
-            continue
+    for seg_i, seg in enumerate(view.segments):
+        if len({r.key for r in seg.refs if r.type in ("Project", "S3Platform")} - {project}):
+            continue  # a sentence about another project (or several)
         text = view.text[seg.start : seg.end]
         if _SEVERAL_PROJECTS.search(text):
             continue
-        if not (_GRANT_WORDS.search(text) or _RECEIVE_WORDS.search(text)):
-            continue
-        usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
-        if len(usable) == 1:
-            values.add(usable[0].value)
+        keys = {r.key for r in seg.refs}
+        programmes = {r.key for r in seg.refs if r.type == "FundingProgramme"}
+        if not programmes - {programme} and (only_programme or programme in programmes):
+            value = _one_project_grant(view, seg, seg_i, project)
+            if value is not None:
+                values.add(value)
+                continue
+        # a sentence naming both ends with one grant amount, however it is phrased
+        if project in keys and programme in keys:
+            if not (_grant_words(text) or amount_words("receive").search(text)):
+                continue
+            usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
+            if len(usable) == 1:
+                values.add(usable[0].value)
     return values
+
+
+# "a contribution from the EUR 130 million allocated to the region": the sum is a pool
+# the grant is taken from, not the grant
+_POOL_BEFORE = re.compile(
+    r"\b(?:from|out of|of|uit|vanuit|van|aus|von|sur)\s+"
+    r"(?:the|de|het|den|dem|der|la|les|l['’])\s*(?:total\s+|totale\s+|gesamten\s+)?$",
+    re.I,
+)
+# "EUR X from Acme": a funder that is not a programme gives it
+_FUNDER_WORDS = (
+    r"\s*(?:euros?\s+)?(?:\w+\s+){0,2}?(?:from|van|vanuit|von|vom|door|by|de\s+la|du|de\s+l['’])"
+    r"\s+(?:the\s+|de\s+|het\s+|der\s+|dem\s+|den\s+|la\s+|l['’]\s*)?"
+)
+_FUNDER_AFTER = re.compile(rf"^{_FUNDER_WORDS}$", re.I)
+_FUNDER_AFTER_NOUN = re.compile(_FUNDER_WORDS, re.I)
+# "EUR X from the municipality": a funder named by a common noun, not a programme
+_GENERIC_FUNDER = re.compile(
+    r"(?:municipality|province|government|state|city|region|ministry|council"
+    r"|gemeente|provincie|rijk|overheid|regering|ministerie|stad|regio"
+    r"|land|bund|stadt|kreis|gemeinde|ministerium"
+    r"|commune|ville|état|ministère|région)\b",
+    re.I,
+)
+# "It receives", "Es erhält", "Il reçoit": a pronoun subject opening the sentence
+_PRONOUN_SUBJECT = re.compile(r"\W*(?:it|es|il|elle)\s", re.I)
+
+
+def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) -> float | None:
+    """The one grant a sentence gives to ``project``, named or referred to in it.
+
+    The project and the sum must be joined as giver and gift: the project named before
+    the sum with a verb of receiving or a grant word between them ("P krijgt een
+    bijdrage van EUR X", "P wird mit EUR X gefördert"), or the sum before the project it
+    goes to ("EUR X gaat naar het project P", "EUR X attribués au projet P"). A sum that
+    another funder gives ("EUR X from the province"), a pool ("a contribution from the
+    EUR 130 million") and a sentence with two grant sums say no one grant.
+    """
+    where = _project_place(view, seg, seg_i, project)
+    if where is None:
+        return None
+    p_start, p_end = where
+    usable = [
+        m
+        for m in _usable(view, seg, _money_in(view, seg.start, seg.end))
+        if not _POOL_BEFORE.search(view.text[max(seg.start, m.start - 25) : m.start])
+    ]
+    if len(usable) != 1:
+        return None
+    money = usable[0]
+    text = view.text
+    if p_end <= money.start:
+        gap = text[p_end : money.start]
+        if len(gap) > 120 or not (
+            amount_words("receive").search(gap) or amount_words("grant").search(gap)
+        ):
+            return None
+        if not _apposition_only(view, p_end, money.start):
+            return None  # "P partner Acme receives EUR X": the partner's share
+        if gap.lstrip().startswith((",", ")")) and any(
+            r.type in _PARTY_TYPES for r in view.refs_in(seg.start, p_start)
+        ):
+            return None  # "Acme, partner in P, receives EUR X": the partner gets it
+    elif money.end <= p_start:
+        gap = text[money.end : p_start]
+        sentence = text[seg.start : seg.end]
+        if len(gap) > 80 or not transfer_target().search(gap):
+            return None
+        if not (amount_words("transfer").search(sentence) or _grant_words(sentence)):
+            return None
+    else:
+        return None
+    for ref in view.refs_in(money.end, min(seg.end, money.end + 60)):
+        if ref.type in _PARTY_TYPES and _FUNDER_AFTER.match(text[money.end : ref.start]):
+            return None
+    funder = _FUNDER_AFTER_NOUN.match(text, money.end, min(seg.end, money.end + 60))
+    if funder is not None and _GENERIC_FUNDER.match(text, funder.end()):
+        return None
+    return money.value
+
+
+def _apposition_only(view: DocView, lo: int, hi: int) -> bool:
+    """Whether every party named in [lo, hi) stands in an aside (after a comma or a
+    bracket that opens in the gap): "P, led by Acme, receives" but not "P partner Acme
+    receives"."""
+    for ref in view.refs_in(lo, hi):
+        if ref.type in _PARTY_TYPES and not re.search(r"[,(–—]", view.text[lo : ref.start]):
+            return False
+    return True
+
+
+def _project_place(view: DocView, seg: Segment, seg_i: int, project: str) -> tuple[int, int] | None:
+    """Where a sentence names ``project``: its mention, a "the project" phrase that
+    refers to it, or a pronoun subject opening the sentence when the sentence before
+    names that project and nothing else it could mean (no other project, no programme)."""
+    named = [r for r in seg.refs if r.key == project]
+    if named:
+        return named[0].start, named[0].end
+    if any(r.type in ("Project", "S3Platform") for r in seg.refs):
+        return None
+    window = view.lowered[seg.start : seg.end]
+    for pattern, types in compiled_anaphora():
+        if "Project" not in types:
+            continue
+        for m in pattern.finditer(window):
+            start = seg.start + m.start()
+            ref = view.previous_of(types, start, seg_index=seg_i)
+            if ref is not None and ref.key == project:
+                return start, seg.start + m.end()
+            return None
+    pronoun = _PRONOUN_SUBJECT.match(view.text, seg.start, seg.end)
+    if pronoun is None or seg_i == 0:
+        return None
+    before = view.segments[seg_i - 1]
+    keys = {r.key for r in before.refs if r.type in ("Project", "S3Platform", "FundingProgramme")}
+    if keys == {project}:
+        return pronoun.start(), pronoun.end()
+    return None
 
 
 def _field_grants(view: DocView, project: str) -> set[float]:
@@ -437,7 +575,7 @@ def _field_grants(view: DocView, project: str) -> set[float]:
             continue
         label_end = field.end() - 1
         label = view.text[lo:label_end]
-        if not _GRANT_WORDS.search(label) or _CAP_BEFORE.search(label):
+        if not _grant_words(label) or _CAP_BEFORE.search(label):
             continue
         refs = view.refs_in(lo, hi)
         # "EU contribution to Acme": one partner's share, not the project's grant

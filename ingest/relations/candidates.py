@@ -51,6 +51,13 @@ ATTACH = 40
 # partnership, nor from a lead cue that is about the project and someone else.
 NEEDS_CUE = frozenset({"LEADS"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# Features also read per pair of end types: how close the ends stand and what the rules
+# and cue phrases say means one thing between a person and an organisation and another
+# between a person and a place, which stands for its government only where the text
+# names an office (decision 0016).
+_BY_ENDS = ("rule=", "segdist=", "gapwords=", "sameline=", "between=", "cue_", "othercue_")
+# Types read as one for that: a cluster is an organisation.
+_END_FAMILY = {"Cluster": "Organisation"}
 _BULLET = re.compile(r"^\s*(?:[•·*»▪◦‣–-]|\d{1,2}[.)])\s")
 _POSSESSIVE = re.compile(r"^['’](?:s\b|\s)")
 ORG_TYPES = ("Organisation", "Cluster")
@@ -188,6 +195,7 @@ class PairReader:
                     continue
                 ra, rb = self._closest(a, b)
                 shared = self._pair_features(a, b, ra, rb)
+                ends = ">".join(_END_FAMILY.get(t, t) for t in (self.type_of[a], self.type_of[b]))
                 for rel in types:
                     feats = [f"{rel}|{f}" for f in shared] + [f"{rel}|bias"]
                     cues = self._cue_match(rel, ra, rb)
@@ -199,7 +207,13 @@ class PairReader:
                         continue
                     if rel in NEEDS_CUE and a in self.placed:
                         continue  # "imec, based in Leuven, coordinates X": not Leuven
-                    yield Candidate(rel, a, b, ra, rb, feats + cues)
+                    feats += cues
+                    feats += [
+                        f"{rel}|{ends}|{f.split('|', 1)[1]}"
+                        for f in feats
+                        if f.split("|", 1)[1].startswith(_BY_ENDS)
+                    ]
+                    yield Candidate(rel, a, b, ra, rb, feats)
 
     def _closest(self, a: str, b: str) -> tuple[Ref, Ref]:
         best: tuple[int, Ref, Ref] | None = None

@@ -54,6 +54,10 @@ class Cue:
     group: bool = False
     # A tighter reach for the source end ("partners: A, B" must name them right there).
     source_reach: int | None = None
+    # The target types the cue names, when narrower than the relation's range: the office
+    # of a place's government ("the mayor of X") ends at a Region, never at a company
+    # named nearby.
+    target_types: tuple[str, ...] | None = None
 
 
 def split_alternatives(patterns: str) -> list[str]:
@@ -82,10 +86,22 @@ def cue_list(
     reach: int = REACH,
     group: bool = False,
     source_reach: int | None = None,
+    target_types: tuple[str, ...] | None = None,
 ) -> list[Cue]:
     """Several cues with the same reading, written as one "|"-separated string."""
     return [
-        Cue(p, relations, source, target, confidence, implicit, reach, group, source_reach)
+        Cue(
+            p,
+            relations,
+            source,
+            target,
+            confidence,
+            implicit,
+            reach,
+            group,
+            source_reach,
+            target_types,
+        )
         for p in split_alternatives(patterns)
     ]
 
@@ -169,6 +185,8 @@ BUDGET_CUES: list[BudgetCue] = [
         r"|in totaal|in total",
         strength=2,
     ),
+    # a record's field "Budget: EUR X" at the start of its line
+    *_budget(r"(?<=\n)[ \t•*-]*budget(?=[ \t]*:)", strength=3),
     *_budget(
         r"is invested|are invested|will be invested|wordt (?:\S+ ){0,8}?geïnvesteerd"
         r"|geïnvesteerd|beschikbaar|available|investeert|investiert|investi",
@@ -178,6 +196,44 @@ BUDGET_CUES: list[BudgetCue] = [
     # "EUR X, of which EUR Y from the ERDF": X is the whole
     *_budget(OF_WHICH, money="before", strength=2),
 ]
+
+
+@dataclass(frozen=True, slots=True)
+class AmountWords:
+    """The words of one language that tell what a sum of money in a sentence is.
+
+    Each field maps a lemma to its written forms: no lemmatizer runs for Dutch and
+    German, so the forms are listed, and only these forms match (not every word that
+    starts like one: "subsidiary" is no subsidy). Where ``compounds`` is set a form may
+    also end a compound ("EFRO-subsidie", "Projektförderung").
+    """
+
+    # money given: "subsidy", "grant", "Förderung", "funded"
+    grant: dict[str, tuple[str, ...]]
+    # the project named before it gets the money: "receives", "krijgt", "erhält"
+    receive: dict[str, tuple[str, ...]]
+    # the money goes to the project named after it: "goes (to)", "gaat (naar)"
+    transfer: dict[str, tuple[str, ...]]
+    # the preposition that names where the money goes: "to", "naar", "an", "à"
+    to: tuple[str, ...]
+    # a ceiling that in a grant decision is the award itself ("subsidie van maximaal €X")
+    award_cap: tuple[str, ...]
+    # plural nouns of several projects: a sum in their sentence is for them all
+    several: tuple[str, ...] = ()
+    # nouns whose plural is written as the singular ("Vorhaben"), plural after a number
+    # or a plural article ("die sieben neuen Vorhaben")
+    several_counted: tuple[str, ...] = ()
+    compounds: bool = False
+
+    def forms(self, kind: str) -> list[str]:
+        """Every form of every lemma of ``kind`` ("grant", "receive", "transfer")."""
+        table: dict[str, tuple[str, ...]] = getattr(self, kind)
+        return sorted({f for lemma, forms in table.items() for f in (lemma, *forms)})
+
+
+# Funds whose name alone says a sentence is about a grant ("EFRO-bijdrage", "ERDF share").
+FUND_WORDS = ("efro", "erdf", "feder", "efre", "fesr")
+
 
 # An amount right after these is a cap or a rate, not a budget or a grant.
 CAP_WORDS = (
@@ -202,6 +258,15 @@ ANAPHORA: dict[str, tuple[str, ...]] = {
     r"(?:la|cette) (?:plateforme|partenariat)": ("S3Platform", "Project"),
     r"(?:die|diese) (?:plattform|partnerschaft)": ("S3Platform", "Project"),
 }
+
+# Offices of a place's government: who holds one is AFFILIATED_WITH the place (a Region
+# standing for its municipality, province or Land), named on either side ("the mayor of
+# X", "X's mayor", "gedeputeerde van de provincie X", "Münsters Oberbürgermeister").
+PLACE_OFFICE_REACH = 60
+# What the other role phrases ("director of", "professeur à") may end at: an
+# organisation or a programme's secretariat, never a place, since a person named with a
+# role near a place ("Minister of Innovation X visited Y") holds no office there.
+ORGANISATION_ENDS = ("Organisation", "Cluster", "FundingProgramme")
 
 # Role nouns for "<Project> lead, Jane Doe" / appositions "Jane Doe, director, Acme".
 ROLE_WORDS = (

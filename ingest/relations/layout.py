@@ -84,6 +84,9 @@ def layout_relations(view: DocView) -> Iterator[Found]:
     for li, (ls, le) in enumerate(lines):
         hits = _label_hits(text[ls:le])
         for n, hit in enumerate(hits):
+            named = _refs_in(view, ls + hit.label_end, ls + hit.value_start)
+            if named and hit.relation != FUNDED_BY:
+                continue  # "lead of Acme: ..." names what it leads: no field of the main project
             value_end = ls + (hits[n + 1].start if n + 1 < len(hits) else le - ls)
             value_start = ls + (hit.label_end if hit.relation == FUNDED_BY else hit.value_start)
             if text[ls + hit.value_start : value_end].strip() or hit.relation == FUNDED_BY:
@@ -132,7 +135,7 @@ def _label_field(
     lo, hi = value[0][0], value[-1][1]
     region = (label[0], hi)
     evidence = squash(view.text[label[0] : hi])
-    rule = "record field" if record is not None else "field"
+    rule = f"layout:label:{hit.relation}" + (":record" if record is not None else "")
     for ref in _refs_in(view, lo, hi):
         if ref.key == main.key:
             continue
@@ -173,4 +176,4 @@ def _address_blocks(view: DocView, lines: list[tuple[int, int]]) -> Iterator[Fou
         evidence = squash(text[ls:ne])
         for r in regions:
             if allowed(LOCATED_IN, org.type, r.type) and r.key != org.key:
-                yield Found(LOCATED_IN, org, r, 0.75, (ls, ne), evidence, rule="address block")
+                yield Found(LOCATED_IN, org, r, 0.75, (ls, ne), evidence, rule="layout:address")

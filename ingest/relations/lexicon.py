@@ -20,11 +20,12 @@ import re
 from functools import cache
 from types import ModuleType
 
-from innograph.ingest.relations.cues import LEADS, Cue, split_alternatives
+from innograph.ingest.relations.cues import FUND_WORDS, LEADS, AmountWords, Cue, split_alternatives
 from innograph.ingest.relations.lang import de, en, fr, nl
 
 LANGS: dict[str, ModuleType] = {"en": en, "nl": nl, "fr": fr, "de": de}
 CUES: dict[str, list[Cue]] = {code: module.CUES for code, module in LANGS.items()}
+AMOUNT_WORDS: dict[str, AmountWords] = {code: module.AMOUNT_WORDS for code, module in LANGS.items()}
 
 # A plain word of a phrase: letters only (apostrophes and hyphens inside).
 _PLAIN = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
@@ -109,3 +110,82 @@ def find_cues(lowered: str, lang: str) -> list[tuple[int, int, tuple[Cue, ...]]]
         if end > best_end:
             best_start, best_end = start, end
     return kept
+
+
+def _alternation(forms: list[str]) -> str:
+    return "|".join(
+        re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True)
+    )
+
+
+@cache
+def amount_words(kind: str) -> re.Pattern[str]:
+    """Any written form of the amount words of ``kind`` ("grant", "receive", "transfer")
+    in any language: a page may mix languages, and the words of one rarely mean
+    something else in another. "grant" also matches the names of the structural funds
+    ("EFRO", "ERDF"), whose mention says a sentence is about a grant."""
+    plain: set[str] = set()
+    heads: set[str] = set()
+    for words in AMOUNT_WORDS.values():
+        (heads if words.compounds else plain).update(words.forms(kind))
+    if kind == "grant":
+        heads.update(FUND_WORDS)
+    parts = []
+    if plain:
+        parts.append(rf"(?<![\w])(?:{_alternation(sorted(plain))})(?![\w])")
+    if heads:
+        # the last part of a compound: "EFRO-subsidie", "Projektförderung"
+        parts.append(rf"(?<![\w])(?:[^\W\d_]+-?)?(?:{_alternation(sorted(heads))})(?![\w])")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@cache
+def transfer_target() -> re.Pattern[str]:
+    """The words between a sum and the project it goes to ("gaat naar het project ",
+    " to the ", " an das Projekt "), matched at the end of the gap."""
+    to = sorted({p for w in AMOUNT_WORDS.values() for p in w.to}, key=len, reverse=True)
+    article = r"(?:the|de|het|der|die|das|dem|den|le|la|les|l['’]\s*|du|des)\s+"
+    project = r"(?:(?:\w+-)?(?:project|projet|projekt|vorhaben|initiative|initiatief)\s+)"
+    return re.compile(
+        rf"(?<![\w])(?:{_alternation(to)})\s+(?:{article})?{project}?[„“\"'‘«»\s]*$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def award_cap_before() -> re.Pattern[str]:
+    """A grant word and a ceiling right before a sum: "subsidie van maximaal ", "Zuwendung
+    von höchstens ": in a grant decision the ceiling is the award."""
+    caps = sorted({c for w in AMOUNT_WORDS.values() for c in w.award_cap}, key=len, reverse=True)
+    link = r"(?:van|von|de|d['’]|of|in\s+höhe\s+von|ten\s+bedrage\s+van|d['’]un\s+montant\s+de)"
+    return re.compile(
+        rf"(?:{amount_words('grant').pattern})\s+(?:{link}\s*)?(?:{_alternation(caps)})\s*$",
+        re.IGNORECASE,
+    )
+
+
+# Words that make the noun after them plural: a number, a plural article or quantifier.
+_PLURAL_BEFORE = (
+    r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|beide|beiden|mehrere|weitere"
+    r"|alle|viele|die|den|der|diese|dieser|diesen)\s+(?:[^\W\d_]+(?:e|en|er)\s+)?"
+)
+
+
+@cache
+def several_projects() -> re.Pattern[str]:
+    """Plural nouns of several projects in any language ("projects", "Kleinprojekten",
+    "initiatieven", "partenariats", "die sieben neuen Vorhaben"): a sum in a sentence
+    about them is their sum, not one project's grant or budget."""
+    plain: set[str] = set()
+    heads: set[str] = set()
+    counted: set[str] = set()
+    for words in AMOUNT_WORDS.values():
+        (heads if words.compounds else plain).update(words.several)
+        counted.update(words.several_counted)
+    parts = [
+        rf"(?<![\w])(?:{_alternation(sorted(plain))})(?![\w])",
+        rf"(?<![\w])(?:[^\W\d_]+-?)?(?:{_alternation(sorted(heads))})(?![\w])",
+    ]
+    if counted:
+        parts.append(rf"(?<![\w]){_PLURAL_BEFORE}(?:{_alternation(sorted(counted))})(?![\w])")
+    return re.compile("|".join(parts), re.IGNORECASE)

@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from innograph.ingest.relations.cues import (
+    AFFILIATED_WITH,
+    COLLABORATES_WITH,
     LEADS,
+    MEMBER_OF,
     PARTICIPATES_IN,
     Cue,
     Side,
@@ -30,6 +33,9 @@ from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 from innograph.ontology.terms import UnknownTermError, check_relation, relation_type
 
 ORG_TYPES = ("Organisation", "Cluster")
+# A group cue ("cooperation between A, B and C") relates every pair of a list this long at
+# most; a longer list names a consortium, whose members are not each other's partners.
+MAX_GROUP = 4
 
 
 @dataclass(slots=True)
@@ -44,7 +50,7 @@ class Found:
     evidence: str
     cue: tuple[int, int] | None = None  # character range of the cue phrase, if any
     amount_eur: float | None = None
-    rule: str = ""  # which rule proposed it (for error analysis), "" for the cue rule
+    rule: str = ""  # which rule proposed it ("cue:<pattern>", "adjacency:person-of", ...)
 
 
 @cache
@@ -189,6 +195,20 @@ def _implicit(
 _OWNER_AFTER = re.compile(
     r"^\s+(?:of|from|van|uit|de|du|des|von|der)\s+(?:the\s+|de\s+|het\s+)?$", re.I
 )
+# "the coordinator of Acme", "projectcoördinator bij de Acme", "Acme's coordinator": the
+# cue noun belongs to that mention, so a missing end is not the document's main project.
+_OWNER_PREP = re.compile(
+    r"^\s+(?:of|at|for|with|bij|van|voor|de|du|des|d['’]|von|vom|der|des|bei|für)\s*"
+    r"(?:the\s+|de\s+|het\s+|la\s+|le\s+|l['’]\s*|les\s+|der\s+|die\s+|das\s+|dem\s+|den\s+)?$",
+    re.I,
+)
+_ATTACHED = re.compile(r"^\s*,?\s*$")
+_POSSESSIVE = re.compile(r"^(?:['’]s?)\s*$")
+# "A, director of B, and the chair of C, D": a coordination right after a person starts a
+# new item of the list, so a role phrase after it is not that person's
+NEW_LIST_ITEM = re.compile(
+    r"^\s*[,;]?\s*(?:and|as well as|en|alsook|et|ainsi que|und|sowie)\s", re.I
+)
 _PARALLEL_GAP = re.compile(
     r"^(?:[^.;:()]|(?<=\d)\.(?=\d)){0,40}?,?\s*(?:and|as well as|en|alsook|et|und|sowie)\s+"
     r"(?:also\s+|ook\s+)?"
@@ -209,6 +229,36 @@ def _parallel(view: DocView, seg: Segment, last: Ref, types: Sequence[str]) -> l
     return view.expand_list(nxt, seg, types)
 
 
+def _held_by_person(view: DocView, seg: Segment, start: int, cs: int, types: Sequence[str]) -> bool:
+    """Whether a person who cannot be the relation's end stands right before the cue at
+    ``cs`` (after ``start``): "Jane Doe, member of X" is said of Jane Doe, not of a name
+    further back."""
+    return "Person" not in types and any(
+        r.type == "Person" and start <= r.start and _ATTACHED.match(view.text[r.end : cs])
+        for r in seg.refs
+        if r.end <= cs
+    )
+
+
+def _new_list_item(view: DocView, seg: Segment, start: int, end: int) -> bool:
+    """Whether a new list item starts in [start, end): a coordination right after its
+    start or after a name inside it ("Jane Doe, director of Acme, and the ...")."""
+    points = [start, *(r.end for r in seg.refs if start < r.end <= end)]
+    return any(NEW_LIST_ITEM.match(view.text[p:end]) for p in points)
+
+
+def _owned_elsewhere(view: DocView, seg: Segment, cs: int, ce: int, types: Sequence[str]) -> bool:
+    """Whether the cue noun has an owner that cannot be the missing end: "the coordinator
+    of Acme", "Acme's coordinator" (Acme is no project)."""
+    after = next((r for r in seg.refs if r.start >= ce), None)
+    if after is not None and _OWNER_PREP.match(view.text[ce : after.start]):
+        return after.type not in types
+    before = next((r for r in reversed(seg.refs) if r.end <= cs), None)
+    if before is not None and _POSSESSIVE.match(view.text[before.end : cs].rstrip()):
+        return before.type not in types
+    return False
+
+
 def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
     """+0.1 when the parse links the cue to both ends closely, -0.1 when it does not."""
     tok = view.token_at(cs)
@@ -222,6 +272,10 @@ def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
     if any(a is None or a > 7 for a in arcs):
         return -0.1
     return 0.0
+
+
+def _rule_name(cue: Cue) -> str:
+    return f"cue:{cue.pattern}"
 
 
 def cue_relations(view: DocView, lang: str) -> Iterator[Found]:
@@ -245,17 +299,22 @@ def _apply_cue(
     term = relation_type(rel)
     region = (seg.start, seg.end)
     if cue.group:
-        first = _pick(view, seg, cs, ce, cue.source, term.domain, cue.reach)
+        # "cooperation between A, B and C" names organisations: places listed there
+        # ("cross-border cooperation between X and Y") are the area, not the parties
+        first = _pick(view, seg, cs, ce, cue.source, ORG_TYPES, cue.reach)
         if first is None:
             return
         members = view.expand_list(first, seg, _family(first.type))
+        if len(members) > MAX_GROUP:
+            return  # "between the following parties: A, B, C, D, E": a consortium, not pairs
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if a.key != b.key and allowed(rel, a.type, b.type):
                     conf = _clamp(cue.confidence + _syntax_bonus(view, cs, (a, b)))
-                    yield Found(rel, a, b, conf, region, evidence, (cs, ce))
+                    yield Found(rel, a, b, conf, region, evidence, (cs, ce), rule=_rule_name(cue))
         return
-    prefer_orgs = rel in (LEADS, PARTICIPATES_IN)
+    # a place stands for its government only when no organisation is named in the clause
+    prefer_orgs = rel in (LEADS, PARTICIPATES_IN, MEMBER_OF, COLLABORATES_WITH)
     src_reach = cue.source_reach or cue.reach
     src_side = cue.source
     if src_side == "any" and view.text[ce : ce + 2].lstrip().startswith(":"):
@@ -271,21 +330,42 @@ def _apply_cue(
         prefer_orgs=prefer_orgs,
         tight=cue.source_reach is not None,
     )
+    if src is not None and _held_by_person(view, seg, src.end, cs, term.domain):
+        return  # "Acme hosted Jane Doe, member of the board": the role is Jane Doe's
     if cue.source == "any" and src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
         return  # "the partners of Acme": Acme has partners, it is not one
+    if (
+        rel == AFFILIATED_WITH
+        and src is not None
+        and src.end <= cs
+        and _new_list_item(view, seg, src.end, cs)
+    ):
+        # "A, director of B, and the chair of C, D": the role phrase opens a new item of
+        # the list; its person stands after it, or is not named
+        src = _pick(view, seg, cs, ce, "right", term.domain, src_reach)
     if src is None:
-        src = _implicit(view, seg, seg_i, cs, ce, cue.source, term.domain, allow_main=cue.implicit)
+        src = _implicit(
+            view,
+            seg,
+            seg_i,
+            cs,
+            ce,
+            cue.source,
+            term.domain,
+            allow_main=cue.implicit and not _owned_elsewhere(view, seg, cs, ce, term.domain),
+        )
+    tgt_types = term.range if cue.target_types is None else cue.target_types
     tgt = _pick(
         view,
         seg,
         cs,
         ce,
         cue.target,
-        term.range,
+        tgt_types,
         cue.reach,
         exclude=src.key if src is not None else None,
     )
-    if tgt is None:
+    if tgt is None and not _owned_elsewhere(view, seg, cs, ce, term.range):
         tgt = _implicit(view, seg, seg_i, cs, ce, cue.target, term.range, allow_main=cue.implicit)
     if src is None or tgt is None or src.key == tgt.key or (src.implicit and tgt.implicit):
         return
@@ -297,14 +377,14 @@ def _apply_cue(
         targets += _parallel(view, seg, targets[-1], _family(tgt.type))
     explicit = [r for r in (src, tgt) if not r.implicit]
     conf = cue.confidence + _syntax_bonus(view, cs, explicit)
-    rule = ""
+    rule = _rule_name(cue)
     if src.implicit or tgt.implicit:
         conf -= 0.15
         record = view.record_at(cs, PROJECT_TYPES)
         main = view.main_project
         if record is not None and record.head.key in (src.key, tgt.key):
             if main is None or main.key != record.head.key:
-                rule = "cue in record"
+                rule += ":record"
     for s in sources:
         for t in targets:
             if s.key != t.key and allowed(rel, s.type, t.type):

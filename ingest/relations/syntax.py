@@ -109,4 +109,13 @@ def _svo(view: DocView, verb: Token, subj: Token, obj: Token) -> Iterator[Found]
     for s in sources:
         for t in targets:
             if s.key != t.key and allowed(rel, s.type, t.type):
-                yield Found(rel, s, t, CONFIDENCE, (seg.start, seg.end), evidence, cue)
+                yield Found(
+                    rel,
+                    s,
+                    t,
+                    CONFIDENCE,
+                    (seg.start, seg.end),
+                    evidence,
+                    cue,
+                    rule=f"syntax:{verb.lemma_.lower()}",
+                )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from innograph.ingest.relations.cues import TIGHT, Cue, cue_list
+from innograph.ingest.relations.cues import (
+    ORGANISATION_ENDS,
+    PLACE_OFFICE_REACH,
+    TIGHT,
+    AmountWords,
+    Cue,
+    cue_list,
+)
 from innograph.ingest.relations.lang.roles import (
     AFF,
     COLLAB,
@@ -12,6 +19,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"bürgermeister|bürgermeisterin|oberbürgermeister|oberbürgermeisterin|landrat|landrätin"
+    r"|ministerpräsident|ministerpräsidentin|regierungspräsident|regierungspräsidentin"
 )
 
 CUES: list[Cue] = [
@@ -52,6 +66,14 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"(?:erhält|erhielt|erhalten|bekommt|bekam|bekommen) (?:\S+ ){0,8}?(?:aus|von)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
         implicit=True,
     ),
     *cue_list(
@@ -97,11 +119,30 @@ CUES: list[Cue] = [
     *cue_list(
         r"(?:minister|ministerin|vorsitzender?|direktor|direktorin|geschäftsführer"
         r"|geschäftsführerin|leiter|leiterin|präsident|präsidentin|professor|professorin"
-        r"|bürgermeister|bürgermeisterin) (?:von|des|der|bei|für|am|an der)",
+        r") (?:von|des|der|bei|für|am|an der)",
         AFF,
         source="any",
         target="right",
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:von|des|der)",
+        AFF,
+        source="any",
+        target="right",
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]
 
@@ -112,4 +153,65 @@ INFLECTIONS = "e|n|en|s|es|er|ern|em|in|innen"
 MODIFIERS = (
     r"auch|gemeinsam|zusammen|derzeit|aktuell|bereits|schon|aktiv|direkt|maßgeblich"
     r"|ebenfalls|jetzt|eng|enger|engen|intensiv|intensiver|sich|nun"
+)
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "förderung": (
+            "förderungen",
+            "fördern",
+            "fördert",
+            "förderte",
+            "gefördert",
+            "geförderte",
+            "geförderten",
+            "gefördertes",
+            "fördermittel",
+            "fördermitteln",
+            "fördersumme",
+            "förderbetrag",
+            "fördergeld",
+            "fördergelder",
+            "förderzusage",
+            "förderbescheid",
+        ),
+        "zuschuss": ("zuschüsse", "zuschüssen", "bezuschusst"),
+        "zuwendung": ("zuwendungen",),
+        "finanzierung": (
+            "finanziert",
+            "finanzierte",
+            "finanzierten",
+            "finanzieren",
+            "kofinanziert",
+            "kofinanzierte",
+            "kofinanzierten",
+            "kofinanzierung",
+        ),
+        "beitrag": ("beiträge",),
+        "bewilligung": ("bewilligt", "bewilligte", "bewilligungsbescheid"),
+        "unterstützung": ("unterstützt", "unterstützen"),
+    },
+    receive={
+        "erhalten": ("erhält", "erhielt", "erhielten"),
+        "bekommen": ("bekommt", "bekam", "bekamen"),
+    },
+    transfer={
+        "gehen": ("geht", "ging", "gingen"),
+        "fließen": ("fließt", "fliesst", "fliessen", "floss", "flossen"),
+        "entfallen": ("entfällt",),
+        "bewilligen": ("bewilligt",),
+    },
+    to=("an", "in", "auf", "für"),
+    award_cap=("maximal", "höchstens", "max."),
+    several=(
+        "projekte",
+        "projekten",
+        "initiativen",
+        "partnerschaften",
+        "allianzen",
+        "konsortien",
+    ),
+    several_counted=("vorhaben",),
+    compounds=True,
 )

@@ -5,8 +5,11 @@ from __future__ import annotations
 from innograph.ingest.relations.cues import (
     FUNDED_BY,
     MEMBER_OF,
+    ORGANISATION_ENDS,
     PARTICIPATES_IN,
+    PLACE_OFFICE_REACH,
     TIGHT,
+    AmountWords,
     Cue,
     cue_list,
 )
@@ -19,6 +22,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"mayor|deputy mayor|lord mayor|alderman|alderwoman|governor|provincial executive"
+    r"|minister-president|minister president"
 )
 
 CUES: list[Cue] = [
@@ -128,6 +138,15 @@ CUES: list[Cue] = [
         confidence=0.8,
         implicit=True,
     ),
+    # "P receives EUR X from F": the project gets the money, the programme gives it
+    *cue_list(
+        r"(?:receives?|received|gets|got|obtains|obtained|secured) (?:\S+ ){0,8}?from",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+    ),
     *cue_list(
         r"funding|grants?|subsid(?:y|ies)|co-?financing|co-?funding|co-?financed|co-?funded|contribution"
         r"|[\w-]+-funded|[\w-]+-financed|[\w-]+-supported",
@@ -225,13 +244,33 @@ CUES: list[Cue] = [
         r"|director-general|managing director|ceo|cto|cfo|head|manager|professor|researcher"
         r"|coordinator|representative|spokes(?:person|man|woman)|secretary(?:-| )general"
         r"|founder|co-founder|member of the board|board member|advisor|adviser|officer"
-        r"|policy officer|senior advisor|partner|lead|leader|mayor|governor|dean|rector"
+        r"|policy officer|senior advisor|partner|lead|leader|dean|rector"
         r"|employee) (?:of|at|for|with)|works? (?:at|for)|working (?:at|for)|employed by",
         AFF,
         source="any",
         target="right",
         confidence=0.75,
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:of|at|for)",
+        AFF,
+        source="any",
+        target="right",
+        confidence=0.75,
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]
 
@@ -241,4 +280,50 @@ INFLECTIONS = "s"
 MODIFIERS = (
     r"also|jointly|together|currently|now|formally|officially|successfully|directly|actively"
     r"|already|still|both|close|closely|strategic|main|principal|overall"
+)
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "fund": ("funds", "funded", "funding", "co-fund", "co-funded", "cofunded", "co-funding"),
+        "finance": (
+            "finances",
+            "financed",
+            "financing",
+            "financial",
+            "co-financed",
+            "cofinanced",
+            "co-financing",
+            "cofinancing",
+        ),
+        "grant": ("grants", "granted"),
+        "subsidy": ("subsidies", "subsidised", "subsidized", "subsidise", "subsidize"),
+        "contribution": ("contributions", "contribute", "contributes", "contributed"),
+        "support": ("supports", "supported", "supporting"),
+        "award": ("awards", "awarded"),
+    },
+    receive={
+        "receive": ("receives", "received", "receiving"),
+        "get": ("gets", "got", "gotten", "getting"),
+        "obtain": ("obtains", "obtained"),
+        "secure": ("secures", "secured"),
+    },
+    transfer={
+        "go": ("goes", "went", "going"),
+        "flow": ("flows", "flowed"),
+        "allocate": ("allocated",),
+        "earmark": ("earmarked",),
+        "award": ("awarded",),
+        "grant": ("granted",),
+    },
+    to=("to", "towards", "for"),
+    award_cap=(),
+    several=(
+        "projects",
+        "initiatives",
+        "partnerships",
+        "alliances",
+        "consortia",
+        "consortiums",
+    ),
 )

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from innograph.ingest.relations.cues import TIGHT, Cue, cue_list
+from innograph.ingest.relations.cues import (
+    ORGANISATION_ENDS,
+    PLACE_OFFICE_REACH,
+    TIGHT,
+    AmountWords,
+    Cue,
+    cue_list,
+)
 from innograph.ingest.relations.lang.roles import (
     AFF,
     COLLAB,
@@ -12,6 +19,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"maire|bourgmestre|échevin|échevine|gouverneur|gouverneure|ministre-président"
+    r"|ministre-présidente"
 )
 
 CUES: list[Cue] = [
@@ -51,6 +65,15 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         confidence=0.8,
+        implicit=True,
+    ),
+    *cue_list(
+        r"(?:reçoit|reçoivent|recevra|obtient|obtiennent|bénéficie|bénéficient)"
+        r" (?:\S+ ){0,8}?(?:du|de la|de l['’]|des|de la part du|de la part de)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
         implicit=True,
     ),
     *cue_list(
@@ -101,12 +124,31 @@ CUES: list[Cue] = [
     ),
     *cue_list(
         r"(?:ministre|président|présidente|directeur|directrice|responsable|coordinateur"
-        r"|coordinatrice|fondateur|fondatrice|bourgmestre|maire|gouverneur|professeur"
+        r"|coordinatrice|fondateur|fondatrice|professeur"
         r"|chercheur|chercheuse) (?:de la|de l'|de l’|des|du|de|à|chez)",
         AFF,
         source="any",
         target="right",
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:de la|de l'|de l’|des|du|de)",
+        AFF,
+        source="any",
+        target="right",
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]
 
@@ -117,4 +159,58 @@ INFLECTIONS = "s|e|es|x"
 MODIFIERS = (
     r"aussi|également|conjointement|ensemble|actuellement|déjà|activement|directement"
     r"|étroite|étroit|étroitement|forte|fort|activement"
+)
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "subvention": (
+            "subventions",
+            "subventionné",
+            "subventionnée",
+            "subventionnés",
+            "subventionnées",
+            "subventionne",
+            "subventionnent",
+            "subside",
+            "subsides",
+        ),
+        "financement": (
+            "financements",
+            "financé",
+            "financée",
+            "financés",
+            "financées",
+            "finance",
+            "financent",
+            "financera",
+            "cofinancement",
+            "cofinancé",
+            "cofinancée",
+            "cofinancés",
+            "cofinancées",
+        ),
+        "aide": ("aides",),
+        "soutien": ("soutenu", "soutenue", "soutenus", "soutenues", "soutient", "soutiennent"),
+        "contribution": ("contributions", "contribue", "contribuent"),
+        "dotation": ("dotations",),
+        "octroyer": ("octroyé", "octroyée", "octroyés", "octroyées", "octroi"),
+        "accorder": ("accordé", "accordée", "accordés", "accordées"),
+    },
+    receive={
+        "recevoir": ("reçoit", "reçoivent", "recevra", "recevront", "reçu", "reçue"),
+        "obtenir": ("obtient", "obtiennent", "obtenu", "obtenue", "obtiendra"),
+        "bénéficier": ("bénéficie", "bénéficient", "bénéficiera", "bénéficieront"),
+    },
+    transfer={
+        "aller": ("va", "vont", "ira", "iront"),
+        "revenir": ("revient", "reviennent"),
+        "attribuer": ("attribué", "attribuée", "attribués", "attribuées"),
+        "allouer": ("alloué", "allouée", "alloués", "allouées"),
+        "octroyer": ("octroyé", "octroyée", "octroyés", "octroyées"),
+        "destiner": ("destiné", "destinée", "destinés", "destinées"),
+    },
+    to=("à", "au", "aux", "pour"),
+    award_cap=("au maximum", "maximum"),
+    several=("projets", "initiatives", "partenariats", "alliances", "consortiums"),
 )

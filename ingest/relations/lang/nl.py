@@ -5,8 +5,11 @@ from __future__ import annotations
 from innograph.ingest.relations.cues import (
     FUNDED_BY,
     MEMBER_OF,
+    ORGANISATION_ENDS,
     PARTICIPATES_IN,
+    PLACE_OFFICE_REACH,
     TIGHT,
+    AmountWords,
     Cue,
     cue_list,
 )
@@ -19,6 +22,13 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+)
+
+# Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
+# place; the other role words below end at an organisation or a programme only.
+_OFFICES = (
+    r"burgemeester|loco-burgemeester|wethouder|gedeputeerde(?! staten)|schepen|gouverneur"
+    r"|commissaris van de koning|minister-president"
 )
 
 CUES: list[Cue] = [
@@ -124,6 +134,15 @@ CUES: list[Cue] = [
         implicit=True,
     ),
     *cue_list(
+        r"(?:krijgt|kreeg|krijgen|kregen|ontvangt|ontving|ontvangen) (?:\S+ ){0,8}?"
+        r"(?:van|uit|vanuit)",
+        FUND,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+    ),
+    *cue_list(
         r"subsidie|subsidies|cofinanciering|co-financiering|financiering|steun|bijdrage"
         r"|[\w-]*-subsidie|[\w-]*-steun|[\w-]*-middelen",
         FUND,
@@ -213,16 +232,36 @@ CUES: list[Cue] = [
     ),
     # AFFILIATED_WITH
     *cue_list(
-        r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|gedeputeerde"
-        r"|burgemeester|wethouder|schepen|ceo|cto|hoofd|manager|hoogleraar|professor"
-        r"|onderzoeker|co[öo]rdinator|woordvoerder|secretaris-generaal|oprichter|medeoprichter"
-        r"|bestuurder|bestuurslid|adviseur|medewerker|projectleider|gouverneur|decaan|rector"
-        r"|commissaris van de koning) (?:van|bij|aan)|werkzaam bij|werkt bij|werkt voor|namens",
+        r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|ceo|cto|hoofd"
+        r"|manager|hoogleraar|professor|onderzoeker|co[öo]rdinator|woordvoerder"
+        r"|secretaris-generaal|oprichter|medeoprichter|bestuurder|bestuurslid|adviseur"
+        r"|medewerker|projectleider|decaan|rector) (?:van|bij|aan)|werkzaam bij|werkt bij"
+        r"|werkt voor|namens",
         AFF,
         source="any",
         target="right",
         confidence=0.75,
         reach=TIGHT,
+        target_types=ORGANISATION_ENDS,
+    ),
+    # AFFILIATED_WITH: an office "of" a place's government (or of a body named so)
+    *cue_list(
+        rf"(?:{_OFFICES}) (?:van|bij)",
+        AFF,
+        source="any",
+        target="right",
+        confidence=0.75,
+        reach=TIGHT,
+    ),
+    # AFFILIATED_WITH: an office of a place's government, the place on either side
+    *cue_list(
+        _OFFICES,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
     ),
 ]
 
@@ -232,4 +271,64 @@ INFLECTIONS = "s|en|e|n"
 MODIFIERS = (
     r"ook|mede|samen|gezamenlijk|nu|momenteel|eveneens|al|reeds|actief|rechtstreeks|nauw"
     r"|nauwe|intensief|intensieve|sterk|sterke|zich"
+)
+
+# What a sum of money in a sentence is (``cues.AmountWords``).
+AMOUNT_WORDS = AmountWords(
+    grant={
+        "subsidie": (
+            "subsidies",
+            "subsidiëren",
+            "subsidieert",
+            "gesubsidieerd",
+            "gesubsidieerde",
+            "subsidiebedrag",
+        ),
+        "bijdrage": ("bijdragen",),
+        "steun": (
+            "steunt",
+            "gesteund",
+            "steunbedrag",
+            "ondersteuning",
+            "ondersteund",
+            "ondersteunde",
+            "ondersteunt",
+        ),
+        "toekennen": ("toegekend", "toegekende", "toekenning", "toegewezen"),
+        "financiering": (
+            "financieringen",
+            "financiert",
+            "financieren",
+            "gefinancierd",
+            "gefinancierde",
+            "cofinanciering",
+            "medegefinancierd",
+            "medegefinancierde",
+            "gecofinancierd",
+            "gecofinancierde",
+        ),
+        "verlenen": ("verleend", "verleent", "verlening"),
+    },
+    receive={
+        "krijgen": ("krijgt", "kreeg", "kregen", "gekregen"),
+        "ontvangen": ("ontvangt", "ontving", "ontvingen"),
+    },
+    transfer={
+        "gaan": ("gaat", "ging", "gingen"),
+        "vloeien": ("vloeit",),
+        "toekennen": ("toegekend", "toegewezen"),
+        "bestemmen": ("bestemd",),
+        "verlenen": ("verleend",),
+    },
+    to=("naar", "aan", "voor"),
+    award_cap=("maximaal", "ten hoogste", "hoogstens", "max."),
+    several=(
+        "projecten",
+        "initiatieven",
+        "partnerschappen",
+        "allianties",
+        "consortia",
+        "samenwerkingsverbanden",
+    ),
+    compounds=True,
 )

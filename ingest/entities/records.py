@@ -1,0 +1,159 @@
+"""Names that head the records of a page, typed by what the page says it lists, and the
+names on the line under a role heading ("Lead partner" / "Penvoerder").
+
+Pages that present several projects, clusters or partners give each one a record whose
+first line opens with its name and a tagline after a colon or a spaced dash ("Catalisti:
+developing the formula ...", "FutureBEEing - Bis 2030 ..."), after an introduction that
+says what the records are ("7 spearhead clusters", "neue Projekte genehmigt"). The
+structure is the evidence: a line-opening name followed by a separator and more text,
+at least twice in a document, takes the type of the nearest plural cue before the first
+record, whatever its words.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES, STOP_CAPITALISED
+from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
+from innograph.ingest.entities.quoted import cue_type
+from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.spans import is_acronym, is_name_token
+
+FLAG = "list|cue"  # weighs like any other cued list member
+_MAX_NAME = 5  # words of a record's name
+_MIN_RECORDS = 2
+_INTRO_WINDOW = 80  # tokens before the first record searched for what the records are
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
+# Apostrophes and joiners allowed inside a name written without a run ("Flanders’ FOOD").
+_NAME_GLUE = frozenset({"’", "'", "&", "-", "+", "."})
+
+
+def _line_starts(doc: Doc) -> Iterator[int]:
+    """The first token of every line (blank lines skipped)."""
+    at_start = True
+    for tok in doc:
+        if "\n" in tok.text or tok.is_space:
+            at_start = True
+            continue
+        if at_start:
+            yield tok.i
+        at_start = False
+
+
+def _separator(doc: Doc, i: int) -> str | None:
+    """A record's separator at token ``i``: a colon, or a dash with a space on each side."""
+    tok = doc[i]
+    if tok.text == ":":
+        return ":"
+    if tok.text in DASHES and tok.whitespace_ and i > 0 and doc[i - 1].whitespace_:
+        return "-"
+    return None
+
+
+def _record_name(doc: Doc, start: int, runs: dict[int, int]) -> tuple[int, int, str] | None:
+    """(start, end, separator) of a name opening the line at ``start``, followed on the
+    same line by a separator and at least two words."""
+    n = len(doc)
+    while start < n and doc[start].text in _BULLETS:
+        start += 1
+    end = runs.get(start, start)
+    if end >= n or _separator(doc, end) is None:
+        end = start
+        while (
+            end < n
+            and end - start < _MAX_NAME + 2
+            and (any(c.isupper() for c in doc[end].text) or doc[end].text in _NAME_GLUE)
+            and _separator(doc, end) is None
+        ):
+            end += 1
+    words = [t for t in doc[start:end] if t.is_alpha or any(c.isalnum() for c in t.text)]
+    letters = sum(c.isalpha() for t in words for c in t.text)
+    if not words or len(words) > _MAX_NAME or letters < 2 or end >= n:
+        return None
+    sep = _separator(doc, end)
+    if sep is None:
+        return None
+    rest = [t for t in doc[end + 1 : end + 6] if "\n" not in t.text and not t.is_space]
+    if len([t for t in rest if t.is_alpha]) < 2 or "\n" in doc[start:end].text:
+        return None
+    return start, end, sep
+
+
+def _generic(doc: Doc, start: int, end: int) -> bool:
+    """A field label or an ordinary word ("Contact:", "Partners:", "Budget -")."""
+    words = [fold(t.text) for t in doc[start:end] if not t.is_punct]
+    if not words or all(w in STOP_CAPITALISED for w in words):
+        return True
+    if " ".join(words) in HEADING_CUES or words[-1] in LIST_CUES:
+        return True
+    text = doc[start].text
+    lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
+    return (
+        len(words) == 1
+        and not (is_distinctive_word(text) or is_acronym(text))
+        and gazetteer().is_common_word(text, lang)
+    )
+
+
+def _intro_cue(doc: Doc, first: int) -> str | None:
+    """The type of the nearest plural cue ("clusters", "Projekte") before the first record."""
+    for i in range(first - 1, max(-1, first - _INTRO_WINDOW), -1):
+        word = doc[i].lower_
+        found = LIST_CUES.get(word)
+        if found is None and word.endswith("e") and cue_type(word) == "Project":
+            found = "Project"  # German plural "Projekte", "Interreg-Projekte"
+        if found in {"Project", "Cluster", "Organisation", "Event"}:
+            return found
+    return None
+
+
+def record_spans(doc: Doc) -> Iterator[Span]:
+    """The names heading two or more records of a page, typed by the page's cue."""
+    runs = dict(name_runs(doc))
+    records: dict[str, list[tuple[int, int]]] = {}
+    for start in _line_starts(doc):
+        found = _record_name(doc, start, runs)
+        if found is not None and not _generic(doc, found[0], found[1]):
+            records.setdefault(found[2], []).append((found[0], found[1]))
+    for names in records.values():
+        # A name that heads several records is a field's label ("Abstract:", "PI:").
+        texts = Counter(doc[start:end].text for start, end in names)
+        names = [(start, end) for start, end in names if texts[doc[start:end].text] == 1]
+        if len(names) < _MIN_RECORDS:
+            continue
+        label = _intro_cue(doc, names[0][0])
+        if label is None:
+            continue
+        for start, end in names:
+            yield Span(doc, start, end, label=label, kb_id=FLAG)
+
+
+def heading_spans(doc: Doc) -> Iterator[Span]:
+    """The line after a role heading ("Lead partner", "Main institution", "Penvoerder")
+    names an organisation."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text:
+            if tok.i > start:
+                lines.append((start, tok.i))
+            start = tok.i + 1
+    if start < len(doc):
+        lines.append((start, len(doc)))
+    for (h_start, h_end), (start, end) in zip(lines, lines[1:], strict=False):
+        heading = " ".join(t.lower_ for t in doc[h_start:h_end]).strip(" :")
+        if heading not in HEADING_CUES or end - start > 10:
+            continue
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if (
+            end > start
+            and is_name_token(doc[start])
+            and not gazetteer().lookup(doc[start:end].text)
+        ):
+            yield Span(doc, start, end, label="Organisation", kb_id="heading")

@@ -1,0 +1,103 @@
+"""FUNDED_BY read from a page's layout: the projects of a list under the programme that
+its introduction names.
+
+"The OpenCall 2020 selected projects are:" or "In den Kleinprojekten des INTERREG VA
+Rahmenprojekts ..." followed by one bulleted item per project states that each project
+of the list is funded by that programme (the annotation guideline: "a list under a
+heading or after a colon"), though no sentence of an item names the programme. The
+learned model sees only sentence distances, so these pairs rarely reach its threshold.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innograph.ingest.relations.lexicon import several_projects
+from innograph.ingest.relations.rules import allowed
+from innograph.ingest.relations.text import DocView, Ref, squash
+from innograph.ontology.facts import RelationFact
+
+# A list item: a bullet or a number opening the line.
+_ITEM = re.compile(r"[ \t]*(?:[-•*▪◦‣–]|\d{1,2}[.)])[ \t]+\S")
+# An introduction that speaks of projects, or of their selection or funding.
+_SELECTED = re.compile(
+    r"\b(?:selected|approved|goedgekeurd|geselecteerd|bewilligt|genehmigt|sélectionnés"
+    r"|retenus)\b",
+    re.I,
+)
+CONFIDENCE = 0.7
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _lists(text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
+    """Each bulleted list of the text: the line introducing it and its item lines (blank
+    lines may stand between items)."""
+    lines = _lines(text)
+    out: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
+    i = 0
+    while i < len(lines):
+        lo, hi = lines[i]
+        if not _ITEM.match(text, lo, hi):
+            i += 1
+            continue
+        intro = next(
+            (lines[j] for j in range(i - 1, -1, -1) if text[lines[j][0] : lines[j][1]].strip()),
+            None,
+        )
+        items = []
+        while i < len(lines):
+            lo, hi = lines[i]
+            if _ITEM.match(text, lo, hi):
+                items.append((lo, hi))
+            elif text[lo:hi].strip():
+                break
+            i += 1
+        if intro is not None and not _ITEM.match(text, *intro):
+            out.append((intro, items))
+    return out
+
+
+def listed_under_programme(view: DocView, facts: list[RelationFact]) -> list[RelationFact]:
+    """FUNDED_BY from the first project of each item of a list to the one programme the
+    list's introduction names, when the introduction speaks of projects (their
+    selection or funding); pairs already among ``facts`` are not repeated."""
+    have = {(f.source, f.target) for f in facts if f.type == "FUNDED_BY"}
+    new: list[RelationFact] = []
+    for (ilo, ihi), items in _lists(view.text):
+        intro = view.text[ilo:ihi]
+        programmes = {r.key: r for r in view.refs_in(ilo, ihi) if r.type == "FundingProgramme"}
+        if len(programmes) != 1 or not (
+            several_projects().search(intro) or _SELECTED.search(intro)
+        ):
+            continue
+        programme = next(iter(programmes.values()))
+        for lo, hi in items:
+            project = _first_project(view, lo, hi, programme)
+            if project is None or (project.key, programme.key) in have:
+                continue
+            have.add((project.key, programme.key))
+            new.append(
+                RelationFact(
+                    type="FUNDED_BY",
+                    source=project.key,
+                    target=programme.key,
+                    evidence=squash(intro + " ... " + view.text[lo:hi])[:600],
+                    confidence=CONFIDENCE,
+                )
+            )
+    return new
+
+
+def _first_project(view: DocView, lo: int, hi: int, programme: Ref) -> Ref | None:
+    for ref in view.refs_in(lo, hi):
+        if ref.type in ("Project", "S3Platform") and allowed("FUNDED_BY", ref.type, programme.type):
+            return ref
+    return None
