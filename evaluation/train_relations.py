@@ -7,8 +7,10 @@ its gold entity mentions, labelled from its gold relations, and a logistic regre
 (scikit-learn) learns their weights. Words as features are kept only when they occur in
 at least ``MIN_DOCS`` documents of ``MIN_SITES`` sites, so that the model learns cue words
 of a language, not the names of the training pages. Cross-validation over sites (grouped
-folds) chooses the regularisation and the threshold, and reports relation F1 on gold
-entities. ``--write`` stores the model in ``ingest/relations/data/relation_model.json``.
+folds) chooses the regularisation and the thresholds (a global one, then one per
+relation type, on a grid up to 0.95) on the F1 of the pooled held-out decisions on the
+documents' gold mentions and on the extractor's own mentions, and reports both.
+``--write`` stores the model in ``ingest/relations/data/relation_model.json``.
 """
 
 from __future__ import annotations
@@ -22,12 +24,12 @@ from typing import Any
 
 from innograph.evaluation.extraction import gold_mentions, load_gold
 from innograph.evaluation.split import GoldDoc, gold_docs
-from innograph.ingest.relations.model import MODEL_FILE, RelationModel
+from innograph.ingest.relations.model import MODEL_FILE, RelationModel, choose
 
 MIN_DOCS = 3
 MIN_SITES = 2
 LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=", "_label=")
-C_VALUES = (0.1, 0.3, 1.0, 3.0)
+C_VALUES = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.2 .. 0.95
 
 
@@ -158,85 +160,114 @@ def fit(data: list[Example], c: float) -> dict[str, Any]:
     return {"weights": weights, "bias": round(float(clf.intercept_[0]), 4)}
 
 
-def _decide(data: list[Example], model: RelationModel) -> dict[int, float]:
-    """Index -> score of the examples kept as the best type of their ends."""
-    best: dict[tuple[str, tuple[str, str]], tuple[float, int]] = {}
+def _pairs(
+    data: list[Example], model: RelationModel, *, once: bool = False
+) -> list[list[tuple[str, float, bool]]]:
+    """Each pair of ends of each document with every candidate type's score and label.
+
+    With ``once`` (the extractor's own mentions) a gold relation is right only at its best
+    scoring candidate: two spurious mentions of one entity find it twice, it counts once."""
+    scores = [model.score(ex.features) for ex in data]
+    best: dict[tuple[str, str, tuple[str, str]], int] = {}
+    if once:
+        for i, ex in enumerate(data):
+            key = (ex.doc, ex.type, ex.gold_ends)
+            if ex.label and (key not in best or scores[i] > scores[best[key]]):
+                best[key] = i
+    pairs: dict[tuple[str, tuple[str, str]], list[tuple[str, float, bool]]] = {}
     for i, ex in enumerate(data):
-        score = model.score(ex.features)
-        key = (ex.doc, ex.ends)
-        if key not in best or score > best[key][0]:
-            best[key] = (score, i)
-    return {i: score for score, i in best.values()}
+        right = ex.label and (not once or best[(ex.doc, ex.type, ex.gold_ends)] == i)
+        pairs.setdefault((ex.doc, ex.ends), []).append((ex.type, scores[i], right))
+    return list(pairs.values())
 
 
-# Out-of-fold decisions: (relation type, score, right?) of each kept pair, and the number
-# of gold relations of the held-out documents.
-OutOfFold = tuple[list[tuple[str, float, bool]], int]
+# Out-of-fold scores: every held-out pair of ends with each type's (score, right?), and
+# the number of gold relations of the held-out documents.
+OutOfFold = tuple[list[list[tuple[str, float, bool]]], int]
+# The held-out documents read through their gold mentions (the relation stage alone) and
+# through the extractor's own mentions (as at work, spurious and missed names included).
+Folds = tuple[OutOfFold, OutOfFold]
 
 
-def out_of_fold(
-    data: list[Example], totals: dict[str, int], folds: int, c: float
-) -> tuple[OutOfFold, OutOfFold]:
-    """Every fold's held-out candidates scored by a model fit on the others (folds
-    grouped by site): those of the gold mentions, and those of the extractor's own
-    mentions (a gold relation found twice through two spurious mentions counts once)."""
+def out_of_fold(data: list[Example], totals: dict[str, int], folds: int, c: float) -> Folds:
+    """Every fold's held-out candidates scored by a model fit on the others (folds grouped
+    by site): those of the gold mentions, and those of the extractor's own mentions (a
+    gold relation found twice through two spurious mentions counts once)."""
     sites = sorted({ex.site for ex in data})
     fold_of = {site: i % folds for i, site in enumerate(sites)}
-    pooled: list[tuple[str, float, bool]] = []
-    own: list[tuple[str, float, bool]] = []
+    pooled: list[list[tuple[str, float, bool]]] = []
+    pooled_own: list[list[tuple[str, float, bool]]] = []
     gold = 0
     for k in range(folds):
         train = [ex for ex in data if fold_of[ex.site] != k]
         held = [ex for ex in data if fold_of[ex.site] == k]
         test = [ex for ex in held if not ex.doc.endswith("#predicted")]
-        gold += sum(n for d, n in totals.items() if d in {ex.doc for ex in test})
+        own = [ex for ex in held if ex.doc.endswith("#predicted")]
+        held_docs = {ex.doc.removesuffix("#predicted") for ex in held}
+        gold += sum(n for d, n in totals.items() if d in held_docs)
         params = fit(train, c)
         model = RelationModel(params["weights"], params["bias"], {}, 0.5, {})
-        for i, score in _decide(test, model).items():
-            pooled.append((test[i].type, score, test[i].label))
-        predicted = [ex for ex in held if ex.doc.endswith("#predicted")]
-        decided = sorted(_decide(predicted, model).items(), key=lambda kv: -kv[1])
-        seen: set[tuple[str, str, tuple[str, str]]] = set()
-        for i, score in decided:
-            ex = predicted[i]
-            key = (ex.doc, ex.type, ex.gold_ends)
-            own.append((ex.type, score, ex.label and key not in seen))
-            if ex.label:
-                seen.add(key)
-    return (pooled, gold), (own, gold)
+        pooled += _pairs(test, model)
+        pooled_own += _pairs(own, model, once=True)
+    return (pooled, gold), (pooled_own, gold)
+
+
+def _kept(oof: OutOfFold, thresholds: dict[str, float], default: float) -> list[tuple[str, bool]]:
+    """(type, right?) of the relation kept for each pair, decided as the extractor does."""
+    out = []
+    for scored in oof[0]:
+        chosen = choose([(t, sc) for t, sc, _ in scored], thresholds, default)
+        if chosen is not None:
+            out.append((chosen[0], next(lab for t, _, lab in scored if t == chosen[0])))
+    return out
 
 
 def _f1(oof: OutOfFold, thresholds: dict[str, float], default: float) -> tuple[float, float, float]:
     """F1, precision and recall of the out-of-fold decisions at these thresholds."""
-    pooled, gold = oof
-    kept = [right for typ, score, right in pooled if score >= thresholds.get(typ, default)]
+    kept = [right for _, right in _kept(oof, thresholds, default)]
     tp = sum(kept)
     p = tp / len(kept) if kept else 0.0
-    r = tp / gold if gold else 0.0
+    r = tp / oof[1] if oof[1] else 0.0
     return (2 * p * r / (p + r) if p + r else 0.0), p, r
+
+
+def _pooled(folds: Folds) -> OutOfFold:
+    """The held-out decisions of both mention sets as one (a micro-average of the two)."""
+    on_gold, on_own = folds
+    return (on_gold[0] + on_own[0], on_gold[1] + on_own[1])
 
 
 def cross_validate(
     data: list[Example], totals: dict[str, int], folds: int
-) -> tuple[float, float, dict[str, Any], tuple[OutOfFold, OutOfFold]]:
-    """The best C and threshold over grouped-by-site folds (on gold mentions), their
-    pooled scores, and the out-of-fold decisions of that C."""
+) -> tuple[float, float, dict[str, Any], Folds]:
+    """The best C and threshold over grouped-by-site folds, their scores, and the
+    out-of-fold decisions of that C. C and threshold are chosen on the F1 of the pooled
+    held-out decisions on gold mentions and on the extractor's own mentions, since the
+    extractor works on its own."""
     oofs = {c: out_of_fold(data, totals, folds, c) for c in C_VALUES}
-    table = {(c, t): _f1(oofs[c][0], {}, t) for c in C_VALUES for t in THRESHOLDS}
-    (c, t), (f1, p, r) = max(table.items(), key=lambda kv: kv[1][0])
-    scores = {"f1": round(f1, 3), "p": round(p, 3), "r": round(r, 3), "folds": folds}
+    both = {c: _pooled(oofs[c]) for c in C_VALUES}
+    c, t = max(
+        ((c, t) for c in C_VALUES for t in THRESHOLDS),
+        key=lambda ct: _f1(both[ct[0]], {}, ct[1])[0],
+    )
+    f1, p, r = _f1(oofs[c][0], {}, t)
+    scores = {
+        "f1": round(f1, 3),
+        "p": round(p, 3),
+        "r": round(r, 3),
+        "f1_own_mentions": round(_f1(oofs[c][1], {}, t)[0], 3),
+        "f1_pooled": round(_f1(both[c], {}, t)[0], 3),
+        "folds": folds,
+    }
     return c, t, scores, oofs[c]
 
 
-def per_type_thresholds(
-    oofs: tuple[OutOfFold, OutOfFold], default: float
-) -> tuple[dict[str, float], dict[str, float]]:
-    """Thresholds per relation type that raise the pooled out-of-fold F1 of the
-    decisions on gold mentions and on the extractor's own mentions (coordinate ascent)."""
-    on_gold, on_own = oofs
-    # one F1 over the held-out decisions of both mention sets (a micro-average)
-    both: OutOfFold = (on_gold[0] + on_own[0], on_gold[1] + on_own[1])
-    types = sorted({t for t, _, _ in on_gold[0]})
+def per_type_thresholds(folds: Folds, default: float) -> tuple[dict[str, float], dict[str, float]]:
+    """Thresholds per relation type that raise the F1 of the pooled out-of-fold decisions
+    on gold mentions and on the extractor's own mentions (coordinate ascent)."""
+    on_gold, on_own = folds
+    both = _pooled(folds)
+    types = sorted({t for scored in both[0] for t, _, _ in scored})
     thresholds: dict[str, float] = {}
     for _round in range(2):
         for typ in types:
@@ -244,13 +275,14 @@ def per_type_thresholds(
                 THRESHOLDS,
                 key=lambda v: (_f1(both, {**thresholds, typ: v}, default)[0], -abs(v - default)),
             )
-    for name, (pooled, _gold) in (("gold mentions", on_gold), ("own mentions", on_own)):
+    for name, oof in (("gold mentions", on_gold), ("own mentions", on_own)):
         print(f" {name}:", file=sys.stderr)
+        decided = _kept(oof, thresholds, default)
         for typ in types:
-            kept = [lab for t, sc, lab in pooled if t == typ and sc >= thresholds[typ]]
-            positives = sum(lab for t, _, lab in pooled if t == typ)
+            kept = [right for t, right in decided if t == typ]
+            reachable = sum(lab for scored in oof[0] for t, _, lab in scored if t == typ)
             print(
-                f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {positives}",
+                f"  {typ:<18} kept {len(kept):4d}  right {sum(kept):4d}  reachable {reachable}",
                 file=sys.stderr,
             )
     return thresholds, {
@@ -258,6 +290,7 @@ def per_type_thresholds(
         "f1_per_type": round(_f1(on_gold, thresholds, default)[0], 3),
         "own_mentions_f1_global_threshold": round(_f1(on_own, {}, default)[0], 3),
         "own_mentions_f1_per_type": round(_f1(on_own, thresholds, default)[0], 3),
+        "pooled_f1_per_type": round(_f1(both, thresholds, default)[0], 3),
     }
 
 

@@ -134,8 +134,8 @@ def test_thresholds_are_chosen_for_the_extractors_own_mentions_too() -> None:
     # On gold mentions every LEADS pair scoring 0.6+ is right; on the extractor's own
     # mentions those scoring below 0.8 are wrong (mistyped ends). The threshold is the
     # one that holds for both, higher than the gold mentions alone would choose.
-    on_gold = ([("LEADS", 0.62, True), ("LEADS", 0.65, True), ("LEADS", 0.95, True)], 3)
-    own = [("LEADS", 0.6 + 0.01 * i, False) for i in range(20)] + [("LEADS", 0.95, True)]
+    on_gold = ([[("LEADS", 0.62, True)], [("LEADS", 0.65, True)], [("LEADS", 0.95, True)]], 3)
+    own = [[("LEADS", 0.6 + 0.01 * i, False)] for i in range(20)] + [[("LEADS", 0.95, True)]]
     alone, _ = per_type_thresholds((on_gold, ([], 0)), 0.5)
     thresholds, scores = per_type_thresholds((on_gold, (own, 1)), 0.5)
     assert alone["LEADS"] <= 0.6 < 0.8 <= thresholds["LEADS"]

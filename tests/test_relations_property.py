@@ -105,7 +105,16 @@ NO_PROGRAMME = [name for name, (_, etype) in NAMES.items() if etype != "FundingP
 )
 def test_names_without_cue_words_give_no_relation(tokens: list[str]) -> None:
     # names, conjunctions and punctuation only: no rule fires on co-occurrence (programme
-    # names are left out: "the Growth Fund Project Kite" is a premodifier that states it)
+    # names are left out: "the Growth Fund Project Kite" is a premodifier that states it);
+    # the one reading of names and commas is an organisation's place in apposition, as in
+    # an address ("Alpha Works, Northland" where no list goes on)
     text = " ".join(tokens)
     doc, mentions = make_doc(text, NAMES, lang="nl")
-    assert propose_relations(doc, mentions, lang="nl") == []
+    found = propose_relations(doc, mentions, lang="nl")
+    names = {"o1": "Alpha Works", "c1": "Beta Cluster"}
+    assert all(
+        (r.type, r.target) == ("LOCATED_IN", "r1")
+        and r.source in names
+        and f"{names[r.source]} , Northland" in text
+        for r in found
+    ), found

@@ -96,7 +96,7 @@ def _rule_relations(view: DocView, lang: str) -> list[Found]:
     found = [
         *cue_relations(view, lang),
         *syntax_relations(view),
-        *adjacency_relations(view),
+        *adjacency_relations(view, lang),
         *layout_relations(view),
     ]
     attach_grants(view, found)
@@ -115,18 +115,20 @@ def _decide(
     """The candidates the model keeps: the best relation type of each pair of ends."""
     proposed = _merge(found)
     ruled = {(f.type, f.source, f.target): f for f in proposed}
-    best: dict[tuple[str, str], tuple[float, Candidate]] = {}
+    by_ends: dict[tuple[str, str], list[tuple[float, Candidate]]] = {}
     for cand in _reader(view, lang, proposed).candidates():
-        score = model.score(cand.features)
-        if score < model.threshold(cand.type):
-            continue
         if (cand.type, cand.target_ref.type) in STATED_ONLY and (
             (cand.type, cand.source, cand.target) not in ruled
         ):
             continue
-        ends = (cand.source, cand.target)
-        if ends not in best or score > best[ends][0]:
-            best[ends] = (score, cand)
+        by_ends.setdefault((cand.source, cand.target), []).append(
+            (model.score(cand.features), cand)
+        )
+    best: dict[tuple[str, str], tuple[float, Candidate]] = {}
+    for ends, scored in by_ends.items():
+        chosen = model.choose([(c.type, score) for score, c in scored])
+        if chosen is not None:
+            best[ends] = next((score, c) for score, c in scored if c.type == chosen[0])
     # A rule proposal this sure stands whatever the model says.
     kept: list[RelationFact] = [
         fact

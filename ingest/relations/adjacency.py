@@ -1,6 +1,7 @@
 """Relations stated by how two mentions stand next to each other.
 
-"Acme (Ghent)", "Acme in Ghent and Bruges", "Jane Doe, director of Acme", "Jane Doe
+"Acme (Ghent)", "Acme in Ghent and Bruges", "Acme, Ghent", "Acme, Main Street 5, 9000
+Ghent", "the Research Office of Acme University", "Jane Doe, director of Acme", "Jane Doe
 (Acme)", "the Solar Bridge lead, Jane Doe", "the Horizon Europe project Solar Bridge",
 "Met Zonnebrug willen A, B en C ...": punctuation and a few function words that state
 the link, not mere co-occurrence.
@@ -49,6 +50,31 @@ _PROGRAMME_PROJECT = re.compile(
 )
 _PROJECT_IS_A = re.compile(r"^\s*(?:,|\(|is|was)?\s*(?:an?|een|un|une|ein|eine)?\s*$", re.I)
 _PROJECT_WORD_AFTER = re.compile(r"^\s*[-–]?\s*(?:project|projet|projekt)\b", re.I)
+# "Acme, Ghent" / "Howest, campus Brugge": a place after a comma, with at most a word for
+# a site between ...
+_COMMA_PLACE = re.compile(
+    r"^\s*,\s*(?:(?:campus|site|vestiging|locatie|standort|location|site de)\s+)?$", re.I
+)
+# ... unless another name follows it in a list ("Acme, Ghent and Beta": three partners)
+_LIST_GOES_ON = re.compile(
+    r"^\s*(?:(?:,|/|&|\band\b|\ben\b|\bund\b|\bet\b)\s*[^\W\d_]|\(\s*(?:or|and|of|en|oder|ou)\b)",
+    re.I,
+)
+# "Acme, Rheydter Straße 329, 41065 Mönchengladbach", "Acme Rue d'Egmont 5, B-1000
+# Brussels", "Acme, Postbus 12, 6200 AB Maastricht": an address whose postcode comes
+# right before the place.
+_ADDRESS = re.compile(
+    r"^[ \t]*,?[ \t]*[^\n.;:!?]{0,60}?\d+[a-zA-Z]?[ \t]*,?[ \t]*"
+    r"(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]*$"
+)
+# "the Knowledge Transfer Office of ULiège", "Fachbereich Energie der FH Münster",
+# "het Zentrum voor X van de Universiteit Y", "la DG REGIO de la Commission": a part
+# named with the organisation it belongs to.
+_PART_OF = re.compile(
+    r"^\s*(?:\([^()]{1,30}\)\s*)?,?\s*(?:of\s+the|of|der|des|van\s+de|van\s+het|van"
+    r"|de\s+la|de\s+l['’]|du|de\s+l|within\s+the|within|binnen\s+de|innerhalb\s+der)\s*$",
+    re.I,
+)
 
 
 # "Met Zonnebrug willen A, B en C ...", "With Solar Bridge, A and B aim to ...": the
@@ -75,6 +101,12 @@ def _any_list(view: DocView, seg: Segment, first: Ref) -> list[Ref]:
             break
         out.append(ref)
     return out
+
+
+def _listed_after(view: DocView, seg: Segment, ref: Ref) -> bool:
+    """Whether ``ref`` comes after another name in a list ("A, B, Ghent": not "B, Ghent")."""
+    before = [r for r in seg.refs if r.end <= ref.start]
+    return bool(before) and view.is_list_gap(before[-1].end, ref.start, seg, regions=False)
 
 
 def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
@@ -110,7 +142,7 @@ def _programme_prefixed(view: DocView, seg: Segment, programmes: dict[str, Ref])
                 )
 
 
-def adjacency_relations(view: DocView) -> Iterator[Found]:
+def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
     """Relations stated by how two mentions stand next to each other."""
     text = view.text
     programmes = {text[r.start : r.end]: r for r in view.refs if r.type == "FundingProgramme"}
@@ -123,7 +155,7 @@ def adjacency_relations(view: DocView) -> Iterator[Found]:
             for b in refs[i + 1 : i + 4]:
                 gap = _gap(view, a, b, seg)
                 after_b = text[b.end : b.end + 40]
-                yield from _pair_rules(view, seg, a, b, gap, after_b, evidence, region)
+                yield from _pair_rules(view, seg, a, b, gap, after_b, evidence, region, lang)
 
 
 def _pair_rules(
@@ -135,6 +167,7 @@ def _pair_rules(
     after_b: str,
     evidence: str,
     region: tuple[int, int],
+    lang: str,
 ) -> Iterator[Found]:
     direct = "X" not in gap  # nothing else between the two mentions
 
@@ -142,7 +175,19 @@ def _pair_rules(
         if s.key != t.key and allowed(rel, s.type, t.type):
             yield Found(rel, s, t, conf, region, evidence, rule=f"adjacency:{name}")
 
+    if a.type in ORG_TYPES and b.type == "Region" and not direct and _ADDRESS.match(gap):
+        # only a place may be named inside the address ("Acme, Kortrijksesteenweg 5, 9000
+        # Gent"), not another organisation
+        if all(r.type == "Region" for r in view.refs_in(a.end, b.start)):
+            yield from out(LOCATED_IN, a, b, 0.8, "address")
     if a.type in ORG_TYPES and b.type == "Region" and direct:
+        if _ADDRESS.match(gap):
+            yield from out(LOCATED_IN, a, b, 0.8, "address")
+        elif _COMMA_PLACE.match(gap) and not _listed_after(view, seg, a):
+            places = view.expand_list(b, seg, ("Region",))
+            if not _LIST_GOES_ON.match(view.text[places[-1].end : places[-1].end + 20]):
+                for r in places:
+                    yield from out(LOCATED_IN, a, r, 0.5, "comma place")
         if _PAREN_OPEN.match(gap):
             # "Acme (Ghent)", "Acme (Ghent, Belgium)"
             places = view.expand_list(b, seg, ("Region",))
@@ -160,6 +205,13 @@ def _pair_rules(
         if all(r.key != a.key for r in inner):
             for r in inner:
                 yield from out(MEMBER_OF, r, a, 0.45, "org-(org)")
+    if a.type in ORG_TYPES and b.type in ORG_TYPES and _PART_OF.match(gap):
+        # only the part's own acronym may stand between: "DG REGIO (DG REGIO) de la ..."
+        same = all(r.key == a.key for r in view.refs_in(a.end, b.start))
+        # Dutch "of" is "or": "bij Shell of Philips"
+        dutch_or = lang == "nl" and gap.strip().lower() == "of"
+        if same and not dutch_or and not _NAME_GOES_ON.match(after_b):
+            yield from out(MEMBER_OF, a, b, 0.8, "part-of")
     if a.type == "Person" and b.type in ORG_TYPES:
         if direct and _PERSON_OF.match(gap):
             yield from out(AFFILIATED_WITH, a, b, 0.6, "person-of-org")

@@ -1,23 +1,31 @@
 """Candidate relations between a document's entities, and what is known of each.
 
 Every ordered pair of entities whose types the ontology allows for a relation is a
-candidate for it. Its features describe the text that joins them, not the names
-themselves: the closest pair of their mentions (sentence distance, words and punctuation
-between, cue phrases and the relations they state), the layout (same line, bullet,
-heading, a list of the same type), the document (the only or most-named entity of its
-type, named in the title) and what the cue rules proposed. ``relations.model`` weighs
-them; ``evaluation.train_relations`` learns the weights from a train split of the gold.
+candidate for it (a lead only where a lead cue or rule speaks of the pair). Its features
+describe the text that joins them, not the names themselves: the closest pair of their
+mentions (sentence distance, words and punctuation between, cue phrases and the
+relations they state, cues attached to either end), an end named in a list read as the
+whole list ("A, B and C are partners of X": each member gets the same words), the
+layout (same line, bullet, heading, a list of the same type), the records of the page
+(one end opens the heading, item or "Name - ..." paragraph that names the other, or the
+other is named only in other entities' records), one name inside the other ("Ghent
+University Global Campus"), a possessive ("Flanders' cluster"), the document (the only
+or most-named entity of its type, named in the title) and what the cue rules proposed.
+``relations.model`` weighs them; ``evaluation.train_relations`` learns the weights from a
+train split of the gold.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from innograph.ingest.reading import block_index
 from innograph.ingest.reading.doc import doc_blocks
+from innograph.ingest.relations.cues import LOCATED_IN
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import DocView, Ref
@@ -35,6 +43,13 @@ RELATION_TYPES = (
 )
 # Words between two mentions worth reading as features: beyond this the gap is a "far" gap.
 MAX_GAP_WORDS = 12
+# How far (characters) a cue may stand from the mention it attaches to.
+ATTACH = 40
+# Relations a pair is a candidate for only when a cue of theirs stands between the ends
+# or by the source, or a rule proposed it: leading is read from a lead cue ("coordinated
+# by", "Leadpartner", "chef de file"), never from a pair that merely looks like a
+# partnership, nor from a lead cue that is about the project and someone else.
+NEEDS_CUE = frozenset({"LEADS"})
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # Features also read per pair of end types: how close the ends stand and what the rules
 # and cue phrases say means one thing between a person and an organisation and another
@@ -44,6 +59,8 @@ _BY_ENDS = ("rule=", "segdist=", "gapwords=", "sameline=", "between=", "cue_", "
 # Types read as one for that: a cluster is an organisation.
 _END_FAMILY = {"Cluster": "Organisation"}
 _BULLET = re.compile(r"^\s*(?:[•·*»▪◦‣–-]|\d{1,2}[.)])\s")
+_POSSESSIVE = re.compile(r"^['’](?:s\b|\s)")
+ORG_TYPES = ("Organisation", "Cluster")
 
 
 @dataclass(slots=True)
@@ -90,6 +107,20 @@ class PairReader:
         title_end = view.text.find("\n", len(view.text) - len(view.text.lstrip()))
         self.title_end = title_end if title_end != -1 else len(view.text)
         self.list_keys = self._listed()
+        # each mention's coordinated list ("A, B and C" of organisations and clusters)
+        self.lists: dict[int, list[Ref]] = {}
+        for seg in view.segments:
+            for ref in seg.refs:
+                family = ORG_TYPES if ref.type in ORG_TYPES else (ref.type,)
+                self.lists[id(ref)] = view.expand_list(ref, seg, family)
+        self.names: dict[str, set[str]] = {}
+        for ref in view.refs:
+            self.names.setdefault(ref.key, set()).add(
+                " ".join(view.lowered[ref.start : ref.end].split())
+            )
+        self._record_heads: dict[tuple[str, str], dict[str, str]] = {}
+        self.placed: set[str] = set()
+        self.attached = self._attached_cues()
         self._nearest: dict[tuple[str, str], str] = {}
         self._previous = {id(r): p for p, r in zip(view.refs, view.refs[1:], strict=False)}
         # the layout blocks (heading / item / field / paragraph) and the heading each sits under
@@ -100,6 +131,42 @@ class PairReader:
             b = self._block_of[id(r)]
             if b is not None:
                 self.keys_in_block.setdefault(b, set()).add(r.key)
+
+    def _attached_cues(self) -> dict[str, set[str]]:
+        """Key -> the relations of the cues that attach to one of its mentions: a cue
+        next to the mention (or to the list it is named in), in the same segment, with
+        no other mention between ("coordinated by X", "X, lead partner", "Partners: A,
+        B and C"). Names that follow a location cue ("based in Leuven") go to
+        ``self.placed``."""
+        out: dict[str, set[str]] = {}
+        view = self.view
+        starts = [c[0] for c in self.cues]
+        for seg in view.segments:
+            lo_i = bisect_left(starts, seg.start - ATTACH)
+            nearby = [c for c in self.cues[lo_i:] if c[0] < seg.end and c[1] <= seg.end + 1]
+            nearby = [c for c in nearby if c[0] >= seg.start or c[1] > seg.start - ATTACH]
+            if not nearby:
+                continue
+            for ref in seg.refs:
+                members = self.lists.get(id(ref), [ref])
+                lo, hi = members[0].start, members[-1].end
+                before: set[str] = set()
+                after: set[str] = set()
+                for cs, ce, rels in nearby:
+                    if ce <= lo and lo - ce <= ATTACH:
+                        gap, side = (ce, lo), before
+                    elif cs >= hi and cs - hi <= ATTACH:
+                        gap, side = (hi, cs), after
+                    else:
+                        continue
+                    if view.refs_in(*gap) or "\n\n" in view.text[gap[0] : gap[1]]:
+                        continue
+                    side.update(rels)
+                if LOCATED_IN in before:
+                    self.placed.add(ref.key)  # "based in Leuven, coordinates X"
+                if before or after:
+                    out.setdefault(ref.key, set()).update(before | after)
+        return out
 
     def _listed(self) -> set[str]:
         """Keys of entities named in a coordinated list of their type ("A, B and C")."""
@@ -131,7 +198,16 @@ class PairReader:
                 ends = ">".join(_END_FAMILY.get(t, t) for t in (self.type_of[a], self.type_of[b]))
                 for rel in types:
                     feats = [f"{rel}|{f}" for f in shared] + [f"{rel}|bias"]
-                    feats += self._cue_match(rel, ra, rb)
+                    cues = self._cue_match(rel, ra, rb)
+                    if (
+                        rel in NEEDS_CUE
+                        and f"rule={rel}" not in shared
+                        and not {f"{rel}|cue_between", f"{rel}|s_cue_attached"} & set(cues)
+                    ):
+                        continue
+                    if rel in NEEDS_CUE and a in self.placed:
+                        continue  # "imec, based in Leuven, coordinates X": not Leuven
+                    feats += cues
                     feats += [
                         f"{rel}|{ends}|{f.split('|', 1)[1]}"
                         for f in feats
@@ -154,12 +230,29 @@ class PairReader:
         view, text = self.view, self.view.text
         ta, tb = self.type_of[a], self.type_of[b]
         feats = [f"types={ta}>{tb}", f"lang={self.lang}"]
+        # An end named in a list is read as the whole list ("A, B and C are partners of
+        # X": each member gets the list's words), unless the other end is in it too.
+        la, lb = self.lists.get(id(ra), [ra]), self.lists.get(id(rb), [rb])
+        if any(r.key == b for r in la):
+            feats.append("same_list")
+            la = lb = []
+        feats.append(f"s_list={_bucket(len(la), (1, 2, 4))}")
+        feats.append(f"t_list={_bucket(len(lb), (1, 2, 4))}")
+        span_a = (la[0].start, la[-1].end) if len(la) > 1 else (ra.start, ra.end)
+        span_b = (lb[0].start, lb[-1].end) if len(lb) > 1 else (rb.start, rb.end)
+        if span_a[0] < span_b[1] and span_b[0] < span_a[1]:
+            span_a, span_b = (ra.start, ra.end), (rb.start, rb.end)
         first, second = (ra, rb) if ra.start <= rb.start else (rb, ra)
+        (first_start, first_end), (second_start, second_end) = (
+            (span_a, span_b) if first is ra else (span_b, span_a)
+        )
         feats.append("order=st" if first is ra else "order=ts")
         sa, sb = self._seg_of[id(ra)], self._seg_of[id(rb)]
         seg_dist = abs(sa - sb)
         feats.append(f"segdist={_bucket(seg_dist, (0, 1, 2, 4))}")
-        gap_text = text[first.end : second.start]
+        gap_text = text[first_end:second_start]
+        if _POSSESSIVE.match(gap_text):
+            feats.append(f"{'s' if first is ra else 't'}_possessive")
         same_line = "\n" not in gap_text
         feats.append(f"sameline={same_line}")
         if seg_dist == 0:
@@ -175,19 +268,19 @@ class PairReader:
                 feats.append(f"gap={gap_text.strip() or 'none'}")
             elif len(punct) <= 4:
                 feats.append(f"gapshape={punct}")
-            between = view.refs_in(first.end, second.start)
+            between = view.refs_in(first_end, second_start)
             feats.append(f"between={_bucket(len(between), (0, 1, 3))}")
             if any(r.type == tb and r.key != b for r in between):
                 feats.append("between_same_target_type")
             if any(r.type == ta and r.key != a for r in between):
                 feats.append("between_same_source_type")
         # words just before the first and after the second mention (same line)
-        line_start = text.rfind("\n", 0, first.start) + 1
-        before = _WORD.findall(text[max(line_start, first.start - 40) : first.start])
+        line_start = text.rfind("\n", 0, first_start) + 1
+        before = _WORD.findall(text[max(line_start, first_start - 40) : first_start])
         feats += [f"pre={w.lower()}" for w in before[-2:]]
-        line_end = text.find("\n", second.end)
-        stop = second.end + 40 if line_end == -1 else min(second.end + 40, line_end)
-        after = _WORD.findall(text[second.end : stop])
+        line_end = text.find("\n", second_end)
+        stop = second_end + 40 if line_end == -1 else min(second_end + 40, line_end)
+        after = _WORD.findall(text[second_end:stop])
         feats += [f"post={w.lower()}" for w in after[:2]]
         # the document around them
         for side, key, ref, typ in (("s", a, ra, ta), ("t", b, rb, tb)):
@@ -214,6 +307,11 @@ class PairReader:
             if len(line.strip()) <= (ref.end - ref.start) + 2:
                 feats.append(f"{side}_alone_on_line")
         feats += self._layout_features(a, b, ra, rb)
+        feats += self._record_features(a, b)
+        if self._name_holds(a, b):
+            feats.append("s_name_holds_t")  # "Ghent University Global Campus", "Ghent University"
+        elif self._name_holds(b, a):
+            feats.append("t_name_holds_s")
         # what the cue rules proposed for this pair
         for rel, conf in self.rules.get((a, b), []):
             feats.append(f"rule={rel}")
@@ -246,6 +344,39 @@ class PairReader:
             n = sum(1 for k in self.keys_in_block.get(block_i, ()) if self.type_of[k] == typ)
             feats.append(f"{side}_same_type_in_block={_bucket(n, (1, 2, 4))}")
         return feats
+
+    def _record_features(self, a: str, b: str) -> list[str]:
+        """Whether one end opens the record (a heading, an item, a "Name - ..." paragraph)
+        in which the other is named, or the other is named in records of other entities
+        of its type only (each approved project of a news item with its own partners)."""
+        feats = []
+        for side, key, other in (("t", a, b), ("s", b, a)):
+            heads = self._heads_over(key, self.type_of[other])
+            if other in heads:
+                feats.append(f"{side}_heads_record={heads[other]}")
+            elif heads:
+                feats.append(f"{side}_other_record")
+        return feats
+
+    def _heads_over(self, key: str, typ: str) -> dict[str, str]:
+        """Head key -> record kind of the records of ``typ`` that name ``key``."""
+        cached = self._record_heads.get((key, typ))
+        if cached is None:
+            cached = {}
+            for ref in self.refs_by_key[key]:
+                rec = self.view.record_at(ref.start, (typ,))
+                if rec is not None and rec.head.key != key:
+                    cached.setdefault(rec.head.key, rec.kind)
+            self._record_heads[(key, typ)] = cached
+        return cached
+
+    def _name_holds(self, a: str, b: str) -> bool:
+        """Whether a name of ``a`` holds a name of ``b`` as whole words."""
+        return any(
+            len(nb) < len(na) and re.search(rf"(?<!\w){re.escape(nb)}(?!\w)", na)
+            for na in self.names[a]
+            for nb in self.names[b]
+        )
 
     def _nearest_of_type(self, ref: Ref, other_key: str, typ: str) -> bool:
         """Whether ``ref``'s entity has the mention of its type nearest to the other end."""
@@ -285,4 +416,10 @@ class PairReader:
                 out.append(f"{rel}|cue_{where}")
             else:
                 out.append(f"{rel}|othercue_{where}")
+        for side, key in (("s", ra.key), ("t", rb.key)):
+            rels = self.attached.get(key, set())
+            if rel in rels:
+                out.append(f"{rel}|{side}_cue_attached")
+            elif rels:
+                out.append(f"{rel}|{side}_othercue_attached")
         return sorted(set(out))

@@ -21,7 +21,7 @@ from innograph.ingest.relations.cues import (
     compiled_labels,
 )
 from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
-from innograph.ingest.relations.text import DocView, Ref, squash
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, squash
 from innograph.ontology.terms import relation_type
 
 _LABEL_TAIL = re.compile(r"^([^:\n.]{0,40}):[ \t]*(.*)$|^[ \t]*$")
@@ -121,15 +121,21 @@ def _value_lines(
 def _label_field(
     view: DocView, label: tuple[int, int], value: list[tuple[int, int]], hit: _LabelHit
 ) -> Iterator[Found]:
-    """The field's values related to the document's main project."""
-    main = view.main_project
+    """The field's values related to the project whose record holds the field (each
+    project of a page listing several has its own "Partners:"), else the main project."""
+    record = view.record_at(label[0], PROJECT_TYPES)
+    main = (
+        Ref(record.head.key, record.head.type, -1, -1, implicit=True)
+        if record is not None
+        else view.main_project
+    )
     if not value or main is None:
         return
     term = relation_type(hit.relation)
     lo, hi = value[0][0], value[-1][1]
     region = (label[0], hi)
     evidence = squash(view.text[label[0] : hi])
-    rule = f"layout:label:{hit.relation}"
+    rule = f"layout:label:{hit.relation}" + (":record" if record is not None else "")
     for ref in _refs_in(view, lo, hi):
         if ref.key == main.key:
             continue

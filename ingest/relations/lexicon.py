@@ -6,23 +6,64 @@ French and German basic).
 Each entry: the phrases (a regular expression, "|" between alternatives), the relations
 they may state, where the source and target stand, the confidence, whether a missing
 project end may be the document's main project, and how far the ends may be.
+
+A phrase is read as lemmas, not as a fixed string: each plain word of five letters or
+more also matches its inflected forms (the language's ``INFLECTIONS``: "Projektpartner"
+-> "Projektpartnern", "bijdrage" -> "bijdragen"), and up to two of the language's
+``MODIFIERS`` may stand between the words of a phrase ("coordinated jointly by",
+"beteiligt sich auch an", "in nauwe samenwerking met").
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from types import ModuleType
 
-from innograph.ingest.relations.cues import FUND_WORDS, AmountWords, Cue
+from innograph.ingest.relations.cues import FUND_WORDS, LEADS, AmountWords, Cue, split_alternatives
 from innograph.ingest.relations.lang import de, en, fr, nl
 
-CUES: dict[str, list[Cue]] = {"en": en.CUES, "nl": nl.CUES, "fr": fr.CUES, "de": de.CUES}
-AMOUNT_WORDS: dict[str, AmountWords] = {
-    "en": en.AMOUNT_WORDS,
-    "nl": nl.AMOUNT_WORDS,
-    "fr": fr.AMOUNT_WORDS,
-    "de": de.AMOUNT_WORDS,
-}
+LANGS: dict[str, ModuleType] = {"en": en, "nl": nl, "fr": fr, "de": de}
+CUES: dict[str, list[Cue]] = {code: module.CUES for code, module in LANGS.items()}
+AMOUNT_WORDS: dict[str, AmountWords] = {code: module.AMOUNT_WORDS for code, module in LANGS.items()}
+
+# A plain word of a phrase: letters only (apostrophes and hyphens inside).
+_PLAIN = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
+MIN_INFLECTED = 5
+
+
+def _top_level_words(pattern: str) -> list[str]:
+    """The pattern cut at its spaces outside groups and brackets."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(pattern):
+        escaped = i > 0 and pattern[i - 1] == "\\"
+        if ch in "([" and not escaped:
+            depth += 1
+        elif ch in ")]" and not escaped:
+            depth -= 1
+        elif ch == " " and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+    out.append(pattern[start:])
+    return [w for w in out if w]
+
+
+def lemma_pattern(pattern: str, lang: str, *, inflect: bool = True) -> str:
+    """A cue pattern as lemmas: inflected forms of its words and modifiers between them
+    (see the module's docstring); lead cues are not inflected (``_cue_patterns``)."""
+    module = LANGS.get(lang, en)
+    suffixes = getattr(module, "INFLECTIONS", "") if inflect else ""
+    modifiers = getattr(module, "MODIFIERS", "")
+    words = []
+    for alternative in split_alternatives(pattern):
+        parts = []
+        for word in _top_level_words(alternative):
+            if suffixes and _PLAIN.match(word) and len(word) >= MIN_INFLECTED:
+                word += f"(?:{suffixes})?"
+            parts.append(word.replace(" ", r"\s+"))
+        gap = rf"\s+(?:(?:{modifiers})\s+){{0,2}}" if modifiers else r"\s+"
+        words.append(gap.join(parts))
+    return "|".join(f"(?:{w})" for w in words)
 
 
 @cache
@@ -32,8 +73,17 @@ def _cue_patterns(lang: str) -> tuple[tuple[re.Pattern[str], tuple[Cue, ...]], .
         grouped.setdefault(cue.pattern, []).append(cue)
     # Compiled for lower-cased text and without a leading look-behind, so that the
     # regex engine can jump to its literal prefix: many times faster than IGNORECASE.
+    # A lead role is one organisation's: its plural ("project leaders", "porteurs de
+    # projets") names no one in particular, so lead cues are not inflected.
     return tuple(
-        (re.compile("(?:" + p.replace(" ", r"\s+") + r")(?![\w-])"), tuple(cues))
+        (
+            re.compile(
+                "(?:"
+                + lemma_pattern(p, lang, inflect=all(LEADS not in c.relations for c in cues))
+                + r")(?![\w-])"
+            ),
+            tuple(cues),
+        )
         for p, cues in grouped.items()
     )
 

@@ -14,12 +14,35 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 MODEL_FILE = Path(__file__).with_name("data") / "relation_model.json"
+
+# A relation that implies another (leading a project is taking part in it): when a pair
+# of ends passes the thresholds of both, the more specific one is what the text states.
+SPECIFIC_OVER = {"LEADS": "PARTICIPATES_IN"}
+
+
+def choose(
+    scored: Sequence[tuple[str, float]], thresholds: Mapping[str, float], default: float
+) -> tuple[str, float] | None:
+    """The relation type kept for one pair of ends, from each type's score: the best
+    scoring type among those reaching their threshold, a specific type before the one it
+    implies; None when no type reaches its threshold."""
+    passing = [(t, s) for t, s in scored if s >= thresholds.get(t, default)]
+    if not passing:
+        return None
+    best = max(passing, key=lambda ts: ts[1])
+    for specific, general in SPECIFIC_OVER.items():
+        if best[0] == general:
+            found = next((ts for ts in passing if ts[0] == specific), None)
+            if found is not None:
+                return found
+    return best
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +63,10 @@ class RelationModel:
     def threshold(self, relation: str) -> float:
         """The score a candidate of ``relation`` needs to be kept."""
         return self.thresholds.get(relation, self.default_threshold)
+
+    def choose(self, scored: Sequence[tuple[str, float]]) -> tuple[str, float] | None:
+        """The relation type kept for one pair of ends (see :func:`choose`)."""
+        return choose(scored, self.thresholds, self.default_threshold)
 
     def to_json(self) -> dict[str, Any]:
         """The model as written to its file."""

@@ -179,8 +179,15 @@ def _implicit(
         return ref
     if view.has_reference(seg, lo, hi):
         return None  # "the programme" named something else than a project
+    if not allow_main:
+        return None
+    # the project whose record the cue stands in ("FutureBEEing - ...\nPartners are A, B")
+    record = view.record_at(cs, wanted)
+    if record is not None:
+        head = record.head
+        return Ref(head.key, head.type, -1, -1, implicit=True)
     main = view.main_project
-    if allow_main and main is not None and main.type in wanted:
+    if main is not None and main.type in wanted:
         return main
     return None
 
@@ -370,11 +377,15 @@ def _apply_cue(
         targets += _parallel(view, seg, targets[-1], _family(tgt.type))
     explicit = [r for r in (src, tgt) if not r.implicit]
     conf = cue.confidence + _syntax_bonus(view, cs, explicit)
+    rule = _rule_name(cue)
     if src.implicit or tgt.implicit:
         conf -= 0.15
+        record = view.record_at(cs, PROJECT_TYPES)
+        main = view.main_project
+        if record is not None and record.head.key in (src.key, tgt.key):
+            if main is None or main.key != record.head.key:
+                rule += ":record"
     for s in sources:
         for t in targets:
             if s.key != t.key and allowed(rel, s.type, t.type):
-                yield Found(
-                    rel, s, t, _clamp(conf), region, evidence, (cs, ce), rule=_rule_name(cue)
-                )
+                yield Found(rel, s, t, _clamp(conf), region, evidence, (cs, ce), rule=rule)

@@ -2,8 +2,11 @@
 
 Segments (sentences, further cut at layout line breaks), the entity mentions of each
 segment in text order, coordinated lists of mentions ("A, B and C"), references like
-"this project", and the document's main project (the implicit target of label layouts
-such as "Partners: A, B").
+"this project", the document's main project (the implicit target of label layouts
+such as "Partners: A, B"), and its records: the stretches of a page that a heading, a
+list item or a paragraph opening with a name ("FutureBEEing - ...", "• Solar Bridge:")
+give to that entity, such as each approved project of a programme's news with its
+partners.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.cues import (
     LIST_WORDS,
     compiled_anaphora,
@@ -69,6 +73,26 @@ _PREDECESSOR_BEFORE = re.compile(
     + r")(?:[^.;:]{0,60}?)$",
     re.IGNORECASE,
 )
+# What may stand before the name that opens a record: bullets, numbering ("1.", "1A -"),
+# quotes; and what follows it in a paragraph that it opens: a dash, colon or bracket.
+_RECORD_PREFIX = re.compile(r"^[\W_]*(?:\d{1,2}[a-zA-Z]?\s*[-–.):]\s*)?[\W_]*$")
+_RECORD_SEPARATOR = re.compile(r"^[\s\"'”“’»]*(?:[-–—:(]|$)")
+# Field labels that name the record's own entity ("Project: X", "Projekt: X").
+_RECORD_FIELD = re.compile(
+    r"^(?:project|projekt|projet|acronym|akronym|acroniem|acronyme|title|titel|titre)\b", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A stretch of the page given to one entity: [start, end) and its opening mention."""
+
+    head: Ref
+    start: int
+    end: int
+    kind: str  # the kind of the block that opens it: heading, item, field or paragraph
+
+
 _LINE_LABEL = re.compile(r"^\s*[^\s:]{1,30}(?:[ \t][^\s:]+){0,3}[ \t]*:")
 _BULLET = re.compile(r"^\s*[•·*»▪◦‣–-]\s")
 _SPACES = re.compile(r"\s+")
@@ -149,7 +173,16 @@ class DocView:
                 bounds.append((start, cut))
                 start = cut + 1
             bounds.append((start, end))
-        segments = [Segment(s, e) for s, e in bounds if self.text[s:e].strip()]
+        # A sentence cut inside a name ("Küsters Grün.Stadt.Klima, Saxion ...") is no
+        # sentence end: the two pieces are one segment. A layout cut stays.
+        joined: list[tuple[int, int]] = []
+        inside = self._inside_mention()
+        for s, e in bounds:
+            if joined and joined[-1][1] == s and inside(s) and self.text[s - 1 : s] != "\n":
+                joined[-1] = (joined[-1][0], e)
+            else:
+                joined.append((s, e))
+        segments = [Segment(s, e) for s, e in joined if self.text[s:e].strip()]
         # Mentions that cross a segment cut (a name wrapped over two lines) stay whole
         # in the segment where they start.
         i = 0
@@ -158,6 +191,15 @@ class DocView:
                 i += 1
             segments[i].refs.append(ref)
         return segments
+
+    def _inside_mention(self) -> Callable[[int], bool]:
+        """Whether a character offset falls strictly inside a mention."""
+
+        def inside(offset: int) -> bool:
+            i = bisect_right(self._ref_starts, offset) - 1  # mentions do not overlap
+            return i >= 0 and self.refs[i].start < offset < self.refs[i].end
+
+        return inside
 
     def _has_sents(self) -> bool:
         return (
@@ -280,6 +322,70 @@ class DocView:
                 return Ref(key, first.type, -1, -1, implicit=True)
             return None
         return None
+
+    @cached_property
+    def records(self) -> list[Record]:
+        """The page's records in text order: the stretches given to one entity each.
+
+        A heading opens a record for each entity type it names one entity of; a list
+        item, or a "Project: X" field, for the name it opens with; a paragraph for the
+        name it opens with when a dash, a colon or a bracket follows ("FutureBEEing -
+        Bis 2030 ...", "Solar Bridge (2023-2026): ..."). A record lasts until the next
+        one of the same entity type opens; one opened by an item, a field or a paragraph
+        also ends at the next heading.
+        """
+        blocks = doc_blocks(self.doc)
+        heads: list[tuple[Ref, int]] = []
+        for i, block in enumerate(blocks):
+            refs = self.refs_in(block.start, block.end)
+            if not refs:
+                continue
+            if block.kind == "heading":
+                keys: dict[str, set[str]] = {}
+                for r in refs:
+                    keys.setdefault(r.type, set()).add(r.key)
+                heads += [
+                    (next(r for r in refs if r.type == typ), i)
+                    for typ, named in keys.items()
+                    if len(named) == 1
+                ]
+                continue
+            start = block.start
+            if block.kind == "field":
+                if not _RECORD_FIELD.search(block.label):
+                    continue
+                start = block.value_start
+            first = refs[0]
+            if not _RECORD_PREFIX.match(self.text[start : first.start]):
+                continue
+            if block.kind == "paragraph" and not _RECORD_SEPARATOR.match(
+                self.text[first.end : block.end]
+            ):
+                continue
+            heads.append((first, i))
+        out: list[Record] = []
+        for n, (head, i) in enumerate(heads):
+            kind = blocks[i].kind
+            end = len(self.text)
+            for later, j in heads[n + 1 :]:
+                if later.type == head.type and j != i:
+                    end = blocks[j].start
+                    break
+            if kind != "heading":
+                nxt = next((b.start for b in blocks[i + 1 :] if b.kind == "heading"), end)
+                end = min(end, nxt)
+            out.append(Record(head, blocks[i].start, end, kind))
+        return out
+
+    def record_at(self, offset: int, types: Sequence[str]) -> Record | None:
+        """The innermost record of an entity of ``types`` that holds ``offset``."""
+        found = None
+        for rec in self.records:
+            if rec.start > offset:
+                break
+            if rec.head.type in types and offset < rec.end:
+                found = rec
+        return found
 
     def _alone_on_line(self, ref: Ref) -> bool:
         line_start = self.text.rfind("\n", 0, ref.start) + 1

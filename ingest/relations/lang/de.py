@@ -146,6 +146,15 @@ CUES: list[Cue] = [
     ),
 ]
 
+# Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",
+# "Projektpartnern"), and the words that may stand between the words of a phrase
+# ("beteiligt sich auch an", "in enger Zusammenarbeit mit").
+INFLECTIONS = "e|n|en|s|es|er|ern|em|in|innen"
+MODIFIERS = (
+    r"auch|gemeinsam|zusammen|derzeit|aktuell|bereits|schon|aktiv|direkt|maßgeblich"
+    r"|ebenfalls|jetzt|eng|enger|engen|intensiv|intensiver|sich|nun"
+)
+
 # What a sum of money in a sentence is (``cues.AmountWords``).
 AMOUNT_WORDS = AmountWords(
     grant={

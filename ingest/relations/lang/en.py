@@ -274,6 +274,14 @@ CUES: list[Cue] = [
     ),
 ]
 
+# Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
+# that may stand between the words of a phrase ("coordinated jointly by").
+INFLECTIONS = "s"
+MODIFIERS = (
+    r"also|jointly|together|currently|now|formally|officially|successfully|directly|actively"
+    r"|already|still|both|close|closely|strategic|main|principal|overall"
+)
+
 # What a sum of money in a sentence is (``cues.AmountWords``).
 AMOUNT_WORDS = AmountWords(
     grant={

@@ -152,6 +152,15 @@ CUES: list[Cue] = [
     ),
 ]
 
+# Read as lemmas (``relations.lexicon``): the endings a cue word may take ("coordonnée",
+# "partenaires"), and the words that may stand between the words of a phrase
+# ("en étroite collaboration avec").
+INFLECTIONS = "s|e|es|x"
+MODIFIERS = (
+    r"aussi|également|conjointement|ensemble|actuellement|déjà|activement|directement"
+    r"|étroite|étroit|étroitement|forte|fort|activement"
+)
+
 # What a sum of money in a sentence is (``cues.AmountWords``).
 AMOUNT_WORDS = AmountWords(
     grant={

@@ -265,6 +265,14 @@ CUES: list[Cue] = [
     ),
 ]
 
+# Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
+# that may stand between the words of a phrase ("werkt nauw samen met").
+INFLECTIONS = "s|en|e|n"
+MODIFIERS = (
+    r"ook|mede|samen|gezamenlijk|nu|momenteel|eveneens|al|reeds|actief|rechtstreeks|nauw"
+    r"|nauwe|intensief|intensieve|sterk|sterke|zich"
+)
+
 # What a sum of money in a sentence is (``cues.AmountWords``).
 AMOUNT_WORDS = AmountWords(
     grant={
