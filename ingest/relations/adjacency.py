@@ -50,8 +50,8 @@ _PROGRAMME_PROJECT = re.compile(
 )
 _PROJECT_IS_A = re.compile(r"^\s*(?:,|\(|is|was)?\s*(?:an?|een|un|une|ein|eine)?\s*$", re.I)
 _PROJECT_WORD_AFTER = re.compile(r"^\s*[-–]?\s*(?:project|projet|projekt)\b", re.I)
-# "Acme, Ghent" / "Howest, campus Brugge": a place after a comma, with at most a word for
-# a site between ...
+# "Acme, Ghent" / "Hogeschool Noordkant, campus Arlon": a place after a comma, with at
+# most a word for a site between ...
 _COMMA_PLACE = re.compile(
     r"^\s*,\s*(?:(?:campus|site|vestiging|locatie|standort|location|site de)\s+)?$", re.I
 )
@@ -67,7 +67,7 @@ _ADDRESS = re.compile(
     r"^[ \t]*,?[ \t]*[^\n.;:!?]{0,60}?\d+[a-zA-Z]?[ \t]*,?[ \t]*"
     r"(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]*$"
 )
-# "the Knowledge Transfer Office of ULiège", "Fachbereich Energie der FH Münster",
+# "the Technology Office of Acme University", "Fachbereich Werkstoffe der Beta Hochschule",
 # "het Zentrum voor X van de Universiteit Y", "la DG REGIO de la Commission": a part
 # named with the organisation it belongs to.
 _PART_OF = re.compile(
@@ -208,7 +208,7 @@ def _pair_rules(
     if a.type in ORG_TYPES and b.type in ORG_TYPES and _PART_OF.match(gap):
         # only the part's own acronym may stand between: "DG REGIO (DG REGIO) de la ..."
         same = all(r.key == a.key for r in view.refs_in(a.end, b.start))
-        # Dutch "of" is "or": "bij Shell of Philips"
+        # Dutch "of" is "or": "bij Acme of Bergmark"
         dutch_or = lang == "nl" and gap.strip().lower() == "of"
         if same and not dutch_or and not _NAME_GOES_ON.match(after_b):
             yield from out(MEMBER_OF, a, b, 0.8, "part-of")

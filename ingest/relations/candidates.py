@@ -309,7 +309,7 @@ class PairReader:
         feats += self._layout_features(a, b, ra, rb)
         feats += self._record_features(a, b)
         if self._name_holds(a, b):
-            feats.append("s_name_holds_t")  # "Ghent University Global Campus", "Ghent University"
+            feats.append("s_name_holds_t")  # "Acme University Coastal Campus", "Acme University"
         elif self._name_holds(b, a):
             feats.append("t_name_holds_s")
         # what the cue rules proposed for this pair

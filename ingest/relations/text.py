@@ -173,7 +173,7 @@ class DocView:
                 bounds.append((start, cut))
                 start = cut + 1
             bounds.append((start, end))
-        # A sentence cut inside a name ("Küsters Grün.Stadt.Klima, Saxion ...") is no
+        # A sentence cut inside a name ("Holt Grün.Bau.Werk, Beta Hochschule ...") is no
         # sentence end: the two pieces are one segment. A layout cut stays.
         joined: list[tuple[int, int]] = []
         inside = self._inside_mention()
