@@ -52,7 +52,7 @@ CUES: list[Cue] = [
     ),
     *cue_list(
         r"coordinates|co-?ordinates|coordinated(?! by)|leads|is leading|are leading|heads"
-        r"|launched(?! by)|spearheads",
+        r"|spearheads",
         LEAD,
         source="left",
         target="right",
