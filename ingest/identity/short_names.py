@@ -43,16 +43,21 @@ MIN_BRAND_LETTERS = 4
 
 
 @lru_cache(maxsize=1)
-def _registry() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The registry's organisations: (identity key of the name, keys of its short names)."""
+def _registry_rows() -> tuple[tuple[str, str], ...]:
+    """The registry's organisations as written: (name, its short names joined by "|")."""
     with ORGANISATIONS.open(encoding="utf-8", newline="") as stream:
         return tuple(
-            (
-                organisation_key(row["name"]),
-                tuple(organisation_key(s) for s in row["short_names"].split("|") if s),
-            )
-            for row in csv.DictReader(stream, delimiter="\t")
+            (row["name"], row["short_names"]) for row in csv.DictReader(stream, delimiter="\t")
         )
+
+
+@lru_cache(maxsize=1)
+def _registry() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The registry's organisations: (identity key of the name, keys of its short names)."""
+    return tuple(
+        (organisation_key(name), tuple(organisation_key(s) for s in shorts.split("|") if s))
+        for name, shorts in _registry_rows()
+    )
 
 
 @lru_cache(maxsize=1)
@@ -90,10 +95,8 @@ def _owners() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _dash_short_forms() -> tuple[tuple[str, str], ...]:
     """(short key, long key) of each registry name written "Long - Short"."""
-    with ORGANISATIONS.open(encoding="utf-8", newline="") as stream:
-        names = [row["name"] for row in csv.DictReader(stream, delimiter="\t")]
     pairs = []
-    for name in names:
+    for name, _ in _registry_rows():
         keys = organisation_keys(name)
         if len(keys) == 2 and has_dash_short_form(name):
             pairs.append((keys[0], keys[1]))
@@ -166,9 +169,9 @@ def registry_spelling(key: str) -> str | None:
     from documents, never for a key the registry holds itself."""
     if len(key) < MIN_SPELLING_CHARS or key in _owners():
         return None
-    keys = _registry_keys()
-    if key in set(keys):
+    if key in _registry_key_set():
         return None
+    keys = _registry_keys()
     close = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=SPELLING_SIMILARITY, limit=2)
     if len(close) != 1:
         return None
@@ -190,8 +193,8 @@ def regional_branch(key: str, regions: frozenset[str]) -> str | None:
     on a page about that region. ``regions`` holds the folded names of the regions the
     document names; only a name the registry does not hold by itself is read so, and
     only when exactly one of its branches is in a named region."""
-    if not key or not regions or key in _registry_key_set() or key in _owners():
-        return None
     held = _registry_key_set()
+    if not key or not regions or key in held or key in _owners():
+        return None
     found = {f"{key} {region}" for region in regions} & held
     return next(iter(found)) if len(found) == 1 else None

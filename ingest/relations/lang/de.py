@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from innograph.ingest.relations.cues import (
     ORGANISATION_ENDS,
-    PLACE_OFFICE_REACH,
     TIGHT,
     AmountWords,
     Cue,
@@ -19,6 +18,7 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+    place_office_cues,
 )
 
 # Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
@@ -135,15 +135,7 @@ CUES: list[Cue] = [
         reach=TIGHT,
     ),
     # AFFILIATED_WITH: an office of a place's government, the place on either side
-    *cue_list(
-        _OFFICES,
-        AFF,
-        source="any",
-        target="any",
-        confidence=0.75,
-        reach=PLACE_OFFICE_REACH,
-        target_types=("Region",),
-    ),
+    *place_office_cues(_OFFICES),
 ]
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",

@@ -7,7 +7,6 @@ from innograph.ingest.relations.cues import (
     MEMBER_OF,
     ORGANISATION_ENDS,
     PARTICIPATES_IN,
-    PLACE_OFFICE_REACH,
     TIGHT,
     AmountWords,
     Cue,
@@ -22,6 +21,7 @@ from innograph.ingest.relations.lang.roles import (
     ORG_MEMBER,
     PART,
     SUCC,
+    place_office_cues,
 )
 
 # Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
@@ -263,15 +263,7 @@ CUES: list[Cue] = [
         reach=TIGHT,
     ),
     # AFFILIATED_WITH: an office of a place's government, the place on either side
-    *cue_list(
-        _OFFICES,
-        AFF,
-        source="any",
-        target="any",
-        confidence=0.75,
-        reach=PLACE_OFFICE_REACH,
-        target_types=("Region",),
-    ),
+    *place_office_cues(_OFFICES),
 ]
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words

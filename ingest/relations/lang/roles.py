@@ -10,7 +10,10 @@ from innograph.ingest.relations.cues import (
     LOCATED_IN,
     MEMBER_OF,
     PARTICIPATES_IN,
+    PLACE_OFFICE_REACH,
     SUCCESSOR_OF,
+    Cue,
+    cue_list,
 )
 
 ORG_MEMBER = (MEMBER_OF, PARTICIPATES_IN)
@@ -21,3 +24,17 @@ LOC = (LOCATED_IN,)
 COLLAB = (COLLABORATES_WITH,)
 SUCC = (SUCCESSOR_OF,)
 AFF = (AFFILIATED_WITH,)
+
+
+def place_office_cues(offices: str) -> list[Cue]:
+    """AFFILIATED_WITH cues for a language's offices of a place's government (a regular
+    expression of their words): the office holder and the place on either side."""
+    return cue_list(
+        offices,
+        AFF,
+        source="any",
+        target="any",
+        confidence=0.75,
+        reach=PLACE_OFFICE_REACH,
+        target_types=("Region",),
+    )
