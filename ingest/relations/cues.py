@@ -132,7 +132,9 @@ LABELS: list[LabelCue] = [
     *_labels(
         r"partners?|project partners?|other partners|participants|consortium|beneficiaries"
         r"|consortium partners|projectpartners?|deelnemers|deelnemende organisaties"
-        r"|partenaires|partenaires du projet|projektpartner|partner",
+        r"|partenaires|partenaires du projet|projektpartner|partner"
+        # "a cooperation between the following parties: A, B and C"
+        r"|parties|parteien|partijen",
         PARTICIPATES_IN,
         0.8,
     ),

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from innograph.ingest.relations.cues import (
     FUNDED_BY,
     LEADS,
+    LIST_WORDS,
     LOCATED_IN,
     any_label,
     compiled_inline_labels,
@@ -26,6 +27,13 @@ from innograph.ontology.terms import relation_type
 
 _LABEL_TAIL = re.compile(r"^([^:\n.]{0,40}):[ \t]*(.*)$|^[ \t]*$")
 _PROSE = 14  # a value line with more words than this is running text, not a field value
+# A label inside running text ("... between the following parties: A, B and C. The
+# project runs ...") holds its value up to the end of its sentence.
+_SENTENCE_END = re.compile(r"[.!?;](?=\s+[^\W\d_])")
+# A long value line is still a field value when names fill most of it ("A (Ghent), B, C
+# and D"): this share of its characters at least, with this many names.
+_NAME_LIST_SHARE = 0.5
+_NAME_LIST_MIN = 3
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -85,9 +93,14 @@ def layout_relations(view: DocView) -> Iterator[Found]:
         hits = _label_hits(text[ls:le])
         for n, hit in enumerate(hits):
             named = _refs_in(view, ls + hit.label_end, ls + hit.value_start)
-            if named and hit.relation != FUNDED_BY:
+            # "partners in Ghent and Bruges:" names where the partners are, not whose
+            if any(r.type != "Region" for r in named) and hit.relation != FUNDED_BY:
                 continue  # "lead of Acme: ..." names what it leads: no field of the main project
             value_end = ls + (hits[n + 1].start if n + 1 < len(hits) else le - ls)
+            if text[ls : ls + hit.start].strip() and (
+                stop := _SENTENCE_END.search(text, ls + hit.value_start, value_end)
+            ):
+                value_end = stop.start()  # a label in running text: its sentence only
             value_start = ls + (hit.label_end if hit.relation == FUNDED_BY else hit.value_start)
             if text[ls + hit.value_start : value_end].strip() or hit.relation == FUNDED_BY:
                 value = [(value_start, value_end)]
@@ -95,7 +108,12 @@ def layout_relations(view: DocView) -> Iterator[Found]:
                 value = []
             if not text[ls + hit.value_start : value_end].strip() and n + 1 == len(hits):
                 value += _value_lines(view, lines, li, single=hit.relation == LEADS)
-            yield from _label_field(view, (ls, ls + hit.value_start), value, hit)
+            owner = (
+                _sentence_project(view, ls + hit.start)
+                if text[ls : ls + hit.start].strip()
+                else None
+            )
+            yield from _label_field(view, (ls, ls + hit.value_start), value, hit, owner)
     yield from _address_blocks(view, lines)
 
 
@@ -110,7 +128,7 @@ def _value_lines(
             if out:
                 break
             continue
-        if _is_label_line(line) or len(line.split()) > _PROSE:
+        if _is_label_line(line) or (len(line.split()) > _PROSE and not _name_list(view, ls, le)):
             break
         out.append((ls, le))
         if single or len(out) >= 30:
@@ -118,13 +136,82 @@ def _value_lines(
     return out
 
 
+def _name_list(view: DocView, start: int, end: int) -> bool:
+    """Whether names fill most of the line [start, end) outside brackets: a list of them
+    ("A (a part of A / another part), B, C and D"), not prose."""
+    refs = _own_entities(view, start, end)
+    inside = [False] * (end - start)
+    depth = 0
+    for i, ch in enumerate(view.text[start:end]):
+        depth += (ch == "(") - (ch == ")")
+        inside[i] = depth > 0 or ch == ")"
+    outside = inside.count(False)
+    named = sum(1 for r in refs for i in range(r.start - start, r.end - start) if not inside[i])
+    return len(refs) >= _NAME_LIST_MIN and named >= _NAME_LIST_SHARE * max(outside, 1)
+
+
+def _own_entities(view: DocView, lo: int, hi: int) -> list[Ref]:
+    """The mentions of a field value that are its items, not attached to one.
+
+    In "Acme Labs (Ghent), Beta University (Faculty of Science / Gamma Institute)" or
+    "Acme Labs, Ghent" what stands in brackets after a name, or is a place right after a
+    name, tells where that item is or what part of it takes part: the items are the
+    names themselves.
+    """
+    text = view.text
+    refs = _refs_in(view, lo, hi)
+    out: list[Ref] = []
+    for i, ref in enumerate(refs):
+        prev = refs[i - 1] if i else None
+        depth = text[lo : ref.start].count("(") - text[lo : ref.start].count(")")
+        after = text[ref.end : refs[i + 1].start if i + 1 < len(refs) else hi]
+        place = (
+            prev is not None
+            and ref.type == "Region"
+            and prev.type in ORG_TYPES
+            and _PLACE_GAP.match(text[prev.end : ref.start])
+            and _ITEM_END.match(after)  # "Acme, Ghent)" but not "Acme, Ghent, Bruges and ..."
+        )
+        if depth <= 0 and not place and _opens_item(text[lo : ref.start]):
+            out.append(ref)
+    return out
+
+
+def _opens_item(before: str) -> bool:
+    """Whether a name after ``before`` opens a list item: only list words ("and", "the")
+    stand between it and the last separator ("University of Ghent" is no item "Ghent")."""
+    last = _ITEM_SEPARATOR.split(before)[-1]
+    return all(w.lower() in LIST_WORDS for w in re.findall(r"[^\W\d_][\w'’-]*", last))
+
+
+_ITEM_SEPARATOR = re.compile(r"[,;/•·:\n()]|\s(?:and|en|et|und|or|oder|ou)\s")
+_PLACE_GAP = re.compile(r"^\s*[,(–-]\s*$")
+_ITEM_END = re.compile(r"^\s*(?:[);.\n]|$)")
+
+
+def _sentence_project(view: DocView, at: int) -> Ref | None:
+    """The one project named before ``at`` in its sentence ("The Solar Bridge project is
+    run by a consortium of partners from Ghent and Bruges: ..."), else None."""
+    seg = view.segments[view.segment_index_at(at)]
+    named = {r.key: r for r in seg.refs if r.type in PROJECT_TYPES and r.end <= at}
+    if len(named) != 1:
+        return None
+    ref = next(iter(named.values()))
+    return Ref(ref.key, ref.type, -1, -1, implicit=True)
+
+
 def _label_field(
-    view: DocView, label: tuple[int, int], value: list[tuple[int, int]], hit: _LabelHit
+    view: DocView,
+    label: tuple[int, int],
+    value: list[tuple[int, int]],
+    hit: _LabelHit,
+    owner: Ref | None = None,
 ) -> Iterator[Found]:
-    """The field's values related to the project whose record holds the field (each
-    project of a page listing several has its own "Partners:"), else the main project."""
-    record = view.record_at(label[0], PROJECT_TYPES)
-    main = (
+    """The field's values related to the project the label's sentence names (a label in
+    running text), else the project whose record holds the field (each project of a page
+    listing several has its own "Partners:"), else the main project."""
+    record = view.record_at(label[0], PROJECT_TYPES) if owner is None else None
+    main = owner or (
         Ref(record.head.key, record.head.type, -1, -1, implicit=True)
         if record is not None
         else view.main_project
@@ -135,8 +222,10 @@ def _label_field(
     lo, hi = value[0][0], value[-1][1]
     region = (label[0], hi)
     evidence = squash(view.text[label[0] : hi])
-    rule = f"layout:label:{hit.relation}" + (":record" if record is not None else "")
-    for ref in _refs_in(view, lo, hi):
+    rule = f"layout:label:{hit.relation}" + (
+        ":sentence" if owner is not None else ":record" if record is not None else ""
+    )
+    for ref in _own_entities(view, lo, hi):
         if ref.key == main.key:
             continue
         if ref.type in term.domain and allowed(hit.relation, ref.type, main.type):
