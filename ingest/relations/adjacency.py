@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from innograph.ingest.entities.gazetteer_lexicon import COUNTRIES, REGION_ALIASES
 from innograph.ingest.relations.cues import (
     AFFILIATED_WITH,
     FUNDED_BY,
@@ -22,8 +24,10 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     ROLE_WORDS,
 )
+from innograph.ingest.relations.lexicon import LANGS
 from innograph.ingest.relations.rules import NEW_LIST_ITEM, ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
+from innograph.ontology.ids import fold
 
 _ROLE = rf"(?:{ROLE_WORDS})"
 _LEAD_ROLE = rf"(?:{LEAD_ROLE_WORDS})"
@@ -34,6 +38,13 @@ _IN_PLACE = re.compile(r"^\s*,?\s*(?:in|uit|te|from|à|aus|in the|in de|in het)\
 _NAME_GOES_ON = re.compile(r"^\s?(?:&|[A-Z][\w-]*\b(?!,))")
 _PAREN_OPEN = re.compile(r"^\s*\(\s*$")
 _DASH = re.compile(r"^\s*[–—-]\s*$")
+# "Acme – Ghent" names the place of a partner only where the item ends with the place
+# ("Acme – Ghent, Beta – Bruges", "Acme – Belgium and Beta"), not "NEWS – Belgium has ..."
+_ITEM_ENDS = re.compile(r"^[ \t]*(?:$|\n|[,;:)/|(]|(?:and|en|und|et|or|oder|ou)\b)", re.I)
+# "in Heerlen – Limburg's hub": a place followed by a possessive qualifies what follows
+_POSSESSIVE_AFTER = re.compile(r"^['’]s?\b|^['’]\s")
+# "DEN HAAG (ANP) - ...": a news dateline names where the agency filed, not where it sits
+_DATELINE_AFTER = re.compile(r"^\s*\)\s*[–—:-]")
 _PERSON_OF = re.compile(rf"^\s*,?\s*(?:\(\s*|{_OF}\s+(?:{_DET}\s+)?)$", re.I)
 _APPOSITION = re.compile(
     rf"^\s*,\s*[^,.;()]{{0,60}}?\b{_ROLE}\b[^,.;()]{{0,30}}?(?:,\s*|\s+{_OF}\s+)(?:{_DET}\s+)?$",
@@ -142,6 +153,91 @@ def _programme_prefixed(view: DocView, seg: Segment, programmes: dict[str, Ref])
                 )
 
 
+@cache
+def _place_codes() -> dict[str, str]:
+    """Folded name of a country or region -> its code (general reference lexicon)."""
+    out: dict[str, str] = {}
+    for table in (COUNTRIES, REGION_ALIASES):
+        for code, names in table.items():
+            for name in names:
+                out.setdefault(fold(name), code)
+    return out
+
+
+@cache
+def _qualified_pattern(lang: str) -> re.Pattern[str] | None:
+    """The language's "the Dutch company": an adjective of a place with a kind of
+    organisation, before the name (after the noun in French)."""
+    module = LANGS.get(lang)
+    adjectives: dict[str, str] = getattr(module, "PLACE_ADJECTIVES", {})
+    nouns: str = getattr(module, "ORG_NOUNS", "")
+    if not nouns:
+        return None
+    adj = "|".join(f"(?:{a})" for a in adjectives)
+    joins = r"(?:\s+(?:of|van|von|de|des|der|du))?"
+    if getattr(module, "ADJECTIVE_AFTER_NOUN", False):
+        qualified = rf"\b(?:{nouns})\s+(?P<adj>{adj}){joins}\s*[:,]?\s*$"
+    else:
+        qualified = rf"\b(?P<adj>{adj})\s+(?:[^\W\d_][\w-]*\s+)?(?:{nouns}){joins}\s*[:,]?\s*$"
+    return re.compile(qualified, re.I)
+
+
+def _adjective_code(lang: str, adjective: str) -> str | None:
+    """The place code of an adjective of the language ("Dutch" -> NL)."""
+    adjectives: dict[str, str] = getattr(LANGS.get(lang), "PLACE_ADJECTIVES", {})
+    for pattern, code in adjectives.items():
+        if re.fullmatch(pattern, adjective, re.I):
+            return code
+    return None
+
+
+def _places_of_code(view: DocView, code: str) -> list[Ref]:
+    """The document's first mention of each Region whose name is that of the place ``code``."""
+    codes = _place_codes()
+    out: dict[str, Ref] = {}
+    for ref in view.refs:
+        if ref.type == "Region" and ref.key not in out:
+            if codes.get(fold(view.text[ref.start : ref.end].strip())) == code:
+                out[ref.key] = ref
+    return list(out.values())
+
+
+def _group_places(view: DocView, seg: Segment, lang: str, evidence: str) -> Iterator[Found]:
+    """Organisations named with an adjective of their country or region: "the Dutch
+    company Acme", "the Belgian universities of A and B" (LOCATED_IN every organisation of
+    the list), when the document names that place."""
+    qualified = _qualified_pattern(lang)
+    if qualified is None:
+        return
+    region = (seg.start, seg.end)
+    text = view.text
+    refs = seg.refs
+    for i, ref in enumerate(refs):
+        if ref.type not in ORG_TYPES:
+            continue
+        lo = max(seg.start, refs[i - 1].end if i else seg.start, ref.start - 80)
+        before = text[lo : ref.start]
+        m = qualified.search(before)
+        code = _adjective_code(lang, m.group("adj")) if m else None
+        places = _places_of_code(view, code) if code else []
+        if not places:
+            continue
+        for org in _any_list(view, seg, ref):
+            if org.type not in ORG_TYPES:
+                continue
+            for place in places:
+                if org.key != place.key and allowed(LOCATED_IN, org.type, place.type):
+                    yield Found(
+                        LOCATED_IN,
+                        org,
+                        place,
+                        0.6,
+                        region,
+                        evidence,
+                        rule="adjacency:adjective-org",
+                    )
+
+
 def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
     """Relations stated by how two mentions stand next to each other."""
     text = view.text
@@ -149,6 +245,7 @@ def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
     for seg in view.segments:
         yield from _programme_prefixed(view, seg, programmes)
         evidence = view.evidence(seg)
+        yield from _group_places(view, seg, lang, evidence)
         region = (seg.start, seg.end)
         refs = seg.refs
         for i, a in enumerate(refs):
@@ -195,10 +292,20 @@ def _pair_rules(
                 for r in places:
                     yield from out(LOCATED_IN, a, r, 0.6, "org-(place)")
         elif (_DASH.match(gap) or _IN_PLACE.match(gap)) and not _NAME_GOES_ON.match(after_b):
-            for r in view.expand_list(b, seg, ("Region",)):
-                yield from out(LOCATED_IN, a, r, 0.5, "org-in-place")
+            places = view.expand_list(b, seg, ("Region",))
+            dash = bool(_DASH.match(gap))
+            if not dash or _ITEM_ENDS.match(view.text[places[-1].end : places[-1].end + 8]):
+                for r in places:
+                    if not _POSSESSIVE_AFTER.match(view.text[r.end : r.end + 3]):
+                        yield from out(
+                            LOCATED_IN, a, r, 0.5, "org-dash-place" if dash else "org-in-place"
+                        )
     if a.type == "Region" and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
-        if after_b.lstrip().startswith(")"):
+        name = view.text[a.start : a.end]
+        line_start = view.text.rfind("\n", 0, a.start) + 1
+        first = not view.text[line_start : a.start].strip()
+        dateline = (first or name.isupper()) and _DATELINE_AFTER.match(after_b)
+        if after_b.lstrip().startswith(")") and not dateline:
             yield from out(LOCATED_IN, b, a, 0.45, "place-(org)")
     if a.type in ORG_TYPES and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
         inner = view.expand_list(b, seg, ORG_TYPES)

@@ -207,3 +207,32 @@ AMOUNT_WORDS = AmountWords(
     several_counted=("vorhaben",),
     compounds=True,
 )
+
+# LOCATED_IN from an adjective of a country or region before a kind of organisation ("der
+# niederländischen Firma Acme"): see ``lang.en``.
+_ADJ_END = r"(?:e|en|er|em|es)?"
+PLACE_ADJECTIVES: dict[str, str] = {
+    rf"niederländisch{_ADJ_END}": "NL",
+    rf"holländisch{_ADJ_END}": "NL",
+    rf"belgisch{_ADJ_END}": "BE",
+    rf"deutsch{_ADJ_END}": "DE",
+    rf"französisch{_ADJ_END}": "FR",
+    rf"britisch{_ADJ_END}": "UK",
+    rf"luxemburgisch{_ADJ_END}": "LU",
+    rf"flämisch{_ADJ_END}": "BE2",
+    rf"wallonisch{_ADJ_END}": "BE3",
+    rf"italienisch{_ADJ_END}": "IT",
+    rf"spanisch{_ADJ_END}": "ES",
+    rf"dänisch{_ADJ_END}": "DK",
+    rf"schwedisch{_ADJ_END}": "SE",
+    rf"österreichisch{_ADJ_END}": "AT",
+    rf"schweizerisch{_ADJ_END}": "CH",
+    rf"irisch{_ADJ_END}": "IE",
+    rf"polnisch{_ADJ_END}": "PL",
+    rf"amerikanisch{_ADJ_END}": "US",
+}
+ORG_NOUNS = (
+    r"firma|firmen|unternehmens?|universitäten|universität|hochschulen|hochschule|institute?s?"
+    r"|partnern|partners?|kliniken|klinik|schulen|schule|organisationen|organisation"
+    r"|start-?ups?|forschungseinrichtung(?:en)?"
+)

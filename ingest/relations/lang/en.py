@@ -319,3 +319,32 @@ AMOUNT_WORDS = AmountWords(
         "consortiums",
     ),
 )
+
+# LOCATED_IN from an adjective of a country or region before a kind of organisation ("the
+# Dutch company Acme", "the Belgian universities of A and B"): the adjective (a regular
+# expression) -> the code of the place it names (``gazetteer_lexicon`` COUNTRIES and
+# REGION_ALIASES), and the nouns of kinds of organisation it may qualify.
+PLACE_ADJECTIVES: dict[str, str] = {
+    "dutch": "NL",
+    "belgian": "BE",
+    "german": "DE",
+    "french": "FR",
+    "british": "UK",
+    "luxembourgish": "LU",
+    "flemish": "BE2",
+    "walloon": "BE3",
+    "italian": "IT",
+    "spanish": "ES",
+    "danish": "DK",
+    "swedish": "SE",
+    "austrian": "AT",
+    "swiss": "CH",
+    "irish": "IE",
+    "polish": "PL",
+    "american": "US",
+}
+ORG_NOUNS = (
+    r"compan(?:y|ies)|firms?|universit(?:y|ies)|institutes?|colleges?|schools?|hospitals?"
+    r"|organi[sz]ations?|partners?|clusters?|agenc(?:y|ies)|start-?ups?|businesses"
+    r"|manufacturers?|research (?:centre|center|institute)s?|knowledge institutions?"
+)

@@ -206,3 +206,31 @@ AMOUNT_WORDS = AmountWords(
     award_cap=("au maximum", "maximum"),
     several=("projets", "initiatives", "partenariats", "alliances", "consortiums"),
 )
+
+# LOCATED_IN from an adjective of a country or region after a kind of organisation
+# ("l'entreprise néerlandaise Acme"; French puts the adjective after the noun): see
+# ``lang.en``.
+PLACE_ADJECTIVES: dict[str, str] = {
+    r"néerlandaise?s?": "NL",
+    r"belges?": "BE",
+    r"allemande?s?": "DE",
+    r"français(?:es?)?": "FR",
+    r"britanniques?": "UK",
+    r"luxembourgeois(?:es?)?": "LU",
+    r"flamande?s?": "BE2",
+    r"wallon(?:ne)?s?": "BE3",
+    r"italiens?|italiennes?": "IT",
+    r"espagnole?s?": "ES",
+    r"danoise?s?": "DK",
+    r"suédoise?s?": "SE",
+    r"autrichiens?|autrichiennes?": "AT",
+    r"suisses?": "CH",
+    r"irlandaise?s?": "IE",
+    r"polonaise?s?": "PL",
+    r"américains?|américaines?": "US",
+}
+ORG_NOUNS = (
+    r"entreprises?|sociétés?|universités?|instituts?|écoles?|hautes? écoles?|hôpital|hôpitaux"
+    r"|partenaires?|organisations?|start-?ups?|centres? de recherche"
+)
+ADJECTIVE_AFTER_NOUN = True

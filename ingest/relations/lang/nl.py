@@ -324,3 +324,30 @@ AMOUNT_WORDS = AmountWords(
     ),
     compounds=True,
 )
+
+# LOCATED_IN from an adjective of a country or region before a kind of organisation ("het
+# Nederlandse bedrijf Acme"): see ``lang.en``.
+PLACE_ADJECTIVES: dict[str, str] = {
+    "nederlandse?": "NL",
+    "belgische?": "BE",
+    "duitse?": "DE",
+    "franse?": "FR",
+    "britse?": "UK",
+    "luxemburgse?": "LU",
+    "vlaamse?": "BE2",
+    "waalse?": "BE3",
+    "italiaanse?": "IT",
+    "spaanse?": "ES",
+    "deense?": "DK",
+    "zweedse?": "SE",
+    "oostenrijkse?": "AT",
+    "zwitserse?": "CH",
+    "ierse?": "IE",
+    "poolse?": "PL",
+    "amerikaanse?": "US",
+}
+ORG_NOUNS = (
+    r"bedrijf|bedrijven|ondernemingen|onderneming|universiteiten|universiteit|hogescholen"
+    r"|hogeschool|kennisinstellingen|kennisinstelling|instituten|instituut|ziekenhuizen"
+    r"|ziekenhuis|organisaties|organisatie|partners|partner|start-?ups?|firma'?s?|scholen|school"
+)
