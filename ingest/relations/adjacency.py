@@ -41,9 +41,9 @@ _DASH = re.compile(r"^\s*[–—-]\s*$")
 # "Acme – Ghent" names the place of a partner only where the item ends with the place
 # ("Acme – Ghent, Beta – Bruges", "Acme – Belgium and Beta"), not "NEWS – Belgium has ..."
 _ITEM_ENDS = re.compile(r"^[ \t]*(?:$|\n|[,;:)/|(]|(?:and|en|und|et|or|oder|ou)\b)", re.I)
-# "in Heerlen – Limburg's hub": a place followed by a possessive qualifies what follows
+# "in Ostend – Flanders' port": a place followed by a possessive qualifies what follows
 _POSSESSIVE_AFTER = re.compile(r"^['’]s?\b|^['’]\s")
-# "DEN HAAG (ANP) - ...": a news dateline names where the agency filed, not where it sits
+# "BRUGGE (Belga) - ...": a news dateline names where the agency filed, not where it sits
 _DATELINE_AFTER = re.compile(r"^\s*\)\s*[–—:-]")
 _PERSON_OF = re.compile(rf"^\s*,?\s*(?:\(\s*|{_OF}\s+(?:{_DET}\s+)?)$", re.I)
 _APPOSITION = re.compile(
