@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import norm_name
 from innograph.ingest.entities.gazetteer_lexicon import (
+    FUNDS,
     ORG_HEADS,
 )
 from innograph.ingest.entities.interreg import InterregName
@@ -251,6 +252,30 @@ def type_families(groups: list[Group]) -> None:
         }
         if len(types) == 1:
             group.type = types.pop()
+
+
+# The one-word names of EU funds and programmes ("EFRO", "ERDF", "FP7", "OPZuid"), folded.
+_FUND_WORDS = frozenset(fold(n) for names in FUNDS.values() for n in names if " " not in n)
+_FUND_SPLIT = re.compile(r"[\s/&]+|(?<=\w)-(?=\w)")
+
+
+def _fund_words_only(text: str) -> bool:
+    """Whether a name is written with fund names alone ("ERDF-ESF+", "EU FP7"): at
+    least one fund, and besides only "EU"."""
+    words = [fold(w) for w in _FUND_SPLIT.split(text) if w]
+    return any(w in _FUND_WORDS for w in words) and all(
+        w in _FUND_WORDS or w == "eu" for w in words
+    )
+
+
+def fund_names(groups: list[Group]) -> None:
+    """A name made of fund names only is a funding programme, whatever a cue next to it
+    or the default made of it ("the ERDF-ESF+ call", "in EU FP7 projects")."""
+    for group in groups:
+        if group.type in {"Project", "Organisation"} and all(
+            _fund_words_only(s.text) for s in group.spans
+        ):
+            group.type = "FundingProgramme"
 
 
 # Words before a place name that name its administration: "Stadt X", "provincie X".
