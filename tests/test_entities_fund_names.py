@@ -29,3 +29,19 @@ def test_a_name_of_fund_names_only_is_a_funding_programme() -> None:
     assert not _fund_words_only("INTERREG VA Rahmenprojekt")
     found = _found("en", "Acme Robotics applied in the ERDF-ESF+ call with Projekt Nordlicht.")
     assert ("ERDF-ESF+", "FundingProgramme") in found, found
+
+
+def test_a_name_written_once_in_the_plural_is_the_same_entity() -> None:
+    from innograph.ingest.entities.grouping import _number_variant
+
+    assert _number_variant("cluster go global", "clusters go global")
+    assert _number_variant("grenzparks maas nette", "grenzpark maas nette")
+    assert not _number_variant("acme go global", "acme go local")
+    assert not _number_variant("open calls", "open call")  # two words: too short to tell
+    spans = entity_spans(
+        "en",
+        'The call "Nordlicht Go Global" opened in May. Ten projects came from the call '
+        '"Nordlichts Go Global" that Acme Robotics manages.',
+    )
+    keys = {s.id_ for s in spans if s.text.startswith("Nordlicht")}
+    assert len(keys) == 1, [(s.text, s.label_, s.id_) for s in spans]

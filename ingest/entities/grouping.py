@@ -113,6 +113,19 @@ def _interreg_joins(name: InterregName, group: Group, span: Span) -> bool:
     return False
 
 
+def _number_variant(a: str, b: str) -> bool:
+    """Whether two normalised names of three words or more differ only in one word
+    written once in the singular and once in the plural ("-s"): one name, as writers
+    inflect it."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 3:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return len(differ) == 1 and (
+        differ[0][0] == differ[0][1] + "s" or differ[0][1] == differ[0][0] + "s"
+    )
+
+
 def find_group(span: Span, groups: list[Group]) -> Group | None:
     norm = norm_name(span.text)
     kb_id = span.kb_id_
@@ -121,6 +134,9 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
             same_kind = (span.label_ == "Region") == (group.type == "Region")
             if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
                 return group
+    for group in groups:  # "Clusters Go International" after "Cluster Go International"
+        if span.label_ == group.type and any(_number_variant(norm, n) for n in group.norms):
+            return group
     if registry_key(kb_id):
         for group in groups:
             if kb_id in group.kb_ids:
