@@ -45,3 +45,15 @@ def test_a_name_written_once_in_the_plural_is_the_same_entity() -> None:
     )
     keys = {s.id_ for s in spans if s.text.startswith("Nordlicht")}
     assert len(keys) == 1, [(s.text, s.label_, s.id_) for s in spans]
+
+
+def test_a_fund_with_eu_before_it_is_the_fund() -> None:
+    from innograph.ingest.entities.grouping import _without_eu
+
+    assert _without_eu("EU FP7") == "fp7"
+    assert _without_eu("EU Acme") is None
+    spans = entity_spans(
+        "en", "Acme Robotics joined 12 EU FP7 projects. In FP7, Projekt Nordlicht ran."
+    )
+    keys = {s.id_ for s in spans if "FP7" in s.text}
+    assert len(keys) == 1, [(s.text, s.label_, s.id_) for s in spans]

@@ -49,6 +49,9 @@ class Group:
         self.spans.append(span)
         self.norms.add(norm_name(span.text))
         self.norms.add(norm_name(span.text).replace(" ", ""))
+        bare = _without_eu(span.text)
+        if bare:
+            self.norms.add(bare)
         if span.kb_id_:
             self.kb_ids.add(
                 span.kb_id_ if span.kb_id_.startswith("acronym|") else registry_key(span.kb_id_)
@@ -134,6 +137,10 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
             same_kind = (span.label_ == "Region") == (group.type == "Region")
             if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
                 return group
+    bare = _without_eu(span.text)
+    for group in groups:  # "EU FP7" and "FP7": one programme
+        if bare and bare in group.norms:
+            return group
     for group in groups:  # "Clusters Go International" after "Cluster Go International"
         if span.label_ == group.type and any(_number_variant(norm, n) for n in group.norms):
             return group
@@ -282,6 +289,15 @@ def _fund_words_only(text: str) -> bool:
     return any(w in _FUND_WORDS for w in words) and all(
         w in _FUND_WORDS or w == "eu" for w in words
     )
+
+
+def _without_eu(text: str) -> str | None:
+    """The normal form without its "EU" of a name of fund names ("EU FP7" -> "fp7"),
+    or None for any other name."""
+    norm = norm_name(text)
+    if not norm.startswith("eu ") or not _fund_words_only(text):
+        return None
+    return norm[3:]
 
 
 def fund_names(groups: list[Group]) -> None:
