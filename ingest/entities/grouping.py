@@ -142,7 +142,10 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
         if bare and bare in group.norms:
             return group
     for group in groups:  # "Clusters Go International" after "Cluster Go International"
-        if span.label_ == group.type and any(_number_variant(norm, n) for n in group.norms):
+        if (
+            span.label_ == group.type != "Person"  # "Jan de Smits" is not "Jan de Smit"
+            and any(_number_variant(norm, n) for n in group.norms)
+        ):
             return group
     if registry_key(kb_id):
         for group in groups:
