@@ -11,7 +11,7 @@ import pytest
 from innograph.ingest.amounts import find_money
 from innograph.ingest.relations import extract_relations
 from innograph.ingest.relations.amounts import stated_grants
-from innograph.ingest.relations.funding import listed_under_programme
+from innograph.ingest.relations.funding import listed_under_programme, most_specific_programmes
 from innograph.ingest.relations.lexicon import amount_words
 from innograph.ingest.relations.text import DocView
 from innograph.ontology.facts import RelationFact
@@ -236,3 +236,33 @@ def test_list_under_two_programmes_or_no_projects_says_nothing() -> None:
     assert listed(two, lang="de") == set()
     other = "Het Regional Growth Fund in cijfers:\n- Solar Bridge in Ghent\n"
     assert listed(other, lang="nl") == set()
+
+
+# ------------------------------------------------------------------------ programme families
+def test_the_programme_spelled_out_is_the_funder_not_its_family() -> None:
+    ents = {
+        "Interreg Nordland-Südmark": ("inm", "FundingProgramme"),
+        "Interreg": ("ir", "FundingProgramme"),
+        "Nordlicht": ("nl", "Project"),
+        "Sonnenbrücke": ("sb", "Project"),
+    }
+    text = "Nordlicht wird von Interreg Nordland-Südmark gefördert. Interreg gibt es seit 1990."
+    doc, mentions = make_doc(text, ents, lang="de")
+    facts = [
+        RelationFact(type="FUNDED_BY", source="nl", target="inm", evidence="x", confidence=0.9),
+        RelationFact(type="FUNDED_BY", source="nl", target="ir", evidence="x", confidence=0.9),
+        RelationFact(type="FUNDED_BY", source="sb", target="ir", evidence="x", confidence=0.9),
+        RelationFact(
+            type="FUNDED_BY",
+            source="sb",
+            target="inm",
+            evidence="x",
+            confidence=0.9,
+            amount_eur=None,
+        ),
+    ]
+    kept = {(f.source, f.target) for f in most_specific_programmes(DocView(doc, mentions), facts)}
+    assert kept == {("nl", "inm"), ("sb", "inm")}
+    facts[1].amount_eur = 50_000.0  # a grant stated for the family stays
+    kept = {(f.source, f.target) for f in most_specific_programmes(DocView(doc, mentions), facts)}
+    assert ("nl", "ir") in kept

@@ -37,6 +37,7 @@ from innograph.ingest.entities.grouping import (
     cue_types,
     current,
     find_group,
+    fund_names,
     link_groups,
     lonely_acronym,
     not_persons,
@@ -569,6 +570,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     cue_types(doc, groups)
     not_persons(groups)
     type_families(groups)
+    fund_names(groups)
     out = []
     final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
     for k, (_span, group) in enumerate(final):

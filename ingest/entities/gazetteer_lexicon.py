@@ -408,6 +408,14 @@ INTERREG_AREA_WORDS: frozenset[str] = _with_folded(
 # call ("the call ‘X’", "Projektaufruf „X“", "appel à projets « X »").
 CALL_CUES: tuple[str, ...] = ("call", "oproep", "appel", "aufruf", "ausschreibung")
 
+# Two words that together make a capitalised name a funding programme wherever they
+# stand in it: the Dutch "Regio Deal" (a national fund's agreement with a region,
+# "Regio Deal Noord-Oost", "the Twente Region Deal"), which alone would read as a region.
+PROGRAMME_PAIRS: frozenset[tuple[str, str]] = frozenset(
+    {("regio", "deal"), ("region", "deal"), ("regional", "deal")}
+)
+PROGRAMME_COMPOUNDS: tuple[str, ...] = ("regiodeal",)
+
 # Words that make a capitalised name a funding programme.
 PROGRAMME_CUES: frozenset[str] = _with_folded(
     frozenset(

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import norm_name
 from innograph.ingest.entities.gazetteer_lexicon import (
+    FUNDS,
     ORG_HEADS,
 )
 from innograph.ingest.entities.interreg import InterregName
@@ -48,6 +49,9 @@ class Group:
         self.spans.append(span)
         self.norms.add(norm_name(span.text))
         self.norms.add(norm_name(span.text).replace(" ", ""))
+        bare = _without_eu(span.text)
+        if bare:
+            self.norms.add(bare)
         if span.kb_id_:
             self.kb_ids.add(
                 span.kb_id_ if span.kb_id_.startswith("acronym|") else registry_key(span.kb_id_)
@@ -112,6 +116,19 @@ def _interreg_joins(name: InterregName, group: Group, span: Span) -> bool:
     return False
 
 
+def _number_variant(a: str, b: str) -> bool:
+    """Whether two normalised names of three words or more differ only in one word
+    written once in the singular and once in the plural ("-s"): one name, as writers
+    inflect it."""
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or len(wa) < 3:
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return len(differ) == 1 and (
+        differ[0][0] == differ[0][1] + "s" or differ[0][1] == differ[0][0] + "s"
+    )
+
+
 def find_group(span: Span, groups: list[Group]) -> Group | None:
     norm = norm_name(span.text)
     kb_id = span.kb_id_
@@ -120,6 +137,16 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
             same_kind = (span.label_ == "Region") == (group.type == "Region")
             if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
                 return group
+    bare = _without_eu(span.text)
+    for group in groups:  # "EU FP7" and "FP7": one programme
+        if bare and bare in group.norms:
+            return group
+    for group in groups:  # "Clusters Go International" after "Cluster Go International"
+        if (
+            span.label_ == group.type != "Person"  # "Jan de Smits" is not "Jan de Smit"
+            and any(_number_variant(norm, n) for n in group.norms)
+        ):
+            return group
     if registry_key(kb_id):
         for group in groups:
             if kb_id in group.kb_ids:
@@ -251,6 +278,39 @@ def type_families(groups: list[Group]) -> None:
         }
         if len(types) == 1:
             group.type = types.pop()
+
+
+# The one-word names of EU funds and programmes ("EFRO", "ERDF", "FP7", "OPZuid"), folded.
+_FUND_WORDS = frozenset(fold(n) for names in FUNDS.values() for n in names if " " not in n)
+_FUND_SPLIT = re.compile(r"[\s/&]+|(?<=\w)-(?=\w)")
+
+
+def _fund_words_only(text: str) -> bool:
+    """Whether a name is written with fund names alone ("ERDF-ESF+", "EU FP7"): at
+    least one fund, and besides only "EU"."""
+    words = [fold(w) for w in _FUND_SPLIT.split(text) if w]
+    return any(w in _FUND_WORDS for w in words) and all(
+        w in _FUND_WORDS or w == "eu" for w in words
+    )
+
+
+def _without_eu(text: str) -> str | None:
+    """The normal form without its "EU" of a name of fund names ("EU FP7" -> "fp7"),
+    or None for any other name."""
+    norm = norm_name(text)
+    if not norm.startswith("eu ") or not _fund_words_only(text):
+        return None
+    return norm[3:]
+
+
+def fund_names(groups: list[Group]) -> None:
+    """A name made of fund names only is a funding programme, whatever a cue next to it
+    or the default made of it ("the ERDF-ESF+ call", "in EU FP7 projects")."""
+    for group in groups:
+        if group.type in {"Project", "Organisation"} and all(
+            _fund_words_only(s.text) for s in group.spans
+        ):
+            group.type = "FundingProgramme"
 
 
 # Words before a place name that name its administration: "Stadt X", "provincie X".

@@ -34,7 +34,9 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     INTERREG_AREA_WORDS,
     ORG_HEADS,
     PERSON_ROLES,
+    PROGRAMME_COMPOUNDS,
     PROGRAMME_CUES,
+    PROGRAMME_PAIRS,
     PROJECT_CUES,
     PROJECT_HEADS,
     REGION_HEADS,
@@ -226,6 +228,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     """The entity type a capitalised multi-word name's own words announce, if any."""
     folded = [fold(w) for w in words]
     last = folded[-1]
+    if len(words) >= 2 and _programme_pair(folded):
+        return "FundingProgramme"
     if last in EVENT_HEADS or last.isdigit() and len(folded) > 2 and folded[-2] in EVENT_HEADS:
         return "Event"
     if any(w.endswith("xchange") for w in folded) or any(
@@ -261,6 +265,14 @@ def type_of_run(words: list[str], lang: str) -> str | None:
 # Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
 # short ones ("rat", "lab") end ordinary words.
 _LONG_ORG_HEADS = tuple(sorted(h for h in ORG_HEADS if len(h) >= 6))
+
+
+def _programme_pair(folded: list[str]) -> bool:
+    """Whether two words that together name a kind of funding ("Region Deal") stand
+    next to each other in a name, or one compound of them does."""
+    return any(pair in PROGRAMME_PAIRS for pair in zip(folded, folded[1:], strict=False)) or any(
+        w.startswith(PROGRAMME_COMPOUNDS) for w in folded
+    )
 
 
 def _fund_compound(word: str) -> bool:

@@ -101,3 +101,38 @@ def _first_project(view: DocView, lo: int, hi: int, programme: Ref) -> Ref | Non
         if ref.type in ("Project", "S3Platform") and allowed("FUNDED_BY", ref.type, programme.type):
             return ref
     return None
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of a name, case-folded ("Interreg VI-Programms" -> interreg, vi, programms)."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def most_specific_programmes(view: DocView, facts: list[RelationFact]) -> list[RelationFact]:
+    """Without a project's FUNDED_BY to a programme whose name another of its programmes
+    spells out further ("Interreg" beside "Interreg VI Deutschland-Nederland", "Interreg
+    IV" beside "Interreg IV A"): the page names the programme that funds it; the short
+    name is the family it belongs to. A relation carrying a grant is kept."""
+    names: dict[str, list[str]] = {}  # each programme's longest name, in words
+    for ref in view.refs:
+        words = _name_words(view.text[ref.start : ref.end])
+        if ref.type == "FundingProgramme" and len(words) > len(names.get(ref.key, [])):
+            names[ref.key] = words
+    targets: dict[str, set[str]] = {}
+    for f in facts:
+        if f.type == "FUNDED_BY":
+            targets.setdefault(f.source, set()).add(f.target)
+
+    def spelled_out(short: str, long: str) -> bool:
+        s, w = names.get(short, []), names.get(long, [])
+        return 0 < len(s) < len(w) and w[: len(s)] == s
+
+    return [
+        f
+        for f in facts
+        if f.type != "FUNDED_BY"
+        or f.amount_eur is not None
+        or not any(
+            other != f.target and spelled_out(f.target, other) for other in targets[f.source]
+        )
+    ]
