@@ -141,7 +141,7 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
     for group in groups:  # "EU FP7" and "FP7": one programme
         if bare and bare in group.norms:
             return group
-    for group in groups:  # "Clusters Go International" after "Cluster Go International"
+    for group in groups:  # "Harbours Go Digital" after "Harbour Go Digital"
         if (
             span.label_ == group.type != "Person"  # "Jan de Smits" is not "Jan de Smit"
             and any(_number_variant(norm, n) for n in group.norms)
@@ -305,7 +305,7 @@ def _without_eu(text: str) -> str | None:
 
 def fund_names(groups: list[Group]) -> None:
     """A name made of fund names only is a funding programme, whatever a cue next to it
-    or the default made of it ("the ERDF-ESF+ call", "in EU FP7 projects")."""
+    or the default made of it ("the ERDF-ESF+ call", "in EU FP6 calls")."""
     for group in groups:
         if group.type in {"Project", "Organisation"} and all(
             _fund_words_only(s.text) for s in group.spans
