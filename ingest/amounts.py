@@ -184,7 +184,11 @@ _SCALE_RE = (
     # "850 TEUR", "850 T€": thousands of euros (German)
     r"|(?P<kilo>t)(?=€|eur(?:o|os)?(?![a-z])))"
 )
-_CURRENCY_BEFORE = r"(?P<cur1>€|EUR(?![A-Za-z])|euros?(?![A-Za-z]))"
+# "TEUR 450", "T€ 450": thousands of euros (German), read before the plain currency.
+_CURRENCY_BEFORE = (
+    r"(?:(?P<tcur>(?<![A-Za-z])T(?:EUR|€))(?![A-Za-z])"
+    r"|(?P<cur1>€|(?<![A-Za-z])EUR(?![A-Za-z])|(?<![A-Za-z])euros?(?![A-Za-z])))"
+)
 _CURRENCY_AFTER = (
     r"(?P<cur2>€|EUR\b|euros?\b|Euro\b|EURO\b|(?:d|de)\s?['\u2019]\s?euros?\b|de\s+euros?\b)"
 )
@@ -234,6 +238,18 @@ _MONEY_WORDS = re.compile(
     + r")\s+(?P<wcur>euros?|€|eur|(?:d|de)\s?['\u2019]\s?euros?|de\s+euros?)(?![\w])",
     re.IGNORECASE,
 )
+# An amount in another currency is no amount in euros: "£ 3 million", "US$ 5 million",
+# "CHF 2 Mio.", "5 million dollars", "3 millions de francs suisses".
+_FOREIGN_BEFORE = re.compile(
+    r"(?:[£$¥]|\b(?:USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|CNY|CAD|AUD|ISK|RON|BGN))\s*$"
+)
+_FOREIGN_AFTER = re.compile(
+    r"\s*(?:of\s+|de\s+|d['\u2019]\s*)?(?:(?:US|Canadian|Australian|american|amerikaanse|"
+    r"us-)?\s*dollars?|pounds?(?:\s+sterling)?|pond|livres?(?:\s+sterling)?|francs?|"
+    r"franken|pfund|kronor|kroner|kronen|kroon|zlot(?:y|ys|ych)|yen|yuan|"
+    r"USD|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|JPY|CNY|CAD|AUD)\b",
+    re.IGNORECASE,
+)
 _PERCENT_AFTER = re.compile(r"\s*\(\s*(?P<pct>\d+(?:[.,]\d+)?)\s*%\s*\)")
 # A bare "<number> <scale>" without a currency is money unless it counts something else.
 _NOT_MONEY_AFTER = re.compile(
@@ -259,7 +275,7 @@ def find_money(text: str) -> list[MoneySpan]:
             if any(start < e and s < end for s, e in taken):
                 continue
             groups = m.groupdict()
-            has_currency = bool(groups.get("cur1") or groups.get("cur2"))
+            has_currency = bool(groups.get("cur1") or groups.get("cur2") or groups.get("tcur"))
             scale_word = (groups.get("scale") or ("tsd" if groups.get("kilo") else "")).lower()
             if not has_currency:
                 # "100 million" is money; "100 m", "5 k", "45 mn" (minutes) or "2 Tsd."
@@ -270,6 +286,11 @@ def find_money(text: str) -> list[MoneySpan]:
                     continue
             if text[start] == "$":
                 continue  # dollars are not euros
+            if not has_currency and (
+                _FOREIGN_BEFORE.search(text, max(0, start - 6), start)
+                or _FOREIGN_AFTER.match(text, end)
+            ):
+                continue
             value = _parse_decimal(groups["num"])
             if value is None:
                 continue
@@ -285,6 +306,8 @@ def find_money(text: str) -> list[MoneySpan]:
             # a writing slip; the figure is the amount (no project gets trillions).
             if scale_word and value < 1_000_000:
                 value *= _SCALES[scale_word]
+            if groups.get("tcur") and not scale_word:
+                value *= 1000
             # Keep the span tight: no trailing spaces, nor the full stop after "mln.".
             stripped = text[start:end].rstrip(" \u00a0\u202f\u2009")
             if stripped.endswith(".") and not groups.get("cur2"):

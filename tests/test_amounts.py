@@ -129,6 +129,32 @@ def test_counts_and_dollars_are_not_euros() -> None:
 # -- NL -------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "written",
+    [
+        "£ 3 million",
+        "US$ 5 million",
+        "CHF 2 Mio.",
+        "NOK 12 million",
+        "5 million dollars",
+        "4 miljoen pond",
+        "3 millions de francs suisses",
+        "7 Millionen Franken",
+    ],
+)
+def test_other_currencies_are_not_euros(written: str) -> None:
+    assert find_money(f"Acme Robotics receives {written} for the project.") == []
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("TEUR 450", 450_000.0), ("450 TEUR", 450_000.0), ("T€ 120", 120_000.0)],
+)
+def test_thousands_of_euros(written: str, value: float) -> None:
+    found = find_money(f"Projekt Nordlicht erhält {written}.")
+    assert [(m.text, m.value) for m in found] == [(written, value)]
+
+
 def test_dutch_amounts() -> None:
     text = (
         "De provincie trekt 13.5 miljoen euro uit; het consortium krijgt € 480.000 en "
