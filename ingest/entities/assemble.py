@@ -19,6 +19,8 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     CONTINENTS,
     EVENT_HEADS,
+    FRENCH_NAME_HEADS,
+    FRENCH_NAME_PARTICLES,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
     NOT_A_NAME_ALONE,
@@ -436,6 +438,28 @@ def _name_around_place(span: Span) -> bool:
     )
 
 
+_FRENCH_HEADS = ORG_HEADS | EVENT_HEADS | FRENCH_NAME_HEADS
+
+
+def _french_institution(span: Span) -> bool:
+    """A French name led by its head noun, whose capitalised complement follows a particle
+    ("Comité des régions de l'Union X", "Forum de la Grande Y"): the whole is the
+    institution's or event's name, not the place or body its complement names."""
+    doc = span.doc
+    if doc.lang_ != "fr" or len(span) < 3 or not span[0].text[:1].isupper():
+        return False
+    if span.label_ == "Person":
+        return False  # the NER's type is wrong there: no rank of its own to the span
+    if fold(span[0].text) not in _FRENCH_HEADS or span[1].lower_ not in FRENCH_NAME_PARTICLES:
+        return False
+    inside = span[1:]
+    if any(t.is_sent_start or t.text in {"(", ")", ",", ":", ";"} for t in inside):
+        return False
+    # The complement is a name, perhaps with its adjective ("de l'Union européenne").
+    last = span[-1]
+    return is_name_token(last) or last.is_lower and last.is_alpha and is_name_token(span[-2])
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -448,7 +472,7 @@ def _tier(span: Span, group: str) -> int:
         return 1
     if _code_and_place(span):
         return 1
-    if group == SPAN_NER and _name_around_place(span):
+    if group == SPAN_NER and (_name_around_place(span) or _french_institution(span)):
         return 1
     return 2 if group == SPAN_NER else 3
 
