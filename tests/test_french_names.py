@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from innograph.ingest.entities.assemble import _french_institution
+from innograph.ingest.entities.assemble import _french_institution, _french_word_as_noun
 from innograph.ingest.entities.spans import SPAN_ENTITIES
 from innograph.ingest.nlp import pipeline
 
@@ -44,3 +44,12 @@ def test_the_institution_wins_over_the_body_its_complement_names() -> None:
     names = {s.text for s in doc.spans[SPAN_ENTITIES]}
     assert "Comité des riverains de l’Union européenne" in names
     assert "Union européenne" not in names
+
+
+def test_a_dictionary_word_after_a_possessive_or_a_number_is_no_name() -> None:
+    doc = _doc("Le partage fait partie de son ADN depuis 12 ANS à Namur.")
+    assert _french_word_as_noun(_span(doc, "ADN"))
+    assert _french_word_as_noun(_span(doc, "ANS"))
+    assert not _french_word_as_noun(_span(doc, "Namur"))
+    doc = _doc("Le siège est situé rue Haute 5, 4000 Liège.")
+    assert not _french_word_as_noun(_span(doc, "Liège", "Region"))  # a known place

@@ -348,6 +348,10 @@ ORG_HEADS: frozenset[str] = _with_folded(
 FRENCH_NAME_HEADS: frozenset[str] = _with_folded(
     frozenset("comité secrétariat observatoire ambassade".split())
 )
+# French possessive determiners: a word right after one is a common noun ("son ADN").
+FRENCH_POSSESSIVES: frozenset[str] = frozenset(
+    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()
+)
 # The particles that join a French head noun to its complement.
 FRENCH_NAME_PARTICLES: frozenset[str] = frozenset("de du des d' d’".split())
 
