@@ -51,3 +51,10 @@ def test_one_capitalised_dictionary_word_is_not_a_ner_name() -> None:
     assert not dictionary_word("Agriculture", "nl")  # no lexicon: nothing is dropped
     doc = _doc("Les thèmes retenus :\nAgriculture\nTransport\nLe dossier est clos.")
     assert not [s for s in doc.spans[SPAN_NER] if s.text in {"Agriculture", "Transport"}]
+
+
+def test_a_verb_and_a_word_with_its_capital_unaccented_are_dictionary_words() -> None:
+    assert dictionary_word("Accompagner", "fr")  # an infinitive: a lemma of the lookup only
+    assert dictionary_word("Etablissements", "fr")  # "Établissements" with its accent left out
+    assert not dictionary_word("Estaimbourg", "fr")
+    assert not dictionary_word("Etablissements", "nl")

@@ -19,6 +19,9 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     CONTINENTS,
     EVENT_HEADS,
+    FRENCH_NAME_HEADS,
+    FRENCH_NAME_PARTICLES,
+    FRENCH_POSSESSIVES,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
     NOT_A_NAME_ALONE,
@@ -43,6 +46,7 @@ from innograph.ingest.entities.grouping import (
     not_persons,
     type_families,
 )
+from innograph.ingest.entities.ner_candidates import dictionary_word
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import (
@@ -97,6 +101,8 @@ def _usable(span: Span, source: str) -> bool:
     ):
         return False
     if " ".join(words) in CONTINENTS:
+        return False
+    if _french_word_as_noun(span):
         return False
     # A type's head word alone ("Meeting", "Tage", "Pôle") is a common noun, not a name.
     if len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _HEAD_WORDS_ALONE):
@@ -437,6 +443,47 @@ def _name_around_place(span: Span) -> bool:
     )
 
 
+_FRENCH_HEADS = ORG_HEADS | EVENT_HEADS | FRENCH_NAME_HEADS
+
+
+def _french_institution(span: Span) -> bool:
+    """A French name led by its head noun, whose capitalised complement follows a particle
+    ("Comité des régions de l'Union X", "Forum de la Grande Y"): the whole is the
+    institution's or event's name, not the place or body its complement names."""
+    doc = span.doc
+    if doc.lang_ != "fr" or len(span) < 3 or not span[0].text[:1].isupper():
+        return False
+    if span.label_ == "Person":
+        return False  # the NER's type is wrong there: no rank of its own to the span
+    if fold(span[0].text) not in _FRENCH_HEADS or span[1].lower_ not in FRENCH_NAME_PARTICLES:
+        return False
+    inside = span[1:]
+    if any(t.is_sent_start or t.text in {"(", ")", ",", ":", ";"} for t in inside):
+        return False
+    # The complement is a name, perhaps with its adjective ("de l'Union européenne").
+    last = span[-1]
+    return is_name_token(last) or last.is_lower and last.is_alpha and is_name_token(span[-2])
+
+
+# Gazetteer sources of places and names known as such (not a registry's short names).
+_KNOWN_SOURCES = frozenset({"lexicon", "cci", "nuts", "places"})
+
+
+def _french_word_as_noun(span: Span) -> bool:
+    """One French dictionary word after a possessive or a number ("de son ADN", "20 ANS"
+    in a heading in capitals): a common noun, not a name, unless it is a known place or
+    body ("4000 Liège")."""
+    doc = span.doc
+    if doc.lang_ != "fr" or len(span) != 1 or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ not in FRENCH_POSSESSIVES and not before.like_num:
+        return False
+    if any(e.source in _KNOWN_SOURCES for e in gazetteer().lookup(span.text)):
+        return False
+    return dictionary_word(span.text, "fr")
+
+
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -449,7 +496,7 @@ def _tier(span: Span, group: str) -> int:
         return 1
     if _code_and_place(span):
         return 1
-    if group == SPAN_NER and _name_around_place(span):
+    if group == SPAN_NER and (_name_around_place(span) or _french_institution(span)):
         return 1
     return 2 if group == SPAN_NER else 3
 

@@ -342,6 +342,19 @@ ORG_HEADS: frozenset[str] = _with_folded(
     )
 )
 
+# French head nouns of an institution's or event's name that the name's complement follows
+# after "de", "du", "des", "d'" ("Comité des ...", "Secrétariat de ..."), beyond
+# ``ORG_HEADS`` and ``EVENT_HEADS``.
+FRENCH_NAME_HEADS: frozenset[str] = _with_folded(
+    frozenset("comité secrétariat observatoire ambassade".split())
+)
+# French possessive determiners: a word right after one is a common noun ("son ADN").
+FRENCH_POSSESSIVES: frozenset[str] = frozenset(
+    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()
+)
+# The particles that join a French head noun to its complement.
+FRENCH_NAME_PARTICLES: frozenset[str] = frozenset("de du des d' d’".split())
+
 # Words that make an organisation a cluster organisation.
 CLUSTER_CUES: frozenset[str] = _with_folded(
     frozenset(

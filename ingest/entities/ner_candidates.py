@@ -85,7 +85,15 @@ def _lexicon(lang: str) -> tuple[Lookups, set[str]] | None:
     lemmas: set[str] = set()
     for words in lookups.get_table("lemma_index").values():
         lemmas.update(words)
+    # The lemmas the forms point to are words too: the index lists few verbs ("soutenir").
+    for words in lookups.get_table("lemma_lookup").values():
+        lemmas.update(words)
     return lookups, lemmas
+
+
+# Accented first letters that a language often leaves out on a capital ("Etats" for
+# "États"): a capitalised word is tried with each.
+_UNACCENTED_CAPITALS = {"fr": {"e": ("é", "è", "ê")}}
 
 
 def dictionary_word(word: str, lang: str) -> bool:
@@ -95,7 +103,9 @@ def dictionary_word(word: str, lang: str) -> bool:
         return False
     lookups, lemmas = lexicon
     low = word.lower()
-    return low in lemmas or low in lookups.get_table("lemma_lookup")
+    forms = [low] + [a + low[1:] for a in _UNACCENTED_CAPITALS.get(lang, {}).get(low[:1], ())]
+    table = lookups.get_table("lemma_lookup")
+    return any(form in lemmas or form in table for form in forms)
 
 
 def _ordinary_word(span: Span) -> bool:
