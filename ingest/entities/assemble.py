@@ -448,7 +448,7 @@ _FRENCH_HEADS = ORG_HEADS | EVENT_HEADS | FRENCH_NAME_HEADS
 
 def _french_institution(span: Span) -> bool:
     """A French name led by its head noun, whose capitalised complement follows a particle
-    ("Comité des régions de l'Union X", "Forum de la Grande Y"): the whole is the
+    ("Comité des riverains de l'Union X", "Forum de la Vallée Y"): the whole is the
     institution's or event's name, not the place or body its complement names."""
     doc = span.doc
     if doc.lang_ != "fr" or len(span) < 3 or not span[0].text[:1].isupper():
@@ -470,7 +470,7 @@ _KNOWN_SOURCES = frozenset({"lexicon", "cci", "nuts", "places"})
 
 
 def _french_word_as_noun(span: Span) -> bool:
-    """One French dictionary word after a possessive or a number ("de son ADN", "20 ANS"
+    """One French dictionary word after a possessive or a number ("de sa CULTURE", "20 ANS"
     in a heading in capitals): a common noun, not a name, unless it is a known place or
     body ("4000 Liège")."""
     doc = span.doc

@@ -348,7 +348,7 @@ ORG_HEADS: frozenset[str] = _with_folded(
 FRENCH_NAME_HEADS: frozenset[str] = _with_folded(
     frozenset("comité secrétariat observatoire ambassade".split())
 )
-# French possessive determiners: a word right after one is a common noun ("son ADN").
+# French possessive determiners: a word right after one is a common noun ("sa CULTURE").
 FRENCH_POSSESSIVES: frozenset[str] = frozenset(
     "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()
 )
