@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from innograph.ingest.entities.assemble import _french_institution, _french_word_as_noun
+from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.spans import SPAN_ENTITIES
 from innograph.ingest.nlp import pipeline
 
@@ -26,17 +26,17 @@ def _span(doc: Doc, text: str, label: str = "Organisation") -> Span:
 
 def test_a_head_noun_particle_and_a_name_make_one_institution() -> None:
     doc = _doc("Hier, le Secrétariat des écoles de la Vallée Verte a publié son rapport.")
-    assert _french_institution(_span(doc, "Secrétariat des écoles de la Vallée Verte"))
+    assert french_institution(_span(doc, "Secrétariat des écoles de la Vallée Verte"))
     doc = _doc("Le Comité des riverains de l’Union européenne a reçu les délégués.")
-    assert _french_institution(_span(doc, "Comité des riverains de l’Union européenne"))
+    assert french_institution(_span(doc, "Comité des riverains de l’Union européenne"))
 
 
 def test_no_institution_without_a_head_noun_a_name_or_in_another_language() -> None:
     doc = _doc("La Maison de Marcelle Dupont et le Conseil de développement ont signé.")
-    assert not _french_institution(_span(doc, "Maison de Marcelle Dupont"))
-    assert not _french_institution(_span(doc, "Conseil de développement"))
+    assert not french_institution(_span(doc, "Maison de Marcelle Dupont"))
+    assert not french_institution(_span(doc, "Conseil de développement"))
     doc = _doc("The Forum of the Green Valley met in Arlon.", "en")
-    assert not _french_institution(_span(doc, "Forum of the Green Valley"))
+    assert not french_institution(_span(doc, "Forum of the Green Valley"))
 
 
 def test_the_institution_wins_over_the_body_its_complement_names() -> None:
@@ -48,8 +48,8 @@ def test_the_institution_wins_over_the_body_its_complement_names() -> None:
 
 def test_a_dictionary_word_after_a_possessive_or_a_number_is_no_name() -> None:
     doc = _doc("La qualité fait partie de sa CULTURE depuis 12 ANS à Arlon.")
-    assert _french_word_as_noun(_span(doc, "CULTURE"))
-    assert _french_word_as_noun(_span(doc, "ANS"))
-    assert not _french_word_as_noun(_span(doc, "Arlon"))
+    assert french_word_as_noun(_span(doc, "CULTURE"))
+    assert french_word_as_noun(_span(doc, "ANS"))
+    assert not french_word_as_noun(_span(doc, "Arlon"))
     doc = _doc("Le siège est situé rue Haute 5, 4000 Liège.")
-    assert not _french_word_as_noun(_span(doc, "Liège", "Region"))  # a known place
+    assert not french_word_as_noun(_span(doc, "Liège", "Region"))  # a known place

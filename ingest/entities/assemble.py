@@ -14,14 +14,12 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     CONTINENTS,
     EVENT_HEADS,
-    FRENCH_NAME_HEADS,
-    FRENCH_NAME_PARTICLES,
-    FRENCH_POSSESSIVES,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
     NOT_A_NAME_ALONE,
@@ -30,9 +28,12 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.german import (
+    GERMAN_CUED_ZIPF,
     GERMAN_ZIPF,
     german_compound_tokens,
+    german_nouns,
     german_ordinary,
+    german_word_not_place,
     name_adjective,
 )
 from innograph.ingest.entities.grouping import (
@@ -46,7 +47,6 @@ from innograph.ingest.entities.grouping import (
     not_persons,
     type_families,
 )
-from innograph.ingest.entities.ner_candidates import dictionary_word
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import (
@@ -64,8 +64,6 @@ from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.themes import theme_tokens
 from innograph.ingest.entities.weak import AFFILIATION_FLAG, GOVERNMENT_FLAG, is_distinctive
 
-# Zipf frequency above which a German word is an ordinary word near a cue (``_proper``).
-GERMAN_CUED_ZIPF = 4.0
 _STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG, AFFILIATION_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
@@ -102,7 +100,7 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if " ".join(words) in CONTINENTS:
         return False
-    if _french_word_as_noun(span):
+    if french_word_as_noun(span):
         return False
     # A type's head word alone ("Meeting", "Tage", "Pôle") is a common noun, not a name.
     if len(words) == 1 and (words[0] in ORG_HEADS or words[0] in _HEAD_WORDS_ALONE):
@@ -122,7 +120,7 @@ def _usable(span: Span, source: str) -> bool:
         and (fold(span[1].text) in _PORTFOLIO_LINKS or span[1].text in _DASHES)
     ):
         return False
-    if source == SPAN_GAZETTEER and _german_word_not_place(span):
+    if source == SPAN_GAZETTEER and german_word_not_place(span):
         return False
     if _borrowed_english_term(span):
         return False
@@ -135,7 +133,7 @@ def _usable(span: Span, source: str) -> bool:
         source == SPAN_PATTERNS
         and span.doc.lang_ != "en"
         and not span[0].is_sent_start
-        and not _german_nouns(span)
+        and not german_nouns(span)
     ):
         trusted = True
     return trusted or _proper(span)
@@ -161,36 +159,6 @@ def _place_adjective(span: Span) -> bool:
     return words[-1].lower().endswith(_PLACE_ADJECTIVES.get(span.doc.lang_, ())) and (
         len(words) == 1 or len(span) == 3  # "Nederlands-Duitse": one hyphenated word
     )
-
-
-_GERMAN_ARTICLES = frozenset(
-    "der die das des dem den im vom zum zur am beim ins ihren seinen".split()
-)
-
-
-def _german_word_not_place(span: Span) -> bool:
-    """A place name that is also a frequent German word, after an article ("im Namen",
-    "den Namen"): the word, not the place (Namen, the German name of Namur)."""
-    doc = span.doc
-    return (
-        doc.lang_ == "de"
-        and len(span) == 1
-        and len(span.kb_id_) > 2  # not a country ("die Niederlande", "der Schweiz")
-        and span.start > 0
-        and doc[span.start - 1].lower_ in _GERMAN_ARTICLES
-        and german_ordinary(span.text, GERMAN_CUED_ZIPF)
-    )
-
-
-def _german_nouns(span: Span) -> bool:
-    """German capitalises every noun: a span of ordinary German words only is no name,
-    unless one of them is the head noun of an organisation ("Hochschule Rheinland")."""
-    if span.doc.lang_ != "de":
-        return False
-    words = [t.text for t in span if not t.is_punct]
-    if any(fold(w) in ORG_HEADS for w in words):
-        return False
-    return bool(words) and all(w.lower() in STOP_CAPITALISED or german_ordinary(w) for w in words)
 
 
 def _proper(span: Span) -> bool:
@@ -443,47 +411,6 @@ def _name_around_place(span: Span) -> bool:
     )
 
 
-_FRENCH_HEADS = ORG_HEADS | EVENT_HEADS | FRENCH_NAME_HEADS
-
-
-def _french_institution(span: Span) -> bool:
-    """A French name led by its head noun, whose capitalised complement follows a particle
-    ("Comité des riverains de l'Union X", "Forum de la Vallée Y"): the whole is the
-    institution's or event's name, not the place or body its complement names."""
-    doc = span.doc
-    if doc.lang_ != "fr" or len(span) < 3 or not span[0].text[:1].isupper():
-        return False
-    if span.label_ == "Person":
-        return False  # the NER's type is wrong there: no rank of its own to the span
-    if fold(span[0].text) not in _FRENCH_HEADS or span[1].lower_ not in FRENCH_NAME_PARTICLES:
-        return False
-    inside = span[1:]
-    if any(t.is_sent_start or t.text in {"(", ")", ",", ":", ";"} for t in inside):
-        return False
-    # The complement is a name, perhaps with its adjective ("de l'Union européenne").
-    last = span[-1]
-    return is_name_token(last) or last.is_lower and last.is_alpha and is_name_token(span[-2])
-
-
-# Gazetteer sources of places and names known as such (not a registry's short names).
-_KNOWN_SOURCES = frozenset({"lexicon", "cci", "nuts", "places"})
-
-
-def _french_word_as_noun(span: Span) -> bool:
-    """One French dictionary word after a possessive or a number ("de sa CULTURE", "20 ANS"
-    in a heading in capitals): a common noun, not a name, unless it is a known place or
-    body ("4000 Liège")."""
-    doc = span.doc
-    if doc.lang_ != "fr" or len(span) != 1 or span.start == 0:
-        return False
-    before = doc[span.start - 1]
-    if before.lower_ not in FRENCH_POSSESSIVES and not before.like_num:
-        return False
-    if any(e.source in _KNOWN_SOURCES for e in gazetteer().lookup(span.text)):
-        return False
-    return dictionary_word(span.text, "fr")
-
-
 def _tier(span: Span, group: str) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
@@ -496,7 +423,7 @@ def _tier(span: Span, group: str) -> int:
         return 1
     if _code_and_place(span):
         return 1
-    if group == SPAN_NER and (_name_around_place(span) or _french_institution(span)):
+    if group == SPAN_NER and (_name_around_place(span) or french_institution(span)):
         return 1
     return 2 if group == SPAN_NER else 3
 

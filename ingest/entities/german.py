@@ -14,11 +14,18 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
-from innograph.ingest.entities.gazetteer_lexicon import GENERIC_ACRONYMS, GENERIC_TERMS
+from innograph.ingest.entities.gazetteer_lexicon import (
+    GENERIC_ACRONYMS,
+    GENERIC_TERMS,
+    ORG_HEADS,
+    STOP_CAPITALISED,
+)
 from innograph.ingest.entities.spans import cached_fold as fold
 
 # Zipf frequency above which a German word is an ordinary word.
 GERMAN_ZIPF = 3.0
+# The same near a cue, where a capitalised word is more likely a name (``_proper``).
+GERMAN_CUED_ZIPF = 4.0
 # The least Zipf frequency of both parts of a German compound read as an ordinary word.
 GERMAN_PART_ZIPF = 3.0
 _LINKS = ("s", "es", "n", "en", "e")
@@ -106,3 +113,33 @@ def name_adjective(token: Token) -> bool:
         and not token.text.isupper()
         and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
     )
+
+
+_GERMAN_ARTICLES = frozenset(
+    "der die das des dem den im vom zum zur am beim ins ihren seinen".split()
+)
+
+
+def german_word_not_place(span: Span) -> bool:
+    """A place name that is also a frequent German word, after an article ("im Namen",
+    "den Namen"): the word, not the place (Namen, the German name of Namur)."""
+    doc = span.doc
+    return (
+        doc.lang_ == "de"
+        and len(span) == 1
+        and len(span.kb_id_) > 2  # not a country ("die Niederlande", "der Schweiz")
+        and span.start > 0
+        and doc[span.start - 1].lower_ in _GERMAN_ARTICLES
+        and german_ordinary(span.text, GERMAN_CUED_ZIPF)
+    )
+
+
+def german_nouns(span: Span) -> bool:
+    """German capitalises every noun: a span of ordinary German words only is no name,
+    unless one of them is the head noun of an organisation ("Hochschule Rheinland")."""
+    if span.doc.lang_ != "de":
+        return False
+    words = [t.text for t in span if not t.is_punct]
+    if any(fold(w) in ORG_HEADS for w in words):
+        return False
+    return bool(words) and all(w.lower() in STOP_CAPITALISED or german_ordinary(w) for w in words)

@@ -205,7 +205,7 @@ _GENITIVE = {"der", "des"}
 ELIDED = {"l'", "d'", "qu'"}
 # Long enough to end a German compound as its head ("Bezirksregierung" ends in no head,
 # "Landesministerium" does): short heads ("rat", "lab") would match ordinary words.
-_LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
+LONG_ORG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
 
 
 def _german_genitive_head(doc: Doc, start: int, end: int) -> bool:
@@ -215,7 +215,7 @@ def _german_genitive_head(doc: Doc, start: int, end: int) -> bool:
     if doc.lang_ != "de" or end - start < 3 or doc[start + 1].lower_ not in _GENITIVE:
         return False
     word = fold(doc[start].text)
-    return not (word in ORG_HEADS or word.endswith(_LONG_ORG_HEADS))
+    return not (word in ORG_HEADS or word.endswith(LONG_ORG_HEADS))
 
 
 def is_distinctive_word(text: str) -> bool:

@@ -26,6 +26,7 @@ from innograph.ingest.entities import (
     records,
     universities,
 )
+from innograph.ingest.entities.funds import fund_compound, programme_pair
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
@@ -34,9 +35,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     INTERREG_AREA_WORDS,
     ORG_HEADS,
     PERSON_ROLES,
-    PROGRAMME_COMPOUNDS,
     PROGRAMME_CUES,
-    PROGRAMME_PAIRS,
     PROJECT_CUES,
     PROJECT_HEADS,
     REGION_HEADS,
@@ -46,6 +45,7 @@ from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
     DASHES,
     ELIDED,
+    LONG_ORG_HEADS,
     is_distinctive_word,
     is_year,
     name_runs,
@@ -228,7 +228,7 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     """The entity type a capitalised multi-word name's own words announce, if any."""
     folded = [fold(w) for w in words]
     last = folded[-1]
-    if len(words) >= 2 and _programme_pair(folded):
+    if len(words) >= 2 and programme_pair(folded):
         return "FundingProgramme"
     if last in EVENT_HEADS or last.isdigit() and len(folded) > 2 and folded[-2] in EVENT_HEADS:
         return "Event"
@@ -239,8 +239,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         return "Event"
     if len(words) >= 2 and (
         last in PROGRAMME_CUES
-        or _fund_compound(last)
-        or _fund_compound(folded[0])
+        or fund_compound(last)
+        or fund_compound(folded[0])
         or folded[0] in PROGRAMME_CUES
         or folded[0] in {"operationeel", "operational", "operationnel"}
         and folded[1] in PROGRAMME_CUES
@@ -257,30 +257,13 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"
-    if lang == "de" and len(words) >= 2 and folded[0].endswith(_LONG_ORG_HEADS):
+    if lang == "de" and len(words) >= 2 and folded[0].endswith(LONG_ORG_HEADS):
         return "Organisation"  # German compounds its head: "Universitätsklinikum Lindenhof"
     return None
 
 
 # Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
 # short ones ("rat", "lab") end ordinary words.
-_LONG_ORG_HEADS = tuple(sorted(h for h in ORG_HEADS if len(h) >= 6))
-
-
-def _programme_pair(folded: list[str]) -> bool:
-    """Whether two words that together name a kind of funding ("Region Deal") stand
-    next to each other in a name, or one compound of them does."""
-    return any(pair in PROGRAMME_PAIRS for pair in zip(folded, folded[1:], strict=False)) or any(
-        w.startswith(PROGRAMME_COMPOUNDS) for w in folded
-    )
-
-
-def _fund_compound(word: str) -> bool:
-    """A Dutch or German compound that ends in a fund ("GroeiFonds",
-    "Starterfonds", "Innovationsfonds"): the name's head, a fund."""
-    return word.endswith(("fonds", "fund")) and len(word) >= 8 and word.isalpha()
-
-
 REPEATED_FLAG = "head|repeated"
 
 
