@@ -29,6 +29,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 from innograph.ingest.entities.german import (
     GERMAN_ZIPF,
     german_compound_tokens,
+    german_frequency,
     german_ordinary,
     name_adjective,
 )
@@ -163,7 +164,8 @@ _GERMAN_ARTICLES = frozenset(
 
 def _german_word_not_place(span: Span) -> bool:
     """A place name that is also a frequent German word, after an article ("im Namen",
-    "den Namen"): the word, not the place (Namen, the German name of Namur)."""
+    "den Namen", "des Landes"): the word, not the place (Namen, the German name of Namur;
+    Landes, a French département)."""
     doc = span.doc
     return (
         doc.lang_ == "de"
@@ -171,7 +173,11 @@ def _german_word_not_place(span: Span) -> bool:
         and len(span.kb_id_) > 2  # not a country ("die Niederlande", "der Schweiz")
         and span.start > 0
         and doc[span.start - 1].lower_ in _GERMAN_ARTICLES
-        and german_ordinary(span.text, GERMAN_CUED_ZIPF)
+        and (
+            german_ordinary(span.text, GERMAN_CUED_ZIPF)
+            # a frequent word that is also a place's name ("des Landes", "der Hof")
+            or (not span.text.isupper() and german_frequency(span.text) >= GERMAN_CUED_ZIPF)
+        )
     )
 
 

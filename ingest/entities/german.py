@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+import wordfreq
 from spacy.tokens import Span, Token
 
 from innograph.ingest.entities.gazetteer_lexicon import GENERIC_ACRONYMS, GENERIC_TERMS
@@ -49,6 +50,14 @@ def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
         if any(len(m) >= 3 and words.get(m, 0.0) >= GERMAN_PART_ZIPF for m in stems):
             return True
     return False
+
+
+@cache
+def german_frequency(word: str) -> float:
+    """The Zipf frequency of a German word as written in any case, names included: the
+    word list leaves out words that are also names ("Hof", "Landes"), which is right for
+    telling a name from a word but not for telling whether a word is ordinary prose."""
+    return float(wordfreq.zipf_frequency(word.lower(), "de"))
 
 
 @cache

@@ -1,0 +1,29 @@
+"""A German word that is also a place's name, after an article, is the word."""
+
+from __future__ import annotations
+
+from innograph.ingest.entities.german import german_frequency
+from innograph.ingest.entities.spans import SPAN_ENTITIES
+from innograph.ingest.nlp import pipeline
+
+
+def _names(text: str) -> dict[str, str]:
+    doc = pipeline("de")(text)
+    return {span.text: span.label_ for span in doc.spans[SPAN_ENTITIES]}
+
+
+def test_frequent_words_that_are_place_names_after_an_article_are_no_places() -> None:
+    names = _names("Die Regierung des Landes fördert das Projekt Nordlicht. Der Hof liegt am See.")
+    assert "Landes" not in names
+    assert "Hof" not in names
+
+
+def test_a_place_after_an_article_stays_a_place() -> None:
+    assert _names("Die Firma Acme Robotics arbeitet in den Niederlanden.").get("Niederlanden") == (
+        "Region"
+    )
+
+
+def test_german_frequency_counts_words_that_are_also_names() -> None:
+    assert german_frequency("Landes") > 4.0
+    assert german_frequency("Xqzvbrk") == 0.0
