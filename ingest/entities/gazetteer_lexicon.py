@@ -572,3 +572,12 @@ HEADING_CUES: frozenset[str] = frozenset(
         "koordinator",
     )
 )
+
+# Nouns for a firm written right before its name ("die Firma X", "het bedrijf X",
+# "la société X", "the company X"): the name is an organisation's, whatever cue is near.
+COMPANY_NOUNS: frozenset[str] = _with_folded(
+    frozenset("""firma firm company bedrijf onderneming société entreprise unternehmen""".split())
+)
+# Words that make the next name the owner of what comes before ("projects of X",
+# "projecten van X", "Projekte der X", "projets de X").
+OWNER_LINKS: frozenset[str] = frozenset("of van von vom der des de du d".split())
