@@ -1,8 +1,8 @@
-"""A German word that is also a place's name, after an article, is the word."""
+"""German words and names: a frequent word that is also a place, the nominative of a name."""
 
 from __future__ import annotations
 
-from innograph.ingest.entities.german import german_frequency
+from innograph.ingest.entities.german import german_frequency, german_nominative
 from innograph.ingest.entities.spans import SPAN_ENTITIES
 from innograph.ingest.nlp import pipeline
 
@@ -27,3 +27,11 @@ def test_a_place_after_an_article_stays_a_place() -> None:
 def test_german_frequency_counts_words_that_are_also_names() -> None:
     assert german_frequency("Landes") > 4.0
     assert german_frequency("Xqzvbrk") == 0.0
+
+
+def test_a_name_is_written_with_its_head_noun_in_the_nominative() -> None:
+    assert german_nominative("Nordlicht-Programms Ost") == "Nordlicht-Programm Ost"
+    assert german_nominative("Projektes Sonnenweg") == "Projekt Sonnenweg"
+    assert german_nominative("Forschungszentrums Acme") == "Forschungszentrum Acme"
+    assert german_nominative("Programmstart Acme") == "Programmstart Acme"
+    assert german_nominative("Programme") == "Programme"

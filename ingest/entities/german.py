@@ -9,6 +9,7 @@ two frequent words counts as ordinary too.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -115,3 +116,16 @@ def name_adjective(token: Token) -> bool:
         and not token.text.isupper()
         and token.text.lower().endswith(("ische", "ischen", "ischer", "isches", "ischem"))
     )
+
+
+# Head nouns of names whose genitive singular adds "s" or "es" ("des Interreg-Programms",
+# "des Projektes X", "des Forschungszentrums"): a name is written in the nominative.
+_GENITIVE_HEADS = re.compile(
+    r"(?i)(programm|projekt|netzwerk|institut|zentrum|verbund|verein)(?:es|s)\b"
+)
+
+
+def german_nominative(name: str) -> str:
+    """A German name with its head noun in the nominative ("Interreg VI-Programms" ->
+    "Interreg VI-Programm"); other names as they are."""
+    return _GENITIVE_HEADS.sub(r"\1", name)
