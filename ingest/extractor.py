@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from innograph.ingest import relations
 from innograph.ingest.amounts import find_periods
 from innograph.ingest.entities.gazetteer import gazetteer, norm_name
+from innograph.ingest.entities.german import german_nominative
 from innograph.ingest.entities.interreg import generation_of_year
 from innograph.ingest.entities.spans import SPAN_ENTITIES, registry_key
 from innograph.ingest.identity.names import organisation_key
@@ -201,8 +202,12 @@ def analyse(source: SourceText, *, lang: str | None = None) -> _Analysis:
     entities: list[EntityFact] = []
     requests: list[ResolutionRequest] = []
     for key, spans in groups.items():
+        written = {s.text.strip() for s in spans}
         name = _name_of(spans)
-        aliases = sorted({s.text.strip() for s in spans} - {name})
+        if language == "de":
+            # "des Interreg-Programms": the name is "Interreg-Programm", as written too.
+            name = german_nominative(name)
+        aliases = sorted(written - {name})
         registry_keys = [k for s in spans if (k := registry_key(s.kb_id))]
         entity = EntityFact(
             key=key, type=spans[0].label, name=name, canonical_id="", aliases=aliases

@@ -157,3 +157,15 @@ def test_interreg_generation_comes_from_the_latest_period_named() -> None:
     }
     assert programme["old.txt"] == "programme-2014tc16rfcb046"  # the 2014-2020 CCI
     assert programme["new.txt"] != programme["old.txt"]
+
+
+def test_a_german_name_in_the_genitive_is_named_in_the_nominative(extractor: Extractor) -> None:
+    text = (
+        "Im Rahmen des Interreg-Programms Nordsee wird das Projekt Nordlicht gefördert. "
+        "Die Partner kommen aus Emden und Groningen."
+    )
+    facts = extractor.extract(_source(text, "de.txt"), lang="de")
+    programme = next(e for e in facts.entities if e.type == "FundingProgramme")
+    assert programme.name.startswith("Interreg-Programm")
+    assert "Programms" not in programme.name
+    assert any("Programms" in alias for alias in programme.aliases)

@@ -101,3 +101,38 @@ def test_german_nominal_phrases_are_not_organisations() -> None:
     )
     assert "Millionen Euro" not in typed
     assert not any(name.startswith("Rahmen") for name in typed)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        ("fr", "Le Ministre Vandercastel a salué les lauréats.", "Vandercastel"),
+        ("de", "Das sei ein Anfang, sagt Projektleiterin Wolkenbach am Montag.", "Wolkenbach"),
+        ("en", "Minister Harrowgate opened the new lab.", "Harrowgate"),
+    ],
+)
+def test_a_post_written_as_a_title_before_a_surname_names_a_person(
+    lang: str, text: str, person: str
+) -> None:
+    typed = _typed(lang, text)
+    assert typed.get(person) == "Person"
+    assert not any(name.startswith(("Ministre", "Projektleiterin", "Minister ")) for name in typed)
+
+
+def test_a_post_before_a_body_or_a_lower_case_post_is_no_person() -> None:
+    assert _typed("nl", "Daarna besloten Gedeputeerde Staten tot steun.").get("Staten") != "Person"
+    typed = _typed("en", "Anna Brouwersma (director Kleimolenwerk) spoke first.")
+    assert typed.get("Kleimolenwerk") != "Person"
+
+
+def test_a_role_before_an_article_or_a_body_gives_no_person() -> None:
+    typed = _typed("en", "He spoke as Regional Minister of the Acme Valley last year.")
+    assert typed.get("Acme Valley") != "Person"
+    assert (
+        _typed("en", "She is the chair of the Nordlicht Harbour since May.").get(
+            "Nordlicht Harbour"
+        )
+        != "Person"
+    )
+    typed = _typed("nl", "Volgens Gedeputeerde Staten van Zeeland gaat het project door.")
+    assert "Staten van Zeeland" not in typed or typed["Staten van Zeeland"] != "Person"

@@ -124,6 +124,8 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if _borrowed_english_term(span):
         return False
+    if source != SPAN_GAZETTEER and _generic_plural(span):
+        return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
     )
@@ -199,6 +201,21 @@ def _borrowed_english_term(span: Span) -> bool:
     words = [t.text for t in span if t.is_alpha]
     return len(words) >= 2 and all(
         w.lower() in STOP_CAPITALISED or _common(g, w, "en") for w in words
+    )
+
+
+def _generic_plural(span: Span) -> bool:
+    """A head word and a plural in lower case ("Spearhead clusters", "les Pôles
+    wallons"): a class of things, which the gold leaves out, not one thing's name. A
+    quoted title or an Interreg name keeps its words."""
+    if len(span) != 2 or span.kb_id_.startswith(("interreg|", QUOTED_FLAG, "list|quoted")):
+        return False
+    last = span[1].text
+    return (
+        span[0].text[:1].isupper()
+        and last.islower()
+        and last.isalpha()
+        and (len(last) >= 4 and last.endswith(("s", "x")))
     )
 
 

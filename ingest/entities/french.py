@@ -13,14 +13,25 @@ from spacy.tokens import Span
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     EVENT_HEADS,
-    FRENCH_NAME_HEADS,
-    FRENCH_NAME_PARTICLES,
-    FRENCH_POSSESSIVES,
     ORG_HEADS,
+    with_folded,
 )
 from innograph.ingest.entities.ner_candidates import dictionary_word
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import is_name_token
+
+# French head nouns of an institution's or event's name that the name's complement follows
+# after "de", "du", "des", "d'" ("Comité des ...", "Secrétariat de ..."), beyond
+# ``ORG_HEADS`` and ``EVENT_HEADS``.
+FRENCH_NAME_HEADS: frozenset[str] = with_folded(
+    frozenset("comité secrétariat observatoire ambassade".split())
+)
+# French possessive determiners: a word right after one is a common noun ("sa CULTURE").
+FRENCH_POSSESSIVES: frozenset[str] = frozenset(
+    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()
+)
+# The particles that join a French head noun to its complement.
+FRENCH_NAME_PARTICLES: frozenset[str] = frozenset("de du des d' d’".split())
 
 _FRENCH_HEADS = ORG_HEADS | EVENT_HEADS | FRENCH_NAME_HEADS
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from innograph.ontology.ids import fold
 
 
-def _with_folded(words: frozenset[str]) -> frozenset[str]:
+def with_folded(words: frozenset[str]) -> frozenset[str]:
     """The words as written and folded: callers look up folded words ("universite",
     "federation", "fur"), so an accented entry must be there in both forms."""
     return words | frozenset(fold(w) for w in words)
@@ -323,7 +323,7 @@ INSTITUTIONS: dict[str, tuple[str, ...]] = {
 }
 
 # Head nouns that end (EN) or start (NL/FR/DE) an organisation's name.
-ORG_HEADS: frozenset[str] = _with_folded(
+ORG_HEADS: frozenset[str] = with_folded(
     frozenset(
         """university universities universiteit université universität hogeschool haute école
     college school academy academie académie akademie agency agentschap agence agentur
@@ -342,21 +342,8 @@ ORG_HEADS: frozenset[str] = _with_folded(
     )
 )
 
-# French head nouns of an institution's or event's name that the name's complement follows
-# after "de", "du", "des", "d'" ("Comité des ...", "Secrétariat de ..."), beyond
-# ``ORG_HEADS`` and ``EVENT_HEADS``.
-FRENCH_NAME_HEADS: frozenset[str] = _with_folded(
-    frozenset("comité secrétariat observatoire ambassade".split())
-)
-# French possessive determiners: a word right after one is a common noun ("sa CULTURE").
-FRENCH_POSSESSIVES: frozenset[str] = frozenset(
-    "mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs".split()
-)
-# The particles that join a French head noun to its complement.
-FRENCH_NAME_PARTICLES: frozenset[str] = frozenset("de du des d' d’".split())
-
 # Words that make an organisation a cluster organisation.
-CLUSTER_CUES: frozenset[str] = _with_folded(
+CLUSTER_CUES: frozenset[str] = with_folded(
     frozenset(
         """cluster clusters biocluster clusterorganisatie clusterorganisation pôle pole
     kompetenznetz""".split()
@@ -364,7 +351,7 @@ CLUSTER_CUES: frozenset[str] = _with_folded(
 )
 
 # Words that mark a smart-specialisation platform or thematic partnership.
-S3_CUES: frozenset[str] = _with_folded(
+S3_CUES: frozenset[str] = with_folded(
     frozenset(
         """s3 smart specialisation specialization slimme specialisatie spécialisation
     intelligente platform plateforme partnership partnerships""".split()
@@ -372,7 +359,7 @@ S3_CUES: frozenset[str] = _with_folded(
 )
 
 # Words that name an event when they end a capitalised name.
-EVENT_HEADS: frozenset[str] = _with_folded(
+EVENT_HEADS: frozenset[str] = with_folded(
     frozenset(
         """week weeks days day summit conference conferences congress congres forum fair expo
     exhibition festival symposium workshop meeting meetings hackathon awards award xchange
@@ -382,7 +369,7 @@ EVENT_HEADS: frozenset[str] = _with_folded(
 )
 
 # Words that introduce or follow a project name.
-PROJECT_CUES: frozenset[str] = _with_folded(
+PROJECT_CUES: frozenset[str] = with_folded(
     frozenset(
         """project projects projecten projet projets projekt projekte initiative initiatief
     pilot proeftuin programme-project""".split()
@@ -397,7 +384,7 @@ PROJECT_HEADS: frozenset[str] = frozenset("flagship flagships vlaggenschip".spli
 PROJECT_STEMS: tuple[str, ...] = ("project", "projekt", "projet")
 
 # Words that name a kind of event, next to (not inside) the event's name.
-EVENT_CUES: frozenset[str] = _with_folded(
+EVENT_CUES: frozenset[str] = with_folded(
     frozenset(
         """event events evenement evenementen événement événements veranstaltung
     veranstaltungen conférence colloque séminaire seminar seminarie webinar""".split()
@@ -407,7 +394,7 @@ EVENT_CUES: frozenset[str] = _with_folded(
 # Geographic words that make up Interreg programme areas besides the names of countries
 # and regions (seas, rivers, compass points, "Euregio"): any other word after "Interreg"
 # ends the name ("Interreg-Projekte", "Interreg Project Manager").
-INTERREG_AREA_WORDS: frozenset[str] = _with_folded(
+INTERREG_AREA_WORDS: frozenset[str] = with_folded(
     frozenset(
         """sea seas zee zeeen zeeën mer mers meer meere north noord nord northwest nordwest
     noordwest south zuid sud süd east oost est ost west ouest central centre mitte upper
@@ -430,7 +417,7 @@ PROGRAMME_PAIRS: frozenset[tuple[str, str]] = frozenset(
 PROGRAMME_COMPOUNDS: tuple[str, ...] = ("regiodeal",)
 
 # Words that make a capitalised name a funding programme.
-PROGRAMME_CUES: frozenset[str] = _with_folded(
+PROGRAMME_CUES: frozenset[str] = with_folded(
     frozenset(
         """programme program programma programm fund fonds fonds-programma funding call
     subsidieprogramma subsidieregeling regeling""".split()
@@ -438,7 +425,7 @@ PROGRAMME_CUES: frozenset[str] = _with_folded(
 )
 
 # Words that precede a person's name as a role (EN/NL/FR/DE).
-PERSON_ROLES: frozenset[str] = _with_folded(
+PERSON_ROLES: frozenset[str] = with_folded(
     frozenset(
         """minister ministre gedeputeerde deputy gedeputeerden mayor burgemeester bourgmestre
     maire bürgermeister president voorzitter président chairman chairwoman chair ceo cto
@@ -449,7 +436,7 @@ PERSON_ROLES: frozenset[str] = _with_folded(
 )
 
 # Capitalised words that never start or form an entity on their own (EN/NL/FR/DE).
-STOP_CAPITALISED: frozenset[str] = _with_folded(
+STOP_CAPITALISED: frozenset[str] = with_folded(
     frozenset(
         """the a an this that these those our their its his her we they it he she i you
     de het een dit dat deze die onze hun zijn haar wij zij ze hij u je jij
@@ -470,7 +457,7 @@ STOP_CAPITALISED: frozenset[str] = _with_folded(
 # Words that make no name on their own, beyond ``STOP_CAPITALISED`` (which also trims a
 # run's first word, where a number word may open a name: "Two Seas"): number words,
 # German months and contracted prepositions ("Am 19. Mai", "Vingt-sept projets").
-NOT_A_NAME_ALONE: frozenset[str] = _with_folded(
+NOT_A_NAME_ALONE: frozenset[str] = with_folded(
     frozenset(
         """one two three four five six seven eight nine ten eleven twelve twenty thirty hundred
     een twee drie vier vijf zes zeven acht negen tien elf twaalf twintig dertig honderd
@@ -564,7 +551,7 @@ GENERIC_TERMS: frozenset[str] = frozenset(
 )
 
 # Words that, first in a capitalised name, make it a region or place ("Provincie Drenthe").
-REGION_HEADS: frozenset[str] = _with_folded(
+REGION_HEADS: frozenset[str] = with_folded(
     frozenset(
         """landsdeel regio region région provincie province provinz prov gewest streek gemeente
     municipality stad city ville commune gemeinde stadt kreis arrondissement""".split()
@@ -593,3 +580,12 @@ HEADING_CUES: frozenset[str] = frozenset(
         "koordinator",
     )
 )
+
+# Nouns for a firm written right before its name ("die Firma X", "het bedrijf X",
+# "la société X", "the company X"): the name is an organisation's, whatever cue is near.
+COMPANY_NOUNS: frozenset[str] = with_folded(
+    frozenset("""firma firm company bedrijf onderneming société entreprise unternehmen""".split())
+)
+# Words that make the next name the owner of what comes before ("projects of X",
+# "projecten van X", "Projekte der X", "projets de X").
+OWNER_LINKS: frozenset[str] = frozenset("of van von vom der des de du d".split())

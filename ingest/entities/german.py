@@ -9,9 +9,11 @@ two frequent words counts as ordinary too.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
+import wordfreq
 from spacy.tokens import Span, Token
 
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -56,6 +58,14 @@ def german_ordinary(word: str, cutoff: float = GERMAN_ZIPF) -> bool:
         if any(len(m) >= 3 and words.get(m, 0.0) >= GERMAN_PART_ZIPF for m in stems):
             return True
     return False
+
+
+@cache
+def german_frequency(word: str) -> float:
+    """The Zipf frequency of a German word as written in any case, names included: the
+    word list leaves out words that are also names ("Hof", "Landes"), which is right for
+    telling a name from a word but not for telling whether a word is ordinary prose."""
+    return float(wordfreq.zipf_frequency(word.lower(), "de"))
 
 
 @cache
@@ -122,7 +132,8 @@ _GERMAN_ARTICLES = frozenset(
 
 def german_word_not_place(span: Span) -> bool:
     """A place name that is also a frequent German word, after an article ("im Namen",
-    "den Namen"): the word, not the place (Namen, the German name of Namur)."""
+    "den Namen", "des Landes"): the word, not the place (Namen, the German name of Namur;
+    Landes, a French département)."""
     doc = span.doc
     return (
         doc.lang_ == "de"
@@ -130,7 +141,11 @@ def german_word_not_place(span: Span) -> bool:
         and len(span.kb_id_) > 2  # not a country ("die Niederlande", "der Schweiz")
         and span.start > 0
         and doc[span.start - 1].lower_ in _GERMAN_ARTICLES
-        and german_ordinary(span.text, GERMAN_CUED_ZIPF)
+        and (
+            german_ordinary(span.text, GERMAN_CUED_ZIPF)
+            # a frequent word that is also a place's name ("des Landes", "der Weg")
+            or (not span.text.isupper() and german_frequency(span.text) >= GERMAN_CUED_ZIPF)
+        )
     )
 
 
@@ -143,3 +158,16 @@ def german_nouns(span: Span) -> bool:
     if any(fold(w) in ORG_HEADS for w in words):
         return False
     return bool(words) and all(w.lower() in STOP_CAPITALISED or german_ordinary(w) for w in words)
+
+
+# Head nouns of names whose genitive singular adds "s" or "es" ("des Interreg-Programms",
+# "des Projektes X", "des Forschungszentrums"): a name is written in the nominative.
+_GENITIVE_HEADS = re.compile(
+    r"(?i)(programm|projekt|netzwerk|institut|zentrum|verbund|verein)(?:es|s)\b"
+)
+
+
+def german_nominative(name: str) -> str:
+    """A German name with its head noun in the nominative ("Nordsee-Programms" ->
+    "Nordsee-Programm"); other names as they are."""
+    return _GENITIVE_HEADS.sub(r"\1", name)

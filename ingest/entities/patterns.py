@@ -51,6 +51,7 @@ from innograph.ingest.entities.name_runs import (
     name_runs,
     same_line,
 )
+from innograph.ingest.entities.person_lexicon import BODY_WORDS
 from innograph.ingest.entities.spans import (
     NAME_CONNECTORS,
     SPAN_PATTERNS,
@@ -471,6 +472,8 @@ def _person_name_at(doc: Doc, j: int) -> int:
         k -= 1
     if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
         return j
+    if fold(doc[j].text) in BODY_WORDS:
+        return j  # "Gedeputeerde Staten van X": a body after the role word, not a person
     if fold(doc[j].text).replace("’", "'") in ELIDED:
         return j  # "par l’Agence ...": an article, not a name like "O’Brien"
     if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
@@ -492,7 +495,12 @@ def _person_spans(doc: Doc) -> Iterator[Span]:
                 doc[j].text in {".", ","} or fold(doc[j].text).rstrip(".") in PERSON_ROLES
             ):
                 j += 1
-            if word in PERSON_ROLES and j + 1 < n and doc[j].lower_ in {"van", "of", "de", "du"}:
+            if (
+                word in PERSON_ROLES
+                and j + 2 < n
+                and doc[j].lower_ in {"van", "of", "de", "du"}
+                and fold(doc[j + 1].text) not in STOP_CAPITALISED
+            ):
                 # "minister van Innovatie Jan Peeters": skip the portfolio word.
                 end = _person_name_at(doc, j + 2)
                 if end > j + 2:

@@ -73,3 +73,17 @@ GERMAN_ARTICLES: frozenset[str] = frozenset("der den die das des dem".split())
 LEGAL_FORM_WORDS: frozenset[str] = frozenset(
     """bv nv vzw asbl gmbh ag sa sas sarl ltd plc llc inc ev e.v. kg ug cvba bvba""".split()
 )
+
+# Endings of German compound nouns that name a post ("Projektleiter",
+# "Forschungsteamleiterin", "Pressesprecher"): the word before a surname, like a title.
+GERMAN_ROLE_ENDINGS: tuple[str, ...] = tuple(
+    stem + ending
+    for stem in ("leiter", "sprecher", "direktor", "minister", "präsident", "koordinator")
+    for ending in ("", "in")
+)
+
+# Words for a body, not a person, that may follow a post ("Gedeputeerde Staten",
+# "Minister Council"): after a post they name the body.
+BODY_WORDS: frozenset[str] = frozenset(
+    "staten raad rat conseil council board bestuur kabinett cabinet".split()
+)

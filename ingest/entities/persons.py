@@ -22,12 +22,16 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
     EVENT_HEADS,
     ORG_HEADS,
+    PERSON_ROLES,
     PROGRAMME_CUES,
     PROJECT_CUES,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.person_lexicon import (
+    BODY_WORDS,
     GERMAN_ARTICLES,
+    GERMAN_ROLE_ENDINGS,
     LEGAL_FORM_WORDS,
     NAME_PARTICLES,
     PERSON_TITLES,
@@ -195,10 +199,49 @@ def _lower_surname(doc: Doc, i: int, j: int) -> bool:
     )
 
 
+def _is_role(token: Token, lang: str) -> bool:
+    """A word for a post ("Minister", "Bürgermeister", "Projektleiterin")."""
+    word = fold(token.text)
+    return word in PERSON_ROLES or (
+        lang == "de" and token.text.lower().endswith(GERMAN_ROLE_ENDINGS)
+    )
+
+
+def _surname_after_role(doc: Doc, i: int, lang: str) -> tuple[int, int] | None:
+    """A post and a surname alone ("Minister Jansen", "Projektleiterin Kamps"): the
+    surname names the person who holds it. Only one capitalised word that is no ordinary
+    word of any language and no known name of anything else, so that a post before a
+    portfolio or a body ("Minister Finance", "Gedeputeerde Staten") is no person."""
+    n = len(doc)
+    j = i + 1
+    # Written as a title ("Minister X"), not as a post in running text ("director X",
+    # where X is as often the body the director leads).
+    if j >= n or not doc[i].text[:1].isupper() or not _is_role(doc[i], lang):
+        return None
+    token = doc[j]
+    if "\n" in doc[i : j + 1].text or not _name_word(token) or token.text.isupper():
+        return None
+    if "-" in token.text or _vetoed(token.text) or token.lower_ in BODY_WORDS:
+        return None
+    if token.i + 1 < n and (_continues(doc, j + 1) or doc[j + 1].text in _DASHES):
+        return None
+    g = gazetteer()
+    if g.is_common_word(token.lower_) or is_first_name(token.text, lang):
+        return None
+    if lang == "de" and german_ordinary(token.text):
+        return None
+    if g.lookup(token.text):
+        return None
+    return j, j + 1
+
+
 def _person_at(doc: Doc, i: int, lang: str) -> tuple[int, int] | None:
     """The person's name starting at or after titles at ``i``: (start, end) or None."""
     n = len(doc)
     j = i
+    after_role = _surname_after_role(doc, i, lang)
+    if after_role is not None:
+        return after_role
     titled = False
     while j < n and _is_title(doc[j], lang):
         j = _skip_stop(doc, j + 1)

@@ -22,10 +22,12 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
+    COMPANY_NOUNS,
     GENERIC_ACRONYMS,
     INTERREG_AREA_WORDS,
     LIST_CUES,
     ORG_HEADS,
+    OWNER_LINKS,
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.name_runs import name_runs
@@ -181,6 +183,21 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, found)
     return best[1] if best else None
+
+
+def _owner_position(doc: Doc, start: int, words: list[str]) -> str | None:
+    """A name in a place that says whose something is, not what it is: after a word for
+    a firm ("die Firma X": an organisation) or after projects and "of" ("the projects of
+    X", "EU-projecten van X": the owner, so a project cue nearby does not type it).
+    Returns "Organisation", "" (no cue counts) or None (not such a place)."""
+    if start >= 1 and fold(doc[start - 1].text) in COMPANY_NOUNS:
+        return "Organisation"
+    if any(_PROJECT_WORD.search(fold(w)) for w in words):
+        return None  # "des Rahmenprojekts": the name is itself a project's
+    link = fold(doc[start - 1].text).rstrip("'’") if start >= 1 else ""
+    if start >= 2 and link in OWNER_LINKS and _PROJECT_WORD.search(fold(doc[start - 2].text)):
+        return ""
+    return None
 
 
 def _own_type(words: list[str], lang: str) -> str | None:
@@ -359,10 +376,12 @@ class WeakNames:
                 continue
             # A cue right at the name, then the name's own head word ("Fonds für X"),
             # then the nearest cue word in the sentence.
+            owner = _owner_position(doc, start, words)
             label = (
                 _adjacent_programme_cue(doc, start, end)
                 or _own_type(words, self.lang)
-                or context_type(doc, start, end)
+                or owner
+                or (context_type(doc, start, end) if owner is None else None)
             )
             if label is None and shouted_words(words):
                 continue

@@ -104,7 +104,7 @@ def _first_project(view: DocView, lo: int, hi: int, programme: Ref) -> Ref | Non
 
 
 def _name_words(text: str) -> list[str]:
-    """The words of a name, case-folded ("Interreg VI-Programms" -> interreg, vi, programms)."""
+    """The words of a name, case-folded ("Nordsee VI-Programms" -> nordsee, vi, programms)."""
     return re.findall(r"\w+", text.casefold())
 
 
