@@ -102,6 +102,21 @@ CUES: list[Cue] = [
         confidence=0.7,
         group=True,
     ),
+    # die Parteien, die ihre Zusammenarbeit unterzeichnen oder vereinbaren
+    *cue_list(
+        r"(?:unterzeichneten|unterzeichnen|unterschrieben) (?:\S+ ){0,4}?(?:vereinbarung"
+        r"|absichtserklärung|abkommen|vertrag|kooperationsvertrag|memorandum|letter of intent)"
+        r"|(?:vereinbarung|absichtserklärung|kooperationsvereinbarung|kooperationsvertrag"
+        r"|letter of intent|abkommen) (?:\S+ ){0,2}?(?:unterzeichnet|unterschrieben|vereinbart"
+        r"|geschlossen)"
+        r"|ihre (?:zusammenarbeit|kooperation|partnerschaft)",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
+    ),
     *cue_list(
         r"in zusammenarbeit mit|in kooperation mit|kooperiert mit|arbeitet zusammen mit",
         COLLAB,

@@ -211,6 +211,18 @@ CUES: list[Cue] = [
         confidence=0.65,
         group=True,
     ),
+    # the parties that sign or seal their cooperation ("A, B and C signed a memorandum")
+    *cue_list(
+        r"signed (?:a|an|the) (?:\S+ ){0,3}?(?:memorandum|agreement|letter of intent"
+        r"|declaration|covenant|charter)"
+        r"|their (?:cooperation|co-operation|collaboration|partnership)",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
+    ),
     *cue_list(
         r"in cooperation with|in collaboration with|in co-operation with|collaborates with"
         r"|cooperates with|works with|partnered with|together with",

@@ -107,6 +107,18 @@ CUES: list[Cue] = [
         confidence=0.7,
         group=True,
     ),
+    # les parties qui signent ou scellent leur coopération
+    *cue_list(
+        r"(?:ont|a) signé (?:\S+ ){0,4}?(?:accord|convention|protocole|mémorandum|charte"
+        r"|lettre d'intention|lettre d’intention)"
+        r"|leur (?:coopération|collaboration|partenariat)",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
+    ),
     *cue_list(
         r"en collaboration avec|en coopération avec|collabore avec|coopère avec",
         COLLAB,

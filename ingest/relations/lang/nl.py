@@ -205,6 +205,20 @@ CUES: list[Cue] = [
         confidence=0.65,
         group=True,
     ),
+    # de partijen die hun samenwerking ondertekenen of bezegelen
+    *cue_list(
+        r"(?:ondertekenden|tekenden) (?:\S+ ){0,4}?(?:overeenkomst|convenant|intentieverklaring"
+        r"|samenwerkingsovereenkomst|samenwerkingsakkoord|akkoord)"
+        r"|(?:overeenkomst|convenant|intentieverklaring|samenwerkingsovereenkomst"
+        r"|samenwerkingsakkoord) (?:\S+ ){0,2}?(?:ondertekend|getekend|gesloten)"
+        r"|hun samenwerking",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
+    ),
     *cue_list(
         r"werkt samen met|werken samen met|in samenwerking met|samenwerkt met|samenwerken met",
         COLLAB,
