@@ -34,6 +34,7 @@ from innograph.ingest.resolution import (
     Resolver,
 )
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
+from innograph.ontology.terms import relation_type
 
 __all__ = ["Extractor", "KnownEntity", "Resolver", "analyse"]
 
@@ -299,6 +300,9 @@ def _unique(relations: list[RelationFact]) -> list[RelationFact]:
     best: dict[tuple[str, str, str], RelationFact] = {}
     for relation in relations:
         key = (relation.type, relation.source, relation.target)
+        if relation_type(relation.type).symmetric:
+            # the pieces of a long text may name a symmetric pair in either order
+            key = (relation.type, *sorted((relation.source, relation.target)))
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return list(best.values())

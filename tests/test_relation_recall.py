@@ -341,3 +341,53 @@ def test_parties_that_signed_an_agreement_fr() -> None:
 def test_a_signature_by_one_party_pairs_no_one() -> None:
     text = "Acme Robotics signed an agreement on the hydrogen pilot in Velderdam."
     assert not _collab(triples(relations(text, PARTIES)))
+
+
+# ------------------------------------------------------------ a body and its members
+BODIES: Entities = {
+    "Northern Robotics Alliance": ("nra", "Organisation"),
+    "Samenwerkingsverband Velderland": ("svl", "Organisation"),
+    "Verbund Südmark": ("vsm", "Organisation"),
+    "Réseau Ardenne": ("ra", "Organisation"),
+    "Velderdam": ("vd", "Region"),
+    "Oostmere": ("om", "Region"),
+    "Brakelland": ("bl", "Region"),
+    "Acme Robotics": ("acme", "Organisation"),
+    "Beta Institute": ("beta", "Organisation"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "body"),
+    [
+        (
+            "en",
+            "Northern Robotics Alliance is a network of Velderdam, Oostmere and Brakelland.",
+            "nra",
+        ),
+        (
+            "nl",
+            "Het Samenwerkingsverband Velderland is een samenwerkingsverband van de provincies "
+            "Velderdam, Oostmere en Brakelland.",
+            "svl",
+        ),
+        (
+            "de",
+            "Der Verbund Südmark ist ein Zusammenschluss von Velderdam, Oostmere und Brakelland.",
+            "vsm",
+        ),
+        ("fr", "Le Réseau Ardenne est un regroupement de Velderdam, Oostmere et Brakelland.", "ra"),
+    ],
+)
+def test_a_body_of_listed_members(lang: str, text: str, body: str) -> None:
+    found = triples(relations(text, BODIES, lang=lang))
+    assert {("MEMBER_OF", k, body) for k in ("vd", "om", "bl")} <= found
+
+
+def test_a_network_of_organisations_prefers_them_to_places() -> None:
+    text = (
+        "Northern Robotics Alliance is a network of Acme Robotics and Beta Institute in Velderdam."
+    )
+    found = triples(relations(text, BODIES))
+    assert {("MEMBER_OF", "acme", "nra"), ("MEMBER_OF", "beta", "nra")} <= found
+    assert ("MEMBER_OF", "vd", "nra") not in found

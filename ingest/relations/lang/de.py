@@ -15,6 +15,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -85,6 +86,15 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         reach=120,
+    ),
+    # "X ist ein Zusammenschluss von A, B und C": die Liste nennt die Mitglieder von X
+    *cue_list(
+        r"(?:ist|sind|war) (?:ein|eine|der|die|das) (?:\S+ ){0,2}?(?:zusammenschluss|netzwerk"
+        r"|verbund|verband|vereinigung|konsortium|bündnis|allianz|dachverband) (?:von|aus|der|des)",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
     ),
     *cue_list(
         r"mit sitz in|ansässig in|sitz in|gelegen in|beheimatet in",

@@ -18,6 +18,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -180,6 +181,15 @@ CUES: list[Cue] = [
         source="right",
         target="left",
         confidence=0.7,
+    ),
+    # "X is a network of A, B and C": X is a body whose members the list names
+    *cue_list(
+        r"(?:is|are|was) (?:a|an|the) (?:\S+ ){0,2}?(?:network|association|alliance|federation"
+        r"|consortium|union|coalition) of",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
     ),
     # LOCATED_IN
     *cue_list(

@@ -15,6 +15,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -89,6 +90,15 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         reach=120,
+    ),
+    # "X est un réseau de A, B et C": la liste nomme les membres de X
+    *cue_list(
+        r"(?:est|sont|était) (?:un|une|le|la|l['’]) ?(?:\S+ ){0,2}?(?:réseau|association|alliance"
+        r"|regroupement|fédération|consortium|groupement|union) (?:de|des|d['’])",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
     ),
     *cue_list(
         r"basée? à|basée? en|basée? dans|située? à|située? en|située? dans|implantée? à"

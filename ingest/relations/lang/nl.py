@@ -18,6 +18,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -175,6 +176,15 @@ CUES: list[Cue] = [
         source="right",
         target="left",
         confidence=0.7,
+    ),
+    # "X is een samenwerkingsverband van A, B en C": de lijst noemt de leden van X
+    *cue_list(
+        r"(?:is|zijn|was) (?:een|het|de) (?:\S+ ){0,2}?(?:samenwerkingsverband|netwerk|vereniging"
+        r"|koepel|koepelorganisatie|federatie|consortium|verbond|alliantie) van",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
     ),
     # LOCATED_IN
     *cue_list(
