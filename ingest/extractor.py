@@ -302,7 +302,8 @@ def _unique(relations: list[RelationFact]) -> list[RelationFact]:
         key = (relation.type, relation.source, relation.target)
         if relation_type(relation.type).symmetric:
             # the pieces of a long text may name a symmetric pair in either order
-            key = (relation.type, *sorted((relation.source, relation.target)))
+            low, high = sorted((relation.source, relation.target))
+            key = (relation.type, low, high)
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return list(best.values())
