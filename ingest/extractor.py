@@ -35,6 +35,7 @@ from innograph.ingest.resolution import (
     Resolver,
 )
 from innograph.ontology.facts import DocumentFacts, EntityFact, RelationFact
+from innograph.ontology.terms import relation_type
 
 __all__ = ["Extractor", "KnownEntity", "Resolver", "analyse"]
 
@@ -304,6 +305,10 @@ def _unique(relations: list[RelationFact]) -> list[RelationFact]:
     best: dict[tuple[str, str, str], RelationFact] = {}
     for relation in relations:
         key = (relation.type, relation.source, relation.target)
+        if relation_type(relation.type).symmetric:
+            # the pieces of a long text may name a symmetric pair in either order
+            low, high = sorted((relation.source, relation.target))
+            key = (relation.type, low, high)
         if key not in best or relation.confidence > best[key].confidence:
             best[key] = relation
     return list(best.values())

@@ -281,3 +281,113 @@ def test_a_part_named_with_its_organisation(text: str, lang: str, ents: Entities
 def test_dutch_of_is_or() -> None:
     text = "Zij wilden geen baan bij Bedrijf Oost of Stad West."
     assert not any(r == "MEMBER_OF" for r, _, _ in triples(relations(text, NL, lang="nl")))
+
+
+# --------------------------------------------------------------- parties of a cooperation
+PARTIES: Entities = {
+    "Nordmark University": ("nu", "Organisation"),
+    "Acme Robotics": ("acme", "Organisation"),
+    "Beta Institute": ("beta", "Organisation"),
+    "Gamma Labs": ("gamma", "Organisation"),
+    "Delta College": ("delta", "Organisation"),
+    "Velderdam": ("vd", "Region"),
+    "Oostmere": ("om", "Region"),
+    "Ministerie van Windzaken": ("mw", "Organisation"),
+    "Stadt Velderdam": ("svd", "Region"),
+    "Stadt Oostmere": ("som", "Region"),
+}
+
+
+def _collab(found: set[tuple[str, str, str]]) -> set[frozenset[str]]:
+    return {frozenset((s, t)) for r, s, t in found if r == "COLLABORATES_WITH"}
+
+
+def test_every_signing_party_collaborates_however_long_the_list() -> None:
+    text = (
+        "Five partners of Nordmark University – Acme Robotics, Beta Institute, Gamma Labs, "
+        "Delta College and Velderdam – signed a memorandum of understanding on hydrogen."
+    )
+    pairs = _collab(triples(relations(text, PARTIES)))
+    parties = ("acme", "beta", "gamma", "delta", "vd")
+    assert {frozenset((a, b)) for a in parties for b in parties if a < b} <= pairs
+    # the name the list stands in apposition to is not one more party
+    assert not any("nu" in p for p in pairs)
+
+
+def test_parties_that_seal_their_cooperation_nl() -> None:
+    text = (
+        "Met de ondertekening bezegelden de provincies Velderdam en Oostmere en het "
+        "Ministerie van Windzaken hun samenwerking."
+    )
+    pairs = _collab(triples(relations(text, PARTIES, lang="nl")))
+    assert {frozenset(p) for p in (("vd", "om"), ("vd", "mw"), ("om", "mw"))} <= pairs
+
+
+def test_parties_that_agree_in_a_letter_of_intent_de() -> None:
+    text = (
+        "Im Vorjahr hatten die Stadt Velderdam und die Stadt Oostmere in einer "
+        "Absichtserklärung vereinbart, gemeinsam Radwege zu planen."
+    )
+    pairs = _collab(triples(relations(text, PARTIES, lang="de")))
+    assert frozenset(("svd", "som")) in pairs
+
+
+def test_parties_that_signed_an_agreement_fr() -> None:
+    text = "Acme Robotics et Beta Institute ont signé un accord de coopération en mars."
+    pairs = _collab(triples(relations(text, PARTIES, lang="fr")))
+    assert frozenset(("acme", "beta")) in pairs
+
+
+def test_a_signature_by_one_party_pairs_no_one() -> None:
+    text = "Acme Robotics signed an agreement on the hydrogen pilot in Velderdam."
+    assert not _collab(triples(relations(text, PARTIES)))
+
+
+# ------------------------------------------------------------ a body and its members
+BODIES: Entities = {
+    "Northern Robotics Alliance": ("nra", "Organisation"),
+    "Samenwerkingsverband Velderland": ("svl", "Organisation"),
+    "Verbund Südmark": ("vsm", "Organisation"),
+    "Réseau Ardenne": ("ra", "Organisation"),
+    "Velderdam": ("vd", "Region"),
+    "Oostmere": ("om", "Region"),
+    "Brakelland": ("bl", "Region"),
+    "Acme Robotics": ("acme", "Organisation"),
+    "Beta Institute": ("beta", "Organisation"),
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "body"),
+    [
+        (
+            "en",
+            "Northern Robotics Alliance is a network of Velderdam, Oostmere and Brakelland.",
+            "nra",
+        ),
+        (
+            "nl",
+            "Het Samenwerkingsverband Velderland is een samenwerkingsverband van de provincies "
+            "Velderdam, Oostmere en Brakelland.",
+            "svl",
+        ),
+        (
+            "de",
+            "Der Verbund Südmark ist ein Zusammenschluss von Velderdam, Oostmere und Brakelland.",
+            "vsm",
+        ),
+        ("fr", "Le Réseau Ardenne est un regroupement de Velderdam, Oostmere et Brakelland.", "ra"),
+    ],
+)
+def test_a_body_of_listed_members(lang: str, text: str, body: str) -> None:
+    found = triples(relations(text, BODIES, lang=lang))
+    assert {("MEMBER_OF", k, body) for k in ("vd", "om", "bl")} <= found
+
+
+def test_a_network_of_organisations_prefers_them_to_places() -> None:
+    text = (
+        "Northern Robotics Alliance is a network of Acme Robotics and Beta Institute in Velderdam."
+    )
+    found = triples(relations(text, BODIES))
+    assert {("MEMBER_OF", "acme", "nra"), ("MEMBER_OF", "beta", "nra")} <= found
+    assert ("MEMBER_OF", "vd", "nra") not in found

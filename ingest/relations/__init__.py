@@ -274,10 +274,13 @@ def _merge(found: Sequence[Found]) -> list[RelationFact]:
         key = (f.type, *ends)
         fact = best.get(key)
         if fact is None:
+            # a symmetric relation is written in one order of its ends, the order in which
+            # the model reads the pair, so that a rule's proposal and the model's
+            # candidate for it are one relation, not two
             best[key] = RelationFact(
                 type=f.type,
-                source=f.source.key,
-                target=f.target.key,
+                source=key[1],
+                target=key[2],
                 evidence=f.evidence,
                 confidence=round(f.confidence, 3),
                 amount_eur=f.amount_eur,

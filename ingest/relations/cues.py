@@ -58,6 +58,10 @@ class Cue:
     # of a place's government ("the mayor of X") ends at a Region, never at a company
     # named nearby.
     target_types: tuple[str, ...] | None = None
+    # A group cue whose list is the subject that signs or seals its cooperation ("A, B
+    # and C signed a memorandum", "A en B bezegelden hun samenwerking"): each party
+    # states it, so a longer list still pairs, and a place among them is its government.
+    parties: bool = False
 
 
 def split_alternatives(patterns: str) -> list[str]:
@@ -87,6 +91,7 @@ def cue_list(
     group: bool = False,
     source_reach: int | None = None,
     target_types: tuple[str, ...] | None = None,
+    parties: bool = False,
 ) -> list[Cue]:
     """Several cues with the same reading, written as one "|"-separated string."""
     return [
@@ -101,6 +106,7 @@ def cue_list(
             group,
             source_reach,
             target_types,
+            parties,
         )
         for p in split_alternatives(patterns)
     ]

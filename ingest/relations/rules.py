@@ -36,6 +36,10 @@ ORG_TYPES = ("Organisation", "Cluster")
 # A group cue ("cooperation between A, B and C") relates every pair of a list this long at
 # most; a longer list names a consortium, whose members are not each other's partners.
 MAX_GROUP = 4
+# The parties that sign or seal a cooperation (``Cue.parties``): organisations and places
+# acting through their government, each a party however long the list.
+PARTY_TYPES = (*ORG_TYPES, "Region")
+MAX_PARTIES = 8
 
 
 @dataclass(slots=True)
@@ -259,6 +263,24 @@ def _owned_elsewhere(view: DocView, seg: Segment, cs: int, ce: int, types: Seque
     return False
 
 
+_APPOSITION_GAP = re.compile(r"^\s*[–—:-]\s*$")
+
+
+def _apposed(view: DocView, members: list[Ref], first: Ref) -> list[Ref]:
+    """The part of a list that holds ``first``, cut where a dash or colon sets a list in
+    apposition to the name before it ("five universities of the Euregion – A, B and C
+    signed"): the name before the dash is what they belong to, not one more party."""
+    i = members.index(first) if first in members else 0
+    lo, hi = 0, len(members)
+    for j in range(1, len(members)):
+        if _APPOSITION_GAP.match(view.text[members[j - 1].end : members[j].start]):
+            if j <= i:
+                lo = j
+            elif hi == len(members):
+                hi = j
+    return members[lo:hi]
+
+
 def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
     """+0.1 when the parse links the cue to both ends closely, -0.1 when it does not."""
     tok = view.token_at(cs)
@@ -301,11 +323,14 @@ def _apply_cue(
     if cue.group:
         # "cooperation between A, B and C" names organisations: places listed there
         # ("cross-border cooperation between X and Y") are the area, not the parties
-        first = _pick(view, seg, cs, ce, cue.source, ORG_TYPES, cue.reach)
+        family = PARTY_TYPES if cue.parties else ORG_TYPES
+        first = _pick(view, seg, cs, ce, cue.source, family, cue.reach)
         if first is None:
             return
-        members = view.expand_list(first, seg, _family(first.type))
-        if len(members) > MAX_GROUP:
+        members = view.expand_list(first, seg, family if cue.parties else _family(first.type))
+        if cue.parties:
+            members = _apposed(view, members, first)
+        if len(members) > (MAX_PARTIES if cue.parties else MAX_GROUP):
             return  # "between the following parties: A, B, C, D, E": a consortium, not pairs
         for i, a in enumerate(members):
             for b in members[i + 1 :]:

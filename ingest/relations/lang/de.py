@@ -15,6 +15,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -86,6 +87,15 @@ CUES: list[Cue] = [
         target="right",
         reach=120,
     ),
+    # "X ist ein Zusammenschluss von A, B und C": die Liste nennt die Mitglieder von X
+    *cue_list(
+        r"(?:ist|sind|war) (?:ein|eine|der|die|das) (?:\S+ ){0,2}?(?:zusammenschluss|netzwerk"
+        r"|verbund|verband|vereinigung|konsortium|bündnis|allianz|dachverband) (?:von|aus|der|des)",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
     *cue_list(
         r"mit sitz in|ansässig in|sitz in|gelegen in|beheimatet in",
         LOC,
@@ -101,6 +111,21 @@ CUES: list[Cue] = [
         target="right",
         confidence=0.7,
         group=True,
+    ),
+    # die Parteien, die ihre Zusammenarbeit unterzeichnen oder vereinbaren
+    *cue_list(
+        r"(?:unterzeichneten|unterzeichnen|unterschrieben) (?:\S+ ){0,4}?(?:vereinbarung"
+        r"|absichtserklärung|abkommen|vertrag|kooperationsvertrag|memorandum|letter of intent)"
+        r"|(?:vereinbarung|absichtserklärung|kooperationsvereinbarung|kooperationsvertrag"
+        r"|letter of intent|abkommen) (?:\S+ ){0,2}?(?:unterzeichnet|unterschrieben|vereinbart"
+        r"|geschlossen)"
+        r"|ihre (?:zusammenarbeit|kooperation|partnerschaft)",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
     ),
     *cue_list(
         r"in zusammenarbeit mit|in kooperation mit|kooperiert mit|arbeitet zusammen mit",

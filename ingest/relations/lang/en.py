@@ -18,6 +18,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -181,6 +182,15 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.7,
     ),
+    # "X is a network of A, B and C": X is a body whose members the list names
+    *cue_list(
+        r"(?:is|are|was) (?:a|an|the) (?:\S+ ){0,2}?(?:network|association|alliance|federation"
+        r"|consortium|union|coalition) of",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
     # LOCATED_IN
     *cue_list(
         r"based in|located in|headquartered in|situated in|seated in|with offices in"
@@ -210,6 +220,18 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.65,
         group=True,
+    ),
+    # the parties that sign or seal their cooperation ("A, B and C signed a memorandum")
+    *cue_list(
+        r"signed (?:a|an|the) (?:\S+ ){0,3}?(?:memorandum|agreement|letter of intent"
+        r"|declaration|covenant|charter)"
+        r"|their (?:cooperation|co-operation|collaboration|partnership)",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
     ),
     *cue_list(
         r"in cooperation with|in collaboration with|in co-operation with|collaborates with"

@@ -15,6 +15,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -90,6 +91,15 @@ CUES: list[Cue] = [
         target="right",
         reach=120,
     ),
+    # "X est un réseau de A, B et C": la liste nomme les membres de X
+    *cue_list(
+        r"(?:est|sont|était) (?:un|une|le|la|l['’]) ?(?:\S+ ){0,2}?(?:réseau|association|alliance"
+        r"|regroupement|fédération|consortium|groupement|union) (?:de|des|d['’])",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
     *cue_list(
         r"basée? à|basée? en|basée? dans|située? à|située? en|située? dans|implantée? à"
         r"|établie? à|siège à|siège social à|installée? à",
@@ -106,6 +116,18 @@ CUES: list[Cue] = [
         target="right",
         confidence=0.7,
         group=True,
+    ),
+    # les parties qui signent ou scellent leur coopération
+    *cue_list(
+        r"(?:ont|a) signé (?:\S+ ){0,4}?(?:accord|convention|protocole|mémorandum|charte"
+        r"|lettre d'intention|lettre d’intention)"
+        r"|leur (?:coopération|collaboration|partenariat)",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
     ),
     *cue_list(
         r"en collaboration avec|en coopération avec|collabore avec|coopère avec",

@@ -18,6 +18,7 @@ from innograph.ingest.relations.lang.roles import (
     FUND,
     LEAD,
     LOC,
+    MEMBER,
     ORG_MEMBER,
     PART,
     SUCC,
@@ -176,6 +177,15 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.7,
     ),
+    # "X is een samenwerkingsverband van A, B en C": de lijst noemt de leden van X
+    *cue_list(
+        r"(?:is|zijn|was) (?:een|het|de) (?:\S+ ){0,2}?(?:samenwerkingsverband|netwerk|vereniging"
+        r"|koepel|koepelorganisatie|federatie|consortium|verbond|alliantie) van",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.8,
+    ),
     # LOCATED_IN
     *cue_list(
         r"gevestigd in|gevestigd te|met zetel in|met zetel te|zetel in|hoofdkantoor in"
@@ -204,6 +214,20 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.65,
         group=True,
+    ),
+    # de partijen die hun samenwerking ondertekenen of bezegelen
+    *cue_list(
+        r"(?:ondertekenden|tekenden) (?:\S+ ){0,4}?(?:overeenkomst|convenant|intentieverklaring"
+        r"|samenwerkingsovereenkomst|samenwerkingsakkoord|akkoord)"
+        r"|(?:overeenkomst|convenant|intentieverklaring|samenwerkingsovereenkomst"
+        r"|samenwerkingsakkoord) (?:\S+ ){0,2}?(?:ondertekend|getekend|gesloten)"
+        r"|hun samenwerking",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
     ),
     *cue_list(
         r"werkt samen met|werken samen met|in samenwerking met|samenwerkt met|samenwerken met",

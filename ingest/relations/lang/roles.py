@@ -17,6 +17,7 @@ from innograph.ingest.relations.cues import (
 )
 
 ORG_MEMBER = (MEMBER_OF, PARTICIPATES_IN)
+MEMBER = (MEMBER_OF,)
 PART = (PARTICIPATES_IN,)
 LEAD = (LEADS,)
 FUND = (FUNDED_BY,)
