@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.relations.adjacency import adjacency_relations
+from innograph.ingest.relations.affiliation import unstated_affiliation
 from innograph.ingest.relations.amounts import (
     attach_grants,
     extract_project_budgets,
@@ -121,6 +122,12 @@ def _decide(
             (cand.type, cand.source, cand.target) not in ruled
         ):
             continue
+        if (
+            cand.type == "AFFILIATED_WITH"
+            and (cand.type, cand.source, cand.target) not in ruled
+            and unstated_affiliation(view, cand.source_ref, cand.target_ref, lang)
+        ):
+            continue  # the sentence ties the person to another organisation
         by_ends.setdefault((cand.source, cand.target), []).append(
             (model.score(cand.features), cand)
         )

@@ -138,6 +138,18 @@ CUES: list[Cue] = [
     *place_office_cues(_OFFICES),
 ]
 
+# Roles a person holds in an organisation (``relations.affiliation``): a sentence that ties
+# one to a person names the organisation the person is affiliated with.
+PERSON_ROLES = (
+    r"direktor|direktorin|geschäftsführer|geschäftsführerin|leiter|leiterin|präsident"
+    r"|präsidentin|vizepräsident|vizepräsidentin|rektor|rektorin|prorektor|prorektorin"
+    r"|professor|professorin|prof|dekan|dekanin|vorsitzender|vorsitzende|mitglied|gründer"
+    r"|gründerin|koordinator|koordinatorin|sprecher|sprecherin|referent|referentin"
+    r"|ingenieur|ingenieurin|projektingenieur|projektingenieurin|mitarbeiter|mitarbeiterin"
+)
+# Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
+WE = r"wir|unser|unsere|unseren|unserem|unserer|uns"
+
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",
 # "Projektpartnern"), and the words that may stand between the words of a phrase
 # ("beteiligt sich auch an", "in enger Zusammenarbeit mit").
