@@ -57,3 +57,16 @@ def test_a_speaker_who_says_we_of_the_organisation_speaks_for_it() -> None:
     assert not _unstated(text, "jane", "acme")
     text = 'Jane Peeters: "Wij van Acme Labs doen mee."'
     assert not _unstated(text, "jane", "acme", lang="nl")
+
+
+def test_a_place_office_holder_is_not_affiliated_with_what_he_visits() -> None:
+    text = "Mayor Jane Peeters opened the new lab of Acme Labs on Monday."
+    assert _unstated(text, "jane", "acme")
+    text = "Bürgermeister Jane Peeters eröffnet die neue Schule der Acme Labs."
+    assert _unstated(text, "jane", "acme", lang="de")
+
+
+def test_a_place_office_holder_keeps_an_organisation_tied_by_a_role() -> None:
+    text = "Jane Peeters, mayor and chair of Acme Labs, visited Beta University."
+    assert not _unstated(text, "jane", "acme")
+    assert _unstated(text, "jane", "beta")

@@ -6,6 +6,9 @@ sentence say the pairing is not what the text states:
 * the person holds a role that the sentence ties to another organisation ("Jane Doe
   (director of Acme) and Beta ...", "Acme rector Jane Doe told Beta"): within that
   sentence the person is affiliated with the organisation of the role only;
+* the person holds an office of a place's government ("Mayor Jane Doe opened the new
+  Acme school"): the office is the person's affiliation, not an organisation of the
+  sentence that no role phrase ties to the person;
 * a quotation mark stands between the two ("... at Beta", says Jane Doe): the
   organisation is named in what the person says, not where the person works, unless
   the person says "we" of it (Jane Doe: "As Beta we ...").
@@ -72,6 +75,21 @@ def _role_before(text: str, lang: str) -> bool:
     return bool(re.search(rf"(?<![\w-])(?:{roles})\s+\w{{1,4}}\s+(?:\w{{1,4}}\s+)?$", text, re.I))
 
 
+def _place_office(view: DocView, person: Ref, lang: str) -> bool:
+    """Whether ``person`` is named with an office of a place's government ("Mayor Jane
+    Doe", "Jane Doe, mayor", "Lindaus Oberbürgermeister Prof. Jane Doe")."""
+    module = LANGS.get(lang, LANGS["en"])
+    offices = getattr(module, "PLACE_OFFICES", "") or LANGS["en"].PLACE_OFFICES
+    line_start = view.text.rfind("\n", 0, person.start) + 1
+    before = view.text[max(line_start, person.start - ROLE_REACH) : person.start]
+    after = view.text[person.end : person.end + ROLE_REACH]
+    office = rf"(?<![\w-])(?:{offices})(?![\w-])"
+    return bool(
+        re.search(rf"{office}\s*,?\s*(?:[\w.]+\.\s*){{0,3}}$", before, re.I)
+        or re.match(rf"^\s*,\s*(?:\w+\s+)?{office}", after, re.I)
+    )
+
+
 def _says_we(text: str, lang: str) -> bool:
     """Whether ``text`` holds the language's word for "we" ("... as we at Acme ...")."""
     module = LANGS.get(lang, LANGS["en"])
@@ -92,4 +110,6 @@ def unstated_affiliation(view: DocView, person: Ref, org: Ref, lang: str) -> boo
         # a speaker who says "we" of the organisation speaks for it
         return not _says_we(gap[quote.end() :] if person.start < org.start else "", lang)
     roles = _role_orgs(view, person, lang)
-    return bool(roles) and org.key not in roles
+    if org.key in roles:
+        return False
+    return bool(roles) or _place_office(view, person, lang)

@@ -27,6 +27,8 @@ _OFFICES = (
     r"bürgermeister|bürgermeisterin|oberbürgermeister|oberbürgermeisterin|landrat|landrätin"
     r"|ministerpräsident|ministerpräsidentin|regierungspräsident|regierungspräsidentin"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     *cue_list(

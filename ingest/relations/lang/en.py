@@ -30,6 +30,8 @@ _OFFICES = (
     r"mayor|deputy mayor|lord mayor|alderman|alderwoman|governor|provincial executive"
     r"|minister-president|minister president"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     # LEADS

@@ -27,6 +27,8 @@ _OFFICES = (
     r"maire|bourgmestre|échevin|échevine|gouverneur|gouverneure|ministre-président"
     r"|ministre-présidente"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     *cue_list(

@@ -30,6 +30,8 @@ _OFFICES = (
     r"burgemeester|loco-burgemeester|wethouder|gedeputeerde(?! staten)|schepen|gouverneur"
     r"|commissaris van de koning|minister-president"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     # LEADS
