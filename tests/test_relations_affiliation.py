@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from innograph.ingest.relations.affiliation import unstated_affiliation
+from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
 from innograph.ingest.relations.text import DocView
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
@@ -70,3 +70,12 @@ def test_a_place_office_holder_keeps_an_organisation_tied_by_a_role() -> None:
     text = "Jane Peeters, mayor and chair of Acme Labs, visited Beta University."
     assert not _unstated(text, "jane", "acme")
     assert _unstated(text, "jane", "beta")
+
+
+def test_a_name_with_a_first_name_or_a_title_looks_like_a_person() -> None:
+    ents = {**ENTS, "Green Growth": ("gg", "Person"), "Peeters": ("pe", "Person")}
+    doc, mentions = make_doc("Jane Peeters met Dr. Peeters at Green Growth.", ents)
+    view = DocView(doc, mentions)
+    assert looks_like_person(view, "jane", "en")
+    assert looks_like_person(view, "pe", "en")
+    assert not looks_like_person(view, "gg", "en")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.relations.adjacency import adjacency_relations
-from innograph.ingest.relations.affiliation import unstated_affiliation
+from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
 from innograph.ingest.relations.amounts import (
     attach_grants,
     extract_project_budgets,
@@ -125,9 +125,12 @@ def _decide(
         if (
             cand.type == "AFFILIATED_WITH"
             and (cand.type, cand.source, cand.target) not in ruled
-            and unstated_affiliation(view, cand.source_ref, cand.target_ref, lang)
+            and (
+                unstated_affiliation(view, cand.source_ref, cand.target_ref, lang)
+                or not looks_like_person(view, cand.source, lang)
+            )
         ):
-            continue  # the sentence ties the person to another organisation
+            continue  # the sentence ties the person elsewhere, or the "person" is no name
         by_ends.setdefault((cand.source, cand.target), []).append(
             (model.score(cand.features), cand)
         )

@@ -9,6 +9,9 @@ sentence say the pairing is not what the text states:
 * the person holds an office of a place's government ("Mayor Jane Doe opened the new
   Acme school"): the office is the person's affiliation, not an organisation of the
   sentence that no role phrase ties to the person;
+* the "person" has no known first name and no title in any of its mentions (a theme or
+  a programme read as a name: "Healthy Eating", "Kennis-As"): no affiliation is guessed
+  for it;
 * a quotation mark stands between the two ("... at Beta", says Jane Doe): the
   organisation is named in what the person says, not where the person works, unless
   the person says "we" of it (Jane Doe: "As Beta we ...").
@@ -19,6 +22,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from innograph.ingest.entities.person_lexicon import PERSON_TITLES
+from innograph.ingest.entities.persons import is_first_name
 from innograph.ingest.relations.lexicon import LANGS
 from innograph.ingest.relations.text import DocView, Ref
 
@@ -88,6 +93,24 @@ def _place_office(view: DocView, person: Ref, lang: str) -> bool:
         re.search(rf"{office}\s*,?\s*(?:[\w.]+\.\s*){{0,3}}$", before, re.I)
         or re.match(rf"^\s*,\s*(?:\w+\s+)?{office}", after, re.I)
     )
+
+
+def looks_like_person(view: DocView, key: str, lang: str) -> bool:
+    """Whether one of the mentions of entity ``key`` opens with a known first name
+    ("Jane", "Jan" of "Jan-Willem") or follows a title ("Dr.", "Herr", "Mme")."""
+    titles = PERSON_TITLES.get(lang, PERSON_TITLES["en"])
+    for ref in view.refs:
+        if ref.key != key:
+            continue
+        words = view.text[ref.start : ref.end].split()
+        before = re.findall(r"[^\W\d_]+", view.text[max(0, ref.start - 12) : ref.start])
+        if (before and before[-1].lower() in titles) or (
+            words and words[0].rstrip(".").lower() in titles
+        ):
+            return True
+        if words and is_first_name(re.split(r"[-‐]", words[0])[0], lang):
+            return True
+    return False
 
 
 def _says_we(text: str, lang: str) -> bool:
