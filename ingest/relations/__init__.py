@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer_lexicon import INSTITUTIONS
 from innograph.ingest.relations.adjacency import adjacency_relations
+from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
 from innograph.ingest.relations.amounts import (
     attach_grants,
     extract_project_budgets,
@@ -138,6 +139,15 @@ def _decide(
         if cand.type == "LOCATED_IN" and cand.source in unbound:
             if (cand.type, cand.source, cand.target) not in ruled:
                 continue
+        if (
+            cand.type == "AFFILIATED_WITH"
+            and (cand.type, cand.source, cand.target) not in ruled
+            and (
+                unstated_affiliation(view, cand.source_ref, cand.target_ref, lang)
+                or not looks_like_person(view, cand.source, lang)
+            )
+        ):
+            continue  # the sentence ties the person elsewhere, or the "person" is no name
         by_ends.setdefault((cand.source, cand.target), []).append(
             (model.score(cand.features), cand)
         )

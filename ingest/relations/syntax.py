@@ -24,7 +24,6 @@ VERBS: dict[str, tuple[str, bool]] = {
     "co-ordinate": (LEADS, True),
     "lead": (LEADS, True),
     "head": (LEADS, True),
-    "launch": (LEADS, True),
     "spearhead": (LEADS, True),
     "chair": (LEADS, True),
     "host": (PARTICIPATES_IN, True),

@@ -28,6 +28,8 @@ _OFFICES = (
     r"bürgermeister|bürgermeisterin|oberbürgermeister|oberbürgermeisterin|landrat|landrätin"
     r"|ministerpräsident|ministerpräsidentin|regierungspräsident|regierungspräsidentin"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     *cue_list(
@@ -162,6 +164,18 @@ CUES: list[Cue] = [
     # AFFILIATED_WITH: an office of a place's government, the place on either side
     *place_office_cues(_OFFICES),
 ]
+
+# Roles a person holds in an organisation (``relations.affiliation``): a sentence that ties
+# one to a person names the organisation the person is affiliated with.
+PERSON_ROLES = (
+    r"direktor|direktorin|geschäftsführer|geschäftsführerin|leiter|leiterin|präsident"
+    r"|präsidentin|vizepräsident|vizepräsidentin|rektor|rektorin|prorektor|prorektorin"
+    r"|professor|professorin|prof|dekan|dekanin|vorsitzender|vorsitzende|mitglied|gründer"
+    r"|gründerin|koordinator|koordinatorin|sprecher|sprecherin|referent|referentin"
+    r"|ingenieur|ingenieurin|projektingenieur|projektingenieurin|mitarbeiter|mitarbeiterin"
+)
+# Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
+WE = r"wir|unser|unsere|unseren|unserem|unserer|uns"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",
 # "Projektpartnern"), and the words that may stand between the words of a phrase

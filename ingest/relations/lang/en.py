@@ -31,6 +31,8 @@ _OFFICES = (
     r"mayor|deputy mayor|lord mayor|alderman|alderwoman|governor|provincial executive"
     r"|minister-president|minister president"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     # LEADS
@@ -287,6 +289,17 @@ CUES: list[Cue] = [
     # AFFILIATED_WITH: an office of a place's government, the place on either side
     *place_office_cues(_OFFICES),
 ]
+
+# Roles a person holds in an organisation (``relations.affiliation``): a sentence that ties
+# one to a person names the organisation the person is affiliated with.
+PERSON_ROLES = (
+    r"director|directors|manager|president|vice-president|chair|chairman|chairwoman|ceo|cto"
+    r"|cfo|head|professor|prof|researcher|rector|dean|member|founder|co-founder|coordinator"
+    r"|officer|advisor|adviser|secretary|spokesperson|spokesman|spokeswoman|engineer|lecturer"
+    r"|commissioner|employee"
+)
+# Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
+WE = r"we|our|us"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
 # that may stand between the words of a phrase ("coordinated jointly by").

@@ -28,6 +28,8 @@ _OFFICES = (
     r"maire|bourgmestre|échevin|échevine|gouverneur|gouverneure|ministre-président"
     r"|ministre-présidente"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     *cue_list(
@@ -165,6 +167,17 @@ CUES: list[Cue] = [
     # AFFILIATED_WITH: an office of a place's government, the place on either side
     *place_office_cues(_OFFICES),
 ]
+
+# Roles a person holds in an organisation (``relations.affiliation``): a sentence that ties
+# one to a person names the organisation the person is affiliated with.
+PERSON_ROLES = (
+    r"directeur|directrice|président|présidente|vice-président|vice-présidente|recteur"
+    r"|rectrice|professeur|professeure|prof|chercheur|chercheuse|membre|fondateur|fondatrice"
+    r"|coordinateur|coordinatrice|administrateur|administratrice|porte-parole|responsable"
+    r"|doyen|doyenne|ingénieur|ingénieure|collaborateur|collaboratrice"
+)
+# Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
+WE = r"nous|notre|nos"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("coordonnée",
 # "partenaires"), and the words that may stand between the words of a phrase

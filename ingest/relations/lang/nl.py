@@ -31,6 +31,8 @@ _OFFICES = (
     r"burgemeester|loco-burgemeester|wethouder|gedeputeerde(?! staten)|schepen|gouverneur"
     r"|commissaris van de koning|minister-president"
 )
+# read by ``relations.affiliation``: the holder of such an office is named for the place
+PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     # LEADS
@@ -280,6 +282,16 @@ CUES: list[Cue] = [
     # AFFILIATED_WITH: an office of a place's government, the place on either side
     *place_office_cues(_OFFICES),
 ]
+
+# Roles a person holds in an organisation (``relations.affiliation``): a sentence that ties
+# one to a person names the organisation the person is affiliated with.
+PERSON_ROLES = (
+    r"directeur|directrice|voorzitter|manager|hoogleraar|professor|prof|onderzoeker|rector"
+    r"|decaan|lid|oprichter|co[öo]rdinator|projectco[öo]rdinator|projectleider|woordvoerder"
+    r"|secretaris|lector|adviseur|ceo|cto|medewerker|bestuurder|commissaris"
+)
+# Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
+WE = r"we|wij|ons|onze"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
 # that may stand between the words of a phrase ("werkt nauw samen met").

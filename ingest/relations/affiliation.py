@@ -1,0 +1,138 @@
+"""Guards on the affiliations the learned model adds without a rule's word for them.
+
+The model pairs a person with an organisation named near him; two structures of a
+sentence say the pairing is not what the text states:
+
+* the person holds a role that the sentence ties to another organisation ("Jane Doe
+  (director of Acme) and Beta ...", "Acme rector Jane Doe told Beta"): within that
+  sentence the person is affiliated with the organisation of the role only;
+* the person holds an office of a place's government ("Mayor Jane Doe opened the new
+  Acme school"): the office is the person's affiliation, not an organisation of the
+  sentence that no role phrase ties to the person;
+* the "person" has no known first name and no title in any of its mentions (a theme or
+  a programme read as a name: "Fresh Harvest", "Kennis-Pad"): no affiliation is guessed
+  for it;
+* a quotation mark stands between the two ("... at Beta", says Jane Doe): the
+  organisation is named in what the person says, not where the person works, unless
+  the person says "we" of it (Jane Doe: "As Beta we ...").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from innograph.ingest.entities.person_lexicon import PERSON_TITLES
+from innograph.ingest.entities.persons import is_first_name
+from innograph.ingest.relations.lexicon import LANGS
+from innograph.ingest.relations.text import DocView, Ref
+
+ORG_TYPES = ("Organisation", "Cluster")
+# How far (characters) a role phrase may run between a person and its organisation.
+ROLE_REACH = 60
+_QUOTES = re.compile(r"[\"“”„«»]")
+# ", Prof. Dr. " between an organisation and the person its role phrase names
+_TITLES_ONLY = re.compile(r"^\s*,\s*(?:[\w.]+\.\s*){0,3}$")
+
+
+@cache
+def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The role tying a person to the organisation after him ("Jane Doe, director of")
+    and the one before him ("Acme rector Jane Doe", "director of Acme, Jane Doe")."""
+    module = LANGS.get(lang, LANGS["en"])
+    roles = getattr(module, "PERSON_ROLES", "") or LANGS["en"].PERSON_ROLES
+    role = rf"(?<![\w-])(?:{roles})(?![\w-])"
+    after = re.compile(rf"^\s*[,(]\s*[^,.;:()\"“”„]{{0,50}}?{role}[^.;:()\"“”„]{{0,40}}$", re.I)
+    before = re.compile(rf"{role}\s*[,:]?\s*(?:[\w.]+\.\s*){{0,3}}$", re.I)
+    return after, before
+
+
+def _role_orgs(view: DocView, person: Ref, lang: str) -> set[str]:
+    """Keys of the organisations that a role phrase touching ``person`` names in its
+    sentence: "Jane Doe, director of Acme", "Jane Doe (CEO Acme)", "Acme rector Jane
+    Doe", "Rector of Acme, Prof. Jane Doe"."""
+    after, before = _role_patterns(lang)
+    seg = view.segments[view.segment_index_at(person.start)]
+    out: set[str] = set()
+    for org in seg.refs:
+        if org.type not in ORG_TYPES:
+            continue
+        if org.start >= person.end:
+            gap = view.text[person.end : org.start]
+            if len(gap) <= ROLE_REACH and not view.refs_in(person.end, org.start):
+                if after.match(gap):
+                    out.add(org.key)
+        elif org.end <= person.start:
+            gap = view.text[org.end : person.start]
+            if len(gap) > ROLE_REACH or view.refs_in(org.end, person.start):
+                continue
+            lead_in = view.text[max(seg.start, org.start - ROLE_REACH) : org.start]
+            # "Acme rector Jane Doe" / "rector of Acme, Prof. Jane Doe"
+            if before.search(gap) or (_TITLES_ONLY.match(gap) and _role_before(lead_in, lang)):
+                out.add(org.key)
+    return out
+
+
+def _role_before(text: str, lang: str) -> bool:
+    """Whether ``text`` ends with a role and its "of" ("rector of the", "Rektor der")."""
+    module = LANGS.get(lang, LANGS["en"])
+    roles = getattr(module, "PERSON_ROLES", "") or LANGS["en"].PERSON_ROLES
+    return bool(re.search(rf"(?<![\w-])(?:{roles})\s+\w{{1,4}}\s+(?:\w{{1,4}}\s+)?$", text, re.I))
+
+
+def _place_office(view: DocView, person: Ref, lang: str) -> bool:
+    """Whether ``person`` is named with an office of a place's government ("Mayor Jane
+    Doe", "Jane Doe, mayor", "Lindaus Oberbürgermeister Prof. Jane Doe")."""
+    module = LANGS.get(lang, LANGS["en"])
+    offices = getattr(module, "PLACE_OFFICES", "") or LANGS["en"].PLACE_OFFICES
+    line_start = view.text.rfind("\n", 0, person.start) + 1
+    before = view.text[max(line_start, person.start - ROLE_REACH) : person.start]
+    after = view.text[person.end : person.end + ROLE_REACH]
+    office = rf"(?<![\w-])(?:{offices})(?![\w-])"
+    return bool(
+        re.search(rf"{office}\s*,?\s*(?:[\w.]+\.\s*){{0,3}}$", before, re.I)
+        or re.match(rf"^\s*,\s*(?:\w+\s+)?{office}", after, re.I)
+    )
+
+
+def looks_like_person(view: DocView, key: str, lang: str) -> bool:
+    """Whether one of the mentions of entity ``key`` opens with a known first name
+    ("Jane", "Jan" of "Jan-Willem") or follows a title ("Dr.", "Herr", "Mme")."""
+    titles = PERSON_TITLES.get(lang, PERSON_TITLES["en"])
+    for ref in view.refs:
+        if ref.key != key:
+            continue
+        words = view.text[ref.start : ref.end].split()
+        before = re.findall(r"[^\W\d_]+", view.text[max(0, ref.start - 12) : ref.start])
+        if (before and before[-1].lower() in titles) or (
+            words and words[0].rstrip(".").lower() in titles
+        ):
+            return True
+        if words and is_first_name(re.split(r"[-‐]", words[0])[0], lang):
+            return True
+    return False
+
+
+def _says_we(text: str, lang: str) -> bool:
+    """Whether ``text`` holds the language's word for "we" ("... as we at Acme ...")."""
+    module = LANGS.get(lang, LANGS["en"])
+    words = getattr(module, "WE", "") or LANGS["en"].WE
+    return bool(re.search(rf"(?<![\w-])(?:{words})(?![\w-])", text, re.I))
+
+
+def unstated_affiliation(view: DocView, person: Ref, org: Ref, lang: str) -> bool:
+    """Whether the sentence of ``person`` and ``org`` says the person's affiliation is
+    elsewhere: a role ties the person to another organisation of the sentence, or a
+    quotation mark separates the two (see the module's docstring)."""
+    if view.segment_index_at(person.start) != view.segment_index_at(org.start):
+        return False
+    lo, hi = (person.end, org.start) if person.start < org.start else (org.end, person.start)
+    gap = view.text[lo:hi]
+    quote = _QUOTES.search(gap)
+    if quote is not None:
+        # a speaker who says "we" of the organisation speaks for it
+        return not _says_we(gap[quote.end() :] if person.start < org.start else "", lang)
+    roles = _role_orgs(view, person, lang)
+    if org.key in roles:
+        return False
+    return bool(roles) or _place_office(view, person, lang)
