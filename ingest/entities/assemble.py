@@ -61,6 +61,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.streets import without_street
 from innograph.ingest.entities.themes import theme_tokens
 from innograph.ingest.entities.weak import AFFILIATION_FLAG, GOVERNMENT_FLAG, is_distinctive
 
@@ -453,6 +454,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
         for span in doc.spans.get(group, []):
             for whole in _split(_with_portfolio(span)):
                 part = trim_name_edges(whole)
+                part = part and without_street(part)  # an address line's street
                 if part is None:
                     continue
                 if _a_theme(part, group, themes):
