@@ -61,7 +61,9 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.streets import without_street
 from innograph.ingest.entities.themes import theme_tokens
+from innograph.ingest.entities.units import split_unit
 from innograph.ingest.entities.weak import AFFILIATION_FLAG, GOVERNMENT_FLAG, is_distinctive
 
 _STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG, AFFILIATION_FLAG)
@@ -451,8 +453,9 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     themes = theme_tokens(doc)
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         for span in doc.spans.get(group, []):
-            for whole in _split(_with_portfolio(span)):
+            for whole in (p for s in _split(_with_portfolio(span)) for p in split_unit(s)):
                 part = trim_name_edges(whole)
+                part = part and without_street(part)  # an address line's street
                 if part is None:
                     continue
                 if _a_theme(part, group, themes):

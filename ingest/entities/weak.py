@@ -30,6 +30,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     OWNER_LINKS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
@@ -258,6 +259,35 @@ def _after_place_word(doc: Doc, start: int, end: int, lang: str) -> bool:
     return doc[start - 1].lower_ in _PLACE_WORDS.get(lang, set())
 
 
+# Prepositions that place what comes before them in the town after them ("X in Velderdam",
+# "X aus Velderdam", "X uit Velderdam").
+_LOCATING_WORDS = {
+    "nl": {"in", "te", "uit"},
+    "de": {"in", "aus"},
+    "fr": {"à"},
+    "en": {"in", "from"},
+}
+
+
+def _before_place(doc: Doc, start: int, end: int, typed: dict[tuple[int, int], str]) -> bool:
+    """ "X in Velderdam", "X aus Velderdam": a one-word proper name (no word of the
+    language, no place) right before a preposition and a known place is what is there,
+    an organisation."""
+    lang = doc.lang_
+    if end - start != 1 or start == 0 or doc[start].is_sent_start or end + 1 >= len(doc):
+        return False
+    word = doc[start].text
+    if not word[:1].isupper() or word.isupper() or fold(word) in STOP_CAPITALISED:
+        return False
+    if doc[end].lower_ not in _LOCATING_WORDS.get(lang, set()):
+        return False
+    if not any(k[0] == end + 1 and label == "Region" for k, label in typed.items()):
+        return False
+    if gazetteer().is_common_word(word) or gazetteer().lookup(word):
+        return False
+    return not (lang == "de" and german_ordinary(word))
+
+
 def _typed_elsewhere(doc: Doc) -> dict[tuple[int, int], str]:
     typed: dict[tuple[int, int], str] = {}
     for group in (SPAN_GAZETTEER, SPAN_PATTERNS, SPAN_NER):
@@ -340,6 +370,7 @@ def government_spans(doc: Doc) -> Iterator[Span]:
 
 
 AFFILIATION_FLAG = "weak|affiliation"
+LOCATED_FLAG = "weak|located"
 
 
 def _bracketed_affiliation(doc: Doc, person: Span) -> Span | None:
@@ -398,6 +429,12 @@ class WeakNames:
                     and _after_place_word(doc, start, end, self.lang)
                 ):
                     spans[(start, end)] = Span(doc, start, end, label="Region", kb_id="weak|cue")
+        for start, end in runs:
+            if (start, end) not in spans and (start, end) not in typed:
+                if _before_place(doc, start, end, typed):
+                    spans[(start, end)] = Span(
+                        doc, start, end, label="Organisation", kb_id=LOCATED_FLAG
+                    )
         for chain in _lists(doc, all_runs):
             cue = _list_cue(doc, chain[0][0])
             if not cue:

@@ -71,9 +71,9 @@ _LIST_GOES_ON = re.compile(
     r"^\s*(?:(?:,|/|&|\band\b|\ben\b|\bund\b|\bet\b)\s*[^\W\d_]|\(\s*(?:or|and|of|en|oder|ou)\b)",
     re.I,
 )
-# "Acme, Rheydter Straße 329, 41065 Mönchengladbach", "Acme Rue d'Egmont 5, B-1000
-# Brussels", "Acme, Postbus 12, 6200 AB Maastricht": an address whose postcode comes
-# right before the place.
+# "Acme, Lindenweg 7, 12345 Velderdam", "Acme Rue des Tilleuls 5, B-1000 Velderdam",
+# "Acme, Postbus 12, 6200 AB Velderdam": an address whose postcode comes right before
+# the place.
 _ADDRESS = re.compile(
     r"^[ \t]*,?[ \t]*[^\n.;:!?]{0,60}?\d+[a-zA-Z]?[ \t]*,?[ \t]*"
     r"(?:[A-Z]{1,2}[- ]?)?\d{4,5}(?:[ \t]?[A-Z]{2})?[ \t]*$"

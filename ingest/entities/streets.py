@@ -1,0 +1,85 @@
+"""Street names in address lines: not names of organisations.
+
+An address line writes a street and a house number after an organisation ("Acme GmbH,
+Lindenweg 7, 12345 Velderdam", "Acme Rue des Tilleuls, 5 B-1000 Velderdam"). Capitalised,
+the street joins the name runs and is taken for an organisation, or for the end of the
+organisation's name; it then also stands between the organisation and its town, which
+hides the address. A street is recognised by its word (per language) and the house
+number right after it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from innograph.ingest.entities.spans import cached_fold as fold
+
+# Words that open a street's name ("Rue des Tilleuls 5", "Avenue Foch 12").
+STREET_OPENERS: dict[str, frozenset[str]] = {
+    "fr": frozenset("rue avenue boulevard chaussee quai chemin allee impasse".split()),
+    "nl": frozenset("rue avenue boulevard chaussee".split()),  # Brussels addresses
+    "en": frozenset("rue avenue boulevard chaussee".split()),
+    "de": frozenset(),
+}
+# Words that close a street's name ("Lindenweg 7", "Lange Straße 3", "Kerklaan 12").
+STREET_CLOSERS: dict[str, frozenset[str]] = {
+    "de": frozenset("strasse straße str weg allee platz gasse ring damm ufer".split()),
+    "nl": frozenset("straat laan weg plein dreef steenweg kade gracht singel".split()),
+    "en": frozenset("street road lane avenue square".split()),
+    "fr": frozenset(),
+}
+# Dutch and German write the street word as the end of one compound ("Lindenweg").
+_COMPOUND_ENDS: dict[str, tuple[str, ...]] = {
+    "de": ("strasse", "straße", "weg", "allee", "platz", "gasse", "damm"),
+    "nl": ("straat", "laan", "weg", "plein", "dreef", "steenweg", "kade", "gracht", "singel"),
+}
+
+
+def _house_number(doc: Doc, i: int) -> bool:
+    """A house number at token ``i``, a comma before it allowed ("Rue X, 5"): one to four
+    digits, a letter after them allowed ("12a")."""
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i >= len(doc):
+        return False
+    text = doc[i].text
+    digits = text.rstrip("abcdefgh")
+    return digits.isdigit() and 1 <= len(digits) <= 4
+
+
+def _closer(word: str, lang: str) -> bool:
+    folded = fold(word).rstrip(".")
+    if folded in STREET_CLOSERS.get(lang, frozenset()):
+        return True
+    ends = _COMPOUND_ENDS.get(lang, ())
+    return any(folded.endswith(e) and len(folded) >= len(e) + 3 for e in ends)
+
+
+def street_start(span: Span) -> int | None:
+    """Where a street name followed by its house number starts inside ``span`` (a token
+    index of the doc), or ``None`` when the span holds no street."""
+    doc, lang = span.doc, span.doc.lang_
+    openers = STREET_OPENERS.get(lang, frozenset())
+    for tok in span:
+        if fold(tok.text) in openers and tok.text[:1].isupper():
+            # "Rue des Tilleuls, 5": the number after the street's last word
+            if _house_number(doc, span.end) or _house_number(doc, tok.i + 1):
+                return tok.i
+        if tok.text[:1].isupper() and _closer(tok.text, lang) and _house_number(doc, tok.i + 1):
+            # "Lange Straße 3": an adjective before a separate street word is its own
+            separate = fold(tok.text).rstrip(".") in STREET_CLOSERS.get(lang, frozenset())
+            if separate and tok.i > span.start and doc[tok.i - 1].text[:1].isupper():
+                return tok.i - 1
+            return tok.i
+    return None
+
+
+def without_street(span: Span) -> Span | None:
+    """``span`` cut before the street of an address line; ``None`` if all of it is the
+    street ("Lindenweg 7"), the span itself if it holds none."""
+    start = street_start(span)
+    if start is None:
+        return span
+    if start <= span.start:
+        return None
+    return Span(span.doc, span.start, start, label=span.label_, kb_id=span.kb_id_)
