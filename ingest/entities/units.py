@@ -63,8 +63,8 @@ def _unit_word(word: str, lang: str) -> bool:
 
 def _owner(span: Span, start: int) -> int | None:
     """The end of the owner's name starting at token ``start``, or ``None`` when what
-    follows the link is no organisation (a subject: "Faculty of Applied Sciences"; a
-    place: "Centre Spatial de Liège")."""
+    follows the link is no organisation (a subject: "Faculty of Marine Studies"; a
+    place: "Centre Naval de Velderdam")."""
     doc, lang, end = span.doc, span.doc.lang_, span.end
     words = [t.text for t in doc[start:end] if not t.is_punct]
     if not words or not doc[start].text[:1].isupper():
