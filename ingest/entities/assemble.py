@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.ablation import ablated
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -452,6 +453,8 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     themes = theme_tokens(doc)
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
+        if group.removeprefix("ig_") in ablated():  # "ig_ner" -> "ner"
+            continue
         for span in doc.spans.get(group, []):
             for whole in (p for s in _split(_with_portfolio(span)) for p in split_unit(s)):
                 part = trim_name_edges(whole)

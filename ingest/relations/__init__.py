@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.ablation import ablated
 from innograph.ingest.entities.gazetteer_lexicon import INSTITUTIONS
 from innograph.ingest.relations.adjacency import adjacency_relations
 from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
@@ -107,11 +108,12 @@ def candidates(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[Cand
 
 
 def _rule_relations(view: DocView, lang: str) -> list[Found]:
+    off = ablated()
     found = [
-        *cue_relations(view, lang),
-        *syntax_relations(view),
-        *adjacency_relations(view, lang),
-        *layout_relations(view),
+        *(cue_relations(view, lang) if "cues" not in off else ()),
+        *(syntax_relations(view) if "syntax" not in off else ()),
+        *(adjacency_relations(view, lang) if "adjacency" not in off else ()),
+        *(layout_relations(view) if "layout" not in off else ()),
     ]
     attach_grants(view, found)
     return found
