@@ -4,7 +4,8 @@
 
 The candidates of each training document (``ingest.relations.candidates``) are built on
 its gold entity mentions, labelled from its gold relations, and a logistic regression
-(scikit-learn) learns their weights. Words as features are kept only when they occur in
+(scikit-learn) learns their weights, a positive counting ``POSITIVE_WEIGHT`` times a
+negative. Words as features are kept only when they occur in
 at least ``MIN_DOCS`` documents of ``MIN_SITES`` sites, so that the model learns cue words
 of a language, not the names of the training pages. Cross-validation over sites (grouped
 folds) chooses the regularisation and the thresholds (a global one, then one per
@@ -29,6 +30,11 @@ from innograph.ingest.relations.model import MODEL_FILE, RelationModel, choose
 MIN_DOCS = 3
 MIN_SITES = 2
 LEXICAL = ("|w=", "|w1=", "|wN=", "|pre=", "|post=", "_label=")
+# How much more a stated candidate counts than an unstated one when learning. Fully
+# balanced classes (about 18 to 1 here) fit the positives of the training sites too
+# closely; a moderate weight (2 to 5 alike) raised the cross-validation over sites on
+# gold mentions (f1_per_type 0.615 -> 0.623) and on own mentions (0.387 -> 0.403).
+POSITIVE_WEIGHT = 3.0
 C_VALUES = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(16))  # 0.2 .. 0.95
 
@@ -149,7 +155,7 @@ def fit(data: list[Example], c: float) -> dict[str, Any]:
     vec = DictVectorizer()
     x = vec.fit_transform([_filtered(ex.features, vocab) for ex in data])
     y = [ex.label for ex in data]
-    clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
+    clf = LogisticRegression(C=c, max_iter=2000, class_weight={True: POSITIVE_WEIGHT, False: 1.0})
     clf.fit(x, y)
     names = vec.get_feature_names_out()
     weights = {
@@ -328,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
             "cross_validation_on_gold_entities": cv,
             "min_docs_per_word": MIN_DOCS,
             "min_sites_per_word": MIN_SITES,
+            "positive_weight": POSITIVE_WEIGHT,
         },
     )
     if args.write:
