@@ -20,6 +20,7 @@ from innograph.ingest.relations.lang.roles import (
     PART,
     SUCC,
     place_office_cues,
+    signing_party_cues,
 )
 
 # Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
@@ -115,19 +116,13 @@ CUES: list[Cue] = [
         group=True,
     ),
     # die Parteien, die ihre Zusammenarbeit unterzeichnen oder vereinbaren
-    *cue_list(
+    *signing_party_cues(
         r"(?:unterzeichneten|unterzeichnen|unterschrieben) (?:\S+ ){0,4}?(?:vereinbarung"
         r"|absichtserklärung|abkommen|vertrag|kooperationsvertrag|memorandum|letter of intent)"
         r"|(?:vereinbarung|absichtserklärung|kooperationsvereinbarung|kooperationsvertrag"
         r"|letter of intent|abkommen) (?:\S+ ){0,2}?(?:unterzeichnet|unterschrieben|vereinbart"
         r"|geschlossen)"
         r"|ihre (?:zusammenarbeit|kooperation|partnerschaft)",
-        COLLAB,
-        source="left",
-        target="left",
-        confidence=0.75,
-        group=True,
-        parties=True,
     ),
     *cue_list(
         r"in zusammenarbeit mit|in kooperation mit|kooperiert mit|arbeitet zusammen mit",

@@ -23,6 +23,7 @@ from innograph.ingest.relations.lang.roles import (
     PART,
     SUCC,
     place_office_cues,
+    signing_party_cues,
 )
 
 # Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
@@ -224,16 +225,10 @@ CUES: list[Cue] = [
         group=True,
     ),
     # the parties that sign or seal their cooperation ("A, B and C signed a memorandum")
-    *cue_list(
+    *signing_party_cues(
         r"signed (?:a|an|the) (?:\S+ ){0,3}?(?:memorandum|agreement|letter of intent"
         r"|declaration|covenant|charter)"
         r"|their (?:cooperation|co-operation|collaboration|partnership)",
-        COLLAB,
-        source="left",
-        target="left",
-        confidence=0.75,
-        group=True,
-        parties=True,
     ),
     *cue_list(
         r"in cooperation with|in collaboration with|in co-operation with|collaborates with"

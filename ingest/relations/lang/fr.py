@@ -20,6 +20,7 @@ from innograph.ingest.relations.lang.roles import (
     PART,
     SUCC,
     place_office_cues,
+    signing_party_cues,
 )
 
 # Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
@@ -120,16 +121,10 @@ CUES: list[Cue] = [
         group=True,
     ),
     # les parties qui signent ou scellent leur coopération
-    *cue_list(
+    *signing_party_cues(
         r"(?:ont|a) signé (?:\S+ ){0,4}?(?:accord|convention|protocole|mémorandum|charte"
         r"|lettre d'intention|lettre d’intention)"
         r"|leur (?:coopération|collaboration|partenariat)",
-        COLLAB,
-        source="left",
-        target="left",
-        confidence=0.75,
-        group=True,
-        parties=True,
     ),
     *cue_list(
         r"en collaboration avec|en coopération avec|collabore avec|coopère avec",

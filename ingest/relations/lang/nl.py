@@ -23,6 +23,7 @@ from innograph.ingest.relations.lang.roles import (
     PART,
     SUCC,
     place_office_cues,
+    signing_party_cues,
 )
 
 # Offices of a place's government (decision 0016): who holds one is AFFILIATED_WITH the
@@ -218,18 +219,12 @@ CUES: list[Cue] = [
         group=True,
     ),
     # de partijen die hun samenwerking ondertekenen of bezegelen
-    *cue_list(
+    *signing_party_cues(
         r"(?:ondertekenden|tekenden) (?:\S+ ){0,4}?(?:overeenkomst|convenant|intentieverklaring"
         r"|samenwerkingsovereenkomst|samenwerkingsakkoord|akkoord)"
         r"|(?:overeenkomst|convenant|intentieverklaring|samenwerkingsovereenkomst"
         r"|samenwerkingsakkoord) (?:\S+ ){0,2}?(?:ondertekend|getekend|gesloten)"
         r"|hun samenwerking",
-        COLLAB,
-        source="left",
-        target="left",
-        confidence=0.75,
-        group=True,
-        parties=True,
     ),
     *cue_list(
         r"werkt samen met|werken samen met|in samenwerking met|samenwerkt met|samenwerken met",

@@ -39,3 +39,17 @@ def place_office_cues(offices: str) -> list[Cue]:
         reach=PLACE_OFFICE_REACH,
         target_types=("Region",),
     )
+
+
+def signing_party_cues(signing: str) -> list[Cue]:
+    """COLLABORATES_WITH cues for a language's words of signing or sealing a cooperation
+    (a regular expression): every party listed before them works with every other."""
+    return cue_list(
+        signing,
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.75,
+        group=True,
+        parties=True,
+    )
