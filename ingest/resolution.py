@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -115,6 +115,14 @@ def _similarity(a: str, b: str, **_: object) -> float:
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b))
 
 
+def _with_known_programme_key(request: ResolutionRequest) -> ResolutionRequest:
+    """A programme found by a rule rather than the gazetteer ("OPZUID" in capitals) takes
+    the key of the known programme of the same normal form ("OPZuid", "OP Zuid"), so that
+    its node does not depend on which spelling the graph met first."""
+    known = [e for e in gazetteer().lookup(request.name) if e.type == "FundingProgramme"]
+    return replace(request, key=known[0].key) if known else request
+
+
 def _type_family(entity_type: str) -> str:
     return id_prefix(entity_type)
 
@@ -193,6 +201,8 @@ class Resolver:
         names = [request.name, *request.aliases]
         if _type_family(request.type) == ORGANISATION_PREFIX:
             return self._organisation(request, self._lexicon_id(request), context.regions)
+        if not request.key and request.type == "FundingProgramme":
+            request = _with_known_programme_key(request)
         found = self._by_key(request, context)
         if found is not None and not found.canonical_id.startswith(
             _type_family(request.type) + "-"

@@ -140,8 +140,6 @@ KNOWN_ORDER_DEPENDENT = {
     # "N.V. BOM (Tilburg)" keys as "bom tilburg" from the graph, "bom" from the file.
     ("Organisation", "n.v. bom (tilburg)"): "a known name's bracketed place is kept in its key",
     ("Organisation", "bom"): "(the same: the text's long form with its acronym)",
-    # A text's project acronym meets an ESIF operation named by it in one order only.
-    ("Project", "ccs"): "project aliases from the graph are matched from one side",
 }
 
 

@@ -207,3 +207,27 @@ def test_a_lexicon_entry_never_joins_an_organisation_of_another_identifier() -> 
     )
     assert first.canonical_id != second.canonical_id
     assert any(m.method.startswith("refused") for m in resolver.merges)
+
+
+def test_a_programme_in_capitals_found_by_a_rule_takes_the_known_programme_id() -> None:
+    # "OPZUID" reaches the resolver without a gazetteer key (a rule typed it); the known
+    # programme of the same normal form ("OPZuid") gives its id in either order.
+    ctx = DocumentContext(doc_id="d1")
+    for order in (("OPZUID", "OPZuid"), ("OPZuid", "OPZUID")):
+        resolver = Resolver()
+        ids = {
+            name: resolver.resolve(
+                ResolutionRequest(
+                    type="FundingProgramme",
+                    name=name,
+                    key="op-zuid" if name == "OPZuid" else "",
+                ),
+                ctx,
+            ).canonical_id
+            for name in order
+        }
+        assert ids["OPZUID"] == ids["OPZuid"] == "programme-op-zuid"
+    unknown = Resolver().resolve(
+        ResolutionRequest(type="FundingProgramme", name="Nordlicht Fonds"), ctx
+    )
+    assert unknown.canonical_id != "programme-op-zuid"
