@@ -1,6 +1,6 @@
 """Guards on the affiliations the learned model adds without a rule's word for them.
 
-The model pairs a person with an organisation named near him; two structures of a
+The model pairs a person with an organisation named near him; these structures of a
 sentence say the pairing is not what the text states:
 
 * the person holds a role that the sentence ties to another organisation ("Jane Doe
@@ -35,13 +35,18 @@ _QUOTES = re.compile(r"[\"“”„«»]")
 _TITLES_ONLY = re.compile(r"^\s*,\s*(?:[\w.]+\.\s*){0,3}$")
 
 
+def _words(lang: str, name: str) -> str:
+    """The language data's alternation ``name`` (PERSON_ROLES, PLACE_OFFICES, WE), the
+    English one where the language has none."""
+    words: str = getattr(LANGS.get(lang, LANGS["en"]), name, "") or getattr(LANGS["en"], name)
+    return words
+
+
 @cache
 def _role_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The role tying a person to the organisation after him ("Jane Doe, director of")
     and the one before him ("Acme rector Jane Doe", "director of Acme, Jane Doe")."""
-    module = LANGS.get(lang, LANGS["en"])
-    roles = getattr(module, "PERSON_ROLES", "") or LANGS["en"].PERSON_ROLES
-    role = rf"(?<![\w-])(?:{roles})(?![\w-])"
+    role = rf"(?<![\w-])(?:{_words(lang, 'PERSON_ROLES')})(?![\w-])"
     after = re.compile(rf"^\s*[,(]\s*[^,.;:()\"“”„]{{0,50}}?{role}[^.;:()\"“”„]{{0,40}}$", re.I)
     before = re.compile(rf"{role}\s*[,:]?\s*(?:[\w.]+\.\s*){{0,3}}$", re.I)
     return after, before
@@ -75,23 +80,31 @@ def _role_orgs(view: DocView, person: Ref, lang: str) -> set[str]:
 
 def _role_before(text: str, lang: str) -> bool:
     """Whether ``text`` ends with a role and its "of" ("rector of the", "Rektor der")."""
-    module = LANGS.get(lang, LANGS["en"])
-    roles = getattr(module, "PERSON_ROLES", "") or LANGS["en"].PERSON_ROLES
-    return bool(re.search(rf"(?<![\w-])(?:{roles})\s+\w{{1,4}}\s+(?:\w{{1,4}}\s+)?$", text, re.I))
+    return bool(_role_of_pattern(lang).search(text))
+
+
+@cache
+def _role_of_pattern(lang: str) -> re.Pattern[str]:
+    roles = _words(lang, "PERSON_ROLES")
+    return re.compile(rf"(?<![\w-])(?:{roles})\s+\w{{1,4}}\s+(?:\w{{1,4}}\s+)?$", re.I)
 
 
 def _place_office(view: DocView, person: Ref, lang: str) -> bool:
     """Whether ``person`` is named with an office of a place's government ("Mayor Jane
     Doe", "Jane Doe, mayor", "Lindaus Oberbürgermeister Prof. Jane Doe")."""
-    module = LANGS.get(lang, LANGS["en"])
-    offices = getattr(module, "PLACE_OFFICES", "") or LANGS["en"].PLACE_OFFICES
     line_start = view.text.rfind("\n", 0, person.start) + 1
     before = view.text[max(line_start, person.start - ROLE_REACH) : person.start]
     after = view.text[person.end : person.end + ROLE_REACH]
-    office = rf"(?<![\w-])(?:{offices})(?![\w-])"
-    return bool(
-        re.search(rf"{office}\s*,?\s*(?:[\w.]+\.\s*){{0,3}}$", before, re.I)
-        or re.match(rf"^\s*,\s*(?:\w+\s+)?{office}", after, re.I)
+    office_before, office_after = _office_patterns(lang)
+    return bool(office_before.search(before) or office_after.match(after))
+
+
+@cache
+def _office_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    office = rf"(?<![\w-])(?:{_words(lang, 'PLACE_OFFICES')})(?![\w-])"
+    return (
+        re.compile(rf"{office}\s*,?\s*(?:[\w.]+\.\s*){{0,3}}$", re.I),
+        re.compile(rf"^\s*,\s*(?:\w+\s+)?{office}", re.I),
     )
 
 
@@ -115,9 +128,12 @@ def looks_like_person(view: DocView, key: str, lang: str) -> bool:
 
 def _says_we(text: str, lang: str) -> bool:
     """Whether ``text`` holds the language's word for "we" ("... as we at Acme ...")."""
-    module = LANGS.get(lang, LANGS["en"])
-    words = getattr(module, "WE", "") or LANGS["en"].WE
-    return bool(re.search(rf"(?<![\w-])(?:{words})(?![\w-])", text, re.I))
+    return bool(_we_pattern(lang).search(text))
+
+
+@cache
+def _we_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_words(lang, 'WE')})(?![\w-])", re.I)
 
 
 def unstated_affiliation(view: DocView, person: Ref, org: Ref, lang: str) -> bool:
