@@ -456,7 +456,8 @@ STOP_CAPITALISED: frozenset[str] = with_folded(
 
 # Words that make no name on their own, beyond ``STOP_CAPITALISED`` (which also trims a
 # run's first word, where a number word may open a name: "Two Seas"): number words,
-# German months and contracted prepositions ("Am 19. Mai", "Vingt-sept projets").
+# German months and contracted prepositions ("Am 19. Mai", "Vingt-sept projets"), the
+# words of a sum ("2,4 Mio. Euro").
 NOT_A_NAME_ALONE: frozenset[str] = with_folded(
     frozenset(
         """one two three four five six seven eight nine ten eleven twelve twenty thirty hundred
@@ -464,7 +465,8 @@ NOT_A_NAME_ALONE: frozenset[str] = with_folded(
     deux trois quatre cinq six sept huit neuf dix onze douze vingt trente cent
     eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig dreißig hundert
     januar februar märz juni juli august september oktober november dezember
-    am im zum zur vom beim bis seit vanuit sinds depuis""".split()
+    am im zum zur vom beim bis seit vanuit sinds depuis
+    mio mio. mrd mrd. mln mln. euro eur""".split()
     )
 )
 
@@ -578,6 +580,23 @@ HEADING_CUES: frozenset[str] = frozenset(
         "porteur de projet",
         "federführung",
         "koordinator",
+    )
+)
+
+# Field labels of a project's record ("Lead partner:", "Partners:", "Total budget:",
+# "EFRO-bijdrage:", "Laufzeit:"): a short line right above one names the project. A label
+# matches when it is one of these or ends with one ("Projektpartner", "ERDF grant").
+PROJECT_FIELD_LABELS: tuple[str, ...] = tuple(
+    sorted(
+        {fold(cue) for cue in HEADING_CUES}
+        | {
+            fold(word)
+            for word in """leadpartner lead-partner lead beneficiary trekker porteur partner
+            partners partenaire partenaires deelnemers participants consortium beneficiaries
+            begunstigden budget begroting subsidie bijdrage grant förderung fördersumme
+            zuschuss montant cofinancement financement erdf efro efre feder fesr looptijd
+            duration laufzeit durée projectduur""".split()
+        }
     )
 )
 

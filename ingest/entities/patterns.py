@@ -576,6 +576,7 @@ class PatternFinder:
         spans += quoted.quoted_spans(doc)
         spans += project_lists.colon_list_spans(doc)
         spans += records.record_spans(doc)
+        spans += records.field_record_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)

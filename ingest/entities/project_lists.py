@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import STOP_CAPITALISED
 from innograph.ingest.entities.name_runs import is_distinctive_word, name_runs
-from innograph.ingest.entities.quoted import cue_type
+from innograph.ingest.entities.quoted import is_project_word
 from innograph.ingest.entities.spans import COORDINATORS, is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
 
@@ -33,7 +33,7 @@ def _project_cue_before(doc: Doc, colon: int) -> bool:
         tok = doc[i]
         if "\n" in tok.text or tok.text in {".", "!", "?"}:
             return False
-        if cue_type(tok.text) == "Project":
+        if is_project_word(tok.text):  # not "Projektpartner: A, B"
             return True
         i -= 1
     return False

@@ -10,6 +10,7 @@ the cue's type for every member.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
@@ -82,6 +83,16 @@ def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
     return not any(
         t.text in {".", "?"} and k + 1 < end for k, t in enumerate(doc[start:end], start)
     )
+
+
+# A word that ends in "project" ("Pilotprojekt", "EU-project", "projets"); a compound
+# that only starts with it names something else ("Projektpartner", "projectleider").
+_PROJECT_WORD = re.compile(r"(?:project|projet|projekt)(?:s|e|en|es|n)?$")
+
+
+def is_project_word(word: str) -> bool:
+    """A word whose head is "project" (a compound ending in it, or a plural of it)."""
+    return bool(_PROJECT_WORD.search(fold(word)))
 
 
 def cue_type(word: str) -> str | None:

@@ -18,11 +18,17 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
-from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES, STOP_CAPITALISED
+from innograph.ingest.entities.gazetteer_lexicon import (
+    HEADING_CUES,
+    LIST_CUES,
+    PROJECT_FIELD_LABELS,
+    STOP_CAPITALISED,
+)
 from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
-from innograph.ingest.entities.quoted import cue_type
+from innograph.ingest.entities.quoted import cue_type, is_project_word
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import is_acronym, is_name_token
+from innograph.ingest.reading.doc import doc_blocks
 
 FLAG = "list|cue"  # weighs like any other cued list member
 _MAX_NAME = 5  # words of a record's name
@@ -91,6 +97,8 @@ def _generic(doc: Doc, start: int, end: int) -> bool:
         return True
     if " ".join(words) in HEADING_CUES or words[-1] in LIST_CUES:
         return True
+    if project_field(doc[start:end].text):  # "Projektpartner:", "Gesamtbudget:"
+        return True
     text = doc[start].text
     lang = doc.lang_ if doc.lang_ in ("en", "nl") else None
     return (
@@ -131,6 +139,48 @@ def record_spans(doc: Doc) -> Iterator[Span]:
             continue
         for start, end in names:
             yield Span(doc, start, end, label=label, kb_id=FLAG)
+
+
+# Small words a project's name written as a heading may hold ("Water in de Stad").
+_NAME_JOINERS = frozenset(
+    "of and the for in de het van en voor der die und für la le et des du".split()
+)
+
+
+def project_field(label: str) -> bool:
+    """A field label of a project's record: a role, its partners, money, its duration."""
+    folded = fold(label).strip(" :")
+    return bool(folded) and folded.endswith(PROJECT_FIELD_LABELS)
+
+
+def field_record_spans(doc: Doc) -> Iterator[Span]:
+    """A short name standing alone on the line right above a project's fields ("Lead
+    partner: X", "Partners: A, B", "EFRO-bijdrage: ...") names the project they describe.
+
+    Programme pages that list approved projects give each one such a block; the name is
+    often an invented word no dictionary or gazetteer knows, so the layout is the evidence.
+    """
+    blocks = doc_blocks(doc)
+    for block, below in zip(blocks, blocks[1:], strict=False):
+        if block.kind != "heading" or below.kind != "field" or not project_field(below.label):
+            continue
+        line = doc.char_span(block.start, block.end, alignment_mode="contract")
+        if line is None:
+            continue
+        start, end = line.start, line.end
+        # "Project Nordlicht", "- Projekt X": the name follows the project word
+        while start < end and (doc[start].text in _BULLETS or is_project_word(doc[start].text)):
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        words = [t for t in doc[start:end] if not t.is_punct]
+        if not words or len(words) > _MAX_NAME or not is_name_token(doc[start]):
+            continue
+        if any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in words):
+            continue  # a clause or a title in words ("Over het project"), not a name
+        if _generic(doc, start, end) or cue_type(doc[start].text):
+            continue
+        yield Span(doc, start, end, label="Project", kb_id=FLAG)
 
 
 def heading_spans(doc: Doc) -> Iterator[Span]:

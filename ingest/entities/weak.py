@@ -12,7 +12,6 @@ These spans have the lowest priority: any other component's span wins an overlap
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -34,6 +33,8 @@ from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
+from innograph.ingest.entities.quoted import is_project_word
+from innograph.ingest.entities.records import project_field
 from innograph.ingest.entities.spans import (
     SPAN_GAZETTEER,
     SPAN_NER,
@@ -42,6 +43,7 @@ from innograph.ingest.entities.spans import (
     is_acronym,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.reading.doc import block_of
 
 _LIST_GLUE = {",", "en", "and", "et", "und", "/", ";"}
 _CUE_SKIP = {
@@ -110,14 +112,9 @@ def shouted_words(words: list[str]) -> bool:
     )
 
 
-# A word that ends in "project" ("Pilotprojekt", "EU-project", "projets"); a compound
-# that only starts with it names something else ("Projektpartner", "projectleider").
-_PROJECT_WORD = re.compile(r"(?:project|projet|projekt)(?:s|e|en|es|n)?$")
-
-
 def _cue_type(word: str) -> str | None:
     w = fold(word)
-    if _PROJECT_WORD.search(w):
+    if is_project_word(w):
         return "Project"
     if w in CLUSTER_CUES or w.endswith("cluster"):
         return "Cluster"
@@ -193,10 +190,10 @@ def _owner_position(doc: Doc, start: int, words: list[str]) -> str | None:
     Returns "Organisation", "" (no cue counts) or None (not such a place)."""
     if start >= 1 and fold(doc[start - 1].text) in COMPANY_NOUNS:
         return "Organisation"
-    if any(_PROJECT_WORD.search(fold(w)) for w in words):
+    if any(is_project_word(w) for w in words):
         return None  # "des Rahmenprojekts": the name is itself a project's
     link = fold(doc[start - 1].text).rstrip("'’") if start >= 1 else ""
-    if start >= 2 and link in OWNER_LINKS and _PROJECT_WORD.search(fold(doc[start - 2].text)):
+    if start >= 2 and link in OWNER_LINKS and is_project_word(doc[start - 2].text):
         return ""
     return None
 
@@ -295,6 +292,19 @@ def _typed_elsewhere(doc: Doc) -> dict[tuple[int, int], str]:
             if span.label_ != "?":
                 typed.setdefault((span.start, span.end), span.label_)
     return typed
+
+
+def _field_label(doc: Doc, start: int, end: int) -> bool:
+    """The run is the label of a project's field ("EFRE-Förderung: 1,2 Mio. Euro"); a
+    label may hold a name ("Acme PI: Jane Doe"), so only a field's own words count."""
+    block = block_of(doc[start])
+    return (
+        block is not None
+        and block.kind == "field"
+        and project_field(block.label)
+        and doc[start].idx == block.start
+        and doc[end - 1].idx + len(doc[end - 1].text) == block.start + len(block.label)
+    )
 
 
 def _lists(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
@@ -414,7 +424,7 @@ class WeakNames:
                 or owner
                 or (context_type(doc, start, end) if owner is None else None)
             )
-            if label is None and shouted_words(words):
+            if label is None and (shouted_words(words) or _field_label(doc, start, end)):
                 continue
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"
             flag += "|cue" if label else "|default"

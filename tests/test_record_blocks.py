@@ -1,0 +1,89 @@
+"""Programme pages that list approved projects as blocks: a name alone on a line, then
+the project's fields ("Leadpartner: X", "Partners: A, B", "EFRO-bijdrage: ..."). The name
+is the project the fields describe, whatever its words; the partners are organisations.
+
+Pages written for these tests in Dutch and German; the names are invented.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from innograph.ingest.extractor import Extractor
+from innograph.ingest.reading.formats import SourceText
+from innograph.tests.entity_spans import entity_spans
+
+NL_PAGE = """Programma keurt twee nieuwe projecten goed
+
+Het programma heeft op zijn laatste vergadering twee projecten goedgekeurd.
+
+Velderwater
+Leadpartner: Hogeschool Velderdam
+Partners: Gemeente Brakstad, Acme Robotics BV, Stichting Kustlab
+Totale begroting: € 2.400.000
+
+Noordlicht
+Leadpartner: Universiteit van Brakstad
+Partners: Zorgnet Oost, Stichting Kustlab
+Totale begroting: € 3.100.000
+"""
+
+DE_PAGE = """Zwei neue Projekte bewilligt
+
+Projekt GrenzWasser
+Lead-Partner: Hochschule Velderstadt
+Projektpartner: Stadtwerke Brakhausen GmbH, Universität Nordheim
+Gesamtbudget: 2,4 Mio. Euro
+EFRE-Förderung: 1,2 Mio. Euro
+"""
+
+
+def _source(text: str, name: str) -> SourceText:
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    return SourceText(f"/tmp/{name}", name, text, digest, "text/plain")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _triples(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, str]]:
+    facts = extractor.extract(_source(text, f"records-{lang}.txt"), lang=lang)
+    name = {e.key: e.name for e in facts.entities}
+    return {(name[r.source], r.type, name[r.target]) for r in facts.relations}
+
+
+def test_a_name_alone_above_a_projects_fields_is_that_project() -> None:
+    found = {(s.text, s.label_) for s in entity_spans("nl", NL_PAGE)}
+    assert ("Velderwater", "Project") in found
+    assert ("Noordlicht", "Project") in found
+
+
+def test_a_heading_above_other_fields_or_a_section_title_is_no_project() -> None:
+    page = "Hogeschool Velderdam\nContact: info at the desk\n\nProjectgegevens\nLeadpartner: Acme BV\n"
+    found = {(s.text, s.label_) for s in entity_spans("nl", page)}
+    assert ("Hogeschool Velderdam", "Project") not in found
+    assert not [t for t, _ in found if "Projectgegevens" in t]
+
+
+def test_each_block_relates_its_own_lead_and_partners(extractor: Extractor) -> None:
+    triples = _triples(extractor, NL_PAGE, "nl")
+    assert ("Hogeschool Velderdam", "LEADS", "Velderwater") in triples
+    assert ("Acme Robotics BV", "PARTICIPATES_IN", "Velderwater") in triples
+    assert ("Universiteit van Brakstad", "LEADS", "Noordlicht") in triples
+    assert ("Zorgnet Oost", "PARTICIPATES_IN", "Noordlicht") in triples
+    assert ("Zorgnet Oost", "PARTICIPATES_IN", "Velderwater") not in triples
+
+
+def test_partners_after_a_project_compound_label_are_organisations(extractor: Extractor) -> None:
+    found = {(s.text, s.label_) for s in entity_spans("de", DE_PAGE)}
+    assert ("Stadtwerke Brakhausen GmbH", "Organisation") in found
+    assert ("Universität Nordheim", "Organisation") in found
+    # the words of a sum and a field's label are no organisations
+    assert not [t for t, _ in found if "Mio" in t or t == "EFRE-Förderung"], found
+    triples = _triples(extractor, DE_PAGE, "de")
+    assert ("Stadtwerke Brakhausen GmbH", "PARTICIPATES_IN", "GrenzWasser") in triples
+    assert ("Hochschule Velderstadt", "LEADS", "GrenzWasser") in triples
