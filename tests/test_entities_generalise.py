@@ -65,3 +65,13 @@ def test_a_speakable_word_in_capitals_among_organisations_stays_one() -> None:
 def test_a_name_around_a_known_place_wins_over_the_place() -> None:
     found = _found("en", "The Eindhoven Lighthouse received funding from the region.")
     assert ("Eindhoven", "Region") not in found
+
+
+def test_a_sum_written_with_a_currency_code_is_no_name() -> None:
+    found = _found(
+        "nl",
+        "De provincie verleent aan Hogeschool Velderdam een subsidie van maximaal "
+        "EUR 450.000; de totale kosten bedragen EUR 1.100.000.",
+    )
+    assert not [t for t, _ in found if "EUR" in t or "450" in t], found
+    assert ("Hogeschool Velderdam", "Organisation") in found

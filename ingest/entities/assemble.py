@@ -77,9 +77,12 @@ _HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
 
 
 def _no_name_word(word: str) -> bool:
-    """A word that names nothing on its own: an article, a number ("19.", "vingt-sept")."""
+    """A word that names nothing on its own: an article, a number ("19.", "450.000",
+    "vingt-sept")."""
     return all(
-        part in STOP_CAPITALISED or part in NOT_A_NAME_ALONE or part.rstrip(".").isdigit()
+        part in STOP_CAPITALISED
+        or part in NOT_A_NAME_ALONE
+        or part.replace(".", "").replace(",", "").isdigit()
         for part in word.split("-")
     )
 
