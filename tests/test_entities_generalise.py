@@ -75,3 +75,8 @@ def test_a_sum_written_with_a_currency_code_is_no_name() -> None:
     )
     assert not [t for t, _ in found if "EUR" in t or "450" in t], found
     assert ("Hogeschool Velderdam", "Organisation") in found
+
+
+def test_a_registry_name_that_is_a_french_word_is_no_name_in_french() -> None:
+    found = _found("fr", "Projet SOLVERT\nChef de file : Université de Velderville\n")
+    assert not [t for t, _ in found if t == "Projet"], found

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.ner_candidates import dictionary_word
 from innograph.ingest.entities.spans import SPAN_GAZETTEER, is_acronym
 
 
@@ -37,6 +38,8 @@ class GazetteerRuler:
                 or nlp.lang not in ("en", "nl")
                 or " " in entry.name  # "University of Applied Sciences": generic anywhere
             ):
+                continue
+            if _french_word(entry.name, entry.source, nlp.lang):
                 continue
             label = f"{entry.type}\t{entry.key}"
             if " " not in entry.name.strip() and "-" not in entry.name or is_acronym(entry.name):
@@ -74,6 +77,19 @@ class GazetteerRuler:
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
         doc.spans[SPAN_GAZETTEER] = spans
         return doc
+
+
+def _french_word(name: str, source: str, lang: str) -> bool:
+    """A one-word registry name that is a French word ("Projet", "Atrium"), in a French
+    text: the project texts that give ``common_in`` hold too little French to know it."""
+    return (
+        lang == "fr"
+        and source == "registry"
+        and " " not in name.strip()
+        and "-" not in name
+        and not name.isupper()
+        and dictionary_word(name, "fr")
+    )
 
 
 def _brand_acronym(name: str, source: str) -> bool:
