@@ -11,7 +11,10 @@ A phrase is read as lemmas, not as a fixed string: each plain word of five lette
 more also matches its inflected forms (the language's ``INFLECTIONS``: "Projektpartner"
 -> "Projektpartnern", "bijdrage" -> "bijdragen"), and up to two of the language's
 ``MODIFIERS`` may stand between the words of a phrase ("coordinated jointly by",
-"beteiligt sich auch an", "in nauwe samenwerking met").
+"beteiligt sich auch an", "in nauwe samenwerking met"). A preposition the language
+contracts or elides with the article after it (its ``CONTRACTIONS``: French "de" as "du",
+"des", "d'", "à" as "au", "aux") matches those forms too: "membre de" also reads
+"membre du pôle" and "membre d'Acme".
 """
 
 from __future__ import annotations
@@ -54,16 +57,25 @@ def lemma_pattern(pattern: str, lang: str, *, inflect: bool = True) -> str:
     module = LANGS.get(lang, en)
     suffixes = getattr(module, "INFLECTIONS", "") if inflect else ""
     modifiers = getattr(module, "MODIFIERS", "")
+    contractions: dict[str, str] = getattr(module, "CONTRACTIONS", {})
     words = []
     for alternative in split_alternatives(pattern):
         parts = []
         for word in _top_level_words(alternative):
-            if suffixes and _PLAIN.match(word) and len(word) >= MIN_INFLECTED:
+            if word in contractions:
+                word = f"(?:{contractions[word]})"
+            elif suffixes and _PLAIN.match(word) and len(word) >= MIN_INFLECTED:
                 word += f"(?:{suffixes})?"
             parts.append(word.replace(" ", r"\s+"))
-        gap = rf"\s+(?:(?:{modifiers})\s+){{0,2}}" if modifiers else r"\s+"
+        # an elided word ("d'") runs into the next without a space
+        space = r"(?:(?<=['’])\s*|\s+)" if contractions else r"\s+"
+        gap = rf"{space}(?:(?:{modifiers})\s+){{0,2}}" if modifiers else space
         words.append(gap.join(parts))
     return "|".join(f"(?:{w})" for w in words)
+
+
+# A cue ends at a word's end, or right after an elided word ("membre d'Acme").
+_CUE_END = r")(?:(?<=['’])|(?![\w-]))"
 
 
 @cache
@@ -80,7 +92,7 @@ def _cue_patterns(lang: str) -> tuple[tuple[re.Pattern[str], tuple[Cue, ...]], .
             re.compile(
                 "(?:"
                 + lemma_pattern(p, lang, inflect=all(LEADS not in c.relations for c in cues))
-                + r")(?![\w-])"
+                + _CUE_END
             ),
             tuple(cues),
         )

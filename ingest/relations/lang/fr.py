@@ -144,7 +144,7 @@ CUES: list[Cue] = [
     *cue_list(
         r"(?:ministre|président|présidente|directeur|directrice|responsable|coordinateur"
         r"|coordinatrice|fondateur|fondatrice|professeur"
-        r"|chercheur|chercheuse) (?:de la|de l'|de l’|des|du|de|à|chez)",
+        r"|chercheur|chercheuse) (?:de la|de l'|de l’|des|du|de|d'|d’|à|chez)",
         AFF,
         source="any",
         target="right",
@@ -178,6 +178,8 @@ WE = r"nous|notre|nos"
 # "partenaires"), and the words that may stand between the words of a phrase
 # ("en étroite collaboration avec").
 INFLECTIONS = "s|e|es|x"
+# A preposition fused with the article after it: a cue word "de" or "à" also reads these.
+CONTRACTIONS = {"de": r"de|du|des|d['’]", "à": r"à|au|aux"}
 MODIFIERS = (
     r"aussi|également|conjointement|ensemble|actuellement|déjà|activement|directement"
     r"|étroite|étroit|étroitement|forte|fort|activement"
