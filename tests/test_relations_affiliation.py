@@ -79,3 +79,19 @@ def test_a_name_with_a_first_name_or_a_title_looks_like_a_person() -> None:
     assert looks_like_person(view, "jane", "en")
     assert looks_like_person(view, "pe", "en")
     assert not looks_like_person(view, "gg", "en")
+
+
+def test_the_european_union_is_known_by_its_names_and_not_the_commission() -> None:
+    from innograph.ingest.relations import _UNION, _union_bodies
+
+    ents = {
+        **ENTS,
+        "EU": ("eu", "Organisation"),
+        "UE": ("ue", "Organisation"),
+        "European Commission": ("ec", "Organisation"),
+    }
+    text = "Jane Peeters, account manager EU affairs at Acme Labs, met the European Commission."
+    doc, mentions = make_doc(text, ents)
+    assert _union_bodies(DocView(doc, mentions), _UNION) == {"eu"}
+    doc, mentions = make_doc("Jane Peeters dit que l'UE finance Acme Labs.", ents, lang="fr")
+    assert _union_bodies(DocView(doc, mentions), _UNION) == {"ue"}
