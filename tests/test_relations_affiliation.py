@@ -95,3 +95,17 @@ def test_the_european_union_is_known_by_its_names_and_not_the_commission() -> No
     assert _union_bodies(DocView(doc, mentions), _UNION) == {"eu"}
     doc, mentions = make_doc("Jane Peeters dit que l'UE finance Acme Labs.", ents, lang="fr")
     assert _union_bodies(DocView(doc, mentions), _UNION) == {"ue"}
+
+
+def test_an_organisation_named_with_another_person_is_not_tied_to_one_named_apart() -> None:
+    text = (
+        "The visitors were Tom Jansen and Dr. Anna Smit. "
+        "Mayor Jane Peeters showed them the new lab of Acme Labs."
+    )
+    doc, mentions = make_doc(text, {**ENTS, "Anna Smit": ("anna", "Person")})
+    view = DocView(doc, mentions)
+    assert view.paired_elsewhere("acme", "tom", ("Person",))
+    assert not view.paired_elsewhere("acme", "jane", ("Person",))  # named together
+    doc, mentions = make_doc("Tom Jansen spoke. Acme Labs opened a lab.", ENTS)
+    assert not DocView(doc, mentions).paired_elsewhere("acme", "tom", ("Person",))
+    assert _unstated(text, "tom", "acme")
