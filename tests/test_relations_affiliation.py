@@ -79,3 +79,33 @@ def test_a_name_with_a_first_name_or_a_title_looks_like_a_person() -> None:
     assert looks_like_person(view, "jane", "en")
     assert looks_like_person(view, "pe", "en")
     assert not looks_like_person(view, "gg", "en")
+
+
+def test_the_european_union_is_known_by_its_names_and_not_the_commission() -> None:
+    from innograph.ingest.relations import _UNION, _union_bodies
+
+    ents = {
+        **ENTS,
+        "EU": ("eu", "Organisation"),
+        "UE": ("ue", "Organisation"),
+        "European Commission": ("ec", "Organisation"),
+    }
+    text = "Jane Peeters, account manager EU affairs at Acme Labs, met the European Commission."
+    doc, mentions = make_doc(text, ents)
+    assert _union_bodies(DocView(doc, mentions), _UNION) == {"eu"}
+    doc, mentions = make_doc("Jane Peeters dit que l'UE finance Acme Labs.", ents, lang="fr")
+    assert _union_bodies(DocView(doc, mentions), _UNION) == {"ue"}
+
+
+def test_an_organisation_named_with_another_person_is_not_tied_to_one_named_apart() -> None:
+    text = (
+        "The visitors were Tom Jansen and Dr. Anna Smit. "
+        "Mayor Jane Peeters showed them the new lab of Acme Labs."
+    )
+    doc, mentions = make_doc(text, {**ENTS, "Anna Smit": ("anna", "Person")})
+    view = DocView(doc, mentions)
+    assert view.paired_elsewhere("acme", "tom", ("Person",))
+    assert not view.paired_elsewhere("acme", "jane", ("Person",))  # named together
+    doc, mentions = make_doc("Tom Jansen spoke. Acme Labs opened a lab.", ENTS)
+    assert not DocView(doc, mentions).paired_elsewhere("acme", "tom", ("Person",))
+    assert _unstated(text, "tom", "acme")

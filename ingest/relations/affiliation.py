@@ -14,7 +14,11 @@ sentence say the pairing is not what the text states:
   for it;
 * a quotation mark stands between the two ("... at Beta", says Jane Doe): the
   organisation is named in what the person says, not where the person works, unless
-  the person says "we" of it (Jane Doe: "As Beta we ...").
+  the person says "we" of it (Jane Doe: "As Beta we ...");
+* no sentence names the two together and a sentence of the organisation names another
+  person ("The guests were A and B. Mayor C opened the new Acme school."): the person
+  the organisation is named with is the one the text ties to it, not one named apart
+  (on train: 10 wrong ties removed in 6 documents of 6 sites, 1 right one lost).
 """
 
 from __future__ import annotations
@@ -139,7 +143,10 @@ def _we_pattern(lang: str) -> re.Pattern[str]:
 def unstated_affiliation(view: DocView, person: Ref, org: Ref, lang: str) -> bool:
     """Whether the sentence of ``person`` and ``org`` says the person's affiliation is
     elsewhere: a role ties the person to another organisation of the sentence, or a
-    quotation mark separates the two (see the module's docstring)."""
+    quotation mark separates the two, or the two are named apart and the organisation
+    with another person (see the module's docstring)."""
+    if view.paired_elsewhere(org.key, person.key, ("Person",)):
+        return True
     if view.segment_index_at(person.start) != view.segment_index_at(org.start):
         return False
     lo, hi = (person.end, org.start) if person.start < org.start else (org.end, person.start)

@@ -217,6 +217,19 @@ class DocView:
         """Index of the segment containing a character offset (the last one before it)."""
         return max(0, bisect_right(self._seg_starts, offset) - 1)
 
+    def paired_elsewhere(self, key: str, other: str, types: Sequence[str]) -> bool:
+        """Whether no sentence names both entity ``key`` and entity ``other``, and a
+        sentence of ``key`` names another entity of ``types``: what that sentence pairs
+        ``key`` with is the other entity, not ``other``, named only apart from it."""
+        own = {self.segment_index_at(r.start) for r in self.refs if r.key == key}
+        if any(self.segment_index_at(r.start) in own for r in self.refs if r.key == other):
+            return False
+        return any(
+            r.type in types and r.key not in (key, other)
+            for i in own
+            for r in self.segments[i].refs
+        )
+
     def refs_in(self, lo: int, hi: int) -> list[Ref]:
         """Mentions lying wholly inside [lo, hi)."""
         i = bisect_left(self._ref_starts, lo)
