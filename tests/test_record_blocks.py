@@ -87,3 +87,42 @@ def test_partners_after_a_project_compound_label_are_organisations(extractor: Ex
     triples = _triples(extractor, DE_PAGE, "de")
     assert ("Stadtwerke Brakhausen GmbH", "PARTICIPATES_IN", "GrenzWasser") in triples
     assert ("Hochschule Velderstadt", "LEADS", "GrenzWasser") in triples
+
+
+NL_BULLETS = """Drie nieuwe projecten
+
+De stuurgroep keurde de volgende projecten goed:
+
+• Velderwater (penvoerder: Hogeschool Velderdam) – € 1.200.000 EFRO
+• Noordlicht (penvoerder: Universiteit van Brakstad) – € 950.000 EFRO
+"""
+
+DE_ITEMS = """Neue Projekte
+
+Folgende Projekte wurden bewilligt:
+- GrenzWasser, Lead-Partner: Hochschule Velderstadt, EFRE-Mittel: 1,2 Mio. Euro
+- KlimaBrücke, Lead-Partner: Universität Nordheim, EFRE-Mittel: 0,9 Mio. Euro
+"""
+
+
+def test_listed_projects_with_their_fields_in_brackets_or_after_a_comma(
+    extractor: Extractor,
+) -> None:
+    found = {(s.text, s.label_) for s in entity_spans("nl", NL_BULLETS)}
+    assert ("Velderwater", "Project") in found and ("Noordlicht", "Project") in found
+    found = {(s.text, s.label_) for s in entity_spans("de", DE_ITEMS)}
+    assert ("GrenzWasser", "Project") in found and ("KlimaBrücke", "Project") in found
+    assert not [t for t, _ in found if t == "EFRE-Mittel"], found
+    triples = _triples(extractor, NL_BULLETS, "nl")
+    assert ("Hogeschool Velderdam", "LEADS", "Velderwater") in triples
+    assert ("Universiteit van Brakstad", "LEADS", "Noordlicht") in triples
+
+
+def test_an_organisation_named_only_in_one_projects_block_is_not_anothers(
+    extractor: Extractor,
+) -> None:
+    triples = _triples(extractor, DE_ITEMS, "de")
+    assert ("Hochschule Velderstadt", "LEADS", "GrenzWasser") in triples
+    assert ("Universität Nordheim", "LEADS", "KlimaBrücke") in triples
+    assert not {t for t in triples if t[0] == "Universität Nordheim" and t[2] == "GrenzWasser"}
+    assert not {t for t in triples if t[0] == "Hochschule Velderstadt" and t[2] == "KlimaBrücke"}

@@ -594,8 +594,8 @@ PROJECT_FIELD_LABELS: tuple[str, ...] = tuple(
             for word in """leadpartner lead-partner lead beneficiary trekker porteur partner
             partners partenaire partenaires deelnemers participants consortium beneficiaries
             begunstigden budget begroting subsidie bijdrage grant förderung fördersumme
-            zuschuss montant cofinancement financement erdf efro efre feder fesr looptijd
-            duration laufzeit durée projectduur""".split()
+            zuschuss mittel montant cofinancement financement erdf efro efre feder fesr
+            looptijd duration laufzeit durée projectduur""".split()
         }
     )
 )

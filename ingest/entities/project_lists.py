@@ -21,7 +21,9 @@ from innograph.ingest.entities.spans import cached_fold as fold
 
 _CUE_WINDOW = 15  # tokens between the project word and the colon
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪", ".", ")"})
-_ITEM_ENDS = frozenset({":", "-", "–", "—"})
+# What ends an item's name: its tagline's colon or dash, or a bracket or comma before
+# the item's fields ("- A (lead: X) – € ...", "- A, Lead partner: X").
+_ITEM_ENDS = frozenset({":", "-", "–", "—", "(", ","})
 _GLUE = frozenset({",", ";", *COORDINATORS})
 FLAG = "list|cue"  # weighs like any other cued list member
 
@@ -61,7 +63,8 @@ def _inline_list(doc: Doc, start: int, runs: dict[int, int]) -> list[tuple[int, 
 
 
 def _item(doc: Doc, start: int, end: int, runs: dict[int, int]) -> tuple[int, int] | None:
-    """The name that opens a list item line: "- A: ...", "• A – ...", "1A - A"."""
+    """The name that opens a list item line: "- A: ...", "• A – ...", "1A - A",
+    "- A (lead: X)", "- A, lead: X"."""
     i = start
     while i < end and (doc[i].text in _BULLETS or doc[i].is_space):
         i += 1

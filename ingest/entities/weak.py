@@ -43,7 +43,6 @@ from innograph.ingest.entities.spans import (
     is_acronym,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.reading.doc import block_of
 
 _LIST_GLUE = {",", "en", "and", "et", "und", "/", ";"}
 _CUE_SKIP = {
@@ -295,16 +294,10 @@ def _typed_elsewhere(doc: Doc) -> dict[tuple[int, int], str]:
 
 
 def _field_label(doc: Doc, start: int, end: int) -> bool:
-    """The run is the label of a project's field ("EFRE-Förderung: 1,2 Mio. Euro"); a
-    label may hold a name ("Acme PI: Jane Doe"), so only a field's own words count."""
-    block = block_of(doc[start])
-    return (
-        block is not None
-        and block.kind == "field"
-        and project_field(block.label)
-        and doc[start].idx == block.start
-        and doc[end - 1].idx + len(doc[end - 1].text) == block.start + len(block.label)
-    )
+    """The run is the label of a project's field ("EFRE-Förderung: 1,2 Mio. Euro", also
+    inside a line: "- Acme, EFRE-Mittel: 1 Mio. Euro"); a label may hold a name ("Acme
+    PI: Jane Doe"), so only a field's own words count."""
+    return end < len(doc) and doc[end].text == ":" and project_field(doc[start:end].text)
 
 
 def _lists(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:

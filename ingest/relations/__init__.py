@@ -164,6 +164,12 @@ def _decide(
             )
         ):
             continue  # the Union, the sentence ties the person elsewhere, or no name
+        if (
+            cand.type in ("LEADS", "PARTICIPATES_IN")
+            and (cand.type, cand.source, cand.target) not in ruled
+            and view.in_other_records(cand.source, cand.target)
+        ):
+            continue  # the organisation is named only in another project's block
         by_ends.setdefault((cand.source, cand.target), []).append(
             (model.score(cand.features), cand)
         )

@@ -390,6 +390,20 @@ class DocView:
             out.append(Record(head, blocks[i].start, end, kind))
         return out
 
+    def in_other_records(self, key: str, project: str) -> bool:
+        """Whether every mention of ``key`` stands in the record of a project other than
+        ``project``, itself the head of a record: on a page listing projects with their
+        partners, an organisation named only in one project's block is not another's."""
+        heads = {r.head.key for r in self.records if r.head.type in PROJECT_TYPES}
+        mentions = [r for r in self.refs if r.key == key]
+        if project not in heads or not mentions:
+            return False
+        for ref in mentions:
+            record = self.record_at(ref.start, PROJECT_TYPES)
+            if record is None or record.head.key in (project, key):
+                return False
+        return True
+
     def record_at(self, offset: int, types: Sequence[str]) -> Record | None:
         """The innermost record of an entity of ``types`` that holds ``offset``."""
         found = None
