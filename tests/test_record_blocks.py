@@ -63,7 +63,8 @@ def test_a_name_alone_above_a_projects_fields_is_that_project() -> None:
 
 
 def test_a_heading_above_other_fields_or_a_section_title_is_no_project() -> None:
-    page = "Hogeschool Velderdam\nContact: info at the desk\n\nProjectgegevens\nLeadpartner: Acme BV\n"
+    organisation = "Hogeschool Velderdam\nContact: info at the desk\n\n"
+    page = organisation + "Projectgegevens\nLeadpartner: Acme BV\n"
     found = {(s.text, s.label_) for s in entity_spans("nl", page)}
     assert ("Hogeschool Velderdam", "Project") not in found
     assert not [t for t, _ in found if "Projectgegevens" in t]
