@@ -23,3 +23,15 @@ def test_an_article_after_the_coordinator_keeps_the_list() -> None:
 def test_ordinary_words_and_places_in_the_list_stay_out() -> None:
     found = _found("nl", "Volgens Siemens en Amsterdam is dat goed nieuws.")
     assert ("Amsterdam", "Organisation") not in found, found
+
+
+def test_a_dot_inside_a_name_does_not_cut_it() -> None:
+    found = _found("de", "Beteiligt sind die Stadt Gronau, Tarvo.Nexel und die FH Münster.")
+    texts = {t for t, _ in found}
+    assert "Tarvo.Nexel" in texts, found
+    assert not any(t in texts for t in ("Tarvo", "Nexel")), found
+
+
+def test_a_missing_space_after_a_sentence_starts_no_name() -> None:
+    texts = {t for t, _ in _found("de", "Wir arbeiten seit Jahren.Die Stadt Gronau hilft.")}
+    assert not any("Jahren" in t for t in texts), texts
