@@ -58,6 +58,7 @@ from innograph.ingest.entities.spans import (
     SPAN_NER,
     SPAN_PATTERNS,
     SPAN_WEAK,
+    capitalised_in_running_text,
     is_acronym,
     is_name_token,
 )
@@ -143,6 +144,8 @@ def _usable(span: Span, source: str) -> bool:
         and not span[0].is_sent_start
         and not german_nouns(span)
     ):
+        trusted = True
+    if source == SPAN_PATTERNS and span.doc.lang_ == "en" and capitalised_in_running_text(span):
         trusted = True
     return trusted or _proper(span)
 

@@ -79,6 +79,9 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
                 is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j] if t.i > i or t.is_lower)
             if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
+            if _inner_dot(doc, j):  # "Regio.NRW": one name, though a sentence may start
+                j += 2
+                continue
             if is_link and nxt is not None and is_name_token(nxt) and not nxt.is_sent_start:
                 j += 2
                 continue
@@ -96,6 +99,16 @@ _QUANTITY_WORDS = frozenset(
     """miljard miljoen million millions billion billions milliard milliards mrd mio
     millionen milliarden million euro euros eur € % procent percent prozent pour""".split()
 )
+
+
+def _inner_dot(doc: Doc, j: int) -> bool:
+    """A dot written without spaces between two capitalised words ("Acme.Nord",
+    "Stadt.Land.Fluss"): a name's inner dot, where the tokenizer cut it. A missing space
+    after a sentence's end ("Jahren.Die") is told by the article or pronoun after it."""
+    if doc[j].text != "." or j + 1 >= len(doc) or doc[j - 1].whitespace_ or doc[j].whitespace_:
+        return False
+    nxt = doc[j + 1]
+    return is_name_token(nxt) and fold(nxt.text) not in STOP_CAPITALISED and "\n" not in nxt.text
 
 
 def _number_in_name(doc: Doc, j: int) -> bool:

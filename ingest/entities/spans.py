@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ontology.ids import fold
 
 SPAN_GAZETTEER = "ig_gazetteer"
@@ -65,3 +66,22 @@ def registry_key(kb_id: str) -> str:
 def cached_fold(text: str) -> str:
     """``ontology.ids.fold`` with a cache: components fold the same words over and over."""
     return fold(text)
+
+
+def capitalised_in_running_text(span: Span) -> bool:
+    """English capitalises ordinary words after "the" in mid-sentence only in a name ("the
+    Open Campus", "the Central Agency for X"): two or more words, each capitalised or a
+    connector, one of them a head noun of organisations that ends the name or comes before
+    a connector ("Smart Partnership Lead" is a post, not a body)."""
+    doc = span.doc
+    if len(span) < 2 or span.start == 0 or span[0].is_sent_start:
+        return False
+    if doc[span.start - 1].text != "the":
+        return False
+    if not all(t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in span if t.is_alpha):
+        return False
+    return any(
+        cached_fold(t.text) in ORG_HEADS
+        and (t.i + 1 == span.end or doc[t.i + 1].lower_ in NAME_CONNECTORS)
+        for t in span
+    )

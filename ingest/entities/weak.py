@@ -45,6 +45,9 @@ from innograph.ingest.entities.spans import (
 from innograph.ingest.entities.spans import cached_fold as fold
 
 _LIST_GLUE = {",", "en", "and", "et", "und", "/", ";"}
+# Articles that may follow a list's comma or coordinator before the next member
+# ("A, B en de C", "A and the B", "A und die B").
+_GLUE_ARTICLES = frozenset("the de het die der den dem das la le les".split())
 _CUE_SKIP = {
     ":",
     "(",
@@ -307,6 +310,8 @@ def _lists(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, in
         if chain:
             gap = doc[chain[-1][1] : run[0]]
             glue = [t.text.lower() for t in gap if not t.is_space]
+            if len(glue) >= 2 and glue[-1] in _GLUE_ARTICLES:
+                glue = glue[:-1]
             if 1 <= len(glue) <= 2 and all(g in _LIST_GLUE for g in glue) and "\n" not in gap.text:
                 chain.append(run)
                 continue
@@ -315,6 +320,30 @@ def _lists(doc: Doc, runs: list[tuple[int, int]]) -> Iterator[list[tuple[int, in
         chain = [run]
     if len(chain) >= 2:
         yield chain
+
+
+def _lone_proper_word(doc: Doc, start: int, end: int) -> bool:
+    """One capitalised word, not sentence-initial, that is no ordinary word of any of the
+    languages (nor a frequent German noun) and no known name of another kind: a name."""
+    if end - start != 1 or doc[start].is_sent_start:
+        return False
+    word = doc[start].text
+    if not (word[:1].isupper() and word[1:].islower()) or fold(word) in STOP_CAPITALISED:
+        return False
+    if gazetteer().is_common_word(word) or gazetteer().lookup(word):
+        return False
+    return not (doc.lang_ == "de" and german_ordinary(word))
+
+
+def _tail_types(chain: list[tuple[int, int]], typed: dict[tuple[int, int], str]) -> list[str]:
+    """The types other components gave the chain's members, a member counting also
+    through a longer name that ends with it ("het ministerie van X")."""
+    return [
+        label
+        for run in chain
+        for (start, end), label in typed.items()
+        if end == run[1] and start <= run[0]
+    ]
 
 
 def _list_cue(doc: Doc, start: int) -> str | None:
@@ -445,10 +474,17 @@ class WeakNames:
             votes = Counter(typed[r] for r in chain if r in typed)
             top = votes.most_common(2)
             label = cue or (top[0][0] if top and top[0][1] >= 2 and len(top) == 1 else None)
+            # One organisation named in the list vouches only for one-word proper names
+            # beside it ("Acme, Globex en Initech"), not for phrases of capitals.
+            lone = label is None and set(_tail_types(chain, typed)) == {"Organisation"}
+            if lone:
+                label = "Organisation"
             if label is None:
                 continue
             for start, end in chain:
                 if not cue and (start, end) in typed:
+                    continue
+                if lone and not _lone_proper_word(doc, start, end):
                     continue
                 spans[(start, end)] = Span(
                     doc, start, end, label=label, kb_id="list|cue" if cue else ""
