@@ -189,6 +189,13 @@ def test_cue_phrases_are_read_as_lemmas(text: str, lang: str, relation: str) -> 
     assert relation in rels
 
 
+def test_a_german_lead_partner_written_in_two_words_leads() -> None:
+    text = "Der Lead Partner Beta Hochschule entwickelt mit Gamma Werk das Projekt Sonnenbrücke."
+    found = triples(relations(text, DE, lang="de"))
+    assert ("LEADS", "beta", "sb") in found
+    assert ("PARTICIPATES_IN", "beta", "sb") not in found
+
+
 def test_a_lead_role_in_the_plural_names_no_one() -> None:
     for text, lang in (("the leaders met", "en"), ("les porteurs de projets", "fr")):
         rels = {r for _, _, cues in find_cues(text, lang) for cue in cues for r in cue.relations}
