@@ -48,6 +48,7 @@ from innograph.ingest.entities.grouping import (
     not_persons,
     type_families,
 )
+from innograph.ingest.entities.list_types import harmonise_lists
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import (
@@ -570,6 +571,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     fund_names(groups)
     out = []
     final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
+    harmonise_lists(final)
     for k, (_span, group) in enumerate(final):
         # A word in capitals is taken for a project only by default: listed among
         # organisations of several words or backed by a registry, it is one of them.

@@ -1,0 +1,70 @@
+"""One type for the names of one list (``ingest/entities/list_types.py``), on made-up lists."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from innograph.ingest.entities.grouping import Group
+from innograph.ingest.entities.list_types import harmonise_lists
+
+
+def _listed(text: str, typed: list[tuple[str, str, float]]) -> list[tuple[Span, Group]]:
+    """The list's mentions, each its own group with one vote of the given weight."""
+    doc = spacy.blank("en")(text)
+    final = []
+    for k, (name, label, weight) in enumerate(typed):
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label=label)
+        assert span is not None
+        group = Group(f"e{k}", label)
+        group.add(span, weight)
+        final.append((span, group))
+    return final
+
+
+def test_an_acronym_only_the_ner_typed_takes_the_type_of_its_list() -> None:
+    final = _listed(
+        "Acme coordinates NORDLICHT, ZEPHYR, KOMET and POLARIS.",
+        [
+            ("NORDLICHT", "Project", 0.3),
+            ("ZEPHYR", "Organisation", 1.0),
+            ("KOMET", "Project", 0.3),
+            ("POLARIS", "Project", 0.3),
+        ],
+    )
+    harmonise_lists(final)
+    assert [g.type for _s, g in final] == ["Project"] * 4
+
+
+def test_a_rule_typed_member_and_a_short_list_keep_their_types() -> None:
+    final = _listed(
+        "Partners are Velderdam, Acme Robotics, Nordhaven and Ostmark.",
+        [
+            ("Velderdam", "Region", 3.0),
+            ("Acme Robotics", "Organisation", 2.0),
+            ("Nordhaven", "Region", 3.0),
+            ("Ostmark", "Region", 3.0),
+        ],
+    )
+    harmonise_lists(final)
+    assert final[1][1].type == "Organisation"  # a rule's vote stands
+    short = _listed(
+        "Velderdam and Ostmark", [("Velderdam", "Region", 3.0), ("Ostmark", "Person", 1.0)]
+    )
+    harmonise_lists(short)
+    assert short[1][1].type == "Person"  # two names and no comma make no list
+
+
+def test_a_person_among_regions_is_a_region_when_only_the_ner_said_person() -> None:
+    final = _listed(
+        "Velderdam, Nordhaven, Kappa Ostmark, Lindau",
+        [
+            ("Velderdam", "Region", 3.0),
+            ("Nordhaven", "Region", 3.0),
+            ("Kappa Ostmark", "Person", 1.0),
+            ("Lindau", "Region", 3.0),
+        ],
+    )
+    harmonise_lists(final)
+    assert final[2][1].type == "Region"
