@@ -68,3 +68,16 @@ def test_a_person_among_regions_is_a_region_when_only_the_ner_said_person() -> N
     )
     harmonise_lists(final)
     assert final[2][1].type == "Region"
+
+
+def test_a_german_compound_opening_a_name_types_it() -> None:
+    from innograph.ingest.entities.german import german_head_type
+    from innograph.ingest.entities.patterns import type_of_run
+
+    assert german_head_type("grenzgebiet") == "Region"
+    assert german_head_type("metropolregion") == "Region"
+    assert german_head_type("forschungsinstituts") == "Organisation"  # genitive
+    assert german_head_type("euregion") is None  # a body as well as an area
+    assert type_of_run(["Grenzgebiet", "Nordmark"], "de") == "Region"
+    assert type_of_run(["Großregion", "Velder-Ost"], "de") == "Region"
+    assert type_of_run(["Forschungsinstituts", "KOMET"], "de") == "Organisation"

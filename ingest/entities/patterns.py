@@ -41,11 +41,11 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     REGION_HEADS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.german import german_head_type
 from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
     DASHES,
     ELIDED,
-    LONG_ORG_HEADS,
     is_distinctive_word,
     is_year,
     name_runs,
@@ -258,8 +258,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"
-    if lang == "de" and len(words) >= 2 and folded[0].endswith(LONG_ORG_HEADS):
-        return "Organisation"  # German compounds its head: "Universitätsklinikum Lindenhof"
+    if lang == "de" and len(words) >= 2 and (head := german_head_type(folded[0])):
+        return head  # German compounds its head: "Universitätsklinikum X", "Grenzgebiet X"
     return None
 
 
