@@ -81,3 +81,15 @@ def test_a_german_compound_opening_a_name_types_it() -> None:
     assert type_of_run(["Grenzgebiet", "Nordmark"], "de") == "Region"
     assert type_of_run(["Großregion", "Velder-Ost"], "de") == "Region"
     assert type_of_run(["Forschungsinstituts", "KOMET"], "de") == "Organisation"
+
+
+def test_a_name_before_a_plural_project_word_is_not_called_a_project() -> None:
+    from innograph.ingest.entities.spans import SPAN_PATTERNS
+    from innograph.ingest.nlp import join_wrapped_lines, pipeline
+
+    def projects(text: str) -> set[str]:
+        doc = pipeline("en")(join_wrapped_lines(text))
+        return {s.text for s in doc.spans.get(SPAN_PATTERNS, []) if s.label_ == "Project"}
+
+    assert "Nordlicht" in projects("Acme Robotics leads the Nordlicht project in Velderdam.")
+    assert "Nordlicht" not in projects("Acme Robotics leads the Nordlicht projects in Velderdam.")

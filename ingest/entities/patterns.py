@@ -36,6 +36,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     ORG_HEADS,
     PERSON_ROLES,
     PROGRAMME_CUES,
+    PLURAL_PROJECT_CUES,
     PROJECT_CUES,
     PROJECT_HEADS,
     REGION_HEADS,
@@ -328,7 +329,8 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
             if head and is_name_token(tok) and head[0].isupper():
                 yield Span(doc, tok.i, tok.i + 1, label="Project")
             continue
-        before = tok.i
+        # A name before a plural cue is whose the projects are, not one of them.
+        before = tok.i if cue not in PLURAL_PROJECT_CUES else -1
         if before - 1 >= 0 and doc[before - 1].text in DASHES:
             before -= 1
         if before in ends and same_line(doc, ends[before], tok.i):
