@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
-from innograph.ingest.entities.grouping import Group
+from innograph.ingest.entities.grouping import Group, lonely_acronym
 from innograph.ingest.entities.spans import COORDINATORS, is_acronym
 
 # What may stand between two members of a list ("A, B", "A and B", "A / B").
@@ -75,3 +75,35 @@ def harmonise_lists(final: Sequence[tuple[Span, Group]]) -> None:
             kind = next(iter(others))
             if kind in _LENT_TYPES and kind != group.type:
                 group.type = kind
+
+
+_LIST_JOINS = frozenset({",", "&", "/", *COORDINATORS})
+_ORGANISATION_TYPES = frozenset({"Organisation", "Cluster"})
+
+
+def listed_with_organisations(
+    final: list[tuple[Span, Group]], k: int, strong: bool = False
+) -> bool:
+    """Is the k-th mention a member of a list ("A, B, KLM and C") next to a mention of
+    an organisation that more than a short acronym backs (``strong``: a name of several
+    words, or one a registry or a rule backs)? An acronym among named partners is a
+    partner too, not a term."""
+    span = final[k][0]
+    doc = span.doc
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(final):
+            continue
+        other, group = final[j]
+        if group.type not in _ORGANISATION_TYPES or lonely_acronym(group):
+            continue
+        if strong and len(other) < 2 and group.votes.get(group.type, 0.0) < 2.0:
+            continue  # another word in capitals that only NER or a default calls one
+        lo, hi = (other.end, span.start) if j < k else (span.end, other.start)
+        between = [t.text for t in doc[lo:hi]]
+        if not between or not all(w.lower() in _LIST_JOINS for w in between):
+            continue
+        # A comma makes it a list: "A, KLM" or "A, B and KLM", not just "A and KLM".
+        around = [t.text for t in doc[max(0, span.start - 1) : span.end + 1]]
+        if "," in between or "," in around:
+            return True
+    return False
