@@ -93,3 +93,18 @@ def test_a_name_before_a_plural_project_word_is_not_called_a_project() -> None:
 
     assert "Nordlicht" in projects("Acme Robotics leads the Nordlicht project in Velderdam.")
     assert "Nordlicht" not in projects("Acme Robotics leads the Nordlicht projects in Velderdam.")
+
+
+def test_a_nearby_project_word_types_only_a_name_with_a_word_of_its_own() -> None:
+    from innograph.ingest.entities.spans import SPAN_WEAK
+    from innograph.ingest.nlp import join_wrapped_lines, pipeline
+
+    doc = pipeline("de")(
+        join_wrapped_lines(
+            "Mit Partnern hat die Westliche Grenzgemeinschaft bislang 30 Projekte umgesetzt, "
+            "darunter NORDLICHT als drittes Projekt."
+        )
+    )
+    typed = {s.text: s.label_ for s in doc.spans.get(SPAN_WEAK, [])}
+    assert typed.get("Westliche Grenzgemeinschaft") != "Project", typed
+    assert typed.get("NORDLICHT") == "Project", typed
