@@ -48,6 +48,8 @@ from innograph.ingest.entities.grouping import (
     not_persons,
     type_families,
 )
+from innograph.ingest.entities.headings import shouted_heading
+from innograph.ingest.entities.list_types import harmonise_lists, listed_with_organisations
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import (
@@ -106,6 +108,8 @@ def _usable(span: Span, source: str) -> bool:
     ):
         return False
     if " ".join(words) in CONTINENTS:
+        return False
+    if source != SPAN_GAZETTEER and shouted_heading(span):
         return False
     if french_word_as_noun(span):
         return False
@@ -524,38 +528,6 @@ def _typed(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, span.end, label=label, kb_id=span.kb_id_)
 
 
-_LIST_JOINS = frozenset({",", "&", "/", *COORDINATORS})
-_ORGANISATION_TYPES = frozenset({"Organisation", "Cluster"})
-
-
-def _listed_with_organisations(
-    final: list[tuple[Span, Group]], k: int, strong: bool = False
-) -> bool:
-    """Is the k-th mention a member of a list ("A, B, KLM and C") next to a mention of
-    an organisation that more than a short acronym backs (``strong``: a name of several
-    words, or one a registry or a rule backs)? An acronym among named partners is a
-    partner too, not a term."""
-    span = final[k][0]
-    doc = span.doc
-    for j in (k - 1, k + 1):
-        if not 0 <= j < len(final):
-            continue
-        other, group = final[j]
-        if group.type not in _ORGANISATION_TYPES or lonely_acronym(group):
-            continue
-        if strong and len(other) < 2 and group.votes.get(group.type, 0.0) < 2.0:
-            continue  # another word in capitals that only NER or a default calls one
-        lo, hi = (other.end, span.start) if j < k else (span.end, other.start)
-        between = [t.text for t in doc[lo:hi]]
-        if not between or not all(w.lower() in _LIST_JOINS for w in between):
-            continue
-        # A comma makes it a list: "A, KLM" or "A, B and KLM", not just "A and KLM".
-        around = [t.text for t in doc[max(0, span.start - 1) : span.end + 1]]
-        if "," in between or "," in around:
-            return True
-    return False
-
-
 def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     """Assign every span its document-level group (``Span.id_``) and return them."""
     groups: list[Group] = []
@@ -576,17 +548,18 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
     fund_names(groups)
     out = []
     final = [(span, current(assigned[span.start], merged)) for span, _weight in weighted]
+    harmonise_lists(final)
     for k, (_span, group) in enumerate(final):
         # A word in capitals is taken for a project only by default: listed among
         # organisations of several words or backed by a registry, it is one of them.
         if (
             group.type == "Project"
             and not group.confident
-            and _listed_with_organisations(final, k, strong=True)
+            and listed_with_organisations(final, k, strong=True)
         ):
             group.type = "Organisation"
     for k, (span, group) in enumerate(final):
-        if lonely_acronym(group) and not _listed_with_organisations(final, k):
+        if lonely_acronym(group) and not listed_with_organisations(final, k):
             continue
         labelled = Span(
             doc, span.start, span.end, label=group.type, kb_id=span.kb_id_, span_id=group.key

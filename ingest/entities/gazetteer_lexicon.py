@@ -376,6 +376,10 @@ PROJECT_CUES: frozenset[str] = with_folded(
     )
 )
 
+# The plural cues: a name before one says whose or what kind the projects are ("the
+# Interreg projects", "Acme-projecten"), it does not name one project.
+PLURAL_PROJECT_CUES: frozenset[str] = frozenset("projects projecten projets projekte".split())
+
 # Last words that make a capitalised name a project ("the Quantum Flagship").
 PROJECT_HEADS: frozenset[str] = frozenset("flagship flagships vlaggenschip".split())
 

@@ -171,3 +171,24 @@ def german_nominative(name: str) -> str:
     """A German name with its head noun in the nominative ("Nordsee-Programms" ->
     "Nordsee-Programm"); other names as they are."""
     return _GENITIVE_HEADS.sub(r"\1", name)
+
+
+# Heads a German compound ends in when it names an area ("Grenzgebiet", "Großregion",
+# "Metropolregion"); "Euregio..." names the cross-border bodies as well as their areas.
+_AREA_HEADS = ("region", "gebiet")
+# Organisation heads long enough to end a compound, also in the genitive ("des
+# Forschungsinstituts X").
+_LONG_HEADS = tuple(h for h in ORG_HEADS if len(h) >= 6)
+_HEADS_ANY_CASE = (
+    _LONG_HEADS + tuple(h + "s" for h in _LONG_HEADS) + tuple(h + "es" for h in _LONG_HEADS)
+)
+
+
+def german_head_type(word: str) -> str | None:
+    """The type the German compound opening a name announces (``word`` folded): an area
+    ("Grenzgebiet X": a region) or an organisation ("Forschungsinstituts X")."""
+    if word.endswith(_AREA_HEADS) and len(word) >= 9 and not word.startswith("euregio"):
+        return "Region"
+    if word.endswith(_HEADS_ANY_CASE):
+        return "Organisation"
+    return None

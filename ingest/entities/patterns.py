@@ -35,17 +35,18 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     INTERREG_AREA_WORDS,
     ORG_HEADS,
     PERSON_ROLES,
+    PLURAL_PROJECT_CUES,
     PROGRAMME_CUES,
     PROJECT_CUES,
     PROJECT_HEADS,
     REGION_HEADS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.german import german_head_type
 from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
     DASHES,
     ELIDED,
-    LONG_ORG_HEADS,
     is_distinctive_word,
     is_year,
     name_runs,
@@ -258,8 +259,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"
-    if lang == "de" and len(words) >= 2 and folded[0].endswith(LONG_ORG_HEADS):
-        return "Organisation"  # German compounds its head: "Universitätsklinikum Lindenhof"
+    if lang == "de" and len(words) >= 2 and (head := german_head_type(folded[0])):
+        return head  # German compounds its head: "Universitätsklinikum X", "Grenzgebiet X"
     return None
 
 
@@ -328,7 +329,8 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
             if head and is_name_token(tok) and head[0].isupper():
                 yield Span(doc, tok.i, tok.i + 1, label="Project")
             continue
-        before = tok.i
+        # A name before a plural cue is whose the projects are, not one of them.
+        before = tok.i if cue not in PLURAL_PROJECT_CUES else -1
         if before - 1 >= 0 and doc[before - 1].text in DASHES:
             before -= 1
         if before in ends and same_line(doc, ends[before], tok.i):

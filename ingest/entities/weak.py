@@ -438,13 +438,15 @@ class WeakNames:
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
             # A cue right at the name, then the name's own head word ("Fonds für X"),
-            # then the nearest cue word in the sentence.
+            # then the nearest cue word in the sentence; that last only for a name with
+            # a word of its own: capitalised ordinary words near "Projekte" are more
+            # often an adjective and a noun, an owner or a place than a project.
             owner = _owner_position(doc, start, words)
             label = (
                 _adjacent_programme_cue(doc, start, end)
                 or _own_type(words, self.lang)
                 or owner
-                or (context_type(doc, start, end) if owner is None else None)
+                or (context_type(doc, start, end) if owner is None and distinctive else None)
             )
             if label is None and (shouted_words(words) or _field_label(doc, start, end)):
                 continue
