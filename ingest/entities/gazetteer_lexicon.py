@@ -587,23 +587,6 @@ HEADING_CUES: frozenset[str] = frozenset(
     )
 )
 
-# Field labels of a project's record ("Lead partner:", "Partners:", "Total budget:",
-# "EFRO-bijdrage:", "Laufzeit:"): a short line right above one names the project. A label
-# matches when it is one of these or ends with one ("Projektpartner", "ERDF grant").
-PROJECT_FIELD_LABELS: tuple[str, ...] = tuple(
-    sorted(
-        {fold(cue) for cue in HEADING_CUES}
-        | {
-            fold(word)
-            for word in """leadpartner lead-partner lead beneficiary trekker porteur partner
-            partners partenaire partenaires deelnemers participants consortium beneficiaries
-            begunstigden budget begroting subsidie bijdrage grant förderung fördersumme
-            zuschuss mittel montant cofinancement financement erdf efro efre feder fesr
-            looptijd duration laufzeit durée projectduur""".split()
-        }
-    )
-)
-
 # Nouns for a firm written right before its name ("die Firma X", "het bedrijf X",
 # "la société X", "the company X"): the name is an organisation's, whatever cue is near.
 COMPANY_NOUNS: frozenset[str] = with_folded(

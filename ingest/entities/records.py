@@ -18,12 +18,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
-from innograph.ingest.entities.gazetteer_lexicon import (
-    HEADING_CUES,
-    LIST_CUES,
-    PROJECT_FIELD_LABELS,
-    STOP_CAPITALISED,
-)
+from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES, STOP_CAPITALISED
 from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
 from innograph.ingest.entities.quoted import cue_type, is_project_word
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -140,6 +135,23 @@ def record_spans(doc: Doc) -> Iterator[Span]:
         for start, end in names:
             yield Span(doc, start, end, label=label, kb_id=FLAG)
 
+
+# Field labels of a project's record ("Lead partner:", "Partners:", "Total budget:",
+# "EFRO-bijdrage:", "Laufzeit:"): a short line right above one names the project. A label
+# matches when it is one of these or ends with one ("Projektpartner", "ERDF grant").
+PROJECT_FIELD_LABELS: tuple[str, ...] = tuple(
+    sorted(
+        {fold(cue) for cue in HEADING_CUES}
+        | {
+            fold(word)
+            for word in """leadpartner lead-partner lead beneficiary trekker porteur partner
+            partners partenaire partenaires deelnemers participants consortium beneficiaries
+            begunstigden budget begroting subsidie bijdrage grant förderung fördersumme
+            zuschuss mittel montant cofinancement financement erdf efro efre feder fesr
+            looptijd duration laufzeit durée projectduur""".split()
+        }
+    )
+)
 
 # Small words a project's name written as a heading may hold ("Water in de Stad").
 _NAME_JOINERS = frozenset(
