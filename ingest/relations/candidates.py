@@ -8,11 +8,9 @@ relations they state, cues attached to either end), an end named in a list read 
 whole list ("A, B and C are partners of X": each member gets the same words), the
 layout (same line, bullet, heading, a list of the same type), the records of the page
 (one end opens the heading, item or "Name - ..." paragraph that names the other, or the
-other is named only in other entities' records), a sentence naming one end that speaks
-of the other by a reference ("A and B make sure this project ..."), one name inside the
-other ("Ghent University Global Campus"), a possessive ("Flanders' cluster"), the
-document (the only or most-named entity of its type, named in the title) and what the
-cue rules proposed.
+other is named only in other entities' records), one name inside the other ("Ghent
+University Global Campus"), a possessive ("Flanders' cluster"), the document (the only
+or most-named entity of its type, named in the title) and what the cue rules proposed.
 ``relations.model`` weighs them; ``evaluation.train_relations`` learns the weights from a
 train split of the gold.
 """
@@ -30,7 +28,7 @@ from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.cues import LOCATED_IN
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
-from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref
+from innograph.ingest.relations.text import DocView, Ref
 from innograph.ontology.terms import relation_type
 
 RELATION_TYPES = (
@@ -121,14 +119,6 @@ class PairReader:
                 " ".join(view.lowered[ref.start : ref.end].split())
             )
         self._record_heads: dict[tuple[str, str], dict[str, str]] = {}
-        # the project each sentence speaks of by a reference ("this project", "het
-        # project", "dieses Projekt"), resolved to its name
-        self.refers_to: dict[int, str] = {}
-        for i, seg in enumerate(view.segments):
-            if seg.refs and view.has_reference(seg, seg.start, seg.end):
-                named = view.anaphor(seg, seg.start, seg.end, PROJECT_TYPES, seg_index=i)
-                if named is not None:
-                    self.refers_to[i] = named.key
         self.placed: set[str] = set()
         self.attached = self._attached_cues()
         self._nearest: dict[tuple[str, str], str] = {}
@@ -317,11 +307,6 @@ class PairReader:
             if len(line.strip()) <= (ref.end - ref.start) + 2:
                 feats.append(f"{side}_alone_on_line")
         feats += self._layout_features(a, b, ra, rb)
-        # "A and B make sure this project ...": a sentence naming one end and speaking
-        # of the other by a reference
-        for side, key, other in (("s", a, b), ("t", b, a)):
-            if any(self.refers_to.get(self._seg_of[id(r)]) == other for r in self.refs_by_key[key]):
-                feats.append(f"{side}_sentence_refers_to_other")
         feats += self._record_features(a, b)
         if self._name_holds(a, b):
             feats.append("s_name_holds_t")  # "Acme University Coastal Campus", "Acme University"
