@@ -17,12 +17,12 @@ from innograph.evaluation.split import gold_docs
 
 pytestmark = pytest.mark.slow
 
-# measured (session 8): entities 0.765, relations 0.319, relations on gold entities 0.565
+# measured (session 9): entities 0.765, relations 0.325, relations on gold entities 0.571
 ENTITY_F1 = 0.75
-RELATION_F1 = 0.30
+RELATION_F1 = 0.31
 # issue #13's target: no language more than this far behind English (entities: fr 0.042)
 LANGUAGE_GAP = 0.08
-RELATION_F1_GOLD_ENTITIES = 0.54
+RELATION_F1_GOLD_ENTITIES = 0.55
 
 
 @pytest.fixture(scope="module")
