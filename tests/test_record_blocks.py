@@ -7,13 +7,17 @@ Pages written for these tests in Dutch and German; the names are invented.
 
 from __future__ import annotations
 
-import hashlib
-
-import pytest
+from typing import TYPE_CHECKING
 
 from innograph.ingest.extractor import Extractor
-from innograph.ingest.reading.formats import SourceText
 from innograph.tests.entity_spans import entity_spans
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_extractor import _source, extractor
+else:
+    from test_extractor import _source, extractor
+
+__all__ = ["extractor"]  # the module-scoped fixture, shared with the end-to-end tests
 
 NL_PAGE = """Programma keurt twee nieuwe projecten goed
 
@@ -38,16 +42,6 @@ Projektpartner: Stadtwerke Brakhausen GmbH, Universität Nordheim
 Gesamtbudget: 2,4 Mio. Euro
 EFRE-Förderung: 1,2 Mio. Euro
 """
-
-
-def _source(text: str, name: str) -> SourceText:
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    return SourceText(f"/tmp/{name}", name, text, digest, "text/plain")
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
 
 
 def _triples(extractor: Extractor, text: str, lang: str) -> set[tuple[str, str, str]]:

@@ -39,7 +39,7 @@ class GazetteerRuler:
                 or " " in entry.name  # "University of Applied Sciences": generic anywhere
             ):
                 continue
-            if _french_word(entry.name, entry.source, nlp.lang):
+            if _french_word(entry.name, entry.source, nlp.lang or ""):
                 continue
             label = f"{entry.type}\t{entry.key}"
             if " " not in entry.name.strip() and "-" not in entry.name or is_acronym(entry.name):
