@@ -107,3 +107,22 @@ def test_the_union_is_placed_only_where_a_rule_reads_it() -> None:
     text = "The European Commission in Brussels wants more."
     doc, mentions = make_doc(text, ents)
     assert ("LOCATED_IN", "ec", "bxl") in triples(extract_relations(doc, mentions, lang="en"))
+
+
+def test_the_union_is_no_partner_or_member_by_the_model_alone() -> None:
+    ents: Entities = {
+        "European Union": ("eu", "Organisation"),
+        "Nordlicht": ("nl", "Project"),
+        "Acme Robotics": ("acme", "Organisation"),
+        "Velder Network": ("vn", "Organisation"),
+    }
+    text = (
+        "Nordlicht is one of the largest projects the European Union has funded. "
+        "Acme Robotics and the European Union spoke at the Velder Network day."
+    )
+    doc, mentions = make_doc(text, ents)
+    found = triples(extract_relations(doc, mentions, lang="en"))
+    assert not {t for t in found if t[1] == "eu" and t[0] in ("PARTICIPATES_IN", "MEMBER_OF")}
+    text = "The European Union is a partner in Nordlicht."
+    doc, mentions = make_doc(text, ents)
+    assert ("PARTICIPATES_IN", "eu", "nl") in triples(extract_relations(doc, mentions, lang="en"))

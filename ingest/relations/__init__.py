@@ -151,7 +151,9 @@ def _decide(
             (cand.type, cand.source, cand.target) not in ruled
         ):
             continue
-        if cand.type == "LOCATED_IN" and cand.source in unbound:
+        # The Union and the Commission fund, label and host; the model alone never
+        # places them, nor makes them a project's partner or a body's member.
+        if cand.type in ("LOCATED_IN", "PARTICIPATES_IN", "MEMBER_OF") and cand.source in unbound:
             if (cand.type, cand.source, cand.target) not in ruled:
                 continue
         if (
