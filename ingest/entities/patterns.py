@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities import (
     compass,
+    copula,
     interreg,
     project_lists,
     quoted,
@@ -579,6 +580,7 @@ class PatternFinder:
         spans += project_lists.colon_list_spans(doc)
         spans += records.record_spans(doc)
         spans += records.field_record_spans(doc)
+        spans += copula.copula_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += _person_spans(doc)
         spans += _s3_platform_spans(doc)
