@@ -419,8 +419,7 @@ def _long_form_spans(doc: Doc, lang: str) -> Iterator[Span]:
         entity_type = type_of_run([t.text for t in doc[start:end]], lang) or "?"
         yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{acronym}")
         defined.setdefault(acronym, entity_type)
-    # An acronym the document defines names its long form wherever it stands alone
-    # ("Tilburg University (UT) ... UT will ..."), short as it may be.
+    # A defined acronym names its long form wherever it stands alone, short as it may be.
     for tok in doc:
         if tok.text in defined and not (
             tok.i > 0
