@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from innograph.ingest.entities.ner_candidates import dictionary_word, retype
+from innograph.ingest.entities.dictionary import dictionary_word
+from innograph.ingest.entities.ner_candidates import retype
 from innograph.ingest.entities.spans import SPAN_NER
 from innograph.ingest.nlp import pipeline
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import CLUSTER_CUES, ORG_HEADS, STOP_CAPITALISED
 from innograph.ingest.entities.german import german_ordinary
@@ -43,9 +44,6 @@ def _kind(word: str) -> str | None:
 
 def _ordinary(word: str, lang: str) -> bool:
     """A word of the language ("Hiervoor", "Als", "Partner"), not a name's own word."""
-    # imported here: ner_candidates imports the pattern finder, which imports this module
-    from innograph.ingest.entities.ner_candidates import dictionary_word
-
     return (
         dictionary_word(word, lang)
         or gazetteer().is_common_word(word, lang if lang in ("en", "nl") else None)

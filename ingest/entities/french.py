@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     EVENT_HEADS,
     ORG_HEADS,
     with_folded,
 )
-from innograph.ingest.entities.ner_candidates import dictionary_word
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import is_name_token
 

@@ -14,8 +14,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
-from innograph.ingest.entities.ner_candidates import dictionary_word
 from innograph.ingest.entities.spans import SPAN_GAZETTEER, is_acronym
 
 
