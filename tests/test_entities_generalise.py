@@ -80,3 +80,10 @@ def test_a_sum_written_with_a_currency_code_is_no_name() -> None:
 def test_a_registry_name_that_is_a_french_word_is_no_name_in_french() -> None:
     found = _found("fr", "Projet SOLVERT\nChef de file : Université de Velderville\n")
     assert not [t for t, _ in found if t == "Projet"], found
+
+
+def test_two_governments_in_one_sentence_stay_two_entities() -> None:
+    from innograph.ingest.entities.spans import registry_key
+
+    # a flag, not a registry key: mentions that share it are not one entity by it
+    assert registry_key("gov|cue") == "" and registry_key("head|heading") == ""

@@ -169,3 +169,10 @@ def test_a_german_name_in_the_genitive_is_named_in_the_nominative(extractor: Ext
     assert programme.name.startswith("Interreg-Programm")
     assert "Programms" not in programme.name
     assert any("Programms" in alias for alias in programme.aliases)
+
+
+def test_two_governments_of_one_sentence_are_two_entities(extractor: Extractor) -> None:
+    text = "De Vlaamse overheid en de Waalse regering tekenden een akkoord."
+    facts = extractor.extract(_source(text, "gov.txt"), lang="nl")
+    names = {e.name for e in facts.entities if e.type == "Organisation"}
+    assert {"Vlaamse overheid", "Waalse regering"} <= names, facts.entities

@@ -218,4 +218,4 @@ def heading_spans(doc: Doc) -> Iterator[Span]:
             and is_name_token(doc[start])
             and not gazetteer().lookup(doc[start:end].text)
         ):
-            yield Span(doc, start, end, label="Organisation", kb_id="heading")
+            yield Span(doc, start, end, label="Organisation", kb_id="head|heading")

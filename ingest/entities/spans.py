@@ -54,7 +54,7 @@ def is_acronym(text: str) -> bool:
 
 
 # kb_id prefixes that flag how a span was found, rather than naming a registry entry.
-FLAG_PREFIXES = ("acronym|", "weak|", "list|", "head|")
+FLAG_PREFIXES = ("acronym|", "weak|", "list|", "head|", "gov|")
 
 
 def registry_key(kb_id: str) -> str:
