@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
-from innograph.ingest.entities.gazetteer_lexicon import CLUSTER_CUES, ORG_HEADS, STOP_CAPITALISED
+from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS, STOP_CAPITALISED
 from innograph.ingest.entities.german import german_ordinary
-from innograph.ingest.entities.quoted import is_project_word
+from innograph.ingest.entities.quoted import head_type
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import is_acronym, is_name_token
 
@@ -25,17 +25,17 @@ _COPULAS = frozenset("is ist est was war était".split())
 _ARTICLES = frozenset("de het een a an the ein eine einer der die das un une le la l' l’".split())
 _MAX_NAME = 4  # words of the name before the copula
 _MAX_MODIFIERS = 2  # adjectives between the article and the kind noun
-_REGION_NOUNS = ("regio", "region", "région", "gebiet", "provincie", "provinz", "province")
+_REGION_NOUNS = tuple(
+    fold(n) for n in ("regio", "region", "région", "gebiet", "provincie", "provinz", "province")
+)
 
 
 def _kind(word: str) -> str | None:
     """The entity type a kind noun names ("speerpuntcluster", "Projekt", "agency")."""
     w = fold(word)
-    if w in CLUSTER_CUES or w.endswith("cluster"):
-        return "Cluster"
-    if is_project_word(w):
-        return "Project"
-    if w.endswith(tuple(fold(n) for n in _REGION_NOUNS)):
+    if found := head_type(w):
+        return found
+    if w.endswith(_REGION_NOUNS):
         return "Region"
     if w in ORG_HEADS:
         return "Organisation"

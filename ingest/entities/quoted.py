@@ -95,6 +95,17 @@ def is_project_word(word: str) -> bool:
     return bool(_PROJECT_WORD.search(fold(word)))
 
 
+def head_type(word: str) -> str | None:
+    """The type a kind noun's head announces: a project ("Pilotprojekt", "projecten") or a
+    cluster ("Biocluster"); "platform" and "partnership" are too common to type a name."""
+    w = fold(word)
+    if is_project_word(w):
+        return "Project"
+    if w in CLUSTER_CUES or w.endswith("cluster"):
+        return "Cluster"
+    return None
+
+
 def cue_type(word: str) -> str | None:
     """The type a cue word announces for a quoted name next to it."""
     w = fold(word).strip("-")

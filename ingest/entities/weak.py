@@ -20,7 +20,6 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
-    CLUSTER_CUES,
     COMPANY_NOUNS,
     GENERIC_ACRONYMS,
     INTERREG_AREA_WORDS,
@@ -33,7 +32,7 @@ from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
-from innograph.ingest.entities.quoted import is_project_word
+from innograph.ingest.entities.quoted import head_type, is_project_word
 from innograph.ingest.entities.records import project_field
 from innograph.ingest.entities.spans import (
     SPAN_GAZETTEER,
@@ -114,15 +113,6 @@ def shouted_words(words: list[str]) -> bool:
     )
 
 
-def _cue_type(word: str) -> str | None:
-    w = fold(word)
-    if is_project_word(w):
-        return "Project"
-    if w in CLUSTER_CUES or w.endswith("cluster"):
-        return "Cluster"
-    return None  # "platform" and "partnership" are too common to type a name nearby
-
-
 def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
     """ "het innovatieprogramma X", "the X programme": a programme named right there;
     "X is co-financed by ...": what is funded is a project."""
@@ -177,7 +167,7 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
     for i in range(max(sent.start, start - _WINDOW), min(sent.end, end + _WINDOW)):
         if start <= i < end:
             continue
-        found = _cue_type(doc[i].text)
+        found = head_type(doc[i].text)
         if found:
             distance = start - i if i < start else i - end + 1
             if best is None or distance < best[0]:
@@ -352,7 +342,7 @@ def _list_cue(doc: Doc, start: int) -> str | None:
         i -= 1
     if i < 0:
         return None
-    return LIST_CUES.get(doc[i].lower_) or _cue_type(doc[i].text)
+    return LIST_CUES.get(doc[i].lower_) or head_type(doc[i].text)
 
 
 # Words for a government; after an adjective of a place ("Vlaamse regering", "Dutch

@@ -147,31 +147,10 @@ def _decide(
     union = _union_bodies(view, _UNION)
     by_ends: dict[tuple[str, str], list[tuple[float, Candidate]]] = {}
     for cand in _reader(view, lang, proposed).candidates():
-        if (cand.type, cand.target_ref.type) in STATED_ONLY and (
-            (cand.type, cand.source, cand.target) not in ruled
+        if (cand.type, cand.source, cand.target) not in ruled and _not_for_the_model(
+            view, cand, lang, unbound, union
         ):
             continue
-        # The Union and the Commission fund, label and host; the model alone never
-        # places them, nor makes them a project's partner or a body's member.
-        if cand.type in ("LOCATED_IN", "PARTICIPATES_IN", "MEMBER_OF") and cand.source in unbound:
-            if (cand.type, cand.source, cand.target) not in ruled:
-                continue
-        if (
-            cand.type == "AFFILIATED_WITH"
-            and (cand.type, cand.source, cand.target) not in ruled
-            and (
-                cand.target in union
-                or unstated_affiliation(view, cand.source_ref, cand.target_ref, lang)
-                or not looks_like_person(view, cand.source, lang)
-            )
-        ):
-            continue  # the Union, the sentence ties the person elsewhere, or no name
-        if (
-            cand.type in ("LEADS", "PARTICIPATES_IN")
-            and (cand.type, cand.source, cand.target) not in ruled
-            and view.in_other_records(cand.source, cand.target)
-        ):
-            continue  # the organisation is named only in another project's block
         by_ends.setdefault((cand.source, cand.target), []).append(
             (model.score(cand.features), cand)
         )
@@ -214,6 +193,29 @@ def _decide(
     facts = _one_project_amounts(view, most_specific_programmes(view, kept))
     stated_grants(view, facts)
     return facts
+
+
+def _not_for_the_model(
+    view: DocView, cand: Candidate, lang: str, unbound: set[str], union: set[str]
+) -> bool:
+    """Whether a candidate no rule proposed is one the model may not add on its own."""
+    if (cand.type, cand.target_ref.type) in STATED_ONLY:
+        return True
+    # The Union and the Commission fund, label and host; the model alone never places
+    # them, nor makes them a project's partner or a body's member.
+    if cand.type in ("LOCATED_IN", "PARTICIPATES_IN", "MEMBER_OF") and cand.source in unbound:
+        return True
+    if cand.type == "AFFILIATED_WITH":
+        # the Union, the sentence ties the person elsewhere, or the "person" is no name
+        return (
+            cand.target in union
+            or unstated_affiliation(view, cand.source_ref, cand.target_ref, lang)
+            or not looks_like_person(view, cand.source, lang)
+        )
+    # an organisation named only in another project's block
+    return cand.type in ("LEADS", "PARTICIPATES_IN") and view.in_other_records(
+        cand.source, cand.target
+    )
 
 
 def _union_bodies(view: DocView, names: frozenset[str] = _UNBOUND) -> set[str]:

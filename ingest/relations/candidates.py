@@ -88,9 +88,7 @@ class PairReader:
     def __init__(self, view: DocView, lang: str, rule_hits: Iterable[tuple[str, str, str, float]]):
         self.view = view
         self.lang = lang
-        self.refs_by_key: dict[str, list[Ref]] = {}
-        for ref in view.refs:
-            self.refs_by_key.setdefault(ref.key, []).append(ref)
+        self.refs_by_key = view.refs_by_key
         self.type_of = {k: refs[0].type for k, refs in self.refs_by_key.items()}
         counts_by_type: dict[str, Counter[str]] = {}
         for key, refs in self.refs_by_key.items():

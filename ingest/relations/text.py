@@ -217,12 +217,20 @@ class DocView:
         """Index of the segment containing a character offset (the last one before it)."""
         return max(0, bisect_right(self._seg_starts, offset) - 1)
 
+    @cached_property
+    def refs_by_key(self) -> dict[str, list[Ref]]:
+        """Each entity's mentions in text order."""
+        out: dict[str, list[Ref]] = {}
+        for ref in self.refs:
+            out.setdefault(ref.key, []).append(ref)
+        return out
+
     def paired_elsewhere(self, key: str, other: str, types: Sequence[str]) -> bool:
         """Whether no sentence names both entity ``key`` and entity ``other``, and a
         sentence of ``key`` names another entity of ``types``: what that sentence pairs
         ``key`` with is the other entity, not ``other``, named only apart from it."""
-        own = {self.segment_index_at(r.start) for r in self.refs if r.key == key}
-        if any(self.segment_index_at(r.start) in own for r in self.refs if r.key == other):
+        own = {self.segment_index_at(r.start) for r in self.refs_by_key.get(key, ())}
+        if any(self.segment_index_at(r.start) in own for r in self.refs_by_key.get(other, ())):
             return False
         return any(
             r.type in types and r.key not in (key, other)
@@ -390,13 +398,16 @@ class DocView:
             out.append(Record(head, blocks[i].start, end, kind))
         return out
 
+    @cached_property
+    def _project_heads(self) -> frozenset[str]:
+        return frozenset(r.head.key for r in self.records if r.head.type in PROJECT_TYPES)
+
     def in_other_records(self, key: str, project: str) -> bool:
         """Whether every mention of ``key`` stands in the record of a project other than
         ``project``, itself the head of a record: on a page listing projects with their
         partners, an organisation named only in one project's block is not another's."""
-        heads = {r.head.key for r in self.records if r.head.type in PROJECT_TYPES}
-        mentions = [r for r in self.refs if r.key == key]
-        if project not in heads or not mentions:
+        mentions = self.refs_by_key.get(key, [])
+        if project not in self._project_heads or not mentions:
             return False
         for ref in mentions:
             record = self.record_at(ref.start, PROJECT_TYPES)
