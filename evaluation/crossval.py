@@ -1,0 +1,113 @@
+"""The whole extractor cross-validated over sites: each fold's pages read with a relation
+model that never saw their sites.
+
+    python -m innograph.evaluation.crossval [--splits train,dev] [--folds 5] [--errors F]
+
+``evaluation.train_relations`` cross-validates the relation model on candidate pairs;
+this runs the extractor end to end instead, as it works on a page of an unseen site: the
+pages of a fold are read with a model learned on the other folds' sites (same C and
+thresholds as the shipped model), and the pooled predictions are scored like
+``evaluation.extraction`` scores a split. It is the honest train figure for a change of
+the relation stage: the shipped model has seen every train page, so its train score
+flatters it. The entity rules are still the ones tuned on train.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from innograph.evaluation.extraction import errors, predict, report, score
+from innograph.evaluation.split import GoldDoc, gold_docs
+from innograph.evaluation.train_relations import Example, examples, fit
+from innograph.ingest.relations.model import MODEL_FILE, RelationModel, relation_model
+
+
+def fold_of_sites(docs: list[GoldDoc], folds: int) -> dict[str, int]:
+    """Each site's fold, as ``train_relations`` assigns them (sorted sites, round robin)."""
+    sites = sorted({d.site for d in docs})
+    return {site: i % folds for i, site in enumerate(sites)}
+
+
+def fold_models(
+    data: list[Example], fold_of: dict[str, int], folds: int, shipped: RelationModel
+) -> list[RelationModel]:
+    """One model per fold, learned on the other folds' candidates with the shipped
+    model's C and thresholds."""
+    c = float(shipped.info.get("C", 0.1))
+    models = []
+    for k in range(folds):
+        params = fit([ex for ex in data if fold_of[ex.site] != k], c)
+        models.append(
+            RelationModel(
+                params["weights"],
+                params["bias"],
+                dict(shipped.thresholds),
+                shipped.default_threshold,
+                {"fold": k},
+            )
+        )
+    return models
+
+
+def cross_validated_predictions(
+    docs: list[GoldDoc], folds: int, workers: int
+) -> dict[str, dict[str, Any]]:
+    """Every document's contract JSON, read with the model of the folds it is not in."""
+    shipped = relation_model()
+    if shipped is None:
+        raise SystemExit("no relation model to cross-validate (INNOGRAPH_RELATION_MODEL=off?)")
+    fold_of = fold_of_sites(docs, folds)
+    data, _totals = examples(docs)
+    models = fold_models(data, fold_of, folds, shipped)
+    predictions: dict[str, dict[str, Any]] = {}
+    before = os.environ.get("INNOGRAPH_RELATION_MODEL")
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            for k, model in enumerate(models):
+                path = Path(tmp) / f"fold{k}.json"
+                path.write_text(json.dumps(model.to_json()), "utf-8")
+                # The model is read once per process (cached); workers fork after this.
+                os.environ["INNOGRAPH_RELATION_MODEL"] = str(path)
+                relation_model.cache_clear()
+                held = [d for d in docs if fold_of[d.site] == k]
+                predictions.update(predict(held, workers=workers))
+        finally:
+            if before is None:
+                os.environ.pop("INNOGRAPH_RELATION_MODEL", None)
+            else:
+                os.environ["INNOGRAPH_RELATION_MODEL"] = before
+            relation_model.cache_clear()
+    return predictions
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--splits", default="train,dev", help="splits to cross-validate over")
+    ap.add_argument("--folds", type=int, default=5, help="folds (grouped by site)")
+    ap.add_argument("--errors", type=Path, help="write false positives and negatives here")
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--json", action="store_true", help="print the summary as JSON")
+    args = ap.parse_args(argv)
+    splits = args.splits.split(",")
+    docs = [d for d in gold_docs() if d.split in splits]
+    predictions = cross_validated_predictions(docs, args.folds, args.workers)
+    if args.errors:
+        args.errors.write_text("\n".join(errors(docs, predictions)) + "\n", "utf-8")
+    summary = score(docs, predictions)
+    if args.json:
+        print(json.dumps(summary, indent=1))
+    else:
+        title = f"{'+'.join(splits)}: end to end, cross-validated over sites ({args.folds} folds)"
+        print(report(title, summary))
+    print(f"(model file of C and thresholds: {MODEL_FILE.name})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
