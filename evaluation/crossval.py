@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from innograph.evaluation.extraction import errors, predict, report, score
+from innograph.evaluation.extraction import errors, predict, report, score, using_model
 from innograph.evaluation.split import GoldDoc, gold_docs
 from innograph.evaluation.train_relations import Example, examples, fit
 from innograph.ingest.relations.model import MODEL_FILE, RelationModel, relation_model
@@ -66,23 +65,13 @@ def cross_validated_predictions(
     data, _totals = examples(docs)
     models = fold_models(data, fold_of, folds, shipped)
     predictions: dict[str, dict[str, Any]] = {}
-    before = os.environ.get("INNOGRAPH_RELATION_MODEL")
     with tempfile.TemporaryDirectory() as tmp:
-        try:
-            for k, model in enumerate(models):
-                path = Path(tmp) / f"fold{k}.json"
-                path.write_text(json.dumps(model.to_json()), "utf-8")
-                # The model is read once per process (cached); workers fork after this.
-                os.environ["INNOGRAPH_RELATION_MODEL"] = str(path)
-                relation_model.cache_clear()
+        for k, model in enumerate(models):
+            path = Path(tmp) / f"fold{k}.json"
+            path.write_text(json.dumps(model.to_json()), "utf-8")
+            with using_model(path):
                 held = [d for d in docs if fold_of[d.site] == k]
                 predictions.update(predict(held, workers=workers))
-        finally:
-            if before is None:
-                os.environ.pop("INNOGRAPH_RELATION_MODEL", None)
-            else:
-                os.environ["INNOGRAPH_RELATION_MODEL"] = before
-            relation_model.cache_clear()
     return predictions
 
 

@@ -1,6 +1,7 @@
 """Learn the relation model's weights from the train split of the gold.
 
-    python -m innograph.evaluation.train_relations [--splits train] [--cv 5] [--write]
+    python -m innograph.evaluation.train_relations [--splits train] [--cv 5]
+        [--write | --out FILE]
 
 The candidates of each training document (``ingest.relations.candidates``) are built on
 its gold entity mentions, labelled from its gold relations, and a logistic regression
@@ -11,7 +12,9 @@ of a language, not the names of the training pages. Cross-validation over sites 
 folds) chooses the regularisation and the thresholds (a global one, then one per
 relation type, on a grid up to 0.95) on the F1 of the pooled held-out decisions on the
 documents' gold mentions and on the extractor's own mentions, and reports both.
-``--write`` stores the model in ``ingest/relations/data/relation_model.json``.
+``--write`` stores the model in ``ingest/relations/data/relation_model.json``, ``--out``
+in another file (the model learned without the test split, which reads it in
+``evaluation.extraction`` when the shipped one was learned on every split).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import json
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from innograph.evaluation.extraction import gold_mentions, load_gold
@@ -305,6 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--splits", default="train", help="splits to learn from, comma-separated")
     ap.add_argument("--cv", type=int, default=5, help="folds (grouped by site)")
     ap.add_argument("--write", action="store_true", help="write the model file")
+    ap.add_argument("--out", type=Path, help="write the model to this file instead")
     args = ap.parse_args(argv)
 
     splits = args.splits.split(",")
@@ -337,10 +342,11 @@ def main(argv: list[str] | None = None) -> int:
             "positive_weight": POSITIVE_WEIGHT,
         },
     )
-    if args.write:
-        MODEL_FILE.parent.mkdir(parents=True, exist_ok=True)
-        MODEL_FILE.write_text(json.dumps(model.to_json(), indent=1) + "\n", "utf-8")
-        print(f"wrote {MODEL_FILE} ({len(model.weights)} weights)", file=sys.stderr)
+    if args.write or args.out:
+        out = args.out or MODEL_FILE
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(model.to_json(), indent=1) + "\n", "utf-8")
+        print(f"wrote {out} ({len(model.weights)} weights)", file=sys.stderr)
     return 0
 
 

@@ -131,7 +131,14 @@ def test_a_word_needs_three_documents_of_two_sites_to_be_a_feature() -> None:
 def test_the_shipped_model_keeps_only_frequent_words() -> None:
     data = json.loads(MODEL_FILE.read_text("utf-8"))
     assert data["info"]["min_docs_per_word"] >= 3 and data["info"]["min_sites_per_word"] >= 2
-    assert "test" not in data["info"]["trained_on"]  # the held-out split stays held out
+    if "test" in data["info"]["trained_on"]:
+        # Learned on every split: the test split is then read with the model learned
+        # without it, so that its figures stay held out.
+        from innograph.evaluation.extraction import HELDOUT_MODEL_FILE, model_for
+
+        heldout = json.loads(HELDOUT_MODEL_FILE.read_text("utf-8"))
+        assert "test" not in heldout["info"]["trained_on"]
+        assert model_for("test") == HELDOUT_MODEL_FILE and model_for("train") is None
     words = [f for f in data["weights"] if "|w=" in f or "|pre=" in f or "|post=" in f]
     assert words and all(len(f.split("=", 1)[1]) < 40 for f in words)
 
