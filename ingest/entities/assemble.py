@@ -34,6 +34,7 @@ from innograph.ingest.entities.german import (
     german_compound_tokens,
     german_nouns,
     german_ordinary,
+    german_prose,
     german_word_not_place,
     name_adjective,
 )
@@ -50,7 +51,7 @@ from innograph.ingest.entities.grouping import (
 )
 from innograph.ingest.entities.headings import shouted_heading
 from innograph.ingest.entities.list_types import harmonise_lists, listed_with_organisations
-from innograph.ingest.entities.persons import PERSON_FLAG
+from innograph.ingest.entities.persons import PERSON_FLAG, abstract_noun
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import (
     COORDINATORS,
@@ -136,6 +137,11 @@ def _usable(span: Span, source: str) -> bool:
     if _borrowed_english_term(span):
         return False
     if source != SPAN_GAZETTEER and _generic_plural(span):
+        return False
+    if source == SPAN_WEAK and german_prose(span):
+        return False
+    # The statistical NER's "person" ending in an abstract noun ("Healthy Eating").
+    if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
