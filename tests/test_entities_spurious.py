@@ -71,3 +71,20 @@ def test_an_ordinary_word_in_capitals_at_a_line_edge_is_no_name() -> None:
 def test_a_place_in_capitals_opening_a_dateline_is_a_place() -> None:
     found = _typed("nl", "ROTTERDAM, 3 mei 2024 – Acme Robotics opent een fabriek.")
     assert found.get("ROTTERDAM") in (None, "Region"), found
+
+
+def test_a_possessive_ends_the_owners_name() -> None:
+    found = _typed(
+        "en",
+        "It is my last article because my volunteering in ACME-B’s NGO is ending. "
+        "The board is delighted with the Kingdom of Velderland's return.",
+    )
+    assert "ACME-B" in found and "Kingdom of Velderland" in found, found
+    assert not any("’s" in t or "'s" in t for t in found), found
+
+
+def test_a_long_form_that_misses_its_acronym_is_not_cut_into_words() -> None:
+    found = _typed(
+        "en", "Firms join the Joint centres for Research and Transfer (JCRT) in Velderdam."
+    )
+    assert "Research" not in found and "Transfer" not in found, found

@@ -289,6 +289,10 @@ def _split(span: Span) -> list[Span]:
             start = tok.i + 1
     if start == span.start:
         return [span]
+    if span.kb_id_.startswith("acronym|"):
+        # A long form whose initials miss its acronym was cut out wrong ("Top consortia
+        # for Knowledge and Innovation (TKI)" read from "Knowledge"): its pieces name nothing.
+        return []
     if start < span.end:
         parts.append(Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_))
     return parts
@@ -342,6 +346,7 @@ _DASHES = frozenset({"-", "–"})
 
 
 _YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})
+_POSSESSIVES = frozenset({"'s", "’s"})
 # German words glued to a name for its area: "X-Gebiet", "in den X-Gebieten".
 _AREA_WORDS = frozenset({"gebiet", "gebiets", "gebieten", "gebiete", "raum", "raums"})
 
@@ -358,6 +363,8 @@ def trim_name_edges(span: Span) -> Span | None:
     of "Land- en Tuinbouwbond") is no name: ``None``."""
     start, end = span.start, span.end
     doc = span.doc
+    # A possessive ends the owner's name: "Acme's", "Acme’s NGO" name Acme.
+    end = next((t.i for t in span[1:] if t.text in _POSSESSIVES), end)
     while start < end and doc[start].text in {"&", "+"}:
         start += 1
     while end > start and doc[end - 1].text in {"&", "+"}:
