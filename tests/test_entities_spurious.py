@@ -88,3 +88,30 @@ def test_a_long_form_that_misses_its_acronym_is_not_cut_into_words() -> None:
         "en", "Firms join the Joint centres for Research and Transfer (JCRT) in Velderdam."
     )
     assert "Research" not in found and "Transfer" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "generic", "name"),
+    [
+        (
+            "en",
+            "Velderland Seas is a Northern Transnational Cooperation Programme covering "
+            "three countries. Acme Robotics joined a Horizon 2020 project.",
+            "Northern Transnational Cooperation Programme",
+            "Horizon 2020",
+        ),
+        (
+            "nl",
+            "De provincie wil een Herstructureringsbureau Havengebieden. "
+            "Acme Robotics neemt deel aan een Interreg-project.",
+            "Herstructureringsbureau Havengebieden",
+            "Interreg",
+        ),
+    ],
+)
+def test_a_phrase_after_an_indefinite_article_is_generic(
+    lang: str, text: str, generic: str, name: str
+) -> None:
+    found = _typed(lang, text)
+    assert generic not in found, found
+    assert any(name in t for t in found), found

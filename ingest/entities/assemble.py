@@ -28,6 +28,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.generic import one_of_a_kind
 from innograph.ingest.entities.german import (
     GERMAN_CUED_ZIPF,
     GERMAN_ZIPF,
@@ -139,6 +140,8 @@ def _usable(span: Span, source: str) -> bool:
     if source != SPAN_GAZETTEER and _generic_plural(span):
         return False
     if source == SPAN_WEAK and german_prose(span):
+        return False
+    if source != SPAN_GAZETTEER and not span.kb_id_.startswith("interreg|") and one_of_a_kind(span):
         return False
     # The statistical NER's "person" ending in an abstract noun ("Healthy Eating").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
