@@ -5,7 +5,9 @@ edge (``german.german_prose``, ``persons.abstract_noun``, ``headings.heading_wor
 from __future__ import annotations
 
 import pytest
+import spacy
 
+from innograph.ingest.entities.generic import class_name
 from innograph.ingest.entities.persons import abstract_noun
 from innograph.tests.entity_spans import entity_spans
 
@@ -115,3 +117,20 @@ def test_a_phrase_after_an_indefinite_article_is_generic(
     found = _typed(lang, text)
     assert generic not in found, found
     assert any(name in t for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "is_class"),
+    [
+        ("en", "Nordlicht Regions", True),
+        ("en", "ACME KICs", True),
+        ("de", "Velderland Projekte", True),
+        ("fr", "Velderland Pôles", True),
+        ("en", "Executive Agency for SMEs", False),
+        ("en", "Acme Robotics", False),
+        ("en", "Regions", False),
+    ],
+)
+def test_a_name_in_the_plural_of_a_type_is_a_class(lang: str, words: str, is_class: bool) -> None:
+    doc = spacy.blank(lang)(words)
+    assert class_name(doc[:]) is is_class

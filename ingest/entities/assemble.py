@@ -28,7 +28,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
-from innograph.ingest.entities.generic import one_of_a_kind
+from innograph.ingest.entities.generic import class_name, one_of_a_kind
 from innograph.ingest.entities.german import (
     GERMAN_CUED_ZIPF,
     GERMAN_ZIPF,
@@ -65,6 +65,7 @@ from innograph.ingest.entities.spans import (
     capitalised_in_running_text,
     is_acronym,
     is_name_token,
+    registry_key,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.streets import without_street
@@ -79,6 +80,8 @@ _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEA
 
 
 _HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
+# Names written as they are, generic words and all: Interreg names and quoted titles.
+_KEPT_TITLES = ("interreg|", QUOTED_FLAG, "list|quoted")
 
 
 def _no_name_word(word: str) -> bool:
@@ -141,8 +144,9 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if source == SPAN_WEAK and german_prose(span):
         return False
-    if source != SPAN_GAZETTEER and not span.kb_id_.startswith("interreg|") and one_of_a_kind(span):
-        return False
+    if not registry_key(span.kb_id_) and not span.kb_id_.startswith(_KEPT_TITLES):
+        if one_of_a_kind(span) or class_name(span):
+            return False
     # The statistical NER's "person" ending in an abstract noun ("Healthy Eating").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
         return False
