@@ -134,3 +134,15 @@ def test_a_phrase_after_an_indefinite_article_is_generic(
 def test_a_name_in_the_plural_of_a_type_is_a_class(lang: str, words: str, is_class: bool) -> None:
     doc = spacy.blank(lang)(words)
     assert class_name(doc[:]) is is_class
+
+
+def test_field_labels_whose_value_has_no_words_head_no_records() -> None:
+    found = _typed(
+        "de",
+        "Der Ausschuss hat sieben Projekte bewilligt.\n\n"
+        "Kontakt\n"
+        "Ansprechpartnerin: Dr. Katrin Velder\n"
+        "Telefon: 0251 123456\n"
+        "Weitere Informationen finden Sie auf unserer Internetseite.\n",
+    )
+    assert "Telefon" not in found and "Ansprechpartnerin" not in found, found
