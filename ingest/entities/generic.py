@@ -42,11 +42,9 @@ def one_of_a_kind(span: Span) -> bool:
 
 # The plurals of the head nouns of the contract's types, per language: a name ending in
 # one names a class of things ("European Strategic Cluster Partnerships", "Vanguard
-# Regions", "ERC Grants"), not one of them.
+# Regions"), not one of them. Not "grants": "ERC grants" names the ERC's programme.
 PLURAL_HEADS: dict[str, frozenset[str]] = {
-    "en": frozenset(
-        "clusters partnerships platforms projects programmes programs regions grants".split()
-    ),
+    "en": frozenset("clusters partnerships platforms projects programmes programs regions".split()),
     "nl": frozenset("clusters partnerschappen platformen projecten programma's regio's".split()),
     "de": frozenset("cluster partnerschaften plattformen projekte programme regionen".split()),
     "fr": frozenset("clusters partenariats plateformes projets programmes régions pôles".split()),
