@@ -28,12 +28,14 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.generic import class_name, one_of_a_kind
 from innograph.ingest.entities.german import (
     GERMAN_CUED_ZIPF,
     GERMAN_ZIPF,
     german_compound_tokens,
     german_nouns,
     german_ordinary,
+    german_prose,
     german_word_not_place,
     name_adjective,
 )
@@ -50,7 +52,7 @@ from innograph.ingest.entities.grouping import (
 )
 from innograph.ingest.entities.headings import shouted_heading
 from innograph.ingest.entities.list_types import harmonise_lists, listed_with_organisations
-from innograph.ingest.entities.persons import PERSON_FLAG
+from innograph.ingest.entities.persons import PERSON_FLAG, abstract_noun
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import (
     COORDINATORS,
@@ -63,6 +65,7 @@ from innograph.ingest.entities.spans import (
     capitalised_in_running_text,
     is_acronym,
     is_name_token,
+    registry_key,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.streets import without_street
@@ -77,6 +80,8 @@ _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEA
 
 
 _HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
+# Names written as they are, generic words and all: Interreg names and quoted titles.
+_KEPT_TITLES = ("interreg|", QUOTED_FLAG, "list|quoted")
 
 
 def _no_name_word(word: str) -> bool:
@@ -136,6 +141,14 @@ def _usable(span: Span, source: str) -> bool:
     if _borrowed_english_term(span):
         return False
     if source != SPAN_GAZETTEER and _generic_plural(span):
+        return False
+    if source == SPAN_WEAK and german_prose(span):
+        return False
+    if not registry_key(span.kb_id_) and not span.kb_id_.startswith(_KEPT_TITLES):
+        if one_of_a_kind(span) or class_name(span):
+            return False
+    # The statistical NER's "person" ending in an abstract noun ("Healthy Eating").
+    if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
         ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
@@ -283,6 +296,10 @@ def _split(span: Span) -> list[Span]:
             start = tok.i + 1
     if start == span.start:
         return [span]
+    if span.kb_id_.startswith("acronym|"):
+        # A long form whose initials miss its acronym was cut out wrong ("Top consortia
+        # for Knowledge and Innovation (TKI)" read from "Knowledge"): its pieces name nothing.
+        return []
     if start < span.end:
         parts.append(Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_))
     return parts
@@ -336,6 +353,7 @@ _DASHES = frozenset({"-", "–"})
 
 
 _YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})
+_POSSESSIVES = frozenset({"'s", "’s"})
 # German words glued to a name for its area: "X-Gebiet", "in den X-Gebieten".
 _AREA_WORDS = frozenset({"gebiet", "gebiets", "gebieten", "gebiete", "raum", "raums"})
 
@@ -352,6 +370,8 @@ def trim_name_edges(span: Span) -> Span | None:
     of "Land- en Tuinbouwbond") is no name: ``None``."""
     start, end = span.start, span.end
     doc = span.doc
+    # A possessive ends the owner's name: "Acme's", "Acme’s NGO" name Acme.
+    end = next((t.i for t in span[1:] if t.text in _POSSESSIVES), end)
     while start < end and doc[start].text in {"&", "+"}:
         start += 1
     while end > start and doc[end - 1].text in {"&", "+"}:

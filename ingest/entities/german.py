@@ -16,6 +16,7 @@ from importlib import resources
 import wordfreq
 from spacy.tokens import Span, Token
 
+from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
@@ -31,6 +32,14 @@ GERMAN_CUED_ZIPF = 4.0
 # The least Zipf frequency of both parts of a German compound read as an ordinary word.
 GERMAN_PART_ZIPF = 3.0
 _LINKS = ("s", "es", "n", "en", "e")
+# The least Zipf frequency (as written, names included) of a German word read as prose
+# in a phrase of capitals found without a cue (``german_prose``).
+GERMAN_PROSE_ZIPF = 2.5
+# German head nouns of bodies that ``ORG_HEADS`` (shared by all languages) leaves out;
+# they also end compounds ("Staatskanzlei", "Geschäftsstelle", "Gesamtschule").
+GERMAN_BODY_HEADS = frozenset(
+    "kommission kanzlei stelle labor schule uni amt behörde behorde kammer werk werke".split()
+)
 # Prefixes of German place names made of a place and a direction or size.
 _PLACE_PREFIXES = frozenset("nord süd ost west nieder ober unter mittel groß klein".split())
 
@@ -192,3 +201,41 @@ def german_head_type(word: str) -> str | None:
     if word.endswith(_HEADS_ANY_CASE):
         return "Organisation"
     return None
+
+
+def _body_head(word: str) -> bool:
+    """A word that is, or ends in, the head noun of a body, also in the genitive
+    ("Grenzparks", "Landesamtes")."""
+    low = fold(word)
+    forms = {low, low.removesuffix("s"), low.removesuffix("es")}
+    return any(
+        form == head or (len(head) >= 4 and form.endswith(head))
+        for form in forms
+        for head in ORG_HEADS | GERMAN_BODY_HEADS
+    )
+
+
+def german_prose(span: Span) -> bool:
+    """Two or more capitalised German words found by their capitals alone, each a word of
+    the language ("Ihrem Kalender", "Förder-Konzept", "Münsteraner Abgeordneten"): German
+    capitalises its nouns, so this is a noun phrase, not a name. A body's head noun
+    ("Europäischen Kommission"), a place or registry name, an acronym or a name adjective
+    ("Niedersächsischen") makes it a name."""
+    if span.doc.lang_ != "de" or not span.kb_id_.startswith("weak|multi|default"):
+        return False
+    words = [t for t in span if any(c.isalpha() for c in t.text)]
+    if len(words) < 2:
+        return False
+    for token in words:
+        text = token.text.strip("-")
+        if text.isupper() or _body_head(text) or gazetteer().lookup(text):
+            return False
+        if name_adjective(token):
+            return False
+        if not (
+            fold(text) in STOP_CAPITALISED
+            or german_ordinary(text)
+            or german_frequency(text) >= GERMAN_PROSE_ZIPF
+        ):
+            return False
+    return True

@@ -35,6 +35,18 @@ def _ordinary(word: str, lang: str) -> bool:
     return zipf >= _ORDINARY_ZIPF
 
 
+def heading_word(doc: Doc, i: int) -> bool:
+    """One ordinary word of four letters or more in capitals that opens or closes its line
+    ("SUMMARY", "BLOG – ..."): a title's or a label's word, not an acronym. Acronyms
+    that spell a word ("CHERISH") stand in running text."""
+    text = doc[i].text
+    if not (text.isalpha() and text.isupper() and len(text) >= 4 and _ordinary(text, doc.lang_)):
+        return False
+    opens = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+    closes = "\n" in doc[i].whitespace_ or i + 1 == len(doc) or "\n" in doc[i + 1].text
+    return opens or closes
+
+
 def _shouted(doc: Doc, i: int) -> bool:
     text = doc[i].text
     return text.isalpha() and text.isupper() and len(text) >= 2 and _ordinary(text, doc.lang_)

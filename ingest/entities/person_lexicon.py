@@ -87,3 +87,17 @@ GERMAN_ROLE_ENDINGS: tuple[str, ...] = tuple(
 BODY_WORDS: frozenset[str] = frozenset(
     "staten raad rat conseil council board bestuur kabinett cabinet".split()
 )
+
+# Endings of English abstract nouns ("Declaration", "Training", "Status") with the least
+# English Zipf frequency from which such a word is an ordinary noun, not a surname: a
+# surname may end so ("Sterling", "Darling") but is rarely that frequent a word.
+ABSTRACT_ENDINGS: dict[str, float] = {
+    "tion": 4.0,
+    "sion": 4.0,
+    "ment": 4.0,
+    "ness": 4.0,
+    "ity": 4.0,
+    "ship": 4.0,
+    "status": 4.0,
+    "ing": 4.5,
+}

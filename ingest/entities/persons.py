@@ -15,6 +15,7 @@ import re
 from functools import cache
 from importlib import resources
 
+import wordfreq
 from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.gazetteer import gazetteer
@@ -29,6 +30,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 )
 from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.person_lexicon import (
+    ABSTRACT_ENDINGS,
     BODY_WORDS,
     GERMAN_ARTICLES,
     GERMAN_ROLE_ENDINGS,
@@ -83,6 +85,21 @@ def _vetoed(word: str) -> bool:
         or w in CLUSTER_CUES
         or w in LEGAL_FORM_WORDS
         or w.endswith(("cluster", "programma", "programm", "project", "projekt"))
+        or abstract_noun(word)
+    )
+
+
+@cache
+def abstract_noun(word: str) -> bool:
+    """An English abstract noun ("Declaration", "Training", "Node-Status"; the last part
+    of a hyphenated word): it ends a document's, a course's or a status's name, not a
+    person's, whatever first name comes before it ("Milan Declaration")."""
+    last = word.replace("‐", "-").rsplit("-", 1)[-1].lower()
+    if len(last) < 6 or not last.isalpha():
+        return False
+    return any(
+        last.endswith(ending) and wordfreq.zipf_frequency(last, "en") >= zipf
+        for ending, zipf in ABSTRACT_ENDINGS.items()
     )
 
 
@@ -175,7 +192,9 @@ def _surname_end(doc: Doc, i: int, lang: str) -> int:
     # A double surname: "Dijk-van de Reijt".
     if end + 1 < n and doc[end].text in _DASHES and not doc[end - 1].whitespace_:
         k = _particles_end(doc, end + 1, lang)
-        if k < n and _name_word(doc[k]) and not _vetoed(doc[k].text):
+        if k < n and _name_word(doc[k]) and _vetoed(doc[k].text):
+            return i  # "Node-Status": one hyphenated word, not a surname
+        if k < n and _name_word(doc[k]):
             end = k + 1
     return end
 

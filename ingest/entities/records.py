@@ -79,7 +79,12 @@ def _record_name(doc: Doc, start: int, runs: dict[int, int]) -> tuple[int, int, 
     sep = _separator(doc, end)
     if sep is None:
         return None
-    rest = [t for t in doc[end + 1 : end + 6] if "\n" not in t.text and not t.is_space]
+    rest = []
+    for t in doc[end + 1 : end + 6]:
+        if "\n" in t.text:
+            break  # the tagline is on the name's own line, not the next
+        if not t.is_space:
+            rest.append(t)
     if len([t for t in rest if t.is_alpha]) < 2 or "\n" in doc[start:end].text:
         return None
     return start, end, sep

@@ -29,6 +29,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.german import german_ordinary
+from innograph.ingest.entities.headings import heading_word
 from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
@@ -111,6 +112,11 @@ def shouted_words(words: list[str]) -> bool:
         and alpha[0].isalpha()
         and gazetteer().is_common_word(alpha[0])
     )
+
+
+def _place_in_capitals(word: str) -> bool:
+    """A word in capitals that the gazetteer knows as a place when written as a name."""
+    return any(e.type == "Region" for e in gazetteer().lookup(word.title()))
 
 
 def _adjacent_programme_cue(doc: Doc, start: int, end: int) -> str | None:
@@ -438,6 +444,12 @@ class WeakNames:
                 or owner
                 or (context_type(doc, start, end) if owner is None and distinctive else None)
             )
+            if label is None and end - start == 1 and heading_word(doc, start):
+                # A place in capitals opens a dateline ("ACMEVILLE, 3 May"); any other
+                # ordinary word in capitals at a line's edge is a heading's.
+                if not _place_in_capitals(words[0]):
+                    continue
+                label = "Region"
             if label is None and (shouted_words(words) or _field_label(doc, start, end)):
                 continue
             flag = "weak|multi" if mid_sentence and len(words) >= 2 else "weak"

@@ -1,0 +1,64 @@
+"""Generic mentions: a name-like phrase that an indefinite article makes one of a kind,
+and a name in the plural that names a class.
+
+"is a European Territorial Cooperation Programme covering ...", "een Herstructurerings-
+maatschappij voor ...", "einen Sustainable Urban Mobility Plan (SUMP) erstellen": the
+article says the phrase names a kind of thing, which the gold leaves out ("Generic
+mentions stay out"). Before a noun the phrase is a name used as a modifier ("a Horizon
+2020 project", "een Interreg-project"), and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from innograph.ingest.entities.spans import PREPOSITIONS
+
+# Indefinite articles per language.
+INDEFINITE_ARTICLES: dict[str, frozenset[str]] = {
+    "en": frozenset({"a", "an"}),
+    "nl": frozenset({"een"}),
+    "de": frozenset({"ein", "eine", "einen", "einem", "einer", "eines"}),
+    "fr": frozenset({"un", "une"}),
+}
+_MODIFIED = frozenset({"NOUN", "PROPN"})
+
+
+def one_of_a_kind(span: Span) -> bool:
+    """Does an indefinite article come right before ``span``, with no noun (or hyphen)
+    after it that the span would modify?"""
+    doc = span.doc
+    articles = INDEFINITE_ARTICLES.get(doc.lang_, frozenset())
+    if span.start == 0 or doc[span.start - 1].lower_ not in articles:
+        return False
+    if span.end < len(doc):
+        after = doc[span.end]
+        if after.pos_ in _MODIFIED or after.text in {"-", "–"}:
+            return False
+    return True
+
+
+# The plurals of the head nouns of the contract's types, per language: a name ending in
+# one names a class of things ("European Strategic Cluster Partnerships", "Vanguard
+# Regions"), not one of them. Not "grants": "ERC grants" names the ERC's programme.
+PLURAL_HEADS: dict[str, frozenset[str]] = {
+    "en": frozenset("clusters partnerships platforms projects programmes programs regions".split()),
+    "nl": frozenset("clusters partnerschappen platformen projecten programma's regio's".split()),
+    "de": frozenset("cluster partnerschaften plattformen projekte programme regionen".split()),
+    "fr": frozenset("clusters partenariats plateformes projets programmes régions pôles".split()),
+}
+# An acronym in the plural ("KICs", "ESCPs-4i"): several of a kind.
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s(?:-\w+)?")
+
+
+def class_name(span: Span) -> bool:
+    """A name of two or more words, with no preposition, that ends in the plural of a
+    type's head noun or in an acronym in the plural ("EIT KICs"): a class of things."""
+    if len(span) < 2 or any(t.lower_ in PREPOSITIONS for t in span):
+        return False
+    last = span[-1].text
+    if last.lower() in PLURAL_HEADS.get(span.doc.lang_, frozenset()):
+        return True
+    return bool(_PLURAL_ACRONYM.fullmatch(last))

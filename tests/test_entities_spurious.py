@@ -1,0 +1,148 @@
+"""Spurious names the entity stage leaves out, on made-up text: German noun phrases in
+capitals, abstract nouns after a first name, one ordinary word in capitals at a line's
+edge (``german.german_prose``, ``persons.abstract_noun``, ``headings.heading_word``)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from innograph.ingest.entities.generic import class_name
+from innograph.ingest.entities.persons import abstract_noun
+from innograph.tests.entity_spans import entity_spans
+
+
+def _typed(lang: str, text: str) -> dict[str, str]:
+    return {s.text: s.label_ for s in entity_spans(lang, text)}
+
+
+def test_german_noun_phrases_in_capitals_are_no_names() -> None:
+    found = _typed(
+        "de",
+        "Die Kölner Abgeordneten loben Acme Robotik. Das Förder-Konzept gilt ab Mai. "
+        "Tragen Sie den Termin in Ihrem Kalender ein. "
+        "Ein gemeinsames Daten-Scouting mit der Niedersächsischen Staatskanzlei ist geplant.",
+    )
+    assert not any("Abgeordneten" in t or "Kalender" in t or "Förder" in t for t in found)
+    assert "Niedersächsischen Staatskanzlei" in found, found
+
+
+def test_a_german_body_with_a_place_stays_a_name() -> None:
+    found = _typed("de", "Die Gesamtschule Velderdam Nord und die Bezirksregierung Münster.")
+    assert any("Bezirksregierung" in t for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("word", "abstract"),
+    [
+        ("Declaration", True),
+        ("Training", True),
+        ("Node-Status", True),
+        ("Brouckmolen", False),
+        ("Sterling", False),
+        ("Koning", False),
+    ],
+)
+def test_abstract_nouns(word: str, abstract: bool) -> None:
+    assert abstract_noun(word) is abstract
+
+
+def test_a_first_name_before_an_abstract_noun_is_no_person() -> None:
+    found = _typed(
+        "en",
+        "The regions signed the 2019 Milan Declaration with Acme Robotics. "
+        "Velderdam received the Urban Node-Status from the ministry. "
+        "Jane Sterling leads Projekt Nordlicht.",
+    )
+    assert found.get("Milan Declaration") != "Person", found
+    assert not any(label == "Person" and "Node" in t for t, label in found.items()), found
+    assert found.get("Jane Sterling") == "Person", found
+
+
+def test_an_ordinary_word_in_capitals_at_a_line_edge_is_no_name() -> None:
+    found = _typed(
+        "en",
+        "Acme Robotics yearly report SUMMARY\n\n"
+        "OUTLOOK: Acme Robotics and Velderdam University will grow.\n\n"
+        "The NORDLICHT project and CHERISH work with Acme Robotics.",
+    )
+    assert "SUMMARY" not in found and "OUTLOOK" not in found, found
+    assert "CHERISH" in found, found
+
+
+def test_a_place_in_capitals_opening_a_dateline_is_a_place() -> None:
+    found = _typed("nl", "ROTTERDAM, 3 mei 2024 – Acme Robotics opent een fabriek.")
+    assert found.get("ROTTERDAM") in (None, "Region"), found
+
+
+def test_a_possessive_ends_the_owners_name() -> None:
+    found = _typed(
+        "en",
+        "It is my last article because my volunteering in ACME-B’s NGO is ending. "
+        "The board is delighted with the Kingdom of Velderland's return.",
+    )
+    assert "ACME-B" in found and "Kingdom of Velderland" in found, found
+    assert not any("’s" in t or "'s" in t for t in found), found
+
+
+def test_a_long_form_that_misses_its_acronym_is_not_cut_into_words() -> None:
+    found = _typed(
+        "en", "Firms join the Joint centres for Research and Transfer (JCRT) in Velderdam."
+    )
+    assert "Research" not in found and "Transfer" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "generic", "name"),
+    [
+        (
+            "en",
+            "Velderland Seas is a Northern Transnational Cooperation Programme covering "
+            "three countries. Acme Robotics joined a Horizon 2020 project.",
+            "Northern Transnational Cooperation Programme",
+            "Horizon 2020",
+        ),
+        (
+            "nl",
+            "De provincie wil een Herstructureringsbureau Havengebieden. "
+            "Acme Robotics neemt deel aan een Interreg-project.",
+            "Herstructureringsbureau Havengebieden",
+            "Interreg",
+        ),
+    ],
+)
+def test_a_phrase_after_an_indefinite_article_is_generic(
+    lang: str, text: str, generic: str, name: str
+) -> None:
+    found = _typed(lang, text)
+    assert generic not in found, found
+    assert any(name in t for t in found), found
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "is_class"),
+    [
+        ("en", "Nordlicht Regions", True),
+        ("en", "ACME KICs", True),
+        ("de", "Velderland Projekte", True),
+        ("fr", "Velderland Pôles", True),
+        ("en", "Executive Agency for SMEs", False),
+        ("en", "Acme Robotics", False),
+        ("en", "Regions", False),
+    ],
+)
+def test_a_name_in_the_plural_of_a_type_is_a_class(lang: str, words: str, is_class: bool) -> None:
+    doc = spacy.blank(lang)(words)
+    assert class_name(doc[:]) is is_class
+
+
+def test_field_labels_whose_value_has_no_words_head_no_records() -> None:
+    found = _typed(
+        "de",
+        "Der Ausschuss hat sieben Projekte bewilligt.\n\n"
+        "Kontakt\n"
+        "Ansprechpartnerin: Dr. Katrin Velder\n"
+        "Telefon: 0251 123456\n"
+        "Weitere Informationen finden Sie auf unserer Internetseite.\n",
+    )
+    assert "Telefon" not in found and "Ansprechpartnerin" not in found, found
