@@ -19,16 +19,16 @@ def _typed(lang: str, text: str) -> dict[str, str]:
 def test_german_noun_phrases_in_capitals_are_no_names() -> None:
     found = _typed(
         "de",
-        "Die Kölner Abgeordneten loben Acme Robotik. Das Förder-Konzept gilt ab Mai. "
-        "Tragen Sie den Termin in Ihrem Kalender ein. "
-        "Ein gemeinsames Daten-Scouting mit der Niedersächsischen Staatskanzlei ist geplant.",
+        "Die Münchner Abgeordneten loben Acme Robotik. Das Bau-Konzept gilt ab Mai. "
+        "Legen Sie die Unterlagen in Ihrem Postfach ab. "
+        "Ein gemeinsames Daten-Scouting mit der Bayerischen Staatskanzlei ist geplant.",
     )
-    assert not any("Abgeordneten" in t or "Kalender" in t or "Förder" in t for t in found)
-    assert "Niedersächsischen Staatskanzlei" in found, found
+    assert not any("Abgeordneten" in t or "Postfach" in t or "Bau-" in t for t in found)
+    assert "Bayerischen Staatskanzlei" in found, found
 
 
 def test_a_german_body_with_a_place_stays_a_name() -> None:
-    found = _typed("de", "Die Gesamtschule Velderdam Nord und die Bezirksregierung Münster.")
+    found = _typed("de", "Die Gesamtschule Velderdam Nord und die Bezirksregierung Detmold.")
     assert any("Bezirksregierung" in t for t in found), found
 
 
@@ -37,7 +37,7 @@ def test_a_german_body_with_a_place_stays_a_name() -> None:
     [
         ("Declaration", True),
         ("Training", True),
-        ("Node-Status", True),
+        ("Hub-Status", True),
         ("Brouckmolen", False),
         ("Sterling", False),
         ("Koning", False),
@@ -50,24 +50,24 @@ def test_abstract_nouns(word: str, abstract: bool) -> None:
 def test_a_first_name_before_an_abstract_noun_is_no_person() -> None:
     found = _typed(
         "en",
-        "The regions signed the 2019 Milan Declaration with Acme Robotics. "
-        "Velderdam received the Urban Node-Status from the ministry. "
+        "The regions signed the 2019 Lena Declaration with Acme Robotics. "
+        "Velderdam received the Urban Hub-Status from the ministry. "
         "Jane Sterling leads Projekt Nordlicht.",
     )
-    assert found.get("Milan Declaration") != "Person", found
-    assert not any(label == "Person" and "Node" in t for t, label in found.items()), found
+    assert found.get("Lena Declaration") != "Person", found
+    assert not any(label == "Person" and "Hub" in t for t, label in found.items()), found
     assert found.get("Jane Sterling") == "Person", found
 
 
 def test_an_ordinary_word_in_capitals_at_a_line_edge_is_no_name() -> None:
     found = _typed(
         "en",
-        "Acme Robotics yearly report SUMMARY\n\n"
+        "Acme Robotics yearly report OVERVIEW\n\n"
         "OUTLOOK: Acme Robotics and Velderdam University will grow.\n\n"
-        "The NORDLICHT project and CHERISH work with Acme Robotics.",
+        "The NORDLICHT project and HARVEST work with Acme Robotics.",
     )
-    assert "SUMMARY" not in found and "OUTLOOK" not in found, found
-    assert "CHERISH" in found, found
+    assert "OVERVIEW" not in found and "OUTLOOK" not in found, found
+    assert "HARVEST" in found, found
 
 
 def test_a_place_in_capitals_opening_a_dateline_is_a_place() -> None:
@@ -126,7 +126,7 @@ def test_a_phrase_after_an_indefinite_article_is_generic(
         ("en", "ACME KICs", True),
         ("de", "Velderland Projekte", True),
         ("fr", "Velderland Pôles", True),
-        ("en", "Executive Agency for SMEs", False),
+        ("en", "Support Office for SMEs", False),
         ("en", "Acme Robotics", False),
         ("en", "Regions", False),
     ],

@@ -147,7 +147,7 @@ def _usable(span: Span, source: str) -> bool:
     if not registry_key(span.kb_id_) and not span.kb_id_.startswith(_KEPT_TITLES):
         if one_of_a_kind(span) or class_name(span):
             return False
-    # The statistical NER's "person" ending in an abstract noun ("Healthy Eating").
+    # The statistical NER's "person" ending in an abstract noun ("Clever Cooking").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
         return False
     trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(

@@ -41,21 +41,21 @@ def one_of_a_kind(span: Span) -> bool:
 
 
 # The plurals of the head nouns of the contract's types, per language: a name ending in
-# one names a class of things ("European Strategic Cluster Partnerships", "Vanguard
-# Regions"), not one of them. Not "grants": "ERC grants" names the ERC's programme.
+# one names a class of things ("European Thematic Test Partnerships", "Pilot Regions"),
+# not one of them. Not "grants": a funder's "X grants" names the funder's programme.
 PLURAL_HEADS: dict[str, frozenset[str]] = {
     "en": frozenset("clusters partnerships platforms projects programmes programs regions".split()),
     "nl": frozenset("clusters partnerschappen platformen projecten programma's regio's".split()),
     "de": frozenset("cluster partnerschaften plattformen projekte programme regionen".split()),
     "fr": frozenset("clusters partenariats plateformes projets programmes régions pôles".split()),
 }
-# An acronym in the plural ("KICs", "ESCPs-4i"): several of a kind.
+# An acronym in the plural ("TTOs", "JTIs-2"): several of a kind.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s(?:-\w+)?")
 
 
 def class_name(span: Span) -> bool:
     """A name of two or more words, with no preposition, that ends in the plural of a
-    type's head noun or in an acronym in the plural ("EIT KICs"): a class of things."""
+    type's head noun or in an acronym in the plural ("EU JTIs"): a class of things."""
     if len(span) < 2 or any(t.lower_ in PREPOSITIONS for t in span):
         return False
     last = span[-1].text

@@ -205,7 +205,7 @@ def german_head_type(word: str) -> str | None:
 
 def _body_head(word: str) -> bool:
     """A word that is, or ends in, the head noun of a body, also in the genitive
-    ("Grenzparks", "Landesamtes")."""
+    ("Naturparks", "Landesamtes")."""
     low = fold(word)
     forms = {low, low.removesuffix("s"), low.removesuffix("es")}
     return any(
@@ -217,7 +217,7 @@ def _body_head(word: str) -> bool:
 
 def german_prose(span: Span) -> bool:
     """Two or more capitalised German words found by their capitals alone, each a word of
-    the language ("Ihrem Kalender", "Förder-Konzept", "Münsteraner Abgeordneten"): German
+    the language ("Ihrem Postfach", "Bau-Konzept", "Münchner Abgeordneten"): German
     capitalises its nouns, so this is a noun phrase, not a name. A body's head noun
     ("Europäischen Kommission"), a place or registry name, an acronym or a name adjective
     ("Niedersächsischen") makes it a name."""

@@ -37,8 +37,8 @@ def _ordinary(word: str, lang: str) -> bool:
 
 def heading_word(doc: Doc, i: int) -> bool:
     """One ordinary word of four letters or more in capitals that opens or closes its line
-    ("SUMMARY", "BLOG – ..."): a title's or a label's word, not an acronym. Acronyms
-    that spell a word ("CHERISH") stand in running text."""
+    ("OVERVIEW", "NEWS – ..."): a title's or a label's word, not an acronym. Acronyms
+    that spell a word ("HARVEST") stand in running text."""
     text = doc[i].text
     if not (text.isalpha() and text.isupper() and len(text) >= 4 and _ordinary(text, doc.lang_)):
         return False

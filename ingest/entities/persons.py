@@ -91,9 +91,9 @@ def _vetoed(word: str) -> bool:
 
 @cache
 def abstract_noun(word: str) -> bool:
-    """An English abstract noun ("Declaration", "Training", "Node-Status"; the last part
+    """An English abstract noun ("Declaration", "Training", "Hub-Status"; the last part
     of a hyphenated word): it ends a document's, a course's or a status's name, not a
-    person's, whatever first name comes before it ("Milan Declaration")."""
+    person's, whatever first name comes before it ("Lena Declaration")."""
     last = word.replace("‐", "-").rsplit("-", 1)[-1].lower()
     if len(last) < 6 or not last.isalpha():
         return False
@@ -193,7 +193,7 @@ def _surname_end(doc: Doc, i: int, lang: str) -> int:
     if end + 1 < n and doc[end].text in _DASHES and not doc[end - 1].whitespace_:
         k = _particles_end(doc, end + 1, lang)
         if k < n and _name_word(doc[k]) and _vetoed(doc[k].text):
-            return i  # "Node-Status": one hyphenated word, not a surname
+            return i  # "Hub-Status": one hyphenated word, not a surname
         if k < n and _name_word(doc[k]):
             end = k + 1
     return end
