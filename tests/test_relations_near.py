@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from innograph.ingest.relations import _named_apart, candidates
+from innograph.ingest.relations.text import DocView
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_relations import ENTS, make_doc
@@ -21,7 +22,7 @@ def _apart(text: str, rel: str, source: str, target: str) -> bool:
         for c in candidates(doc, mentions, lang="en")
         if (c.type, c.source, c.target) == (rel, source, target)
     )
-    return _named_apart(cand)
+    return _named_apart(DocView(doc, mentions), cand)
 
 
 def test_a_person_named_sentences_away_from_an_organisation_is_apart() -> None:
@@ -45,3 +46,15 @@ def test_the_pages_subject_may_be_far() -> None:
         "It has 40 staff. Our director is Jane Peeters."
     )
     assert not _apart(text, "AFFILIATED_WITH", "jane", "acme")
+
+
+def test_a_contact_block_of_short_lines_is_near() -> None:
+    text = (
+        "Solar Bridge\n\nSolar Bridge builds floating panels. It runs until 2026.\n\n"
+        "Contact\nJane Peeters\nProject manager\nAcme Labs\njane@acme.example"
+    )
+    assert not _apart(text, "AFFILIATED_WITH", "jane", "acme")
+    text = text.replace(
+        "Project manager\n", "Project manager\n\nThe panels float. They are blue.\n\n"
+    )
+    assert _apart(text, "AFFILIATED_WITH", "jane", "acme")

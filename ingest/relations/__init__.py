@@ -209,7 +209,7 @@ def _not_for_the_model(
     """Whether a candidate no rule proposed is one the model may not add on its own."""
     if (cand.type, cand.target_ref.type) in STATED_ONLY:
         return True
-    if cand.type in NEAR_ONLY and _named_apart(cand):
+    if cand.type in NEAR_ONLY and _named_apart(view, cand):
         return True
     # The Union and the Commission fund, label and host; the model alone never places
     # them, nor makes them a project's partner or a body's member.
@@ -228,17 +228,32 @@ def _not_for_the_model(
     )
 
 
-def _named_apart(cand: Candidate) -> bool:
+def _named_apart(view: DocView, cand: Candidate) -> bool:
     """Whether the closest mentions of the candidate's ends stand two sentences or more
-    apart and the target is not the page's subject (named in the title and the most
-    named of its type)."""
+    apart, not in one block of short lines (a contact or address block: "Jane Doe /
+    Project manager / Acme"), and the target is not the page's subject (named in the
+    title and the most named of its type)."""
     near = {f"{cand.type}|segdist=0", f"{cand.type}|segdist=1"}
-    if near & set(cand.features):
+    if near & set(cand.features) or _short_lines_block(view, cand.source_ref, cand.target_ref):
         return False
     subject = {f"{cand.type}|t_in_title"} <= set(cand.features) and bool(
         {f"{cand.type}|t_most_of_type", f"{cand.type}|t_only_of_type"} & set(cand.features)
     )
     return not subject
+
+
+# The longest line of a block of short lines (a contact card, an address).
+_SHORT_LINE = 60
+
+
+def _short_lines_block(view: DocView, a: Ref, b: Ref) -> bool:
+    """Whether ``a`` and ``b`` stand on lines of one block of short lines, no blank line
+    between them."""
+    lo, hi = min(a.start, b.start), max(a.end, b.end)
+    lo = view.text.rfind("\n", 0, lo) + 1
+    end = view.text.find("\n", hi)
+    lines = view.text[lo : end if end != -1 else len(view.text)].split("\n")
+    return all(line.strip() and len(line.strip()) <= _SHORT_LINE for line in lines)
 
 
 def _union_bodies(view: DocView, names: frozenset[str] = _UNBOUND) -> set[str]:
