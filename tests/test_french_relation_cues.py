@@ -63,3 +63,23 @@ def test_the_fused_forms_stay_french() -> None:
 )
 def test_relations_through_a_fused_preposition(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(relations(text, FR, lang="fr"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon Jean Dupont, directeur général d’Acme Robotics, le marché grandit.",
+        "Jean Dupont, administrateur délégué de Acme Robotics, a signé.",
+        "Jean Dupont, porte-parole d’Acme Robotics, confirme la nouvelle.",
+        "Jean Dupont, CEO d’Acme Robotics, présente le robot.",
+        "Jean Dupont, recteur de Acme Robotics, ouvre la séance.",
+    ],
+)
+def test_a_role_of_an_organisation_ties_the_person_to_it(text: str) -> None:
+    assert ("AFFILIATED_WITH", "jd", "acme") in triples(relations(text, FR, lang="fr"))
+
+
+def test_a_provincial_deputy_holds_an_office_of_the_province() -> None:
+    ents: Entities = {**FR, "province de Namur": ("namur", "Region")}
+    text = "Jean Dupont, député provincial de la province de Namur, a inauguré le site."
+    assert ("AFFILIATED_WITH", "jd", "namur") in triples(relations(text, ents, lang="fr"))

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from innograph.ingest.entities.gazetteer_lexicon import COUNTRIES, REGION_ALIASES
+from innograph.ingest.entities.spans import is_acronym
 from innograph.ingest.relations.cues import (
     AFFILIATED_WITH,
     FUNDED_BY,
@@ -102,6 +103,33 @@ _WITH_GAP = re.compile(
 )
 
 
+# How many words before a bracket an acronym in it may abbreviate.
+_ACRONYM_REACH = 8
+_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_]|(?<=['’])[^\W\d_](?=\w)")
+
+
+def _spells_words_before(view: DocView, seg: Segment, ref: Ref) -> bool:
+    """Whether the bracketed ``ref`` is an acronym of the capitalised words just before
+    its bracket ("Network for Applied Robotics (NAR)", "Secrétariat Européen pour
+    l'Analyse des Robots (ESAR)"): the short name of what is named before, which the
+    entity stage may have cut, not a body it belongs to. The letters are taken in any
+    order, since a French or Dutch name may keep its English acronym."""
+    name = view.text[ref.start : ref.end]
+    letters = "".join(c for c in name.split("/")[0] if c.isalpha())
+    if not is_acronym(name.split("/")[0]) or len(letters) < 2:
+        return False
+    before = view.text[seg.start : ref.start].rstrip(" (")
+    words = before.split()[-_ACRONYM_REACH:]
+    initials = [m.group(0) for m in _CAPITALISED.finditer(" ".join(words))]
+    initials = [c for c in initials if c.isupper()]
+    pool = list(initials)
+    for c in letters:
+        if c not in pool:
+            return False
+        pool.remove(c)
+    return True
+
+
 def _any_list(view: DocView, seg: Segment, first: Ref) -> list[Ref]:
     """``first`` and the mentions listed after it, whatever their types."""
     out = [first]
@@ -118,6 +146,14 @@ def _listed_after(view: DocView, seg: Segment, ref: Ref) -> bool:
     """Whether ``ref`` comes after another name in a list ("A, B, Ghent": not "B, Ghent")."""
     before = [r for r in seg.refs if r.end <= ref.start]
     return bool(before) and view.is_list_gap(before[-1].end, ref.start, seg, regions=False)
+
+
+def _after_comma(view: DocView, ref: Ref) -> bool:
+    """Whether a comma stands right before ``ref`` on its line: it is an item of a
+    comma series ("..., Acme, City of Ghent, Beta", "Jane Doe, lead, Acme, Belgium"),
+    whose next item is not where it sits."""
+    line_start = view.text.rfind("\n", 0, ref.start) + 1
+    return view.text[line_start : ref.start].rstrip().endswith(",")
 
 
 def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
@@ -280,7 +316,11 @@ def _pair_rules(
     if a.type in ORG_TYPES and b.type == "Region" and direct:
         if _ADDRESS.match(gap):
             yield from out(LOCATED_IN, a, b, 0.8, "address")
-        elif _COMMA_PLACE.match(gap) and not _listed_after(view, seg, a):
+        elif (
+            _COMMA_PLACE.match(gap)
+            and not _listed_after(view, seg, a)
+            and not _after_comma(view, a)
+        ):
             places = view.expand_list(b, seg, ("Region",))
             if not _LIST_GOES_ON.match(view.text[places[-1].end : places[-1].end + 20]):
                 for r in places:
@@ -309,7 +349,7 @@ def _pair_rules(
             yield from out(LOCATED_IN, b, a, 0.45, "place-(org)")
     if a.type in ORG_TYPES and b.type in ORG_TYPES and direct and _PAREN_OPEN.match(gap):
         inner = view.expand_list(b, seg, ORG_TYPES)
-        if all(r.key != a.key for r in inner):
+        if all(r.key != a.key for r in inner) and not _spells_words_before(view, seg, b):
             for r in inner:
                 yield from out(MEMBER_OF, r, a, 0.45, "org-(org)")
     if a.type in ORG_TYPES and b.type in ORG_TYPES and _PART_OF.match(gap):

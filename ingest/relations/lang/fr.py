@@ -27,7 +27,8 @@ from innograph.ingest.relations.lang.roles import (
 # place; the other role words below end at an organisation or a programme only.
 _OFFICES = (
     r"maire|bourgmestre|échevin|échevine|gouverneur|gouverneure|ministre-président"
-    r"|ministre-présidente"
+    r"|ministre-présidente|député provincial|députée provinciale|député-président"
+    r"|députée-présidente"
 )
 # read by ``relations.affiliation``: the holder of such an office is named for the place
 PLACE_OFFICES = _OFFICES
@@ -142,9 +143,13 @@ CUES: list[Cue] = [
         implicit=True,
     ),
     *cue_list(
-        r"(?:ministre|président|présidente|directeur|directrice|responsable|coordinateur"
-        r"|coordinatrice|fondateur|fondatrice|professeur"
-        r"|chercheur|chercheuse) (?:de la|de l'|de l’|des|du|de|d'|d’|à|chez)",
+        r"(?:ministre|président|présidente|vice-président|vice-présidente|directeur|directrice"
+        r"|directeur général|directrice générale|administrateur délégué|administratrice déléguée"
+        r"|administrateur|administratrice|secrétaire général|secrétaire générale|porte-parole"
+        r"|responsable|coordinateur|coordinatrice|fondateur|fondatrice|cofondateur|cofondatrice"
+        r"|professeur|professeure|chercheur|chercheuse|recteur|rectrice|doyen|doyenne|ceo"
+        r"|conseiller|conseillère|collaborateur|collaboratrice|ingénieur|ingénieure)"
+        r" (?:de la|de l'|de l’|des|du|de|d'|d’|à|chez)",
         AFF,
         source="any",
         target="right",
@@ -169,7 +174,8 @@ PERSON_ROLES = (
     r"directeur|directrice|président|présidente|vice-président|vice-présidente|recteur"
     r"|rectrice|professeur|professeure|prof|chercheur|chercheuse|membre|fondateur|fondatrice"
     r"|coordinateur|coordinatrice|administrateur|administratrice|porte-parole|responsable"
-    r"|doyen|doyenne|ingénieur|ingénieure|collaborateur|collaboratrice"
+    r"|doyen|doyenne|ingénieur|ingénieure|collaborateur|collaboratrice|ceo|secrétaire"
+    r"|conseiller|conseillère|cofondateur|cofondatrice"
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"nous|notre|nos"
