@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 
 from innograph.ingest.relations import propose_relations
 from innograph.ingest.relations.amounts import stated_grants
+from innograph.ingest.relations.fields import field_lines
 from innograph.ingest.relations.funding import listed_grants
+from innograph.ingest.relations.sections import stacked_budgets
 from innograph.ingest.relations.text import DocView
 from innograph.ontology.facts import RelationFact
 
@@ -109,3 +111,26 @@ def test_german_programme_field_states_the_funding() -> None:
     doc, mentions = make_doc(text, ENTS, lang="de")
     found = {(r.type, r.source, r.target) for r in propose_relations(doc, mentions, lang="de")}
     assert ("FUNDED_BY", "nl", "inm") in found
+
+
+def test_label_above_its_sum_in_a_record() -> None:
+    text = (
+        "Project Nordlicht\n\nPenvoerder\nAcme Robotics\n\nTotale projectkosten\n"
+        "€ 1.800.000\n\nSubsidie Harbour Innovation Fund\n€ 720.000\n"
+    )
+    assert _grants(text, [("nl", "hif")], lang="nl") == {("nl", "hif"): 720_000}
+    doc, mentions = make_doc(text, ENTS, lang="nl")
+    assert stacked_budgets(DocView(doc, mentions)) == {"nl": 1_800_000}
+
+
+def test_sums_above_their_labels_are_no_fields() -> None:
+    text = (
+        "Het fonds steunt bedrijven in de regio.\n\n€ 5.400.000\nVerleende subsidie\n"
+        "€ 12.300.000\nInvesteringen\n"
+    )
+    assert [t for *_, t in field_lines(text)] == []
+    lines = "Totaal budget\n€ 2.000.000\nEFRO-bijdrage\n€ 800.000 (40%)\n"
+    assert [lines[lo:hi] for lo, _, hi, _ in field_lines(lines)] == [
+        "Totaal budget\n€ 2.000.000",
+        "EFRO-bijdrage\n€ 800.000 (40%)",
+    ]

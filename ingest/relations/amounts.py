@@ -19,6 +19,7 @@ from innograph.ingest.relations.cues import (
     compiled_anaphora,
     compiled_budget_cues,
 )
+from innograph.ingest.relations.fields import FIELD, field_lines
 from innograph.ingest.relations.lexicon import (
     amount_words,
     award_cap_before,
@@ -26,7 +27,7 @@ from innograph.ingest.relations.lexicon import (
     transfer_target,
 )
 from innograph.ingest.relations.rules import Found
-from innograph.ingest.relations.sections import fields_owner, section_project
+from innograph.ingest.relations.sections import fields_owner, section_project, stacked_budgets
 from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
@@ -63,8 +64,7 @@ def _grant_words(text: str) -> bool:
     return bool(amount_words("grant").search(text) or _OF_WHICH_WORD.search(text))
 
 
-# A record field: a short label, a colon, then the figure ("EFRO-bijdrage: € 250.000").
-_FIELD = re.compile(r"\s*[-•*]?\s*[^.:\n]{2,60}:[ \t]*(?:€|eur|euro)?[ \t]*\d", re.I)
+_FIELD = FIELD
 
 
 def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
@@ -252,6 +252,8 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
                 rank = (int(named), cue.strength, -order, money.value)
                 if project not in best or rank[:3] > best[project][:3]:
                     best[project] = rank
+    for key, value in stacked_budgets(view).items():
+        best.setdefault(key, (0, 3, 0, value))
     return {key: rank[3] for key, rank in best.items()}
 
 
@@ -555,14 +557,7 @@ def _field_grants(
     view: DocView, project: str, programme: tuple[str, set[str]] | None = None
 ) -> set[float]:
     values: set[float] = set()
-    pos = 0
-    for line in view.text.splitlines(keepends=True):
-        lo, hi = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        field = _FIELD.match(view.text, lo, hi)
-        if field is None:
-            continue
-        label_end = field.end() - 1
+    for lo, label_end, hi, stacked in field_lines(view.text):
         label = view.text[lo:label_end]
         if not _grant_words(label) or _CAP_BEFORE.search(label):
             continue
@@ -583,7 +578,7 @@ def _field_grants(
             next(iter(named))
             if len(named) == 1
             else section_project(view, seg_i, ("Project", "S3Platform"))
-            or (fields_owner(view, lo) if not named else None)
+            or (fields_owner(view, lo, stacked=stacked) if not named else None)
         )
         if owner != project:
             continue

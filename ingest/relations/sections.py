@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import re
 
+from innograph.ingest.amounts import find_money
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.reading.layout import block_index
-from innograph.ingest.relations.cues import LEADS, PARTICIPATES_IN, compiled_labels
+from innograph.ingest.relations.cues import (
+    LEADS,
+    PARTICIPATES_IN,
+    compiled_budget_cues,
+    compiled_labels,
+)
+from innograph.ingest.relations.fields import field_lines
 from innograph.ingest.relations.text import DocView, Segment
 
 # A field's label before the name on a heading line ("Project:", "Projet :").
@@ -84,10 +91,15 @@ def _named_heading(view: DocView, seg: Segment, types: tuple[str, ...]) -> str |
     return next(iter(keys)) if len(keys) == 1 else None
 
 
-def fields_owner(view: DocView, offset: int) -> str | None:
+def fields_owner(view: DocView, offset: int, *, stacked: bool = False) -> str | None:
     """The project a block of fields with no name of its own describes: the page's main
     project, when the field at ``offset`` stands among other fields ("Duration: ...",
-    "Lead partner: ...", "Grant: EUR X") and in no record of another project."""
+    "Lead partner: ...", "Grant: EUR X") and in no record of another project. A label
+    with its sum on the next line ("Total budget" / "EUR X") is the project's only on
+    a page that names no other project."""
+    if stacked:
+        projects = {r.key for r in view.refs if r.type in ("Project", "S3Platform")}
+        return next(iter(projects)) if len(projects) == 1 else None
     main = view.main_project
     blocks = doc_blocks(view.doc)
     i = block_index(blocks, offset)
@@ -97,3 +109,30 @@ def fields_owner(view: DocView, offset: int) -> str | None:
         return None
     record = view.record_at(offset, ("Project", "S3Platform"))
     return main.key if record is None or record.head.key == main.key else None
+
+
+# "Budget" or "Project budget" alone as a label
+_BUDGET_LABEL = re.compile(
+    r"[ \t•*-]*(?:project\s*|projekt\s*|projet\s*)?budget[ \t]*:?[ \t]*", re.I
+)
+
+
+def stacked_budgets(view: DocView) -> dict[str, float]:
+    """Project key -> the sum under a total-budget label alone on its line ("Total
+    budget" / "EUR 1.234.567"), for the project of its section, or the page's one
+    project."""
+    out: dict[str, float] = {}
+    for lo, label_end, hi, stacked in field_lines(view.text):
+        label = view.text[lo:label_end]
+        if not stacked or not (
+            _BUDGET_LABEL.fullmatch(label)
+            or any(cue.strength >= 3 and rx.search(label) for cue, rx in compiled_budget_cues())
+        ):
+            continue
+        owner = section_project(
+            view, view.segment_index_at(lo), ("Project", "S3Platform")
+        ) or fields_owner(view, lo, stacked=True)
+        moneys = find_money(view.text[label_end:hi])
+        if owner is not None and len(moneys) == 1:
+            out.setdefault(owner, moneys[0].value)
+    return out
