@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from innograph.ingest.relations import propose_relations
+from innograph.ingest.relations import extract_relations, propose_relations
 from innograph.ingest.relations.amounts import stated_grants
 from innograph.ingest.relations.fields import field_lines
 from innograph.ingest.relations.funding import listed_grants
@@ -134,3 +134,20 @@ def test_sums_above_their_labels_are_no_fields() -> None:
         "Totaal budget\n€ 2.000.000",
         "EFRO-bijdrage\n€ 800.000 (40%)",
     ]
+
+
+def test_french_par_before_an_article_names_the_funder_not_a_rate() -> None:
+    text = (
+        "Doté d'un budget de 1,8 million d'euros, le projet Nordlicht est cofinancé à "
+        "hauteur de 900.000 euros par le Harbour Innovation Fund."
+    )
+    doc, mentions = make_doc(text, ENTS, lang="fr")
+    funded = {
+        (r.source, r.target): r.amount_eur
+        for r in extract_relations(doc, mentions, lang="fr")
+        if r.type == "FUNDED_BY"
+    }
+    assert funded == {("nl", "hif"): 900_000}
+    rate = "Le projet Nordlicht reçoit du Harbour Innovation Fund 50.000 euros par an."
+    doc, mentions = make_doc(rate, ENTS, lang="fr")
+    assert all(r.amount_eur is None for r in extract_relations(doc, mentions, lang="fr"))

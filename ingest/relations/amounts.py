@@ -34,10 +34,12 @@ from innograph.ontology.terms import relation_type
 
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
 # "per year", "EUR 5 million each", "d'euros chacune", "voor elk van de thema's": a rate
-# or a sum given to every one of several, not one project's figure
+# or a sum given to every one of several, not one project's figure; French "par" before
+# an article names who gives it ("cofinancé à hauteur de X euros par le FEDER")
 _RATE_AFTER = re.compile(
     r"^\s*(?:d['’]\s*euros?\s+|euros?\s+)?(?:voor\s+|pour\s+|for\s+|für\s+)?"
-    r"(?:per|/|par|pro|each|elk|ieder|iedere|chaque|chacun|chacune|jeweils)\b",
+    r"(?:per|/|par(?!\s+(?:le|la|les|l['’]|un|une|des|du|leur)\b)|pro|each|elk|ieder|iedere"
+    r"|chaque|chacun|chacune|jeweils)\b",
     re.I,
 )
 _OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
