@@ -151,3 +151,21 @@ def test_french_par_before_an_article_names_the_funder_not_a_rate() -> None:
     rate = "Le projet Nordlicht reçoit du Harbour Innovation Fund 50.000 euros par an."
     doc, mentions = make_doc(rate, ENTS, lang="fr")
     assert all(r.amount_eur is None for r in extract_relations(doc, mentions, lang="fr"))
+
+
+def test_programme_budget_above_one_project_it_funds_is_not_the_projects() -> None:
+    text = (
+        "Harbour Innovation Fund 2021-2027\n\nHet fonds steunt innovatie in de havens.\n"
+        "Budget\n€ 241.000.000\n\nEen van de projecten is Nordlicht van Acme Robotics.\n"
+    )
+    doc, mentions = make_doc(text, ENTS, lang="nl")
+    assert stacked_budgets(DocView(doc, mentions)) == {}
+
+
+def test_programme_key_figures_are_not_the_one_projects_grant() -> None:
+    text = (
+        "Het Harbour Innovation Fund steunt onder meer het project Nordlicht.\n\n"
+        "Programma: Harbour Innovation Fund\nLooptijd: 2021 - 2027\n"
+        "EFRO-bijdrage: € 300.000.000\n"
+    )
+    assert _grants(text, [("nl", "hif")], lang="nl") == {("nl", "hif"): None}

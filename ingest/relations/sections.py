@@ -23,6 +23,8 @@ from innograph.ingest.relations.text import DocView, Segment
 
 # A field's label before the name on a heading line ("Project:", "Projet :").
 _LABEL = re.compile(r"^(?:[^:]{1,30}:|(?:project|projet|projekt|vorhaben)\b)\s*", re.I)
+# A field label that speaks of the project ("Projectduur", "Projektlaufzeit", "Project").
+_PROJECT_LABEL = re.compile(r"\b(?:project|projekt|projet)", re.I)
 # Quotes around a name on a heading line ("Projekt „Moorwelt“").
 _QUOTES = "„“”\"'‘’«» "
 
@@ -93,19 +95,37 @@ def _named_heading(view: DocView, seg: Segment, types: tuple[str, ...]) -> str |
 
 def fields_owner(view: DocView, offset: int, *, stacked: bool = False) -> str | None:
     """The project a block of fields with no name of its own describes: the page's main
-    project, when the field at ``offset`` stands among other fields ("Duration: ...",
-    "Lead partner: ...", "Grant: EUR X") and in no record of another project. A label
+    project, when the field at ``offset`` stands among other fields of which one names
+    a partner or the project ("Lead partner: ...", "Project duration: ...") and in no
+    record of another project. A label
     with its sum on the next line ("Total budget" / "EUR X") is the project's only on
-    a page that names no other project."""
+    a page that names no other project and names it in its title (a programme's page
+    may name one project it funds beside the programme's own budget)."""
     if stacked:
-        projects = {r.key for r in view.refs if r.type in ("Project", "S3Platform")}
-        return next(iter(projects)) if len(projects) == 1 else None
+        refs = [r for r in view.refs if r.type in ("Project", "S3Platform")]
+        newline = view.text.find("\n", len(view.text) - len(view.text.lstrip()))
+        title_end = newline if newline >= 0 else len(view.text)
+        if len({r.key for r in refs}) != 1 or refs[0].start >= title_end:
+            return None
+        return refs[0].key
     main = view.main_project
     blocks = doc_blocks(view.doc)
     i = block_index(blocks, offset)
     if main is None or i is None or blocks[i].kind != "field":
         return None
-    if not any(0 <= j < len(blocks) and blocks[j].kind == "field" for j in (i - 1, i + 1)):
+    lo, hi = i, i
+    while lo > 0 and blocks[lo - 1].kind == "field":
+        lo -= 1
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "field":
+        hi += 1
+    # a project's record: another field names its partners or says "project"
+    # ("Projectduur:", "Lead partner:"), not a programme's key figures
+    if hi == lo or not any(
+        _PROJECT_LABEL.search(blocks[j].label)
+        or _role_line(view.text[blocks[j].start : blocks[j].end].strip())
+        for j in range(lo, hi + 1)
+        if j != i
+    ):
         return None
     record = view.record_at(offset, ("Project", "S3Platform"))
     return main.key if record is None or record.head.key == main.key else None
