@@ -28,7 +28,11 @@ from innograph.ingest.relations.amounts import (
     stated_grants,
 )
 from innograph.ingest.relations.candidates import Candidate, PairReader
-from innograph.ingest.relations.funding import listed_under_programme, most_specific_programmes
+from innograph.ingest.relations.funding import (
+    listed_grants,
+    listed_under_programme,
+    most_specific_programmes,
+)
 from innograph.ingest.relations.layout import layout_relations
 from innograph.ingest.relations.model import RelationModel, relation_model
 from innograph.ingest.relations.rules import Found, allowed, cue_relations
@@ -112,6 +116,7 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
         facts += listed_under_programme(view, facts)
         facts = most_specific_programmes(view, facts)
         stated_grants(view, facts)
+        listed_grants(view, facts)
         return facts
     return _decide(view, lang, found, model)
 
@@ -200,6 +205,7 @@ def _decide(
     kept += listed_under_programme(view, kept)
     facts = _one_project_amounts(view, most_specific_programmes(view, kept))
     stated_grants(view, facts)
+    listed_grants(view, facts)
     return facts
 
 

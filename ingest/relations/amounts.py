@@ -15,13 +15,11 @@ from collections.abc import Sequence
 from innograph.ingest.amounts import MoneySpan, find_money
 from innograph.ingest.relations.cues import (
     CAP_WORDS,
-    LEADS,
     OF_WHICH,
-    PARTICIPATES_IN,
     compiled_anaphora,
     compiled_budget_cues,
-    compiled_labels,
 )
+from innograph.ingest.relations.fields import FIELD, field_lines
 from innograph.ingest.relations.lexicon import (
     amount_words,
     award_cap_before,
@@ -29,16 +27,19 @@ from innograph.ingest.relations.lexicon import (
     transfer_target,
 )
 from innograph.ingest.relations.rules import Found
+from innograph.ingest.relations.sections import fields_owner, section_project, stacked_budgets
 from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 
 _CAP_BEFORE = re.compile(rf"(?:{CAP_WORDS})\b[^.;€\d]{{0,40}}$", re.I)
 # "per year", "EUR 5 million each", "d'euros chacune", "voor elk van de thema's": a rate
-# or a sum given to every one of several, not one project's figure
+# or a sum given to every one of several, not one project's figure; French "par" before
+# an article names who gives it ("cofinancé à hauteur de X euros par le FEDER")
 _RATE_AFTER = re.compile(
     r"^\s*(?:d['’]\s*euros?\s+|euros?\s+)?(?:voor\s+|pour\s+|for\s+|für\s+)?"
-    r"(?:per|/|par|pro|each|elk|ieder|iedere|chaque|chacun|chacune|jeweils)\b",
+    r"(?:per|/|par(?!\s+(?:le|la|les|l['’]|un|une|des|du|leur)\b)|pro|each|elk|ieder|iedere"
+    r"|chaque|chacun|chacune|jeweils)\b",
     re.I,
 )
 _OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
@@ -65,8 +66,7 @@ def _grant_words(text: str) -> bool:
     return bool(amount_words("grant").search(text) or _OF_WHICH_WORD.search(text))
 
 
-# A record field: a short label, a colon, then the figure ("EFRO-bijdrage: € 250.000").
-_FIELD = re.compile(r"\s*[-•*]?\s*[^.:\n]{2,60}:[ \t]*(?:€|eur|euro)?[ \t]*\d", re.I)
+_FIELD = FIELD
 
 
 def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
@@ -254,6 +254,8 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
                 rank = (int(named), cue.strength, -order, money.value)
                 if project not in best or rank[:3] > best[project][:3]:
                     best[project] = rank
+    for key, value in stacked_budgets(view).items():
+        best.setdefault(key, (0, 3, 0, value))
     return {key: rank[3] for key, rank in best.items()}
 
 
@@ -326,52 +328,6 @@ def _budget_project(
     return ref.key, False
 
 
-def _is_heading(view: DocView, seg: Segment) -> bool:
-    """A short line of its own without a closing full stop: a section title or a record's
-    first field ("Project: Solar Bridge")."""
-    line = _line_of(view, seg)
-    return 0 < len(line) <= 100 and not line.endswith(".") and not _role_line(line)
-
-
-def _line_of(view: DocView, seg: Segment) -> str:
-    line_start = view.text.rfind("\n", 0, seg.start) + 1
-    line_end = view.text.find("\n", seg.end)
-    return view.text[line_start : line_end if line_end >= 0 else len(view.text)].strip()
-
-
-def _role_line(line: str) -> bool:
-    """A "Lead partner: X" / "Partners: X" field: it names a record's partner (the
-    entity stage may take a partner for a project), never the record's project."""
-    return any(
-        label.relation in (LEADS, PARTICIPATES_IN) and rx.match(line)
-        for label, rx in compiled_labels()
-    )
-
-
-def section_project(
-    view: DocView, seg_i: int, types: tuple[str, ...] = ("Project",), lookback: int = 12
-) -> str | None:
-    """The project whose section or record a sentence naming no project stands in.
-
-    On a page of several projects, each under its own heading ("Projekt: X", "X" on a
-    line of its own), the figures of a section belong to the project its heading names,
-    provided nothing from the heading down to the sentence names another project.
-    """
-    found: str | None = None
-    for j in range(seg_i - 1, max(-1, seg_i - 1 - lookback), -1):
-        seg = view.segments[j]
-        keys = {r.key for r in seg.refs if r.type in types}
-        if keys and _role_line(_line_of(view, seg)):
-            continue
-        if len(keys) > 1 or (keys and found is not None and keys != {found}):
-            return None
-        if keys:
-            found = next(iter(keys))
-            if _is_heading(view, seg):
-                return found
-    return None
-
-
 _PARTY_TYPES = ("Organisation", "Person", "Region", "Cluster")
 _RECIPIENT_BEFORE = re.compile(
     r"\b(?:to|aan|voor|an|für|à|au|pour)\s+(?:the\s+|de\s+|het\s+)?$", re.I
@@ -386,8 +342,9 @@ def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
     project alone ("P krijgt een bijdrage van EUR X", "EUR X gaat naar het project P",
     "The project receives EUR X"), when the project has only that programme or the
     sentence names it; and a record field ("EU contribution: EUR X") in the section of
-    the project, when the project has only that programme. An amount already given to
-    another project is not taken again.
+    the project, when the project has only that programme or the label names it
+    ("Subvention FEDER : EUR X"). An amount already given to another project is not
+    taken again.
     """
     funded = [f for f in facts if f.type == "FUNDED_BY"]
     per_project: dict[str, list[RelationFact]] = {}
@@ -399,8 +356,10 @@ def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
             continue
         only = len(per_project[f.source]) == 1
         values = _sentence_grants(view, f.source, f.target, only_programme=only)
-        if not values and only:
-            values = _field_grants(view, f.source)
+        if not values:
+            # a project of several programmes: only a field whose label names this one
+            others = {g.target for g in per_project[f.source]} - {f.target}
+            values = _field_grants(view, f.source, (f.target, others) if others else None)
         if len(values) != 1:
             continue
         value = values.pop()
@@ -564,16 +523,43 @@ def _project_place(view: DocView, seg: Segment, seg_i: int, project: str) -> tup
     return None
 
 
-def _field_grants(view: DocView, project: str) -> set[float]:
+def line_grant(view: DocView, lo: int, hi: int) -> float | None:
+    """The one sum a line (a list item) states, when it is neither a cap, a rate nor a
+    budget ("- Acme Bridge: EUR 450,000"); None when it states none or several."""
+    moneys = _money_in(view, lo, hi)
+    if len(moneys) != 1:
+        return None
+    usable = _usable(view, view.segments[view.segment_index_at(lo)], moneys)
+    if len(usable) != 1 or _budget_spans(view, lo, hi):
+        return None
+    return usable[0].value
+
+
+def _label_names(view: DocView, lo: int, hi: int, programme: str, others: set[str]) -> bool:
+    """Whether a field's label names ``programme`` and none of ``others``: a mention, or
+    the first word of its name ("Toegekende subsidie Interreg" for "Interreg
+    Vlaanderen-Nederland") that starts no name of the others."""
+    keys = {r.key for r in view.refs_in(lo, hi) if r.type == "FundingProgramme"}
+    if keys:
+        return keys == {programme}
+    words = set(re.findall(r"\w{4,}", view.text[lo:hi].casefold()))
+
+    def first_words(key: str) -> set[str]:
+        return {
+            w[0]
+            for r in view.refs_by_key.get(key, ())
+            if (w := re.findall(r"\w+", view.text[r.start : r.end].casefold()))
+        }
+
+    theirs = set().union(*(first_words(k) for k in others))
+    return bool(words & (first_words(programme) - theirs))
+
+
+def _field_grants(
+    view: DocView, project: str, programme: tuple[str, set[str]] | None = None
+) -> set[float]:
     values: set[float] = set()
-    pos = 0
-    for line in view.text.splitlines(keepends=True):
-        lo, hi = pos, pos + len(line.rstrip("\r\n"))
-        pos += len(line)
-        field = _FIELD.match(view.text, lo, hi)
-        if field is None:
-            continue
-        label_end = field.end() - 1
+    for lo, label_end, hi, stacked in field_lines(view.text):
         label = view.text[lo:label_end]
         if not _grant_words(label) or _CAP_BEFORE.search(label):
             continue
@@ -585,12 +571,16 @@ def _field_grants(view: DocView, project: str) -> set[float]:
             if r.start < label_end
         ):
             continue
+        # "Subvention FEDER : EUR X": the grant of the programme its label names
+        if programme is not None and not _label_names(view, lo, label_end, *programme):
+            continue
         named = {r.key for r in refs if r.type in ("Project", "S3Platform")}
         seg_i = view.segment_index_at(lo)
         owner = (
             next(iter(named))
             if len(named) == 1
             else section_project(view, seg_i, ("Project", "S3Platform"))
+            or (fields_owner(view, lo, stacked=stacked) if not named else None)
         )
         if owner != project:
             continue

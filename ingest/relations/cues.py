@@ -148,7 +148,7 @@ LABELS: list[LabelCue] = [
         r"funded by|funding|funding programme|programme|program|financed by|co-financed by"
         r"|fund|financiering|programma|gefinancierd door|subsidie|toegekende subsidie"
         r"|subsidieprogramma|fonds|financement|financé par|programme de financement"
-        r"|förderprogramm|gefördert durch|förderung",
+        r"|förderprogramm|programm|gefördert durch|förderung",
         FUNDED_BY,
         0.8,
     ),

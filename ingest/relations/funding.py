@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-from innograph.ingest.relations.lexicon import several_projects
+from innograph.ingest.relations.amounts import line_grant
+from innograph.ingest.relations.cues import compiled_budget_cues
+from innograph.ingest.relations.lexicon import amount_words, several_projects
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import DocView, Ref, squash
 from innograph.ontology.facts import RelationFact
@@ -94,6 +96,36 @@ def listed_under_programme(view: DocView, facts: list[RelationFact]) -> list[Rel
                 )
             )
     return new
+
+
+def listed_grants(view: DocView, facts: list[RelationFact]) -> None:
+    """Give each project of a list under a programme the one sum its item states.
+
+    "The projects approved by the Harbour Innovation Fund with a contribution of EUR 9
+    million in all:" followed by "- Acme Bridge: EUR 450,000" states each project's grant
+    from that programme, when the introduction (or the item) speaks of a grant and the
+    introduction names no total budget or cost (then the items' sums may be budgets). The total of
+    the introduction itself is no one's. A FUNDED_BY that has a grant keeps it.
+    """
+    funded = {(f.source, f.target): f for f in facts if f.type == "FUNDED_BY"}
+    for (ilo, ihi), items in _lists(view.text):
+        intro = view.text[ilo:ihi]
+        programmes = {r.key for r in view.refs_in(ilo, ihi) if r.type == "FundingProgramme"}
+        if len(programmes) != 1 or any(
+            cue.strength >= 3 and rx.search(intro) for cue, rx in compiled_budget_cues()
+        ):
+            continue
+        programme = next(iter(programmes))
+        for lo, hi in items:
+            refs = view.refs_in(lo, hi)
+            projects = {r.key for r in refs if r.type in ("Project", "S3Platform")}
+            others = {r.key for r in refs if r.type == "FundingProgramme"} - {programme}
+            fact = funded.get((next(iter(projects)), programme)) if len(projects) == 1 else None
+            if fact is None or fact.amount_eur is not None or others:
+                continue
+            if not amount_words("grant").search(intro + " " + view.text[lo:hi]):
+                continue
+            fact.amount_eur = line_grant(view, lo, hi)
 
 
 def _first_project(view: DocView, lo: int, hi: int, programme: Ref) -> Ref | None:
