@@ -22,6 +22,7 @@ from innograph.ingest.entities import (
     compass,
     copula,
     interreg,
+    kinds,
     project_lists,
     quoted,
     records,
@@ -265,8 +266,6 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     return None
 
 
-# Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
-# short ones ("rat", "lab") end ordinary words.
 REPEATED_FLAG = "head|repeated"
 
 
@@ -590,7 +589,7 @@ class PatternFinder:
         spans += compass.compass_spans(doc)
         spans += _programme_area_spans(doc)
         spans += compass.euregio_spans(doc)
-        doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
+        doc.spans[SPAN_PATTERNS] = _with_acronyms(kinds.kind_spans(doc, spans))
         return doc
 
 

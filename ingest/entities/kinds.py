@@ -1,0 +1,188 @@
+"""Names introduced by a kind noun: "het cluster X", "das Netzwerk X", "die Firma X",
+"le pôle de compétitivité X", and names described by one: "X, the Flemish cluster for ...".
+
+A kind noun in lower case (German: after an article, since German capitalises its nouns)
+followed by a name says what the name is, whatever its words; without the noun a one-word
+name of a cluster or a company ("Kalibra", "Hydrelis") is easily missed. The name is the
+words after the noun: "der Cluster Wärmewerk" names "Wärmewerk", not "Cluster Wärmewerk".
+An apposition ("Greenspark, the Scottish cluster for hydrogen") types the name before it
+and is itself a description, not a name ("Scottish cluster").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import wordfreq
+from spacy.tokens import Doc, Span
+
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import STOP_CAPITALISED
+from innograph.ingest.entities.kind_lexicon import (
+    CLUSTER_KINDS,
+    CLUSTER_NETWORK_MODIFIERS,
+    COMPANY_KINDS,
+    GERMAN_DETERMINERS,
+    NETWORK_KINDS,
+)
+from innograph.ingest.entities.name_runs import name_runs, same_line
+from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.entities.spans import is_acronym
+
+FLAG = "head|kind"  # a flag, not a registry key
+_ARTICLES = frozenset("the a an de het een le la l' l’ un une der die das ein eine".split())
+_MAX_MODIFIERS = 3  # words between an apposition's article and its kind noun
+_OF = frozenset({"de", "d'", "d’"})  # "pôle de compétitivité", "pôle d'excellence"
+_HYPHENS = frozenset({"-", "‑"})
+_FREQUENT = 3.5  # Zipf frequency of an ordinary word ("moreover" 4.2, "Brainport" 2.6)
+
+
+def kind_of(doc: Doc, i: int) -> str | None:
+    """The type the kind noun at ``i`` gives a name after it, if it is one and is used
+    as a common noun (lower case; German: after an article)."""
+    tok = doc[i]
+    w = fold(tok.text)
+    if doc.lang_ == "de":
+        if i == 0 or fold(doc[i - 1].text) not in GERMAN_DETERMINERS:
+            return None
+    elif not tok.is_lower:
+        return None
+    if w in CLUSTER_KINDS or w.endswith("cluster") or w.startswith("kompetenznetz"):
+        return "Cluster"
+    if w in NETWORK_KINDS or w.endswith(("netwerk", "netzwerk")):
+        modifier = fold(doc[i - 1].text) if i > 0 else ""
+        return "Cluster" if modifier in CLUSTER_NETWORK_MODIFIERS else "Organisation"
+    if w in COMPANY_KINDS:
+        return "Organisation"
+    return None
+
+
+def _after_kind(doc: Doc, i: int) -> int:
+    """Where the name may start after the kind noun at ``i``: after "de compétitivité"."""
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ in _OF and doc[j + 1].is_lower and doc[j + 1].is_alpha:
+        return j + 2
+    return j
+
+
+def _is_name(doc: Doc, start: int, end: int) -> bool:
+    """A name, not a common noun German capitalises, an article or a known place."""
+    words = [t.text for t in doc[start:end] if t.is_alpha or any(c.isalpha() for c in t.text)]
+    if not words or fold(words[0]) in STOP_CAPITALISED:
+        return False
+    if (len(words) == 1 or doc.lang_ == "de") and all(_frequent(w, doc.lang_) for w in words):
+        return False  # "the cluster Members", "der Cluster Unternehmen": a noun, no name
+    return not any(e.type == "Region" for e in gazetteer().lookup(doc[start:end].text))
+
+
+def _frequent(word: str, lang: str) -> bool:
+    """A frequent word of the document's language ("Members", "Leden", "Zudem"); a rare
+    one or a compound ("das Netzwerk Lichtstrom") is a name more often than not. An
+    English word in a French text stays rare there ("le pôle Logistics")."""
+    return not is_acronym(word) and wordfreq.zipf_frequency(word.lower(), lang) >= _FREQUENT
+
+
+def _name_from(doc: Doc, j: int, runs: list[tuple[int, int]]) -> int | None:
+    """The end of the name run that covers token ``j`` on its line, cut to start at ``j``."""
+    for start, end in runs:
+        if start <= j < end:
+            if doc[j].is_sent_start and j != start:
+                return None
+            if not same_line(doc, j, end):
+                return None
+            # "die Firma Acme-consult": a hyphen glues a lower-case word to the name.
+            while end + 1 < len(doc) and doc[end].text in _HYPHENS and _glued(doc, end):
+                end += 2
+            return end
+    return None
+
+
+def _glued(doc: Doc, hyphen: int) -> bool:
+    """A hyphen with no space on either side and a word after it."""
+    return (
+        not doc[hyphen - 1].whitespace_
+        and not doc[hyphen].whitespace_
+        and doc[hyphen + 1].is_alpha
+        and doc[hyphen + 1].is_lower
+    )
+
+
+def kind_named(doc: Doc) -> Iterator[tuple[int, Span]]:
+    """(index of the kind noun, the name after it) for every "kind noun + name"."""
+    runs = name_runs(doc)
+    for tok in doc:
+        label = kind_of(doc, tok.i)
+        if label is None:
+            continue
+        j = _after_kind(doc, tok.i)
+        if j >= len(doc) or doc[j].is_sent_start:
+            continue
+        end = _name_from(doc, j, runs)
+        if end is not None and _is_name(doc, j, end):
+            yield tok.i, Span(doc, j, end, label=label, kb_id=FLAG)
+
+
+def _apposition(doc: Doc, comma: int) -> tuple[str, int] | None:
+    """After a comma: "<article> [up to three words] <cluster kind noun>" -> (type, end of
+    the description) when the kind noun is not followed by a name of its own."""
+    i = comma + 1
+    if i >= len(doc) or doc[i].lower_ not in _ARTICLES:
+        return None
+    for k in range(i + 1, min(len(doc), i + 2 + _MAX_MODIFIERS)):
+        tok = doc[k]
+        if "\n" in tok.text or tok.is_punct and tok.text not in {"-", "–"}:
+            return None
+        label = kind_of(doc, k)
+        if label == "Cluster" and _plural(tok.text):
+            return None  # "Acme, the two clusters": a list, not a description of one
+        if label == "Cluster":
+            after = _after_kind(doc, k)
+            if after < len(doc) and doc[after].text[:1].isupper() and not doc[after].is_punct:
+                return None  # "X, the cluster Y": two names
+            return label, k + 1
+    return None
+
+
+def _plural(word: str) -> bool:
+    """A kind noun in the plural ("clusters", "pôles")."""
+    w = fold(word)
+    return w.endswith("s") and w[:-1] in CLUSTER_KINDS
+
+
+def apposition_named(doc: Doc) -> Iterator[tuple[Span, tuple[int, int]]]:
+    """(the name before a comma, the description after it) for "X, the ... cluster"."""
+    for start, end in name_runs(doc):
+        if end >= len(doc) or doc[end].text != ",":
+            continue
+        found = _apposition(doc, end)
+        if found is None or not _is_name(doc, start, end):
+            continue
+
+        label, described_end = found
+        yield Span(doc, start, end, label=label, kb_id=FLAG), (end + 1, described_end)
+
+
+def kind_spans(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` with the names after kind nouns and before cluster appositions added,
+    and without the rule spans those make wrong: the kind noun joined to the name after
+    it ("Clusters Wärmewerk"), a description taken for a name ("Scottish cluster")."""
+    added: list[Span] = []
+    wrong: set[tuple[int, int]] = set()
+    for kind, name in kind_named(doc):
+        added.append(name)
+        for start in (kind, kind - 1):
+            wrong.add((start, name.end))
+    described: list[tuple[int, int]] = []
+    for name, where in apposition_named(doc):
+        added.append(name)
+        described.append(where)
+    kept = [
+        s
+        for s in spans
+        if s.kb_id_.startswith("acronym|")
+        or (
+            (s.start, s.end) not in wrong
+            and not any(lo <= s.start and s.end <= hi for lo, hi in described)
+        )
+    ]
+    return kept + added

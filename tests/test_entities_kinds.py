@@ -1,0 +1,49 @@
+"""A kind noun before a name types the name ("het cluster X", "die Firma X", "le pôle X"),
+and a cluster apposition types the name before it (``entities/kinds.py``); sentences
+written here with invented names."""
+
+from __future__ import annotations
+
+from innograph.tests.entity_spans import entity_spans
+
+
+def _found(lang: str, text: str) -> set[tuple[str, str]]:
+    return {(s.text, s.label_) for s in entity_spans(lang, text)}
+
+
+def test_a_name_after_a_cluster_noun_is_a_cluster() -> None:
+    found = _found("nl", "Nieuws. Bedrijven werken samen met het cluster Kalibra aan materialen.")
+    assert ("Kalibra", "Cluster") in found, found
+    found = _found("en", "News. We work with the innovation cluster Seaforge on wind.")
+    assert ("Seaforge", "Cluster") in found, found
+    found = _found(
+        "fr",
+        "Actualités. Le projet est labellisé par le pôle de compétitivité Aquavera.",
+    )
+    assert ("Aquavera", "Cluster") in found, found
+
+
+def test_a_german_kind_noun_is_not_part_of_the_name() -> None:
+    found = _found("de", "Aktuelles. Mitglieder des Clusters Glutwerk sind zwanzig Firmen.")
+    assert ("Glutwerk", "Cluster") in found, found
+    assert not [t for t, _ in found if t.startswith("Cluster")], found
+
+
+def test_a_company_name_takes_its_glued_lower_case_part() -> None:
+    found = _found("de", "Aktuelles. Der Preis ging an die Firma ZKT-consult aus Gronau.")
+    assert ("ZKT-consult", "Organisation") in found, found
+
+
+def test_an_ordinary_word_after_a_kind_noun_is_no_name() -> None:
+    found = _found("en", "News. At the meeting the cluster Members voted on the plan.")
+    assert not [t for t, _ in found if "Members" in t], found
+    found = _found("fr", "Actualités. Le réseau Entreprendre aide les créateurs.")
+    assert ("Entreprendre", "Organisation") not in found, found
+
+
+def test_a_cluster_apposition_types_the_name_and_is_no_name() -> None:
+    found = _found("en", "News. Greenspark, the Scottish cluster for hydrogen, leads the work.")
+    assert ("Greenspark", "Cluster") in found, found
+    assert not [t for t, _ in found if "Scottish" in t], found
+    found = _found("en", "News. Moreover, the Welsh cluster grew.")
+    assert not [t for t, _ in found if t == "Moreover"], found
