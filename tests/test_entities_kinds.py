@@ -47,3 +47,14 @@ def test_a_cluster_apposition_types_the_name_and_is_no_name() -> None:
     assert not [t for t, _ in found if "Scottish" in t], found
     found = _found("en", "News. Moreover, the Welsh cluster grew.")
     assert not [t for t, _ in found if t == "Moreover"], found
+
+
+def test_the_kind_noun_and_its_article_leave_the_name_of_every_source() -> None:
+    found = _found("de", "Aktuelles. Mitglieder im Netzwerk Zinnkamm sind zwanzig Firmen.")
+    assert ("Zinnkamm", "Organisation") in found, found
+    assert not [t for t, _ in found if t.startswith("Netzwerk")], found
+
+
+def test_an_acronym_that_spells_the_kind_noun_keeps_it_in_the_name() -> None:
+    found = _found("de", "Aktuelles. Das Cluster Robotik Nordost (CRN) hat 120 Mitglieder.")
+    assert ("Cluster Robotik Nordost", "Cluster") in found, found

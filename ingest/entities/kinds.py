@@ -107,6 +107,16 @@ def _glued(doc: Doc, hyphen: int) -> bool:
     )
 
 
+def _noun_in_acronym(doc: Doc, kind: int, end: int) -> bool:
+    """ "das Cluster Mobilität Nordost (CMN)": the acronym spells the kind noun too, so
+    the noun is part of the name."""
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    letters = "".join(c for c in doc[end + 1].text if c.isalpha()).upper()
+    initials = "".join(t.text[0] for t in doc[kind:end] if t.text[:1].isalpha()).upper()
+    return len(letters) >= 2 and letters == initials
+
+
 def kind_named(doc: Doc) -> Iterator[tuple[int, Span]]:
     """(index of the kind noun, the name after it) for every "kind noun + name"."""
     runs = name_runs(doc)
@@ -118,7 +128,7 @@ def kind_named(doc: Doc) -> Iterator[tuple[int, Span]]:
         if j >= len(doc) or doc[j].is_sent_start:
             continue
         end = _name_from(doc, j, runs)
-        if end is not None and _is_name(doc, j, end):
+        if end is not None and _is_name(doc, j, end) and not _noun_in_acronym(doc, tok.i, end):
             yield tok.i, Span(doc, j, end, label=label, kb_id=FLAG)
 
 
@@ -166,23 +176,27 @@ def kind_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with the names after kind nouns and before cluster appositions added,
     and without the rule spans those make wrong: the kind noun joined to the name after
     it ("Clusters Wärmewerk"), a description taken for a name ("Scottish cluster")."""
-    added: list[Span] = []
-    wrong: set[tuple[int, int]] = set()
-    for kind, name in kind_named(doc):
-        added.append(name)
-        for start in (kind, kind - 1):
-            wrong.add((start, name.end))
+    added = [name for _kind, name in kind_named(doc)]
     described: list[tuple[int, int]] = []
     for name, where in apposition_named(doc):
         added.append(name)
         described.append(where)
     kept = [
         s
-        for s in spans
-        if s.kb_id_.startswith("acronym|")
-        or (
-            (s.start, s.end) not in wrong
-            and not any(lo <= s.start and s.end <= hi for lo, hi in described)
-        )
+        for s in without_kind_nouns(spans, added)
+        if not any(lo <= s.start and s.end <= hi for lo, hi in described)
     ]
     return kept + added
+
+
+def without_kind_nouns(spans: list[Span], names: list[Span]) -> list[Span]:
+    """``spans`` without those that join a kind noun (and its article) to a name found
+    after it ("Netzwerk NanoRhein" when "NanoRhein" is the name); a long form with its
+    acronym keeps its words. ``names`` are the kind-noun names (``FLAG``)."""
+    wrong = {
+        (start, name.end)
+        for name in names
+        if name.kb_id_ == FLAG
+        for start in range(max(0, name.start - 4), name.start)
+    }
+    return [s for s in spans if s.kb_id_.startswith("acronym|") or (s.start, s.end) not in wrong]
