@@ -58,3 +58,21 @@ def test_the_kind_noun_and_its_article_leave_the_name_of_every_source() -> None:
 def test_an_acronym_that_spells_the_kind_noun_keeps_it_in_the_name() -> None:
     found = _found("de", "Aktuelles. Das Cluster Robotik Nordost (CRN) hat 120 Mitglieder.")
     assert ("Cluster Robotik Nordost", "Cluster") in found, found
+
+
+def test_a_plural_kind_noun_types_the_names_it_lists() -> None:
+    found = _found("en", "News. Research centres such as Velmar and KTRI joined the consortium.")
+    assert {("Velmar", "Organisation"), ("KTRI", "Organisation")} <= found, found
+    found = _found(
+        "en", "News. Funding comes from schemes such as GreenStart (a loan) and ScaleNow."
+    )
+    assert {("GreenStart", "FundingProgramme"), ("ScaleNow", "FundingProgramme")} <= found, found
+    found = _found("nl", "Nieuws. De gemeenten Oudwater, Hesselby en Marken steunen het plan.")
+    assert ("Hesselby", "Region") in found, found
+    found = _found("de", "Aktuelles. Beteiligt sind Unternehmen wie Holtmann und Kressler.")
+    assert ("Kressler", "Organisation") in found, found
+
+
+def test_one_name_after_a_plural_without_such_as_may_start_a_clause() -> None:
+    found = _found("en", "News. The companies Zentrix funds grow quickly.")
+    assert ("Zentrix", "Organisation") not in found, found

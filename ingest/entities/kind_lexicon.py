@@ -36,6 +36,40 @@ COMPANY_KINDS: frozenset[str] = with_folded(
     )
 )
 
+# Plural kind nouns that list names after them, directly or after "such as" ("research
+# centres such as A and B", "kennisinstellingen A, B en C", "Städte wie A und B"), and
+# the type of each listed name. Compounds ending in one count too ("industriepartners").
+PLURAL_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        """companies firms partners centres centers institutes institutions universities
+        organisations organizations agencies bedrijven ondernemingen instellingen
+        kennisinstellingen organisaties universiteiten hogescholen unternehmen hochschulen
+        universitäten einrichtungen institute organisationen entreprises sociétés
+        partenaires organismes universités établissements""".split(),
+        "Organisation",
+    ),
+    **dict.fromkeys(
+        """clusters speerpuntclusters pôles networks netwerken netzwerke réseaux""".split(),
+        "Cluster",
+    ),
+    **dict.fromkeys(
+        """schemes programmes programs regelingen programma's fondsen funds programme
+        förderprogramme dispositifs""".split(),
+        "FundingProgramme",
+    ),
+    **dict.fromkeys(
+        """cities regions countries municipalities provinces steden gemeenten regio's
+        provincies landen städte regionen länder kommunen gemeinden kreise villes régions
+        pays communes provinces""".split(),
+        "Region",
+    ),
+}
+
+# Words that introduce examples of the plural before them ("such as" is "such" + "as").
+EXAMPLE_CUES: frozenset[str] = with_folded(
+    frozenset("""such zoals wie comme tels telles including waaronder darunter notamment""".split())
+)
+
 # Articles and article-prepositions before a German kind noun, which German capitalises
 # like a name ("der Cluster X", "beim Netzwerk X").
 GERMAN_DETERMINERS: frozenset[str] = with_folded(

@@ -22,18 +22,22 @@ from innograph.ingest.entities.kind_lexicon import (
     CLUSTER_KINDS,
     CLUSTER_NETWORK_MODIFIERS,
     COMPANY_KINDS,
+    EXAMPLE_CUES,
     GERMAN_DETERMINERS,
     NETWORK_KINDS,
+    PLURAL_KINDS,
 )
 from innograph.ingest.entities.name_runs import name_runs, same_line
+from innograph.ingest.entities.spans import COORDINATORS, is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.spans import is_acronym
 
 FLAG = "head|kind"  # a flag, not a registry key
 _ARTICLES = frozenset("the a an de het een le la l' l’ un une der die das ein eine".split())
 _MAX_MODIFIERS = 3  # words between an apposition's article and its kind noun
 _OF = frozenset({"de", "d'", "d’"})  # "pôle de compétitivité", "pôle d'excellence"
 _HYPHENS = frozenset({"-", "‑"})
+_PLURAL_KINDS = {fold(w): t for w, t in PLURAL_KINDS.items()}
+_SHORT_PLURALS = frozenset({"pays", "funds", "firms", "kreise", "länder", "lander"})
 _FREQUENT = 3.5  # Zipf frequency of an ordinary word ("moreover" 4.2, "Brainport" 2.6)
 
 
@@ -172,11 +176,87 @@ def apposition_named(doc: Doc) -> Iterator[tuple[Span, tuple[int, int]]]:
         yield Span(doc, start, end, label=label, kb_id=FLAG), (end + 1, described_end)
 
 
+def _plural_kind(word: str) -> str | None:
+    """The type of each name a plural kind noun lists, also at the end of a compound."""
+    w = fold(word)
+    if w in _PLURAL_KINDS:
+        return _PLURAL_KINDS[w]
+    for k in range(3, len(w) - 4):
+        if w[k:] in _PLURAL_KINDS and w[k:] not in _SHORT_PLURALS:
+            return _PLURAL_KINDS[w[k:]]
+    return None
+
+
+def _examples_after(doc: Doc, j: int) -> int | None:
+    """Past "such as", "zoals", "wie", "tels que", "including" at ``j``, if it is there."""
+    if j >= len(doc) or fold(doc[j].text) not in EXAMPLE_CUES:
+        return None
+    if doc[j].lower_ == "such" or doc[j].lower_ in {"tels", "telles"}:
+        return j + 2 if j + 1 < len(doc) and doc[j + 1].lower_ in {"as", "que"} else None
+    return j + 1
+
+
+def _bracket_end(doc: Doc, j: int) -> int:
+    """Past a short bracketed note on the line at ``j`` ("DEI (demonstration projects)")."""
+    if j >= len(doc) or doc[j].text != "(":
+        return j
+    for k in range(j + 1, min(len(doc), j + 14)):
+        if "\n" in doc[k].text:
+            return j
+        if doc[k].text == ")":
+            return k + 1
+    return j
+
+
+def kind_lists(doc: Doc) -> Iterator[Span]:
+    """The names a plural kind noun lists: "research centres such as A and B",
+    "kennisinstellingen A, B en C", "Städte wie A, B und C" (typed by the noun). Without
+    "such as" two names at least: one may start a clause ("the companies Acme funds")."""
+    runs = dict(name_runs(doc))
+    n = len(doc)
+    for tok in doc:
+        label = _plural_kind(tok.text)
+        if label is None or (not tok.is_lower and doc.lang_ != "de"):
+            continue
+        j = tok.i + 1
+        if j < n and doc[j].text == ",":
+            j += 1
+        after = _examples_after(doc, j)
+        cued = after is not None
+        j = after if after is not None else j
+        members: list[Span] = []
+        while j < n and j in runs and same_line(doc, tok.i, runs[j]):
+            end = runs[j]
+            if not _is_list_name(doc, j, end, label, cued):
+                break
+            members.append(Span(doc, j, end, label=label, kb_id=FLAG))
+            end = _bracket_end(doc, end)
+            if end < n and (doc[end].text == "," or doc[end].lower_ in COORDINATORS):
+                j = end + 1
+                continue
+            break
+        if len(members) >= (1 if cued else 2):
+            yield from members
+
+
+def _is_list_name(doc: Doc, start: int, end: int, label: str, cued: bool) -> bool:
+    """A listed name: a place may be one when the noun lists places; after "such as"
+    capitals mid-sentence name a thing even if its word is frequent ("Shell")."""
+    if fold(doc[start].text) in STOP_CAPITALISED:
+        return False
+    if label == "Region" or cued:
+        words = [t.text for t in doc[start:end] if t.is_alpha]
+        return bool(words) and not (
+            doc.lang_ == "de" and all(_frequent(w, doc.lang_) for w in words)
+        )
+    return _is_name(doc, start, end)
+
+
 def kind_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with the names after kind nouns and before cluster appositions added,
     and without the rule spans those make wrong: the kind noun joined to the name after
     it ("Clusters Wärmewerk"), a description taken for a name ("Scottish cluster")."""
-    added = [name for _kind, name in kind_named(doc)]
+    added = [name for _kind, name in kind_named(doc)] + list(kind_lists(doc))
     described: list[tuple[int, int]] = []
     for name, where in apposition_named(doc):
         added.append(name)
