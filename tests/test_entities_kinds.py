@@ -76,3 +76,17 @@ def test_a_plural_kind_noun_types_the_names_it_lists() -> None:
 def test_one_name_after_a_plural_without_such_as_may_start_a_clause() -> None:
     found = _found("en", "News. The companies Zentrix funds grow quickly.")
     assert ("Zentrix", "Organisation") not in found, found
+
+
+def test_clusters_listed_after_a_plural_or_a_colon_are_clusters() -> None:
+    found = _found(
+        "fr", "Actualités. Les pôles de compétitivité Aquavera, Mecanova et Lumivex signent."
+    )
+    assert {("Mecanova", "Cluster"), ("Lumivex", "Cluster")} <= found, found
+    found = _found("nl", "Nieuws. Er zijn vijf speerpuntclusters: Velora, Tandemo en Kalibra.")
+    assert {("Velora", "Cluster"), ("Kalibra", "Cluster")} <= found, found
+
+
+def test_a_cluster_organisation_names_a_cluster() -> None:
+    found = _found("en", "News. The cluster organisation Medbridge supports start-ups.")
+    assert ("Medbridge", "Cluster") in found, found

@@ -28,6 +28,11 @@ CLUSTER_NETWORK_MODIFIERS: frozenset[str] = with_folded(
     frozenset("""competence kompetenz compétences competentie""".split())
 )
 
+# Words that make a cluster word before them a kind noun ("the cluster organisation X").
+ORGANISATION_WORDS: frozenset[str] = with_folded(
+    frozenset("""organisation organization organisatie initiative initiatief""".split())
+)
+
 # Kind nouns of a company.
 COMPANY_KINDS: frozenset[str] = with_folded(
     frozenset(

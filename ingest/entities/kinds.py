@@ -25,6 +25,7 @@ from innograph.ingest.entities.kind_lexicon import (
     EXAMPLE_CUES,
     GERMAN_DETERMINERS,
     NETWORK_KINDS,
+    ORGANISATION_WORDS,
     PLURAL_KINDS,
 )
 from innograph.ingest.entities.name_runs import name_runs, same_line
@@ -53,6 +54,8 @@ def kind_of(doc: Doc, i: int) -> str | None:
         return None
     if w in CLUSTER_KINDS or w.endswith("cluster") or w.startswith("kompetenznetz"):
         return "Cluster"
+    if w in ORGANISATION_WORDS and i > 0 and fold(doc[i - 1].text) in CLUSTER_KINDS:
+        return "Cluster"  # "the cluster organisation X"
     if w in NETWORK_KINDS or w.endswith(("netwerk", "netzwerk")):
         modifier = fold(doc[i - 1].text) if i > 0 else ""
         return "Cluster" if modifier in CLUSTER_NETWORK_MODIFIERS else "Organisation"
@@ -218,8 +221,8 @@ def kind_lists(doc: Doc) -> Iterator[Span]:
         label = _plural_kind(tok.text)
         if label is None or (not tok.is_lower and doc.lang_ != "de"):
             continue
-        j = tok.i + 1
-        if j < n and doc[j].text == ",":
+        j = _after_kind(doc, tok.i)  # "les pôles de compétitivité A, B et C"
+        if j < n and doc[j].text in {",", ":"}:
             j += 1
         after = _examples_after(doc, j)
         cued = after is not None
