@@ -90,3 +90,13 @@ def test_clusters_listed_after_a_plural_or_a_colon_are_clusters() -> None:
 def test_a_cluster_organisation_names_a_cluster() -> None:
     found = _found("en", "News. The cluster organisation Medbridge supports start-ups.")
     assert ("Medbridge", "Cluster") in found, found
+
+
+def test_a_german_cluster_apposition_types_the_name_before_it() -> None:
+    found = _found("de", "Aktuelles. Tidewell, das niederländische Cluster für Schiffbau, wächst.")
+    assert ("Tidewell", "Cluster") in found, found
+
+
+def test_a_compound_kind_noun_that_opens_the_acronym_stays_in_the_name() -> None:
+    found = _found("de", "Aktuelles. Der Nordcluster Agrartechnik (NCA) begrüßt neue Mitglieder.")
+    assert ("Nordcluster Agrartechnik", "Cluster") in found, found

@@ -42,13 +42,14 @@ _SHORT_PLURALS = frozenset({"pays", "funds", "firms", "kreise", "länder", "land
 _FREQUENT = 3.5  # Zipf frequency of an ordinary word ("moreover" 4.2, "Brainport" 2.6)
 
 
-def kind_of(doc: Doc, i: int) -> str | None:
+def kind_of(doc: Doc, i: int, described: bool = False) -> str | None:
     """The type the kind noun at ``i`` gives a name after it, if it is one and is used
-    as a common noun (lower case; German: after an article)."""
+    as a common noun (lower case; German: after an article, or ``described``: in an
+    apposition that opens with one, "X, das niederländische Cluster für ...")."""
     tok = doc[i]
     w = fold(tok.text)
     if doc.lang_ == "de":
-        if i == 0 or fold(doc[i - 1].text) not in GERMAN_DETERMINERS:
+        if not described and (i == 0 or fold(doc[i - 1].text) not in GERMAN_DETERMINERS):
             return None
     elif not tok.is_lower:
         return None
@@ -121,7 +122,11 @@ def _noun_in_acronym(doc: Doc, kind: int, end: int) -> bool:
         return False
     letters = "".join(c for c in doc[end + 1].text if c.isalpha()).upper()
     initials = "".join(t.text[0] for t in doc[kind:end] if t.text[:1].isalpha()).upper()
-    return len(letters) >= 2 and letters == initials
+    if len(letters) >= 2 and letters == initials:
+        return True
+    # "der Nordcluster Agrartechnik (NCA)": a compound's first letter opens the acronym.
+    first = doc[kind].text[:1].upper()
+    return len(letters) >= 2 and letters[0] == first != doc[kind + 1].text[:1].upper()
 
 
 def kind_named(doc: Doc) -> Iterator[tuple[int, Span]]:
@@ -149,7 +154,7 @@ def _apposition(doc: Doc, comma: int) -> tuple[str, int] | None:
         tok = doc[k]
         if "\n" in tok.text or tok.is_punct and tok.text not in {"-", "–"}:
             return None
-        label = kind_of(doc, k)
+        label = kind_of(doc, k, described=True)
         if label == "Cluster" and _plural(tok.text):
             return None  # "Acme, the two clusters": a list, not a description of one
         if label == "Cluster":
