@@ -100,3 +100,8 @@ def test_a_german_cluster_apposition_types_the_name_before_it() -> None:
 def test_a_compound_kind_noun_that_opens_the_acronym_stays_in_the_name() -> None:
     found = _found("de", "Aktuelles. Der Nordcluster Agrartechnik (NCA) begrüßt neue Mitglieder.")
     assert ("Nordcluster Agrartechnik", "Cluster") in found, found
+
+
+def test_a_common_compound_after_a_kind_noun_is_no_cluster() -> None:
+    found = _found("nl", "Nieuws. Het cluster Jaarverslag 2023 staat online.")
+    assert ("Jaarverslag", "Cluster") not in found, found
