@@ -224,7 +224,7 @@ def kind_lists(doc: Doc) -> Iterator[Span]:
     n = len(doc)
     for tok in doc:
         label = _plural_kind(tok.text)
-        if label is None or (not tok.is_lower and doc.lang_ != "de"):
+        if label is None or not (tok.is_lower or tok.is_sent_start or doc.lang_ == "de"):
             continue
         j = _after_kind(doc, tok.i)  # "les pôles de compétitivité A, B et C"
         if j < n and doc[j].text in {",", ":"}:
