@@ -110,3 +110,18 @@ def test_a_common_compound_after_a_kind_noun_is_no_cluster() -> None:
 def test_a_plural_kind_noun_opening_the_sentence_lists_names_too() -> None:
     found = _found("nl", "Nieuws. Bedrijven zoals Dronix en Aerolift zijn lid van de cluster.")
     assert {("Dronix", "Organisation"), ("Aerolift", "Organisation")} <= found, found
+
+
+def test_german_plural_kind_nouns_list_names_and_descriptions_are_no_names() -> None:
+    found = _found(
+        "de", "Aktuelles. Außerdem werden die Netzwerke Agrilink und Packweis gefördert."
+    )
+    assert {("Agrilink", "Cluster"), ("Packweis", "Cluster")} <= found, found
+    found = _found("de", "Aktuelles. Flux90, das Energie-Cluster des Landes, wächst.")
+    assert ("Flux90", "Cluster") in found, found
+    assert not [t for t, _ in found if "Energie" in t], found
+
+
+def test_a_frequent_word_and_a_kind_noun_name_no_cluster() -> None:
+    found = _found("fr", "Actualités. Chaque pôle reçoit des moyens de la Région.")
+    assert not [t for t, _ in found if "Chaque" in t], found

@@ -220,7 +220,7 @@ def kind_lists(doc: Doc) -> Iterator[Span]:
     """The names a plural kind noun lists: "research centres such as A and B",
     "kennisinstellingen A, B en C", "Städte wie A, B und C" (typed by the noun). Without
     "such as" two names at least: one may start a clause ("the companies Acme funds")."""
-    runs = dict(name_runs(doc))
+    runs = name_runs(doc)
     n = len(doc)
     for tok in doc:
         label = _plural_kind(tok.text)
@@ -233,8 +233,12 @@ def kind_lists(doc: Doc) -> Iterator[Span]:
         cued = after is not None
         j = after if after is not None else j
         members: list[Span] = []
-        while j < n and j in runs and same_line(doc, tok.i, runs[j]):
-            end = runs[j]
+        while j < n and not doc[j].is_sent_start:
+            # German joins its capitalised noun to the first name: "die Netzwerke A und B".
+            found = _name_from(doc, j, runs)
+            if found is None or not same_line(doc, tok.i, found):
+                break
+            end = found
             if not _is_list_name(doc, j, end, label, cued):
                 break
             members.append(Span(doc, j, end, label=label, kb_id=FLAG))
@@ -263,7 +267,8 @@ def _is_list_name(doc: Doc, start: int, end: int, label: str, cued: bool) -> boo
 def kind_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     """``spans`` with the names after kind nouns and before cluster appositions added,
     and without the rule spans those make wrong: the kind noun joined to the name after
-    it ("Clusters Wärmewerk"), a description taken for a name ("Scottish cluster")."""
+    it ("Clusters Wärmewerk"), a description taken for a name ("Scottish cluster", "das
+    Energie-Cluster des Landes": a span from inside the description over its kind noun)."""
     added = [name for _kind, name in kind_named(doc)] + list(kind_lists(doc))
     described: list[tuple[int, int]] = []
     for name, where in apposition_named(doc):
@@ -272,9 +277,18 @@ def kind_spans(doc: Doc, spans: list[Span]) -> list[Span]:
     kept = [
         s
         for s in without_kind_nouns(spans, added)
-        if not any(lo <= s.start and s.end <= hi for lo, hi in described)
+        if not any(lo <= s.start < hi <= s.end for lo, hi in described)
+        and not _determiner_and_kind(s)
     ]
     return kept + added
+
+
+def _determiner_and_kind(span: Span) -> bool:
+    """ "Chaque pôle", "Elke clusterorganisatie", "Each cluster": a frequent word that
+    opens the sentence and a kind noun in lower case name no cluster."""
+    if len(span) != 2 or span.label_ != "Cluster" or not span[1].is_lower:
+        return False
+    return kind_of(span.doc, span.end - 1) == "Cluster" and _frequent(span[0].text, span.doc.lang_)
 
 
 def without_kind_nouns(spans: list[Span], names: list[Span]) -> list[Span]:
