@@ -21,7 +21,9 @@ from spacy.tokens import Doc, Span, Token
 from innograph.ingest.entities import (
     compass,
     copula,
+    country_codes,
     interreg,
+    kinds,
     project_lists,
     quoted,
     records,
@@ -198,8 +200,7 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
         yield Span(doc, tok.i, end, label="FundingProgramme", kb_id=key)
 
 
-# Words after a programme's area that make it the area itself: "the 3 Seas area",
-# "het 3 Zeeën-gebied", "das Mosel-Saar-Gebiet".
+# Words after an Interreg area that make it the area: "the 3 Seas area", "das Saar-Gebiet".
 _AREA_NOUNS = frozenset({"area", "gebied", "gebiet"})
 AREA_FLAG = "head|area"
 
@@ -265,8 +266,6 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     return None
 
 
-# Heads long enough to end a German compound ("Landesministerium", "Forschungszentrum");
-# short ones ("rat", "lab") end ordinary words.
 REPEATED_FLAG = "head|repeated"
 
 
@@ -590,7 +589,8 @@ class PatternFinder:
         spans += compass.compass_spans(doc)
         spans += _programme_area_spans(doc)
         spans += compass.euregio_spans(doc)
-        doc.spans[SPAN_PATTERNS] = _with_acronyms(spans)
+        spans += country_codes.country_code_spans(doc)
+        doc.spans[SPAN_PATTERNS] = _with_acronyms(kinds.kind_spans(doc, spans))
         return doc
 
 

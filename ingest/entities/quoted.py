@@ -120,6 +120,23 @@ def cue_type(word: str) -> str | None:
     return None
 
 
+def own_head_type(name: Span) -> str | None:
+    """The type a quoted name's own capitalised head word gives it ("‘Open Call 2024’",
+    "„DIGITAL SUMMIT X“"): the last capitalised word that is an event head, a call or a
+    project (in the singular: "Samenwerkingsprojecten" names a kind, not one project)."""
+    for tok in reversed(name):
+        if not tok.text[:1].isupper():
+            continue
+        w = fold(tok.text)
+        if w in EVENT_HEADS:
+            return "Event"
+        if w.endswith(CALL_CUES):
+            return "FundingProgramme"
+        if is_project_word(w) and w.endswith(PROJECT_STEMS):
+            return "Project"
+    return None
+
+
 def _cue_before(doc: Doc, opener: int, closes: dict[int, int]) -> tuple[int, str] | None:
     """The nearest cue before ``opener`` in its sentence: over at most ``_CUE_WINDOW``
     words, or over a chain of other quoted names ("Projekte „A“, „B“ und „C“")."""
@@ -161,6 +178,9 @@ def quoted_spans(doc: Doc) -> Iterator[Span]:
         if not _looks_like_name(doc, start, end):
             continue
         cues = [c for c in (_cue_before(doc, opener, closes), _cue_after(doc, close)) if c]
+        own = None if cues else own_head_type(doc[start:end])
+        if own is not None:  # no cue around it: the name's own head word types it
+            cues.append((0, own))
         if not cues:
             continue
         label = min(cues)[1]

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities import kinds
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     COMPANY_NOUNS,
@@ -501,7 +502,8 @@ class WeakNames:
             affiliation = _bracketed_affiliation(doc, span)
             if affiliation is not None:
                 spans[(affiliation.start, affiliation.end)] = affiliation
-        doc.spans[SPAN_WEAK] = list(spans.values())
+        found = list(doc.spans.get(SPAN_PATTERNS, []))
+        doc.spans[SPAN_WEAK] = kinds.without_kind_nouns(list(spans.values()), found)
         return doc
 
     def _plausible(self, doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,85 @@
+"""Kind nouns that introduce a name written right after them, per language.
+
+"het cluster X", "der Spitzencluster X", "le pôle de compétitivité X", "das Netzwerk X",
+"die Firma X", "the company X": the noun says what kind of thing the name after it is.
+Words are folded (lower case, no accents) as ``cached_fold`` gives them.
+"""
+
+from __future__ import annotations
+
+from innograph.ingest.entities.gazetteer_lexicon import CLUSTER_CUES, with_folded
+
+# Kind nouns of a cluster organisation; any compound ending in "cluster" counts too
+# ("speerpuntcluster", "innovatiecluster", "Spitzencluster").
+CLUSTER_KINDS: frozenset[str] = CLUSTER_CUES | with_folded(
+    frozenset(
+        """pôle pôles kompetenznetz kompetenznetzwerk kompetenznetzwerks
+    kompetenznetzes competentienetwerk""".split()
+    )
+)
+
+# Kind nouns of a network (an organisation; "competence network" is a cluster's).
+NETWORK_KINDS: frozenset[str] = with_folded(
+    frozenset("""network netwerk netzwerk netzwerks netzwerkes réseau""".split())
+)
+
+# Words before a network noun that make it a cluster's kind ("competence network").
+CLUSTER_NETWORK_MODIFIERS: frozenset[str] = with_folded(
+    frozenset("""competence kompetenz compétences competentie""".split())
+)
+
+# Words that make a cluster word before them a kind noun ("the cluster organisation X").
+ORGANISATION_WORDS: frozenset[str] = with_folded(
+    frozenset("""organisation organization organisatie initiative initiatief""".split())
+)
+
+# Kind nouns of a company.
+COMPANY_KINDS: frozenset[str] = with_folded(
+    frozenset(
+        """company firm firma bedrijf onderneming unternehmen unternehmens société
+    entreprise start-up startup scale-up spin-off""".split()
+    )
+)
+
+# Plural kind nouns that list names after them, directly or after "such as" ("research
+# centres such as A and B", "kennisinstellingen A, B en C", "Städte wie A und B"), and
+# the type of each listed name. Compounds ending in one count too ("industriepartners").
+PLURAL_KINDS: dict[str, str] = {
+    **dict.fromkeys(
+        """companies firms partners centres centers institutes institutions universities
+        organisations organizations agencies bedrijven ondernemingen instellingen
+        kennisinstellingen organisaties universiteiten hogescholen unternehmen hochschulen
+        universitäten einrichtungen institute organisationen entreprises sociétés
+        partenaires organismes universités établissements""".split(),
+        "Organisation",
+    ),
+    **dict.fromkeys(
+        """clusters speerpuntclusters pôles networks netwerken netzwerke réseaux""".split(),
+        "Cluster",
+    ),
+    **dict.fromkeys(
+        """schemes programmes programs regelingen programma's fondsen funds programme
+        förderprogramme dispositifs""".split(),
+        "FundingProgramme",
+    ),
+    **dict.fromkeys(
+        """cities regions countries municipalities provinces steden gemeenten regio's
+        provincies landen städte regionen länder kommunen gemeinden kreise villes régions
+        pays communes provinces""".split(),
+        "Region",
+    ),
+}
+
+# Words that introduce examples of the plural before them ("such as" is "such" + "as").
+EXAMPLE_CUES: frozenset[str] = with_folded(
+    frozenset("""such zoals wie comme tels telles including waaronder darunter notamment""".split())
+)
+
+# Articles and article-prepositions before a German kind noun, which German capitalises
+# like a name ("der Cluster X", "beim Netzwerk X").
+GERMAN_DETERMINERS: frozenset[str] = with_folded(
+    frozenset(
+        """der die das des dem den ein eine einem einen eines einer im am vom zum zur beim
+    unser unsere unseres unserem unseren dieses diesem""".split()
+    )
+)

@@ -1,0 +1,24 @@
+"""A quoted name with no cue word around it takes the type of its own capitalised head
+word (``entities/quoted.own_head_type``); sentences written here with invented names."""
+
+from __future__ import annotations
+
+from innograph.tests.entity_spans import entity_spans
+
+
+def _found(lang: str, text: str) -> set[tuple[str, str]]:
+    return {(s.text, s.label_) for s in entity_spans(lang, text)}
+
+
+def test_a_quoted_call_or_summit_is_typed_by_its_own_head() -> None:
+    found = _found("en", "News. The agency recently held an ‘OpenCall 2031’ for small firms.")
+    assert ("OpenCall 2031", "FundingProgramme") in found, found
+    found = _found("de", "Aktuelles. Am Freitag fand der „GREEN SUMMIT NORDLAND“ in Lindau statt.")
+    assert ("GREEN SUMMIT NORDLAND", "Event") in found, found
+
+
+def test_a_lower_case_or_plural_head_types_nothing() -> None:
+    found = _found("en", "News. Read our column ‘Talk of the day’ every week.")
+    assert not [t for t, label in found if "Talk" in t and label == "Event"], found
+    found = _found("nl", "Nieuws. De regeling ‘Grote Samenwerkingsprojecten’ is open.")
+    assert not [t for t, label in found if "Grote" in t and label == "Project"], found
