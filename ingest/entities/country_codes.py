@@ -1,10 +1,10 @@
-"""Country codes written as the country's name in running text: "het VK", "aus den NL",
-"the US NSF", "Nijmegen (NL)".
+"""Country codes written as the country's name in running text: "naar het VK", "in den
+NL", "the US agency", "Velderdam (NL)".
 
 A two-letter code in capitals is a name of its country only where the words around it
-are ordinary words: next to another capitalised word it is part of a name ("Oost NL",
-"HighTech NL"), glued to a dash it is part of a pair ("DE-NL"), and in a heading written
-in capitals it may be an ordinary word ("ET DE COLLABORATION"). The code takes the
+are ordinary words: next to another capitalised word it is part of a name ("Acme NL",
+"Robotics NL"), glued to a dash it is part of a pair ("DE-NL"), and in a heading written
+in capitals it may be an ordinary word ("ET DE RECHERCHE"). The code takes the
 country's registry key, so it groups with the country's name elsewhere in the text.
 """
 
