@@ -129,6 +129,14 @@ def _layout_breaks(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+def _unread_name(words: Sequence[str]) -> bool:
+    """Whether the words of a list item look like a name: each capitalised, written with
+    a digit or a capital inside ("acme2050", "eLab"), or a short legal-form part ("e.V.",
+    "bv"), and one of them marked so; a lower-case phrase is running text."""
+    marked = [w for w in words if any(c.isupper() or c.isdigit() for c in w)]
+    return bool(marked) and all(w in marked or len(w) <= 2 for w in words)
+
+
 class DocView:
     """Segments, mentions and references of one document."""
 
@@ -278,7 +286,8 @@ class DocView:
             words = re.findall(r"[^\W\d_][\w'’-]*", item)
             if all(w.lower() in LIST_WORDS for w in words):
                 continue
-            if "," in gap and len(words) <= 4 and all(w[0].isupper() for w in words):
+            named = [w for w in words if w.lower() not in LIST_WORDS]  # "der Stadt X"
+            if "," in gap and len(words) <= 4 and _unread_name(named):
                 continue
             return False
         return True
