@@ -1,7 +1,8 @@
 """Partner lists read as their writers mean them: a province or a municipality listed
 among the organisations of a project's partners is one more partner, a place in
 brackets after a name is not, and a list item the entity recogniser missed (a name in
-lower case with a digit, a legal form) does not cut the list.
+lower case with a digit, a legal form) does not cut the list. A lead is only what a
+lead cue says: the partners named after "Lead partner is A." are partners, not leads.
 
 Short texts written for these tests; the names are invented.
 """
@@ -10,10 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from innograph.ingest.relations import extract_relations
+
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
-    from innograph.tests.test_relations import Entities, relations, triples
+    from innograph.tests.test_relations import Entities, make_doc, relations, triples
 else:
-    from test_relations import Entities, relations, triples
+    from test_relations import Entities, make_doc, relations, triples
 
 DE: Entities = {
     "Nordlicht": ("nl", "Project"),
@@ -85,3 +88,24 @@ def test_a_consortium_made_of_places_and_an_organisation_is_the_page_projects() 
     )
     found = triples(relations(text, DE, lang="de"))
     assert {("PARTICIPATES_IN", k, "nl") for k in ("westmark", "ostdorf", "acme")} <= found
+
+
+NL: Entities = {
+    "Windkracht": ("wk", "Project"),
+    "Acme Robotics": ("acme", "Organisation"),
+    "Beta Systems": ("beta", "Organisation"),
+    "Hogeschool Oostland": ("hso", "Organisation"),
+}
+
+
+def test_partners_named_after_the_lead_partner_are_no_leads() -> None:
+    text = (
+        "Project Windkracht van start\n\n"
+        "Het project Windkracht ontwikkelt stille rotorbladen voor drones. Penvoerder is"
+        " Acme Robotics. Daarnaast werken Beta Systems en Hogeschool Oostland mee aan het"
+        " project.\n"
+    )
+    doc, mentions = make_doc(text, NL, lang="nl")
+    found = triples(extract_relations(doc, mentions, lang="nl"))
+    assert ("LEADS", "acme", "wk") in found
+    assert not {("LEADS", k, "wk") for k in ("beta", "hso")} & found
