@@ -109,3 +109,18 @@ def test_partners_named_after_the_lead_partner_are_no_leads() -> None:
     found = triples(extract_relations(doc, mentions, lang="nl"))
     assert ("LEADS", "acme", "wk") in found
     assert not {("LEADS", k, "wk") for k in ("beta", "hso")} & found
+
+
+def test_an_organisation_described_by_another_country_ends_the_list() -> None:
+    entities: Entities = {
+        "Acme Labs": ("acme", "Organisation"),
+        "Beta Works": ("beta", "Organisation"),
+        "the Netherlands": ("nl", "Region"),
+    }
+    text = (
+        "The Dutch company Acme Labs, the German Beta Works and others met in Ghent."
+        " Acme Labs works across the Netherlands.\n"
+    )
+    found = triples(relations(text, entities))
+    assert ("LOCATED_IN", "acme", "nl") in found
+    assert ("LOCATED_IN", "beta", "nl") not in found
