@@ -251,10 +251,16 @@ def _new_list_item(view: DocView, seg: Segment, start: int, end: int) -> bool:
     return any(NEW_LIST_ITEM.match(view.text[p:end]) for p in points)
 
 
-def _owned_elsewhere(view: DocView, seg: Segment, cs: int, ce: int, types: Sequence[str]) -> bool:
+def _owned_elsewhere(
+    view: DocView, seg: Segment, cs: int, ce: int, types: Sequence[str], named: Sequence[str] = ()
+) -> bool:
     """Whether the cue noun has an owner that cannot be the missing end: "the coordinator
-    of Acme", "Acme's coordinator" (Acme is no project)."""
+    of Acme", "Acme's coordinator" (Acme is no project). A name of the ``named`` types
+    after a cue that names its other end there is that end, no owner ("besteht aus der
+    Stadt X, ..." lists the consortium)."""
     after = next((r for r in seg.refs if r.start >= ce), None)
+    if after is not None and after.type in named:
+        after = None
     if after is not None and _OWNER_PREP.match(view.text[ce : after.start]):
         return after.type not in types
     before = next((r for r in reversed(seg.refs) if r.end <= cs), None)
@@ -279,6 +285,34 @@ def _apposed(view: DocView, members: list[Ref], first: Ref) -> list[Ref]:
             elif hi == len(members):
                 hi = j
     return members[lo:hi]
+
+
+_ATTACHED_PLACE_BEFORE = re.compile(r"[(\[–—-]\s*$")
+_ATTACHED_PLACE_AFTER = re.compile(r"^\s*[)\]]")
+
+
+def _with_listed_places(view: DocView, seg: Segment, src: Ref, members: list[Ref]) -> list[Ref]:
+    """The partners of an organisation's list with the places listed among them (and the
+    organisations after those): a province or a municipality that is a project partner
+    is named as one more item of the list ("the province of X, Acme and the municipality
+    of Y are partners"). A place in brackets or after a dash says where the name before
+    it is ("Acme (Ghent)"), so it is no item of its own."""
+    keys = {r.key for r in members}
+    more = [
+        r
+        for r in view.expand_list(src, seg, PARTY_TYPES)
+        if r.key not in keys
+        and (
+            r.type != "Region"  # an organisation after a listed place ("..., Gemeinde X und Y")
+            or not (
+                _ATTACHED_PLACE_BEFORE.search(view.text[max(seg.start, r.start - 3) : r.start])
+                or _ATTACHED_PLACE_AFTER.match(view.text[r.end : r.end + 3])
+            )
+        )
+    ]
+    if not more:
+        return members
+    return sorted([*members, *more], key=lambda r: r.start)
 
 
 def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
@@ -390,13 +424,16 @@ def _apply_cue(
         cue.reach,
         exclude=src.key if src is not None else None,
     )
-    if tgt is None and not _owned_elsewhere(view, seg, cs, ce, term.range):
+    named_after = term.domain if cue.source == "right" else ()
+    if tgt is None and not _owned_elsewhere(view, seg, cs, ce, term.range, named_after):
         tgt = _implicit(view, seg, seg_i, cs, ce, cue.target, term.range, allow_main=cue.implicit)
     if src is None or tgt is None or src.key == tgt.key or (src.implicit and tgt.implicit):
         return
     if tgt.implicit and term.domain == term.range:  # "builds on this project": whose?
         return
     sources = view.expand_list(src, seg, _family(src.type))
+    if rel == PARTICIPATES_IN and src.type in ORG_TYPES:
+        sources = _with_listed_places(view, seg, src, sources)
     targets = view.expand_list(tgt, seg, _family(tgt.type))
     if cue.target == "right" and not tgt.implicit:
         targets += _parallel(view, seg, targets[-1], _family(tgt.type))

@@ -129,6 +129,21 @@ def _layout_breaks(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+def _unread_name(words: Sequence[str], *, before_place: bool) -> bool:
+    """Whether the words of a list item look like a name: each capitalised, written with
+    a digit or a capital inside ("acme2050", "eLab"), or a short legal-form part ("e.V.",
+    "bv"), and one of them marked so; a lower-case phrase is running text. Right before a
+    listed place an article may open the item ("..., der Stadt X"); before an
+    organisation it opens a description ("the German Acme"), which ends the list."""
+    marked = [w for w in words if any(c.isupper() or c.isdigit() for c in w)]
+    return bool(marked) and all(
+        w in marked
+        or (len(w) <= 2 and w.lower() not in LIST_WORDS)
+        or (before_place and w.lower() in LIST_WORDS)
+        for w in words
+    )
+
+
 class DocView:
     """Segments, mentions and references of one document."""
 
@@ -273,12 +288,13 @@ class DocView:
             return False  # "Acme (Beta, Gamma)": the bracket names parts, not partners
         gap = gap.replace("(", " ").replace(")", " ")
         # list items the entity recogniser missed ("A, Unknown Name, B") do not break it
+        place = any(r.start == end and r.type == "Region" for r in seg.refs)
         items = re.split(r"[,/&•·]|\s(?:and|en|et|und|or|oder|ou)\s", f" {gap} ")
         for item in items:
             words = re.findall(r"[^\W\d_][\w'’-]*", item)
             if all(w.lower() in LIST_WORDS for w in words):
                 continue
-            if "," in gap and len(words) <= 4 and all(w[0].isupper() for w in words):
+            if "," in gap and len(words) <= 4 and _unread_name(words, before_place=place):
                 continue
             return False
         return True

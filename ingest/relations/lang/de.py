@@ -62,6 +62,16 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.7,
     ),
+    # "Die Zusammenarbeit besteht aus A, B und C": the finite forms of "bestehend aus",
+    # whose project may be the page's own
+    *cue_list(
+        r"besteht aus|bestehen aus|bestand aus|bestanden aus",
+        PART,
+        source="right",
+        target="left",
+        confidence=0.7,
+        implicit=True,
+    ),
     *cue_list(
         r"gefördert durch|gefördert von|gefördert aus|finanziert durch|finanziert von"
         r"|kofinanziert durch|kofinanziert von|unterstützt durch|unterstützt von"
