@@ -23,14 +23,8 @@ from typing import Any
 
 from innograph.evaluation.extraction import errors, predict, report, score, using_model
 from innograph.evaluation.split import GoldDoc, gold_docs
-from innograph.evaluation.train_relations import Example, examples, fit
+from innograph.evaluation.train_relations import Example, examples, fit, site_folds
 from innograph.ingest.relations.model import MODEL_FILE, RelationModel, relation_model
-
-
-def fold_of_sites(docs: list[GoldDoc], folds: int) -> dict[str, int]:
-    """Each site's fold, as ``train_relations`` assigns them (sorted sites, round robin)."""
-    sites = sorted({d.site for d in docs})
-    return {site: i % folds for i, site in enumerate(sites)}
 
 
 def fold_models(
@@ -61,7 +55,7 @@ def cross_validated_predictions(
     shipped = relation_model()
     if shipped is None:
         raise SystemExit("no relation model to cross-validate (INNOGRAPH_RELATION_MODEL=off?)")
-    fold_of = fold_of_sites(docs, folds)
+    fold_of = site_folds((d.site for d in docs), folds)
     data, _totals = examples(docs)
     models = fold_models(data, fold_of, folds, shipped)
     predictions: dict[str, dict[str, Any]] = {}

@@ -62,14 +62,12 @@ def using_model(path: Path | None) -> Iterator[None]:
 def model_for(split: str) -> Path | None:
     """The model file to read ``split`` with: the held-out model for the test split when
     the shipped model was learned on it, else None (the shipped or the set one)."""
-    from innograph.ingest.relations.model import MODEL_FILE
+    from innograph.ingest.relations.model import relation_model
 
     if split != "test" or os.environ.get("INNOGRAPH_RELATION_MODEL"):
         return None
-    if not MODEL_FILE.exists():
-        return None
-    trained_on = json.loads(MODEL_FILE.read_text("utf-8")).get("info", {}).get("trained_on", [])
-    if "test" not in trained_on:
+    shipped = relation_model()
+    if shipped is None or "test" not in shipped.info.get("trained_on", []):
         return None
     if not HELDOUT_MODEL_FILE.exists():
         raise SystemExit(f"the shipped model saw the test split; {HELDOUT_MODEL_FILE} is missing")

@@ -23,6 +23,7 @@ import argparse
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -199,12 +200,17 @@ OutOfFold = tuple[list[list[tuple[str, float, bool]]], int]
 Folds = tuple[OutOfFold, OutOfFold]
 
 
+def site_folds(sites: Iterable[str], folds: int) -> dict[str, int]:
+    """Each site's fold: the sites sorted, dealt round robin, so that every page of a
+    site falls in one fold."""
+    return {site: i % folds for i, site in enumerate(sorted(set(sites)))}
+
+
 def out_of_fold(data: list[Example], totals: dict[str, int], folds: int, c: float) -> Folds:
     """Every fold's held-out candidates scored by a model fit on the others (folds grouped
     by site): those of the gold mentions, and those of the extractor's own mentions (a
     gold relation found twice through two spurious mentions counts once)."""
-    sites = sorted({ex.site for ex in data})
-    fold_of = {site: i % folds for i, site in enumerate(sites)}
+    fold_of = site_folds((ex.site for ex in data), folds)
     pooled: list[list[tuple[str, float, bool]]] = []
     pooled_own: list[list[tuple[str, float, bool]]] = []
     gold = 0

@@ -146,13 +146,13 @@ def test_the_shipped_model_keeps_only_frequent_words() -> None:
 def test_cross_validation_keeps_each_site_in_one_fold() -> None:
     from pathlib import Path
 
-    from innograph.evaluation.crossval import fold_of_sites
     from innograph.evaluation.split import GoldDoc
+    from innograph.evaluation.train_relations import site_folds
 
     docs = [
         GoldDoc(f"{i}.txt", Path(f"{i}.json"), Path(f"{i}.txt"), site, "train")
         for i, site in enumerate(["a.eu", "b.nl", "a.eu", "c.de", "d.fr", "b.nl", "e.be"])
     ]
-    folds = fold_of_sites(docs, 3)
+    folds = site_folds((d.site for d in docs), 3)
     assert set(folds) == {"a.eu", "b.nl", "c.de", "d.fr", "e.be"}
     assert sorted(folds.values()) == [0, 0, 1, 1, 2]  # every fold gets sites, none twice

@@ -8,20 +8,13 @@ import re
 from collections.abc import Iterator
 
 from innograph.ingest.amounts import find_money
+from innograph.ingest.relations.text import line_spans
 
 # A record field: a short label, a colon, then the figure ("EFRO-bijdrage: € 250.000").
 FIELD = re.compile(r"\s*[-•*]?\s*[^.:\n]{2,60}:[ \t]*(?:€|eur|euro)?[ \t]*\d", re.I)
 # A label alone on its line: a few words, no figure, no sentence.
 _LABEL_LINE = re.compile(r"[ \t]*[-•*]?[ \t]*[^\W\d_][^\d.:;!?\n]{1,58}:?[ \t]*")
 _SHARE = re.compile(r"[ \t]*(?:\(\s*\d+(?:[.,]\d+)?\s*%\s*\))?[ \t]*")
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def _sum_alone(text: str, lo: int, hi: int) -> bool:
@@ -39,7 +32,7 @@ def field_lines(text: str) -> Iterator[tuple[int, int, int, bool]]:
     value" line, or a label line with the sum alone on the next non-empty line, unless
     the run of such lines opens with a sum (then the figures stand above their labels,
     as in a row of key figures, and a label's next sum is another's)."""
-    lines = _lines(text)
+    lines = line_spans(text)
     filled = [(lo, hi) for lo, hi in lines if text[lo:hi].strip()]
     for n, (lo, hi) in enumerate(filled):
         field = FIELD.match(text, lo, hi)

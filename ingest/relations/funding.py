@@ -16,7 +16,7 @@ from innograph.ingest.relations.amounts import line_grant
 from innograph.ingest.relations.cues import compiled_budget_cues
 from innograph.ingest.relations.lexicon import amount_words, several_projects
 from innograph.ingest.relations.rules import allowed
-from innograph.ingest.relations.text import DocView, Ref, squash
+from innograph.ingest.relations.text import DocView, Ref, line_spans, squash
 from innograph.ontology.facts import RelationFact
 
 # A list item: a bullet or a number opening the line.
@@ -30,19 +30,10 @@ _SELECTED = re.compile(
 CONFIDENCE = 0.7
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every line of ``text``."""
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
-
-
 def _lists(text: str) -> list[tuple[tuple[int, int], list[tuple[int, int]]]]:
     """Each bulleted list of the text: the line introducing it and its item lines (blank
     lines may stand between items)."""
-    lines = _lines(text)
+    lines = line_spans(text)
     out: list[tuple[tuple[int, int], list[tuple[int, int]]]] = []
     i = 0
     while i < len(lines):

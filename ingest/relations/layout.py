@@ -22,7 +22,7 @@ from innograph.ingest.relations.cues import (
     compiled_labels,
 )
 from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
-from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, squash
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, line_spans, squash
 from innograph.ontology.terms import relation_type
 
 _LABEL_TAIL = re.compile(r"^([^:\n.]{0,40}):[ \t]*(.*)$|^[ \t]*$")
@@ -34,15 +34,6 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s+[^\W\d_])")
 # and D"): this share of its characters at least, with this many names.
 _NAME_LIST_SHARE = 0.5
 _NAME_LIST_MIN = 3
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return out
 
 
 def _refs_in(view: DocView, lo: int, hi: int) -> list[Ref]:
@@ -88,7 +79,7 @@ def layout_relations(view: DocView) -> Iterator[Found]:
     """Relations stated by labelled fields ("Lead partner: X", "Partners:\\nA\\nB",
     "Coordinator: X Partners: A, B") and address blocks ("Organisation\\nCity, Country")."""
     text = view.text
-    lines = _lines(text)
+    lines = line_spans(text)
     for li, (ls, le) in enumerate(lines):
         hits = _label_hits(text[ls:le])
         for n, hit in enumerate(hits):

@@ -103,6 +103,15 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text``, the line break left out."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
 def _layout_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets inside [start, end) where a line break ends a layout line.
 
