@@ -6,7 +6,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from innograph.ingest import relations as relations_module
 from innograph.ingest.relations import extract_relations
+from innograph.ingest.relations.model import RelationModel
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
     from innograph.tests.test_relations import Entities, make_doc, relations, triples
@@ -126,3 +128,26 @@ def test_the_union_is_no_partner_or_member_by_the_model_alone() -> None:
     text = "The European Union is a partner in Nordlicht."
     doc, mentions = make_doc(text, ents)
     assert ("PARTICIPATES_IN", "eu", "nl") in triples(extract_relations(doc, mentions, lang="en"))
+
+
+def test_a_country_is_a_partner_only_where_a_rule_reads_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model that keeps every candidate: only the guard stands between it and the pair
+    eager = RelationModel({}, 5.0, {}, 0.5, {})
+    monkeypatch.setattr(relations_module, "relation_model", lambda: eager)
+    ents: Entities = {
+        "Nordlicht": ("nord", "Project"),
+        "Niederlanden": ("nl", "Region"),
+        "Deutschland": ("de", "Region"),
+        "Gemeinde Velden": ("velden", "Region"),
+        "Netherlands": ("nl", "Region"),
+    }
+    text = (
+        "Das Projekt Nordlicht verbindet Betriebe in den Niederlanden und in Deutschland. "
+        "Die Gemeinde Velden stellt dafür Flächen bereit."
+    )
+    doc, mentions = make_doc(text, ents)
+    found = triples(extract_relations(doc, mentions, lang="de"))
+    assert not {t for t in found if t[0] == "PARTICIPATES_IN" and t[1] in ("nl", "de")}
+    assert ("PARTICIPATES_IN", "velden", "nord") in found  # a municipality may be one
+    doc, mentions = make_doc("The Netherlands is a partner in Nordlicht.", ents)
+    assert ("PARTICIPATES_IN", "nl", "nord") in triples(extract_relations(doc, mentions, lang="en"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.ablation import ablated
-from innograph.ingest.entities.gazetteer_lexicon import INSTITUTIONS
+from innograph.ingest.entities.gazetteer_lexicon import COUNTRIES, INSTITUTIONS
 from innograph.ingest.relations.adjacency import adjacency_relations
 from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
 from innograph.ingest.relations.amounts import (
@@ -99,6 +99,13 @@ _UNION = frozenset(
     | {"ue"}
 )
 
+# Countries by name or code ("the Netherlands", "Niederlanden", "NL"), folded.
+_COUNTRY_NAMES = frozenset(
+    re.sub(r"^(?:the|de|die|der|la)\s+", "", fold(name))
+    for code, names in COUNTRIES.items()
+    for name in (code, *names)
+)
+
 
 def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
     """The relations the document states between its mentions, one per (type, ends).
@@ -158,10 +165,11 @@ def _decide(
     ruled = {(f.type, f.source, f.target): f for f in proposed}
     unbound = _union_bodies(view)
     union = _union_bodies(view, _UNION)
+    countries = _union_bodies(view, _COUNTRY_NAMES)
     by_ends: dict[tuple[str, str], list[tuple[float, Candidate]]] = {}
     for cand in _reader(view, lang, proposed).candidates():
         if (cand.type, cand.source, cand.target) not in ruled and _not_for_the_model(
-            view, cand, lang, unbound, union
+            view, cand, lang, unbound, union, countries
         ):
             continue
         by_ends.setdefault((cand.source, cand.target), []).append(
@@ -210,7 +218,12 @@ def _decide(
 
 
 def _not_for_the_model(
-    view: DocView, cand: Candidate, lang: str, unbound: set[str], union: set[str]
+    view: DocView,
+    cand: Candidate,
+    lang: str,
+    unbound: set[str],
+    union: set[str],
+    countries: set[str],
 ) -> bool:
     """Whether a candidate no rule proposed is one the model may not add on its own."""
     if (cand.type, cand.target_ref.type) in STATED_ONLY:
@@ -220,6 +233,14 @@ def _not_for_the_model(
     # The Union and the Commission fund, label and host; the model alone never places
     # them, nor makes them a project's partner or a body's member.
     if cand.type in ("LOCATED_IN", "PARTICIPATES_IN", "MEMBER_OF") and cand.source in unbound:
+        return True
+    # A country is a project's partner only where a rule reads it as one: the model
+    # alone takes the countries a cross-border project spans for its partners.
+    if (
+        cand.type == "PARTICIPATES_IN"
+        and cand.source in countries
+        and cand.target_ref.type in ("Project", "S3Platform")
+    ):
         return True
     if cand.type == "AFFILIATED_WITH":
         # the Union, the sentence ties the person elsewhere, or the "person" is no name
@@ -269,7 +290,7 @@ def _short_lines_block(view: DocView, a: Ref, b: Ref) -> bool:
 
 def _union_bodies(view: DocView, names: frozenset[str] = _UNBOUND) -> set[str]:
     """Keys of the entities named by one of ``names`` (folded): by default the European
-    Union or the European Commission."""
+    Union or the European Commission (also the countries of ``_COUNTRY_NAMES``)."""
     out = set()
     for ref in view.refs:
         name = fold(" ".join(view.text[ref.start : ref.end].split()))
