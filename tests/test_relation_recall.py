@@ -391,3 +391,12 @@ def test_a_network_of_organisations_prefers_them_to_places() -> None:
     found = triples(relations(text, BODIES))
     assert {("MEMBER_OF", "acme", "nra"), ("MEMBER_OF", "beta", "nra")} <= found
     assert ("MEMBER_OF", "vd", "nra") not in found
+
+
+@pytest.mark.parametrize("cue", ["Lead Partner", "Lead-Partner", "Leadpartner"])
+def test_a_german_lead_partner_in_any_spelling(cue: str) -> None:
+    text = (
+        "Das Projekt Sonnenbrücke wurde genehmigt. "
+        f"Der {cue} Beta Hochschule wird gemeinsam mit Gamma Werk neue Speicher entwickeln."
+    )
+    assert ("LEADS", "beta", "sb") in triples(relations(text, DE, lang="de"))

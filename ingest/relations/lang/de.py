@@ -34,7 +34,7 @@ PLACE_OFFICES = _OFFICES
 
 CUES: list[Cue] = [
     *cue_list(
-        r"lead-?partner|leadpartner|koordinator|koordinatorin|projektkoordinator|federführend",
+        r"lead[- ]?partner|leadpartner|koordinator|koordinatorin|projektkoordinator|federführend",
         LEAD,
         confidence=0.8,
         implicit=True,
