@@ -82,6 +82,17 @@ def _role_orgs(view: DocView, person: Ref, lang: str) -> set[str]:
     return out
 
 
+def is_role_word(word: str, lang: str) -> bool:
+    """Whether ``word`` is one of the language's words for a role a person holds in an
+    organisation ("director", "voorzitter", "Rektorin", "chercheuse")."""
+    return bool(_role_word_pattern(lang).fullmatch(word))
+
+
+@cache
+def _role_word_pattern(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{_words(lang, 'PERSON_ROLES')})", re.I)
+
+
 def _role_before(text: str, lang: str) -> bool:
     """Whether ``text`` ends with a role and its "of" ("rector of the", "Rektor der")."""
     return bool(_role_of_pattern(lang).search(text))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from innograph.ingest.reading import block_index
 from innograph.ingest.reading.doc import doc_blocks
+from innograph.ingest.relations.affiliation import is_role_word
 from innograph.ingest.relations.cues import LOCATED_IN
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
@@ -55,7 +56,16 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # and cue phrases say means one thing between a person and an organisation and another
 # between a person and a place, which stands for its government only where the text
 # names an office (decision 0016).
-_BY_ENDS = ("rule=", "segdist=", "gapwords=", "sameline=", "between=", "cue_", "othercue_")
+_BY_ENDS = (
+    "rule=",
+    "segdist=",
+    "gapwords=",
+    "sameline=",
+    "between=",
+    "cue_",
+    "othercue_",
+    "role_gap",
+)
 # Types read as one for that: a cluster is an organisation.
 _END_FAMILY = {"Cluster": "Organisation"}
 _BULLET = re.compile(r"^\s*(?:[•·*»▪◦‣–-]|\d{1,2}[.)])\s")
@@ -261,6 +271,11 @@ class PairReader:
                 if words:
                     feats.append(f"w1={words[0].lower()}")
                     feats.append(f"wN={words[-1].lower()}")
+                # a role word of the language between a person and the other end ("Jane
+                # Doe, Rektorin der", "directeur van"): one feature for every language's
+                # words, so that a role learned on one site's words holds for another's
+                if "Person" in (ta, tb) and any(is_role_word(w, self.lang) for w in words):
+                    feats.append("role_gap")
             punct = re.sub(r"[\w\s'’]+", "_", gap_text).strip()
             if len(gap_text.strip()) <= 3:
                 feats.append(f"gap={gap_text.strip() or 'none'}")
