@@ -30,6 +30,7 @@ def test_a_document_title_is_no_name(lang: str, text: str, title: str) -> None:
 
 def test_a_name_beside_a_document_stays() -> None:
     assert "Acme Robotics" in _names("en", "Acme Robotics presented its Annual Report 2024.")
+    assert "Acme Robotics" in _names("en", "Acme Robotics reports record growth in Tilburg.")
 
 
 def test_hyphens_of_a_known_name_may_be_spaces() -> None:

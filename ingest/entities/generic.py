@@ -92,5 +92,8 @@ def document_title(span: Span) -> bool:
     a document, a strategy or a declaration ("the EU2030 strategy", "the Acme Declaration")?
     Policy documents and strategies are no entities ("Generic mentions stay out")."""
     doc = span.doc
-    after = [doc[span.end]] if span.end < len(doc) and "\n" not in span[-1].whitespace_ else []
+    after = []
+    if span.end < len(doc) and "\n" not in span[-1].whitespace_:
+        # Not a verb: "Acme Robotics reports record growth" is the company's news.
+        after = [doc[span.end]] if doc[span.end].pos_ not in {"VERB", "AUX"} else []
     return any(t.is_alpha and fold(t.text).endswith(DOCUMENT_HEADS) for t in (*span, *after))
