@@ -28,7 +28,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
-from innograph.ingest.entities.generic import class_name, one_of_a_kind
+from innograph.ingest.entities.generic import class_name, document_title, one_of_a_kind
 from innograph.ingest.entities.german import (
     GERMAN_CUED_ZIPF,
     GERMAN_ZIPF,
@@ -123,6 +123,8 @@ def _usable(span: Span, source: str) -> bool:
         return False
     if fold(text) in GENERIC_TERMS:
         return False
+    if document_title(span) and not span.kb_id_.startswith("interreg|"):
+        return False  # "the Regional Innovation Strategy", "Annual Report 2019"
     if source != SPAN_GAZETTEER and span.label_ != "Person" and _place_adjective(span):
         return False
     # A role and its portfolio ("Ministre des Transports", "Minister for Culture") is a

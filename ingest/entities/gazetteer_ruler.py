@@ -10,6 +10,9 @@ start in lower case unless its first word is written so on purpose.
 
 from __future__ import annotations
 
+import re
+from itertools import product
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -52,7 +55,7 @@ class GazetteerRuler:
                     # keeps the code and writes the place ("ACME Delft").
                     folded.setdefault(label, []).append(entry.name)
             else:
-                folded.setdefault(label, []).append(entry.name)
+                folded.setdefault(label, []).extend(hyphen_variants(entry.name))
         for target, table in ((self.exact, exact), (self.folded, folded), (self.brands, brands)):
             for label, names in table.items():
                 target.add(label, [nlp.make_doc(name) for name in names])
@@ -77,6 +80,23 @@ class GazetteerRuler:
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
         doc.spans[SPAN_GAZETTEER] = spans
         return doc
+
+
+# Hyphens between the words of a name that a text may write as spaces, and the other way.
+_JOINING_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_MAX_HYPHENS = 3
+
+
+def hyphen_variants(name: str) -> list[str]:
+    """A name and its spellings with any of its word-joining hyphens written as spaces:
+    texts write "Pas de Calais" and "Nord-Pas de Calais" for "Nord-Pas-de-Calais"."""
+    parts = _JOINING_HYPHEN.split(name)
+    if not 1 < len(parts) <= _MAX_HYPHENS + 1 or any(len(p) < 2 for p in parts):
+        return [name]  # "E-Mobility": a letter's hyphen stays
+    variants = []
+    for joints in product("- ", repeat=len(parts) - 1):
+        variants.append(parts[0] + "".join(j + p for j, p in zip(joints, parts[1:], strict=True)))
+    return variants
 
 
 def _french_word(name: str, source: str, lang: str) -> bool:

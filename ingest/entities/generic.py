@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Span
 
 from innograph.ingest.entities.spans import PREPOSITIONS
+from innograph.ingest.entities.spans import cached_fold as fold
 
 # Indefinite articles per language.
 INDEFINITE_ARTICLES: dict[str, frozenset[str]] = {
@@ -62,3 +63,37 @@ def class_name(span: Span) -> bool:
     if last.lower() in PLURAL_HEADS.get(span.doc.lang_, frozenset()):
         return True
     return bool(_PLURAL_ACRONYM.fullmatch(last))
+
+
+# Head nouns of documents, strategies and declarations, in the four languages and as the
+# end of a compound ("Innovatiestrategie", "Jaarverslag"), folded: a name with one names
+# a text, which is none of the contract's types ("Regional Innovation Strategy 2030",
+# "the Annual Report 2019", "the Acme Charter").
+DOCUMENT_HEADS: tuple[str, ...] = (
+    "strategy",
+    "strategies",
+    "strategie",
+    "strategien",
+    "report",
+    "reports",
+    "rapport",
+    "verslag",
+    "jahresbericht",
+    "charter",
+    "charta",
+    "declaration",
+    "verklaring",
+    "erklarung",
+)
+
+
+def document_title(span: Span) -> bool:
+    """Does a word of ``span`` (or the end of a compound), or the word right after it, name
+    a document, a strategy or a declaration ("the EU2030 strategy", "the Acme Declaration")?
+    Policy documents and strategies are no entities ("Generic mentions stay out")."""
+    doc = span.doc
+    after = []
+    if span.end < len(doc) and "\n" not in span[-1].whitespace_:
+        # Not a verb: "Acme Robotics reports record growth" is the company's news.
+        after = [doc[span.end]] if doc[span.end].pos_ not in {"VERB", "AUX"} else []
+    return any(t.is_alpha and fold(t.text).endswith(DOCUMENT_HEADS) for t in (*span, *after))
