@@ -124,7 +124,7 @@ def _usable(span: Span, source: str) -> bool:
     if fold(text) in GENERIC_TERMS:
         return False
     if document_title(span) and not span.kb_id_.startswith("interreg|"):
-        return False  # "the Regional Innovation Strategy", "Annual Report 2019"
+        return False  # "the Regional Growth Strategy", "Annual Report 2024"
     if source != SPAN_GAZETTEER and span.label_ != "Person" and _place_adjective(span):
         return False
     # A role and its portfolio ("Ministre des Transports", "Minister for Culture") is a
@@ -400,7 +400,7 @@ def trim_name_edges(span: Span) -> Span | None:
 
 def _inside_compound(span: Span) -> bool:
     """A known name glued by a hyphen to a capitalised word is part of a longer name
-    ("Meuse-Rhine Euregion", "Nord-Pas de Calais", "Ostwestfalen-Lippe"), not itself."""
+    ("Meuse-Rhine Euregion", "Rheinland Pfalz", "Ostwestfalen-Lippe"), not itself."""
     doc, start, end = span.doc, span.start, span.end
     left = (
         start >= 2

@@ -89,7 +89,8 @@ _MAX_HYPHENS = 3
 
 def hyphen_variants(name: str) -> list[str]:
     """A name and its spellings with any of its word-joining hyphens written as spaces:
-    texts write "Pas de Calais" and "Nord-Pas de Calais" for "Nord-Pas-de-Calais"."""
+    a text may write "Schleswig Holstein" or "Rheinland Pfalz" for the registry's
+    "Schleswig-Holstein" and "Rheinland-Pfalz"."""
     parts = _JOINING_HYPHEN.split(name)
     if not 1 < len(parts) <= _MAX_HYPHENS + 1 or any(len(p) < 2 for p in parts):
         return [name]  # "E-Mobility": a letter's hyphen stays

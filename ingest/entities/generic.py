@@ -67,7 +67,7 @@ def class_name(span: Span) -> bool:
 
 # Head nouns of documents, strategies and declarations, in the four languages and as the
 # end of a compound ("Innovatiestrategie", "Jaarverslag"), folded: a name with one names
-# a text, which is none of the contract's types ("Regional Innovation Strategy 2030",
+# a text, which is none of the contract's types ("Regional Growth Strategy 2040",
 # "the Annual Report 2019", "the Acme Charter").
 DOCUMENT_HEADS: tuple[str, ...] = (
     "strategy",
