@@ -10,6 +10,9 @@ start in lower case unless its first word is written so on purpose.
 
 from __future__ import annotations
 
+import re
+from itertools import product
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -47,12 +50,13 @@ class GazetteerRuler:
                 if entry.name.isupper() and len(entry.name) > 5:
                     variants.add(entry.name.title())
                 exact.setdefault(label, []).extend(variants)
+                exact[label].extend(spaced_variants(entry.name))
                 if " " in entry.name.strip():
                     # A registry writes a short name in capitals ("ACME DELFT"), prose
                     # keeps the code and writes the place ("ACME Delft").
                     folded.setdefault(label, []).append(entry.name)
             else:
-                folded.setdefault(label, []).append(entry.name)
+                folded.setdefault(label, []).extend([entry.name, *spaced_variants(entry.name)])
         for target, table in ((self.exact, exact), (self.folded, folded), (self.brands, brands)):
             for label, names in table.items():
                 target.add(label, [nlp.make_doc(name) for name in names])
@@ -77,6 +81,26 @@ class GazetteerRuler:
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
         doc.spans[SPAN_GAZETTEER] = spans
         return doc
+
+
+_MAX_HYPHENS = 3  # 2**3 spellings at most per name
+
+
+def spaced_variants(name: str) -> list[str]:
+    """The other spellings of a hyphenated name with some of its hyphens written as
+    spaces ("Pas de Calais", "Nord-Pas de Calais" for "Nord-Pas-de-Calais"): writers drop
+    the hyphens of compound names, and the matchers compare tokens, not normalised
+    names. Only hyphens between two letters count; the name itself is not returned."""
+    parts = re.split(r"(?<=[^\W\d_])-(?=[^\W\d_])", name)
+    if not 2 <= len(parts) <= _MAX_HYPHENS + 1:
+        return []
+    out = []
+    for seps in product("- ", repeat=len(parts) - 1):
+        if " " in seps:
+            out.append(
+                parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
+            )
+    return out
 
 
 def _french_word(name: str, source: str, lang: str) -> bool:
