@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
+from innograph.ingest.entities.gazetteer_ruler import spaced_variants
 from innograph.ingest.entities.interreg import InterregName, generation_of_year
 from innograph.ingest.entities.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
 from innograph.ingest.nlp import pipeline
@@ -62,6 +63,20 @@ def test_gazetteer_marks_ambiguous_region_names(gazetteer_nl: Language) -> None:
     doc = gazetteer_nl("Het bedrijf verhuist naar Limburg.")
     (span,) = [s for s in doc.spans[SPAN_GAZETTEER] if s.text == "Limburg"]
     assert span.label_ == "Region" and span.kb_id_ == "?NL42|BE22"  # decided by context later
+
+
+def test_gazetteer_finds_hyphenated_names_written_with_spaces(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("Partners uit Pas de Calais, uit Nord-Pas de Calais en uit Noord Brabant.")
+    keys = {(s.text, s.kb_id_) for s in doc.spans[SPAN_GAZETTEER]}
+    assert ("Pas de Calais", "FR302") in keys
+    assert ("Nord-Pas de Calais", "FR3") in keys
+    assert ("Noord Brabant", "NL41") in keys
+
+
+def test_spaced_variants_of_a_hyphenated_name() -> None:
+    assert spaced_variants("Pas-de-Calais") == ["Pas-de Calais", "Pas de-Calais", "Pas de Calais"]
+    assert spaced_variants("Acmeland") == []
+    assert spaced_variants("H-2020") == []  # a hyphen before a digit is kept
 
 
 # -- rules ---------------------------------------------------------------------------------
@@ -203,6 +218,14 @@ def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
     found = {(s.text, s.label_) for s in spans}
     assert ("Regionale Impuls Drenthe", "Organisation") in found
     assert ("Kennispoort Noord", "Organisation") in found
+
+
+def test_a_body_named_at_the_start_of_a_sentence_keeps_its_first_word() -> None:
+    spans = entity_spans(
+        "nl", "Gedeputeerde Staten van Gelderland steunen het fonds van Acme Robotics."
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Gedeputeerde Staten van Gelderland", "Organisation") in found
 
 
 def test_generic_terms_and_continents_are_not_entities() -> None:
