@@ -228,6 +228,13 @@ def test_a_body_named_at_the_start_of_a_sentence_keeps_its_first_word() -> None:
     assert ("Gedeputeerde Staten van Gelderland", "Organisation") in found
 
 
+def test_a_dateline_ends_before_the_first_sentence() -> None:
+    spans = entity_spans("nl", "date 2024-05 Vanuit Europa komt er geld voor Acme Robotics.")
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Europa", "Region") in found
+    assert not any(s.text.startswith("Vanuit") for s in spans)
+
+
 def test_generic_terms_and_continents_are_not_entities() -> None:
     spans = entity_spans("en", "Africa invests in Industry 4.0 and AI for SMEs.")
     assert not spans

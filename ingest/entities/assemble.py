@@ -423,7 +423,12 @@ def _europe_in_a_name(span: Span) -> bool:
     if span.kb_id_ != "europe":
         return False
     doc, start, end = span.doc, span.start, span.end
-    before = start > 0 and not doc[start].is_sent_start and is_name_token(doc[start - 1])
+    before = (
+        start > 0
+        and not doc[start].is_sent_start
+        and is_name_token(doc[start - 1])
+        and not _no_name_word(fold(doc[start - 1].text))  # "Vanuit Europa": a preposition
+    )
     after = end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start
     return bool(before or after)
 
