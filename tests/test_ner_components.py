@@ -73,6 +73,12 @@ def test_gazetteer_finds_hyphenated_names_written_with_spaces(gazetteer_nl: Lang
     assert ("Noord Brabant", "NL41") in keys
 
 
+def test_gazetteer_knows_towns_named_often_only_at_home(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("Het bedrijf verhuist van Roosendaal naar Heerenveen en Tübingen.")
+    found = {(s.text, s.label_) for s in doc.spans[SPAN_GAZETTEER]}
+    assert {("Roosendaal", "Region"), ("Heerenveen", "Region"), ("Tübingen", "Region")} <= found
+
+
 def test_spaced_variants_of_a_hyphenated_name() -> None:
     assert spaced_variants("Pas-de-Calais") == ["Pas-de Calais", "Pas de-Calais", "Pas de Calais"]
     assert spaced_variants("Acmeland") == []
