@@ -79,6 +79,12 @@ def test_gazetteer_knows_towns_named_often_only_at_home(gazetteer_nl: Language) 
     assert {("Roosendaal", "Region"), ("Heerenveen", "Region"), ("Tübingen", "Region")} <= found
 
 
+def test_a_town_after_a_glued_hyphen_is_part_of_a_double_name() -> None:
+    spans = entity_spans("nl", "De campussen liggen in Roosendaal- Heerenveen en in Tilburg.")
+    found = {s.text for s in spans}
+    assert "Heerenveen" not in found  # part of "Roosendaal- Heerenveen", written with a space
+
+
 def test_spaced_variants_of_a_hyphenated_name() -> None:
     assert spaced_variants("Pas-de-Calais") == ["Pas-de Calais", "Pas de-Calais", "Pas de Calais"]
     assert spaced_variants("Acmeland") == []

@@ -407,6 +407,13 @@ def _inside_compound(span: Span) -> bool:
         and not doc[start - 2].whitespace_
         and doc[start - 2].text[:1].isupper()
     )
+    # "Sittard- Geleen": the first part and its hyphen are one token, a space follows.
+    left = left or (
+        start >= 1
+        and len(doc[start - 1].text) > 1
+        and doc[start - 1].text[-1] in _DASHES
+        and doc[start - 1].text[:1].isupper()
+    )
     right = (
         end + 1 < len(doc)
         and doc[end].text in _DASHES
