@@ -88,7 +88,7 @@ _MAX_HYPHENS = 3  # 2**3 spellings at most per name
 
 def spaced_variants(name: str) -> list[str]:
     """The other spellings of a hyphenated name with some of its hyphens written as
-    spaces ("Pas de Calais", "Nord-Pas de Calais" for "Nord-Pas-de-Calais"): writers drop
+    spaces ("Ile de France", "Ile-de France" for "Ile-de-France"): writers drop
     the hyphens of compound names, and the matchers compare tokens, not normalised
     names. Only hyphens between two letters count; the name itself is not returned."""
     parts = re.split(r"(?<=[^\W\d_])-(?=[^\W\d_])", name)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 import innograph.ingest.reading.doc  # noqa: F401  (registers doc._.blocks)
 from innograph.ingest.reading import read_blocks
 
-# A dateline that opens a block ("date 2023-04 Het project ..."): the text after it is a
+# A dateline that opens a block ("date 2024-05 Het project ..."): the text after it is a
 # new sentence, so its first word is capitalised as a sentence's, not as a name's.
 _DATELINE = re.compile(r"date \d{4}(?:-\d{2}){0,2}\s+")
 
