@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
+from innograph.ingest.entities.gazetteer_ruler import hyphen_variants
 from innograph.ingest.entities.interreg import InterregName, generation_of_year
 from innograph.ingest.entities.spans import SPAN_ENTITIES, SPAN_GAZETTEER, SPAN_PATTERNS
 from innograph.ingest.nlp import pipeline
@@ -62,6 +63,37 @@ def test_gazetteer_marks_ambiguous_region_names(gazetteer_nl: Language) -> None:
     doc = gazetteer_nl("Het bedrijf verhuist naar Limburg.")
     (span,) = [s for s in doc.spans[SPAN_GAZETTEER] if s.text == "Limburg"]
     assert span.label_ == "Region" and span.kb_id_ == "?NL42|BE22"  # decided by context later
+
+
+def test_gazetteer_finds_hyphenated_names_written_with_spaces(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("Partners uit Ile de France, uit Schleswig Holstein en uit Rheinland Pfalz.")
+    keys = {(s.text, s.kb_id_) for s in doc.spans[SPAN_GAZETTEER]}
+    assert ("Ile de France", "FR1") in keys
+    assert ("Schleswig Holstein", "DEF") in keys
+    assert ("Rheinland Pfalz", "DEB") in keys
+
+
+def test_gazetteer_knows_towns_named_often_only_at_home(gazetteer_nl: Language) -> None:
+    doc = gazetteer_nl("Het bedrijf verhuist van Roosendaal naar Heerenveen en Tübingen.")
+    found = {(s.text, s.label_) for s in doc.spans[SPAN_GAZETTEER]}
+    assert {("Roosendaal", "Region"), ("Heerenveen", "Region"), ("Tübingen", "Region")} <= found
+
+
+def test_a_town_after_a_glued_hyphen_is_part_of_a_double_name() -> None:
+    spans = entity_spans("nl", "De campussen liggen in Roosendaal- Heerenveen en in Tilburg.")
+    found = {s.text for s in spans}
+    assert "Heerenveen" not in found  # part of "Roosendaal- Heerenveen", written with a space
+
+
+def test_spaced_variants_of_a_hyphenated_name() -> None:
+    assert hyphen_variants("Ile-de-France") == [
+        "Ile-de-France",
+        "Ile-de France",
+        "Ile de-France",
+        "Ile de France",
+    ]
+    assert hyphen_variants("Acmeland") == ["Acmeland"]
+    assert hyphen_variants("H-2020") == ["H-2020"]  # a hyphen before a digit is kept
 
 
 # -- rules ---------------------------------------------------------------------------------
@@ -203,6 +235,21 @@ def test_mid_sentence_capitalised_dutch_names_are_organisations() -> None:
     found = {(s.text, s.label_) for s in spans}
     assert ("Regionale Impuls Drenthe", "Organisation") in found
     assert ("Kennispoort Noord", "Organisation") in found
+
+
+def test_a_body_named_at_the_start_of_a_sentence_keeps_its_first_word() -> None:
+    spans = entity_spans(
+        "nl", "Gedeputeerde Staten van Gelderland steunen het fonds van Acme Robotics."
+    )
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Gedeputeerde Staten van Gelderland", "Organisation") in found
+
+
+def test_a_dateline_ends_before_the_first_sentence() -> None:
+    spans = entity_spans("nl", "date 2024-05 Sinds Europa betaalt, groeit Acme Robotics snel.")
+    found = {(s.text, s.label_) for s in spans}
+    assert ("Europa", "Region") in found
+    assert not any(s.text.startswith("Sinds") for s in spans)
 
 
 def test_generic_terms_and_continents_are_not_entities() -> None:

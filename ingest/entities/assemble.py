@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.ablation import ablated
+from innograph.ingest.entities.compounds import europe_in_a_name, inside_compound, no_name_word
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -23,7 +24,6 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     EVENT_HEADS,
     GENERIC_ACRONYMS,
     GENERIC_TERMS,
-    NOT_A_NAME_ALONE,
     ORG_HEADS,
     PERSON_ROLES,
     STOP_CAPITALISED,
@@ -64,7 +64,6 @@ from innograph.ingest.entities.spans import (
     SPAN_WEAK,
     capitalised_in_running_text,
     is_acronym,
-    is_name_token,
     registry_key,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -84,17 +83,6 @@ _HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
 _KEPT_TITLES = ("interreg|", QUOTED_FLAG, "list|quoted")
 
 
-def _no_name_word(word: str) -> bool:
-    """A word that names nothing on its own: an article, a number ("19.", "450.000",
-    "vingt-sept")."""
-    return all(
-        part in STOP_CAPITALISED
-        or part in NOT_A_NAME_ALONE
-        or part.replace(".", "").replace(",", "").isdigit()
-        for part in word.split("-")
-    )
-
-
 def _usable(span: Span, source: str) -> bool:
     text = span.text.strip()
     if not text or "\n" in text or len(text) < 2:
@@ -103,7 +91,7 @@ def _usable(span: Span, source: str) -> bool:
     if text in GENERIC_ACRONYMS and span.kb_id_ not in (QUOTED_FLAG, AFFILIATION_FLAG):
         return False
     words = [fold(t.text) for t in span if not t.is_punct]
-    if not words or all(_no_name_word(w) for w in words):
+    if not words or all(no_name_word(w) for w in words):
         return False
     # A lower-case word only as a registry brand that opens a sentence somewhere
     # ("acme, the ..."), and then wherever it is written so.
@@ -398,38 +386,6 @@ def trim_name_edges(span: Span) -> Span | None:
     return Span(doc, start, end, label=label, kb_id=span.kb_id_)
 
 
-def _inside_compound(span: Span) -> bool:
-    """A known name glued by a hyphen to a capitalised word is part of a longer name
-    ("Meuse-Rhine Euregion", "Rheinland Pfalz", "Ostwestfalen-Lippe"), not itself."""
-    doc, start, end = span.doc, span.start, span.end
-    left = (
-        start >= 2
-        and doc[start - 1].text in _DASHES
-        and not doc[start - 1].whitespace_
-        and not doc[start - 2].whitespace_
-        and doc[start - 2].text[:1].isupper()
-    )
-    right = (
-        end + 1 < len(doc)
-        and doc[end].text in _DASHES
-        and not doc[end].whitespace_
-        and not doc[end - 1].whitespace_
-        and doc[end + 1].text[:1].isupper()
-    )
-    return left or right
-
-
-def _europe_in_a_name(span: Span) -> bool:
-    """ "Europe" next to another name word belongs to that name ("Medtech4 Europe",
-    "Europe Direct"): only the continent standing alone is the place."""
-    if span.kb_id_ != "europe":
-        return False
-    doc, start, end = span.doc, span.start, span.end
-    before = start > 0 and not doc[start].is_sent_start and is_name_token(doc[start - 1])
-    after = end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start
-    return bool(before or after)
-
-
 def _code_and_place(span: Span) -> bool:
     """ "TU Delft", "FH Aachen", "UZ Gent": an institution's code before its town names the
     institution; the town alone is not the name."""
@@ -495,7 +451,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
                     continue
                 if _a_theme(part, group, themes):
                     continue
-                if group == SPAN_GAZETTEER and (_inside_compound(part) or _europe_in_a_name(part)):
+                if group == SPAN_GAZETTEER and (inside_compound(part) or europe_in_a_name(part)):
                     continue
                 if _usable(part, group):
                     source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]

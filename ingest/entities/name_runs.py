@@ -18,6 +18,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PROJECT_CUES,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.person_lexicon import BODY_WORDS
 from innograph.ingest.entities.spans import (
     COORDINATORS,
     NAME_CONNECTORS,
@@ -147,6 +148,8 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
     sentence_initial = token.is_sent_start or start > 0 and doc[start - 1].text in _OPENERS
     if start > 0 and doc[start - 1].text == ":":
         return False  # a list item after a colon keeps its first word
+    if body_name(doc, start, end):
+        return False
     return bool(
         sentence_initial
         and end - start >= 2
@@ -154,6 +157,12 @@ def _droppable_first(doc: Doc, start: int, end: int) -> bool:
         and not is_distinctive_word(token.text)
         and gazetteer().is_common_word(token.text, lang)
     )
+
+
+def body_name(doc: Doc, start: int, end: int) -> bool:
+    """A run whose second word names a body ("Gedeputeerde Staten van X", "Regional
+    Council of X"): its first word is the body's name even where it opens a sentence."""
+    return end - start >= 2 and fold(doc[start + 1].text) in BODY_WORDS
 
 
 # Articles and particles that open Dutch, Flemish and French names ("De Vrieze", "Van

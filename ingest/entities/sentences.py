@@ -9,11 +9,17 @@ sentence spans two blocks; the sentencizer or parser splits sentences inside a b
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import innograph.ingest.reading.doc  # noqa: F401  (registers doc._.blocks)
 from innograph.ingest.reading import read_blocks
+
+# A dateline that opens a block ("date 2024-05 Het project ..."): the text after it is a
+# new sentence, so its first word is capitalised as a sentence's, not as a name's.
+_DATELINE = re.compile(r"date \d{4}(?:-\d{2}){0,2}\s+")
 
 
 @Language.component(
@@ -28,4 +34,9 @@ def line_sentences(doc: Doc) -> Doc:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
+        dateline = _DATELINE.match(doc.text, block.start, block.end)
+        if dateline is not None:
+            after = doc.char_span(dateline.end(), block.end, alignment_mode="expand")
+            if after is not None and after.start > 0:
+                doc[after.start].is_sent_start = True
     return doc

@@ -31,7 +31,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 )
 from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.headings import heading_word
-from innograph.ingest.entities.name_runs import name_runs
+from innograph.ingest.entities.name_runs import body_name, name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
 from innograph.ingest.entities.quoted import head_type, is_project_word
@@ -431,7 +431,9 @@ class WeakNames:
         for start, end in runs:
             words = [t.text for t in doc[start:end]]
             distinctive = any(is_distinctive(w) for w in words)
-            mid_sentence = self.lang != "en" and not doc[start].is_sent_start
+            mid_sentence = self.lang != "en" and (
+                not doc[start].is_sent_start or body_name(doc, start, end)
+            )
             if not (distinctive or mid_sentence and len(words) >= 2):
                 continue
             # A cue right at the name, then the name's own head word ("Fonds für X"),
