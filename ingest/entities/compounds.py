@@ -1,5 +1,5 @@
-"""A known name inside a longer name: "Meuse-Rhine Euregion", "Roosendaal- Heerenveen",
-"Medtech4 Europe"; and the words that name nothing on their own. Kept apart from ``assemble``,
+"""A known name inside a longer name: "Oder-Neisse Euregion", "Roosendaal- Heerenveen",
+"Robotix4 Europe"; and the words that name nothing on their own. Kept apart from ``assemble``,
 which asks these questions of the gazetteer's spans."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def no_name_word(word: str) -> bool:
 
 def inside_compound(span: Span) -> bool:
     """A known name glued by a hyphen to a capitalised word is part of a longer name
-    ("Meuse-Rhine Euregion", "Rheinland Pfalz", "Ostwestfalen-Lippe"), not itself."""
+    ("Oder-Neisse Euregion", "Rheinland Pfalz", "Rhein-Neckar"), not itself."""
     doc, start, end = span.doc, span.start, span.end
     left = (
         start >= 2
@@ -53,7 +53,7 @@ def inside_compound(span: Span) -> bool:
 
 
 def europe_in_a_name(span: Span) -> bool:
-    """ "Europe" next to another name word belongs to that name ("Medtech4 Europe",
+    """ "Europe" next to another name word belongs to that name ("Robotix4 Europe",
     "Europe Direct"): only the continent standing alone is the place."""
     if span.kb_id_ != "europe":
         return False
