@@ -82,7 +82,7 @@ def test_a_name_with_a_first_name_or_a_title_looks_like_a_person() -> None:
 
 
 def test_the_european_union_is_known_by_its_names_and_not_the_commission() -> None:
-    from innograph.ingest.relations import _UNION, _union_bodies
+    from innograph.ingest.relations import _UNION, _keys_named
 
     ents = {
         **ENTS,
@@ -92,9 +92,9 @@ def test_the_european_union_is_known_by_its_names_and_not_the_commission() -> No
     }
     text = "Jane Peeters, account manager EU affairs at Acme Labs, met the European Commission."
     doc, mentions = make_doc(text, ents)
-    assert _union_bodies(DocView(doc, mentions), _UNION) == {"eu"}
+    assert _keys_named(DocView(doc, mentions), _UNION) == {"eu"}
     doc, mentions = make_doc("Jane Peeters dit que l'UE finance Acme Labs.", ents, lang="fr")
-    assert _union_bodies(DocView(doc, mentions), _UNION) == {"ue"}
+    assert _keys_named(DocView(doc, mentions), _UNION) == {"ue"}
 
 
 def test_an_organisation_named_with_another_person_is_not_tied_to_one_named_apart() -> None:

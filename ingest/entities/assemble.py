@@ -15,7 +15,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.ablation import ablated
-from innograph.ingest.entities.compounds import europe_in_a_name, inside_compound, no_name_word
+from innograph.ingest.entities.compounds import (
+    JOINING_DASHES,
+    europe_in_a_name,
+    inside_compound,
+    no_name_word,
+)
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -123,7 +128,7 @@ def _usable(span: Span, source: str) -> bool:
         and span.label_ != "Person"
         and len(span) >= 2
         and fold(span[0].text) in PERSON_ROLES
-        and (fold(span[1].text) in _PORTFOLIO_LINKS or span[1].text in _DASHES)
+        and (fold(span[1].text) in _PORTFOLIO_LINKS or span[1].text in JOINING_DASHES)
     ):
         return False
     if source == SPAN_GAZETTEER and german_word_not_place(span):
@@ -169,7 +174,7 @@ _PLACE_ADJECTIVES = {
 def _place_adjective(span: Span) -> bool:
     """One adjective of a place or people, hyphenated or not, is no name: next to a
     project word it says whose the projects are ("het West-Vlaamse project")."""
-    words = [t.text for t in span if t.text not in _DASHES]
+    words = [t.text for t in span if t.text not in JOINING_DASHES]
     if not words or len(words) > 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
         return False
     if any(w.isupper() for w in words):
@@ -337,9 +342,6 @@ def _with_portfolio(span: Span) -> Span:
     if end == span.end or "\n" in doc[span.start : end].text:
         return span
     return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
-
-
-_DASHES = frozenset({"-", "–"})
 
 
 _YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})

@@ -10,7 +10,8 @@ from innograph.ingest.entities.gazetteer_lexicon import NOT_A_NAME_ALONE, STOP_C
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import is_name_token
 
-_DASHES = frozenset({"-", "–"})
+# A hyphen or an en dash joining the parts of a double name ("Rhein-Neckar").
+JOINING_DASHES = frozenset({"-", "–"})
 
 
 def no_name_word(word: str) -> bool:
@@ -30,7 +31,7 @@ def inside_compound(span: Span) -> bool:
     doc, start, end = span.doc, span.start, span.end
     left = (
         start >= 2
-        and doc[start - 1].text in _DASHES
+        and doc[start - 1].text in JOINING_DASHES
         and not doc[start - 1].whitespace_
         and not doc[start - 2].whitespace_
         and doc[start - 2].text[:1].isupper()
@@ -39,12 +40,12 @@ def inside_compound(span: Span) -> bool:
     left = left or (
         start >= 1
         and len(doc[start - 1].text) > 1
-        and doc[start - 1].text[-1] in _DASHES
+        and doc[start - 1].text[-1] in JOINING_DASHES
         and doc[start - 1].text[:1].isupper()
     )
     right = (
         end + 1 < len(doc)
-        and doc[end].text in _DASHES
+        and doc[end].text in JOINING_DASHES
         and not doc[end].whitespace_
         and not doc[end - 1].whitespace_
         and doc[end + 1].text[:1].isupper()

@@ -163,9 +163,9 @@ def _decide(
     """The candidates the model keeps: the best relation type of each pair of ends."""
     proposed = _merge(found)
     ruled = {(f.type, f.source, f.target): f for f in proposed}
-    unbound = _union_bodies(view)
-    union = _union_bodies(view, _UNION)
-    countries = _union_bodies(view, _COUNTRY_NAMES)
+    unbound = _keys_named(view)
+    union = _keys_named(view, _UNION)
+    countries = _keys_named(view, _COUNTRY_NAMES)
     by_ends: dict[tuple[str, str], list[tuple[float, Candidate]]] = {}
     for cand in _reader(view, lang, proposed).candidates():
         if (cand.type, cand.source, cand.target) not in ruled and _not_for_the_model(
@@ -265,11 +265,13 @@ def _named_apart(view: DocView, cand: Candidate) -> bool:
     apart, not in one block of short lines (a contact or address block: "Jane Doe /
     Project manager / Acme"), and the target is not the page's subject (named in the
     title and the most named of its type)."""
-    near = {f"{cand.type}|segdist=0", f"{cand.type}|segdist=1"}
-    if near & set(cand.features) or _short_lines_block(view, cand.source_ref, cand.target_ref):
+    rel, features = cand.type, set(cand.features)
+    if {f"{rel}|segdist=0", f"{rel}|segdist=1"} & features or _short_lines_block(
+        view, cand.source_ref, cand.target_ref
+    ):
         return False
-    subject = {f"{cand.type}|t_in_title"} <= set(cand.features) and bool(
-        {f"{cand.type}|t_most_of_type", f"{cand.type}|t_only_of_type"} & set(cand.features)
+    subject = f"{rel}|t_in_title" in features and bool(
+        {f"{rel}|t_most_of_type", f"{rel}|t_only_of_type"} & features
     )
     return not subject
 
@@ -288,9 +290,9 @@ def _short_lines_block(view: DocView, a: Ref, b: Ref) -> bool:
     return all(line.strip() and len(line.strip()) <= _SHORT_LINE for line in lines)
 
 
-def _union_bodies(view: DocView, names: frozenset[str] = _UNBOUND) -> set[str]:
+def _keys_named(view: DocView, names: frozenset[str] = _UNBOUND) -> set[str]:
     """Keys of the entities named by one of ``names`` (folded): by default the European
-    Union or the European Commission (also the countries of ``_COUNTRY_NAMES``)."""
+    Union or the European Commission."""
     out = set()
     for ref in view.refs:
         name = fold(" ".join(view.text[ref.start : ref.end].split()))

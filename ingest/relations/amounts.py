@@ -66,9 +66,6 @@ def _grant_words(text: str) -> bool:
     return bool(amount_words("grant").search(text) or _OF_WHICH_WORD.search(text))
 
 
-_FIELD = FIELD
-
-
 def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
     """Money amounts in [lo, hi), with offsets into the document text."""
     return [
@@ -154,7 +151,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     if not _grant_words(text) or _SEVERAL_PROJECTS.search(text):
         return False
     types = {r.type for r in seg.refs}
-    if _FIELD.match(view.text, seg.start, seg.end):
+    if FIELD.match(view.text, seg.start, seg.end):
         return True  # a record's field ("ERDF contribution: EUR X") is its project's
     if "FundingProgramme" in types and not _names_a_project(view, seg):
         if _OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
@@ -175,7 +172,7 @@ def _field_owner(view: DocView, money: MoneySpan) -> str | None:
     lo = view.text.rfind("\n", 0, money.start) + 1
     hi = view.text.find("\n", money.end)
     hi = len(view.text) if hi < 0 else hi
-    if not _FIELD.match(view.text, lo, hi):
+    if not FIELD.match(view.text, lo, hi):
         return None
     named = {r.key for r in view.refs_in(lo, hi) if r.type in ("Project", "S3Platform")}
     if len(named) == 1:

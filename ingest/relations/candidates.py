@@ -112,8 +112,6 @@ class PairReader:
             for start, end, cues in find_cues(view.lowered, lang)
         ]
         self._seg_of = {id(r): view.segment_index_at(r.start) for r in view.refs}
-        title_end = view.text.find("\n", len(view.text) - len(view.text.lstrip()))
-        self.title_end = title_end if title_end != -1 else len(view.text)
         self.list_keys = self._listed()
         # each mention's coordinated list ("A, B and C" of organisations and clusters)
         self.lists: dict[int, list[Ref]] = {}
@@ -302,7 +300,7 @@ class PairReader:
                 feats.append(f"{side}_only_of_type")
             elif counts and counts.most_common(1)[0][0] == key:
                 feats.append(f"{side}_most_of_type")
-            if any(r.start < self.title_end for r in self.refs_by_key[key]):
+            if any(r.start < self.view.title_end for r in self.refs_by_key[key]):
                 feats.append(f"{side}_in_title")
             if key in self.list_keys:
                 feats.append(f"{side}_in_list")

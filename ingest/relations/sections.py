@@ -103,9 +103,7 @@ def fields_owner(view: DocView, offset: int, *, stacked: bool = False) -> str | 
     may name one project it funds beside the programme's own budget)."""
     if stacked:
         refs = [r for r in view.refs if r.type in ("Project", "S3Platform")]
-        newline = view.text.find("\n", len(view.text) - len(view.text.lstrip()))
-        title_end = newline if newline >= 0 else len(view.text)
-        if len({r.key for r in refs}) != 1 or refs[0].start >= title_end:
+        if len({r.key for r in refs}) != 1 or refs[0].start >= view.title_end:
             return None
         return refs[0].key
     main = view.main_project

@@ -346,8 +346,7 @@ class DocView:
             refs = [r for r in self.refs if r.type in types]
             if not refs:
                 continue
-            title_end = self._title_end()
-            in_title = [r for r in refs if r.start < title_end]
+            in_title = [r for r in refs if r.start < self.title_end]
             if in_title:
                 return Ref(in_title[0].key, in_title[0].type, -1, -1, implicit=True)
             score: Counter[str] = Counter()
@@ -461,8 +460,9 @@ class DocView:
         before = self.text[max(0, ref.start - 80) : ref.start]
         return bool(_PREDECESSOR_BEFORE.search(before))
 
-    def _title_end(self) -> int:
-        """End offset of the document's first non-empty line."""
+    @cached_property
+    def title_end(self) -> int:
+        """End offset of the document's first non-empty line (its title)."""
         stripped = self.text.lstrip()
         offset = len(self.text) - len(stripped)
         nl = stripped.find("\n")
