@@ -65,6 +65,16 @@ def class_name(span: Span) -> bool:
     return bool(_PLURAL_ACRONYM.fullmatch(last))
 
 
+# Last words of a heading over a block of facts about the page's subject ("Key Facts",
+# "Projektdaten", "Kerngegevens", "Fiche projet"), folded: the block's title, not a name.
+FACT_BLOCK_HEADS: frozenset[str] = frozenset(
+    """facts figures details overview summary information contact contacts
+    fakten daten eckdaten steckbrief uberblick zusammenfassung kontakt
+    gegevens kerngegevens feiten overzicht samenvatting
+    donnees chiffres fiche resume apercu informations""".split()
+)
+
+
 # Head nouns of documents, strategies and declarations, in the four languages and as the
 # end of a compound ("Innovatiestrategie", "Jaarverslag"), folded: a name with one names
 # a text, which is none of the contract's types ("Regional Growth Strategy 2040",

@@ -26,6 +26,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.identity.legal_forms import LEGAL_FORMS
 
 DASHES = {"-", "–", "—"}
 # Dutch/German compound nouns ending in these words introduce a name, they are not part of it
@@ -68,7 +69,7 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             if "\n" in tok.text or tok.is_sent_start and doc[j - 1].is_punct:
                 break
             prev = doc[j - 1].text
-            if prev.endswith(".") and prev[:-1].isupper() and len(prev) > 2:
+            if prev.endswith(".") and len(prev) > 2 and _ends_sentence(prev[:-1]):
                 break  # "... Enertec BV. Gedeputeerde ...": the abbreviation ends a sentence
             if is_name_token(tok) or _number_in_name(doc, j):
                 j += 1
@@ -100,6 +101,12 @@ _QUANTITY_WORDS = frozenset(
     """miljard miljoen million millions billion billions milliard milliards mrd mio
     millionen milliarden million euro euros eur € % procent percent prozent pour""".split()
 )
+
+
+def _ends_sentence(word: str) -> bool:
+    """An abbreviation written without inner dots, so a dot after it ends a sentence:
+    capitals ("BV") or a legal form ("GmbH", "Ltd"), never written "GmbH." in a name."""
+    return word.isupper() or "." not in word and word.lower() in LEGAL_FORMS
 
 
 def _inner_dot(doc: Doc, j: int) -> bool:

@@ -37,7 +37,6 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     GENERIC_ACRONYMS,
     INTERREG_AREA_WORDS,
     ORG_HEADS,
-    PERSON_ROLES,
     PLURAL_PROJECT_CUES,
     PROGRAMME_CUES,
     PROJECT_CUES,
@@ -49,13 +48,12 @@ from innograph.ingest.entities.german import german_head_type
 from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
     DASHES,
-    ELIDED,
     is_distinctive_word,
     is_year,
     name_runs,
     same_line,
 )
-from innograph.ingest.entities.person_lexicon import BODY_WORDS
+from innograph.ingest.entities.persons import role_person_spans
 from innograph.ingest.entities.spans import (
     NAME_CONNECTORS,
     SPAN_PATTERNS,
@@ -447,79 +445,6 @@ def _long_forms_after(doc: Doc, lang: str) -> Iterator[Span]:
         yield Span(doc, start, end, label=entity_type, kb_id=f"acronym|{short}")
 
 
-_BY = {"by", "door", "par", "von", "according"}
-_NAME_PARTICLES = {"van", "de", "der", "den", "von", "d'", "le", "la", "du", "ter", "ten"}
-
-
-def _person_name_at(doc: Doc, j: int) -> int:
-    """End of a person's name of 2-4 words starting at ``j`` (``j`` if there is none)."""
-    n = len(doc)
-    k = j
-    while k < n and k - j < 4:
-        tok = doc[k]
-        if (
-            tok.text[:1].isupper()
-            and tok.is_alpha
-            and not tok.is_upper
-            or "’" in tok.text
-            or ("'" in tok.text and tok.text[:1].isupper())
-        ):
-            k += 1
-        elif tok.lower_ in _NAME_PARTICLES and k > j:
-            k += 1
-        else:
-            break
-    while k > j and not doc[k - 1].text[:1].isupper():
-        k -= 1
-    if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
-        return j
-    if fold(doc[j].text) in BODY_WORDS:
-        return j  # "Gedeputeerde Staten van X": a body after the role word, not a person
-    if fold(doc[j].text).replace("’", "'") in ELIDED:
-        return j  # "par l’Agence ...": an article, not a name like "O’Brien"
-    if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
-        return j
-    if gazetteer().lookup(doc[j:k].text) or gazetteer().lookup(doc[j].text):
-        return j
-    return k
-
-
-def _person_spans(doc: Doc) -> Iterator[Span]:
-    """Persons after a role word ("minister (van Innovatie) Jan Peeters"), after "by" /
-    "door" / "par", or followed by ", <role>"."""
-    n = len(doc)
-    for tok in doc:
-        word = fold(tok.text).rstrip(".")
-        if word in PERSON_ROLES or word in _BY:
-            j = tok.i + 1
-            while j < n and (
-                doc[j].text in {".", ","} or fold(doc[j].text).rstrip(".") in PERSON_ROLES
-            ):
-                j += 1
-            if (
-                word in PERSON_ROLES
-                and j + 2 < n
-                and doc[j].lower_ in {"van", "of", "de", "du"}
-                and fold(doc[j + 1].text) not in STOP_CAPITALISED
-            ):
-                # "minister van Innovatie Jan Peeters": skip the portfolio word.
-                end = _person_name_at(doc, j + 2)
-                if end > j + 2:
-                    yield Span(doc, j + 2, end, label="Person")
-                    continue
-            end = _person_name_at(doc, j)
-            if end > j:
-                yield Span(doc, j, end, label="Person")
-        elif tok.text == "," and tok.i + 1 < n and fold(doc[tok.i + 1].text) in PERSON_ROLES:
-            start = tok.i - 2
-            while start >= 0 and tok.i - start <= 4:
-                if _person_name_at(doc, start) == tok.i:
-                    if start == 0 or not doc[start - 1].text[:1].isupper():
-                        yield Span(doc, start, tok.i, label="Person")
-                    break
-                start -= 1
-
-
 def _s3_platform_spans(doc: Doc) -> Iterator[Span]:
     """ "S3 platform for Agri-Food (on Traceability)"."""
     n = len(doc)
@@ -580,7 +505,7 @@ class PatternFinder:
         spans += records.field_record_spans(doc)
         spans += copula.copula_spans(doc)
         spans += _long_form_spans(doc, self.lang)
-        spans += _person_spans(doc)
+        spans += role_person_spans(doc, self.lang)
         spans += _s3_platform_spans(doc)
         spans += records.heading_spans(doc)
         spans += _joined_spans(doc)

@@ -6,12 +6,14 @@ Müller"), or when a title or form of address precedes a surname ("Herr Dr. Jans
 "Mevr. Peeters"), or initials precede particles and a surname ("J. de Vries").
 Organisation words inside or right after the name ("... Foundation", "... GmbH") and
 known registry names veto it. The weak-name component stores these spans; the entity
-stage lets them win over untyped or default-typed names.
+stage lets them win over untyped or default-typed names. ``role_person_spans`` finds the
+names a role word announces ("directeur Jan Peeters"), for the pattern finder.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
@@ -29,6 +31,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.german import german_ordinary
+from innograph.ingest.entities.name_runs import ELIDED
 from innograph.ingest.entities.person_lexicon import (
     ABSTRACT_ENDINGS,
     BODY_WORDS,
@@ -43,6 +46,9 @@ from innograph.ingest.entities.spans import cached_fold as fold
 PERSON_FLAG = "weak|person"
 # First names rarer than this (nam_dict frequency 1..13) are not evidence on their own.
 MIN_FREQUENCY = 1
+# Words this common in English make a capitalised pair in another language's text an
+# English phrase rather than a name; no person of the shared gold has only such words.
+ENGLISH_PHRASE_ZIPF = 4.0
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$|^[A-Z]$")
 _SURNAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
 _DASHES = {"-", "‐"}
@@ -101,6 +107,12 @@ def abstract_noun(word: str) -> bool:
         last.endswith(ending) and wordfreq.zipf_frequency(last, "en") >= zipf
         for ending, zipf in ABSTRACT_ENDINGS.items()
     )
+
+
+@cache
+def _english_word(word: str) -> bool:
+    """A common English word (Zipf 4 or more: "key", "facts", "smart")."""
+    return wordfreq.zipf_frequency(word.lower(), "en") >= ENGLISH_PHRASE_ZIPF
 
 
 def _continues(doc: Doc, i: int) -> bool:
@@ -288,6 +300,8 @@ def _person_at(doc: Doc, i: int, lang: str) -> tuple[int, int] | None:
     words = [t.text for t in doc[start:end] if t.lower_ not in _PARTICLE_WORDS]
     if any(_vetoed(w) for w in words if w[:1].isupper()):
         return None
+    if not titled and lang != "en" and all(_english_word(w) for w in words):
+        return None  # "Key Facts" heading a German page: an English phrase, not a person
     if end < n and _continues(doc, end):
         return None  # "Jan Peeters Foundation", "Marie Curie Fellowships"
     before = doc[start - 1].text if start > 0 else ""
@@ -316,3 +330,78 @@ def person_spans(doc: Doc) -> list[Span]:
         spans.append(Span(doc, start, end, label="Person", kb_id=PERSON_FLAG))
         i = end
     return spans
+
+
+_BY = {"by", "door", "par", "von", "according"}
+_ROLE_NAME_PARTICLES = {"van", "de", "der", "den", "von", "d'", "le", "la", "du", "ter", "ten"}
+
+
+def _person_name_at(doc: Doc, j: int) -> int:
+    """End of a person's name of 2-4 words starting at ``j`` (``j`` if there is none)."""
+    n = len(doc)
+    k = j
+    while k < n and k - j < 4:
+        tok = doc[k]
+        if (
+            tok.text[:1].isupper()
+            and tok.is_alpha
+            and not tok.is_upper
+            or "’" in tok.text
+            or ("'" in tok.text and tok.text[:1].isupper())
+        ):
+            k += 1
+        elif tok.lower_ in _ROLE_NAME_PARTICLES and k > j:
+            k += 1
+        else:
+            break
+    while k > j and not doc[k - 1].text[:1].isupper():
+        k -= 1
+    if k - j < 2 or fold(doc[j].text) in STOP_CAPITALISED:
+        return j
+    if fold(doc[j].text) in BODY_WORDS:
+        return j  # "Gedeputeerde Staten van X": a body after the role word, not a person
+    if fold(doc[j].text).replace("’", "'") in ELIDED:
+        return j  # "par l’Agence ...": an article, not a name like "O’Brien"
+    if any(fold(t.text) in ORG_HEADS or fold(t.text) in EVENT_HEADS for t in doc[j:k]):
+        return j
+    if gazetteer().lookup(doc[j:k].text) or gazetteer().lookup(doc[j].text):
+        return j
+    return k
+
+
+def role_person_spans(doc: Doc, lang: str) -> Iterator[Span]:
+    """Persons after a role word ("minister (van Innovatie) Jan Peeters"), after "by" /
+    "door" / "par" when a known first name follows, or followed by ", <role>"."""
+    n = len(doc)
+    for tok in doc:
+        word = fold(tok.text).rstrip(".")
+        if word in PERSON_ROLES or word in _BY:
+            j = tok.i + 1
+            while j < n and (
+                doc[j].text in {".", ","} or fold(doc[j].text).rstrip(".") in PERSON_ROLES
+            ):
+                j += 1
+            if (
+                word in PERSON_ROLES
+                and j + 2 < n
+                and doc[j].lower_ in {"van", "of", "de", "du"}
+                and fold(doc[j + 1].text) not in STOP_CAPITALISED
+            ):
+                # "minister van Innovatie Jan Peeters": skip the portfolio word.
+                end = _person_name_at(doc, j + 2)
+                if end > j + 2:
+                    yield Span(doc, j + 2, end, label="Person")
+                    continue
+            end = _person_name_at(doc, j)
+            # After "by" / "door" a company is as likely as a person ("door Acme
+            # Robotics"): only a known first name makes the run a person there.
+            if end > j and (word in PERSON_ROLES or is_first_name(doc[j].text, lang)):
+                yield Span(doc, j, end, label="Person")
+        elif tok.text == "," and tok.i + 1 < n and fold(doc[tok.i + 1].text) in PERSON_ROLES:
+            start = tok.i - 2
+            while start >= 0 and tok.i - start <= 4:
+                if _person_name_at(doc, start) == tok.i:
+                    if start == 0 or not doc[start - 1].text[:1].isupper():
+                        yield Span(doc, start, tok.i, label="Person")
+                    break
+                start -= 1

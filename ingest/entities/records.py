@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES, STOP_CAPITALISED
+from innograph.ingest.entities.generic import FACT_BLOCK_HEADS
 from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
 from innograph.ingest.entities.quoted import cue_type, is_project_word
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -95,7 +96,7 @@ def _generic(doc: Doc, start: int, end: int) -> bool:
     words = [fold(t.text) for t in doc[start:end] if not t.is_punct]
     if not words or all(w in STOP_CAPITALISED for w in words):
         return True
-    if " ".join(words) in HEADING_CUES or words[-1] in LIST_CUES:
+    if " ".join(words) in HEADING_CUES or words[-1] in LIST_CUES or words[-1] in FACT_BLOCK_HEADS:
         return True
     if project_field(doc[start:end].text):  # "Projektpartner:", "Gesamtbudget:"
         return True
