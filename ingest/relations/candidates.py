@@ -350,6 +350,15 @@ class PairReader:
                     feats.append(f"{side}_under_heading_of_other")
             if block.kind == "field" and block.label:
                 feats += [f"{side}_label={w.lower()}" for w in _WORD.findall(block.label)[:4]]
+        # a block that names an entity of the other end's type, not the other end itself,
+        # is about that one ("In project B, X and Y ..."; X belongs to B, not to A)
+        for side, block_i, other in (("s", ia, b), ("t", ib, a)):
+            in_block = self.keys_in_block.get(block_i, set())
+            rival_type = self.type_of[other]
+            if other not in in_block and any(
+                k != other and self.type_of[k] == rival_type for k in in_block
+            ):
+                feats.append(f"{side}_block_has_rival")
         # how many entities of each end's type share the blocks: one is a clear pairing
         for side, block_i, typ in (("s", ia, self.type_of[a]), ("t", ib, self.type_of[b])):
             n = sum(1 for k in self.keys_in_block.get(block_i, ()) if self.type_of[k] == typ)
