@@ -48,3 +48,23 @@ def test_english_heading_in_german_text_is_no_person_or_project(extractor: Extra
     )
     found = _entities(extractor, text, "de")
     assert "Key Facts" not in found
+
+
+def test_coined_names_opening_item_sentences_under_a_projects_line(extractor: Extractor) -> None:
+    text = (
+        "Three projects approved\n\nThe approved projects are:\n"
+        "- SeaGrid, led by Acme Ports, builds shore power for small ports.\n"
+        "- CropLink+ brings together farmers and Beta University to test cover crops.\n"
+        "- DigiOrchard pilots digital twins of orchards.\n"
+    )
+    found = _entities(extractor, text, "en")
+    assert {found.get(n) for n in ("SeaGrid", "CropLink+", "DigiOrchard")} == {"Project"}
+
+
+def test_theme_words_opening_item_sentences_stay_no_projects(extractor: Extractor) -> None:
+    text = (
+        "Projecten moeten passen binnen een van de thema's:\n"
+        "- Waterveiligheid in stedelijk gebied\n- Circulaire bouw met nieuwe materialen\n"
+    )
+    found = _entities(extractor, text, "nl")
+    assert "Waterveiligheid" not in found and "Circulaire" not in found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import STOP_CAPITALISED
@@ -64,7 +64,7 @@ def _inline_list(doc: Doc, start: int, runs: dict[int, int]) -> list[tuple[int, 
 
 def _item(doc: Doc, start: int, end: int, runs: dict[int, int]) -> tuple[int, int] | None:
     """The name that opens a list item line: "- A: ...", "• A – ...", "1A - A",
-    "- A (lead: X)", "- A, lead: X"."""
+    "- A (lead: X)", "- A, lead: X", "- A develops ..."."""
     i = start
     while i < end and (doc[i].text in _BULLETS or doc[i].is_space):
         i += 1
@@ -79,14 +79,29 @@ def _item(doc: Doc, start: int, end: int, runs: dict[int, int]) -> tuple[int, in
         # A name the run finder does not take ("iHEAT@Home"): a few words up to the
         # item's colon or dash, each with a capital letter.
         name_end = i
-        while name_end < end and doc[name_end].text not in _ITEM_ENDS:
+        while name_end < end and not _ends_item_name(doc[name_end]):
             name_end += 1
         words = doc[i:name_end]
         if not 1 <= len(words) <= 4 or not all(any(c.isupper() for c in t.text) for t in words):
             return None
     if name_end < end and doc[name_end].text not in _ITEM_ENDS:
-        return None
+        # "- A pilots ...": a sentence the name opens, when the name is coined (a theme
+        # or an article opens such sentences too: "Circulaire bouw ...", "De ...")
+        if not (_ends_item_name(doc[name_end]) and all(_coined(t) for t in doc[i:name_end])):
+            return None
     return (i, name_end)
+
+
+def _ends_item_name(tok: Token) -> bool:
+    """The item's separator, or the lower-case word of a sentence the name opens
+    ("- A brings together ...", "- A pilots ...")."""
+    return tok.text in _ITEM_ENDS or tok.is_alpha and tok.is_lower
+
+
+def _coined(tok: Token) -> bool:
+    """A word no dictionary holds as written: CamelCase, digits, capitals, a "+"."""
+    text = tok.text
+    return is_distinctive_word(text) or is_acronym(text) or text.endswith("+") or tok.is_punct
 
 
 def _item_lines(doc: Doc, after: int, runs: dict[int, int]) -> Iterator[tuple[int, int]]:
