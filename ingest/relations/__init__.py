@@ -254,6 +254,8 @@ def _not_for_the_model(
     # on sites it has not seen did so wrongly three times as often as rightly.
     if cand.type == "LEADS" and "LEADS|s_cue_attached" not in cand.features:
         return True
+    if cand.type == "LEADS" and (cand.source, cand.target) in view.vetoed_leads:
+        return True  # the parse gives the lead verb another leader or another thing led
     # an organisation named only in another project's block
     return cand.type in ("LEADS", "PARTICIPATES_IN") and view.in_other_records(
         cand.source, cand.target

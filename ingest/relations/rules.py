@@ -19,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from innograph.ingest.relations.agents import lead_clause_disagrees
 from innograph.ingest.relations.cues import (
     AFFILIATED_WITH,
     COLLABORATES_WITH,
@@ -437,6 +438,15 @@ def _apply_cue(
     targets = view.expand_list(tgt, seg, _family(tgt.type))
     if cue.target == "right" and not tgt.implicit:
         targets += _parallel(view, seg, targets[-1], _family(tgt.type))
+    # "Acme hosts Beta and coordinates X", "a survey launched by Acme": the parse names
+    # another leader, or another thing led, than the nearest mentions
+    if (
+        rel == LEADS
+        and cue.source != cue.target
+        and lead_clause_disagrees(view, cs, cue.source == "right", src, tgt)
+    ):
+        view.vetoed_leads.update((s.key, t.key) for s in sources for t in targets)
+        return
     explicit = [r for r in (src, tgt) if not r.implicit]
     conf = cue.confidence + _syntax_bonus(view, cs, explicit)
     rule = _rule_name(cue)

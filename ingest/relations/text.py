@@ -171,6 +171,9 @@ class DocView:
         self._ref_starts = [r.start for r in self.refs]
         self.segments = self._segments()
         self._seg_starts = [seg.start for seg in self.segments]
+        # (source, target) keys of leads a cue offered and the parse contradicted
+        # (``relations.agents``): the model does not read them back in either
+        self.vetoed_leads: set[tuple[str, str]] = set()
 
     # -- construction ------------------------------------------------------------------
     def _refs(self, mentions: Iterable[MentionLike]) -> list[Ref]:

@@ -46,6 +46,21 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # the body that takes on or answers for the coordination ("X übernimmt die Leitung",
+    # "verantwortlich für die Koordination")
+    *cue_list(
+        r"(?:verantwortlich für|übernimmt|übernahm|übernehmen|übernahmen|die|der) die"
+        r" (?:gesamtkoordination|koordination|projektkoordination|projektleitung|leitung"
+        r"|federführung)"
+        r"(?! (?:von|der|des|über) (?:der|die|das|dem|den|eine[rnms]?|seine[rnms]?|ihre[rnms]?)"
+        r" (?!projekt|vorhaben|initiative|partnerschaft|konsortium))",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+        reach=120,
+    ),
     *cue_list(
         r"partner|projektpartner|teilnehmer", PART, confidence=0.7, implicit=True, source_reach=50
     ),

@@ -63,6 +63,20 @@ CUES: list[Cue] = [
         confidence=0.7,
         reach=120,
     ),
+    # the body that takes on or answers for a project's coordination or management
+    # ("Acme took over the coordination", "Acme is in charge of project management");
+    # "the management of the cluster" names what is managed, and it is no project
+    *cue_list(
+        r"(?:responsible for|in charge of|(?:takes?|took|taken|taking) (?:on|over)) (?:the )?"
+        r"(?:overall |general |project )?(?:coordination|management|leadership)"
+        r"(?! (?:of|for) (?:the|a|an|its|their) (?!project|initiative|partnership|consortium))",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+        reach=120,
+    ),
     # PARTICIPATES_IN
     *cue_list(
         r"partners?|project partners?|consortium partners?|participants?|beneficiaries",

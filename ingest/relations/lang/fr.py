@@ -48,6 +48,19 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # the body that takes on or answers for the coordination ("X assure la coordination")
+    *cue_list(
+        r"(?:assure|assurent|assurait|assurera|assurer|responsable de|en charge de|chargée? de"
+        r"|prend en charge) la (?:coordination|direction|gestion)"
+        r"(?! (?:de|du|des) (?:la |le |les |son |sa |ses |leur |l'|l’)(?!projet|initiative"
+        r"|partenariat|consortium))",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+        reach=120,
+    ),
     *cue_list(r"partenaires?|participants?", PART, confidence=0.7, implicit=True, source_reach=50),
     *cue_list(
         r"participe à|participent à|prend part à|impliqué dans|impliqués dans|actif dans",

@@ -60,6 +60,20 @@ CUES: list[Cue] = [
         confidence=0.65,
         reach=120,
     ),
+    # the body that takes on or answers for the coordination ("Acme neemt de leiding",
+    # "Acme is verantwoordelijk voor de coördinatie", a relative "die de leiding heeft")
+    *cue_list(
+        r"(?:verantwoordelijk voor|neemt|nam|nemen|namen|die) de (?:algemene )?"
+        r"(?:co[öo]rdinatie|projectco[öo]rdinatie|leiding)"
+        r"(?! (?:van|over) (?:de|een|zijn|haar|hun)"
+        r" (?!project|initiatief|partnerschap|consortium))",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.75,
+        implicit=True,
+        reach=120,
+    ),
     # PARTICIPATES_IN
     *cue_list(
         r"partners?|projectpartners?|deelnemers?|deelnemende|consortiumpartners?|begunstigden",
