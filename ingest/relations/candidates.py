@@ -8,9 +8,11 @@ relations they state, cues attached to either end), an end named in a list read 
 whole list ("A, B and C are partners of X": each member gets the same words), the
 layout (same line, bullet, heading, a list of the same type), the records of the page
 (one end opens the heading, item or "Name - ..." paragraph that names the other, or the
-other is named only in other entities' records), one name inside the other ("Ghent
-University Global Campus"), a possessive ("Flanders' cluster"), the document (the only
-or most-named entity of its type, named in the title) and what the cue rules proposed.
+other is named only in other entities' records), a sentence that refers to the project
+("A and B test the prototype of this project"), a list of bodies by a sentence of the page's own
+project, one name inside the other ("Ghent University Global Campus"), a possessive
+("Flanders' cluster"), the document (the only or most-named entity of its type, named in
+the title) and what the cue rules proposed.
 ``relations.model`` weighs them; ``evaluation.train_relations`` learns the weights from a
 train split of the gold.
 """
@@ -29,7 +31,7 @@ from innograph.ingest.relations.affiliation import is_role_word
 from innograph.ingest.relations.cues import LOCATED_IN
 from innograph.ingest.relations.lexicon import find_cues
 from innograph.ingest.relations.rules import allowed
-from innograph.ingest.relations.text import DocView, Ref
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref
 from innograph.ontology.terms import relation_type
 
 RELATION_TYPES = (
@@ -128,6 +130,8 @@ class PairReader:
         self.placed: set[str] = set()
         self.attached = self._attached_cues()
         self._nearest: dict[tuple[str, str], str] = {}
+        # each sentence's "this project"-style reference: the project key it resolves to
+        self._referred: dict[int, str | None] = {}
         self._previous = {id(r): p for p, r in zip(view.refs, view.refs[1:], strict=False)}
         # the layout blocks (heading / item / field / paragraph) and the heading each sits under
         self.blocks = doc_blocks(view.doc)
@@ -256,6 +260,8 @@ class PairReader:
         sa, sb = self._seg_of[id(ra)], self._seg_of[id(rb)]
         seg_dist = abs(sa - sb)
         feats.append(f"segdist={_bucket(seg_dist, (0, 1, 2, 4))}")
+        if tb in PROJECT_TYPES:
+            feats += self._project_features(b, sa, len(la), seg_dist)
         gap_text = text[first_end:second_start]
         if _POSSESSIVE.match(gap_text):
             feats.append(f"{'s' if first is ra else 't'}_possessive")
@@ -329,6 +335,23 @@ class PairReader:
             feats.append(f"rule={rel}:{'hi' if conf >= 0.7 else 'lo'}")
         for rel, _conf in self.rules.get((b, a), []):
             feats.append(f"rule_rev={rel}")
+        return feats
+
+    def _project_features(self, b: str, sa: int, listed: int, seg_dist: int) -> list[str]:
+        """What ties an end to the project ``b`` beyond their distance: the source's
+        sentence refers to ``b`` ("A and B test the prototype of this project"), and a
+        list of several bodies stands in the sentence of the page's own project or in the
+        one before or after it ("A, B and C build the pilot plant. X runs until 2027")."""
+        feats = []
+        if sa not in self._referred:
+            seg = self.view.segments[sa]
+            ref = self.view.anaphor(seg, seg.start, seg.end, PROJECT_TYPES, seg_index=sa)
+            self._referred[sa] = ref.key if ref is not None else None
+        if self._referred[sa] == b:
+            feats.append("s_sentence_refers_t")
+        main = self.view.main_project
+        if listed >= 2 and seg_dist <= 1 and main is not None and main.key == b:
+            feats.append("s_group_by_main_t")
         return feats
 
     def _layout_features(self, a: str, b: str, ra: Ref, rb: Ref) -> list[str]:

@@ -1,7 +1,8 @@
 """The view of one document that the relation rules work on.
 
 Segments (sentences, further cut at layout line breaks), the entity mentions of each
-segment in text order, coordinated lists of mentions ("A, B and C"), references like
+segment in text order (with the repeats of a project's or an event's name that the
+entity stage left unmarked), coordinated lists of mentions ("A, B and C"), references like
 "this project", the document's main project (the implicit target of label layouts
 such as "Partners: A, B"), and its records: the stretches of a page that a heading, a
 list item or a paragraph opening with a name ("FutureBEEing - ...", "• Solar Bridge:")
@@ -30,6 +31,10 @@ from innograph.ingest.relations.cues import (
 from innograph.ingest.relations.lexicon import CUES
 
 PROJECT_TYPES = ("Project", "S3Platform")
+# Mentions whose unread repeats the relation stage reads (``DocView._repeats``), and the
+# shortest such name: shorter ones ("ET", "EMR") are too often other words' letters.
+REPEATED_TYPES = (*PROJECT_TYPES, "Event")
+MIN_REPEATED = 4
 
 
 class MentionLike(Protocol):
@@ -189,7 +194,35 @@ class DocView:
             root = m.span.root.i if self.parsed and len(m.span) else None
             refs.append(Ref(m.key, m.type, m.span.start_char, m.span.end_char, root))
             last_end = m.span.end_char
-        return refs
+        return sorted([*refs, *self._repeats(refs)], key=lambda r: r.start)
+
+    def _repeats(self, refs: list[Ref]) -> list[Ref]:
+        """The further occurrences of a project's, platform's or event's name that the
+        entity stage left unread ("Nordlicht and Zeebrug were approved ... Nordlicht links
+        six labs"):
+        the same spelling on word bounds, outside every mention. Only these types: their
+        names are coined, so a repeat is the same thing; a single German word written
+        like a noun ("Leuchtturm", "Brücke") may be the noun itself, so it is left out."""
+        names: dict[str, Ref] = {}
+        for ref in refs:
+            name = self.text[ref.start : ref.end]
+            if ref.type in REPEATED_TYPES and len(name) >= MIN_REPEATED and "\n" not in name:
+                if self.doc.lang_ == "de" and " " not in name and name[1:].islower():
+                    continue
+                names.setdefault(name, ref)
+        if not names:
+            return []
+        taken = [(r.start, r.end) for r in refs]
+        out: list[Ref] = []
+        for name, ref in names.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+                if any(s < m.end() and m.start() < e for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                span = self.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+                root = span.root.i if self.parsed and span is not None and len(span) else None
+                out.append(Ref(ref.key, ref.type, m.start(), m.end(), root))
+        return out
 
     def _segments(self) -> list[Segment]:
         bounds: list[tuple[int, int]] = []
