@@ -102,3 +102,27 @@ def test_dutch_cues(text: str, expected: tuple[str, str, str]) -> None:
 def test_a_gap_does_not_run_over_a_sentence_end() -> None:
     text = "Acme Robotics neemt het woord. Deel aan Zonnebrug is niet gepland."
     assert ("PARTICIPATES_IN", "acme", "zb") not in triples(relations(text, ENTS, lang="nl"))
+
+
+PEOPLE: Entities = {
+    **ENTS,
+    "Jeanne Dupuis": ("jd", "Person"),
+    "Sofie Maes": ("sm", "Person"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Jeanne Dupuis, chercheuse au sein de l'Acme Robotics, a présenté le robot.", "fr"),
+        ("Jeanne Dupuis, chargée de mission chez Acme Robotics, a présenté le robot.", "fr"),
+        ("Jeanne Dupuis, cheffe de projet auprès d'Acme Robotics, a présenté le robot.", "fr"),
+        ("Jeanne Dupuis travaille pour Acme Robotics depuis dix ans.", "fr"),
+        ("Sofie Maes, zaakvoerder van Acme Robotics, stelde de robot voor.", "nl"),
+        ("Sofie Maes, gedelegeerd bestuurder van Acme Robotics, stelde de robot voor.", "nl"),
+        ("Sofie Maes, al tien jaar in dienst bij Acme Robotics, stelde de robot voor.", "nl"),
+    ],
+)
+def test_a_role_ties_the_person_to_the_organisation(text: str, lang: str) -> None:
+    person = "jd" if lang == "fr" else "sm"
+    assert ("AFFILIATED_WITH", person, "acme") in triples(relations(text, PEOPLE, lang=lang))

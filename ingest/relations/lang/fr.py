@@ -192,8 +192,16 @@ CUES: list[Cue] = [
         r"|administrateur|administratrice|secrétaire général|secrétaire générale|porte-parole"
         r"|responsable|coordinateur|coordinatrice|fondateur|fondatrice|cofondateur|cofondatrice"
         r"|professeur|professeure|chercheur|chercheuse|recteur|rectrice|doyen|doyenne|ceo"
-        r"|conseiller|conseillère|collaborateur|collaboratrice|ingénieur|ingénieure)"
-        r" (?:de la|de l'|de l’|des|du|de|d'|d’|à|chez)",
+        r"|conseiller|conseillère|collaborateur|collaboratrice|ingénieur|ingénieure|cto|cfo"
+        r"|manager|représentant|représentante|délégué général|déléguée générale|gérant|gérante"
+        r"|chef de projet|cheffe de projet|chef de service|chargé de projet|chargée de projet"
+        r"|chargé de mission|chargée de mission|employé|employée"
+        r"|membre du conseil d['’]administration)"
+        # "chercheuse au CNRS", "professeur aux Facultés", "au sein de", "auprès de"
+        r" (?:au sein (?:de la|de l['’]|du|des|de|d['’])|auprès (?:de la|de l['’]|du|des|de|d['’])"
+        r"|de la|de l'|de l’|des|du|de|d'|d’|à|au|aux|chez)"
+        r"|travaille (?:pour|chez|au sein de|auprès de)|travaillent (?:pour|chez|au sein de)"
+        r"|employée? par",
         AFF,
         source="any",
         target="right",
@@ -219,7 +227,8 @@ PERSON_ROLES = (
     r"|rectrice|professeur|professeure|prof|chercheur|chercheuse|membre|fondateur|fondatrice"
     r"|coordinateur|coordinatrice|administrateur|administratrice|porte-parole|responsable"
     r"|doyen|doyenne|ingénieur|ingénieure|collaborateur|collaboratrice|ceo|secrétaire"
-    r"|conseiller|conseillère|cofondateur|cofondatrice"
+    r"|conseiller|conseillère|cofondateur|cofondatrice|manager|cto|cfo|représentant"
+    r"|représentante|délégué|déléguée|gérant|gérante|chargé|chargée|employé|employée"
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"nous|notre|nos"

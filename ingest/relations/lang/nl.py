@@ -272,8 +272,11 @@ CUES: list[Cue] = [
         r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|ceo|cto|hoofd"
         r"|manager|hoogleraar|professor|onderzoeker|co[öo]rdinator|woordvoerder"
         r"|secretaris-generaal|oprichter|medeoprichter|bestuurder|bestuurslid|adviseur"
-        r"|medewerker|projectleider|decaan|rector) (?:van|bij|aan)|werkzaam bij|werkt bij"
-        r"|werkt voor|namens",
+        r"|medewerker|projectleider|decaan|rector|cfo|directrice|voorzitster|vertegenwoordiger"
+        r"|beleidsmedewerker|projectmanager|programmamanager"
+        r"|programmadirecteur|gedelegeerd bestuurder|afgevaardigd bestuurder|zaakvoerder"
+        r"|bestuursvoorzitter|lector|docent|teamleider|afdelingshoofd|werknemer) (?:van|bij|aan)"
+        r"|werkzaam bij|werkt bij|werkt voor|in dienst van|in dienst bij|namens",
         AFF,
         source="any",
         target="right",
@@ -299,7 +302,9 @@ CUES: list[Cue] = [
 PERSON_ROLES = (
     r"directeur|directrice|voorzitter|manager|hoogleraar|professor|prof|onderzoeker|rector"
     r"|decaan|lid|oprichter|co[öo]rdinator|projectco[öo]rdinator|projectleider|woordvoerder"
-    r"|secretaris|lector|adviseur|ceo|cto|medewerker|bestuurder|commissaris"
+    r"|secretaris|lector|adviseur|ceo|cto|medewerker|bestuurder|commissaris|cfo|voorzitster"
+    r"|vertegenwoordiger|beleidsmedewerker|projectmanager|programmamanager|zaakvoerder"
+    r"|bestuursvoorzitter|docent|teamleider|afdelingshoofd|werknemer"
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|wij|ons|onze"
