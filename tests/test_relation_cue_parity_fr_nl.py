@@ -126,3 +126,31 @@ PEOPLE: Entities = {
 def test_a_role_ties_the_person_to_the_organisation(text: str, lang: str) -> None:
     person = "jd" if lang == "fr" else "sm"
     assert ("AFFILIATED_WITH", person, "acme") in triples(relations(text, PEOPLE, lang=lang))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a first word the Dutch subject stands inside the separable verb
+        (
+            "In 2020 nam Acme Robotics deel aan het project Zonnebrug.",
+            ("PARTICIPATES_IN", "acme", "zb"),
+        ),
+        (
+            "Ook doen Acme Robotics en Beta Solutions mee aan Zonnebrug.",
+            ("PARTICIPATES_IN", "beta", "zb"),
+        ),
+        (
+            "Daarom werken Acme Robotics en Beta Solutions sinds 2019 samen.",
+            ("COLLABORATES_WITH", "acme", "beta"),
+        ),
+        (
+            "Zonnebrug brengt Acme Robotics en Beta Solutions samen.",
+            ("PARTICIPATES_IN", "beta", "zb"),
+        ),
+    ],
+)
+def test_a_dutch_subject_inside_the_separable_verb(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(relations(text, ENTS, lang="nl"))

@@ -70,9 +70,10 @@ CUES: list[Cue] = [
     ),
     *cue_list(
         # the separable verbs stand apart in a main clause ("neemt sinds 2020 deel aan",
-        # "doen met twee labs mee aan"); their participles and infinitives stay whole
-        r"(?:neemt|nemen|nam|namen) (?:[^\s.;:]+ ){0,3}?deel aan|deelnemen aan|deelgenomen aan"
-        r"|(?:doet|doen|deed|deden) (?:[^\s.;:]+ ){0,3}?mee aan|meedoen aan|meegedaan aan"
+        # "doen met twee labs mee aan"), the subject inside them after a first word ("In
+        # 2020 nam Acme deel aan"); their participles and infinitives stay whole
+        r"(?:neemt|nemen|nam|namen) (?:[^\s.;:]+ ){0,8}?deel aan|deelnemen aan|deelgenomen aan"
+        r"|(?:doet|doen|deed|deden) (?:[^\s.;:]+ ){0,8}?mee aan|meedoen aan|meegedaan aan"
         r"|participeert in|participeren in|participeerde in|participeerden in"
         r"|betrokken bij|actief in|partner in|partners in|partner van|partners van",
         PART,
@@ -83,7 +84,9 @@ CUES: list[Cue] = [
     *cue_list(
         r"initiatief van|ge[ïi]nitieerd door|opgericht door"
         r"|consortium van|bestaande uit|bestaat uit|samenwerkingsproject tussen"
-        r"|samenwerkingsverband tussen|brengt samen",
+        r"|samenwerkingsverband tussen"
+        # "Zonnebrug brengt A, B en C samen": the partners stand inside the separable verb
+        r"|(?:brengt|brengen|bracht|brachten) (?:[^\s.;:]+ ){0,10}?samen",
         PART,
         source="right",
         target="left",
@@ -221,11 +224,12 @@ CUES: list[Cue] = [
         group=True,
     ),
     *cue_list(
-        # "A en B werken al jaren samen": the separable verb around its adverbs
-        r"(?:werken|werkten) (?:[^\s.;:]+ ){0,3}?samen|samen georganiseerd"
+        # "A en B werken al jaren samen", and after a first word the subject stands inside
+        # the separable verb ("Daarom werken A en B samen")
+        r"(?:werken|werkten) (?:[^\s.;:]+ ){0,8}?samen|samen georganiseerd"
         r"|(?:slaan|sloegen) de handen (?:in elkaar|ineen)"
         r"|(?:bundelen|bundelden) (?:de|hun) krachten"
-        r"|(?:trekken|trokken) (?:[^\s.;:]+ ){0,2}?samen op|gezamenlijk georganiseerd",
+        r"|(?:trekken|trokken) (?:[^\s.;:]+ ){0,6}?samen op|gezamenlijk georganiseerd",
         COLLAB,
         source="left",
         target="left",
@@ -241,9 +245,9 @@ CUES: list[Cue] = [
         r"|hun samenwerking",
     ),
     *cue_list(
-        r"(?:werkt|werken|werkte|werkten) (?:[^\s.;:]+ ){0,3}?samen met|in samenwerking met"
+        r"(?:werkt|werken|werkte|werkten) (?:[^\s.;:]+ ){0,6}?samen met|in samenwerking met"
         r"|samenwerkt met|samenwerken met|samengewerkt met"
-        r"|(?:trekt|trekken|trok|trokken) (?:[^\s.;:]+ ){0,2}?samen op met",
+        r"|(?:trekt|trekken|trok|trokken) (?:[^\s.;:]+ ){0,6}?samen op met",
         COLLAB,
         source="left",
         target="right",
