@@ -154,3 +154,18 @@ def test_a_dutch_subject_inside_the_separable_verb(
     text: str, expected: tuple[str, str, str]
 ) -> None:
     assert expected in triples(relations(text, ENTS, lang="nl"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Acme Robotics coordonne le projet Nordlicht.", ("LEADS", "acme", "nl")),
+        ("Acme Robotics pilote depuis 2021 le projet Nordlicht.", ("LEADS", "acme", "nl")),
+        (
+            "Le pôle Mecaflux compte parmi ses membres Acme Robotics et Beta Solutions.",
+            ("MEMBER_OF", "beta", "meca"),
+        ),
+    ],
+)
+def test_french_active_lead_and_members(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(relations(text, ENTS, lang="fr"))

@@ -48,6 +48,15 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # the active voice (en "coordinates", "leads"): the lead before its verb
+    *cue_list(
+        r"coordonne|coordonnent|pilote|pilotent|dirige|dirigent|mène|mènent",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.7,
+        reach=120,
+    ),
     *cue_list(r"partenaires?|participants?", PART, confidence=0.7, implicit=True, source_reach=50),
     # the finite and past forms of "participer", "prendre part", "s'engager" ("ont participé
     # au", "a pris part aux", "engagés dans")
@@ -122,6 +131,14 @@ CUES: list[Cue] = [
         source="left",
         target="right",
         reach=120,
+    ),
+    # "le pôle X compte parmi ses membres A, B et C" (en "members include")
+    *cue_list(
+        r"compte parmi ses membres|parmi ses membres|ses membres sont|dont les membres sont",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.7,
     ),
     # "X est un réseau de A, B et C": la liste nomme les membres de X
     *cue_list(
