@@ -169,3 +169,9 @@ def test_a_dutch_subject_inside_the_separable_verb(
 )
 def test_french_active_lead_and_members(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(relations(text, ENTS, lang="fr"))
+
+
+def test_a_french_exhibitor_takes_part_in_the_event() -> None:
+    ents: Entities = {**ENTS, "Salon Hydrogène": ("salon", "Event")}
+    text = "Acme Robotics était présente au Salon Hydrogène avec son robot."
+    assert ("PARTICIPATES_IN", "acme", "salon") in triples(relations(text, ents, lang="fr"))

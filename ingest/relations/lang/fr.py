@@ -77,6 +77,18 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.7,
     ),
+    # at an event (en "attended", "was present at", "exhibited at", "spoke at")
+    *cue_list(
+        r"(?:était|étaient|sera|seront|est|sont) présente?s? à"
+        r"|(?:était|étaient|sera|seront|est|sont) présente?s? lors de|a exposé à|ont exposé à"
+        r"|expose à|exposent à|exposera à|a pris la parole à|a pris la parole lors de"
+        r"|est intervenue? à|est intervenue? lors de",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=120,
+    ),
     *cue_list(
         r"dans le cadre de",
         PART,
