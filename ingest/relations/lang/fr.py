@@ -61,24 +61,62 @@ CUES: list[Cue] = [
         implicit=True,
         reach=120,
     ),
-    *cue_list(r"partenaires?|participants?", PART, confidence=0.7, implicit=True, source_reach=50),
+    # the active voice (en "coordinates", "leads"): the lead before its verb
     *cue_list(
-        r"participe à|participent à|prend part à|impliqué dans|impliqués dans|actif dans",
+        r"coordonne|coordonnent|pilote|pilotent|dirige|dirigent|mène|mènent",
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.7,
+        reach=120,
+    ),
+    *cue_list(r"partenaires?|participants?", PART, confidence=0.7, implicit=True, source_reach=50),
+    # the finite and past forms of "participer", "prendre part", "s'engager" ("ont participé
+    # au", "a pris part aux", "engagés dans")
+    *cue_list(
+        r"participe à|participent à|participé à|participera à|participeront à|participant à"
+        r"|prend part à|prennent part à|pris part à|impliqué dans|impliqués dans|engagé dans"
+        r"|actif dans|partenaire de|partenaires de",
         PART,
         source="left",
         target="right",
     ),
     *cue_list(
-        r"en partenariat avec|avec le concours de|composé de|réunit|organisé par",
+        r"en partenariat avec|avec le concours de|composé de|constitué de|formé de|réunit"
+        r"|rassemble|regroupe|organisé par|co-?organisé par|accueilli par|initié par"
+        r"|fondé par|créé par|mis en place par|mis sur pied par|associant",
         PART,
         source="right",
         target="left",
         confidence=0.7,
     ),
+    # at an event (en "attended", "was present at", "exhibited at", "spoke at")
     *cue_list(
-        r"financé par|financée par|cofinancé par|cofinancée par|co-financé par|soutenu par"
-        r"|soutenue par|subventionné par|subventionnée par|avec le soutien de"
-        r"|grâce au soutien de|dans le cadre du programme|dans le cadre de|au titre du",
+        r"(?:était|étaient|sera|seront|est|sont) présente?s? à"
+        r"|(?:était|étaient|sera|seront|est|sont) présente?s? lors de|a exposé à|ont exposé à"
+        r"|expose à|exposent à|exposera à|a pris la parole à|a pris la parole lors de"
+        r"|est intervenue? à|est intervenue? lors de",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.65,
+        reach=120,
+    ),
+    *cue_list(
+        r"dans le cadre de",
+        PART,
+        source="left",
+        target="right",
+        confidence=0.6,
+        reach=160,
+    ),
+    *cue_list(
+        # "financé à hauteur de 60 % par": a share may stand between the verb and "par"
+        r"financé (?:[^\s.;:]+ ){0,7}?par|cofinancé (?:[^\s.;:]+ ){0,7}?par"
+        r"|co-financé (?:[^\s.;:]+ ){0,7}?par|soutenu (?:[^\s.;:]+ ){0,3}?par"
+        r"|subventionné (?:[^\s.;:]+ ){0,3}?par|appuyé par|avec le soutien de"
+        r"|avec l['’]appui de|avec l['’]aide de|grâce au soutien de|grâce au financement de"
+        r"|grâce à un financement de|financé via|financé grâce à|dans le cadre de|au titre de",
         FUND,
         source="left",
         target="right",
@@ -101,12 +139,31 @@ CUES: list[Cue] = [
         implicit=True,
         reach=120,
     ),
+    # "la Région finance le projet X": the funder before its verb, the project after
     *cue_list(
-        r"membre de|membres de|fait partie de|font partie de",
+        r"finance|financent|cofinance|cofinancent|soutient|soutiennent|subventionne"
+        r"|subventionnent|a financé|ont financé|a soutenu|ont soutenu|octroie|octroient",
+        FUND,
+        source="right",
+        target="left",
+        confidence=0.6,
+        reach=120,
+    ),
+    *cue_list(
+        r"membre de|membres de|fait partie de|font partie de|adhère à|adhèrent à|a adhéré à"
+        r"|affilié à|rattaché à|appartient à|appartiennent à|filiale de|division de",
         ORG_MEMBER,
         source="left",
         target="right",
         reach=120,
+    ),
+    # "le pôle X compte parmi ses membres A, B et C" (en "members include")
+    *cue_list(
+        r"compte parmi ses membres|parmi ses membres|ses membres sont|dont les membres sont",
+        MEMBER,
+        source="right",
+        target="left",
+        confidence=0.7,
     ),
     # "X est un réseau de A, B et C": la liste nomme les membres de X
     *cue_list(
@@ -118,8 +175,10 @@ CUES: list[Cue] = [
         confidence=0.8,
     ),
     *cue_list(
-        r"basée? à|basée? en|basée? dans|située? à|située? en|située? dans|implantée? à"
-        r"|établie? à|siège à|siège social à|installée? à",
+        r"bas(?:é|ée|és|ées) (?:à|au|aux|en|dans)|situ(?:é|ée|és|ées) (?:à|au|aux|en|dans)"
+        r"|implant(?:é|ée|és|ées) (?:à|au|aux|en|dans)|établi(?:e|s|es)? (?:à|au|aux|en)|siège à"
+        r"|siège social à|siège est (?:situé )?(?:à|en)|install(?:é|ée|és|ées) (?:à|en)"
+        r"|domicili(?:é|ée|és|ées) à|localis(?:é|ée|és|ées) (?:à|en)",
         LOC,
         source="left",
         target="right",
@@ -127,7 +186,8 @@ CUES: list[Cue] = [
         reach=120,
     ),
     *cue_list(
-        r"collaboration entre|coopération entre|partenariat entre",
+        r"collaboration entre|coopération entre|partenariat entre|alliance entre|accord entre"
+        r"|échanges? entre|rapprochement entre|synergies? entre",
         COLLAB,
         source="right",
         target="right",
@@ -140,8 +200,21 @@ CUES: list[Cue] = [
         r"|lettre d'intention|lettre d’intention)"
         r"|leur (?:coopération|collaboration|partenariat)",
     ),
+    # "A et B collaborent", "s'associent", "unissent leurs forces": every one of the list
     *cue_list(
-        r"en collaboration avec|en coopération avec|collabore avec|coopère avec",
+        r"collaborent|coopèrent|travaillent ensemble|ont collaboré|ont coopéré|s['’]associent"
+        r"|se sont associés|s['’]allient|unissent leurs forces|joignent leurs forces"
+        r"|ont uni leurs forces|ont joint leurs forces",
+        COLLAB,
+        source="left",
+        target="left",
+        confidence=0.65,
+        group=True,
+    ),
+    *cue_list(
+        r"en collaboration avec|en coopération avec|collabore avec|coopère avec"
+        r"|a collaboré avec|ont collaboré avec|travaille avec|travaillent avec"
+        r"|s['’]associe (?:à|au|aux|avec)|s['’]est associé (?:à|au|aux|avec)",
         COLLAB,
         source="left",
         target="right",
@@ -161,8 +234,16 @@ CUES: list[Cue] = [
         r"|administrateur|administratrice|secrétaire général|secrétaire générale|porte-parole"
         r"|responsable|coordinateur|coordinatrice|fondateur|fondatrice|cofondateur|cofondatrice"
         r"|professeur|professeure|chercheur|chercheuse|recteur|rectrice|doyen|doyenne|ceo"
-        r"|conseiller|conseillère|collaborateur|collaboratrice|ingénieur|ingénieure)"
-        r" (?:de la|de l'|de l’|des|du|de|d'|d’|à|chez)",
+        r"|conseiller|conseillère|collaborateur|collaboratrice|ingénieur|ingénieure|cto|cfo"
+        r"|manager|représentant|représentante|délégué général|déléguée générale|gérant|gérante"
+        r"|chef de projet|cheffe de projet|chef de service|chargé de projet|chargée de projet"
+        r"|chargé de mission|chargée de mission|employé|employée"
+        r"|membre du conseil d['’]administration)"
+        # "chercheuse au CNRS", "professeur aux Facultés", "au sein de", "auprès de"
+        r" (?:au sein (?:de la|de l['’]|du|des|de|d['’])|auprès (?:de la|de l['’]|du|des|de|d['’])"
+        r"|de la|de l'|de l’|des|du|de|d'|d’|à|au|aux|chez)"
+        r"|travaille (?:pour|chez|au sein de|auprès de)|travaillent (?:pour|chez|au sein de)"
+        r"|employée? par",
         AFF,
         source="any",
         target="right",
@@ -188,7 +269,8 @@ PERSON_ROLES = (
     r"|rectrice|professeur|professeure|prof|chercheur|chercheuse|membre|fondateur|fondatrice"
     r"|coordinateur|coordinatrice|administrateur|administratrice|porte-parole|responsable"
     r"|doyen|doyenne|ingénieur|ingénieure|collaborateur|collaboratrice|ceo|secrétaire"
-    r"|conseiller|conseillère|cofondateur|cofondatrice"
+    r"|conseiller|conseillère|cofondateur|cofondatrice|manager|cto|cfo|représentant"
+    r"|représentante|délégué|déléguée|gérant|gérante|chargé|chargée|employé|employée"
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"nous|notre|nos"

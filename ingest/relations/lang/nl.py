@@ -83,8 +83,13 @@ CUES: list[Cue] = [
         source_reach=50,
     ),
     *cue_list(
-        r"neemt deel aan|nemen deel aan|namen deel aan|nam deel aan|deelnemen aan"
-        r"|betrokken bij|actief in|partner in|partners in",
+        # the separable verbs stand apart in a main clause ("neemt sinds 2020 deel aan",
+        # "doen met twee labs mee aan"), the subject inside them after a first word ("In
+        # 2020 nam Acme deel aan"); their participles and infinitives stay whole
+        r"(?:neemt|nemen|nam|namen) (?:[^\s.;:]+ ){0,8}?deel aan|deelnemen aan|deelgenomen aan"
+        r"|(?:doet|doen|deed|deden) (?:[^\s.;:]+ ){0,8}?mee aan|meedoen aan|meegedaan aan"
+        r"|participeert in|participeren in|participeerde in|participeerden in"
+        r"|betrokken bij|actief in|partner in|partners in|partner van|partners van",
         PART,
         source="left",
         target="right",
@@ -93,7 +98,9 @@ CUES: list[Cue] = [
     *cue_list(
         r"initiatief van|ge[ïi]nitieerd door|opgericht door"
         r"|consortium van|bestaande uit|bestaat uit|samenwerkingsproject tussen"
-        r"|samenwerkingsverband tussen|brengt samen",
+        r"|samenwerkingsverband tussen"
+        # "Zonnebrug brengt A, B en C samen": the partners stand inside the separable verb
+        r"|(?:brengt|brengen|bracht|brachten) (?:[^\s.;:]+ ){0,10}?samen",
         PART,
         source="right",
         target="left",
@@ -139,9 +146,13 @@ CUES: list[Cue] = [
     ),
     # FUNDED_BY
     *cue_list(
-        r"gefinancierd (?:\S+ ){0,2}?door|gefinancierd met|gefinancierd vanuit|gefinancierd uit"
-        r"|medegefinancierd door|gecofinancierd door|gesubsidieerd door|ondersteund door"
-        r"|gesteund door|met steun van|met steun uit|steun uit|steun van|met middelen van"
+        # "gefinancierd voor 50 % door": a share may stand between the participle and "door"
+        r"gefinancierd (?:[^\s.;:]+ ){0,5}?door|gefinancierd met|gefinancierd vanuit"
+        r"|gefinancierd uit|medegefinancierd (?:[^\s.;:]+ ){0,5}?door"
+        r"|gecofinancierd (?:[^\s.;:]+ ){0,5}?door|gesubsidieerd (?:[^\s.;:]+ ){0,3}?door"
+        r"|ondersteund (?:[^\s.;:]+ ){0,3}?door|gesteund (?:[^\s.;:]+ ){0,3}?door"
+        r"|dankzij (?:de )?(?:steun|financiering|bijdrage|subsidie) (?:van|uit)|met steun van"
+        r"|met steun uit|steun uit|steun van|met middelen van"
         r"|met middelen uit|middelen uit|bijdrage van|bijdrage uit|subsidie van|subsidie uit"
         r"|valt onder|vallen onder|binnen het programma|komt (?:\S+ ){0,3}?uit"
         r"|komen (?:\S+ ){0,3}?uit|afkomstig uit|afkomstig van",
@@ -169,8 +180,8 @@ CUES: list[Cue] = [
         reach=120,
     ),
     *cue_list(
-        r"financiert|financierde|subsidieert|ondersteunt|steunt|draagt bij|keurde goed"
-        r"|goedgekeurd",
+        r"financiert|financierde|financierden|cofinanciert|subsidieert|subsidieerde"
+        r"|ondersteunt|ondersteunde|steunt|steunde|draagt bij|keurde goed|goedgekeurd",
         FUND,
         source="right",
         target="left",
@@ -180,7 +191,8 @@ CUES: list[Cue] = [
     # MEMBER_OF
     *cue_list(
         r"lid van|leden van|onderdeel van|deel van|maakt deel uit van|maken deel uit van"
-        r"|aangesloten bij|behoort tot|afdeling van|dochteronderneming van",
+        r"|aangesloten bij|behoort tot|afdeling van|dochteronderneming van"
+        r"|(?:sluit|sluiten|sloot|sloten) aan bij|aansluiten bij",
         ORG_MEMBER,
         source="left",
         target="right",
@@ -206,7 +218,8 @@ CUES: list[Cue] = [
     # LOCATED_IN
     *cue_list(
         r"gevestigd in|gevestigd te|met zetel in|met zetel te|zetel in|hoofdkantoor in"
-        r"|gelegen in|gelegen te|gehuisvest in|kantoor in",
+        r"|gelegen in|gelegen te|gehuisvest in|kantoor in|hoofdzetel in|hoofdzetel te"
+        r"|vestiging in|vestigingen in|vestiging te",
         LOC,
         source="left",
         target="right",
@@ -216,7 +229,8 @@ CUES: list[Cue] = [
     # COLLABORATES_WITH
     *cue_list(
         r"samenwerking tussen|partnerschap tussen|samenwerkingsverband tussen|uitwisseling tussen"
-        r"|overleg tussen|partnerschap van",
+        r"|overleg tussen|partnerschap van|samenwerkingsakkoord tussen"
+        r"|samenwerkingsovereenkomst tussen|akkoord tussen|overeenkomst tussen|alliantie tussen",
         COLLAB,
         source="right",
         target="right",
@@ -224,8 +238,12 @@ CUES: list[Cue] = [
         group=True,
     ),
     *cue_list(
-        r"werken samen|werkten samen|samen georganiseerd|slaan de handen in elkaar"
-        r"|bundelen de krachten|gezamenlijk georganiseerd",
+        # "A en B werken al jaren samen", and after a first word the subject stands inside
+        # the separable verb ("Daarom werken A en B samen")
+        r"(?:werken|werkten) (?:[^\s.;:]+ ){0,8}?samen|samen georganiseerd"
+        r"|(?:slaan|sloegen) de handen (?:in elkaar|ineen)"
+        r"|(?:bundelen|bundelden) (?:de|hun) krachten"
+        r"|(?:trekken|trokken) (?:[^\s.;:]+ ){0,6}?samen op|gezamenlijk georganiseerd",
         COLLAB,
         source="left",
         target="left",
@@ -241,7 +259,9 @@ CUES: list[Cue] = [
         r"|hun samenwerking",
     ),
     *cue_list(
-        r"werkt samen met|werken samen met|in samenwerking met|samenwerkt met|samenwerken met",
+        r"(?:werkt|werken|werkte|werkten) (?:[^\s.;:]+ ){0,6}?samen met|in samenwerking met"
+        r"|samenwerkt met|samenwerken met|samengewerkt met"
+        r"|(?:trekt|trekken|trok|trokken) (?:[^\s.;:]+ ){0,6}?samen op met",
         COLLAB,
         source="left",
         target="right",
@@ -270,8 +290,11 @@ CUES: list[Cue] = [
         r"(?:minister|voorzitter|ondervoorzitter|directeur|algemeen directeur|ceo|cto|hoofd"
         r"|manager|hoogleraar|professor|onderzoeker|co[öo]rdinator|woordvoerder"
         r"|secretaris-generaal|oprichter|medeoprichter|bestuurder|bestuurslid|adviseur"
-        r"|medewerker|projectleider|decaan|rector) (?:van|bij|aan)|werkzaam bij|werkt bij"
-        r"|werkt voor|namens",
+        r"|medewerker|projectleider|decaan|rector|cfo|directrice|voorzitster|vertegenwoordiger"
+        r"|beleidsmedewerker|projectmanager|programmamanager"
+        r"|programmadirecteur|gedelegeerd bestuurder|afgevaardigd bestuurder|zaakvoerder"
+        r"|bestuursvoorzitter|lector|docent|teamleider|afdelingshoofd|werknemer) (?:van|bij|aan)"
+        r"|werkzaam bij|werkt bij|werkt voor|in dienst van|in dienst bij|namens",
         AFF,
         source="any",
         target="right",
@@ -297,7 +320,9 @@ CUES: list[Cue] = [
 PERSON_ROLES = (
     r"directeur|directrice|voorzitter|manager|hoogleraar|professor|prof|onderzoeker|rector"
     r"|decaan|lid|oprichter|co[öo]rdinator|projectco[öo]rdinator|projectleider|woordvoerder"
-    r"|secretaris|lector|adviseur|ceo|cto|medewerker|bestuurder|commissaris"
+    r"|secretaris|lector|adviseur|ceo|cto|medewerker|bestuurder|commissaris|cfo|voorzitster"
+    r"|vertegenwoordiger|beleidsmedewerker|projectmanager|programmamanager|zaakvoerder"
+    r"|bestuursvoorzitter|docent|teamleider|afdelingshoofd|werknemer"
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|wij|ons|onze"
