@@ -483,8 +483,8 @@ def _a_theme(span: Span, group: str, themes: dict[int, tuple[int, int]]) -> bool
 
 def _weight(span: Span, group: str) -> float:
     """How much a mention's type counts in its group's vote (defaults count little)."""
-    if span.kb_id_.endswith("|default"):
-        return 0.3
+    if span.kb_id_.endswith("|default") or span.label_ == "?":
+        return 0.3  # a default type, or none yet (a long form typed later by its acronym)
     if span.kb_id_ == "list|cue":
         return 2.5
     if span.kb_id_ == PERSON_FLAG:
