@@ -53,6 +53,7 @@ from innograph.ingest.entities.grouping import (
     link_groups,
     lonely_acronym,
     not_persons,
+    placed_defaults,
     type_families,
 )
 from innograph.ingest.entities.headings import shouted_heading
@@ -523,6 +524,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
         assigned[span.start] = group
     merged = link_groups(doc, groups)
     cue_types(doc, groups)
+    placed_defaults(doc, groups)
     not_persons(groups)
     type_families(groups)
     fund_names(groups)

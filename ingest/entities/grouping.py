@@ -505,6 +505,24 @@ def cue_types(doc: Doc, groups: list[Group]) -> None:
             group.type = cues.pop()
 
 
+# Prepositions that place what follows them: "in Acmeville" (en, nl, de). French "à"
+# also follows "participer", "contribuer": it would take projects for places.
+_LOCATIVES = frozenset({"in"})
+
+
+def placed_defaults(doc: Doc, groups: list[Group]) -> None:
+    """A name typed an organisation only by default, written once right after "in"
+    ("am 20. April in Neustadt Süd", "in Bergmark Oost"), is a place: nothing else says
+    what it is, and "in" says where something is."""
+    for group in groups:
+        if group.type != "Organisation" or not all(
+            s.kb_id_.endswith("|default") for s in group.spans
+        ):
+            continue
+        if any(s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVES for s in group.spans):
+            group.type = "Region"
+
+
 def lonely_acronym(group: Group) -> bool:
     """A short acronym named once, that neither a registry, a rule nor a long form backs
     ("RII", "GGD"): more often a term than an organisation, so it is left out."""
