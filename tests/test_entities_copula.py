@@ -24,3 +24,34 @@ def test_a_sentence_opening_word_of_the_language_is_no_name() -> None:
     assert not [t for t, _ in found if t == "Hiervoor"], found
     found = _found("de", "Als Partner ist die Region an dem Projekt beteiligt.")
     assert not [t for t, _ in found if "Als" in t], found
+
+
+def test_a_name_with_digits_or_two_capitalised_words_is_a_name() -> None:
+    found = _found("nl", "Zeelicht2 is een grensoverschrijdend project voor schone havens.")
+    assert ("Zeelicht2", "Project") in found
+    found = _found("en", "Harbour Lantern is a cross-border project of four ports.")
+    assert ("Harbour Lantern", "Project") in found
+
+
+def test_a_frequent_word_opening_a_sentence_is_no_name() -> None:
+    found = _found("en", "Additionally, the project will train forty engineers.")
+    assert not [t for t, _ in found if t == "Additionally"], found
+
+
+def test_an_apposition_names_a_project() -> None:
+    found = _found("nl", "De subsidie gaat naar Kustlicht, een nieuw project van drie havens.")
+    assert ("Kustlicht", "Project") in found
+    found = _found("en", "Blue Harbour Labs, the project coordinator, presented the results.")
+    assert ("Blue Harbour Labs", "Project") not in found
+
+
+def test_a_description_outweighs_a_cue_word_next_to_the_name() -> None:
+    text = "Het programma Kustwind3 opent.\n\nKustwind3 is een innovatieproject voor havens."
+    assert ("Kustwind3", "Project") in _found("nl", text)
+
+
+def test_a_clause_after_a_comma_is_no_apposition() -> None:
+    found = _found("de", "Das Netz reicht zum Kaltenbach, das Projekt „Grenzlicht“ läuft weiter.")
+    assert ("Kaltenbach", "Project") not in found, found
+    found = _found("en", "The money went to Seabright, the project Harbour Lantern and others.")
+    assert ("Seabright", "Project") not in found, found

@@ -53,6 +53,7 @@ from innograph.ingest.entities.grouping import (
     link_groups,
     lonely_acronym,
     not_persons,
+    placed_defaults,
     type_families,
 )
 from innograph.ingest.entities.headings import shouted_heading
@@ -483,8 +484,8 @@ def _a_theme(span: Span, group: str, themes: dict[int, tuple[int, int]]) -> bool
 
 def _weight(span: Span, group: str) -> float:
     """How much a mention's type counts in its group's vote (defaults count little)."""
-    if span.kb_id_.endswith("|default"):
-        return 0.3
+    if span.kb_id_.endswith("|default") or span.label_ == "?":
+        return 0.3  # a default type, or none yet (a long form typed later by its acronym)
     if span.kb_id_ == "list|cue":
         return 2.5
     if span.kb_id_ == PERSON_FLAG:
@@ -523,6 +524,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
         assigned[span.start] = group
     merged = link_groups(doc, groups)
     cue_types(doc, groups)
+    placed_defaults(doc, groups)
     not_persons(groups)
     type_families(groups)
     fund_names(groups)

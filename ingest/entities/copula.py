@@ -1,4 +1,5 @@
-"""A name that opens a sentence and is then said to be a kind of thing.
+"""A name that opens a sentence and is then said to be a kind of thing, or that a
+comma and a description follow ("Nordlicht, een nieuw project van drie havens").
 
 "Velderlab is de speerpuntcluster voor chemie", "Nordlicht is a cross-border project",
 "Acme ist ein Unternehmen": the noun after the copula and its article types the name
@@ -10,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import wordfreq
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS, STOP_CAPITALISED
 from innograph.ingest.entities.german import german_ordinary
+from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.quoted import head_type
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import is_acronym, is_name_token
@@ -24,6 +27,7 @@ FLAG = "head|copula"  # a flag, not a registry key: such names never group by it
 _COPULAS = frozenset("is ist est was war était".split())
 _ARTICLES = frozenset("de het een a an the ein eine einer der die das un une le la l' l’".split())
 _MAX_NAME = 4  # words of the name before the copula
+_FREQUENT = 3.5  # Zipf frequency of an ordinary word ("additionally" 4.2)
 _MAX_MODIFIERS = 2  # adjectives between the article and the kind noun
 _REGION_NOUNS = tuple(
     fold(n) for n in ("regio", "region", "région", "gebiet", "provincie", "provinz", "province")
@@ -48,7 +52,22 @@ def _ordinary(word: str, lang: str) -> bool:
         dictionary_word(word, lang)
         or gazetteer().is_common_word(word, lang if lang in ("en", "nl") else None)
         or (lang == "de" and german_ordinary(word))
+        # "Additionally, the project ...": a frequent word the dictionaries lack.
+        or wordfreq.zipf_frequency(word.lower(), lang) >= _FREQUENT
     )
+
+
+def _a_name(doc: Doc, start: int, end: int) -> bool:
+    """The words before the copula name something: a code, a word with digits
+    ("Nordlicht2"), a word the language does not have, or (outside German, which
+    capitalises its nouns) several words of which a later one is capitalised too."""
+    tokens = [t for t in doc[start:end] if any(c.isalpha() for c in t.text)]
+    if any(any(c.isdigit() for c in t.text) for t in tokens):
+        return True
+    words = [t.text for t in tokens if t.is_alpha]
+    if any(is_acronym(w) or not _ordinary(w, doc.lang_) for w in words):
+        return True
+    return doc.lang_ != "de" and len(words) >= 2 and words[-1][:1].isupper()
 
 
 def copula_spans(doc: Doc) -> Iterator[Span]:
@@ -64,23 +83,66 @@ def copula_spans(doc: Doc) -> Iterator[Span]:
             end += 1
         if end == start or end >= sent.end or doc[end].lower_ not in _COPULAS:
             continue
-        words = [t.text for t in doc[start:end] if t.is_alpha]
-        if not any(is_acronym(w) or not _ordinary(w, doc.lang_) for w in words):
+        if not _a_name(doc, start, end):
             continue  # "Hiervoor is het ...", "Als Partner ist der ...": no name
-        i = end + 1
-        if i >= sent.end or doc[i].lower_ not in _ARTICLES:
-            continue
+        kind = _described(doc, end + 1, sent.end)
+        if kind is not None:
+            yield Span(doc, start, end, label=kind, kb_id=FLAG)
+
+
+def described_spans(doc: Doc) -> Iterator[Span]:
+    """Names said to be a kind of thing, by a copula or an apposition."""
+    yield from copula_spans(doc)
+    yield from apposition_spans(doc)
+
+
+def _described(doc: Doc, i: int, stop: int) -> str | None:
+    """The type that "<article> [up to two modifiers] <kind noun>" from ``i`` gives."""
+    if i >= stop or doc[i].lower_ not in _ARTICLES:
+        return None
+    i += 1
+    # "de speerpuntcluster", "a new cross-border project", "een Vlaams netwerk"
+    modifiers = 0
+    while i < stop and modifiers <= _MAX_MODIFIERS:
+        kind = _kind(doc[i].text)
+        nxt = doc[i + 1] if i + 1 < stop else None
+        if kind is not None and nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN":
+            return None  # "a project partner": the kind noun is not the head
+        if kind is not None:
+            return kind
+        if doc[i].text == "-":  # "cross-border": one modifier
+            modifiers -= 1
+        elif not doc[i].is_alpha:
+            return None
+        modifiers += 1
         i += 1
-        # "de speerpuntcluster", "a new cross-border project", "een Vlaams netwerk"
-        modifiers = 0
-        while i < sent.end and modifiers <= _MAX_MODIFIERS:
-            kind = _kind(doc[i].text)
-            if kind is not None:
-                yield Span(doc, start, end, label=kind, kb_id=FLAG)
-                break
-            if doc[i].text == "-":  # "cross-border": one modifier
-                modifiers -= 1
-            elif not doc[i].is_alpha:
-                break
-            modifiers += 1
-            i += 1
+    return None
+
+
+# What an apposition may type: a project ("Nordlicht, een nieuw project van drie havens");
+# clusters have their own rule (``kinds``), and "X, a city in ..." or "X, the company ..."
+# would mostly type what is typed already.
+_APPOSITION_TYPES = frozenset({"Project"})
+# German "der/die/das" after a comma mostly opens a relative clause, not a description.
+_GERMAN_INDEFINITE = frozenset("ein eine einem einen einer eines".split())
+
+
+def apposition_spans(doc: Doc) -> Iterator[Span]:
+    """Names followed by a comma and "a/the <kind>" that says what they are."""
+    for start, end in name_runs(doc):
+        if end + 1 >= len(doc) or doc[end].text != "," or not _a_name(doc, start, end):
+            continue
+        if doc.lang_ == "de" and doc[end + 1].lower_ not in _GERMAN_INDEFINITE:
+            continue  # "..., das Projekt läuft": a relative pronoun or a new clause
+        kind = _described(doc, end + 1, doc[end].sent.end)
+        if kind in _APPOSITION_TYPES and not _names_another(doc, end + 1):
+            yield Span(doc, start, end, label=kind, kb_id=FLAG)
+
+
+def _names_another(doc: Doc, i: int) -> bool:
+    """ "X, the project „Y“": the kind noun after ``i`` introduces a name of its own."""
+    for k in range(i + 1, min(len(doc) - 1, i + 2 + _MAX_MODIFIERS)):
+        if _kind(doc[k].text) is not None:
+            nxt = doc[k + 1]
+            return nxt.is_quote or nxt.text[:1].isupper()
+    return False

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.copula import FLAG as COPULA_FLAG
 from innograph.ingest.entities.gazetteer import norm_name
 from innograph.ingest.entities.gazetteer_lexicon import (
     FUNDS,
@@ -489,15 +490,37 @@ def _adjacent_cue(doc: Doc, span: Span) -> str | None:
 
 def cue_types(doc: Doc, groups: list[Group]) -> None:
     """A name that the document once calls a project (a programme) is one in all its
-    mentions: a cue word right at a mention outweighs default and NER types."""
+    mentions: a description of it ("X is a project") or else a cue word right at a
+    mention outweighs default and NER types."""
     for group in groups:
         if group.type in {"Person", "Region"} or any(registry_key(k) for k in group.kb_ids):
             continue
         if any(fold(w) in _HEADS for w in group.longest.text.split()):
             continue  # "X University": its own words say what it is
-        cues = {c for s in group.spans if (c := _adjacent_cue(doc, s))}
+        # "X is a project", "X, a fund": the document says what X is; a cue word next
+        # to X only hints at it, and a default or NER type is a guess.
+        cues = {s.label_ for s in group.spans if s.kb_id_ == COPULA_FLAG}
+        cues = cues or {c for s in group.spans if (c := _adjacent_cue(doc, s))}
         if len(cues) == 1:
             group.type = cues.pop()
+
+
+# Prepositions that place what follows them: "in Acmeville" (en, nl, de). French "à"
+# also follows "participer", "contribuer": it would take projects for places.
+_LOCATIVES = frozenset({"in"})
+
+
+def placed_defaults(doc: Doc, groups: list[Group]) -> None:
+    """A name typed an organisation only by default, written once right after "in"
+    ("am 20. April in Neustadt Süd", "in Bergmark Oost"), is a place: nothing else says
+    what it is, and "in" says where something is."""
+    for group in groups:
+        if group.type != "Organisation" or not all(
+            s.kb_id_.endswith("|default") for s in group.spans
+        ):
+            continue
+        if any(s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVES for s in group.spans):
+            group.type = "Region"
 
 
 def lonely_acronym(group: Group) -> bool:

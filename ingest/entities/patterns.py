@@ -503,7 +503,7 @@ class PatternFinder:
         spans += project_lists.colon_list_spans(doc)
         spans += records.record_spans(doc)
         spans += records.field_record_spans(doc)
-        spans += copula.copula_spans(doc)
+        spans += copula.described_spans(doc)
         spans += _long_form_spans(doc, self.lang)
         spans += role_person_spans(doc, self.lang)
         spans += _s3_platform_spans(doc)

@@ -158,6 +158,29 @@ def _cue_before(doc: Doc, opener: int, closes: dict[int, int]) -> tuple[int, str
     return None
 
 
+_SUBJECT_WORDS = 2  # words before the subject's noun: "Zwei Projekte", "Ein anderes Projekt"
+
+
+def _projects_are_subject(doc: Doc, opener: int) -> bool:
+    """The sentence of the quoted name at ``opener`` is about projects: it opens with
+    one ("Twee projecten richten zich op ...: ‘A’ en ‘B’", "Ein anderes Projekt setzt sich
+    für ... ein - „C“"), so the names it quotes, however far on, are the projects."""
+    sent = doc[opener].sent
+    before = doc[opener - 1] if opener > sent.start else None
+    if before is None or not (before.is_punct or before.lower_ in COORDINATORS):
+        return False  # "het plan ‘X’": a noun right before the quotes says what X is
+    words = 0
+    for tok in doc[sent.start : opener]:
+        if tok.is_punct or tok.is_space:
+            continue
+        if is_project_word(tok.text):
+            return True
+        words += 1
+        if words > _SUBJECT_WORDS or not tok.is_alpha:
+            return False
+    return False
+
+
 def _cue_after(doc: Doc, close: int) -> tuple[int, str] | None:
     """A cue right after the quotes: "„X“-Projekt", "‘X’ project", "the 'X' event"."""
     k = close + 1
@@ -181,6 +204,8 @@ def quoted_spans(doc: Doc) -> Iterator[Span]:
         own = None if cues else own_head_type(doc[start:end])
         if own is not None:  # no cue around it: the name's own head word types it
             cues.append((0, own))
+        if not cues and _projects_are_subject(doc, opener):
+            cues.append((0, "Project"))
         if not cues:
             continue
         label = min(cues)[1]
