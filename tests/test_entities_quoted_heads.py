@@ -11,8 +11,8 @@ def _found(lang: str, text: str) -> set[tuple[str, str]]:
 
 
 def test_a_quoted_call_or_summit_is_typed_by_its_own_head() -> None:
-    found = _found("en", "News. The agency recently held an ‘OpenCall 2031’ for small firms.")
-    assert ("OpenCall 2031", "FundingProgramme") in found, found
+    found = _found("en", "News. Small firms may apply to the ‘SeedCall 2031’ until May.")
+    assert ("SeedCall 2031", "FundingProgramme") in found, found
     found = _found("de", "Aktuelles. Am Freitag fand der „GREEN SUMMIT NORDLAND“ in Lindau statt.")
     assert ("GREEN SUMMIT NORDLAND", "Event") in found, found
 
