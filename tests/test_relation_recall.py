@@ -62,8 +62,7 @@ EN: Entities = {
     "Beta University": ("beta", "Organisation"),
     "Delta Foundation": ("delta", "Organisation"),
     "Gamma Institute": ("gamma", "Organisation"),
-    "Ghent University Global Campus": ("ugc", "Organisation"),
-    "Ghent University": ("ug", "Organisation"),
+    "Beta University Coastal Campus": ("ugc", "Organisation"),
     "Ghent": ("ghent", "Region"),
     "Belgium": ("be", "Region"),
 }
@@ -127,8 +126,8 @@ def test_record_name_possessive_and_attached_cue_features() -> None:
     )
     assert "t_heads_record=paragraph" in features(page, EN, "PARTICIPATES_IN", "delta", "wg")
     assert "t_other_record" in features(page, EN, "PARTICIPATES_IN", "delta", "sb")
-    text = "Ghent University opened Ghent University Global Campus last year."
-    assert "s_name_holds_t" in features(text, EN, "MEMBER_OF", "ugc", "ug")
+    text = "Beta University opened Beta University Coastal Campus last year."
+    assert "s_name_holds_t" in features(text, EN, "MEMBER_OF", "ugc", "beta")
     text = "Ghent's Acme Labs grows."
     assert "t_possessive" in features(text, EN, "LOCATED_IN", "acme", "ghent")
     text = "Solar Bridge started in May. It is coordinated by Acme Labs."

@@ -10,7 +10,7 @@ layout (same line, bullet, heading, a list of the same type), the records of the
 (one end opens the heading, item or "Name - ..." paragraph that names the other, or the
 other is named only in other entities' records), a sentence that refers to the project
 ("A and B test the prototype of this project"), a list of bodies by a sentence of the page's own
-project, one name inside the other ("Ghent University Global Campus"), a possessive
+project, one name inside the other ("Acme University Coastal Campus"), a possessive
 ("Flanders' cluster"), the document (the only or most-named entity of its type, named in
 the title) and what the cue rules proposed.
 ``relations.model`` weighs them; ``evaluation.train_relations`` learns the weights from a
