@@ -499,7 +499,9 @@ def cue_types(doc: Doc, groups: list[Group]) -> None:
             continue  # "X University": its own words say what it is
         # "X is a project", "X, a fund": the document says what X is; a cue word next
         # to X only hints at it, and a default or NER type is a guess.
-        cues = {s.label_ for s in group.spans if s.kb_id_ == COPULA_FLAG}
+        # An organisation word in a description ("X is a partnership of A and B") says
+        # less than a project or event cue at X ("coordinates the pilot line X").
+        cues = {s.label_ for s in group.spans if s.kb_id_ == COPULA_FLAG} - {"Organisation"}
         cues = cues or {c for s in group.spans if (c := _adjacent_cue(doc, s))}
         if len(cues) == 1:
             group.type = cues.pop()
