@@ -146,3 +146,15 @@ def test_field_labels_whose_value_has_no_words_head_no_records() -> None:
         "Weitere Informationen finden Sie auf unserer Internetseite.\n",
     )
     assert "Telefon" not in found and "Ansprechpartnerin" not in found, found
+
+
+def test_an_acronym_also_written_in_the_plural_is_generic() -> None:
+    found = _typed(
+        "en",
+        "Two new TQCs were chosen this year. Acme Robotics joins the TQC for mobility, "
+        "and the NRDA funds it.",
+    )
+    assert "TQC" not in found, found
+    assert "Acme Robotics" in found, found
+    found_nl = _typed("nl", "Drie WVGs starten in Zeeland. Het Acme Lab leidt de WVG.")
+    assert "WVG" not in found_nl, found_nl

@@ -33,7 +33,12 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PERSON_ROLES,
     STOP_CAPITALISED,
 )
-from innograph.ingest.entities.generic import class_name, document_title, one_of_a_kind
+from innograph.ingest.entities.generic import (
+    class_name,
+    document_title,
+    one_of_a_kind,
+    plural_acronym,
+)
 from innograph.ingest.entities.german import (
     GERMAN_CUED_ZIPF,
     GERMAN_ZIPF,
@@ -141,7 +146,7 @@ def _usable(span: Span, source: str) -> bool:
     if source == SPAN_WEAK and german_prose(span):
         return False
     if not registry_key(span.kb_id_) and not span.kb_id_.startswith(_KEPT_TITLES):
-        if one_of_a_kind(span) or class_name(span):
+        if one_of_a_kind(span) or class_name(span) or plural_acronym(span):
             return False
     # The statistical NER's "person" ending in an abstract noun ("Clever Cooking").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):

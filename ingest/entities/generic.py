@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Span
 
-from innograph.ingest.entities.spans import PREPOSITIONS
+from innograph.ingest.entities.spans import PREPOSITIONS, is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
 
 # Indefinite articles per language.
@@ -63,6 +63,22 @@ def class_name(span: Span) -> bool:
     if last.lower() in PLURAL_HEADS.get(span.doc.lang_, frozenset()):
         return True
     return bool(_PLURAL_ACRONYM.fullmatch(last))
+
+
+def plural_acronym(span: Span) -> bool:
+    """An acronym the text also writes in the plural ("two TQCs", "the WVGs") is
+    the short form of a kind of thing, not one thing's name: its singular is generic."""
+    text = span.text
+    if len(span) != 1 or not is_acronym(text):
+        return False
+    doc = span.doc
+    plurals = doc.user_data.get("ig_plural_acronyms")
+    if plurals is None or plurals[0] != len(doc):
+        # "ESCPs-4i" is one name's plural, not the kind's: only the bare plural counts.
+        found = {t.text[:-1] for t in doc if re.fullmatch(r"[A-Z]{2,}s", t.text)}
+        plurals = (len(doc), frozenset(found))
+        doc.user_data["ig_plural_acronyms"] = plurals
+    return text in plurals[1]
 
 
 # Last words of a heading over a block of facts about the page's subject ("Key Facts",
