@@ -158,3 +158,15 @@ def test_an_acronym_also_written_in_the_plural_is_generic() -> None:
     assert "Acme Robotics" in found, found
     found_nl = _typed("nl", "Drie WVGs starten in Zeeland. Het Acme Lab leidt de WVG.")
     assert "WVG" not in found_nl, found_nl
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Regio's uit Engeland doen mee: het Noord-Oosten en Kent. Acme Lab leidt het."),
+        ("en", "Acme Robotics builds North-South partnerships with Velderdam."),
+    ],
+)
+def test_a_name_of_compass_words_only_is_no_entity(lang: str, text: str) -> None:
+    found = _typed(lang, text)
+    assert not any(t in found for t in ("Noord-Oosten", "North-South")), found

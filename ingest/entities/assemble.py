@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.ablation import ablated
+from innograph.ingest.entities.compass import compass_only
 from innograph.ingest.entities.compounds import (
     JOINING_DASHES,
     europe_in_a_name,
@@ -146,7 +147,7 @@ def _usable(span: Span, source: str) -> bool:
     if source == SPAN_WEAK and german_prose(span):
         return False
     if not registry_key(span.kb_id_) and not span.kb_id_.startswith(_KEPT_TITLES):
-        if one_of_a_kind(span) or class_name(span) or plural_acronym(span):
+        if one_of_a_kind(span) or class_name(span) or plural_acronym(span) or compass_only(span):
             return False
     # The statistical NER's "person" ending in an abstract noun ("Clever Cooking").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):

@@ -56,6 +56,24 @@ _WATERS = ("rhein", "rijn", "maas", "mosel", "see", "zee")
 _COASTS = ("", "kuste", "kust")
 
 
+# The points of the compass as words of their own, folded: adverbs, adjectives and the
+# nouns of the four languages ("het Zuiden", "der Osten", "le Sud-Ouest").
+_POINTS = frozenset(
+    """north south east west northern southern eastern western northeast northwest
+    southeast southwest noord zuid oost west noorden zuiden oosten westen noordoosten
+    noordwesten zuidoosten zuidwesten nord sud ost norden suden osten westen nordosten
+    nordwesten sudosten sudwesten est ouest""".split()
+)
+
+
+def compass_only(span: Span) -> bool:
+    """A name of two or more compass words and nothing else ("the Zuid-Westen", "Nord-Ost
+    cooperation"): a direction or a part of some place left unnamed, no entity. A known
+    region's name comes from the registry and is not asked about."""
+    words = [fold(t.text) for t in span if t.text not in DASHES]
+    return len(words) >= 2 and all(w in _POINTS for w in words)
+
+
 def compass_compound(word: str) -> bool:
     """A capitalised compound of a compass prefix, a river or sea, and perhaps a coast
     ("Obermosel", "Ostseeküste")."""
