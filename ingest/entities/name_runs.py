@@ -79,6 +79,8 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
             if tok.lower_ in COORDINATORS:
                 # A capitalised particle that opens the name ("De Vrieze en X") is no preposition.
                 is_link = any(t.lower_ in PREPOSITIONS for t in doc[i:j] if t.i > i or t.is_lower)
+            if is_link and _dutch_separator(doc, i, j):
+                is_link = False
             if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
             if _inner_dot(doc, j):  # "Regio.NRW": one name, though a sentence may start
@@ -101,6 +103,21 @@ _QUANTITY_WORDS = frozenset(
     """miljard miljoen million millions billion billions milliard milliards mrd mio
     millionen milliarden million euro euros eur € % procent percent prozent pour""".split()
 )
+
+
+def _dutch_separator(doc: Doc, start: int, j: int) -> bool:
+    """Dutch "of" means "or" and "de"/"het" are articles, so between two capitalised
+    words they part two names ("Shell of Philips", "is Helmond de Co-location Centre").
+    "of" still links after an English head ("University of Twente") and "de" after
+    anything but a lone known place ("Jan de Vries")."""
+    if doc.lang_ != "nl" or not doc[j].is_lower:
+        return False
+    word, prev = doc[j].lower_, doc[j - 1].text
+    if word == "of":
+        return fold(prev) not in ORG_HEADS
+    if word in {"de", "het"} and j - start == 1:
+        return any(e.type == "Region" for e in gazetteer().lookup(prev))
+    return False
 
 
 def _ends_sentence(word: str) -> bool:
