@@ -252,8 +252,6 @@ def type_of_run(words: list[str], lang: str) -> str | None:
         return "Project"
     if len(words) >= 2 and folded[0] in REGION_HEADS:
         return "Region"  # "Provincie Drenthe", "Stad Brugge"
-    if any(quoted.cluster_partnership(a, b) for a, b in zip(folded, folded[1:], strict=False)):
-        return "Project"  # "Strategic Cluster Partnership": clusters' joint project
     if len(words) >= 2 and (folded[0] == "s3" or last in _S3_HEADS):
         return "S3Platform"
     if set(folded) & CLUSTER_CUES or last.endswith("cluster"):
