@@ -131,8 +131,8 @@ def test_a_cluster_partnership_is_a_project_not_a_cluster() -> None:
     # "Cluster" only modifies "partnership": the name it cues is the clusters' joint project.
     found = _found(
         "en",
-        "News. Ten firms from Tarnby joined NMCP-2, a new cluster partnership for tidal "
-        "energy. BALTOWAVE – European Cluster Partnership for tidal energy.",
+        "News. In May NMCP-2 started as a Cluster Partnership of ten firms. "
+        "BALTOWAVE – European Cluster Partnership for tidal energy.",
     )
     assert ("NMCP-2", "Project") in found, found
     assert ("BALTOWAVE", "Project") in found, found
