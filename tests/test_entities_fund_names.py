@@ -57,3 +57,13 @@ def test_a_fund_with_eu_before_it_is_the_fund() -> None:
     )
     keys = {s.id_ for s in spans if "FP7" in s.text}
     assert len(keys) == 1, [(s.text, s.label_, s.id_) for s in spans]
+
+
+def test_an_acronym_written_once_in_the_plural_is_the_same_entity() -> None:
+    spans = entity_spans(
+        "en",
+        "The Nordic cluster project NCP-2 started in May in Tarnby. "
+        "The NCPs-2 partners meet every year.",
+    )
+    keys = {s.id_ for s in spans if s.text.startswith("NCP")}
+    assert len(keys) == 1, [(s.text, s.label_, s.id_) for s in spans]

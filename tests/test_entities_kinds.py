@@ -125,3 +125,16 @@ def test_german_plural_kind_nouns_list_names_and_descriptions_are_no_names() -> 
 def test_a_frequent_word_and_a_kind_noun_name_no_cluster() -> None:
     found = _found("fr", "Actualités. Chaque pôle reçoit des moyens de la Région.")
     assert not [t for t, _ in found if "Chaque" in t], found
+
+
+def test_a_cluster_partnership_is_a_project_not_a_cluster() -> None:
+    # "Cluster" only modifies "partnership": the name it cues is the clusters' joint project.
+    found = _found(
+        "en",
+        "News. In May NMCP-2 started as a Cluster Partnership of ten firms. "
+        "BALTOWAVE – European Cluster Partnership for tidal energy.",
+    )
+    assert ("NMCP-2", "Project") in found, found
+    assert ("BALTOWAVE", "Project") in found, found
+    found = _found("en", "News. The Seaforge cluster hosts forty firms in Tarnby.")
+    assert ("Seaforge cluster", "Cluster") in found, found

@@ -130,6 +130,10 @@ def _number_variant(a: str, b: str) -> bool:
     )
 
 
+# An acronym written in the plural ("ABCs-2", "the XYZs"): the writer's inflection.
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
 def find_group(span: Span, groups: list[Group]) -> Group | None:
     norm = norm_name(span.text)
     kb_id = span.kb_id_
@@ -137,6 +141,11 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
         if norm in group.norms or norm.replace(" ", "") in group.norms:
             same_kind = (span.label_ == "Region") == (group.type == "Region")
             if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
+                return group
+    singular = norm_name(_ACRONYM_PLURAL.sub(r"\1", span.text))
+    if singular != norm:  # "ESCs-4" after "ESC-4": one name
+        for group in groups:
+            if singular in group.norms and group.type not in {"Person", "Region"}:
                 return group
     bare = _without_eu(span.text)
     for group in groups:  # "EU FP7" and "FP7": one programme

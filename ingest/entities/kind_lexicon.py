@@ -83,3 +83,12 @@ GERMAN_DETERMINERS: frozenset[str] = with_folded(
     unser unsere unseres unserem unseren dieses diesem""".split()
     )
 )
+
+# Head nouns that make a cluster word before them a modifier: a "cluster partnership" is
+# a joint project of clusters, not a cluster.
+PARTNERSHIP_HEADS: frozenset[str] = with_folded(
+    frozenset(
+        """partnership partnerships partnerschap partnerschappen partnerschaft
+    partnerschaften""".split()
+    )
+)

@@ -23,6 +23,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     PROJECT_STEMS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.kind_lexicon import PARTNERSHIP_HEADS
 from innograph.ingest.entities.spans import COORDINATORS, NAME_CONNECTORS, is_acronym
 from innograph.ingest.entities.spans import cached_fold as fold
 
@@ -104,6 +105,15 @@ def head_type(word: str) -> str | None:
     if w in CLUSTER_CUES or w.endswith("cluster"):
         return "Cluster"
     return None
+
+
+def cluster_partnership(word: str, following: str) -> bool:
+    """A cluster word that only modifies the partnership noun after it ("Cluster
+    Partnership", "clusterpartnerschap" written apart): the pair names a project."""
+    w = fold(word)
+    return (w in CLUSTER_CUES or w.endswith(("cluster", "clusters"))) and fold(
+        following
+    ) in PARTNERSHIP_HEADS
 
 
 def cue_type(word: str) -> str | None:

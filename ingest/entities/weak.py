@@ -34,7 +34,7 @@ from innograph.ingest.entities.headings import heading_word
 from innograph.ingest.entities.name_runs import body_name, name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
-from innograph.ingest.entities.quoted import head_type, is_project_word
+from innograph.ingest.entities.quoted import cluster_partnership, head_type, is_project_word
 from innograph.ingest.entities.records import project_field
 from innograph.ingest.entities.spans import (
     SPAN_GAZETTEER,
@@ -175,6 +175,12 @@ def context_type(doc: Doc, start: int, end: int) -> str | None:
         if start <= i < end:
             continue
         found = head_type(doc[i].text)
+        if (
+            found == "Cluster"
+            and i + 1 < sent.end
+            and cluster_partnership(doc[i].text, doc[i + 1].text)
+        ):
+            found = "Project"  # "the X Cluster Partnership": a joint project of clusters
         if found:
             distance = start - i if i < start else i - end + 1
             if best is None or distance < best[0]:
