@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from innograph.ingest.entities.spans import PREPOSITIONS, is_acronym
+from innograph.ingest.entities.spans import PREPOSITIONS, is_acronym, per_doc
 from innograph.ingest.entities.spans import cached_fold as fold
 
 # Indefinite articles per language.
@@ -65,20 +65,23 @@ def class_name(span: Span) -> bool:
     return bool(_PLURAL_ACRONYM.fullmatch(last))
 
 
+# An acronym written in the plural ("TQCs", "the WVGs", "ESCPs-4i"): group 1 is the singular.
+ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+
+
 def plural_acronym(span: Span) -> bool:
     """An acronym the text also writes in the plural ("two TQCs", "the WVGs") is
     the short form of a kind of thing, not one thing's name: its singular is generic."""
     text = span.text
     if len(span) != 1 or not is_acronym(text):
         return False
-    doc = span.doc
-    plurals = doc.user_data.get("ig_plural_acronyms")
-    if plurals is None or plurals[0] != len(doc):
-        # "ESCPs-4i" is one name's plural, not the kind's: only the bare plural counts.
-        found = {t.text[:-1] for t in doc if re.fullmatch(r"[A-Z]{2,}s", t.text)}
-        plurals = (len(doc), frozenset(found))
-        doc.user_data["ig_plural_acronyms"] = plurals
-    return text in plurals[1]
+    return text in per_doc(span.doc, "ig_plural_acronyms", _bare_plurals)
+
+
+def _bare_plurals(doc: Doc) -> frozenset[str]:
+    """The singulars of the acronyms written as a bare plural token ("TQCs"); "ESCPs-4i"
+    is one name's plural, not the kind's."""
+    return frozenset(m.group(1) for t in doc if (m := ACRONYM_PLURAL.fullmatch(t.text)))
 
 
 # Last words of a heading over a block of facts about the page's subject ("Key Facts",

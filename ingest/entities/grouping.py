@@ -20,6 +20,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     FUNDS,
     ORG_HEADS,
 )
+from innograph.ingest.entities.generic import ACRONYM_PLURAL
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -130,10 +131,6 @@ def _number_variant(a: str, b: str) -> bool:
     )
 
 
-# An acronym written in the plural ("ABCs-2", "the XYZs"): the writer's inflection.
-_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
-
-
 def find_group(span: Span, groups: list[Group]) -> Group | None:
     norm = norm_name(span.text)
     kb_id = span.kb_id_
@@ -142,7 +139,7 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
             same_kind = (span.label_ == "Region") == (group.type == "Region")
             if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
                 return group
-    singular = norm_name(_ACRONYM_PLURAL.sub(r"\1", span.text))
+    singular = norm_name(ACRONYM_PLURAL.sub(r"\1", span.text))
     if singular != norm:  # "ESCs-4" after "ESC-4": one name
         for group in groups:
             if singular in group.norms and group.type not in {"Person", "Region"}:

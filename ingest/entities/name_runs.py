@@ -24,6 +24,7 @@ from innograph.ingest.entities.spans import (
     NAME_CONNECTORS,
     PREPOSITIONS,
     is_name_token,
+    per_doc,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.identity.legal_forms import LEGAL_FORMS
@@ -50,11 +51,7 @@ def name_runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of name tokens, joined by connectors ("of", "van", "&", "-") within a line.
 
     Computed once per document (several components ask)."""
-    cached = doc.user_data.get("ig_name_runs")
-    if cached is None or cached[0] != len(doc):
-        cached = (len(doc), list(_name_runs(doc)))
-        doc.user_data["ig_name_runs"] = cached
-    return list(cached[1])
+    return list(per_doc(doc, "ig_name_runs", lambda d: list(_name_runs(d))))
 
 
 def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:

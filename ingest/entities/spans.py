@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ontology.ids import fold
@@ -23,6 +25,20 @@ NAME_CONNECTORS = frozenset(
 # Entrepreneurship"), otherwise they separate two names ("Fraunhofer and TNO").
 COORDINATORS = frozenset("and en et und".split())
 PREPOSITIONS = frozenset("of for on van voor du des de für".split())
+
+
+_T = TypeVar("_T")
+
+
+def per_doc(doc: Doc, key: str, compute: Callable[[Doc], _T]) -> _T:
+    """``compute(doc)``, worked out once per document and kept in its user data (several
+    components ask; a document grown since is computed again)."""
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = (len(doc), compute(doc))
+        doc.user_data[key] = cached
+    value: _T = cached[1]
+    return value
 
 
 def is_name_token(token: Token) -> bool:

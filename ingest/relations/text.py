@@ -199,10 +199,10 @@ class DocView:
     def _repeats(self, refs: list[Ref]) -> list[Ref]:
         """The further occurrences of a project's, platform's or event's name that the
         entity stage left unread ("Nordlicht and Zeebrug were approved ... Nordlicht links
-        six labs"):
-        the same spelling on word bounds, outside every mention. Only these types: their
-        names are coined, so a repeat is the same thing; a single German word written
-        like a noun ("Leuchtturm", "Brücke") may be the noun itself, so it is left out."""
+        six labs"): the same spelling on word bounds, outside every mention. Only these
+        types: their names are coined, so a repeat is the same thing; a single German word
+        written like a noun ("Leuchtturm", "Brücke") may be the noun itself, so it is left
+        out."""
         names: dict[str, Ref] = {}
         for ref in refs:
             name = self.text[ref.start : ref.end]
