@@ -29,7 +29,7 @@ from innograph.ingest.reading import block_index
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.affiliation import is_role_word
 from innograph.ingest.relations.cues import LOCATED_IN
-from innograph.ingest.relations.lexicon import find_cues
+from innograph.ingest.relations.lexicon import find_cues, project_noun
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref
 from innograph.ontology.terms import relation_type
@@ -141,6 +141,7 @@ class PairReader:
             b = self._block_of[id(r)]
             if b is not None:
                 self.keys_in_block.setdefault(b, set()).add(r.key)
+        self.beside_projects = self._beside_projects()
 
     def _attached_cues(self) -> dict[str, set[str]]:
         """Key -> the relations of the cues that attach to one of its mentions: a cue
@@ -176,6 +177,29 @@ class PairReader:
                     self.placed.add(ref.key)  # "based in Leuven, coordinates X"
                 if before or after:
                     out.setdefault(ref.key, set()).update(before | after)
+        return out
+
+    def _beside_projects(self) -> set[str]:
+        """Keys of the programmes named in a sentence that speaks of projects: one
+        names a project, or a project noun stands outside the programme's own name
+        ("Interreg funds cross-border projects"), and those named in the title (the
+        page's subject). A programme named only apart from them is the page's background
+        ("Interreg is financed by the ERDF", "its successor is Horizon Europe"), not what
+        funds a project of the page."""
+        out: set[str] = set()
+        nouns = project_noun()
+        for seg in self.view.segments:
+            programmes = [r for r in seg.refs if r.type == "FundingProgramme"]
+            out.update(r.key for r in programmes if r.start < self.view.title_end)
+            if not programmes:
+                continue
+            if any(r.type in PROJECT_TYPES for r in seg.refs):
+                out.update(r.key for r in programmes)
+                continue
+            found = [m.span() for m in nouns.finditer(self.view.text, seg.start, seg.end)]
+            for ref in programmes:
+                if any(e <= ref.start or s >= ref.end for s, e in found):
+                    out.add(ref.key)
         return out
 
     def _listed(self) -> set[str]:
@@ -262,6 +286,8 @@ class PairReader:
         feats.append(f"segdist={_bucket(seg_dist, (0, 1, 2, 4))}")
         if tb in PROJECT_TYPES:
             feats += self._project_features(b, sa, len(la), seg_dist)
+        if tb == "FundingProgramme" and b not in self.beside_projects:
+            feats.append("t_apart_from_projects")
         gap_text = text[first_end:second_start]
         if _POSSESSIVE.match(gap_text):
             feats.append(f"{'s' if first is ra else 't'}_possessive")

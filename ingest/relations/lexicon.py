@@ -201,3 +201,12 @@ def several_projects() -> re.Pattern[str]:
     if counted:
         parts.append(rf"(?<![\w]){_PLURAL_BEFORE}(?:{_alternation(sorted(counted))})(?![\w])")
     return re.compile("|".join(parts), re.IGNORECASE)
+
+
+@cache
+def project_noun() -> re.Pattern[str]:
+    """A word holding the noun of a project in any language ("project", "Kleinprojekte",
+    "projectoproep", "microprojets"): a page may mix languages, and the sentence that
+    names one speaks of projects."""
+    nouns = sorted({n for module in LANGS.values() for n in getattr(module, "PROJECT_NOUNS", ())})
+    return re.compile(rf"(?<![\w])[^\W\d_]*(?:{_alternation(nouns)})[^\W\d_]*", re.IGNORECASE)

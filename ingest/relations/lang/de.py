@@ -290,6 +290,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
     rf"polnisch{_ADJ_END}": "PL",
     rf"amerikanisch{_ADJ_END}": "US",
 }
+# The noun of a project, also inside a compound ("Kleinprojekte", "Projektaufruf",
+# "Vorhaben"): a sentence that names one speaks of projects (``lexicon.project_noun``).
+PROJECT_NOUNS = ("projekt", "vorhaben")
 ORG_NOUNS = (
     r"firma|firmen|unternehmens?|universitäten|universität|hochschulen|hochschule|institute?s?"
     r"|partnern|partners?|kliniken|klinik|schulen|schule|organisationen|organisation"

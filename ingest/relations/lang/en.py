@@ -387,6 +387,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
     "polish": "PL",
     "american": "US",
 }
+# The noun of a project, also inside a compound ("project", "sub-projects"): a sentence
+# that names one speaks of projects (``lexicon.project_noun``).
+PROJECT_NOUNS = ("project",)
 ORG_NOUNS = (
     r"compan(?:y|ies)|firms?|universit(?:y|ies)|institutes?|colleges?|schools?|hospitals?"
     r"|organi[sz]ations?|partners?|clusters?|agenc(?:y|ies)|start-?ups?|businesses"

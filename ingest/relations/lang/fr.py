@@ -362,6 +362,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
     r"polonaise?s?": "PL",
     r"américains?|américaines?": "US",
 }
+# The noun of a project, also inside a compound ("projets", "microprojet"): a sentence
+# that names one speaks of projects (``lexicon.project_noun``).
+PROJECT_NOUNS = ("projet",)
 ORG_NOUNS = (
     r"entreprises?|sociétés?|universités?|instituts?|écoles?|hautes? écoles?|hôpital|hôpitaux"
     r"|partenaires?|organisations?|start-?ups?|centres? de recherche"

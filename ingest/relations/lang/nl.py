@@ -416,6 +416,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
     "poolse?": "PL",
     "amerikaanse?": "US",
 }
+# The noun of a project, also inside a compound ("projecten", "projectoproep"): a
+# sentence that names one speaks of projects (``lexicon.project_noun``).
+PROJECT_NOUNS = ("project",)
 ORG_NOUNS = (
     r"bedrijf|bedrijven|ondernemingen|onderneming|universiteiten|universiteit|hogescholen"
     r"|hogeschool|kennisinstellingen|kennisinstelling|instituten|instituut|ziekenhuizen"

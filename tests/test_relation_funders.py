@@ -1,0 +1,85 @@
+"""Which programme funds a project on a page that names several: a programme named only
+apart from the page's projects is its background, not a funder. The names are invented.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+import innograph.ingest.relations as relations
+from innograph.ingest.relations import candidates, extract_relations, propose_relations
+from innograph.ingest.relations.lexicon import project_noun
+from innograph.ingest.relations.model import RelationModel
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_relations import Entities, make_doc, triples
+else:
+    from test_relations import Entities, make_doc, triples
+
+APART = "FUNDED_BY|t_apart_from_projects"
+PAGE: Entities = {
+    "Nordwind Programme": ("nwp", "FundingProgramme"),
+    "Coastal Development Fund": ("cdf", "FundingProgramme"),
+    "Tidal Futures": ("tf", "FundingProgramme"),
+    "Seabridge": ("sb", "Project"),
+}
+TEXT = (
+    "News from the harbour\n\n"
+    "Seabridge receives support from the Nordwind Programme. "
+    "Since 2014 the Nordwind Programme has put EUR 96 million of the Coastal Development "
+    "Fund into the region. "
+    "Its successor will be Tidal Futures."
+)
+
+
+def _apart(text: str, ents: Entities, lang: str = "en") -> set[str]:
+    doc, mentions = make_doc(text, ents, lang=lang)
+    return {
+        c.target
+        for c in candidates(doc, mentions, lang=lang)
+        if c.type == "FUNDED_BY" and APART in c.features
+    }
+
+
+def test_a_programme_named_only_apart_from_projects_is_the_pages_background() -> None:
+    assert _apart(TEXT, PAGE) == {"cdf", "tf"}
+
+
+def test_a_project_noun_or_the_title_ties_a_programme_to_the_projects() -> None:
+    # a project noun outside the programme's name, in any of the languages
+    text = (
+        "Rückblick\n\n"
+        "Der Küstenfonds unterstützt zahlreiche Kleinprojekte. "
+        "Seabridge ist eines davon. Der Nordwind Programme wird vom Coastal Development "
+        "Fund getragen."
+    )
+    ents: Entities = {**PAGE, "Küstenfonds": ("kf", "FundingProgramme")}
+    assert _apart(text, ents, lang="de") == {"nwp", "cdf"}
+    # a programme named in the title is the page's subject
+    assert "nwp" not in _apart("Nordwind Programme: a good year\n\n" + TEXT, PAGE)
+    # the noun inside the programme's own name does not count
+    ents = {**PAGE, "Small Projects Fund": ("spf", "FundingProgramme")}
+    text = "Seabridge started in May.\n\nThe Small Projects Fund closed its call."
+    assert "spf" in _apart(text, ents)
+
+
+def test_the_project_noun_is_read_inside_compounds() -> None:
+    for word in ("projects", "Kleinprojekten", "projectoproep", "microprojets", "Vorhaben"):
+        assert project_noun().search(f"die {word} hier"), word
+    assert not project_noun().search("the programme and its partners")
+
+
+def test_the_model_alone_gives_no_project_to_a_background_programme(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a model that would keep every candidate: only the decision layer holds it back
+    keep_all = RelationModel(weights={}, bias=5.0, thresholds={}, default_threshold=0.5, info={})
+    monkeypatch.setattr(relations, "relation_model", lambda: keep_all)
+    doc, mentions = make_doc(TEXT, PAGE)
+    background = {("FUNDED_BY", "sb", "cdf"), ("FUNDED_BY", "sb", "tf")}
+    assert not background & triples(propose_relations(doc, mentions, lang="en"))
+    found = triples(extract_relations(doc, mentions, lang="en"))
+    assert ("FUNDED_BY", "sb", "nwp") in found
+    assert not background & found
