@@ -83,3 +83,31 @@ def test_the_model_alone_gives_no_project_to_a_background_programme(
     found = triples(extract_relations(doc, mentions, lang="en"))
     assert ("FUNDED_BY", "sb", "nwp") in found
     assert not background & found
+
+
+def test_a_sum_from_a_programme_in_a_projects_record_ties_them() -> None:
+    ents: Entities = {
+        "Coastal Development Fund": ("cdf", "FundingProgramme"),
+        "Seabridge": ("sb", "Project"),
+        "Harbour Data": ("hd", "Project"),
+    }
+    text = (
+        "New projects approved\n\n"
+        "Seabridge\n"
+        "Seabridge builds a ferry link between two ports. The work runs until 2027, and "
+        "EUR 90,000 of the budget comes from the Coastal Development Fund.\n\n"
+        "Harbour Data\n"
+        "Harbour Data maps the traffic of the port.\n"
+    )
+    doc, mentions = make_doc(text, ents)
+    tied = {
+        c.source
+        for c in candidates(doc, mentions, lang="en")
+        if c.type == "FUNDED_BY" and "FUNDED_BY|t_grant_in_s_record" in c.features
+    }
+    assert tied == {"sb"}
+    # without a sum the sentence gives nothing from the programme
+    doc, mentions = make_doc(text.replace("EUR 90,000 of the budget comes", "help comes"), ents)
+    assert not any(
+        "FUNDED_BY|t_grant_in_s_record" in c.features for c in candidates(doc, mentions, lang="en")
+    )

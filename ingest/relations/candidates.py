@@ -11,8 +11,10 @@ layout (same line, bullet, heading, a list of the same type), the records of the
 other is named only in other entities' records), a sentence that refers to the project
 ("A and B test the prototype of this project"), a list of bodies by a sentence of the page's own
 project, one name inside the other ("Acme University Coastal Campus"), a possessive
-("Flanders' cluster"), the document (the only or most-named entity of its type, named in
-the title) and what the cue rules proposed.
+("Flanders' cluster"), a programme named only apart from the page's projects (its
+background: "Interreg is financed by the ERDF") or giving a sum in a project's record,
+the document (the only or most-named entity of its type, named in the title) and what
+the cue rules proposed.
 ``relations.model`` weighs them; ``evaluation.train_relations`` learns the weights from a
 train split of the gold.
 """
@@ -25,11 +27,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from innograph.ingest.amounts import find_money
 from innograph.ingest.reading import block_index
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.affiliation import is_role_word
 from innograph.ingest.relations.cues import LOCATED_IN
-from innograph.ingest.relations.lexicon import find_cues, project_noun
+from innograph.ingest.relations.lexicon import amount_words, find_cues, project_noun
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref
 from innograph.ontology.terms import relation_type
@@ -142,6 +145,7 @@ class PairReader:
             if b is not None:
                 self.keys_in_block.setdefault(b, set()).add(r.key)
         self.beside_projects = self._beside_projects()
+        self._granted: dict[str, set[str]] = {}
 
     def _attached_cues(self) -> dict[str, set[str]]:
         """Key -> the relations of the cues that attach to one of its mentions: a cue
@@ -201,6 +205,24 @@ class PairReader:
                 if any(e <= ref.start or s >= ref.end for s, e in found):
                     out.add(ref.key)
         return out
+
+    def _granted_in_record(self, programme: str) -> set[str]:
+        """The projects whose record (their heading, item or "Name - ..." paragraph)
+        holds a sentence that gives a sum from ``programme`` ("... of which EUR 90,000
+        come from the Regional Fund" under the project's heading)."""
+        cached = self._granted.get(programme)
+        if cached is None:
+            cached = set()
+            for ref in self.refs_by_key[programme]:
+                seg = self.view.segments[self._seg_of[id(ref)]]
+                text = self.view.text[seg.start : seg.end]
+                if not find_money(text) or not amount_words("grant").search(text):
+                    continue
+                rec = self.view.record_at(ref.start, PROJECT_TYPES)
+                if rec is not None:
+                    cached.add(rec.head.key)
+            self._granted[programme] = cached
+        return cached
 
     def _listed(self) -> set[str]:
         """Keys of entities named in a coordinated list of their type ("A, B and C")."""
@@ -288,6 +310,8 @@ class PairReader:
             feats += self._project_features(b, sa, len(la), seg_dist)
         if tb == "FundingProgramme" and b not in self.beside_projects:
             feats.append("t_apart_from_projects")
+        if tb == "FundingProgramme" and a in self._granted_in_record(b):
+            feats.append("t_grant_in_s_record")
         gap_text = text[first_end:second_start]
         if _POSSESSIVE.match(gap_text):
             feats.append(f"{'s' if first is ra else 't'}_possessive")
