@@ -152,6 +152,26 @@ def test_a_lead_is_a_candidate_only_where_a_lead_cue_speaks() -> None:
     assert "acme" in leads and not {"beta", "ghent"} & leads
 
 
+def test_a_lead_cue_in_one_sentence_makes_no_lead_where_another_cue_speaks() -> None:
+    # Acme is called coordinator by Solar Bridge, and a partner by Wind Gate: it is no
+    # lead candidate of Wind Gate; Beta, a partner in one sentence only, stays none too
+    text = (
+        "As coordinator, Acme Labs manages Solar Bridge.\n\n"
+        "As a partner, Acme Labs also works on Wind Gate with Beta University."
+    )
+    leads = _lead_candidates(text)
+    assert ("acme", "sb") in leads
+    assert ("acme", "wg") not in leads
+    # with no cue of another relation by it there, the lead cue still speaks of the pair
+    text = "As coordinator, Acme Labs manages Solar Bridge.\n\nAcme Labs also works on Wind Gate."
+    assert ("acme", "wg") in _lead_candidates(text)
+
+
+def _lead_candidates(text: str) -> set[tuple[str, str]]:
+    doc, mentions = make_doc(text, EN)
+    return {(c.source, c.target) for c in candidates(doc, mentions, lang="en") if c.type == "LEADS"}
+
+
 # ------------------------------------------------------------------------- decision
 def test_a_lead_is_kept_over_the_participation_it_implies() -> None:
     scored = [("PARTICIPATES_IN", 0.95), ("LEADS", 0.82)]

@@ -131,6 +131,9 @@ class PairReader:
             )
         self._record_heads: dict[tuple[str, str], dict[str, str]] = {}
         self.placed: set[str] = set()
+        # (key, relation) -> the segments in which a cue of the relation attaches to a
+        # mention of the key
+        self.attached_in: dict[tuple[str, str], set[int]] = {}
         self.attached = self._attached_cues()
         self._nearest: dict[tuple[str, str], str] = {}
         # each sentence's "this project"-style reference: the project key it resolves to
@@ -156,7 +159,7 @@ class PairReader:
         out: dict[str, set[str]] = {}
         view = self.view
         starts = [c[0] for c in self.cues]
-        for seg in view.segments:
+        for seg_i, seg in enumerate(view.segments):
             lo_i = bisect_left(starts, seg.start - ATTACH)
             nearby = [c for c in self.cues[lo_i:] if c[0] < seg.end and c[1] <= seg.end + 1]
             nearby = [c for c in nearby if c[0] >= seg.start or c[1] > seg.start - ATTACH]
@@ -181,6 +184,8 @@ class PairReader:
                     self.placed.add(ref.key)  # "based in Leuven, coordinates X"
                 if before or after:
                     out.setdefault(ref.key, set()).update(before | after)
+                    for rel in before | after:
+                        self.attached_in.setdefault((ref.key, rel), set()).add(seg_i)
         return out
 
     def _beside_projects(self) -> set[str]:
@@ -263,6 +268,12 @@ class PairReader:
                         continue
                     if rel in NEEDS_CUE and a in self.placed:
                         continue  # "imec, based in Leuven, coordinates X": not Leuven
+                    if (
+                        rel in NEEDS_CUE
+                        and f"rule={rel}" not in shared
+                        and self._cued_otherwise(a, b, rel)
+                    ):
+                        continue
                     feats += cues
                     feats += [
                         f"{rel}|{ends}|{f.split('|', 1)[1]}"
@@ -270,6 +281,14 @@ class PairReader:
                         if f.split("|", 1)[1].startswith(_BY_ENDS)
                     ]
                     yield Candidate(rel, a, b, ra, rb, feats)
+
+    def _cued_otherwise(self, a: str, b: str, rel: str) -> bool:
+        """Whether the sentences that name both ``a`` and ``b`` attach only cues of other
+        relations to ``a``: "A is coordinator of X. As a partner, A also takes part in Y"
+        makes A a partner of Y, whatever it leads elsewhere."""
+        segs = {self._seg_of[id(r)] for r in self.refs_by_key[b]}
+        said = {r for (key, r), where in self.attached_in.items() if key == a and where & segs}
+        return bool(said) and rel not in said
 
     def _closest(self, a: str, b: str) -> tuple[Ref, Ref]:
         best: tuple[int, Ref, Ref] | None = None
