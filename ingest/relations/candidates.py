@@ -32,7 +32,12 @@ from innograph.ingest.reading import block_index
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.affiliation import is_role_word
 from innograph.ingest.relations.cues import LOCATED_IN
-from innograph.ingest.relations.lexicon import amount_words, find_cues, project_noun
+from innograph.ingest.relations.lexicon import (
+    amount_words,
+    find_cues,
+    place_preposition_before,
+    project_noun,
+)
 from innograph.ingest.relations.rules import allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref
 from innograph.ontology.terms import relation_type
@@ -130,6 +135,7 @@ class PairReader:
                 " ".join(view.lowered[ref.start : ref.end].split())
             )
         self._record_heads: dict[tuple[str, str], dict[str, str]] = {}
+        self._place_word_at: dict[int, bool] = {}
         self.placed: set[str] = set()
         # (key, relation) -> the segments in which a cue of the relation attaches to a
         # mention of the key
@@ -317,6 +323,13 @@ class PairReader:
         span_b = (lb[0].start, lb[-1].end) if len(lb) > 1 else (rb.start, rb.end)
         if span_a[0] < span_b[1] and span_b[0] < span_a[1]:
             span_a, span_b = (ra.start, ra.end), (rb.start, rb.end)
+        # a place named after a place preposition ("a fair in Ghent", "aus dem Kreis X")
+        # is where something is, not who takes part or belongs
+        for side, ref, members in (("s", ra, la), ("t", rb, lb)):
+            if self.type_of[ref.key] == "Region" and self._after_place_word(
+                (members[0] if members else ref).start
+            ):
+                feats.append(f"{side}_after_place_word")
         first, second = (ra, rb) if ra.start <= rb.start else (rb, ra)
         (first_start, first_end), (second_start, second_end) = (
             (span_a, span_b) if first is ra else (span_b, span_a)
@@ -405,6 +418,16 @@ class PairReader:
         for rel, _conf in self.rules.get((b, a), []):
             feats.append(f"rule_rev={rel}")
         return feats
+
+    def _after_place_word(self, start: int) -> bool:
+        """Whether a place preposition stands right before ``start``, not as the end of
+        a cue phrase ("besteht aus der Stadt X" names a member, not a place)."""
+        if start not in self._place_word_at:
+            prep = place_preposition_before(self.view.lowered, start, self.lang)
+            self._place_word_at[start] = prep is not None and not any(
+                cs <= prep < ce for cs, ce, _ in self.cues
+            )
+        return self._place_word_at[start]
 
     def _project_features(self, b: str, sa: int, listed: int, seg_dist: int) -> list[str]:
         """What ties an end to the project ``b`` beyond their distance: the source's

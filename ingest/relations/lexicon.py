@@ -35,6 +35,20 @@ _PLAIN = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*$")
 MIN_INFLECTED = 5
 
 
+@cache
+def _place_preposition(lang: str) -> re.Pattern[str]:
+    words = getattr(LANGS.get(lang, en), "PLACE_PREPOSITIONS", "in")
+    return re.compile(rf"(?<![\w'’])(?:{words})(?:\s+|(?<=['’]))$")
+
+
+def place_preposition_before(lowered: str, start: int, lang: str) -> int | None:
+    """Where one of the language's place prepositions (``PLACE_PREPOSITIONS``, with its
+    article) starts when it ends right before ``start`` ("in Ghent", "aus dem Kreis X",
+    "à Lille", "dans l'Ouest"); None when none does."""
+    found = _place_preposition(lang).search(lowered, max(0, start - 20), start)
+    return found.start() if found is not None else None
+
+
 def _top_level_words(pattern: str) -> list[str]:
     """The pattern cut at its spaces outside groups and brackets."""
     out, depth, start = [], 0, 0

@@ -196,6 +196,10 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"wir|unser|unsere|unseren|unserem|unserer|uns"
+# Prepositions that name where something is (with an article): a place right after one
+# ("eine Tagung in Münster", "Firmen aus dem Kreis X") is named as a location, not as an
+# actor.
+PLACE_PREPOSITIONS = r"in|im|aus|in der|in den|in dem|aus der|aus den|aus dem|nach"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",
 # "Projektpartnern"), and the words that may stand between the words of a phrase

@@ -309,6 +309,10 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|our|us"
+# Prepositions that name where something is (with an article): a place right after one
+# ("a festival in Ghent", "companies from Flanders") is named as a location, not as an
+# actor ("Flanders and Scotland take part").
+PLACE_PREPOSITIONS = r"(?:in|from|at|across|throughout)(?: the)?"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
 # that may stand between the words of a phrase ("coordinated jointly by").

@@ -326,6 +326,9 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|wij|ons|onze"
+# Prepositions that name where something is (with an article): a place right after one
+# ("een festival in Gent", "bedrijven uit Limburg") is named as a location, not as an actor.
+PLACE_PREPOSITIONS = r"in|uit|te|vanuit|in de|in het|uit de|uit het"
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
 # that may stand between the words of a phrase ("werkt nauw samen met").
