@@ -65,6 +65,31 @@ def test_a_project_noun_or_the_title_ties_a_programme_to_the_projects() -> None:
     assert "spf" in _apart(text, ents)
 
 
+def test_a_sentence_speaking_again_of_the_projects_before_it_ties_its_programme() -> None:
+    # "together they": the projects of the sentence before receive the fund's money
+    ents: Entities = {**PAGE, "Harbour Link": ("hl", "Project")}
+    text = (
+        "Approved\n\n"
+        "The committee approved Seabridge and Harbour Link. "
+        "Together they receive EUR 4 million from the Coastal Development Fund."
+    )
+    assert "cdf" not in _apart(text, ents)
+    for lang, sentence in (
+        ("nl", "Samen krijgen ze 4 miljoen euro uit het Coastal Development Fund."),
+        ("fr", "Ensemble, ils reçoivent 4 millions d'euros du Coastal Development Fund."),
+        ("de", "Gemeinsam erhalten sie 4 Millionen Euro aus dem Coastal Development Fund."),
+    ):
+        page = "Approved\n\nSeabridge and Harbour Link were approved. " + sentence
+        assert "cdf" not in _apart(page, ents, lang=lang), lang
+    # without a word that refers back, the sentence after is background as before
+    text = (
+        "Approved\n\n"
+        "The committee approved Seabridge and Harbour Link. "
+        "The Coastal Development Fund was set up in 2014."
+    )
+    assert "cdf" in _apart(text, ents)
+
+
 def test_the_project_noun_is_read_inside_compounds() -> None:
     for word in ("projects", "Kleinprojekten", "projectoproep", "microprojets", "Vorhaben"):
         assert project_noun().search(f"die {word} hier"), word

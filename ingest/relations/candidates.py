@@ -36,6 +36,7 @@ from innograph.ingest.relations.lexicon import (
     amount_words,
     find_cues,
     place_preposition_before,
+    plural_reference,
     project_noun,
 )
 from innograph.ingest.relations.rules import allowed
@@ -195,26 +196,34 @@ class PairReader:
         return out
 
     def _beside_projects(self) -> set[str]:
-        """Keys of the programmes named in a sentence that speaks of projects: one
-        names a project, or a project noun stands outside the programme's own name
-        ("Interreg funds cross-border projects"), and those named in the title (the
-        page's subject). A programme named only apart from them is the page's background
-        ("Interreg is financed by the ERDF", "its successor is Horizon Europe"), not what
-        funds a project of the page."""
+        """Keys of the programmes named in a sentence that speaks of projects, or speaks
+        again of those of the sentence before ("Six projects were approved. Together
+        they receive EUR 9 million from the ERDF."): a sentence names a project, or a
+        project noun stands outside the programme's own name ("Interreg funds
+        cross-border projects"); and those named in the title (the page's subject). A
+        programme named only apart from them is the page's background ("Interreg is
+        financed by the ERDF", "its successor is Horizon Europe"), not what funds a
+        project of the page."""
         out: set[str] = set()
-        nouns = project_noun()
+        nouns, refers_back = project_noun(), plural_reference()
+        previous_speaks = False
         for seg in self.view.segments:
             programmes = [r for r in seg.refs if r.type == "FundingProgramme"]
             out.update(r.key for r in programmes if r.start < self.view.title_end)
-            if not programmes:
-                continue
-            if any(r.type in PROJECT_TYPES for r in seg.refs):
-                out.update(r.key for r in programmes)
-                continue
             found = [m.span() for m in nouns.finditer(self.view.text, seg.start, seg.end)]
-            for ref in programmes:
-                if any(e <= ref.start or s >= ref.end for s, e in found):
-                    out.add(ref.key)
+            outside = [
+                (s, e) for s, e in found if not any(r.start <= s and e <= r.end for r in programmes)
+            ]
+            speaks = any(r.type in PROJECT_TYPES for r in seg.refs) or bool(outside)
+            if speaks or (
+                previous_speaks and refers_back.search(self.view.text, seg.start, seg.end)
+            ):
+                out.update(r.key for r in programmes)
+            else:
+                for ref in programmes:
+                    if any(e <= ref.start or s >= ref.end for s, e in found):
+                        out.add(ref.key)
+            previous_speaks = speaks
         return out
 
     def _granted_in_record(self, programme: str) -> set[str]:

@@ -224,3 +224,14 @@ def project_noun() -> re.Pattern[str]:
     names one speaks of projects."""
     nouns = sorted({n for module in LANGS.values() for n in getattr(module, "PROJECT_NOUNS", ())})
     return re.compile(rf"(?<![\w])[^\W\d_]*(?:{_alternation(nouns)})[^\W\d_]*", re.IGNORECASE)
+
+
+@cache
+def plural_reference() -> re.Pattern[str]:
+    """A word by which a sentence speaks again of the several things named before it, in
+    any language ("they", "together", "samen", "ensemble"): "Six projects were approved.
+    Together they receive EUR 9 million from the ERDF" funds each of them."""
+    words = sorted(
+        {w for module in LANGS.values() for w in getattr(module, "PLURAL_REFERENCE", ())}
+    )
+    return re.compile(rf"(?<![\w])(?:{_alternation(words)})(?![\w])", re.IGNORECASE)

@@ -297,6 +297,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
 # The noun of a project, also inside a compound ("Kleinprojekte", "Projektaufruf",
 # "Vorhaben"): a sentence that names one speaks of projects (``lexicon.project_noun``).
 PROJECT_NOUNS = ("projekt", "vorhaben")
+# Words by which a sentence speaks again of the several things of the sentence before
+# ("... six projects. Together they receive ..."): ``lexicon.plural_reference``.
+PLURAL_REFERENCE = ("sie", "gemeinsam", "zusammen", "beide")
 ORG_NOUNS = (
     r"firma|firmen|unternehmens?|universitäten|universität|hochschulen|hochschule|institute?s?"
     r"|partnern|partners?|kliniken|klinik|schulen|schule|organisationen|organisation"

@@ -394,6 +394,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
 # The noun of a project, also inside a compound ("project", "sub-projects"): a sentence
 # that names one speaks of projects (``lexicon.project_noun``).
 PROJECT_NOUNS = ("project",)
+# Words by which a sentence speaks again of the several things of the sentence before
+# ("... six projects. Together they receive ..."): ``lexicon.plural_reference``.
+PLURAL_REFERENCE = ("they", "together", "both")
 ORG_NOUNS = (
     r"compan(?:y|ies)|firms?|universit(?:y|ies)|institutes?|colleges?|schools?|hospitals?"
     r"|organi[sz]ations?|partners?|clusters?|agenc(?:y|ies)|start-?ups?|businesses"

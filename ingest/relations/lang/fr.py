@@ -368,6 +368,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
 # The noun of a project, also inside a compound ("projets", "microprojet"): a sentence
 # that names one speaks of projects (``lexicon.project_noun``).
 PROJECT_NOUNS = ("projet",)
+# Words by which a sentence speaks again of the several things of the sentence before
+# ("... six projects. Together they receive ..."): ``lexicon.plural_reference``.
+PLURAL_REFERENCE = ("ils", "elles", "ensemble", "tous deux")
 ORG_NOUNS = (
     r"entreprises?|sociétés?|universités?|instituts?|écoles?|hautes? écoles?|hôpital|hôpitaux"
     r"|partenaires?|organisations?|start-?ups?|centres? de recherche"

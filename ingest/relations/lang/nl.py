@@ -422,6 +422,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
 # The noun of a project, also inside a compound ("projecten", "projectoproep"): a
 # sentence that names one speaks of projects (``lexicon.project_noun``).
 PROJECT_NOUNS = ("project",)
+# Words by which a sentence speaks again of the several things of the sentence before
+# ("... six projects. Together they receive ..."): ``lexicon.plural_reference``.
+PLURAL_REFERENCE = ("ze", "zij", "samen", "beide")
 ORG_NOUNS = (
     r"bedrijf|bedrijven|ondernemingen|onderneming|universiteiten|universiteit|hogescholen"
     r"|hogeschool|kennisinstellingen|kennisinstelling|instituten|instituut|ziekenhuizen"
