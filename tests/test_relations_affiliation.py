@@ -59,6 +59,16 @@ def test_a_speaker_who_says_we_of_the_organisation_speaks_for_it() -> None:
     assert not _unstated(text, "jane", "acme", lang="nl")
 
 
+def test_a_person_who_comes_from_another_organisation_is_not_the_one_before() -> None:
+    text = "Jane Peeters brings expertise from Acme Labs and Tom Jansen comes from Beta University."
+    assert _unstated(text, "tom", "acme")
+    assert not _unstated(text, "tom", "beta")
+    assert not _unstated(text, "jane", "acme")
+    text = "Jane Peeters von der Acme Labs und Tom Jansen von der Beta University sprachen."
+    assert _unstated(text, "tom", "acme", lang="de")
+    assert not _unstated(text, "tom", "beta", lang="de")
+
+
 def test_a_place_office_holder_is_not_affiliated_with_what_he_visits() -> None:
     text = "Mayor Jane Peeters opened the new lab of Acme Labs on Monday."
     assert _unstated(text, "jane", "acme")

@@ -196,6 +196,9 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"wir|unser|unsere|unseren|unserem|unserer|uns"
+# Words tying a person to the organisation named right after ("Jana Muster von Acme",
+# "Jana Muster kommt aus der Acme").
+PERSON_FROM = r"von|vom|bei|aus"
 # Prepositions that name where something is (with an article): a place right after one
 # ("eine Tagung in Münster", "Firmen aus dem Kreis X") is named as a location, not as an
 # actor.

@@ -309,6 +309,9 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|our|us"
+# Words tying a person to the organisation named right after ("Jane Doe, who comes from
+# Acme", "Jane Doe of Acme", "Jane Doe at Acme").
+PERSON_FROM = r"from|of|at"
 # Prepositions that name where something is (with an article): a place right after one
 # ("a festival in Ghent", "companies from Flanders") is named as a location, not as an
 # actor ("Flanders and Scotland take part").

@@ -274,6 +274,9 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"nous|notre|nos"
+# Words tying a person to the organisation named right after ("Jeanne Dupont de Acme",
+# "Jeanne Dupont, chez Acme").
+PERSON_FROM = r"de|du|des|chez"
 # Prepositions that name where something is (with an article): a place right after one
 # ("un salon à Lille", "en Wallonie") is named as a location, not as an actor.
 PLACE_PREPOSITIONS = r"à|au|aux|en|dans|dans la|dans le|dans les|dans l['’]"

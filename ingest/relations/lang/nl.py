@@ -326,6 +326,9 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|wij|ons|onze"
+# Words tying a person to the organisation named right after ("Jan de Vries van Acme",
+# "Jan de Vries komt bij Acme vandaan").
+PERSON_FROM = r"van|bij|uit"
 # Prepositions that name where something is (with an article): a place right after one
 # ("een festival in Gent", "bedrijven uit Limburg") is named as a location, not as an actor.
 PLACE_PREPOSITIONS = r"in|uit|te|vanuit|in de|in het|uit de|uit het"
