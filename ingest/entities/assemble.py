@@ -463,7 +463,10 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
                 if group == SPAN_GAZETTEER and (inside_compound(part) or europe_in_a_name(part)):
                     continue
                 if _usable(part, group):
-                    source_rank = 0.5 if part.kb_id_ == "list|cue" else _SOURCE_RANK[group]
+                    # A cued list member or a quoted name typed by its cue wins a tie with a
+                    # rule that typed the same words by their head ("„Netzwerk X“").
+                    cued = part.kb_id_ in ("list|cue", QUOTED_FLAG)
+                    source_rank = 0.5 if cued else _SOURCE_RANK[group]
                     rank = (_tier(part, group), -len(part), source_rank, part.start)
                     candidates.append((rank, part, _weight(part, group)))
     candidates.sort(key=lambda c: c[0])

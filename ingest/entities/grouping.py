@@ -23,6 +23,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 from innograph.ingest.entities.generic import ACRONYM_PLURAL
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.entities.persons import PERSON_FLAG
+from innograph.ingest.entities.quoted import quoted_whole
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.spans import (
     is_acronym,
@@ -511,6 +512,18 @@ def cue_types(doc: Doc, groups: list[Group]) -> None:
         cues = cues or {c for s in group.spans if (c := _adjacent_cue(doc, s))}
         if len(cues) == 1:
             group.type = cues.pop()
+        elif not cues and _quoted_guess(doc, group):
+            group.type = "Project"
+
+
+def _quoted_guess(doc: Doc, group: Group) -> bool:
+    """A name in quotes that only the NER or a default took for an organisation: writers
+    quote the made-up names of undertakings (« Acme Vox »), not of bodies."""
+    return (
+        group.type == "Organisation"
+        and all(not s.kb_id_ or s.kb_id_.endswith("|default") for s in group.spans)
+        and any(quoted_whole(doc, s.start, s.end) for s in group.spans)
+    )
 
 
 # Prepositions that place what follows them: "in Acmeville" (en, nl, de). French "à"

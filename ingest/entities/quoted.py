@@ -67,6 +67,14 @@ def quoted_phrases(doc: Doc) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def quoted_whole(doc: Doc, start: int, end: int) -> bool:
+    """The tokens from ``start`` to ``end`` are exactly one quoted phrase ("« Acme Vox »")."""
+    if start == 0 or end >= len(doc):
+        return False
+    closers = _QUOTES.get(doc[start - 1].text)
+    return closers is not None and doc[end].text in closers
+
+
 def _looks_like_name(doc: Doc, start: int, end: int) -> bool:
     """Starts with a capital, a digit or a bracket; is not a quoted sentence."""
     first = doc[start].text
