@@ -1,22 +1,19 @@
-"""Which programme funds a project on a page that names several: a programme named only
-apart from the page's projects is its background, not a funder. The names are invented.
+"""Which programme funds a project on a page that names several: the features that tell
+a programme named only apart from the page's projects (its background) and a sum from a
+programme in a project's own record. The names are invented.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-
-import innograph.ingest.relations as relations
-from innograph.ingest.relations import candidates, extract_relations, propose_relations
+from innograph.ingest.relations import candidates
 from innograph.ingest.relations.lexicon import project_noun
-from innograph.ingest.relations.model import RelationModel
 
 if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
-    from innograph.tests.test_relations import Entities, make_doc, triples
+    from innograph.tests.test_relations import Entities, make_doc
 else:
-    from test_relations import Entities, make_doc, triples
+    from test_relations import Entities, make_doc
 
 APART = "FUNDED_BY|t_apart_from_projects"
 PAGE: Entities = {
@@ -94,20 +91,6 @@ def test_the_project_noun_is_read_inside_compounds() -> None:
     for word in ("projects", "Kleinprojekten", "projectoproep", "microprojets", "Vorhaben"):
         assert project_noun().search(f"die {word} hier"), word
     assert not project_noun().search("the programme and its partners")
-
-
-def test_the_model_alone_gives_no_project_to_a_background_programme(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # a model that would keep every candidate: only the decision layer holds it back
-    keep_all = RelationModel(weights={}, bias=5.0, thresholds={}, default_threshold=0.5, info={})
-    monkeypatch.setattr(relations, "relation_model", lambda: keep_all)
-    doc, mentions = make_doc(TEXT, PAGE)
-    background = {("FUNDED_BY", "sb", "cdf"), ("FUNDED_BY", "sb", "tf")}
-    assert not background & triples(propose_relations(doc, mentions, lang="en"))
-    found = triples(extract_relations(doc, mentions, lang="en"))
-    assert ("FUNDED_BY", "sb", "nwp") in found
-    assert not background & found
 
 
 def test_a_sum_from_a_programme_in_a_projects_record_ties_them() -> None:

@@ -228,11 +228,6 @@ def _not_for_the_model(
     """Whether a candidate no rule proposed is one the model may not add on its own."""
     if (cand.type, cand.target_ref.type) in STATED_ONLY:
         return True
-    # A programme the page names only apart from its projects is its background
-    # ("Interreg is financed by the ERDF", "the successor is Horizon Europe"): it funds
-    # a project only where a rule reads it so.
-    if cand.type == "FUNDED_BY" and "FUNDED_BY|t_apart_from_projects" in cand.features:
-        return True
     if cand.type in NEAR_ONLY and _named_apart(view, cand):
         return True
     # The Union and the Commission fund, label and host; the model alone never places
