@@ -138,9 +138,9 @@ class PairReader:
         self._record_heads: dict[tuple[str, str], dict[str, str]] = {}
         self._place_word_at: dict[int, bool] = {}
         self.placed: set[str] = set()
-        # (key, relation) -> the segments in which a cue of the relation attaches to a
+        # key -> relation -> the segments in which a cue of the relation attaches to a
         # mention of the key
-        self.attached_in: dict[tuple[str, str], set[int]] = {}
+        self.attached_in: dict[str, dict[str, set[int]]] = {}
         self.attached = self._attached_cues()
         self._nearest: dict[tuple[str, str], str] = {}
         # each sentence's "this project"-style reference: the project key it resolves to
@@ -191,8 +191,9 @@ class PairReader:
                     self.placed.add(ref.key)  # "based in Leuven, coordinates X"
                 if before or after:
                     out.setdefault(ref.key, set()).update(before | after)
+                    by_rel = self.attached_in.setdefault(ref.key, {})
                     for rel in before | after:
-                        self.attached_in.setdefault((ref.key, rel), set()).add(seg_i)
+                        by_rel.setdefault(rel, set()).add(seg_i)
         return out
 
     def _beside_projects(self) -> set[str]:
@@ -206,24 +207,24 @@ class PairReader:
         project of the page."""
         out: set[str] = set()
         nouns, refers_back = project_noun(), plural_reference()
-        previous_speaks = False
+        text, previous_speaks = self.view.text, False
         for seg in self.view.segments:
             programmes = [r for r in seg.refs if r.type == "FundingProgramme"]
-            out.update(r.key for r in programmes if r.start < self.view.title_end)
-            found = [m.span() for m in nouns.finditer(self.view.text, seg.start, seg.end)]
-            outside = [
-                (s, e) for s, e in found if not any(r.start <= s and e <= r.end for r in programmes)
-            ]
-            speaks = any(r.type in PROJECT_TYPES for r in seg.refs) or bool(outside)
-            if speaks or (
-                previous_speaks and refers_back.search(self.view.text, seg.start, seg.end)
-            ):
-                out.update(r.key for r in programmes)
-            else:
-                for ref in programmes:
-                    if any(e <= ref.start or s >= ref.end for s, e in found):
-                        out.add(ref.key)
-            previous_speaks = speaks
+            found = [m.span() for m in nouns.finditer(text, seg.start, seg.end)]
+            names_project = any(r.type in PROJECT_TYPES for r in seg.refs)
+            back = previous_speaks and refers_back.search(text, seg.start, seg.end) is not None
+            for ref in programmes:
+                if (
+                    ref.start < self.view.title_end
+                    or names_project
+                    or back
+                    or any(e <= ref.start or s >= ref.end for s, e in found)
+                ):
+                    out.add(ref.key)
+            # a noun outside every programme's name lets the next sentence's "they" refer
+            previous_speaks = names_project or any(
+                not any(r.start <= s and e <= r.end for r in programmes) for s, e in found
+            )
         return out
 
     def _granted_in_record(self, programme: str) -> set[str]:
@@ -302,7 +303,7 @@ class PairReader:
         relations to ``a``: "A is coordinator of X. As a partner, A also takes part in Y"
         makes A a partner of Y, whatever it leads elsewhere."""
         segs = {self._seg_of[id(r)] for r in self.refs_by_key[b]}
-        said = {r for (key, r), where in self.attached_in.items() if key == a and where & segs}
+        said = {r for r, where in self.attached_in.get(a, {}).items() if where & segs}
         return bool(said) and rel not in said
 
     def _closest(self, a: str, b: str) -> tuple[Ref, Ref]:
