@@ -11,6 +11,8 @@ called a project or programme right at one mention is one in all its mentions.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -404,23 +406,31 @@ def _code_and_place(span: Span) -> bool:
     return any(e.type == "Region" for e in gazetteer().lookup(place))
 
 
-def _name_around_place(span: Span) -> bool:
+def _region_extents(doc: Doc) -> list[tuple[int, int]]:
+    """The token extents of the gazetteer's places, in order of start."""
+    return sorted(
+        (g.start, g.end) for g in doc.spans.get(SPAN_GAZETTEER, []) if g.label_ == "Region"
+    )
+
+
+def _name_around_place(span: Span, places: list[tuple[int, int]]) -> bool:
     """A name the statistical NER finds around a known place, with a capitalised word of
     its own that is no place ("Gouda Works", "Kennis-As Drenthe", "Drenthe
-    Capital"): the name of a thing named after the place, not the place."""
-    doc = span.doc
+    Capital"): the name of a thing named after the place, not the place. ``places``:
+    :func:`_region_extents` of the span's doc."""
     if span.label_ == "Person" or any(
         t.text in {"(", ")", ",", "'s", "’s", "/"} or t.is_sent_start for t in span[1:]
     ):
         return False  # a person's name, or an edge the NER took too far
+    first = bisect_left(places, (span.start, -1))
     inside = [
-        g
-        for g in doc.spans.get(SPAN_GAZETTEER, [])
-        if g.label_ == "Region" and span.start <= g.start and g.end <= span.end
+        (start, end)
+        for start, end in places[first : bisect_left(places, (span.end, -1))]
+        if end <= span.end
     ]
-    if not inside or any((g.start, g.end) == (span.start, span.end) for g in inside):
+    if not inside or (span.start, span.end) in inside:
         return False
-    covered = {i for g in inside for i in range(g.start, g.end)}
+    covered = {i for start, end in inside for i in range(start, end)}
     rest = [t for t in span if t.i not in covered and not t.is_punct]
     return any(
         t.text[:1].isupper() and fold(t.text) not in STOP_CAPITALISED and not t.like_num
@@ -428,7 +438,7 @@ def _name_around_place(span: Span) -> bool:
     )
 
 
-def _tier(span: Span, group: str) -> int:
+def _tier(span: Span, group: str, places: list[tuple[int, int]]) -> int:
     """Which candidates win an overlap: 0 Interreg names and persons after role words;
     1 gazetteer, rules, cued list members, Dutch/French/German mid-sentence names;
     2 the statistical NER; 3 other weak names. Within a tier the longer span wins."""
@@ -440,7 +450,7 @@ def _tier(span: Span, group: str) -> int:
         return 1
     if _code_and_place(span):
         return 1
-    if group == SPAN_NER and (_name_around_place(span) or french_institution(span)):
+    if group == SPAN_NER and (_name_around_place(span, places) or french_institution(span)):
         return 1
     return 2 if group == SPAN_NER else 3
 
@@ -449,6 +459,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     """Non-overlapping candidates (with their type weight), see :func:`_tier`."""
     candidates = []
     themes = theme_tokens(doc)
+    places = _region_extents(doc)
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         if group.removeprefix("ig_") in ablated():  # "ig_ner" -> "ner"
             continue
@@ -467,7 +478,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
                     # rule that typed the same words by their head ("„Netzwerk X“").
                     cued = part.kb_id_ in ("list|cue", QUOTED_FLAG)
                     source_rank = 0.5 if cued else _SOURCE_RANK[group]
-                    rank = (_tier(part, group), -len(part), source_rank, part.start)
+                    rank = (_tier(part, group, places), -len(part), source_rank, part.start)
                     candidates.append((rank, part, _weight(part, group)))
     candidates.sort(key=lambda c: c[0])
     taken = [False] * len(doc)

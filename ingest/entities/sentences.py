@@ -28,13 +28,15 @@ _DATELINE = re.compile(r"date \d{4}(?:-\d{2}){0,2}\s+")
 )
 def line_sentences(doc: Doc) -> Doc:
     """Store the layout's blocks on the Doc and start a sentence at each one."""
-    blocks = read_blocks(doc.text)
+    # Doc.text joins every token anew on each read: read it once, not once per block.
+    text = doc.text
+    blocks = read_blocks(text)
     doc._.blocks = blocks
     for block in blocks:
         span = doc.char_span(block.start, block.end, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
-        dateline = _DATELINE.match(doc.text, block.start, block.end)
+        dateline = _DATELINE.match(text, block.start, block.end)
         if dateline is not None:
             after = doc.char_span(dateline.end(), block.end, alignment_mode="expand")
             if after is not None and after.start > 0:

@@ -22,7 +22,7 @@ train split of the gold.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -122,6 +122,9 @@ class PairReader:
             (start, end, {r for cue in cues for r in cue.relations})
             for start, end, cues in find_cues(view.lowered, lang)
         ]
+        # the cues in order of start, for the window a pair's cues are looked up in
+        self._cue_starts = [c[0] for c in self.cues]
+        self._longest_cue = max((end - start for start, end, _ in self.cues), default=0)
         self._seg_of = {id(r): view.segment_index_at(r.start) for r in view.refs}
         self.list_keys = self._listed()
         # each mention's coordinated list ("A, B and C" of organisations and clusters)
@@ -546,8 +549,14 @@ class PairReader:
         first, second = (ra, rb) if ra.start <= rb.start else (rb, ra)
         seg = self.view.segments[self._seg_of[id(first)]]
         out = []
-        for start, end, rels in self.cues:
-            if end <= seg.start - 80 or start >= max(second.end, seg.end) + 80:
+        low, high = seg.start - 80, max(second.end, seg.end) + 80
+        window = self.cues[
+            bisect_right(self._cue_starts, low - self._longest_cue) : bisect_left(
+                self._cue_starts, high
+            )
+        ]
+        for start, end, rels in window:
+            if end <= low or start >= high:
                 continue
             if first.end <= start and end <= second.start:
                 where = "between"
