@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.abbreviations import name_words, spelled_by
 from innograph.ingest.entities.copula import FLAG as COPULA_FLAG
 from innograph.ingest.entities.gazetteer import norm_name
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -396,15 +397,22 @@ def link_groups(doc: Doc, groups: list[Group]) -> dict[int, Group]:
                 or span.end + 1 >= len(doc)
                 or doc[span.end].text != "("
                 or inner.end >= len(doc)
-                or doc[inner.end].text != ")"
             ):
+                continue
+            closed = doc[inner.end].text == ")"
+            if not closed and not _period_closes(doc, inner.end):
                 continue
             a = current(group_of[id(span)], merged)
             b = current(group_of[id(inner)], merged)
             if (
                 a is not b
                 and "Person" not in {a.type, b.type}
-                and (_abbreviates(span.text, inner.text) or _translates(span, inner, a, b))
+                and (
+                    closed
+                    and (_abbreviates(span.text, inner.text) or _translates(span, inner, a, b))
+                    or "Region" not in {a.type, b.type}
+                    and _spelled_up_to(doc, span, inner)
+                )
             ):
                 join(a, b)
     # "X, ofwel Y", "X, also known as Y": two names of one thing.
@@ -427,6 +435,35 @@ _ALIAS_GAP = re.compile(
     r"sous le nom d[e']))\s*(?:het|de|the|le|la|l'|die|das|der)?$",
     re.IGNORECASE,
 )
+
+
+# A year, a span of years or its dash, however the tokenizer cut it: "2021", "-", "2021-2027".
+_PERIOD_PART = re.compile(r"^(?:\d{2,4}(?:[-–/]\d{2,4})?|[-–/])$")
+
+
+def _period_closes(doc: Doc, i: int) -> bool:
+    """Whether a period ("2021-2027") from token ``i`` closes the bracket: "(ACME 2021-2027)"."""
+    j = i
+    while j < len(doc) and j - i < 4 and _PERIOD_PART.match(doc[j].text):
+        j += 1
+    return i < j < len(doc) and doc[j].text == ")"
+
+
+def _spelled_up_to(doc: Doc, span: Span, inner: Span) -> bool:
+    """Whether the acronym in brackets after a name is spelled by the words that end the
+    name ("Fonds Noord-Oost-Vlakte (NOVL)"), or by the name and the lower-case words
+    right before it, which the name was found without ("het provinciaal groeifonds
+    Kempen Koers II (PGKKII)")."""
+    acronym = inner.text
+    if len(inner) != 1 or not is_acronym(acronym):
+        return False
+    for start in range(span.end - 1, max(span.sent.start, span.start - len(acronym)) - 1, -1):
+        if start < span.start and not (doc[start].is_alpha and doc[start].is_lower):
+            return False
+        words = name_words(doc[start : span.end].text)
+        if len(words) >= 2 and spelled_by(acronym, words):
+            return True
+    return False
 
 
 def _translates(span: Span, inner: Span, a: Group, b: Group) -> bool:
