@@ -85,3 +85,30 @@ def test_a_name_with_a_second_head_noun_is_another_organisation() -> None:
 def test_a_name_ending_in_initiative_is_no_person() -> None:
     spans = entity_spans("en", "Politicians joined the Hendrik Baert Initiative in Brussels.")
     assert _types(spans)["Hendrik Baert Initiative"] == "Organisation"
+
+
+def test_a_name_given_a_sum_by_a_programme_is_a_project() -> None:
+    spans = entity_spans(
+        "en",
+        "Tidewater Engine receives 4 million euros from the Horizon Europe programme. "
+        "The programme funds research in Europe.",
+    )
+    assert _types(spans).get("Tidewater Engine") == "Project"
+
+
+def test_a_name_a_sum_goes_to_is_a_project() -> None:
+    spans = entity_spans(
+        "nl",
+        "Het EFRO-programma steunt dit jaar vier projecten. Daarnaast gaat er 300.000 euro "
+        "naar het Kelvaro Lab in Gent.",
+    )
+    assert _types(spans).get("Kelvaro Lab") == "Project"
+
+
+def test_a_sum_without_a_programme_on_the_page_types_nothing() -> None:
+    spans = entity_spans(
+        "en",
+        "Tidewater Engine receives 4 million euros from private investors. "
+        "Its founders live in Bergen.",
+    )
+    assert _types(spans).get("Tidewater Engine") != "Project"
