@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
@@ -96,13 +97,36 @@ def test_a_name_given_a_sum_by_a_programme_is_a_project() -> None:
     assert _types(spans).get("Tidewater Engine") == "Project"
 
 
-def test_a_name_a_sum_goes_to_is_a_project() -> None:
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "nl",
+            "Het EFRO-programma steunt dit jaar vier projecten. Daarnaast gaat er 300.000 "
+            "euro naar het Kelvaro Lab in Gent.",
+        ),
+        (
+            "de",
+            "Das Programm Interreg Deutschland-Nederland fördert zehn Vorhaben. Zusätzlich "
+            "gehen 300.000 Euro an das Kelvaro Lab in Emden.",
+        ),
+        (
+            "fr",
+            "Le programme Horizon Europe finance la recherche. 300.000 euros vont au Kelvaro "
+            "Lab à Lille.",
+        ),
+    ],
+)
+def test_a_name_a_sum_goes_to_is_a_project(lang: str, text: str) -> None:
+    assert _types(entity_spans(lang, text)).get("Kelvaro Lab") == "Project"
+
+
+@pytest.mark.parametrize("body", ["Tidewater University", "Tidewater Robotics BV"])
+def test_a_body_given_a_sum_stays_an_organisation(body: str) -> None:
     spans = entity_spans(
-        "nl",
-        "Het EFRO-programma steunt dit jaar vier projecten. Daarnaast gaat er 300.000 euro "
-        "naar het Kelvaro Lab in Gent.",
+        "en", f"The Horizon Europe programme funds research. {body} receives 4 million euros."
     )
-    assert _types(spans).get("Kelvaro Lab") == "Project"
+    assert _types(spans).get(body) == "Organisation"
 
 
 def test_a_sum_without_a_programme_on_the_page_types_nothing() -> None:

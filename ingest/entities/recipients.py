@@ -7,7 +7,9 @@ organisations; the relation stage then cannot give them their FUNDED_BY and its 
 which the ontology reserves for projects. Where the page names a funding programme and
 a sentence gives a sum to such a name (the name, a verb of receiving and the sum; or
 the sum, a verb of going and "to" the name), the name is the project. A name that a
-registry knows, or that another rule typed, keeps its type.
+registry knows, that another rule typed, or whose own words name a body ("Acme
+University", "Acme BV") keeps its type; a lab is the exception, since a lab named by its
+theme is as often the undertaking a grant pays for as a body.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.amounts import find_money
+from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ingest.entities.grouping import Group
+from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.lexicon import amount_words, transfer_target
 
+_BODY_HEADS = ORG_HEADS - {"lab", "labs", "laboratory", "laboratories", "laboratorium"}
 # How far the sum may stand from the verb of receiving ("receives a grant of EUR X").
 _SUM_AFTER_VERB = 40
 
@@ -50,5 +55,7 @@ def grant_recipients(doc: Doc, groups: list[Group]) -> None:
             continue
         if any(s.kb_id_ and not s.kb_id_.endswith("|default") for s in group.spans):
             continue  # a rule or a registry said what it is
+        if any(fold(w) in _BODY_HEADS for w in group.longest.text.split()):
+            continue  # "Acme University": its own words say what it is
         if any(receives_sum(doc, s) for s in group.spans):
             group.type = "Project"
