@@ -136,3 +136,22 @@ def test_a_sum_without_a_programme_on_the_page_types_nothing() -> None:
         "Its founders live in Bergen.",
     )
     assert _types(spans).get("Tidewater Engine") != "Project"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Horizon Europe programme funds research. EUR 900,000 goes to Kelvaro Lab "
+            "and Tidewater Lab in Bergen.",
+        ),
+        (
+            "fr",
+            "Le programme Horizon Europe finance la recherche. 900.000 euros vont au Kelvaro "
+            "Lab et au Tidewater Lab à Lille.",
+        ),
+    ],
+)
+def test_a_sum_for_several_names_types_none_of_them(lang: str, text: str) -> None:
+    assert _types(entity_spans(lang, text)).get("Kelvaro Lab") != "Project"

@@ -19,10 +19,12 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.amounts import find_money
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ingest.entities.grouping import Group
+from innograph.ingest.entities.spans import COORDINATORS
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.lexicon import amount_words, transfer_target
 
 _BODY_HEADS = ORG_HEADS - {"lab", "labs", "laboratory", "laboratories", "laboratorium"}
+_OR = frozenset("or ou oder".split())
 # How far the sum may stand from the verb of receiving ("receives a grant of EUR X").
 _SUM_AFTER_VERB = 40
 
@@ -31,6 +33,8 @@ def receives_sum(doc: Doc, span: Span) -> bool:
     """Whether the sentence of ``span`` gives it a sum: "<span> receives <sum>" or
     "<sum> goes to (the project) <span>"."""
     sent = span.sent
+    if _coordinated(doc, span):
+        return False  # "EUR N goes to A and B": a sum for them both, no sign of either
     after = doc.text[span.end_char : sent.end_char]
     verb = amount_words("receive").match(after, len(after) - len(after.lstrip()))
     if verb is not None:
@@ -43,6 +47,14 @@ def receives_sum(doc: Doc, span: Span) -> bool:
         and amount_words("transfer").search(before)
         and find_money(before)
     )
+
+
+def _coordinated(doc: Doc, span: Span) -> bool:
+    """Whether a name stands in a list: "and", "or" or a comma right before or after it."""
+    sent = span.sent
+    before = doc[span.start - 1].lower_ if span.start > sent.start else ""
+    after = doc[span.end].lower_ if span.end < sent.end else ""
+    return any(w == "," or w in COORDINATORS or w in _OR for w in (before, after))
 
 
 def grant_recipients(doc: Doc, groups: list[Group]) -> None:
