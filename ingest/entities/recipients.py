@@ -19,12 +19,11 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.amounts import find_money
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ingest.entities.grouping import Group
-from innograph.ingest.entities.spans import COORDINATORS
+from innograph.ingest.entities.spans import COORDINATORS, DISJUNCTIONS
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.lexicon import amount_words, transfer_target
 
 _BODY_HEADS = ORG_HEADS - {"lab", "labs", "laboratory", "laboratories", "laboratorium"}
-_OR = frozenset("or ou oder".split())
 # How far the sum may stand from the verb of receiving ("receives a grant of EUR X").
 _SUM_AFTER_VERB = 40
 
@@ -54,7 +53,7 @@ def _coordinated(doc: Doc, span: Span) -> bool:
     sent = span.sent
     before = doc[span.start - 1].lower_ if span.start > sent.start else ""
     after = doc[span.end].lower_ if span.end < sent.end else ""
-    return any(w == "," or w in COORDINATORS or w in _OR for w in (before, after))
+    return any(w == "," or w in COORDINATORS or w in DISJUNCTIONS for w in (before, after))
 
 
 def grant_recipients(doc: Doc, groups: list[Group]) -> None:
