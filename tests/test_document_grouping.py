@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
@@ -85,3 +86,72 @@ def test_a_name_with_a_second_head_noun_is_another_organisation() -> None:
 def test_a_name_ending_in_initiative_is_no_person() -> None:
     spans = entity_spans("en", "Politicians joined the Hendrik Baert Initiative in Brussels.")
     assert _types(spans)["Hendrik Baert Initiative"] == "Organisation"
+
+
+def test_a_name_given_a_sum_by_a_programme_is_a_project() -> None:
+    spans = entity_spans(
+        "en",
+        "Tidewater Engine receives 4 million euros from the Horizon Europe programme. "
+        "The programme funds research in Europe.",
+    )
+    assert _types(spans).get("Tidewater Engine") == "Project"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "nl",
+            "Het EFRO-programma steunt dit jaar vier projecten. Daarnaast gaat er 300.000 "
+            "euro naar het Kelvaro Lab in Gent.",
+        ),
+        (
+            "de",
+            "Das Programm Interreg Deutschland-Nederland fördert zehn Vorhaben. Zusätzlich "
+            "gehen 300.000 Euro an das Kelvaro Lab in Emden.",
+        ),
+        (
+            "fr",
+            "Le programme Horizon Europe finance la recherche. 300.000 euros vont au Kelvaro "
+            "Lab à Lille.",
+        ),
+    ],
+)
+def test_a_name_a_sum_goes_to_is_a_project(lang: str, text: str) -> None:
+    assert _types(entity_spans(lang, text)).get("Kelvaro Lab") == "Project"
+
+
+@pytest.mark.parametrize("body", ["Tidewater University", "Tidewater Robotics BV"])
+def test_a_body_given_a_sum_stays_an_organisation(body: str) -> None:
+    spans = entity_spans(
+        "en", f"The Horizon Europe programme funds research. {body} receives 4 million euros."
+    )
+    assert _types(spans).get(body) == "Organisation"
+
+
+def test_a_sum_without_a_programme_on_the_page_types_nothing() -> None:
+    spans = entity_spans(
+        "en",
+        "Tidewater Engine receives 4 million euros from private investors. "
+        "Its founders live in Bergen.",
+    )
+    assert _types(spans).get("Tidewater Engine") != "Project"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "The Horizon Europe programme funds research. EUR 900,000 goes to Kelvaro Lab "
+            "and Tidewater Lab in Bergen.",
+        ),
+        (
+            "fr",
+            "Le programme Horizon Europe finance la recherche. 900.000 euros vont au Kelvaro "
+            "Lab et au Tidewater Lab à Lille.",
+        ),
+    ],
+)
+def test_a_sum_for_several_names_types_none_of_them(lang: str, text: str) -> None:
+    assert _types(entity_spans(lang, text)).get("Kelvaro Lab") != "Project"

@@ -232,3 +232,37 @@ def test_figure_referring_back_to_several_projects_is_no_ones_budget() -> None:
     assert budgets(several, ENTS) == {}
     one = "The jury chose Solar Bridge.\n\nIt has a total budget of € 5 million."
     assert budgets(one, ENTS) == {"sb": 5000000}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Solar Bridge will receive a contribution from the 85 million euros that "
+            "Horizon Europe set aside for the region.",
+            "en",
+        ),
+        (
+            "Solar Bridge krijgt een bijdrage uit de 85 miljoen euro die Horizon Europe "
+            "voor de regio vrijmaakt.",
+            "nl",
+        ),
+        (
+            "Solar Bridge erhält einen Zuschuss aus den 85 Millionen Euro, die Horizon "
+            "Europe für die Region bereitstellt.",
+            "de",
+        ),
+    ],
+)
+def test_pool_a_grant_is_taken_from_is_not_the_grant(text: str, lang: str) -> None:
+    assert grant_over(text, "sb", "he", lang=lang) is None
+
+
+def test_grant_sentence_beats_a_pool_sentence() -> None:
+    text = (
+        "Solar Bridge receives 2 million from Horizon Europe\n\n"
+        "Solar Bridge will receive a contribution from the 85 million euros that Horizon "
+        "Europe set aside for the region."
+    )
+    assert grant_over(text, "sb", "he") is None  # the pool's sentence gives no grant
+    assert stated(text, [("sb", "he")]) == {"sb": 2000000}

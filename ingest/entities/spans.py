@@ -24,6 +24,7 @@ NAME_CONNECTORS = frozenset(
 # Coordinating words: inside a name only after a preposition ("Agency for Innovation and
 # Entrepreneurship"), otherwise they separate two names ("Fraunhofer and TNO").
 COORDINATORS = frozenset("and en et und".split())
+DISJUNCTIONS = frozenset("or ou oder".split())  # Dutch "of" is also English "of"
 PREPOSITIONS = frozenset("of for on van voor du des de für".split())
 
 

@@ -125,6 +125,7 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
             for m in moneys
             if not _is_cap_or_rate(view, m, lo)
             and not _is_budget(view, m, moneys, cues)
+            and not _is_pool(view, m, lo)
             and _grant_sentence(view, m)
         ]
         if not grants:
@@ -371,7 +372,9 @@ def _usable(view: DocView, seg: Segment, moneys: list[MoneySpan]) -> list[MoneyS
     return [
         m
         for m in moneys
-        if not _is_cap_or_rate(view, m, seg.start) and not _is_budget(view, m, moneys, cues)
+        if not _is_cap_or_rate(view, m, seg.start)
+        and not _is_budget(view, m, moneys, cues)
+        and not _is_pool(view, m, seg.start)
     ]
 
 
@@ -409,6 +412,14 @@ _POOL_BEFORE = re.compile(
     r"(?:the|de|het|den|dem|der|la|les|l['’])\s*(?:total\s+|totale\s+|gesamten\s+)?$",
     re.I,
 )
+
+
+def _is_pool(view: DocView, money: MoneySpan, lo: int) -> bool:
+    """Whether a sum is a pool a grant is taken from ("a contribution from the EUR 85
+    million allocated to the region"), not the grant."""
+    return bool(_POOL_BEFORE.search(view.text[max(lo, money.start - 25) : money.start]))
+
+
 # "EUR X from Acme": a funder that is not a programme gives it
 _FUNDER_WORDS = (
     r"\s*(?:euros?\s+)?(?:\w+\s+){0,2}?(?:from|van|vanuit|von|vom|door|by|de\s+la|du|de\s+l['’])"
@@ -442,11 +453,7 @@ def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) ->
     if where is None:
         return None
     p_start, p_end = where
-    usable = [
-        m
-        for m in _usable(view, seg, _money_in(view, seg.start, seg.end))
-        if not _POOL_BEFORE.search(view.text[max(seg.start, m.start - 25) : m.start])
-    ]
+    usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
     if len(usable) != 1:
         return None
     money = usable[0]
