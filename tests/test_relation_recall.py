@@ -119,6 +119,33 @@ def test_every_member_of_a_list_is_read_with_the_lists_words() -> None:
     assert "s_list=4" in first
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "unit", "body"),
+    [
+        (
+            "Das Zentrum Küstenlicht der Hochschule Nordmark forscht an Deichen.",
+            "de",
+            "Zentrum Küstenlicht",
+            "Hochschule Nordmark",
+        ),
+        (
+            "La Direction Orvalis de la Agence Sudine publie un rapport.",
+            "fr",
+            "Direction Orvalis",
+            "Agence Sudine",
+        ),
+    ],
+)
+def test_an_article_alone_between_two_names_lists_nothing(
+    text: str, lang: str, unit: str, body: str
+) -> None:
+    ents: Entities = {unit: ("unit", "Organisation"), body: ("body", "Organisation")}
+    feats = features(text, ents, "MEMBER_OF", "unit", "body", lang=lang)
+    assert "same_list" not in feats  # the second name is the first's complement
+    listed = text.replace(" der ", " und ").replace(" de la ", " et la ")
+    assert "same_list" in features(listed, ents, "MEMBER_OF", "unit", "body", lang=lang)
+
+
 def test_record_name_possessive_and_attached_cue_features() -> None:
     page = (
         "Wind Gate - turbines.\nDelta Foundation takes part.\n"

@@ -294,6 +294,10 @@ LIST_WORDS = frozenset(
     "and en et und or of oder ou as well sowie ainsi que also ook the de het la le les l der "
     "die das den along".split()
 ) - {"of"}
+# The articles among them: alone between two names, one joins the second to the first as
+# its complement ("Institut X der Universität Y", "la direction Z de la Commission"), it
+# does not list them.
+LIST_ARTICLES = frozenset("the de het la le les l der die das den".split())
 
 
 def cue_regex(pattern: str) -> re.Pattern[str]:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.cues import (
+    LIST_ARTICLES,
     LIST_WORDS,
     compiled_anaphora,
     lower_same_length,
@@ -335,6 +336,14 @@ class DocView:
         # list items the entity recogniser missed ("A, Unknown Name, B") do not break it
         place = any(r.start == end and r.type == "Region" for r in seg.refs)
         items = re.split(r"[,/&•·]|\s(?:and|en|et|und|or|oder|ou)\s", f" {gap} ")
+        gap_words = re.findall(r"[^\W\d_]+", gap)
+        if (
+            len(items) == 1
+            and "\n" not in gap
+            and gap_words
+            and all(w.lower() in LIST_ARTICLES for w in gap_words)
+        ):
+            return False  # "A der B", "A de la B": B is A's complement, not a second item
         for item in items:
             words = re.findall(r"[^\W\d_][\w'’-]*", item)
             if all(w.lower() in LIST_WORDS for w in words):
