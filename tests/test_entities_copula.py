@@ -55,3 +55,30 @@ def test_a_clause_after_a_comma_is_no_apposition() -> None:
     assert ("Kaltenbach", "Project") not in found, found
     found = _found("en", "The money went to Seabright, the project Harbour Lantern and others.")
     assert ("Seabright", "Project") not in found, found
+
+
+def test_a_name_described_as_a_fund_is_a_funding_programme() -> None:
+    found = _found(
+        "en",
+        "News. Acme Capital and Velder Bank have launched Norvale Ventures, a venture "
+        "capital fund targeting start-ups. Norvale Ventures will invest in ten firms.",
+    )
+    assert ("Norvale Ventures", "FundingProgramme") in found, found
+    found = _found("nl", "Nieuws. Groeiland is een investeringsfonds voor jonge bedrijven.")
+    assert ("Groeiland", "FundingProgramme") in found, found
+
+
+def test_a_name_described_as_a_consortium_is_a_project() -> None:
+    found = _found(
+        "nl",
+        "Nieuws. De winnaar van de call is Solvanta, een consortium van 40 partners uit "
+        "12 landen, waaronder Acme BV.",
+    )
+    assert ("Solvanta", "Project") in found, found
+    found = _found("de", "Aktuelles. Gewonnen hat Korvex, ein Konsortium aus 30 Partnern.")
+    assert ("Korvex", "Project") in found, found
+
+
+def test_a_body_named_after_a_fund_stays_an_organisation() -> None:
+    found = _found("en", "News. Velder Fund Management, a company from Leeds, manages it.")
+    assert ("Velder Fund Management", "Organisation") in found, found

@@ -18,6 +18,7 @@ from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS, STOP_CAPITALISED
 from innograph.ingest.entities.german import german_ordinary
+from innograph.ingest.entities.kind_lexicon import CONSORTIUM_KINDS, FUND_KIND_ENDINGS, FUND_KINDS
 from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.quoted import head_type
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -41,6 +42,12 @@ def _kind(word: str) -> str | None:
         return found
     if w.endswith(_REGION_NOUNS):
         return "Region"
+    # A fund is a funding programme, a consortium a project, though both hold money or
+    # partners like a body ("X, a venture capital fund", "X, een consortium van ...").
+    if w in FUND_KINDS or w.endswith(FUND_KIND_ENDINGS):
+        return "FundingProgramme"
+    if w in CONSORTIUM_KINDS:
+        return "Project"
     if w in ORG_HEADS:
         return "Organisation"
     return None
@@ -119,10 +126,11 @@ def _described(doc: Doc, i: int, stop: int) -> str | None:
     return None
 
 
-# What an apposition may type: a project ("Nordlicht, een nieuw project van drie havens");
+# What an apposition may type: a project ("Nordlicht, een nieuw project van drie havens",
+# "X, a consortium of ..."), a fund ("X, a venture capital fund");
 # clusters have their own rule (``kinds``), and "X, a city in ..." or "X, the company ..."
 # would mostly type what is typed already.
-_APPOSITION_TYPES = frozenset({"Project"})
+_APPOSITION_TYPES = frozenset({"Project", "FundingProgramme"})
 # German "der/die/das" after a comma mostly opens a relative clause, not a description.
 _GERMAN_INDEFINITE = frozenset("ein eine einem einen einer eines".split())
 

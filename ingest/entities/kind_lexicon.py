@@ -92,3 +92,12 @@ PARTNERSHIP_HEADS: frozenset[str] = with_folded(
     partnerschaften""".split()
     )
 )
+
+# Kind nouns that describe a name as a fund, a funding programme in the ontology ("X, a
+# venture capital fund", "X is een investeringsfonds"): compounds ending in "fonds" count.
+FUND_KINDS: frozenset[str] = with_folded(frozenset("""fund fonds fondo""".split()))
+FUND_KIND_ENDINGS: tuple[str, ...] = ("fonds",)
+
+# Kind nouns that describe a name as a consortium of partners, which the annotation reads
+# as a project ("X, een consortium van 48 partners").
+CONSORTIUM_KINDS: frozenset[str] = with_folded(frozenset("""consortium konsortium""".split()))
