@@ -24,6 +24,7 @@ from innograph.ingest.entities.compounds import (
     inside_compound,
     no_name_word,
 )
+from innograph.ingest.entities.demonyms import without_place_adjective
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -468,6 +469,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
             for whole in (p for s in _split(_with_portfolio(span)) for p in split_unit(s)):
                 part = trim_name_edges(whole)
                 part = part and without_street(part)  # an address line's street
+                part = part and without_place_adjective(part)
                 if part is None:
                     continue
                 if _a_theme(part, group, themes):
