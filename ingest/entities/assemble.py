@@ -22,8 +22,10 @@ from innograph.ingest.entities.compounds import (
     JOINING_DASHES,
     europe_in_a_name,
     inside_compound,
+    known_names_side_by_side,
     no_name_word,
 )
+from innograph.ingest.entities.demonyms import without_place_adjective
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -461,6 +463,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     themes = theme_tokens(doc)
     places = _region_extents(doc)
+    known = list(doc.spans.get(SPAN_GAZETTEER, []))
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         if group.removeprefix("ig_") in ablated():  # "ig_ner" -> "ner"
             continue
@@ -468,11 +471,14 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
             for whole in (p for s in _split(_with_portfolio(span)) for p in split_unit(s)):
                 part = trim_name_edges(whole)
                 part = part and without_street(part)  # an address line's street
+                part = part and without_place_adjective(part)
                 if part is None:
                     continue
                 if _a_theme(part, group, themes):
                     continue
                 if group == SPAN_GAZETTEER and (inside_compound(part) or europe_in_a_name(part)):
+                    continue
+                if group == SPAN_WEAK and known_names_side_by_side(part, known):
                     continue
                 if _usable(part, group):
                     # A cued list member or a quoted name typed by its cue wins a tie with a

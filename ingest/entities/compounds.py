@@ -67,3 +67,18 @@ def europe_in_a_name(span: Span) -> bool:
     )
     after = end < len(doc) and is_name_token(doc[end]) and not doc[end].is_sent_start
     return bool(before or after)
+
+
+def known_names_side_by_side(span: Span, known: list[Span]) -> bool:
+    """A run of capitals made of nothing but known names side by side, one of them a
+    programme or fund ("Zorbfonds Quastria", "QuastraProg Zorbfonds"): those names, each
+    its own mention, not one longer name. ``known``: the gazetteer's spans of the doc."""
+    inside = [k for k in known if span.start <= k.start and k.end <= span.end]
+    i, parts = span.start, []
+    while i < span.end:
+        longest = max((k for k in inside if k.start == i), key=len, default=None)
+        if longest is None:
+            return False
+        parts.append(longest)
+        i = longest.end
+    return len(parts) >= 2 and any(p.label_ == "FundingProgramme" for p in parts)

@@ -235,3 +235,13 @@ def plural_reference() -> re.Pattern[str]:
         {w for module in LANGS.values() for w in getattr(module, "PLURAL_REFERENCE", ())}
     )
     return re.compile(rf"(?<![\w])(?:{_alternation(words)})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def place_adjective(lang: str) -> re.Pattern[str] | None:
+    """The language's adjectives of a country or region ("Dutch", "Duitse"), whole words
+    of lower-cased text: ``PLACE_ADJECTIVES`` of its language data."""
+    adjectives: dict[str, str] = getattr(LANGS.get(lang), "PLACE_ADJECTIVES", {})
+    if not adjectives:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in adjectives))

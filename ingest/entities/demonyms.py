@@ -1,0 +1,51 @@
+"""An adjective of a country or region before a name: whose the thing is, not its name.
+
+"the Flemish Acmebridge initiative", "het Duitse Zorbax Instituut" name Acmebridge and
+Zorbax Instituut; the adjective says where they are from. It belongs to the name only
+when what follows it is no name on its own: an ordinary word or a head ("Flemish
+Government", "Vlaamse Milieumaatschappij") or a place ("Flemish Brabant").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
+from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.relations.lexicon import place_adjective
+
+# Languages whose place adjectives are capitalised and whose ordinary words the
+# gazetteer knows; German capitalises every noun, French writes the adjective after.
+_LANGS = frozenset({"en", "nl"})
+_NOT_NAMES = frozenset({"Region", "Person"})
+
+
+def _owns_a_name(word: str, lang: str) -> bool:
+    """A word that names something by itself: capitalised, no ordinary word of the
+    language, no organisation head (also at the end of a compound), no place."""
+    g = gazetteer()
+    folded = fold(word)
+    return (
+        word.isalpha()
+        and word[:1].isupper()
+        and not g.is_common_word(word, lang)
+        and not any(folded.endswith(head) for head in ORG_HEADS if len(head) > 3)
+        and folded not in ORG_HEADS
+        and not any(e.type == "Region" for e in g.lookup(word))
+    )
+
+
+def without_place_adjective(span: Span) -> Span:
+    """``span`` without a leading adjective of a country or region when the word after
+    it is a name of its own ("Flemish Acmebridge" -> "Acmebridge"); else ``span``."""
+    lang = span.doc.lang_
+    pattern = place_adjective(lang) if lang in _LANGS else None
+    if pattern is None or len(span) < 2 or span.label_ in _NOT_NAMES:
+        return span
+    adjective = span[0].text
+    if not adjective[:1].isupper() or not pattern.fullmatch(adjective.lower()):
+        return span
+    if not _owns_a_name(span[1].text, lang) or gazetteer().lookup(span.text):
+        return span  # "Vlaamse Milieumaatschappij", or a known name with its adjective
+    return Span(span.doc, span.start + 1, span.end, label=span.label_, kb_id=span.kb_id_)

@@ -1,0 +1,39 @@
+"""A leading adjective of a country or region before a name (invented names)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Span
+
+from innograph.ingest.entities.demonyms import without_place_adjective
+from innograph.tests.entity_spans import entity_spans
+
+
+def _trimmed(lang: str, text: str, start: int, end: int, label: str = "Organisation") -> str:
+    doc = spacy.blank(lang)(text)
+    return without_place_adjective(Span(doc, start, end, label=label)).text
+
+
+def test_an_adjective_of_a_country_before_a_name_is_left_out() -> None:
+    assert _trimmed("en", "the Flemish Zorbelix initiative", 1, 3) == "Zorbelix"
+    assert _trimmed("nl", "het Duitse Quastrani Gesellschaft", 1, 4) == "Quastrani Gesellschaft"
+
+
+def test_an_adjective_before_an_ordinary_word_or_a_head_stays_in_the_name() -> None:
+    assert _trimmed("en", "the Flemish Government", 1, 3) == "Flemish Government"
+    assert _trimmed("nl", "de Vlaamse Zorbelmaatschappij", 1, 3) == "Vlaamse Zorbelmaatschappij"
+    assert _trimmed("en", "in Flemish Brabant", 1, 3, label="Project") == "Flemish Brabant"
+
+
+def test_places_persons_and_other_languages_are_left_alone() -> None:
+    assert _trimmed("en", "in Flemish Zorbelix", 1, 3, label="Region") == "Flemish Zorbelix"
+    assert _trimmed("de", "die Deutsche Zorbelix", 1, 3) == "Deutsche Zorbelix"
+
+
+def test_the_pipeline_names_the_thing_without_its_adjective() -> None:
+    texts = {
+        s.text
+        for s in entity_spans("nl", "Het project loopt met het Duitse Quastrani Gesellschaft.")
+    }
+    assert "Quastrani Gesellschaft" in texts
+    assert not any(t.startswith("Duitse") for t in texts)
