@@ -21,11 +21,7 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.ablation import ablated
 from innograph.ingest.entities.gazetteer_lexicon import COUNTRIES, INSTITUTIONS
 from innograph.ingest.relations.adjacency import adjacency_relations
-from innograph.ingest.relations.affiliation import (
-    looks_like_person,
-    title_affiliations,
-    unstated_affiliation,
-)
+from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
 from innograph.ingest.relations.amounts import (
     attach_grants,
     extract_project_budgets,
@@ -123,7 +119,7 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
     found = _rule_relations(view, lang)
     model = relation_model()
     if model is None:
-        facts = _merge([*found, *_titles(view, lang)])
+        facts = _merge(found)
         facts += listed_under_programme(view, facts)
         facts = most_specific_programmes(view, facts)
         stated_grants(view, facts)
@@ -132,18 +128,9 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
     return _decide(view, lang, found, model)
 
 
-def _titles(view: DocView, lang: str) -> list[Found]:
-    """The affiliations persons' titles state (``affiliation.title_affiliations``), read
-    like cue phrases. They stand beside the model's decisions and are not among its rule
-    features: those are learned from the ties read within a sentence, and the titles'
-    ties across sentences would weigh them down."""
-    return list(title_affiliations(view, lang)) if "cues" not in ablated() else []
-
-
 def propose_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[RelationFact]:
     """What the cue rules alone propose (one per type and ends, with its grant)."""
-    view = _view(doc, mentions)
-    return _merge([*_rule_relations(view, lang), *_titles(view, lang)])
+    return _merge(_rule_relations(_view(doc, mentions), lang))
 
 
 def candidates(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> list[Candidate]:
@@ -208,10 +195,6 @@ def _decide(
             kept.append(fact)
             continue
         new.append((_found(view, cand), score))
-    decided = {(f.type, f.source, f.target) for f in kept} | {
-        (f.type, f.source.key, f.target.key) for f, _ in new
-    }
-    kept += [f for f in _merge(_titles(view, lang)) if (f.type, f.source, f.target) not in decided]
     attach_grants(view, [f for f, _ in new])
     for f, score in new:
         projects = {r.key for r in view.refs_in(*f.region) if r.type in ("Project", "S3Platform")}

@@ -23,27 +23,16 @@ sentence say the pairing is not what the text states:
   person ("The guests were A and B. Mayor C opened the new Acme school."): the person
   the organisation is named with is the one the text ties to it, not one named apart
   (on train: 10 wrong ties removed in 6 documents of 6 sites, 1 right one lost).
-
-A person's title may name the organisation by a word of its name where the page names
-the organisation elsewhere ("Vlaams minister Jane Doe" and "de Vlaamse overheid",
-"staatssecretaris Jane Doe (Economische Zaken)" and "het ministerie van Economische
-Zaken", "Kommissionspräsidentin Jane Doe" and "die Kommission"): ``titled_orgs``. Such
-a tie stands beside the model's decisions, in any sentence of the page. On train half B
-it added 5 right ties (5 documents of 5 sites) and no wrong one; half A, unread, gained
-1 right and 2 wrong.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 from innograph.ingest.entities.person_lexicon import PERSON_TITLES
 from innograph.ingest.entities.persons import is_first_name
-from innograph.ingest.relations.cues import AFFILIATED_WITH
 from innograph.ingest.relations.lexicon import LANGS
-from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.text import DocView, Ref
 
 ORG_TYPES = ("Organisation", "Cluster")
@@ -187,119 +176,6 @@ def _from_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(
         rf"^\s*,?\s*(?:[^\W\d_]+\s+){{0,2}}?(?:{words})\s+(?:[^\W\d_]{{1,3}}\s+)?$", re.I
     )
-
-
-# A person's title: at most this many words right before the name, within its clause
-# ("Vlaams minister van Innovatie Jane Doe", "Gedeputeerde voor economie, Jane Doe"),
-# and a bracket right after it ("Jane Doe (Economische Zaken)").
-TITLE_WORDS = 4
-_TITLE_STOP = re.compile(r"[.;:!?()\[\]\"“”„«»\n]")
-_BRACKET_AFTER = re.compile(r"\s*\(([^()\n]{1,60})\)")
-_NAME_WORD = re.compile(r"[^\W\d_]+")
-# The shortest word of an organisation's name that a title may name it by, and the
-# shortest stem of it: "Vlaamse" is named by "Vlaams", "Commissie" by "Commissievoorzitter".
-MIN_TITLE_WORD = 5
-
-
-def _title(view: DocView, person: Ref, lang: str) -> set[str] | None:
-    """The lowered words of the title of ``person`` that may name its organisation: a
-    role or office right before the name within its clause ("Commissievoorzitter"), the
-    word before that role ("Vlaams minister"), and a bracket right after the name ("Jane
-    Doe (Economische Zaken)"). None when another mention stands in the title: it names
-    the person's organisation itself."""
-    seg = view.segments[view.segment_index_at(person.start)]
-    lo = max(seg.start, person.start - ROLE_REACH)
-    # "Gedeputeerde voor economie, Jane Doe": a comma right before the name ends the title
-    before = view.text[lo : person.start].rstrip().removesuffix(",")
-    stops = list(_TITLE_STOP.finditer(before))
-    start = lo + (stops[-1].end() if stops else 0)
-    found = list(_NAME_WORD.finditer(view.text, start, lo + len(before)))[-TITLE_WORDS:]
-    start = found[0].start() if found else person.start
-    bracket = _BRACKET_AFTER.match(view.text, person.end, seg.end)
-    end = bracket.end() if bracket else person.end
-    if any(r.key != person.key for r in view.refs_in(start, end)):
-        return None
-    words = [w.group().lower() for w in found]
-    naming = {
-        w
-        for i, role in enumerate(words)
-        if _holds_role(role, lang)
-        for w in words[max(0, i - 1) : i + 1]
-    }
-    if bracket:
-        naming.update(w.lower() for w in _NAME_WORD.findall(bracket.group(1)))
-    return naming
-
-
-def _holds_role(word: str, lang: str) -> bool:
-    """Whether ``word`` is a role or an office of the language, or a compound ending in
-    a longer one ("Kommissionspräsidentin", "staatssecretaris"; not "ahead")."""
-    found = _role_end_pattern(lang).search(word)
-    return found is not None and (found.start() == 0 or len(found.group()) >= MIN_TITLE_WORD + 1)
-
-
-@cache
-def _role_end_pattern(lang: str) -> re.Pattern[str]:
-    names = ("PERSON_ROLES", "PLACE_OFFICES", "GOVERNMENT_ROLES")
-    return re.compile(rf"(?:{'|'.join(_words(lang, n) for n in names)})$", re.I)
-
-
-def _name_stems(name: str) -> set[str]:
-    """The stems of the longer words of an organisation's name ("vlaam" of "Vlaamse")."""
-    return {
-        w[: max(MIN_TITLE_WORD, len(w) - 2)]
-        for w in (w.lower() for w in _NAME_WORD.findall(name))
-        if len(w) >= MIN_TITLE_WORD
-    }
-
-
-def titled_orgs(view: DocView, person_key: str, lang: str) -> set[str]:
-    """Keys of the organisations of the page that a title of person ``person_key`` names
-    by a word of their name ("Vlaams minister Jane Doe": "de Vlaamse overheid"), where
-    the title holds no other mention (see the module's docstring)."""
-    titles = [t for r in view.refs_by_key.get(person_key, ()) if (t := _title(view, r, lang))]
-    if not titles:
-        return set()
-    person_words = {
-        w.lower()
-        for r in view.refs_by_key[person_key]
-        for w in _NAME_WORD.findall(view.text[r.start : r.end])
-    }
-    words = {w for title in titles for w in title} - person_words
-    out: set[str] = set()
-    for key, refs in view.refs_by_key.items():
-        if refs[0].type not in ORG_TYPES:
-            continue
-        stems = set().union(*(_name_stems(view.text[r.start : r.end]) for r in refs))
-        if any(stem in word for stem in stems for word in words):
-            out.add(key)
-    return out
-
-
-# The confidence of a tie a title states (it stands whatever the model says).
-TITLE_CONFIDENCE = 0.75
-
-
-def title_affiliations(view: DocView, lang: str) -> Iterator[Found]:
-    """Each person tied to the organisations its title names (``titled_orgs``), from the
-    person's mention nearest to each organisation's."""
-    for key, refs in view.refs_by_key.items():
-        if refs[0].type != "Person":
-            continue
-        for org_key in titled_orgs(view, key, lang):
-            pairs = [(p, o) for p in refs for o in view.refs_by_key[org_key]]
-            person, org = min(pairs, key=lambda po: abs(po[0].start - po[1].start))
-            seg = view.segments[view.segment_index_at(person.start)]
-            evidence = " ".join(view.text[seg.start : seg.end].split())
-            yield Found(
-                AFFILIATED_WITH,
-                person,
-                org,
-                TITLE_CONFIDENCE,
-                (seg.start, seg.end),
-                evidence,
-                rule="title:names-org",
-            )
 
 
 def unstated_affiliation(view: DocView, person: Ref, org: Ref, lang: str) -> bool:

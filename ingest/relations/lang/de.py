@@ -196,10 +196,6 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"wir|unser|unsere|unseren|unserem|unserer|uns"
-# Offices of a government beside the roles above: a person's title holding one of them
-# (or one of the roles, or a compound ending so) may name its organisation by a word of
-# the organisation's name (``relations.affiliation.titled_orgs``).
-GOVERNMENT_ROLES = r"minister|ministerin|staatssekretär|staatssekretärin|kommissar|kommissarin"
 # Words tying a person to the organisation named right after ("Jana Muster von Acme",
 # "Jana Muster kommt aus der Acme").
 PERSON_FROM = r"von|vom|bei|aus"

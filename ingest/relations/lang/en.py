@@ -309,10 +309,6 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|our|us"
-# Offices of a government beside the roles above: a person's title holding one of them
-# (or one of the roles, or a compound ending so) may name its organisation by a word of
-# the organisation's name (``relations.affiliation.titled_orgs``).
-GOVERNMENT_ROLES = r"minister|commissioner|secretary"
 # Words tying a person to the organisation named right after ("Jane Doe, who comes from
 # Acme", "Jane Doe of Acme", "Jane Doe at Acme").
 PERSON_FROM = r"from|of|at"

@@ -274,10 +274,6 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"nous|notre|nos"
-# Offices of a government beside the roles above: a person's title holding one of them
-# (or one of the roles, or a compound ending so) may name its organisation by a word of
-# the organisation's name (``relations.affiliation.titled_orgs``).
-GOVERNMENT_ROLES = r"ministre|commissaire|secrétaire"
 # Words tying a person to the organisation named right after ("Jeanne Dupont de Acme",
 # "Jeanne Dupont, chez Acme").
 PERSON_FROM = r"de|du|des|chez"

@@ -326,10 +326,6 @@ PERSON_ROLES = (
 )
 # Who speaks for an organisation in a quote ("... as we at Acme ..."): the words for "we".
 WE = r"we|wij|ons|onze"
-# Offices of a government beside the roles above: a person's title holding one of them
-# (or one of the roles, or a compound ending so) may name its organisation by a word of
-# the organisation's name (``relations.affiliation.titled_orgs``).
-GOVERNMENT_ROLES = r"minister|staatssecretaris|commissaris"
 # Words tying a person to the organisation named right after ("Jan de Vries van Acme",
 # "Jan de Vries komt bij Acme vandaan").
 PERSON_FROM = r"van|bij|uit"
