@@ -11,7 +11,7 @@ choice of ``evaluation.train_relations`` to the end-to-end condition.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from innograph.evaluation.train_relations import per_type_thresholds
 from innograph.ingest.relations import RULE_KEEP_CONFIDENCE
@@ -145,3 +145,27 @@ def test_thresholds_are_chosen_for_the_extractors_own_mentions_too() -> None:
 def test_rule_override_threshold() -> None:
     # chosen by cross-validation over sites of the whole pipeline (see the constant)
     assert RULE_KEEP_CONFIDENCE == 0.75
+
+
+def test_nested_check_judges_each_fold_with_thresholds_chosen_without_it() -> None:
+    from innograph.evaluation.train_relations import nested_scores
+
+    def fold(leads_right: bool) -> tuple[Any, Any]:
+        decisions = [
+            [("FUNDED_BY", 0.9, True)],
+            [("FUNDED_BY", 0.25, False)],
+            [("LEADS", 0.22, leads_right)],
+        ]
+        gold = 1 + int(leads_right)
+        return (decisions, gold), (decisions, gold)
+
+    # Every fold alike: a threshold above 0.25 and below 0.9 is chosen, the lead at 0.22
+    # is wrong everywhere and left out; each fold is then decided perfectly.
+    alike = nested_scores([fold(False), fold(False), fold(False)])
+    assert alike["f1_global_gold"] == alike["f1_per_type_gold"] == 1.0
+    # One fold's lead at 0.22 is right, the others' wrong: chosen on the other folds the
+    # thresholds leave it out, so that fold's recall falls (it would not if the fold's
+    # own decisions chose them).
+    mixed = nested_scores([fold(True), fold(False), fold(False)])
+    assert mixed["f1_global_gold"] < 1.0
+    assert mixed["f1_per_type_own"] < 1.0
