@@ -25,6 +25,12 @@ def test_an_adjective_before_an_ordinary_word_or_a_head_stays_in_the_name() -> N
     assert _trimmed("en", "in Flemish Brabant", 1, 3, label="Project") == "Flemish Brabant"
 
 
+def test_one_short_word_after_the_adjective_keeps_it() -> None:
+    # a page cut off in mid-word ("the Dutch Pro") leaves too little for a name
+    assert _trimmed("en", "Minister of the Dutch Zor", 3, 5) == "Dutch Zor"
+    assert _trimmed("en", "Minister of the Dutch Zorb", 3, 5) == "Zorb"
+
+
 def test_places_persons_and_other_languages_are_left_alone() -> None:
     assert _trimmed("en", "in Flemish Zorbelix", 1, 3, label="Region") == "Flemish Zorbelix"
     assert _trimmed("de", "die Deutsche Zorbelix", 1, 3) == "Deutsche Zorbelix"

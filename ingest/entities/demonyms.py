@@ -48,4 +48,6 @@ def without_place_adjective(span: Span) -> Span:
         return span
     if not _owns_a_name(span[1].text, lang) or gazetteer().lookup(span.text):
         return span  # "Vlaamse Milieumaatschappij", or a known name with its adjective
+    if len(span) == 2 and len(span[1].text) < 4:
+        return span  # one short word is too little for a name ("the Dutch Pro" cut off)
     return Span(span.doc, span.start + 1, span.end, label=span.label_, kb_id=span.kb_id_)
