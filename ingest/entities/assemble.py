@@ -463,7 +463,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
     candidates = []
     themes = theme_tokens(doc)
     places = _region_extents(doc)
-    known = list(doc.spans.get(SPAN_GAZETTEER, []))
+    known = sorted(doc.spans.get(SPAN_GAZETTEER, []), key=lambda k: k.start)
     for group in (SPAN_PATTERNS, SPAN_GAZETTEER, SPAN_NER, SPAN_WEAK):
         if group.removeprefix("ig_") in ablated():  # "ig_ner" -> "ner"
             continue

@@ -4,6 +4,8 @@ which asks these questions of the gazetteer's spans."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Span
 
 from innograph.ingest.entities.gazetteer_lexicon import NOT_A_NAME_ALONE, STOP_CAPITALISED
@@ -72,8 +74,11 @@ def europe_in_a_name(span: Span) -> bool:
 def known_names_side_by_side(span: Span, known: list[Span]) -> bool:
     """A run of capitals made of nothing but known names side by side, one of them a
     programme or fund ("Zorbfonds Quastria", "QuastraProg Zorbfonds"): those names, each
-    its own mention, not one longer name. ``known``: the gazetteer's spans of the doc."""
-    inside = [k for k in known if span.start <= k.start and k.end <= span.end]
+    its own mention, not one longer name. ``known``: the gazetteer's spans of the doc, in
+    order of start."""
+    first = bisect_left(known, span.start, key=lambda k: k.start)
+    last = bisect_left(known, span.end, key=lambda k: k.start)
+    inside = [k for k in known[first:last] if k.end <= span.end]
     i, parts = span.start, []
     while i < span.end:
         longest = max((k for k in inside if k.start == i), key=len, default=None)

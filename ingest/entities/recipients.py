@@ -34,13 +34,15 @@ def receives_sum(doc: Doc, span: Span) -> bool:
     sent = span.sent
     if _coordinated(doc, span):
         return False  # "EUR N goes to A and B": a sum for them both, no sign of either
-    after = doc.text[span.end_char : sent.end_char]
+    # the sentence's own text: Doc.text is rebuilt from every token on each read
+    text = sent.text
+    after = text[span.end_char - sent.start_char :]
     verb = amount_words("receive").match(after, len(after) - len(after.lstrip()))
     if verb is not None:
         moneys = find_money(after[verb.end() : verb.end() + _SUM_AFTER_VERB + 30])
         if moneys and moneys[0].start <= _SUM_AFTER_VERB:
             return True
-    before = doc.text[sent.start_char : span.start_char]
+    before = text[: span.start_char - sent.start_char]
     return bool(
         transfer_target().search(before)
         and amount_words("transfer").search(before)

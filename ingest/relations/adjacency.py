@@ -25,7 +25,7 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     ROLE_WORDS,
 )
-from innograph.ingest.relations.lexicon import LANGS
+from innograph.ingest.relations.lexicon import LANGS, place_adjective
 from innograph.ingest.relations.rules import NEW_LIST_ITEM, ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 from innograph.ontology.ids import fold
@@ -205,11 +205,11 @@ def _qualified_pattern(lang: str) -> re.Pattern[str] | None:
     """The language's "the Dutch company": an adjective of a place with a kind of
     organisation, before the name (after the noun in French)."""
     module = LANGS.get(lang)
-    adjectives: dict[str, str] = getattr(module, "PLACE_ADJECTIVES", {})
     nouns: str = getattr(module, "ORG_NOUNS", "")
-    if not nouns:
+    adjectives = place_adjective(lang)
+    if not nouns or adjectives is None:
         return None
-    adj = "|".join(f"(?:{a})" for a in adjectives)
+    adj = adjectives.pattern
     joins = r"(?:\s+(?:of|van|von|de|des|der|du))?"
     if getattr(module, "ADJECTIVE_AFTER_NOUN", False):
         qualified = rf"\b(?:{nouns})\s+(?P<adj>{adj}){joins}\s*[:,]?\s*$"
