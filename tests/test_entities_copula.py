@@ -82,3 +82,26 @@ def test_a_name_described_as_a_consortium_is_a_project() -> None:
 def test_a_body_named_after_a_fund_stays_an_organisation() -> None:
     found = _found("en", "News. Velder Fund Management, a company from Leeds, manages it.")
     assert ("Velder Fund Management", "Organisation") in found, found
+
+
+def test_a_longer_description_before_the_kind_noun_still_types_the_name() -> None:
+    # numbers, hyphenated durations, a programme's name and nouns qualify the kind noun
+    found = _found(
+        "en",
+        "Velder University will coordinate KORVAN, a three-year research project on "
+        "heat pumps. It builds on Tidelink, a Horizon 2020 project that ended in 2022.",
+    )
+    assert ("KORVAN", "Project") in found, found
+    assert ("Tidelink", "Project") in found, found
+    found = _found("nl", "De subsidie gaat naar Zeelicht2, een vierjarig onderzoeksproject.")
+    assert ("Zeelicht2", "Project") in found, found
+
+
+def test_a_verb_or_a_preposition_ends_the_description() -> None:
+    # the kind noun after a verb is not what the name is ("a company that runs a project")
+    found = _found(
+        "en", "The money went to Korvana Labs, a firm that runs a project on heat pumps."
+    )
+    assert ("Korvana Labs", "Project") not in found, found
+    found = _found("nl", "Het geld gaat naar Brakveld, een bedrijf dat een project leidt.")
+    assert ("Brakveld", "Project") not in found, found

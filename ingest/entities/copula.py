@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import wordfreq
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
@@ -29,7 +29,12 @@ _COPULAS = frozenset("is ist est was war était".split())
 _ARTICLES = frozenset("de het een a an the ein eine einer der die das un une le la l' l’".split())
 _MAX_NAME = 4  # words of the name before the copula
 _FREQUENT = 3.5  # Zipf frequency of an ordinary word ("additionally" 4.2)
-_MAX_MODIFIERS = 2  # adjectives between the article and the kind noun
+# Words between the article and the kind noun: adjectives, numbers, nouns and names that
+# qualify it ("a four-year EU research project", "een nieuw Interreg-project"), never a
+# verb, a preposition or a pronoun, after which the description is over.
+_MAX_MODIFIERS = 4
+_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM", "X"})
+_JOINERS = frozenset({"-", "–"})
 _REGION_NOUNS = tuple(
     fold(n) for n in ("regio", "region", "région", "gebiet", "provincie", "provinz", "province")
 )
@@ -103,24 +108,36 @@ def described_spans(doc: Doc) -> Iterator[Span]:
     yield from apposition_spans(doc)
 
 
+def _modifier(tok: Token) -> bool:
+    """A word that may qualify a kind noun: a number, a name, an adjective or a noun; by
+    its part of speech where the pipeline tags one, else any word but a function word."""
+    if tok.like_num or (tok.is_alpha and tok.text[:1].isupper()):
+        return True
+    if not tok.is_alpha:
+        return False
+    return tok.pos_ in _MODIFIER_POS if tok.pos_ else not tok.is_stop
+
+
 def _described(doc: Doc, i: int, stop: int) -> str | None:
-    """The type that "<article> [up to two modifiers] <kind noun>" from ``i`` gives."""
+    """The type that "<article> [modifiers] <kind noun>" from ``i`` gives: "de
+    speerpuntcluster", "a new cross-border project", "a three-year research project", "a
+    Horizon 2020 project", "een vierjarig onderzoeksproject"."""
     if i >= stop or doc[i].lower_ not in _ARTICLES:
         return None
     i += 1
-    # "de speerpuntcluster", "a new cross-border project", "een Vlaams netwerk"
     modifiers = 0
     while i < stop and modifiers <= _MAX_MODIFIERS:
-        kind = _kind(doc[i].text)
+        tok = doc[i]
+        kind = _kind(tok.text)
         nxt = doc[i + 1] if i + 1 < stop else None
         if kind is not None and nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN":
             return None  # "a project partner": the kind noun is not the head
         if kind is not None:
             return kind
-        if doc[i].text == "-":  # "cross-border": one modifier
+        if tok.text in _JOINERS:  # "cross-border", "three-year": one modifier
             modifiers -= 1
-        elif not doc[i].is_alpha:
-            return None
+        elif not _modifier(tok):
+            return None  # "a company that runs a project": the description ended
         modifiers += 1
         i += 1
     return None
