@@ -298,3 +298,25 @@ def test_german_cues() -> None:
         )
     )
     assert {("FUNDED_BY", "sb", "efre"), ("LEADS", "hn", "sb")} <= found
+
+
+def test_german_active_lead_verb_and_its_false_friend() -> None:
+    # the active voice, as English "coordinates": the lead stands before the verb
+    ents: Entities = {
+        "Sonnenbrücke": ("sb", "Project"),
+        "Hochschule Nord": ("hn", "Organisation"),
+    }
+    for text in (
+        "Die Hochschule Nord koordiniert das Projekt Sonnenbrücke.",
+        "Die Hochschule Nord leitet seit 2023 das Projekt Sonnenbrücke.",
+    ):
+        assert ("LEADS", "hn", "sb") in triples(relations(text, ents, lang="de")), text
+    # "leitet sich ab": the name is derived from something, nobody leads
+    found = triples(
+        relations(
+            "Das Projekt Sonnenbrücke leitet sich aus dem Namen der Hochschule Nord ab.",
+            ents,
+            lang="de",
+        )
+    )
+    assert ("LEADS", "sb", "hn") not in found and ("LEADS", "hn", "sb") not in found

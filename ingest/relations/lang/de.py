@@ -46,6 +46,17 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # the active voice, as en "coordinates" and fr "coordonne": the lead before its verb
+    # ("Die Universität X koordiniert das Projekt Y"); "koordiniert von" is the passive above
+    *cue_list(
+        r"koordiniert(?! von)|koordinieren(?! von)|koordinierte(?! von)|koordinierten(?! von)"
+        r"|leitet(?! sich)|leiten(?! sich)",  # "X leitet sich ab": X is derived from
+        LEAD,
+        source="left",
+        target="right",
+        confidence=0.7,
+        reach=120,
+    ),
     # the body that takes on or answers for the coordination ("X übernimmt die Leitung",
     # "verantwortlich für die Koordination")
     *cue_list(
