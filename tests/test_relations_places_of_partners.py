@@ -1,0 +1,47 @@
+"""Places that a place preposition names as where a project's partners are ("partners
+from A, B and C") are not partners themselves; places named as parties still are.
+
+Short sentences written for these tests; the names are invented.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:  # mypy sees innograph.tests; pytest has the test module by its file name
+    from innograph.tests.test_relations import Entities, relations, triples
+else:
+    from test_relations import Entities, relations, triples
+
+ENTS: Entities = {
+    "Korvan": ("kv", "Project"),
+    "Netherlands": ("nl", "Region"),
+    "Belgium": ("be", "Region"),
+    "Pays-Bas": ("nl", "Region"),
+    "Belgique": ("be", "Region"),
+    "Niederlanden": ("nl", "Region"),
+    "Belgien": ("be", "Region"),
+    "Westerland": ("wl", "Region"),
+    "Oosterland": ("ol", "Region"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Seven partners from the Netherlands and Belgium take part in Korvan.", "en"),
+        ("Le projet Korvan associe des partenaires en Belgique et aux Pays-Bas.", "fr"),
+        ("Am Projekt Korvan nehmen Partner aus Belgien und den Niederlanden teil.", "de"),
+    ],
+)
+def test_the_countries_partners_come_from_are_no_partners(text: str, lang: str) -> None:
+    found = triples(relations(text, ENTS, lang=lang))
+    assert not {t for t in found if t[0] == "PARTICIPATES_IN" and t[2] == "kv"}, found
+
+
+def test_places_named_as_parties_stay_partners() -> None:
+    text = "Westerland and Oosterland take part in Korvan."
+    found = triples(relations(text, ENTS, lang="en"))
+    assert {("PARTICIPATES_IN", "wl", "kv"), ("PARTICIPATES_IN", "ol", "kv")} <= found
