@@ -34,7 +34,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from innograph.evaluation.split import GoldDoc, gold_docs, shared_dir
+from innograph.evaluation.split import GoldDoc, gold_docs, invented_docs, shared_dir
 
 HELDOUT_MODEL_FILE = Path(__file__).with_name("heldout_relation_model.json")
 
@@ -308,7 +308,11 @@ def ablation(splits: list[str], workers: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--split", default="train,test,dev", help="splits to score, comma-separated")
+    ap.add_argument(
+        "--split",
+        default="train,test,dev",
+        help="splits to score, comma-separated (also invented1, invented2: evaluation/invented/)",
+    )
     ap.add_argument("--gold-entities", action="store_true", help="the relation stage alone")
     ap.add_argument("--errors", type=Path, help="write false positives and negatives here")
     ap.add_argument("--predictions", type=Path, help="write the predictions (JSON Lines) here")
@@ -322,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.ablation:
         print(ablation(wanted, args.workers))
         return 0
-    docs = [d for d in gold_docs() if d.split in wanted]
+    docs = [d for d in (*gold_docs(), *invented_docs()) if d.split in wanted]
     predictions: dict[str, dict[str, Any]] = {}
     for split in wanted:
         part = [d for d in docs if d.split == split]

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 
 DEV_SHARE = 0.3
 SPLIT_FILE = Path(__file__).with_name("split.tsv")
+# Pages invented for this project, with their gold: one folder per set ("set1", ...).
+INVENTED_DIR = Path(__file__).with_name("invented")
 # Gold sets and the folders holding their texts, under the shared folder.
 GOLD_SETS = {"dev": ("gold/dev", ("seeds", "corpus")), "dev2": ("gold/dev2", ("corpus2",))}
 
@@ -87,6 +89,22 @@ def gold_docs(shared: Path | None = None) -> list[GoldDoc]:
             site = sites.get(name, "seed:" + name)
             split = "dev" if set_name == "dev" else ("test" if _dev_site(site) else "train")
             docs.append(GoldDoc(name, gold, text, site, split))
+    return docs
+
+
+def invented_docs() -> list[GoldDoc]:
+    """The pages written for this project, with their gold (``evaluation/invented/``):
+    each set is its own split ("invented1", "invented2"), each page its own site. Their
+    names and sentences are invented, so they may live in the repository; nobody tuned
+    the extractor on a set before it was scored (the README of the folder says which set
+    has been read since)."""
+    docs: list[GoldDoc] = []
+    for folder in sorted(p for p in INVENTED_DIR.glob("set*") if p.is_dir()):
+        split = "invented" + folder.name.removeprefix("set")
+        for gold in sorted(folder.glob("*.json")):
+            text = gold.with_suffix(".txt")
+            if text.exists():
+                docs.append(GoldDoc(text.name, gold, text, "invented:" + text.name, split))
     return docs
 
 
