@@ -320,3 +320,23 @@ def test_german_active_lead_verb_and_its_false_friend() -> None:
         )
     )
     assert ("LEADS", "sb", "hn") not in found and ("LEADS", "hn", "sb") not in found
+
+
+def test_german_and_french_verbs_of_continuing_a_project() -> None:
+    # as English "continues": the separable "setzt ... fort", and French "prolonge"
+    ents: Entities = {
+        "Sonnenbrücke": ("sb", "Project"),
+        "Lichtweg": ("lw", "Project"),
+    }
+    found = triples(
+        relations(
+            "Das Projekt Sonnenbrücke setzt das 2021 beendete Projekt Lichtweg fort.",
+            ents,
+            lang="de",
+        )
+    )
+    assert ("SUCCESSOR_OF", "sb", "lw") in found
+    found = triples(
+        relations("Le projet Sonnenbrücke prolonge le projet Lichtweg.", ents, lang="fr")
+    )
+    assert ("SUCCESSOR_OF", "sb", "lw") in found

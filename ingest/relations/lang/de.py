@@ -168,7 +168,10 @@ CUES: list[Cue] = [
         confidence=0.6,
     ),
     *cue_list(
-        r"baut auf|knüpft an|nachfolger von|nachfolgeprojekt von|fortsetzung von",
+        r"baut auf|knüpft an|nachfolger von|nachfolgeprojekt von|fortsetzung von"
+        # the separable "setzt / führt ... fort" (en "continues"): the earlier project
+        # stands between the verb and its particle
+        r"|(?:setzt|setzen|führt|führen)(?= (?:[^\s.;:]+ ){1,8}?fort\b)",
         SUCC,
         source="left",
         target="right",

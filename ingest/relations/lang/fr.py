@@ -222,7 +222,9 @@ CUES: list[Cue] = [
     ),
     *cue_list(
         r"fait suite à|successeur de|prolongement de|s'appuie sur|s’appuie sur"
-        r"|deuxième édition de|suite du projet",
+        r"|deuxième édition de|suite du projet"
+        # the verbs, as en "continues" / "follows on from"
+        r"|prolonge|prolongent|poursuit les travaux d[eu]|succède à|dans la continuité d[eu]",
         SUCC,
         source="left",
         target="right",
