@@ -37,6 +37,7 @@ from innograph.ingest.relations.layout import layout_relations
 from innograph.ingest.relations.lexicon import place_preposition_before
 from innograph.ingest.relations.model import RelationModel, relation_model
 from innograph.ingest.relations.rules import Found, allowed, cue_relations
+from innograph.ingest.relations.shares import share_grants
 from innograph.ingest.relations.syntax import syntax_relations
 from innograph.ingest.relations.text import DocView, Ref
 from innograph.ontology.facts import RelationFact
@@ -126,6 +127,7 @@ def extract_relations(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> li
         facts += listed_under_programme(view, facts)
         facts = most_specific_programmes(view, facts)
         stated_grants(view, facts)
+        facts += share_grants(view, facts)
         listed_grants(view, facts)
         return facts
     return _decide(view, lang, found, model)
@@ -241,6 +243,7 @@ def _decide(
     kept += listed_under_programme(view, kept)
     facts = _one_project_amounts(view, most_specific_programmes(view, kept))
     stated_grants(view, facts)
+    facts += share_grants(view, facts)
     listed_grants(view, facts)
     return facts
 

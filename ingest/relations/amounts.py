@@ -66,7 +66,7 @@ def _grant_words(text: str) -> bool:
     return bool(amount_words("grant").search(text) or _OF_WHICH_WORD.search(text))
 
 
-def _money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
+def money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
     """Money amounts in [lo, hi), with offsets into the document text."""
     return [
         MoneySpan(m.start + lo, m.end + lo, m.text, m.value, m.currency, m.percent)
@@ -83,7 +83,8 @@ def _is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
     return bool(_CAP_BEFORE.search(before)) and not award_cap_before().search(before)
 
 
-def _budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
+def budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Where the budget cues of [lo, hi) stand that have the whole after them."""
     return [
         (m.start(), m.end())
         for cue, rx in compiled_budget_cues()
@@ -92,7 +93,7 @@ def _budget_spans(view: DocView, lo: int, hi: int) -> list[tuple[int, int]]:
     ]
 
 
-def _is_budget(
+def is_budget(
     view: DocView,
     money: MoneySpan,
     moneys: Sequence[MoneySpan],
@@ -118,13 +119,13 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
     for (lo, hi), rels in by_region.items():
         if not _grant_words(view.text[lo:hi]):
             continue
-        cues = _budget_spans(view, lo, hi)
-        moneys = _money_in(view, lo, hi)
+        cues = budget_spans(view, lo, hi)
+        moneys = money_in(view, lo, hi)
         grants = [
             m
             for m in moneys
             if not _is_cap_or_rate(view, m, lo)
-            and not _is_budget(view, m, moneys, cues)
+            and not is_budget(view, m, moneys, cues)
             and not _is_pool(view, m, lo)
             and _grant_sentence(view, m)
         ]
@@ -236,7 +237,7 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
     best: dict[str, tuple[int, int, int, float]] = {}
     order = 0
     for seg_i, seg in enumerate(view.segments):
-        moneys = _money_in(view, seg.start, seg.end)
+        moneys = money_in(view, seg.start, seg.end)
         if not moneys:
             continue
         for cue, rx in compiled_budget_cues():
@@ -244,7 +245,7 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
                 money = _budget_money(view, seg, moneys, m.start(), m.end(), cue.money)
                 if money is None:
                     continue
-                found = _budget_project(view, seg, seg_i, money)
+                found = budget_project(view, seg, seg_i, money)
                 if found is None:
                     continue
                 project, named = found
@@ -281,7 +282,7 @@ def _budget_money(
     return None
 
 
-def _budget_project(
+def budget_project(
     view: DocView, seg: Segment, seg_i: int, money: MoneySpan
 ) -> tuple[str, bool] | None:
     """The project a budget belongs to and whether the sentence names it: named in the
@@ -368,12 +369,12 @@ def stated_grants(view: DocView, facts: list[RelationFact]) -> None:
 
 
 def _usable(view: DocView, seg: Segment, moneys: list[MoneySpan]) -> list[MoneySpan]:
-    cues = _budget_spans(view, seg.start, seg.end)
+    cues = budget_spans(view, seg.start, seg.end)
     return [
         m
         for m in moneys
         if not _is_cap_or_rate(view, m, seg.start)
-        and not _is_budget(view, m, moneys, cues)
+        and not is_budget(view, m, moneys, cues)
         and not _is_pool(view, m, seg.start)
     ]
 
@@ -399,7 +400,7 @@ def _sentence_grants(
         if project in keys and programme in keys:
             if not (_grant_words(text) or amount_words("receive").search(text)):
                 continue
-            usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
+            usable = _usable(view, seg, money_in(view, seg.start, seg.end))
             if len(usable) == 1:
                 values.add(usable[0].value)
     return values
@@ -453,7 +454,7 @@ def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) ->
     if where is None:
         return None
     p_start, p_end = where
-    usable = _usable(view, seg, _money_in(view, seg.start, seg.end))
+    usable = _usable(view, seg, money_in(view, seg.start, seg.end))
     if len(usable) != 1:
         return None
     money = usable[0]
@@ -530,11 +531,11 @@ def _project_place(view: DocView, seg: Segment, seg_i: int, project: str) -> tup
 def line_grant(view: DocView, lo: int, hi: int) -> float | None:
     """The one sum a line (a list item) states, when it is neither a cap, a rate nor a
     budget ("- Acme Bridge: EUR 450,000"); None when it states none or several."""
-    moneys = _money_in(view, lo, hi)
+    moneys = money_in(view, lo, hi)
     if len(moneys) != 1:
         return None
     usable = _usable(view, view.segments[view.segment_index_at(lo)], moneys)
-    if len(usable) != 1 or _budget_spans(view, lo, hi):
+    if len(usable) != 1 or budget_spans(view, lo, hi):
         return None
     return usable[0].value
 
@@ -588,7 +589,7 @@ def _field_grants(
         )
         if owner != project:
             continue
-        moneys = _money_in(view, lo, hi)
+        moneys = money_in(view, lo, hi)
         if moneys and not _is_cap_or_rate(view, moneys[0], lo):
             values.add(moneys[0].value)
     return values
