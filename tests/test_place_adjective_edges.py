@@ -43,3 +43,12 @@ def test_the_pipeline_names_the_thing_without_its_adjective() -> None:
     }
     assert "Quastrani Gesellschaft" in texts
     assert not any(t.startswith("Duitse") for t in texts)
+
+
+def test_a_place_after_a_place_preposition_closes_no_name() -> None:
+    # the English NER reads "Acme Robotics in Ghent" as one organisation
+    text = "The project is run by Acme Robotics in Ghent and Beta Labs in Bruges."
+    found = {(s.text, s.label_) for s in entity_spans("en", text)}
+    assert ("Acme Robotics", "Organisation") in found, found
+    assert ("Ghent", "Region") in found, found
+    assert not [t for t, _ in found if t.endswith("in Ghent")], found

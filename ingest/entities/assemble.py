@@ -25,7 +25,7 @@ from innograph.ingest.entities.compounds import (
     known_names_side_by_side,
     no_name_word,
 )
-from innograph.ingest.entities.demonyms import without_place_adjective
+from innograph.ingest.entities.demonyms import without_place_adjective, without_trailing_place
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
@@ -472,6 +472,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
                 part = trim_name_edges(whole)
                 part = part and without_street(part)  # an address line's street
                 part = part and without_place_adjective(part)
+                part = part and without_trailing_place(part)
                 if part is None:
                     continue
                 if _a_theme(part, group, themes):

@@ -1,9 +1,13 @@
-"""An adjective of a country or region before a name: whose the thing is, not its name.
+"""Where a thing is, at the edge of its name: not part of the name.
 
 "the Flemish Acmebridge initiative", "het Duitse Zorbax Instituut" name Acmebridge and
 Zorbax Instituut; the adjective says where they are from. It belongs to the name only
 when what follows it is no name on its own: an ordinary word or a head ("Flemish
 Government", "Vlaamse Milieumaatschappij") or a place ("Flemish Brabant").
+
+"Acme Robotics in Ghent", which the statistical NER reads as one organisation, names
+Acme Robotics and where it is: a known place after a lower-case place preposition at the
+end of a name is no part of it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from spacy.tokens import Span
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.relations.lexicon import place_adjective
+from innograph.ingest.relations.lexicon import place_adjective, place_preposition_before
 
 # Languages whose place adjectives are capitalised and whose ordinary words the
 # gazetteer knows; German capitalises every noun, French writes the adjective after.
@@ -51,3 +55,26 @@ def without_place_adjective(span: Span) -> Span:
     if len(span) == 2 and len(span[1].text) < 4:
         return span  # one short word is too little for a name ("the Dutch Pro" cut off)
     return Span(span.doc, span.start + 1, span.end, label=span.label_, kb_id=span.kb_id_)
+
+
+def without_trailing_place(span: Span) -> Span:
+    """``span`` without a place preposition and a known place closing it ("Acme Robotics
+    in Ghent" -> "Acme Robotics", "Beta Labs uit Gent"); else ``span``. A known name
+    with its place ("Hogeschool in Gent" as the gazetteer writes it) stays whole."""
+    if len(span) < 3 or span.label_ in _NOT_NAMES or gazetteer().lookup(span.text):
+        return span
+    doc = span.doc
+    for cut in range(span.end - 1, span.start + 1, -1):
+        place = doc[cut : span.end]
+        if not any(e.type == "Region" for e in gazetteer().lookup(place.text)):
+            continue
+        before = doc[span.start : cut]
+        lowered = doc.text[before.start_char : place.start_char].lower()
+        prep = place_preposition_before(lowered, len(lowered), doc.lang_)
+        if prep is None or not doc.text[before.start_char + prep].islower():
+            return span
+        head = doc.char_span(before.start_char, before.start_char + prep, alignment_mode="contract")
+        if head is None or len(head) == 0 or not head[-1].text[:1].isalnum():
+            return span
+        return Span(doc, head.start, head.end, label=span.label_, kb_id=span.kb_id_)
+    return span
