@@ -52,3 +52,11 @@ def test_a_place_after_a_place_preposition_closes_no_name() -> None:
     assert ("Acme Robotics", "Organisation") in found, found
     assert ("Ghent", "Region") in found, found
     assert not [t for t, _ in found if t.endswith("in Ghent")], found
+
+
+def test_a_function_word_ends_no_name() -> None:
+    # the English NER stops one word short of the place: "University of Twente in"
+    text = "The University of Twente in Enschede will coordinate the project."
+    found = {(s.text, s.label_) for s in entity_spans("en", text)}
+    assert ("University of Twente", "Organisation") in found, found
+    assert ("Enschede", "Region") in found, found
