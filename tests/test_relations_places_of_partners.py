@@ -45,3 +45,17 @@ def test_places_named_as_parties_stay_partners() -> None:
     text = "Westerland and Oosterland take part in Korvan."
     found = triples(relations(text, ENTS, lang="en"))
     assert {("PARTICIPATES_IN", "wl", "kv"), ("PARTICIPATES_IN", "ol", "kv")} <= found
+
+
+def test_a_place_in_brackets_belongs_to_the_name_before_its_own_brackets() -> None:
+    ents: Entities = {
+        "Velder Systems": ("vs", "Organisation"),
+        "Beta Labs": ("bl", "Organisation"),
+        "Westerland": ("wl", "Region"),
+        "Oosterland": ("ol", "Region"),
+    }
+    found = triples(
+        relations("Partners are Velder Systems (Westerland) and Beta Labs (Oosterland).", ents)
+    )
+    assert {("LOCATED_IN", "vs", "wl"), ("LOCATED_IN", "bl", "ol")} <= found
+    assert ("LOCATED_IN", "bl", "wl") not in found and ("LOCATED_IN", "vs", "ol") not in found

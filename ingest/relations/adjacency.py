@@ -326,8 +326,14 @@ def _pair_rules(
                 for r in places:
                     yield from out(LOCATED_IN, a, r, 0.5, "comma place")
         if _PAREN_OPEN.match(gap):
-            # "Acme (Ghent)", "Acme (Ghent, Belgium)"
-            places = view.expand_list(b, seg, ("Region",))
+            # "Acme (Ghent)", "Acme (Ghent, Belgium)": the places inside its own brackets,
+            # not those of the next item ("A (Ghent) and B (Bruges)")
+            close = view.text.find(")", b.end)
+            places = [
+                r
+                for r in view.expand_list(b, seg, ("Region",))
+                if a.end <= r.start and (close == -1 or r.end <= close)
+            ]
             if view.text[places[-1].end : places[-1].end + 3].lstrip().startswith(")"):
                 for r in places:
                     yield from out(LOCATED_IN, a, r, 0.6, "org-(place)")
