@@ -59,3 +59,40 @@ def test_a_place_in_brackets_belongs_to_the_name_before_its_own_brackets() -> No
     )
     assert {("LOCATED_IN", "vs", "wl"), ("LOCATED_IN", "bl", "ol")} <= found
     assert ("LOCATED_IN", "bl", "wl") not in found and ("LOCATED_IN", "vs", "ol") not in found
+
+
+
+LIST_ENTS: Entities = {
+    "Velder Systems": ("vs", "Organisation"),
+    "Beta Labs": ("bl", "Organisation"),
+    "Korvan Works": ("kw", "Organisation"),
+    "Westerland": ("wl", "Region"),
+    "Oosterland": ("ol", "Region"),
+    "Sonnenbrug": ("sb", "Project"),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "The Sonnenbrug project starts. Partners are Velder Systems from Westerland, "
+            "Beta Labs from Oosterland and Korvan Works.",
+            "en",
+        ),
+        (
+            "Het project Sonnenbrug start. Partners zijn Velder Systems uit Westerland, "
+            "Beta Labs uit Oosterland en Korvan Works.",
+            "nl",
+        ),
+        (
+            "Das Projekt Sonnenbrug startet. Partner sind Velder Systems aus Westerland, "
+            "Beta Labs aus Oosterland und Korvan Works.",
+            "de",
+        ),
+    ],
+)
+def test_where_each_item_is_does_not_break_the_list(text: str, lang: str) -> None:
+    found = triples(relations(text, LIST_ENTS, lang=lang))
+    partners = {s for t, s, o in found if t == "PARTICIPATES_IN" and o == "sb"}
+    assert partners == {"vs", "bl", "kw"}, found

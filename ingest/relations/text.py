@@ -29,7 +29,7 @@ from innograph.ingest.relations.cues import (
     compiled_anaphora,
     lower_same_length,
 )
-from innograph.ingest.relations.lexicon import CUES
+from innograph.ingest.relations.lexicon import CUES, place_preposition_before
 
 PROJECT_TYPES = ("Project", "S3Platform")
 # Mentions whose unread repeats the relation stage reads (``DocView._repeats``), and the
@@ -328,6 +328,15 @@ class DocView:
                 after = self.text[ref.end : end].lstrip()
                 if before.endswith(("-", "–", "—", "(", ",")) or after.startswith("("):
                     gap = gap.replace(self.text[ref.start : ref.end], " ", 1)
+                elif (
+                    not regions
+                    and ref.type == "Region"
+                    and (prep := place_preposition_before(self.lowered, ref.start, self.doc.lang_))
+                    is not None
+                    and prep >= start
+                ):
+                    # "A from Ghent, B from Bruges and C": where an item is, not an item
+                    gap = gap.replace(self.text[prep : ref.end], " ", 1)
                 else:
                     return False
         if not regions and gap.count("(") > gap.count(")"):
