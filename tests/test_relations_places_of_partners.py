@@ -61,7 +61,6 @@ def test_a_place_in_brackets_belongs_to_the_name_before_its_own_brackets() -> No
     assert ("LOCATED_IN", "bl", "wl") not in found and ("LOCATED_IN", "vs", "ol") not in found
 
 
-
 LIST_ENTS: Entities = {
     "Velder Systems": ("vs", "Organisation"),
     "Beta Labs": ("bl", "Organisation"),
