@@ -263,3 +263,13 @@ def test_a_german_compound_of_ordinary_parts_is_no_name_hyphens_or_not() -> None
     texts = {t for t, _ in found}
     assert not [t for t in texts if "-" in t or "Förderperiode" in t], found
     assert ("WattWerk", "Project") in found, found
+
+
+def test_a_german_project_word_in_the_genitive_introduces_the_project() -> None:
+    for text in (
+        "Sie stellte die Ergebnisse des Projekts Korvalink vor.",
+        "Die Ergebnisse des Projektes Korvalink sind gut.",
+    ):
+        found = _found("de", text)
+        assert ("Korvalink", "Project") in found, found
+        assert not [t for t, _ in found if t.startswith("Projekt")], found

@@ -368,11 +368,12 @@ EVENT_HEADS: frozenset[str] = with_folded(
     )
 )
 
-# Words that introduce or follow a project name.
+# Words that introduce or follow a project name (German also in the genitive: "die
+# Ergebnisse des Projekts X").
 PROJECT_CUES: frozenset[str] = with_folded(
     frozenset(
         """project projects projecten projet projets projekt projekte initiative initiatief
-    pilot proeftuin programme-project""".split()
+    pilot proeftuin programme-project projekts projektes""".split()
     )
 )
 
