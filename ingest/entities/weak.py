@@ -31,6 +31,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 )
 from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.headings import heading_word
+from innograph.ingest.entities.listed_towns import town_after_listed_name
 from innograph.ingest.entities.name_runs import body_name, name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
@@ -480,6 +481,18 @@ class WeakNames:
                     spans[(start, end)] = Span(
                         doc, start, end, label="Organisation", kb_id=LOCATED_FLAG
                     )
+        # Common words too: a small town is often one ("Assen", "Leer").
+        names = [(s, e, span.label_) for (s, e), span in spans.items()]
+        names += [(s, e, label) for (s, e), label in typed.items()]
+        towns = {
+            (start, end)
+            for start, end in all_runs
+            if (start, end) not in spans
+            and (start, end) not in typed
+            and town_after_listed_name(doc, start, end, names)
+        }
+        for start, end in towns:
+            spans[(start, end)] = Span(doc, start, end, label="Region", kb_id="weak|cue")
         for chain in _lists(doc, all_runs):
             cue = _list_cue(doc, chain[0][0])
             if not cue:
@@ -495,8 +508,8 @@ class WeakNames:
             if label is None:
                 continue
             for start, end in chain:
-                if not cue and (start, end) in typed:
-                    continue
+                if not cue and (start, end) in typed or (start, end) in towns:
+                    continue  # a listed organisation's town is no member of the list
                 if lone and not _lone_proper_word(doc, start, end):
                     continue
                 spans[(start, end)] = Span(
