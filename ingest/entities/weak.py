@@ -27,6 +27,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     LIST_CUES,
     ORG_HEADS,
     OWNER_LINKS,
+    REGION_HEADS,
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.german import german_ordinary
@@ -252,14 +253,29 @@ _PLACE_WORDS = {
 }
 
 
+# A preposition and article before the name of a sea, river or landscape, which Dutch
+# writes with its article ("rond de Noordzee", "langs de Maas", "in de Kempen").
+_PLACE_WORDS_WITH_ARTICLE = {"nl": ({"in", "rond", "langs"}, {"de"})}
+
+
 def _after_place_word(doc: Doc, start: int, end: int, lang: str) -> bool:
-    """ "staat in Zwolle", "vanuit Geel": a one-word name after a place preposition."""
+    """ "staat in Zwolle", "vanuit Geel": a one-word name after a place preposition;
+    "rond de Noordzee": with the article a landscape's name takes."""
     if end - start != 1 or start == 0 or doc[start].is_sent_start:
         return False
     word = doc[start].text
     if not word[:1].isupper() or word.isupper() or is_distinctive(word):
         return False
-    return doc[start - 1].lower_ in _PLACE_WORDS.get(lang, set())
+    if doc[start - 1].lower_ in _PLACE_WORDS.get(lang, set()):
+        return True
+    prepositions, articles = _PLACE_WORDS_WITH_ARTICLE.get(lang, (set(), set()))
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in articles
+        and doc[start - 2].lower_ in prepositions
+        and not doc[start - 1].is_sent_start
+        and not fold(word).endswith(tuple(REGION_HEADS))  # "in de Brainportregio"
+    )
 
 
 # Prepositions that place what comes before them in the town after them ("X in Velderdam",
