@@ -61,6 +61,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
+from innograph.ingest.identity.legal_forms import LEGAL_FORMS
 
 _PROGRAMME_TAIL = {
     "cross",
@@ -226,6 +227,15 @@ def _programme_area_spans(doc: Doc) -> Iterator[Span]:
 PROJECT_HEAD_FLAG = "head|project"
 
 
+def ends_with_legal_form(word: str) -> bool:
+    """A company's legal form written after its name ("SA", "AG", "Ltd", "e.V.", "B.V.").
+    Two-letter forms count only in capitals or with a dot: "As", "Da", "Et" are words."""
+    form = fold(word).replace(".", "")
+    if form not in LEGAL_FORMS:
+        return False
+    return len(form) >= 3 or "." in word or sum(c.isupper() for c in word) >= 2
+
+
 def type_of_run(words: list[str], lang: str) -> str | None:
     """The entity type a capitalised multi-word name's own words announce, if any."""
     folded = [fold(w) for w in words]
@@ -259,6 +269,8 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     heads = set(folded) & ORG_HEADS
     if heads and len(words) >= 2:
         return "Organisation"
+    if len(words) >= 2 and ends_with_legal_form(words[-1]):
+        return "Organisation"  # "Acme SA", "Beispiel AG", "Voorbeeld B.V."
     if lang == "de" and len(words) >= 2 and (head := german_head_type(folded[0])):
         return head  # German compounds its head: "Universitätsklinikum X", "Grenzgebiet X"
     return None

@@ -27,10 +27,12 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     LIST_CUES,
     ORG_HEADS,
     OWNER_LINKS,
+    REGION_HEADS,
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.headings import heading_word
+from innograph.ingest.entities.listed_towns import town_after_listed_name
 from innograph.ingest.entities.name_runs import body_name, name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
@@ -251,14 +253,29 @@ _PLACE_WORDS = {
 }
 
 
+# A preposition and article before the name of a sea, river or landscape, which Dutch
+# writes with its article ("rond de Noordzee", "langs de Maas", "in de Kempen").
+_PLACE_WORDS_WITH_ARTICLE = {"nl": ({"in", "rond", "langs"}, {"de"})}
+
+
 def _after_place_word(doc: Doc, start: int, end: int, lang: str) -> bool:
-    """ "staat in Zwolle", "vanuit Geel": a one-word name after a place preposition."""
+    """ "staat in Zwolle", "vanuit Geel": a one-word name after a place preposition;
+    "rond de Noordzee": with the article a landscape's name takes."""
     if end - start != 1 or start == 0 or doc[start].is_sent_start:
         return False
     word = doc[start].text
     if not word[:1].isupper() or word.isupper() or is_distinctive(word):
         return False
-    return doc[start - 1].lower_ in _PLACE_WORDS.get(lang, set())
+    if doc[start - 1].lower_ in _PLACE_WORDS.get(lang, set()):
+        return True
+    prepositions, articles = _PLACE_WORDS_WITH_ARTICLE.get(lang, (set(), set()))
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in articles
+        and doc[start - 2].lower_ in prepositions
+        and not doc[start - 1].is_sent_start
+        and not fold(word).endswith(tuple(REGION_HEADS))  # "in de Brainportregio"
+    )
 
 
 # Prepositions that place what comes before them in the town after them ("X in Velderdam",
@@ -480,6 +497,18 @@ class WeakNames:
                     spans[(start, end)] = Span(
                         doc, start, end, label="Organisation", kb_id=LOCATED_FLAG
                     )
+        # Common words too: a small town is often one ("Assen", "Leer").
+        names = [(s, e, span.label_) for (s, e), span in spans.items()]
+        names += [(s, e, label) for (s, e), label in typed.items()]
+        towns = {
+            (start, end)
+            for start, end in all_runs
+            if (start, end) not in spans
+            and (start, end) not in typed
+            and town_after_listed_name(doc, start, end, names)
+        }
+        for start, end in towns:
+            spans[(start, end)] = Span(doc, start, end, label="Region", kb_id="weak|cue")
         for chain in _lists(doc, all_runs):
             cue = _list_cue(doc, chain[0][0])
             if not cue:
@@ -495,8 +524,8 @@ class WeakNames:
             if label is None:
                 continue
             for start, end in chain:
-                if not cue and (start, end) in typed:
-                    continue
+                if not cue and (start, end) in typed or (start, end) in towns:
+                    continue  # a listed organisation's town is no member of the list
                 if lone and not _lone_proper_word(doc, start, end):
                     continue
                 spans[(start, end)] = Span(
