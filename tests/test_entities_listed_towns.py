@@ -40,3 +40,10 @@ def test_a_word_in_running_text_or_mid_line_is_no_town() -> None:
         "- Navelor Ltd, Quarrow Works and partners\n",
     )
     assert not [t for t, label in found if t.startswith("Quarrow") and label == "Region"], found
+
+
+def test_a_role_after_a_listed_organisation_is_neither_town_nor_member() -> None:
+    text = "Partners:\n- Velder Systems BV, Coordinator\n- Brakmoor Ltd, Velderdam\n"
+    found = {(s.text, s.label_) for s in entity_spans("en", text)}
+    assert not [t for t, _ in found if t == "Coordinator"], found
+    assert ("Velder Systems BV", "Organisation") in found, found

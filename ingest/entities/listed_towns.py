@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from innograph.ingest.entities.name_runs import is_distinctive_word
+from innograph.ingest.relations.affiliation import is_role_word
+from innograph.ingest.relations.cues import any_label
 
 _BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 
@@ -30,6 +32,13 @@ def _opens_line(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
+def names_a_role(doc: Doc, start: int, end: int) -> bool:
+    """The run ``start:end`` is one word naming a role or a field ("Coordinator",
+    "Partner", "Koordinator", "Penvoerder"): what a listed organisation does, no name."""
+    word = doc[start].text
+    return end - start == 1 and bool(any_label().fullmatch(word) or is_role_word(word, doc.lang_))
+
+
 def town_after_listed_name(
     doc: Doc, start: int, end: int, names: Iterable[tuple[int, int, str]]
 ) -> bool:
@@ -41,6 +50,8 @@ def town_after_listed_name(
     word = doc[start].text
     if not word[:1].isupper() or word.isupper() or is_distinctive_word(word) or "." in word:
         return False
+    if names_a_role(doc, start, end):
+        return False  # "- Acme BV, Coordinator": the organisation's role, not its town
     before = doc[start - 1].text
     if before == "(":
         if end >= len(doc) or doc[end].text != ")" or not _line_ends(doc, end + 1):

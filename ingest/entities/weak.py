@@ -32,7 +32,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 )
 from innograph.ingest.entities.german import german_ordinary
 from innograph.ingest.entities.headings import heading_word
-from innograph.ingest.entities.listed_towns import town_after_listed_name
+from innograph.ingest.entities.listed_towns import names_a_role, town_after_listed_name
 from innograph.ingest.entities.name_runs import body_name, name_runs
 from innograph.ingest.entities.patterns import type_of_run
 from innograph.ingest.entities.persons import person_spans
@@ -528,6 +528,8 @@ class WeakNames:
                     continue  # a listed organisation's town is no member of the list
                 if lone and not _lone_proper_word(doc, start, end):
                     continue
+                if names_a_role(doc, start, end):
+                    continue  # "- Acme BV, Coordinator": a role beside a member
                 spans[(start, end)] = Span(
                     doc, start, end, label=label, kb_id="list|cue" if cue else ""
                 )
