@@ -47,10 +47,11 @@ CUES: list[Cue] = [
         confidence=0.8,
     ),
     # the active voice, as en "coordinates" and fr "coordonne": the lead before its verb
-    # ("Die Universität X koordiniert das Projekt Y"); "koordiniert von" is the passive above
+    # and its object after it ("Die Universität X koordiniert (seit 2023) das Projekt Y");
+    # not the verb-final passive ("die von X koordiniert werden") nor "X leitet sich ab"
     *cue_list(
-        r"koordiniert(?! von)|koordinieren(?! von)|koordinierte(?! von)|koordinierten(?! von)"
-        r"|leitet(?! sich)|leiten(?! sich)",  # "X leitet sich ab": X is derived from
+        r"(?:koordiniert|koordinieren|koordinierte|koordinierten|leitet|leiten)"
+        r"(?= (?:[^\s.,;:]+ ){0,3}?(?:das|die|den|ein|eine|einen)\b)(?! sich)",
         LEAD,
         source="left",
         target="right",
