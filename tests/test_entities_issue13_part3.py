@@ -273,3 +273,12 @@ def test_a_german_project_word_in_the_genitive_introduces_the_project() -> None:
         found = _found("de", text)
         assert ("Korvalink", "Project") in found, found
         assert not [t for t, _ in found if t.startswith("Projekt")], found
+
+
+def test_a_german_name_in_the_genitive_is_the_same_entity() -> None:
+    text = (
+        "Der Landkreis Velderholm leitet das Vorhaben. Anna Meyer, Landrätin des "
+        "Landkreises Velderholm, eröffnete die Tagung."
+    )
+    groups = groups_of(entity_spans("de", text))
+    assert {"Landkreis Velderholm", "Landkreises Velderholm"} in groups.values(), groups

@@ -170,9 +170,11 @@ def german_nouns(span: Span) -> bool:
 
 
 # Head nouns of names whose genitive singular adds "s" or "es" ("des Interreg-Programms",
-# "des Projektes X", "des Forschungszentrums"): a name is written in the nominative.
+# "des Projektes X", "des Forschungszentrums", "des Landkreises X", "des Clusters X"): a
+# name is written in the nominative.
 _GENITIVE_HEADS = re.compile(
-    r"(?i)(programm|projekt|netzwerk|institut|zentrum|verbund|verein)(?:es|s)\b"
+    r"(?i)(programm|projekt|netzwerk|institut|zentrum|verbund|verein|kreis|cluster|verband)"
+    r"(?:es|s)\b"
 )
 
 

@@ -22,6 +22,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     ORG_HEADS,
 )
 from innograph.ingest.entities.generic import ACRONYM_PLURAL
+from innograph.ingest.entities.german import german_nominative
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import quoted_whole
@@ -53,6 +54,8 @@ class Group:
         self.spans.append(span)
         self.norms.add(norm_name(span.text))
         self.norms.add(norm_name(span.text).replace(" ", ""))
+        if span.doc.lang_ == "de":  # "des Landkreises X" is the Landkreis X
+            self.norms.add(norm_name(german_nominative(span.text)))
         bare = _without_eu(span.text)
         if bare:
             self.norms.add(bare)
@@ -136,8 +139,9 @@ def _number_variant(a: str, b: str) -> bool:
 def find_group(span: Span, groups: list[Group]) -> Group | None:
     norm = norm_name(span.text)
     kb_id = span.kb_id_
+    nominative = norm_name(german_nominative(span.text)) if span.doc.lang_ == "de" else norm
     for group in groups:
-        if norm in group.norms or norm.replace(" ", "") in group.norms:
+        if norm in group.norms or norm.replace(" ", "") in group.norms or nominative in group.norms:
             same_kind = (span.label_ == "Region") == (group.type == "Region")
             if same_kind or span.label_ == group.type or not registry_key(span.kb_id_):
                 return group
