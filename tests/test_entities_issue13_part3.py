@@ -282,3 +282,14 @@ def test_a_german_name_in_the_genitive_is_the_same_entity() -> None:
     )
     groups = groups_of(entity_spans("de", text))
     assert {"Landkreis Velderholm", "Landkreises Velderholm"} in groups.values(), groups
+
+
+def test_interreg_north_west_europe_in_french_is_not_interreg_europe() -> None:
+    text = "Le projet est financé par le programme Interreg Europe du Nord-Ouest."
+    spans = entity_spans("fr", text)
+    names = {s.text: s.kb_id_ for s in spans}
+    assert "Interreg Europe du Nord-Ouest" in names, names
+    assert "2014TC16RFIR001" not in names["Interreg Europe du Nord-Ouest"]  # Interreg Europe
+    other = entity_spans("fr", "Le projet est financé par Interreg Europe.")
+    found = {s.text: s.kb_id_ for s in other}
+    assert "2014TC16RFIR001" in found["Interreg Europe"]

@@ -91,10 +91,23 @@ def _area_word(token: Token, first: bool) -> bool:
     word = fold(token.text)
     if word in interreg.reference_words() or word in INTERREG_AREA_WORDS:
         return True
+    if "-" in word and all(p in INTERREG_AREA_WORDS for p in word.split("-")):
+        return True  # French keeps "Nord-Ouest" one token
     if first and is_acronym(token.text) and token.text not in GENERIC_ACRONYMS:
         return True
     return interreg.country_of(token.text) is not None or any(
         e.type == "Region" for e in gazetteer().lookup(token.text)
+    )
+
+
+def _of_an_area(doc: Doc, k: int) -> bool:
+    """French "du" / "de l'" before an area word at ``k``: "(Interreg) Europe du
+    Nord-Ouest" is North-West Europe, another programme than Interreg Europe."""
+    return (
+        k + 1 < len(doc)
+        and doc[k].lower_ in {"du", "de"}
+        and is_name_token(doc[k + 1])
+        and _area_word(doc[k + 1], first=False)
     )
 
 
@@ -121,6 +134,10 @@ def _area(doc: Doc, j: int) -> tuple[list[str], int]:
                 continue
             break
         if word.lower_ in {"the", "la", "le"} and area_parts[-1] == [] and len(area_parts) > 1:
+            k += 1
+            continue
+        if area_parts[-1] and _of_an_area(doc, k):
+            area_parts[-1].append(word.text)  # "Europe du Nord-Ouest": one area
             k += 1
             continue
         numbered = (  # "Interreg 2 Seas"
@@ -158,7 +175,7 @@ def _interreg_spans(doc: Doc) -> Iterator[Span]:
             continue
         j = tok.i + 1
         gen = strand = None
-        if j < n and doc[j].text in {"Europe", "EUROPE", "Europa"}:
+        if j < n and doc[j].text in {"Europe", "EUROPE", "Europa"} and not _of_an_area(doc, j + 1):
             strand, j = "Europe", j + 1
         elif j < n and (parsed := interreg.parse_generation(doc[j].text)):
             gen, strand = parsed
