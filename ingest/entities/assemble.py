@@ -73,6 +73,7 @@ from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.recipients import grant_recipients
 from innograph.ingest.entities.spans import (
     COORDINATORS,
+    NAME_CONNECTORS,
     PREPOSITIONS,
     SPAN_ENTITIES,
     SPAN_GAZETTEER,
@@ -358,6 +359,10 @@ def _with_portfolio(span: Span) -> Span:
 
 _YEAR_TYPES = frozenset({"Organisation", "Region", "Cluster", "Person"})
 _POSSESSIVES = frozenset({"'s", "’s"})
+# Lower-case words that join a name's words or say where it is, and so never end a name.
+_FUNCTION_WORDS = NAME_CONNECTORS - {"&"} | frozenset(
+    "in at from near uit te bij aus bei im am à au aux dans".split()
+)
 # German words glued to a name for its area: "X-Gebiet", "in den X-Gebieten".
 _AREA_WORDS = frozenset({"gebiet", "gebiets", "gebieten", "gebiete", "raum", "raums"})
 
@@ -368,10 +373,11 @@ def _is_year(text: str) -> bool:
 
 def trim_name_edges(span: Span) -> Span | None:
     """A name without what the capitals dragged into it: a dangling "&" at either edge
-    ("& Partners" of a cut list), a year after an organisation or place ("Acme Council
-    2022": the year of an event, not the name), a German area word glued to a name
-    ("X-Gebiet": the place X). A name that ends in a cut compound ("Limburgse Land-"
-    of "Land- en Tuinbouwbond") is no name: ``None``."""
+    ("& Partners" of a cut list), a function word closing it ("University of Twente
+    in"), a year after an organisation or place ("Acme Council 2022": the year of an
+    event, not the name), a German area word glued to a name ("X-Gebiet": the place X).
+    A name that ends in a cut compound ("Limburgse Land-" of "Land- en Tuinbouwbond") is
+    no name: ``None``."""
     start, end = span.start, span.end
     doc = span.doc
     # A possessive ends the owner's name: "Acme's", "Acme’s NGO" name Acme.
@@ -380,6 +386,8 @@ def trim_name_edges(span: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].text in {"&", "+"}:
         end -= 1
+    while end - start > 1 and doc[end - 1].text in _FUNCTION_WORDS:
+        end -= 1  # "University of Twente in": the NER stopped before the place
     if end - start >= 2 and span.label_ in _YEAR_TYPES and _is_year(doc[end - 1].text):
         end -= 1
     if start >= end:

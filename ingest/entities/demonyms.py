@@ -16,7 +16,6 @@ from spacy.tokens import Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
-from innograph.ingest.entities.spans import NAME_CONNECTORS
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.lexicon import place_adjective, place_preposition_before
 
@@ -24,10 +23,6 @@ from innograph.ingest.relations.lexicon import place_adjective, place_prepositio
 # gazetteer knows; German capitalises every noun, French writes the adjective after.
 _LANGS = frozenset({"en", "nl"})
 _NOT_NAMES = frozenset({"Region", "Person"})
-# Lower-case words that join a name's words or say where it is, and so never end a name.
-_FUNCTION_WORDS = NAME_CONNECTORS - {"&"} | frozenset(
-    "in at from near uit te bij aus bei im am à au aux dans".split()
-)
 
 
 def _owns_a_name(word: str, lang: str) -> bool:
@@ -64,15 +59,9 @@ def without_place_adjective(span: Span) -> Span:
 
 def without_trailing_place(span: Span) -> Span:
     """``span`` without a place preposition and a known place closing it ("Acme Robotics
-    in Ghent" -> "Acme Robotics", "Beta Labs uit Gent"), or without a function word
-    closing it ("University of Twente in", the NER stopping short of the place); else
-    ``span``. A known name with its place (as the gazetteer writes it) stays whole."""
+    in Ghent" -> "Acme Robotics", "Beta Labs uit Gent"); else ``span``. A known name
+    with its place (as the gazetteer writes it) stays whole."""
     doc = span.doc
-    end = span.end
-    while end - span.start > 1 and doc[end - 1].text in _FUNCTION_WORDS:
-        end -= 1  # "University of Twente in" (the NER stopped before the place)
-    if end < span.end:
-        return Span(doc, span.start, end, label=span.label_, kb_id=span.kb_id_)
     if len(span) < 3 or span.label_ in _NOT_NAMES or gazetteer().lookup(span.text):
         return span
     for cut in range(span.end - 1, span.start + 1, -1):

@@ -14,10 +14,9 @@ from collections.abc import Iterable
 from spacy.tokens import Doc
 
 from innograph.ingest.entities.name_runs import is_distinctive_word
+from innograph.ingest.entities.spans import BULLETS
 from innograph.ingest.relations.affiliation import is_role_word
 from innograph.ingest.relations.cues import any_label
-
-_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 
 
 def _line_ends(doc: Doc, i: int) -> bool:
@@ -27,7 +26,7 @@ def _line_ends(doc: Doc, i: int) -> bool:
 
 def _opens_line(doc: Doc, i: int) -> bool:
     """Token ``i`` is the first of its line, bullets aside."""
-    while i > 0 and doc[i - 1].text in _BULLETS:
+    while i > 0 and doc[i - 1].text in BULLETS:
         i -= 1
     return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 

@@ -22,15 +22,14 @@ from innograph.ingest.entities.gazetteer_lexicon import HEADING_CUES, LIST_CUES,
 from innograph.ingest.entities.generic import FACT_BLOCK_HEADS
 from innograph.ingest.entities.name_runs import DASHES, is_distinctive_word, name_runs
 from innograph.ingest.entities.quoted import cue_type, is_project_word
+from innograph.ingest.entities.spans import BULLETS, is_acronym, is_name_token
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.spans import is_acronym, is_name_token
 from innograph.ingest.reading.doc import doc_blocks
 
 FLAG = "list|cue"  # weighs like any other cued list member
 _MAX_NAME = 5  # words of a record's name
 _MIN_RECORDS = 2
 _INTRO_WINDOW = 80  # tokens before the first record searched for what the records are
-_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 # Apostrophes and joiners allowed inside a name written without a run ("Bakers’ LAB").
 _NAME_GLUE = frozenset({"’", "'", "&", "-", "+", "."})
 
@@ -61,7 +60,7 @@ def _record_name(doc: Doc, start: int, runs: dict[int, int]) -> tuple[int, int, 
     """(start, end, separator) of a name opening the line at ``start``, followed on the
     same line by a separator and at least two words."""
     n = len(doc)
-    while start < n and doc[start].text in _BULLETS:
+    while start < n and doc[start].text in BULLETS:
         start += 1
     end = runs.get(start, start)
     if end >= n or _separator(doc, end) is None:
@@ -187,7 +186,7 @@ def field_record_spans(doc: Doc) -> Iterator[Span]:
             continue
         start, end = line.start, line.end
         # "Project Nordlicht", "- Projekt X": the name follows the project word
-        while start < end and (doc[start].text in _BULLETS or is_project_word(doc[start].text)):
+        while start < end and (doc[start].text in BULLETS or is_project_word(doc[start].text)):
             start += 1
         while end > start and doc[end - 1].is_punct:
             end -= 1

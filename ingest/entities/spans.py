@@ -26,6 +26,8 @@ NAME_CONNECTORS = frozenset(
 COORDINATORS = frozenset("and en et und".split())
 DISJUNCTIONS = frozenset("or ou oder".split())  # Dutch "of" is also English "of"
 PREPOSITIONS = frozenset("of for on van voor du des de für".split())
+# Marks that open a list line ("- Acme", "• Beta").
+BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "▪"})
 
 
 _T = TypeVar("_T")

@@ -42,7 +42,8 @@ _RATE_AFTER = re.compile(
     r"|chaque|chacun|chacune|jeweils)\b",
     re.I,
 )
-_OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
+# "X, of which EUR Y": the amount right after "of which" is a share of X
+OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
 _GRANT_AFTER = re.compile(
     r"^\s*(?:aan|of|in|d['’]|de|an)?\s*(?:subsid|grant|steun|funding|financ|förder|aide)", re.I
@@ -102,7 +103,7 @@ def is_budget(
     """A whole: the first amount after a budget cue, or an amount followed by "of which"."""
     if _OF_WHICH_AFTER.match(view.text[money.end : money.end + 40]):
         return True
-    if _OF_WHICH_BEFORE.search(view.text[max(0, money.start - 30) : money.start]):
+    if OF_WHICH_BEFORE.search(view.text[max(0, money.start - 30) : money.start]):
         return False  # "in total X, of which Y": Y is a share, whatever cue came before
     return any(
         0 <= money.start - ce <= 60 and not any(ce <= o.start < money.start for o in moneys)
@@ -132,7 +133,7 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
         if not grants:
             continue
         shares = [
-            m for m in grants if _OF_WHICH_BEFORE.search(view.text[max(lo, m.start - 30) : m.start])
+            m for m in grants if OF_WHICH_BEFORE.search(view.text[max(lo, m.start - 30) : m.start])
         ]
         pool = shares or grants
         _pair_amounts(view, rels, pool, lo)
@@ -156,7 +157,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     if FIELD.match(view.text, seg.start, seg.end):
         return True  # a record's field ("ERDF contribution: EUR X") is its project's
     if "FundingProgramme" in types and not _names_a_project(view, seg):
-        if _OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
+        if OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
             return True
         return bool(_PROJECT_WORD.search(view.text[seg.start : seg.end]))
     return True
@@ -265,7 +266,7 @@ def _budget_money(
         m
         for m in moneys
         if not _is_cap_or_rate(view, m, seg.start)
-        and not _OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
+        and not OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
         and not _GRANT_AFTER.match(view.text[m.end : m.end + 30])
         and not _BY_AFTER.match(view.text[m.end : m.end + 30])
     ]

@@ -15,13 +15,16 @@ from __future__ import annotations
 import re
 
 from innograph.ingest.amounts import MoneySpan
-from innograph.ingest.relations.amounts import budget_project, budget_spans, is_budget, money_in
-from innograph.ingest.relations.cues import OF_WHICH
+from innograph.ingest.relations.amounts import (
+    OF_WHICH_BEFORE,
+    budget_project,
+    budget_spans,
+    is_budget,
+    money_in,
+)
 from innograph.ingest.relations.text import DocView, Segment, squash
 from innograph.ontology.facts import RelationFact
 
-# "..., of which EUR Y", "; daarvan komt EUR Y", ", wovon Y": the share right after
-_OF_WHICH_THEN = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
 # The share is said to come from what follows ("from", "uit", "aus", "de", "par", "by")
 _SOURCE_AFTER = re.compile(
     r"^[^.;€\d]{0,40}?\b(?:from|by|under|uit|van|door|aus|von|vom|durch|de|du|des|par)\b", re.I
@@ -74,7 +77,7 @@ def _share(view: DocView, seg: Segment, seg_i: int) -> tuple[str, str | None, Mo
         return None
     whole, share = moneys
     text = view.text
-    if not _OF_WHICH_THEN.search(text[max(seg.start, share.start - 30) : share.start]):
+    if not OF_WHICH_BEFORE.search(text[max(seg.start, share.start - 30) : share.start]):
         return None
     if not is_budget(view, whole, moneys, budget_spans(view, seg.start, seg.end)):
         return None
