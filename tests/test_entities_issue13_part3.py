@@ -293,3 +293,32 @@ def test_interreg_north_west_europe_in_french_is_not_interreg_europe() -> None:
     other = entity_spans("fr", "Le projet est financé par Interreg Europe.")
     found = {s.text: s.kb_id_ for s in other}
     assert "2014TC16RFIR001" in found["Interreg Europe"]
+
+
+def test_a_project_heading_over_its_programme_then_its_lead_field() -> None:
+    # The record's first fields need not be a project's own ("Programma", "Prioriteit");
+    # a lead field a few lines down still makes the heading a project's name, and the
+    # tagline after the dash is no part of it.
+    text = (
+        "Projectpagina\n\n"
+        "Zeewering – verzilting van polders tegengaan\n\n"
+        "Programma: Interreg Noordkust\n"
+        "Prioriteit: Klimaat\n"
+        "Penvoerder: Waterschap Kustland\n"
+        "Looptijd: 2024 – 2027\n"
+    )
+    found = _found("nl", text)
+    assert ("Zeewering", "Project") in found, found
+    assert not [t for t, _ in found if "verzilting" in t], found
+
+
+def test_a_heading_over_fields_of_no_project_is_no_project() -> None:
+    text = (
+        "Contact\n\n"
+        "Stadsloket Noord\n\n"
+        "Adres: Kerkstraat 12\n"
+        "Telefoon: 010 123 45 67\n"
+        "Openingstijden: maandag tot vrijdag\n"
+    )
+    found = _found("nl", text)
+    assert ("Stadsloket Noord", "Project") not in found, found

@@ -25,6 +25,7 @@ from innograph.ingest.entities.quoted import cue_type, is_project_word
 from innograph.ingest.entities.spans import BULLETS, is_acronym, is_name_token
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.reading.doc import doc_blocks
+from innograph.ingest.reading.layout import Block
 
 FLAG = "list|cue"  # weighs like any other cued list member
 _MAX_NAME = 5  # words of a record's name
@@ -158,6 +159,9 @@ PROJECT_FIELD_LABELS: tuple[str, ...] = tuple(
     )
 )
 
+# Fields of a record read for a project's one ("Programma", "Prioriteit" may come first).
+_MAX_FIELDS_READ = 4
+
 # Small words a project's name written as a heading may hold ("Water in de Stad").
 _NAME_JOINERS = frozenset(
     "of and the for in de het van en voor der die und für la le et des du".split()
@@ -172,19 +176,21 @@ def project_field(label: str) -> bool:
 
 def field_record_spans(doc: Doc) -> Iterator[Span]:
     """A short name standing alone on the line right above a project's fields ("Lead
-    partner: X", "Partners: A, B", "EFRO-bijdrage: ...") names the project they describe.
+    partner: X", "Partners: A, B", "EFRO-bijdrage: ...") names the project they describe;
+    the fields may open with others ("Programma: ...") and the heading may carry a
+    tagline after a dash ("Acmebridge – sensors for ports").
 
     Programme pages that list approved projects give each one such a block; the name is
     often an invented word no dictionary or gazetteer knows, so the layout is the evidence.
     """
     blocks = doc_blocks(doc)
-    for block, below in zip(blocks, blocks[1:], strict=False):
-        if block.kind != "heading" or below.kind != "field" or not project_field(below.label):
+    for i, block in enumerate(blocks):
+        if block.kind != "heading" or not _project_fields_below(blocks, i):
             continue
         line = doc.char_span(block.start, block.end, alignment_mode="contract")
         if line is None:
             continue
-        start, end = line.start, line.end
+        start, end = line.start, _before_tagline(line)
         # "Project Nordlicht", "- Projekt X": the name follows the project word
         while start < end and (doc[start].text in BULLETS or is_project_word(doc[start].text)):
             start += 1
@@ -198,6 +204,29 @@ def field_record_spans(doc: Doc) -> Iterator[Span]:
         if _generic(doc, start, end) or cue_type(doc[start].text):
             continue
         yield Span(doc, start, end, label="Project", kb_id=FLAG)
+
+
+def _project_fields_below(blocks: list[Block], i: int) -> bool:
+    """Whether the run of fields right below block ``i`` describes a project: one of its
+    first few labels is a project's field ("Programma: ...", "Looptijd: ...", then
+    "Penvoerder: ...")."""
+    for block in blocks[i + 1 : i + 1 + _MAX_FIELDS_READ]:
+        if block.kind != "field":
+            return False
+        if project_field(block.label):
+            return True
+    return False
+
+
+def _before_tagline(line: Span) -> int:
+    """Where the name ends on a heading written "Name – what it does" (a dash between
+    spaces, then words in lower case): the dash; else the line's end."""
+    for tok in line:
+        if tok.text in DASHES and tok.i > line.start and tok.i + 1 < line.end:
+            tail = line.doc[tok.i + 1 : line.end]
+            if tok.whitespace_ and any(t.is_lower and t.is_alpha for t in tail):
+                return tok.i
+    return line.end
 
 
 def heading_spans(doc: Doc) -> Iterator[Span]:
