@@ -266,3 +266,31 @@ def test_grant_sentence_beats_a_pool_sentence() -> None:
     )
     assert grant_over(text, "sb", "he") is None  # the pool's sentence gives no grant
     assert stated(text, [("sb", "he")]) == {"sb": 2000000}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Acme Labs will coordinate Solar Bridge, a four-year project on storage. "
+            "The Commission has awarded the consortium a grant of € 3.2 million under "
+            "Horizon Europe.",
+            "en",
+        ),
+        (
+            "Acme Labs coördineert Solar Bridge, een project over opslag. Het consortium "
+            "ontvangt een subsidie van 3,2 miljoen euro uit Horizon Europe.",
+            "nl",
+        ),
+    ],
+)
+def test_the_consortium_receiving_a_grant_is_the_project_just_named(text: str, lang: str) -> None:
+    assert stated(text, [("sb", "he")], lang=lang) == {"sb": 3_200_000}
+
+
+def test_the_consortium_after_two_projects_receives_no_ones_grant() -> None:
+    text = (
+        "Solar Bridge and Solar Bridge 2 started this year. "
+        "The consortium receives a grant of € 3.2 million from Horizon Europe."
+    )
+    assert stated(text, [("sb", "he"), ("sb2", "he")]) == {"sb": None, "sb2": None}

@@ -250,11 +250,13 @@ CAP_WORDS = (
 )
 
 # "this project", "het project": a reference to the nearest earlier Project/S3Platform.
+# "The Commission awarded the consortium a grant": a project's consortium is the project
+# (as a recipient, a partner joining it), a sentence after the project is named.
 ANAPHORA: dict[str, tuple[str, ...]] = {
-    r"(?:this|the|that|our|these|its) (?:project|initiative|action)": ("Project",),
-    r"(?:het|dit|dat|ons|deze) (?:project|initiatief)": ("Project",),
-    r"(?:le|ce|cet|notre) projet|(?:cette|la) (?:initiative|action)": ("Project",),
-    r"(?:das|dieses|unser) (?:projekt|vorhaben)": ("Project",),
+    r"(?:this|the|that|our|these|its) (?:project|initiative|action|consortium)": ("Project",),
+    r"(?:het|dit|dat|ons|deze) (?:project|initiatief|consortium)": ("Project",),
+    r"(?:le|ce|cet|notre) (?:projet|consortium)|(?:cette|la) (?:initiative|action)": ("Project",),
+    r"(?:das|dieses|unser) (?:projekt|vorhaben|konsortium)": ("Project",),
     # "the programme" may be a project's programme of work or a funding programme: it
     # refers to whichever was named last, and only a project counts
     r"(?:this|the|that|our|its) (?:programme|program)": ("Project", "FundingProgramme"),
