@@ -322,3 +322,19 @@ def test_a_heading_over_fields_of_no_project_is_no_project() -> None:
     )
     found = _found("nl", text)
     assert ("Stadsloket Noord", "Project") not in found, found
+
+
+def test_a_listed_name_is_read_again_where_a_paragraph_opens_with_it() -> None:
+    # The list vouches for the name; opening a paragraph, its capitals prove nothing and
+    # the gazetteer reads only the place at its end.
+    text = (
+        "Le comité a retenu deux projets :\n"
+        "• TransVélo Nord\n"
+        "• Aquaval\n\n"
+        "TransVélo Nord relie les pistes cyclables des deux côtés de la frontière.\n"
+    )
+    spans = entity_spans("fr", text)
+    names = [(s.text, s.label_) for s in spans]
+    assert names.count(("TransVélo Nord", "Project")) == 2, names
+    assert ("Nord", "Region") not in names, names
+    assert len(groups_of([s for s in spans if s.text == "TransVélo Nord"])) == 1

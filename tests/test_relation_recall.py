@@ -100,6 +100,22 @@ def test_records_are_opened_by_headings_items_and_named_paragraphs() -> None:
     assert view.record_at(text.index("Delta"), ("Project",)).head.key == "wg"  # type: ignore[union-attr]
 
 
+def test_a_paragraph_opening_with_a_listed_project_is_its_record() -> None:
+    # "The selected projects: A, B" then a paragraph for each, opening with its name and
+    # a verb: the roles in a paragraph are its project's, not the last bullet's.
+    text = (
+        "The selected projects:\n"
+        "• Solar Bridge\n"
+        "• Wind Gate\n\n"
+        "Solar Bridge brings solar roofs to schools. Lead partner: Acme Labs.\n\n"
+        "Wind Gate builds small turbines. Lead partner: Delta Foundation.\n"
+    )
+    doc, mentions = make_doc(text, EN)
+    view = DocView(doc, mentions)
+    assert view.record_at(text.index("Acme"), ("Project",)).head.key == "sb"  # type: ignore[union-attr]
+    assert view.record_at(text.index("Delta"), ("Project",)).head.key == "wg"  # type: ignore[union-attr]
+
+
 # ------------------------------------------------------------- features of the pairs
 def features(text: str, ents: Entities, rel: str, src: str, dst: str, lang: str = "en") -> set[str]:
     doc, mentions = make_doc(text, ents, lang=lang)

@@ -71,6 +71,7 @@ from innograph.ingest.entities.list_types import harmonise_lists, listed_with_or
 from innograph.ingest.entities.persons import PERSON_FLAG, abstract_noun
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.recipients import grant_recipients
+from innograph.ingest.entities.repeats import with_repeated_names
 from innograph.ingest.entities.spans import (
     COORDINATORS,
     NAME_CONNECTORS,
@@ -590,5 +591,5 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
 @Language.component("innograph_entities_v1", assigns=["doc.spans"])
 def entities(doc: Doc) -> Doc:
     """Choose, type and group the document's entity mentions into ``doc.spans["ig_entities"]``."""
-    doc.spans[SPAN_ENTITIES] = group_mentions(doc, _choose(doc))
+    doc.spans[SPAN_ENTITIES] = group_mentions(doc, with_repeated_names(doc, _choose(doc)))
     return doc

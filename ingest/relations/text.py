@@ -429,9 +429,11 @@ class DocView:
         A heading opens a record for each entity type it names one entity of; a list
         item, or a "Project: X" field, for the name it opens with; a paragraph for the
         name it opens with when a dash, a colon or a bracket follows ("FutureBEEing -
-        Bis 2030 ...", "Solar Bridge (2023-2026): ..."). A record lasts until the next
-        one of the same entity type opens; one opened by an item, a field or a paragraph
-        also ends at the next heading.
+        Bis 2030 ...", "Solar Bridge (2023-2026): ...") or when that name is a project's
+        ("Solar Bridge brings solar roofs to schools. Lead partner: ..." below a list of
+        the selected projects, whose last item's record would take it). A record lasts
+        until the next one of the same entity type opens; one opened by an item, a field
+        or a paragraph also ends at the next heading.
         """
         blocks = doc_blocks(self.doc)
         heads: list[tuple[Ref, int]] = []
@@ -457,8 +459,10 @@ class DocView:
             first = refs[0]
             if not _RECORD_PREFIX.match(self.text[start : first.start]):
                 continue
-            if block.kind == "paragraph" and not _RECORD_SEPARATOR.match(
-                self.text[first.end : block.end]
+            if (
+                block.kind == "paragraph"
+                and first.type != "Project"
+                and not _RECORD_SEPARATOR.match(self.text[first.end : block.end])
             ):
                 continue
             heads.append((first, i))
