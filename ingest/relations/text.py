@@ -82,6 +82,7 @@ _PREDECESSOR_BEFORE = re.compile(
 # What may stand before the name that opens a record: bullets, numbering ("1.", "1A -"),
 # quotes; and what follows it in a paragraph that it opens: a dash, colon or bracket.
 _RECORD_PREFIX = re.compile(r"^[\W_]*(?:\d{1,2}[a-zA-Z]?\s*[-–.):]\s*)?[\W_]*$")
+_COORDINATED = re.compile(r"^\s*(?:,|&|and|en|und|et)\s*$", re.I)
 _RECORD_SEPARATOR = re.compile(r"^[\s\"'”“’»]*(?:[-–—:(]|$)")
 # Field labels that name the record's own entity ("Project: X", "Projekt: X").
 _RECORD_FIELD = re.compile(
@@ -429,11 +430,10 @@ class DocView:
         A heading opens a record for each entity type it names one entity of; a list
         item, or a "Project: X" field, for the name it opens with; a paragraph for the
         name it opens with when a dash, a colon or a bracket follows ("FutureBEEing -
-        Bis 2030 ...", "Solar Bridge (2023-2026): ...") or when that name is a project's
-        ("Solar Bridge brings solar roofs to schools. Lead partner: ..." below a list of
-        the selected projects, whose last item's record would take it). A record lasts
-        until the next one of the same entity type opens; one opened by an item, a field
-        or a paragraph also ends at the next heading.
+        Bis 2030 ...", "Solar Bridge (2023-2026): ...") or when it is the one project of
+        its sentence (under a list of projects, the last item's record would take it). A
+        record lasts until the next one of the same entity type opens; one opened by an
+        item, a field or a paragraph also ends at the next heading.
         """
         blocks = doc_blocks(self.doc)
         heads: list[tuple[Ref, int]] = []
@@ -461,7 +461,7 @@ class DocView:
                 continue
             if (
                 block.kind == "paragraph"
-                and first.type != "Project"
+                and not self._about_one_project(first)
                 and not _RECORD_SEPARATOR.match(self.text[first.end : block.end])
             ):
                 continue
@@ -479,6 +479,12 @@ class DocView:
                 end = min(end, nxt)
             out.append(Record(head, blocks[i].start, end, kind))
         return out
+
+    def _about_one_project(self, ref: Ref) -> bool:
+        """Whether ``ref`` is a project not listed with others ("X and Y start")."""
+        after = self.refs_in(ref.end, ref.end + 40)
+        listed = after and _COORDINATED.match(self.text[ref.end : after[0].start])
+        return ref.type == "Project" and not (listed and after[0].type == "Project")
 
     @cached_property
     def _project_heads(self) -> frozenset[str]:
