@@ -462,3 +462,32 @@ def test_a_german_lead_partner_in_any_spelling(cue: str) -> None:
         f"Der {cue} Beta Hochschule wird gemeinsam mit Gamma Werk neue Speicher entwickeln."
     )
     assert ("LEADS", "beta", "sb") in triples(relations(text, DE, lang="de"))
+
+
+def test_an_organisation_named_only_beside_another_project_is_not_this_ones() -> None:
+    from innograph.ingest.relations import _only_with_other_projects
+
+    text = (
+        "Solar Bridge brings solar roofs to schools. Beta University takes part.\n\n"
+        "In the project Wind Gate, Acme Labs and Delta Foundation work together.\n\n"
+        "Gamma Institute supports both projects.\n"
+    )
+    doc, mentions = make_doc(text, EN)
+    view = DocView(doc, mentions)
+    assert _only_with_other_projects(view, "acme", "sb")
+    assert not _only_with_other_projects(view, "acme", "wg")
+    assert not _only_with_other_projects(view, "gamma", "sb")  # no project in its sentence
+    assert not _only_with_other_projects(view, "beta", "wg")  # its sentence names none
+
+
+def test_a_project_sharing_a_word_with_this_one_may_be_this_one() -> None:
+    from innograph.ingest.relations import _only_with_other_projects
+
+    ents: Entities = {
+        "Solar Bridge": ("sb", "Project"),
+        "Solar Bridge demo-case": ("demo", "Project"),
+        "Acme Labs": ("acme", "Organisation"),
+    }
+    text = "The Solar Bridge demo-case started. Acme Labs joins the Solar Bridge project."
+    doc, mentions = make_doc(text, ents)
+    assert not _only_with_other_projects(DocView(doc, mentions), "acme", "demo")

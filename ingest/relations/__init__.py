@@ -295,10 +295,35 @@ def _not_for_the_model(
         return True
     if cand.type == "LEADS" and (cand.source, cand.target) in view.vetoed_leads:
         return True  # the parse gives the lead verb another leader or another thing led
-    # an organisation named only in another project's block
-    return cand.type in ("LEADS", "PARTICIPATES_IN") and view.in_other_records(
-        cand.source, cand.target
+    # an organisation named only in another project's block, or only in sentences that
+    # name another project and not this one ("In project B, Acme and Beta work together")
+    return cand.type in ("LEADS", "PARTICIPATES_IN") and (
+        view.in_other_records(cand.source, cand.target)
+        or _only_with_other_projects(view, cand.source, cand.target)
     )
+
+
+def _only_with_other_projects(view: DocView, key: str, project: str) -> bool:
+    """Whether every sentence naming ``key`` names a project other than ``project``
+    and not ``project`` itself. A project sharing a word with ``project``'s names may be
+    the same one, named shorter ("the X project" beside "the X demo-case")."""
+    mentions = view.refs_by_key.get(key, [])
+    own = _name_words(view, project)
+    for ref in mentions:
+        seg = view.segments[view.segment_index_at(ref.start)]
+        others = {r.key for r in seg.refs if r.type == "Project"} - {key}
+        if project in others or not others or any(own & _name_words(view, o) for o in others):
+            return False
+    return bool(mentions)
+
+
+def _name_words(view: DocView, key: str) -> set[str]:
+    """The words of four letters or more in an entity's names, folded."""
+    return {
+        w
+        for ref in view.refs_by_key.get(key, [])
+        for w in re.findall(r"[^\W\d_]{4,}", fold(view.text[ref.start : ref.end]))
+    }
 
 
 def _named_apart(view: DocView, cand: Candidate) -> bool:
