@@ -338,3 +338,16 @@ def test_a_listed_name_is_read_again_where_a_paragraph_opens_with_it() -> None:
     assert names.count(("TransVélo Nord", "Project")) == 2, names
     assert ("Nord", "Region") not in names, names
     assert len(groups_of([s for s in spans if s.text == "TransVélo Nord"])) == 1
+
+
+def test_a_name_of_ordinary_words_at_a_project_cue_is_a_project() -> None:
+    found = _found("en", "The Solar Bridge project brings together twelve partners.")
+    assert ("Solar Bridge", "Project") in found, found
+    found = _found("de", "Im Projekt Sonnenbrücke arbeiten zwölf Partner zusammen.")
+    assert ("Sonnenbrücke", "Project") in found, found
+
+
+def test_a_frequent_german_noun_after_projekt_is_no_name() -> None:
+    # "für das Projekt Partner finden": the noun is the verb's object, not a name
+    found = _found("de", "Wir wollen für das Projekt Partner aus der Region gewinnen.")
+    assert not [t for t, label in found if t == "Partner"], found

@@ -68,6 +68,7 @@ from innograph.ingest.entities.grouping import (
 )
 from innograph.ingest.entities.headings import shouted_heading
 from innograph.ingest.entities.list_types import harmonise_lists, listed_with_organisations
+from innograph.ingest.entities.patterns import cued_project_name
 from innograph.ingest.entities.persons import PERSON_FLAG, abstract_noun
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.recipients import grant_recipients
@@ -171,7 +172,9 @@ def _usable(span: Span, source: str) -> bool:
         and not german_nouns(span)
     ):
         trusted = True
-    if source == SPAN_PATTERNS and span.doc.lang_ == "en" and capitalised_in_running_text(span):
+    if source == SPAN_PATTERNS and (
+        capitalised_in_running_text(span) and span.doc.lang_ == "en" or cued_project_name(span)
+    ):
         trusted = True
     return trusted or _proper(span)
 

@@ -44,7 +44,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     REGION_HEADS,
     STOP_CAPITALISED,
 )
-from innograph.ingest.entities.german import german_head_type
+from innograph.ingest.entities.german import GERMAN_CUED_ZIPF, german_common_words, german_head_type
 from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
     DASHES,
@@ -337,6 +337,31 @@ def _cue_spans(doc: Doc, lang: str) -> Iterator[Span]:
             yield Span(doc, tok.i, tok.i + 1, label="Event")
 
 
+# A name next to a singular project cue ("the Solar Bridge project", "das Projekt
+# Sonnenbrücke"): ``cued_project_name`` says when the cue alone makes its words a name.
+PROJECT_CUE_FLAG = "list|project"
+_DETERMINERS = frozenset("the this that our its their".split())
+
+
+def cued_project_name(span: Span) -> bool:
+    """Whether a name found at a singular project cue is one though its words are
+    ordinary: in English capitalised after a determiner ("the Solar Bridge project";
+    English capitalises ordinary words there only in a name); in German, where every noun
+    is capitalised, no word of it frequent on its own ("das Projekt Sonnenbrücke", not
+    "für das Projekt Partner finden")."""
+    if span.kb_id_ != PROJECT_CUE_FLAG:
+        return False
+    words = [t for t in span if t.is_alpha]
+    if span.doc.lang_ == "de":
+        common = german_common_words()
+        return bool(words) and all(common.get(t.lower_, 0.0) < GERMAN_CUED_ZIPF for t in words)
+    if span.doc.lang_ != "en" or span.start == 0:
+        return False
+    return span.doc[span.start - 1].lower_ in _DETERMINERS and all(
+        t.text[:1].isupper() or t.lower_ in NAME_CONNECTORS for t in words
+    )
+
+
 def _project_spans(doc: Doc) -> Iterator[Span]:
     """Names next to a project cue: "the X project", "project X", "projecten A, B en C"."""
     runs = {start: end for start, end in name_runs(doc)}
@@ -360,17 +385,19 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
         before = tok.i if cue not in PLURAL_PROJECT_CUES else -1
         if before - 1 >= 0 and doc[before - 1].text in DASHES:
             before -= 1
+        flag = PROJECT_CUE_FLAG if cue not in PLURAL_PROJECT_CUES else ""
         if before in ends and same_line(doc, ends[before], tok.i):
             start = _after_known_prefix(doc, ends[before], before)
             if not _looks_generic(doc[start:before]):
-                yield Span(doc, start, before, label="Project")
+                yield Span(doc, start, before, label="Project", kb_id=flag)
         after = tok.i + 1
         while after < n and doc[after].text in {":", "‘", "'", "“", '"'}:
             after += 1
         while after < n and after in runs and not doc[after].is_sent_start:
             end = runs[after]
             if not _looks_generic(doc[after:end]):
-                yield Span(doc, after, end, label="Project")
+                yield Span(doc, after, end, label="Project", kb_id=flag)
+            flag = ""  # one name at the cue; a list after it is typed, not vouched for
             if end < n and doc[end].text in {",", "en", "and", "et", "und"}:
                 after = end + 1
                 continue
