@@ -261,15 +261,13 @@ _FUNDING_ENDS = frozenset("grants grant fellowships fellowship".split())
 
 
 def not_persons(groups: list[Group]) -> None:
-    """A name only the statistical NER took for a person, ending in a noun that names a
-    thing (an organisation's head, "Initiative", "Fellowships"), is no person; nor is one
-    that a kind word introduces once ("the health cluster X", "le pôle X", "die Firma X"):
-    the word before the name says what it is, the first name in it only guesses."""
+    """A name only the statistical NER took for a person is none if it ends in a noun that
+    names a thing (an organisation's head, "Initiative") or a kind word introduces it once
+    ("the health cluster X", "le pôle X"): that word says what it is, the NER guesses."""
     for group in groups:
         if group.type != "Person" or any(s.kb_id_ == PERSON_FLAG for s in group.spans):
             continue
-        kinds = {s.label_ for s in group.spans if s.kb_id_ == KIND_FLAG} - {"Person"}
-        if len(kinds) == 1:
+        if len(kinds := {s.label_ for s in group.spans if s.kb_id_ == KIND_FLAG}) == 1:
             group.type = kinds.pop()
             continue
         last = fold(group.longest.text.split()[-1])
