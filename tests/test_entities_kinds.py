@@ -138,3 +138,16 @@ def test_a_cluster_partnership_is_a_project_not_a_cluster() -> None:
     assert ("BALTOWAVE", "Project") in found, found
     found = _found("en", "News. The Seaforge cluster hosts forty firms in Tarnby.")
     assert ("Seaforge cluster", "Cluster") in found, found
+
+
+def test_a_kind_noun_at_one_mention_outweighs_the_ners_person_at_others() -> None:
+    # The English NER takes this invented name for a person at each of its mentions.
+    found = _found(
+        "en",
+        "Organisers: NovaMed Euregio and Velderdam University\n\n"
+        "The day is hosted by the health cluster NovaMed Euregio at its premises in Aachen.\n\n"
+        "Programme\n09:30 Welcome – Dr. Anna Smit, managing director of NovaMed Euregio\n",
+    )
+    assert ("NovaMed Euregio", "Cluster") in found, found
+    assert ("NovaMed Euregio", "Person") not in found, found
+    assert ("Anna Smit", "Person") in found, found

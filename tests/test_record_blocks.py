@@ -56,6 +56,35 @@ def test_a_name_alone_above_a_projects_fields_is_that_project() -> None:
     assert ("Noordlicht", "Project") in found
 
 
+EN_TAGLINES = """Three projects approved
+
+The committee approved three projects in May.
+
+Brinewatch
+Monitoring salt water in coastal polders
+Lead partner: Velderdam Water Board
+Grant: EUR 1.2 million
+
+Kelpwise
+The project builds on earlier trials with seaweed farms near Brakstad.
+Lead partner: Acme Marine Ltd
+Partners: Nordheim University
+
+Tidemark – mapping the tides of the Wadden
+Duration: 2024-2027
+Partners: Brakstad Port Authority
+"""
+
+
+def test_a_name_above_its_tagline_or_paragraph_and_its_fields_is_that_project() -> None:
+    found = {(s.text, s.label_) for s in entity_spans("en", EN_TAGLINES)}
+    assert ("Brinewatch", "Project") in found, found
+    assert ("Kelpwise", "Project") in found, found
+    assert ("Tidemark", "Project") in found, found
+    # the tagline is no name, nor is the page's title
+    assert not [t for t, _ in found if "Monitoring" in t or "Three" in t], found
+
+
 def test_a_heading_above_other_fields_or_a_section_title_is_no_project() -> None:
     organisation = "Hogeschool Velderdam\nContact: info at the desk\n\n"
     page = organisation + "Projectgegevens\nLeadpartner: Acme BV\n"

@@ -24,6 +24,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
 from innograph.ingest.entities.generic import ACRONYM_PLURAL
 from innograph.ingest.entities.german import german_nominative
 from innograph.ingest.entities.interreg import InterregName
+from innograph.ingest.entities.kinds import FLAG as KIND_FLAG
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import quoted_whole
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -260,10 +261,14 @@ _FUNDING_ENDS = frozenset("grants grant fellowships fellowship".split())
 
 
 def not_persons(groups: list[Group]) -> None:
-    """A name only the statistical NER took for a person, ending in a noun that names a
-    thing (an organisation's head, "Initiative", "Fellowships"), is no person."""
+    """A name only the statistical NER took for a person is none if it ends in a noun that
+    names a thing (an organisation's head, "Initiative") or a kind word introduces it once
+    ("the health cluster X", "le pôle X"): that word says what it is, the NER guesses."""
     for group in groups:
         if group.type != "Person" or any(s.kb_id_ == PERSON_FLAG for s in group.spans):
+            continue
+        if len(kinds := {s.label_ for s in group.spans if s.kb_id_ == KIND_FLAG}) == 1:
+            group.type = kinds.pop()
             continue
         last = fold(group.longest.text.split()[-1])
         if last in _FUNDING_ENDS:

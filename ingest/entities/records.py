@@ -159,9 +159,6 @@ PROJECT_FIELD_LABELS: tuple[str, ...] = tuple(
     )
 )
 
-# Fields of a record read for a project's one ("Programma", "Prioriteit" may come first).
-_MAX_FIELDS_READ = 4
-
 # Small words a project's name written as a heading may hold ("Water in de Stad").
 _NAME_JOINERS = frozenset(
     "of and the for in de het van en voor der die und für la le et des du".split()
@@ -175,58 +172,56 @@ def project_field(label: str) -> bool:
 
 
 def field_record_spans(doc: Doc) -> Iterator[Span]:
-    """A short name standing alone on the line right above a project's fields ("Lead
-    partner: X", "Partners: A, B", "EFRO-bijdrage: ...") names the project they describe;
-    the fields may open with others ("Programma: ...") and the heading may carry a
-    tagline after a dash ("Acmebridge – sensors for ports").
+    """A short name heading the record of a project's fields ("Lead partner: X", "Partners:
+    A, B", "EFRO-bijdrage: ...") names the project they describe: the heading right above
+    the fields, or the one above the paragraph or tagline line they follow ("TexLoop" /
+    "Sorting old textiles" / "Lead partner: ..."); a heading "Name – tagline" gives the name.
 
     Programme pages that list approved projects give each one such a block; the name is
     often an invented word no dictionary or gazetteer knows, so the layout is the evidence.
     """
     blocks = doc_blocks(doc)
-    for i, block in enumerate(blocks):
-        if block.kind != "heading" or not _project_fields_below(blocks, i):
+    named: set[int] = set()
+    for i, below in enumerate(blocks):
+        if below.kind != "field" or not project_field(below.label) or below.heading is None:
             continue
-        line = doc.char_span(block.start, block.end, alignment_mode="contract")
-        if line is None:
-            continue
-        start, end = line.start, _before_tagline(line)
-        # "Project Nordlicht", "- Projekt X": the name follows the project word
-        while start < end and (doc[start].text in BULLETS or is_project_word(doc[start].text)):
-            start += 1
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
-        words = [t for t in doc[start:end] if not t.is_punct]
-        if not words or len(words) > _MAX_NAME or not is_name_token(doc[start]):
-            continue
-        if any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in words):
-            continue  # a clause or a title in words ("Over het project"), not a name
-        if _generic(doc, start, end) or cue_type(doc[start].text):
-            continue
-        yield Span(doc, start, end, label="Project", kb_id=FLAG)
+        h = below.heading
+        between = [b for b in blocks[h + 1 : i] if b.kind != "field"]
+        if h in named or len(between) > 1:
+            continue  # the fields open the record, after one paragraph at most
+        named.add(h)
+        # Two heading lines after the body of the record before: a name, then its tagline.
+        tagline = not between and h >= 2 and blocks[h - 1].kind == "heading"
+        tagline = tagline and blocks[h - 2].kind != "heading"
+        span = _heading_name(doc, blocks[h - 1]) if tagline else None
+        span = span or _heading_name(doc, blocks[h])
+        if span is not None:
+            yield span
 
 
-def _project_fields_below(blocks: list[Block], i: int) -> bool:
-    """Whether the run of fields right below block ``i`` describes a project: one of its
-    first few labels is a project's field ("Programma: ...", "Looptijd: ...", then
-    "Penvoerder: ...")."""
-    for block in blocks[i + 1 : i + 1 + _MAX_FIELDS_READ]:
-        if block.kind != "field":
-            return False
-        if project_field(block.label):
-            return True
-    return False
-
-
-def _before_tagline(line: Span) -> int:
-    """Where the name ends on a heading written "Name – what it does" (a dash between
-    spaces, then words in lower case): the dash; else the line's end."""
-    for tok in line:
-        if tok.text in DASHES and tok.i > line.start and tok.i + 1 < line.end:
-            tail = line.doc[tok.i + 1 : line.end]
-            if tok.whitespace_ and any(t.is_lower and t.is_alpha for t in tail):
-                return tok.i
-    return line.end
+def _heading_name(doc: Doc, block: Block) -> Span | None:
+    """The project name a heading line holds, or None if it is a clause or a title."""
+    line = doc.char_span(block.start, block.end, alignment_mode="contract")
+    if line is None:
+        return None
+    start, end = line.start, line.end
+    # "Project Nordlicht", "- Projekt X": the name follows the project word
+    while start < end and (doc[start].text in BULLETS or is_project_word(doc[start].text)):
+        start += 1
+    # "SaltShield – beating salt water": the name before a spaced dash
+    dash = next((k for k in range(start + 1, end) if _separator(doc, k) == "-"), None)
+    if dash is not None:
+        end = dash
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not words or len(words) > _MAX_NAME or not is_name_token(doc[start]):
+        return None
+    if any(t.is_lower and t.lower_ not in _NAME_JOINERS for t in words):
+        return None  # a clause or a title in words ("Over het project"), not a name
+    if _generic(doc, start, end) or cue_type(doc[start].text):
+        return None
+    return Span(doc, start, end, label="Project", kb_id=FLAG)
 
 
 def heading_spans(doc: Doc) -> Iterator[Span]:
