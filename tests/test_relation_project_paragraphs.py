@@ -154,3 +154,19 @@ def test_a_paragraph_about_two_projects_is_no_record() -> None:
     )
     doc, mentions = make_doc(text, ENTS, lang="nl")
     assert DocView(doc, mentions).record_at(text.index("Penvoerder"), ("Project",)) is None
+
+
+def test_a_successor_named_by_the_project_is_as_sure_as_by_its_name() -> None:
+    named = "Het project Zeewind bouwt sensoren. Zeewind bouwt voort op het project Havenbrug."
+    referred = (
+        "Het project Zeewind bouwt sensoren. Het project bouwt voort op het project Havenbrug."
+    )
+    sure = {
+        text: next(
+            r.confidence
+            for r in relations(text, ENTS, lang="nl")
+            if (r.type, r.source, r.target) == ("SUCCESSOR_OF", "zw", "hb")
+        )
+        for text in (named, referred)
+    }
+    assert sure[referred] == sure[named] >= 0.75

@@ -26,6 +26,7 @@ from innograph.ingest.relations.cues import (
     LEADS,
     MEMBER_OF,
     PARTICIPATES_IN,
+    SUCCESSOR_OF,
     Cue,
     Side,
 )
@@ -472,7 +473,10 @@ def _apply_cue(
     conf = cue.confidence + _syntax_bonus(view, cs, explicit)
     rule = _rule_name(cue)
     if src.implicit or tgt.implicit:
-        conf -= 0.15
+        # "The project builds on X": the reference before the cue names the new project
+        # as surely as its name would; a guessed end (the page's project) is less sure
+        if not (rel == SUCCESSOR_OF and view.has_reference(seg, seg.start, cs)):
+            conf -= 0.15
         record = view.record_at(cs, PROJECT_TYPES)
         main = view.main_project
         if record is not None and record.head.key in (src.key, tgt.key):
