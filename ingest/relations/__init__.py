@@ -103,6 +103,10 @@ _UNION = frozenset(
     | {"ue"}
 )
 
+# What a page says of a new project and not of the earlier one it builds on (the
+# predecessor's FUNDED_BY is checked on the source end).
+_OF_THE_NEW_PROJECT = frozenset({"LEADS", "PARTICIPATES_IN"})
+
 # Countries by name or code ("the Netherlands", "Niederlanden", "NL"), folded.
 _COUNTRY_NAMES = frozenset(
     re.sub(r"^(?:the|de|die|der|la)\s+", "", fold(name))
@@ -153,9 +157,22 @@ def _rule_relations(view: DocView, lang: str) -> list[Found]:
         *(layout_relations(view) if "layout" not in off else ()),
     ]
     countries = _keys_named(view, _COUNTRY_NAMES)
-    found = [f for f in found if not _where_partners_are(view, f, lang, countries)]
+    found = [
+        f
+        for f in found
+        if not _where_partners_are(view, f, lang, countries)
+        and not _person_as_partner(f.type, f.source)
+    ]
     attach_grants(view, found)
     return found
+
+
+def _person_as_partner(relation: str, source: Ref) -> bool:
+    """Whether a relation makes a person a partner: partners are organisations and places
+    acting through their government (shared/spec/ANNOTATION.md); a person named in a
+    project's text speaks for, works at or leads one ("..., zegt Jan de Vries, directeur
+    van Acme" next to "onze partners" is no partner of the project)."""
+    return relation == "PARTICIPATES_IN" and source.type == "Person"
 
 
 def _where_partners_are(view: DocView, found: Found, lang: str, countries: set[str]) -> bool:
@@ -259,6 +276,8 @@ def _not_for_the_model(
     """Whether a candidate no rule proposed is one the model may not add on its own."""
     if (cand.type, cand.target_ref.type) in STATED_ONLY:
         return True
+    if _person_as_partner(cand.type, cand.source_ref):
+        return True
     if cand.type in NEAR_ONLY and _named_apart(view, cand):
         return True
     # The Union and the Commission fund, label and host; the model alone never places
@@ -293,6 +312,17 @@ def _not_for_the_model(
     # on sites it has not seen did so wrongly three times as often as rightly.
     if cand.type == "LEADS" and "LEADS|s_cue_attached" not in cand.features:
         return True
+    # A project named only as the one a new project builds on is not what the page's
+    # lead, partners and funding are said of: the model alone gives it none of them.
+    if cand.type in _OF_THE_NEW_PROJECT and cand.target_ref.key in view.predecessors:
+        return True
+    if cand.type == "FUNDED_BY" and cand.source in view.predecessors:
+        return True
+    if cand.type == "LEADS":
+        # "Acme is penvoerder en werkt samen met A": Acme leads, A does not
+        subject = view.lead_subjects.get(view.segment_index_at(cand.source_ref.start))
+        if subject is not None and subject != cand.source:
+            return True
     if cand.type == "LEADS" and (cand.source, cand.target) in view.vetoed_leads:
         return True  # the parse gives the lead verb another leader or another thing led
     # an organisation named only in another project's block, or only in sentences that

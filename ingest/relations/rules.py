@@ -26,6 +26,7 @@ from innograph.ingest.relations.cues import (
     LEADS,
     MEMBER_OF,
     PARTICIPATES_IN,
+    SUCCESSOR_OF,
     Cue,
     Side,
 )
@@ -207,6 +208,14 @@ _OWNER_PREP = re.compile(
     r"(?:the\s+|de\s+|het\s+|la\s+|le\s+|l['’]\s*|les\s+|der\s+|die\s+|das\s+|dem\s+|den\s+)?$",
     re.I,
 )
+# "Acme is penvoerder", "Acme is the lead partner", "Acme ist Leadpartner", "Acme est
+# chef de file": the role noun after a copula is said of the copula's subject, whatever
+# is named after it ("... en werkt samen met A en B").
+_COPULA_BEFORE = re.compile(
+    r"^\s*,?\s*(?:is|are|was|were|zijn|was|waren|ist|sind|war|waren|est|sont|était|étaient)"
+    r"\s+(?:(?:the|a|an|de|het|een|der|die|ein|eine|le|la|l['’]|un|une)\s*)?$",
+    re.I,
+)
 _ATTACHED = re.compile(r"^\s*,?\s*$")
 _POSSESSIVE = re.compile(r"^(?:['’]s?)\s*$")
 # "A, director of B, and the chair of C, D": a coordination right after a person starts a
@@ -316,6 +325,15 @@ def _with_listed_places(view: DocView, seg: Segment, src: Ref, members: list[Ref
     return sorted([*members, *more], key=lambda r: r.start)
 
 
+def _copula_subject(view: DocView, seg: Segment, cs: int, types: Sequence[str]) -> Ref | None:
+    """The subject of a copula right before a lead noun at ``cs`` ("Acme is penvoerder"),
+    when it is a name of ``types`` standing just before the copula."""
+    before = [r for r in seg.refs if r.end <= cs]
+    if not before or before[-1].type not in types:
+        return None
+    return before[-1] if _COPULA_BEFORE.match(view.text[before[-1].end : cs]) else None
+
+
 def _syntax_bonus(view: DocView, cs: int, ends: Sequence[Ref]) -> float:
     """+0.1 when the parse links the cue to both ends closely, -0.1 when it does not."""
     tok = view.token_at(cs)
@@ -379,17 +397,21 @@ def _apply_cue(
     src_side = cue.source
     if src_side == "any" and view.text[ce : ce + 2].lstrip().startswith(":"):
         src_side = "right"  # "Partners: A, B" names them after the colon
-    src = _pick(
-        view,
-        seg,
-        cs,
-        ce,
-        src_side,
-        term.domain,
-        src_reach,
-        prefer_orgs=prefer_orgs,
-        tight=cue.source_reach is not None,
-    )
+    src = _copula_subject(view, seg, cs, term.domain) if rel == LEADS else None
+    if src is not None:
+        view.lead_subjects[seg_i] = src.key
+    else:
+        src = _pick(
+            view,
+            seg,
+            cs,
+            ce,
+            src_side,
+            term.domain,
+            src_reach,
+            prefer_orgs=prefer_orgs,
+            tight=cue.source_reach is not None,
+        )
     if src is not None and _held_by_person(view, seg, src.end, cs, term.domain):
         return  # "Acme hosted Jane Doe, member of the board": the role is Jane Doe's
     if cue.source == "any" and src is not None and _OWNER_AFTER.match(view.text[ce : src.start]):
@@ -451,7 +473,10 @@ def _apply_cue(
     conf = cue.confidence + _syntax_bonus(view, cs, explicit)
     rule = _rule_name(cue)
     if src.implicit or tgt.implicit:
-        conf -= 0.15
+        # "The project builds on X": the reference before the cue names the new project
+        # as surely as its name would; a guessed end (the page's project) is less sure
+        if not (rel == SUCCESSOR_OF and view.has_reference(seg, seg.start, cs)):
+            conf -= 0.15
         record = view.record_at(cs, PROJECT_TYPES)
         main = view.main_project
         if record is not None and record.head.key in (src.key, tgt.key):

@@ -29,9 +29,11 @@ from innograph.ingest.relations.cues import (
     compiled_anaphora,
     lower_same_length,
 )
-from innograph.ingest.relations.lexicon import CUES, place_preposition_before
+from innograph.ingest.relations.lexicon import CUES, lemma_pattern, place_preposition_before
+from innograph.ingest.relations.records import PROJECT_TYPES as PROJECT_TYPES
+from innograph.ingest.relations.records import Record, page_records
+from innograph.ingest.relations.records import Ref as Ref
 
-PROJECT_TYPES = ("Project", "S3Platform")
 # Mentions whose unread repeats the relation stage reads (``DocView._repeats``), and the
 # shortest such name: shorter ones ("ET", "EMR") are too often other words' letters.
 REPEATED_TYPES = (*PROJECT_TYPES, "Event")
@@ -46,18 +48,6 @@ class MentionLike(Protocol):
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """A mention placed in the text: its entity key, type and character offsets."""
-
-    key: str
-    type: str
-    start: int
-    end: int
-    root: int | None = None  # index of the span's syntactic root token, when parsed
-    implicit: bool = False  # stands for "this project" or the document's main project
-
-
 @dataclass(slots=True)
 class Segment:
     """A sentence (or a layout line) with the mentions inside it, in text order."""
@@ -68,38 +58,18 @@ class Segment:
 
 
 # The end of a text that introduces an earlier project: "builds on the success of X".
+# Read as lemmas, as the cues themselves are ("successeur du projet X").
 _PREDECESSOR_BEFORE = re.compile(
     r"(?:"
     + "|".join(
-        cue.pattern.replace(" ", r"\s+")
-        for cues in CUES.values()
+        lemma_pattern(cue.pattern, lang)
+        for lang, cues in CUES.items()
         for cue in cues
         if cue.relations == ("SUCCESSOR_OF",) and cue.target == "right"
     )
     + r")(?:[^.;:]{0,60}?)$",
     re.IGNORECASE,
 )
-# What may stand before the name that opens a record: bullets, numbering ("1.", "1A -"),
-# quotes; and what follows it in a paragraph that it opens: a dash, colon or bracket.
-_RECORD_PREFIX = re.compile(r"^[\W_]*(?:\d{1,2}[a-zA-Z]?\s*[-–.):]\s*)?[\W_]*$")
-_COORDINATED = re.compile(r"^\s*(?:,|&|and|en|und|et)\s*$", re.I)
-_RECORD_SEPARATOR = re.compile(r"^[\s\"'”“’»]*(?:[-–—:(]|$)")
-# Field labels that name the record's own entity ("Project: X", "Projekt: X").
-_RECORD_FIELD = re.compile(
-    r"^(?:project|projekt|projet|acronym|akronym|acroniem|acronyme|title|titel|titre)\b", re.I
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """A stretch of the page given to one entity: [start, end) and its opening mention."""
-
-    head: Ref
-    start: int
-    end: int
-    kind: str  # the kind of the block that opens it: heading, item, field or paragraph
-
-
 _LINE_LABEL = re.compile(r"^\s*[^\s:]{1,30}(?:[ \t][^\s:]+){0,3}[ \t]*:")
 _BULLET = re.compile(r"^\s*[•·*»▪◦‣–-]\s")
 _SPACES = re.compile(r"\s+")
@@ -181,6 +151,9 @@ class DocView:
         # (source, target) keys of leads a cue offered and the parse contradicted
         # (``relations.agents``): the model does not read them back in either
         self.vetoed_leads: set[tuple[str, str]] = set()
+        # segment index -> the subject a copula names as lead there ("Acme is
+        # penvoerder en werkt samen met A en B"): the sentence's other names lead nothing
+        self.lead_subjects: dict[int, str] = {}
 
     # -- construction ------------------------------------------------------------------
     def _refs(self, mentions: Iterable[MentionLike]) -> list[Ref]:
@@ -425,66 +398,9 @@ class DocView:
 
     @cached_property
     def records(self) -> list[Record]:
-        """The page's records in text order: the stretches given to one entity each.
-
-        A heading opens a record for each entity type it names one entity of; a list
-        item, or a "Project: X" field, for the name it opens with; a paragraph for the
-        name it opens with when a dash, a colon or a bracket follows ("FutureBEEing -
-        Bis 2030 ...", "Solar Bridge (2023-2026): ...") or when it is the one project of
-        its sentence (under a list of projects, the last item's record would take it). A
-        record lasts until the next one of the same entity type opens; one opened by an
-        item, a field or a paragraph also ends at the next heading.
-        """
-        blocks = doc_blocks(self.doc)
-        heads: list[tuple[Ref, int]] = []
-        for i, block in enumerate(blocks):
-            refs = self.refs_in(block.start, block.end)
-            if not refs:
-                continue
-            if block.kind == "heading":
-                keys: dict[str, set[str]] = {}
-                for r in refs:
-                    keys.setdefault(r.type, set()).add(r.key)
-                heads += [
-                    (next(r for r in refs if r.type == typ), i)
-                    for typ, named in keys.items()
-                    if len(named) == 1
-                ]
-                continue
-            start = block.start
-            if block.kind == "field":
-                if not _RECORD_FIELD.search(block.label):
-                    continue
-                start = block.value_start
-            first = refs[0]
-            if not _RECORD_PREFIX.match(self.text[start : first.start]):
-                continue
-            if (
-                block.kind == "paragraph"
-                and not self._about_one_project(first)
-                and not _RECORD_SEPARATOR.match(self.text[first.end : block.end])
-            ):
-                continue
-            heads.append((first, i))
-        out: list[Record] = []
-        for n, (head, i) in enumerate(heads):
-            kind = blocks[i].kind
-            end = len(self.text)
-            for later, j in heads[n + 1 :]:
-                if later.type == head.type and j != i:
-                    end = blocks[j].start
-                    break
-            if kind != "heading":
-                nxt = next((b.start for b in blocks[i + 1 :] if b.kind == "heading"), end)
-                end = min(end, nxt)
-            out.append(Record(head, blocks[i].start, end, kind))
-        return out
-
-    def _about_one_project(self, ref: Ref) -> bool:
-        """Whether ``ref`` is a project not listed with others ("X and Y start")."""
-        after = self.refs_in(ref.end, ref.end + 40)
-        listed = after and _COORDINATED.match(self.text[ref.end : after[0].start])
-        return ref.type == "Project" and not (listed and after[0].type == "Project")
+        """The page's records in text order: the stretches given to one entity each
+        (``relations.records``)."""
+        return page_records(doc_blocks(self.doc), self.refs_in, self.text)
 
     @cached_property
     def _project_heads(self) -> frozenset[str]:
@@ -523,6 +439,17 @@ class DocView:
         """Named right after a "builds on" / "voorgangers" cue (within its clause)."""
         before = self.text[max(0, ref.start - 80) : ref.start]
         return bool(_PREDECESSOR_BEFORE.search(before))
+
+    @cached_property
+    def predecessors(self) -> frozenset[str]:
+        """Projects the page names only as an earlier project ("builds on the earlier
+        project X", "fait suite au projet X"): what the page says of the new project
+        (its lead, partners, funding) is not theirs, and "the project" is not one."""
+        named: dict[str, bool] = {}
+        for r in self.refs:
+            if r.type in PROJECT_TYPES:
+                named[r.key] = named.get(r.key, True) and self._is_predecessor(r)
+        return frozenset(key for key, only in named.items() if only)
 
     @cached_property
     def title_end(self) -> int:
@@ -566,7 +493,11 @@ class DocView:
         segments), falling back to the main project."""
         lo_seg = max(0, seg_index - lookback)
         for i in range(seg_index, lo_seg - 1, -1):
-            found = [r for r in self.segments[i].refs if r.type in types and r.end <= before]
+            found = [
+                r
+                for r in self.segments[i].refs
+                if r.type in types and r.end <= before and r.key not in self.predecessors
+            ]
             if not found:
                 continue
             # an earlier sentence naming several projects leaves the reference ambiguous
