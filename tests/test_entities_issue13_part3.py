@@ -351,3 +351,10 @@ def test_a_frequent_german_noun_after_projekt_is_no_name() -> None:
     # "für das Projekt Partner finden": the noun is the verb's object, not a name
     found = _found("de", "Wir wollen für das Projekt Partner aus der Region gewinnen.")
     assert not [t for t, label in found if t == "Partner"], found
+
+
+def test_a_name_after_the_project_word_is_no_place_adjective() -> None:
+    # "-se" ends Dutch adjectives of places ("het Limburgse project"); after the noun,
+    # Dutch has a name there, not an adjective
+    found = _found("nl", "Acme Robotics treedt toe tot het project Tidewise. Het project loopt.")
+    assert ("Tidewise", "Project") in found, found

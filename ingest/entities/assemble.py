@@ -36,6 +36,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     GENERIC_TERMS,
     ORG_HEADS,
     PERSON_ROLES,
+    PROJECT_CUES,
     STOP_CAPITALISED,
 )
 from innograph.ingest.entities.generic import (
@@ -194,7 +195,8 @@ def _place_adjective(span: Span) -> bool:
     words = [t.text for t in span if t.text not in JOINING_DASHES]
     if not words or len(words) > 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
         return False
-    if any(w.isupper() for w in words):
+    # after the project word it is a name ("het project Tidewise"), no adjective
+    if any(w.isupper() for w in words) or span.doc[span.start - 1].lower_ in PROJECT_CUES:
         return False
     return words[-1].lower().endswith(_PLACE_ADJECTIVES.get(span.doc.lang_, ())) and (
         len(words) == 1 or len(span) == 3  # "Nederlands-Duitse": one hyphenated word
