@@ -311,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--split",
         default="train,test,dev",
-        help="splits to score, comma-separated (also invented1, invented2: evaluation/invented/)",
+        help="splits to score, comma-separated (also inventedN: the sets of evaluation/invented/)",
     )
     ap.add_argument("--gold-entities", action="store_true", help="the relation stage alone")
     ap.add_argument("--errors", type=Path, help="write false positives and negatives here")
