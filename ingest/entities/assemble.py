@@ -190,13 +190,13 @@ _PLACE_ADJECTIVES = {
 
 
 def _place_adjective(span: Span) -> bool:
-    """One adjective of a place or people, hyphenated or not, is no name: next to a
-    project word it says whose the projects are ("het West-Vlaamse project")."""
+    """One adjective of a place or people, hyphenated or not, says whose the projects are
+    before a project word ("het West-Vlaamse project"); after one, a name is there."""
     words = [t.text for t in span if t.text not in JOINING_DASHES]
     if not words or len(words) > 2 or not all(w.isalpha() and w[:1].isupper() for w in words):
         return False
-    # after the project word it is a name ("het project Tidewise"), no adjective
-    if any(w.isupper() for w in words) or span.doc[span.start - 1].lower_ in PROJECT_CUES:
+    after_cue = span.start > 0 and span.doc[span.start - 1].lower_ in PROJECT_CUES
+    if after_cue or any(w.isupper() for w in words):
         return False
     return words[-1].lower().endswith(_PLACE_ADJECTIVES.get(span.doc.lang_, ())) and (
         len(words) == 1 or len(span) == 3  # "Nederlands-Duitse": one hyphenated word

@@ -52,18 +52,16 @@ def with_repeated_names(doc: Doc, chosen: list[tuple[Span, float]]) -> list[tupl
             end = i + len(words)
             if end > len(doc) or tuple(t.text for t in doc[i:end]) != words:
                 continue
-            inside = {owner[j] for j in range(i, end) if owner[j] is not None}
-            spans = [chosen[k][0] for k in inside if k is not None]
+            inside = {k for k in owner[i:end] if k is not None}
+            spans = [chosen[k][0] for k in inside]
             if any(s.start < i or s.end > end for s in spans):
                 break  # a longer or crossing name was chosen over these words
             if any(s.start == i and s.end == end for s in spans):
                 break  # this occurrence is read already
             first = names[words]
-            dropped.update(k for k in inside if k is not None)
-            for j in range(i, end):
-                owner[j] = -1
+            dropped.update(inside)
             added.append((Span(doc, i, end, label=first.label_, kb_id=first.kb_id_), REPEAT_WEIGHT))
-            i = end - 1
+            i = end - 1  # the scan goes on after the occurrence
             break
         i += 1
     if not added:

@@ -212,7 +212,7 @@ _OWNER_PREP = re.compile(
 # chef de file": the role noun after a copula is said of the copula's subject, whatever
 # is named after it ("... en werkt samen met A en B").
 _COPULA_BEFORE = re.compile(
-    r"^\s*,?\s*(?:is|are|was|were|zijn|was|waren|ist|sind|war|waren|est|sont|était|étaient)"
+    r"^\s*,?\s*(?:is|are|was|were|zijn|waren|ist|sind|war|est|sont|était|étaient)"
     r"\s+(?:(?:the|a|an|de|het|een|der|die|ein|eine|le|la|l['’]|un|une)\s*)?$",
     re.I,
 )
