@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from innograph.evaluation.extraction import gold_mentions, load_gold
-from innograph.evaluation.split import GoldDoc, gold_docs
+from innograph.evaluation.split import GoldDoc, gold_docs, invented_docs
 from innograph.ingest.relations.model import MODEL_FILE, RelationModel, choose
 
 MIN_DOCS = 3
@@ -359,7 +359,12 @@ def nested_scores(by_fold: list[Folds]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--splits", default="train", help="splits to learn from, comma-separated")
+    ap.add_argument(
+        "--splits",
+        default="train",
+        help="splits to learn from, comma-separated: of the shared gold (train, dev, test) "
+        "and of the invented pages (invented1, invented4, ...)",
+    )
     ap.add_argument("--cv", type=int, default=5, help="folds (grouped by site)")
     ap.add_argument("--write", action="store_true", help="write the model file")
     ap.add_argument("--out", type=Path, help="write the model to this file instead")
@@ -378,7 +383,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     splits = args.splits.split(",")
-    docs = [d for d in gold_docs() if d.split in splits]
+    docs = [d for d in gold_docs() + invented_docs() if d.split in splits]
+    if unknown := set(splits) - {d.split for d in docs}:
+        raise SystemExit(f"train_relations: no pages in split(s) {', '.join(sorted(unknown))}")
     data, totals = examples(docs)
     print(
         f"{len(docs)} documents, {len(data)} candidates, "

@@ -156,3 +156,42 @@ def test_cross_validation_keeps_each_site_in_one_fold() -> None:
     folds = site_folds((d.site for d in docs), 3)
     assert set(folds) == {"a.eu", "b.nl", "c.de", "d.fr", "e.be"}
     assert sorted(folds.values()) == [0, 0, 1, 1, 2]  # every fold gets sites, none twice
+
+
+def test_no_model_learns_from_the_blind_invented_sets() -> None:
+    # Sets 2 and 3 are the blind invented figures; sets 1 and 4 are training pages.
+    from innograph.evaluation.extraction import HELDOUT_MODEL_FILE
+
+    for path in (MODEL_FILE, HELDOUT_MODEL_FILE):
+        trained_on = set(json.loads(path.read_text("utf-8"))["info"]["trained_on"])
+        assert not trained_on & {"invented2", "invented3"}, path
+
+
+def test_learning_from_a_split_with_no_pages_is_refused(
+    shared_dir: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from innograph.evaluation import crossval, train_relations
+
+    monkeypatch.setenv("INNOGRAPH_SHARED_DIR", str(shared_dir))
+    with pytest.raises(SystemExit, match="no pages in split.*invented99"):
+        train_relations.main(["--splits", "train,invented99"])
+    with pytest.raises(SystemExit, match="unknown or scored split"):
+        crossval.main(["--splits", "train,dev", "--also-learn", "dev"])
+
+
+def test_fold_models_also_learn_from_the_extra_pages() -> None:
+    from innograph.evaluation.crossval import fold_models
+
+    def ex(doc: str, site: str, feature: str, label: bool) -> Example:
+        return Example(doc, site, "LEADS", ("a", "b"), [feature], label)
+
+    # features that are no words, which every fit keeps whatever their spread
+    data = [ex(f"d{i}", f"s{i % 2}", "LEADS|cue", i % 4 < 2) for i in range(8)]
+    extra = [ex(f"x{i}", f"x{i}", "LEADS|heads", True) for i in range(4)]
+    extra += [ex(f"y{i}", f"y{i}", "LEADS|visits", False) for i in range(4)]
+    fold_of = {"s0": 0, "s1": 1}
+    shipped = RelationModel({}, 0.0, {}, 0.5, {"C": 1.0})
+    plain = fold_models(data, fold_of, 2, shipped)
+    more = fold_models(data, fold_of, 2, shipped, extra)
+    assert all("LEADS|heads" not in m.weights for m in plain)
+    assert all(m.weights.get("LEADS|heads", 0.0) > 0 for m in more)
