@@ -347,6 +347,14 @@ def test_a_name_of_ordinary_words_at_a_project_cue_is_a_project() -> None:
     assert ("Sonnenbrücke", "Project") in found, found
 
 
+def test_a_german_project_compound_is_a_project_cue() -> None:
+    # "Forschungsprojekt", "Pilotprojekt": the head "Projekt" says what the name after is
+    found = _found("de", "Auch das Pilotprojekt Wärmewende läuft seit dem Frühjahr.")
+    assert ("Wärmewende", "Project") in found, found
+    found = _found("de", "Wir suchen für das Forschungsprojekt Partner aus der Region.")
+    assert not [t for t, label in found if "Partner" in t], found
+
+
 def test_a_frequent_german_noun_after_projekt_is_no_name() -> None:
     # "für das Projekt Partner finden": the noun is the verb's object, not a name
     found = _found("de", "Wir wollen für das Projekt Partner aus der Region gewinnen.")

@@ -136,6 +136,52 @@ def test_the_subject_of_a_lead_copula_leads() -> None:
         assert leads == {("LEADS", "acme", "zw")}, lang
 
 
+# A role verb as copula ("acts as lead partner"), and a lead phrase that opens its
+# sentence before the project it leads, on a page whose first project is another one.
+_LEAD_ROLE_VERB = {
+    "en": "The Kustlicht project starts. Acme Robotics acts as lead partner and works "
+    "with Beta Instruments on the Zeewind project.",
+    "nl": "Het project Kustlicht start. Acme Robotics treedt op als penvoerder en werkt samen "
+    "met Beta Instruments aan het project Zeewind.",
+    "de": "Das Projekt Kustlicht startet. Acme Robotics fungiert als Leadpartner und arbeitet "
+    "mit Beta Instruments im Projekt Zeewind zusammen.",
+    "fr": "Le projet Kustlicht démarre. Acme Robotics agit en tant que chef de file et "
+    "travaille avec Beta Instruments sur le projet Zeewind.",
+}
+_LEAD_OPENING = {
+    "en": "The Kustlicht project starts.\n\nUnder the leadership of Acme Robotics, the "
+    "Zeewind project will test sensors.",
+    "nl": "Het project Kustlicht start.\n\nOnder leiding van Acme Robotics gaat het project "
+    "Zeewind sensoren testen.",
+    "de": "Das Projekt Kustlicht startet.\n\nUnter der Leitung von Acme Robotics testet das "
+    "Projekt Zeewind Sensoren.",
+    "fr": "Le projet Kustlicht démarre.\n\nSous la coordination de Acme Robotics, le projet "
+    "Zeewind testera des capteurs.",
+}
+
+
+def test_a_role_verb_says_the_lead_of_its_subject() -> None:
+    for lang, text in _LEAD_ROLE_VERB.items():
+        doc, mentions = make_doc(text, ENTS, lang=lang)
+        leads = {r for r in triples(extract_relations(doc, mentions, lang=lang)) if r[0] == "LEADS"}
+        assert ("LEADS", "beta", "zw") not in leads and ("LEADS", "beta", "kl") not in leads, lang
+        assert leads <= {("LEADS", "acme", "zw"), ("LEADS", "acme", "kl")} and leads, lang
+
+
+def test_a_lead_phrase_opening_the_sentence_leads_the_project_after_it() -> None:
+    for lang, text in _LEAD_OPENING.items():
+        doc, mentions = make_doc(text, ENTS, lang=lang)
+        leads = {r for r in triples(extract_relations(doc, mentions, lang=lang)) if r[0] == "LEADS"}
+        assert leads == {("LEADS", "acme", "zw")}, lang
+
+
+def test_a_german_passive_with_the_verb_last_names_the_lead() -> None:
+    text = "Das Projekt Kustlicht startet. Das Projekt Zeewind wird von Acme Robotics geleitet."
+    doc, mentions = make_doc(text, ENTS, lang="de")
+    leads = {r for r in triples(extract_relations(doc, mentions, lang="de")) if r[0] == "LEADS"}
+    assert leads == {("LEADS", "acme", "zw")}
+
+
 def test_a_person_quoted_is_no_partner() -> None:
     text = (
         "Het project Zeewind bouwt sensoren.\n\n"

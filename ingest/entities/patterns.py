@@ -369,6 +369,8 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
     n = len(doc)
     for tok in doc:
         cue = tok.lower_
+        if _german_project_compound(tok):
+            cue = "projekt"  # "das Forschungsprojekt X", "im Verbundprojekt X": the cue
         if cue not in PROJECT_CUES and not (
             cue.endswith("-project")
             or cue.endswith("project")
@@ -402,6 +404,23 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
                 after = end + 1
                 continue
             break
+
+
+# German compounds whose head is "Projekt" ("Forschungsprojekt", "Verbundprojekt",
+# "Interreg-Projekt"): a singular project cue like "Projekt" itself.
+_GERMAN_PROJECT_HEADS = ("projekt", "projekts", "projektes")
+
+
+def _german_project_compound(tok: Token) -> bool:
+    word = tok.lower_
+    return (
+        tok.doc.lang_ == "de"
+        and word.endswith(_GERMAN_PROJECT_HEADS)
+        and word not in PROJECT_CUES
+        and word.rstrip("es").endswith("projekt")
+        and len(word.split("-")[0]) > 3
+        and tok.text[:1].isupper()
+    )
 
 
 def _after_known_prefix(doc: Doc, start: int, end: int) -> int:

@@ -212,7 +212,13 @@ _OWNER_PREP = re.compile(
 # chef de file": the role noun after a copula is said of the copula's subject, whatever
 # is named after it ("... en werkt samen met A en B").
 _COPULA_BEFORE = re.compile(
-    r"^\s*,?\s*(?:is|are|was|were|zijn|waren|ist|sind|war|est|sont|était|étaient)"
+    r"^\s*,?\s*(?:is|are|was|were|zijn|waren|ist|sind|war|est|sont|était|étaient"
+    # verbs of a role taken ("acts as lead partner", "treedt op als penvoerder",
+    # "fungiert als Leadpartner", "agit en tant que chef de file")
+    r"|acts as|act as|acting as|serves as|serve as|serving as|functions as"
+    r"|treedt op als|treden op als|trad op als|fungeert als|fungeren als"
+    r"|fungiert als|fungieren als|agiert als|tritt als|treten als"
+    r"|agit en tant que|agit comme|intervient comme|intervient en tant que|joue le rôle de)"
     r"\s+(?:(?:the|a|an|de|het|een|der|die|ein|eine|le|la|l['’]|un|une)\s*)?$",
     re.I,
 )

@@ -46,6 +46,23 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # "Unter der Leitung der X testet das Projekt Y ...": what is led on either side
+    *cue_list(
+        r"unter (?:der )?(?:leitung|gesamtleitung|federführung|koordination|führung)"
+        r" (?:von|vom|des|der)",
+        LEAD,
+        source="right",
+        confidence=0.8,
+    ),
+    # the verb-final passive: "Das Projekt Y wird von der X geleitet"; "von" states the
+    # lead only with such a participle a few words on
+    *cue_list(
+        r"(?:von|vom)(?= (?:[^\s.,;:!?]+ ){1,6}?(?:geleitet|koordiniert|angeführt|gesteuert)\b)",
+        LEAD,
+        source="right",
+        target="left",
+        confidence=0.75,
+    ),
     # the active voice, as en "coordinates" and fr "coordonne": the lead before its verb
     # and its object after it ("Die Universität X koordiniert (seit 2023) das Projekt Y");
     # not the verb-final passive ("die von X koordiniert werden") nor "X leitet sich ab"

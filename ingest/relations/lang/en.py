@@ -54,6 +54,13 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # "Under the leadership of X, the Y project ...": what is led on either side
+    *cue_list(
+        r"under the (?:overall )?(?:leadership|coordination|direction|guidance) of",
+        LEAD,
+        source="right",
+        confidence=0.8,
+    ),
     *cue_list(
         r"coordinates|co-?ordinates|coordinated(?! by)|leads|is leading|are leading|heads"
         r"|spearheads",

@@ -48,6 +48,14 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.8,
     ),
+    # "Sous la coordination de X, le projet Y ...": what is led on either side
+    *cue_list(
+        r"sous la (?:coordination|direction|responsabilité|conduite|houlette|présidence)"
+        r" (?:de la|de l['’]|du|des|de|d['’])",
+        LEAD,
+        source="right",
+        confidence=0.8,
+    ),
     # the body that takes on or answers for the coordination ("X assure la coordination")
     *cue_list(
         r"(?:assure|assurent|assurait|assurera|assurer|responsable de|en charge de|chargée? de"

@@ -46,11 +46,19 @@ CUES: list[Cue] = [
         source_reach=60,
     ),
     *cue_list(
-        r"onder leiding van|gec[öo][öo]rdineerd door|geleid door|getrokken door"
+        r"gec[öo][öo]rdineerd door|geleid door|getrokken door"
         r"|gelanceerd door|opgezet door|aangestuurd door|voorgezeten door",
         LEAD,
         source="right",
         target="left",
+        confidence=0.8,
+    ),
+    # "Onder leiding van X gaat het project Y ...": the phrase may open the sentence, so
+    # what is led stands on either side
+    *cue_list(
+        r"onder (?:de )?(?:leiding|co[öo]rdinatie|regie|aanvoering) van",
+        LEAD,
+        source="right",
         confidence=0.8,
     ),
     # Dutch puts the verb last ("X heeft het programma Y gelanceerd"): ends on any side.
