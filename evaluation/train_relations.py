@@ -29,7 +29,7 @@ import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,9 @@ class Example:
     features: list[str]
     label: bool
     gold_ends: tuple[str, str] = ("", "")  # the ends aligned to gold ids (predicted mentions)
+    # learned from in every fold, never held out: pages that are not the kind the model
+    # is scored on (the invented training pages), so they choose no C and no threshold
+    learn_only: bool = False
 
 
 def _positives(gold: dict[str, Any]) -> set[tuple[str, str, str]]:
@@ -217,11 +220,11 @@ def fold_decisions(
     """Each fold's held-out candidates scored by a model fit on the others (folds grouped
     by site): those of the gold mentions, and those of the extractor's own mentions (a
     gold relation found twice through two spurious mentions counts once)."""
-    fold_of = site_folds((ex.site for ex in data), folds)
+    fold_of = site_folds((ex.site for ex in data if not ex.learn_only), folds)
     out: list[Folds] = []
     for k in range(folds):
-        train = [ex for ex in data if fold_of[ex.site] != k]
-        held = [ex for ex in data if fold_of[ex.site] == k]
+        train = [ex for ex in data if ex.learn_only or fold_of[ex.site] != k]
+        held = [ex for ex in data if not ex.learn_only and fold_of[ex.site] == k]
         test = [ex for ex in held if not ex.doc.endswith("#predicted")]
         own = [ex for ex in held if ex.doc.endswith("#predicted")]
         held_docs = {ex.doc.removesuffix("#predicted") for ex in held}
@@ -365,6 +368,13 @@ def main(argv: list[str] | None = None) -> int:
         help="splits to learn from, comma-separated: of the shared gold (train, dev, test) "
         "and of the invented pages (invented1, invented4, ...)",
     )
+    ap.add_argument(
+        "--also-learn",
+        default="",
+        help="splits to learn from in every fold of the cross-validation without being "
+        "held out, so that C and the threshold are chosen on the --splits pages alone "
+        "(e.g. the invented training pages invented1,invented4,invented5)",
+    )
     ap.add_argument("--cv", type=int, default=5, help="folds (grouped by site)")
     ap.add_argument("--write", action="store_true", help="write the model file")
     ap.add_argument("--out", type=Path, help="write the model to this file instead")
@@ -383,10 +393,19 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     splits = args.splits.split(",")
-    docs = [d for d in gold_docs() + invented_docs() if d.split in splits]
-    if unknown := set(splits) - {d.split for d in docs}:
+    also = [s for s in args.also_learn.split(",") if s]
+    every = gold_docs() + invented_docs()
+    docs = [d for d in every if d.split in splits]
+    extra = [d for d in every if d.split in also]
+    if unknown := set(splits + also) - {d.split for d in docs + extra}:
         raise SystemExit(f"train_relations: no pages in split(s) {', '.join(sorted(unknown))}")
+    if set(splits) & set(also):
+        raise SystemExit("train_relations: a split is either cross-validated or --also-learn")
     data, totals = examples(docs)
+    if extra:
+        learned, _ = examples(extra)
+        data += [replace(ex, learn_only=True) for ex in learned]
+        docs += extra
     print(
         f"{len(docs)} documents, {len(data)} candidates, "
         f"{sum(ex.label for ex in data)} positive, {sum(totals.values())} gold relations",
@@ -410,7 +429,7 @@ def main(argv: list[str] | None = None) -> int:
         thresholds=thresholds,
         default_threshold=threshold,
         info={
-            "trained_on": splits,
+            "trained_on": splits + also,
             "documents": len(docs),
             "candidates": len(data),
             "C": c,

@@ -195,3 +195,21 @@ def test_fold_models_also_learn_from_the_extra_pages() -> None:
     more = fold_models(data, fold_of, 2, shipped, extra)
     assert all("LEADS|heads" not in m.weights for m in plain)
     assert all(m.weights.get("LEADS|heads", 0.0) > 0 for m in more)
+
+
+def test_pages_learned_only_are_never_held_out() -> None:
+    from innograph.evaluation.train_relations import fold_decisions
+
+    def ex(doc: str, site: str, label: bool, *, learn_only: bool = False) -> Example:
+        return Example(
+            doc, site, "LEADS", (doc + "a", doc + "b"), ["LEADS|cue"], label, learn_only=learn_only
+        )
+
+    real = [ex(f"d{i}", f"s{i % 3}", i % 2 == 0) for i in range(6)]
+    invented = [ex(f"x{i}", f"x{i}", i % 2 == 0, learn_only=True) for i in range(5)]
+    totals = {f"d{i}": 1 for i in range(6)} | {f"x{i}": 1 for i in range(5)}
+    folds = fold_decisions(real + invented, totals, 3, 1.0)
+    held_pairs = sum(len(on_gold[0]) for on_gold, _ in folds)
+    held_gold = sum(on_gold[1] for on_gold, _ in folds)
+    # each real page is held out once; no invented page is, nor counts as gold to find
+    assert held_pairs == 6 and held_gold == 6
