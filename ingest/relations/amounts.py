@@ -17,8 +17,6 @@ from innograph.ingest.amounts import MoneySpan, find_money
 from innograph.ingest.relations.cues import (
     CAP_WORDS,
     OF_WHICH,
-    OF_WHICH_ADVERB,
-    OF_WHICH_RELATIVE,
     compiled_anaphora,
     compiled_budget_cues,
 )
@@ -47,9 +45,7 @@ _RATE_AFTER = re.compile(
 )
 # "X, of which EUR Y": the amount right after "of which" is a share of X
 OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
-_OF_WHICH_AFTER = re.compile(
-    rf"^[^.;€\d]{{0,25}}(?:\b(?:{OF_WHICH_RELATIVE})|[,;]\s*(?:{OF_WHICH_ADVERB}))\b", re.I
-)
+_OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 # "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
 # about projects in the plural gives sums for them all, not one project's figure
 SEVERAL_PROJECTS = several_projects()
@@ -400,18 +396,8 @@ def _apposition_only(view: DocView, lo: int, hi: int) -> bool:
     receives"."""
     for ref in view.refs_in(lo, hi):
         if ref.type in _PARTY_TYPES and not re.search(r"[,(–—]", view.text[lo : ref.start]):
-            if _names_the_giver(view, ref.end):
-                continue  # "with an EU contribution of": the giver, not a partner
             return False
     return True
-
-
-def _names_the_giver(view: DocView, end: int) -> bool:
-    """Whether a name ending at ``end`` qualifies a grant word right after it ("EU
-    contribution", "EU-Förderung"): then it names who gives the grant."""
-    gap = re.match(r"[ \t]*-?[ \t]*", view.text[end : end + 4])
-    start = end + (gap.end() if gap else 0)
-    return bool(amount_words("grant").match(view.text, start))
 
 
 def _project_place(view: DocView, seg: Segment, seg_i: int, project: str) -> tuple[int, int] | None:

@@ -170,14 +170,8 @@ def _budget(
     return [BudgetCue(p, money, strength) for p in split_alternatives(patterns)]
 
 
-# "X of which Y": X is the whole, Y the share (grant). A relative word ("of which",
-# "waarvan", "dont", "wovon") always follows the whole; an adverb ("davon", "daarvan",
-# "hiervan") follows the whole only after a comma or semicolon ("EUR X, davon EUR Y") and
-# is otherwise the share's own ("EUR Y davon kommen aus dem EFRE").
-OF_WHICH_RELATIVE = r"of which|waarvan|dont|wovon"
-OF_WHICH_ADVERB = r"davon|hiervan|daarvan"
-OF_WHICH = rf"{OF_WHICH_RELATIVE}|{OF_WHICH_ADVERB}"
-OF_WHICH_AFTER_WHOLE = rf"{OF_WHICH_RELATIVE}|[,;]\s*(?:{OF_WHICH_ADVERB})"
+# "X of which Y": X is the whole, Y the share (grant).
+OF_WHICH = r"of which|waarvan|dont|davon|wovon|hiervan|daarvan"
 
 BUDGET_CUES: list[BudgetCue] = [
     *_budget(
@@ -208,7 +202,7 @@ BUDGET_CUES: list[BudgetCue] = [
         strength=1,
     ),
     # "EUR X, of which EUR Y from the ERDF": X is the whole
-    *_budget(OF_WHICH_AFTER_WHOLE, money="before", strength=2),
+    *_budget(OF_WHICH, money="before", strength=2),
 ]
 
 
