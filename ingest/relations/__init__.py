@@ -22,11 +22,8 @@ from innograph.ingest.ablation import ablated
 from innograph.ingest.entities.gazetteer_lexicon import COUNTRIES, INSTITUTIONS
 from innograph.ingest.relations.adjacency import adjacency_relations
 from innograph.ingest.relations.affiliation import looks_like_person, unstated_affiliation
-from innograph.ingest.relations.amounts import (
-    attach_grants,
-    extract_project_budgets,
-    stated_grants,
-)
+from innograph.ingest.relations.amounts import attach_grants, stated_grants
+from innograph.ingest.relations.budgets import extract_project_budgets
 from innograph.ingest.relations.candidates import Candidate, PairReader
 from innograph.ingest.relations.funding import (
     listed_grants,

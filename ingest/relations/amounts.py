@@ -1,10 +1,11 @@
-"""Money in relations: the grant on FUNDED_BY and the total budget of a project.
+"""Money in relations: the grant on FUNDED_BY.
 
 Amounts are found and parsed by ``innograph.ingest.amounts.find_money`` (exact European
 notation); this module only decides what an amount is in its sentence: a total budget
 ("total budget", "totale kosten", "budget total"), a grant ("€X of which €Y is funded by
 P", "P contributes €Y", "EFRO-subsidie van € 250.000"), or neither (a cap such as
-"up to €10.000", a rate "per project").
+"up to €10.000", a rate "per project"). Which project a budget belongs to is
+``relations.budgets``.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from innograph.ingest.relations.lexicon import (
     transfer_target,
 )
 from innograph.ingest.relations.rules import Found
-from innograph.ingest.relations.sections import fields_owner, section_project, stacked_budgets
+from innograph.ingest.relations.sections import fields_owner, section_project
 from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
@@ -44,20 +45,13 @@ _RATE_AFTER = re.compile(
 )
 # "X, of which EUR Y": the amount right after "of which" is a share of X
 OF_WHICH_BEFORE = re.compile(rf"\b(?:{OF_WHICH})\b[^.;€\d]{{0,20}}$", re.I)
-# "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
-_GRANT_AFTER = re.compile(
-    r"^\s*(?:aan|of|in|d['’]|de|an)?\s*(?:subsid|grant|steun|funding|financ|förder|aide)", re.I
-)
-# "EUR 130 million by the state and EUR 240 million by the region": one contributor's
-# part, not the whole
-_BY_AFTER = re.compile(r"^\s*(?:euros?\s+)?(?:door|by|von|par|from)\s", re.I)
 _OF_WHICH_AFTER = re.compile(rf"^[^.;€\d]{{0,25}}\b(?:{OF_WHICH})\b", re.I)
 # "27 projecten voor in totaal EUR 10 miljoen", "les projets ... reçoivent": a sentence
 # about projects in the plural gives sums for them all, not one project's figure
-_SEVERAL_PROJECTS = several_projects()
+SEVERAL_PROJECTS = several_projects()
 # A sentence that speaks of "the project" (not of "the programme", which may be the
 # funding programme itself)
-_PROJECT_WORD = re.compile(r"\b(?:project|projet|projekt|vorhaben)\b", re.I)
+PROJECT_WORD = re.compile(r"\b(?:project|projet|projekt|vorhaben)\b", re.I)
 _OF_WHICH_WORD = re.compile(rf"\b(?:{OF_WHICH})\b", re.I)
 
 
@@ -75,7 +69,7 @@ def money_in(view: DocView, lo: int, hi: int) -> list[MoneySpan]:
     ]
 
 
-def _is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
+def is_cap_or_rate(view: DocView, money: MoneySpan, lo: int) -> bool:
     before = view.text[max(lo, money.start - 60) : money.start]
     after = view.text[money.end : money.end + 30]
     if _RATE_AFTER.match(after):
@@ -125,7 +119,7 @@ def attach_grants(view: DocView, found: list[Found]) -> None:
         grants = [
             m
             for m in moneys
-            if not _is_cap_or_rate(view, m, lo)
+            if not is_cap_or_rate(view, m, lo)
             and not is_budget(view, m, moneys, cues)
             and not _is_pool(view, m, lo)
             and _grant_sentence(view, m)
@@ -151,7 +145,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     seg_i = view.segment_index_at(money.start)
     seg = view.segments[seg_i]
     text = view.text[seg.start : seg.end]
-    if not _grant_words(text) or _SEVERAL_PROJECTS.search(text):
+    if not _grant_words(text) or SEVERAL_PROJECTS.search(text):
         return False
     types = {r.type for r in seg.refs}
     if FIELD.match(view.text, seg.start, seg.end):
@@ -159,7 +153,7 @@ def _grant_sentence(view: DocView, money: MoneySpan) -> bool:
     if "FundingProgramme" in types and not _names_a_project(view, seg):
         if OF_WHICH_BEFORE.search(view.text[max(seg.start, money.start - 30) : money.start]):
             return True
-        return bool(_PROJECT_WORD.search(view.text[seg.start : seg.end]))
+        return bool(PROJECT_WORD.search(view.text[seg.start : seg.end]))
     return True
 
 
@@ -167,6 +161,10 @@ def _names(view: DocView, money: MoneySpan, key: str) -> bool:
     """Whether the sentence of an amount names the entity ``key``."""
     seg = view.segments[view.segment_index_at(money.start)]
     return any(r.key == key for r in seg.refs)
+
+
+def _sentence_end(view: DocView, money: MoneySpan) -> int:
+    return view.segments[view.segment_index_at(money.start)].end
 
 
 def _field_owner(view: DocView, money: MoneySpan) -> str | None:
@@ -206,6 +204,8 @@ def _pair_amounts(view: DocView, rels: list[Found], pool: list[MoneySpan], lo: i
     def distance(f: Found, m: MoneySpan) -> float:
         if not f.target.implicit and not _names(view, m, f.target.key):
             return float("inf")  # a grant is stated with its programme, not sentences away
+        if not f.source.implicit and f.source.start >= _sentence_end(view, m):
+            return float("inf")  # nor given to a project the text names only later
         owner = _field_owner(view, m)
         if owner is not None and owner != f.source.key:
             return float("inf")  # a record's field is its own project's
@@ -226,106 +226,6 @@ def _pair_amounts(view: DocView, rels: list[Found], pool: list[MoneySpan], lo: i
     for f in rels:
         if f.target.key in given:
             f.amount_eur = given[f.target.key]
-
-
-def extract_project_budgets(view: DocView) -> dict[str, float]:
-    """Entity key -> total budget in EUR, for projects whose budget the text states.
-
-    When one project gets several candidates, a sentence that names the project beats
-    one that refers back to it, then a stronger cue ("total budget") beats a weaker one
-    ("is invested"), then the earlier one wins.
-    """
-    best: dict[str, tuple[int, int, int, float]] = {}
-    order = 0
-    for seg_i, seg in enumerate(view.segments):
-        moneys = money_in(view, seg.start, seg.end)
-        if not moneys:
-            continue
-        for cue, rx in compiled_budget_cues():
-            for m in rx.finditer(view.text, seg.start, seg.end):
-                money = _budget_money(view, seg, moneys, m.start(), m.end(), cue.money)
-                if money is None:
-                    continue
-                found = budget_project(view, seg, seg_i, money)
-                if found is None:
-                    continue
-                project, named = found
-                order += 1
-                rank = (int(named), cue.strength, -order, money.value)
-                if project not in best or rank[:3] > best[project][:3]:
-                    best[project] = rank
-    for key, value in stacked_budgets(view).items():
-        best.setdefault(key, (0, 3, 0, value))
-    return {key: rank[3] for key, rank in best.items()}
-
-
-def _budget_money(
-    view: DocView, seg: Segment, moneys: list[MoneySpan], cs: int, ce: int, where: str
-) -> MoneySpan | None:
-    usable = [
-        m
-        for m in moneys
-        if not _is_cap_or_rate(view, m, seg.start)
-        and not OF_WHICH_BEFORE.search(view.text[max(seg.start, m.start - 30) : m.start])
-        and not _GRANT_AFTER.match(view.text[m.end : m.end + 30])
-        and not _BY_AFTER.match(view.text[m.end : m.end + 30])
-    ]
-    after = [m for m in usable if m.start >= ce and m.start - ce <= 80]
-    before = [m for m in usable if m.end <= cs and cs - m.end <= 80]
-    if where in ("after", "either") and after:
-        first = after[0]
-        if not any(ce <= o.start < first.start for o in moneys):
-            return first
-    if where in ("before", "either") and before:
-        last = before[-1]
-        if not any(last.end <= o.start < cs for o in moneys):
-            return last
-    return None
-
-
-def budget_project(
-    view: DocView, seg: Segment, seg_i: int, money: MoneySpan
-) -> tuple[str, bool] | None:
-    """The project a budget belongs to and whether the sentence names it: named in the
-    sentence, referred to ("the project"), or the one the text was just about."""
-    projects = [r for r in seg.refs if r.type == "Project"]
-    if len({r.key for r in projects}) > 1 or _SEVERAL_PROJECTS.search(
-        view.text[seg.start : seg.end]
-    ):
-        return None  # a sentence about several projects: the figure is not one's budget
-    if projects:
-        return projects[0].key, True
-    # Unnamed ("the project"), the budget is the one project's only when the page
-    # names no other project (chosen on the train split: 11 -> 6 wrong budgets).
-    if len({r.key for r in view.refs if r.type == "Project"}) != 1:
-        section = section_project(view, seg_i)
-        return (section, False) if section is not None else None
-    # A sentence naming a funding programme and no project states the programme's
-    # money ("With the new programme EUR 440 million is invested in ...").
-    if any(r.type == "FundingProgramme" for r in seg.refs) and not _PROJECT_WORD.search(
-        view.text[seg.start : seg.end]
-    ):
-        return None
-    ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
-    if ref is None:
-        ref = view.previous_of(("Project",), seg.start, seg_index=seg_i, lookback=3)
-    if ref is None:
-        return None
-    # "The projects A and B were approved. In total EUR X is invested": a figure referring
-    # back to a sentence about several projects is their sum, not one project's budget
-    antecedent = next(
-        (
-            view.segments[i]
-            for i in range(seg_i, max(-1, seg_i - 7), -1)
-            if any(r.key == ref.key for r in view.segments[i].refs)
-        ),
-        None,
-    )
-    if antecedent is not None and _SEVERAL_PROJECTS.search(
-        view.text[antecedent.start : antecedent.end]
-    ):
-        return None
-    return ref.key, False
 
 
 _PARTY_TYPES = ("Organisation", "Person", "Region", "Cluster")
@@ -374,7 +274,7 @@ def _usable(view: DocView, seg: Segment, moneys: list[MoneySpan]) -> list[MoneyS
     return [
         m
         for m in moneys
-        if not _is_cap_or_rate(view, m, seg.start)
+        if not is_cap_or_rate(view, m, seg.start)
         and not is_budget(view, m, moneys, cues)
         and not _is_pool(view, m, seg.start)
     ]
@@ -388,7 +288,7 @@ def _sentence_grants(
         if len({r.key for r in seg.refs if r.type in ("Project", "S3Platform")} - {project}):
             continue  # a sentence about another project (or several)
         text = view.text[seg.start : seg.end]
-        if _SEVERAL_PROJECTS.search(text):
+        if SEVERAL_PROJECTS.search(text):
             continue
         keys = {r.key for r in seg.refs}
         programmes = {r.key for r in seg.refs if r.type == "FundingProgramme"}
@@ -591,6 +491,6 @@ def _field_grants(
         if owner != project:
             continue
         moneys = money_in(view, lo, hi)
-        if moneys and not _is_cap_or_rate(view, moneys[0], lo):
+        if moneys and not is_cap_or_rate(view, moneys[0], lo):
             values.add(moneys[0].value)
     return values

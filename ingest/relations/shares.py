@@ -17,11 +17,11 @@ import re
 from innograph.ingest.amounts import MoneySpan
 from innograph.ingest.relations.amounts import (
     OF_WHICH_BEFORE,
-    budget_project,
     budget_spans,
     is_budget,
     money_in,
 )
+from innograph.ingest.relations.budgets import budget_project
 from innograph.ingest.relations.text import DocView, Segment, squash
 from innograph.ontology.facts import RelationFact
 

@@ -490,7 +490,7 @@ class DocView:
         self, types: Sequence[str], before: int, *, seg_index: int, lookback: int = 6
     ) -> Ref | None:
         """The nearest mention of ``types`` before an offset (within ``lookback``
-        segments), falling back to the main project."""
+        segments), falling back to the main project when it is named before."""
         lo_seg = max(0, seg_index - lookback)
         for i in range(seg_index, lo_seg - 1, -1):
             found = [
@@ -506,9 +506,14 @@ class DocView:
             ref = found[-1]
             return Ref(ref.key, ref.type, -1, -1, implicit=True)
         main = self.main_project
-        if main is not None and main.type in types:
+        # "this project" refers back: not to a project the page names only later
+        if main is not None and main.type in types and self._named_before(main.key, before):
             return main
         return None
+
+    def _named_before(self, key: str, offset: int) -> bool:
+        """Whether the entity ``key`` is mentioned before ``offset``."""
+        return any(r.start < offset for r in self.refs_by_key.get(key, ()))
 
     # -- syntax --------------------------------------------------------------------------
     def tree_distance(self, a: int, b: int) -> int | None:
