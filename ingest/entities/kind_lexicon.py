@@ -101,3 +101,65 @@ FUND_KIND_ENDINGS: tuple[str, ...] = ("fonds",)
 # Kind nouns that describe a name as a consortium of partners, which the annotation reads
 # as a project ("X, een consortium van 48 partners").
 CONSORTIUM_KINDS: frozenset[str] = with_folded(frozenset("""consortium konsortium""".split()))
+
+# Phrases that end right before the name of an earlier project that something continues
+# ("a follow-up to X", "een vervolg op X", "Nachfolger von X", "prolonge les travaux de
+# X"), per language, folded; an article or one lower-case word may stand between.
+SUCCESSION_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "builds on",
+        "build on",
+        "building on",
+        "built on",
+        "builds upon",
+        "follow-up to",
+        "follow-up of",
+        "follow up to",
+        "follow-up project to",
+        "follow-up project of",
+        "successor to",
+        "successor of",
+        "continuation of",
+        "follows on from",
+    ),
+    "nl": (
+        "vervolg op",
+        "opvolger van",
+        "voortzetting van",
+        "vervolgproject van",
+        "vervolgproject op",
+        "bouwt voort op",
+        "bouwt verder op",
+        "voortbouwend op",
+        "voortbouwt op",
+    ),
+    "de": (
+        "nachfolger von",
+        "nachfolger des",
+        "nachfolgeprojekt von",
+        "nachfolgeprojekt des",
+        "fortsetzung von",
+        "fortsetzung des",
+        "weiterfuhrung von",
+        "weiterfuhrung des",
+    ),
+    "fr": (
+        "fait suite a",
+        "successeur de",
+        "prolongement de",
+        "prolonge",
+        "prolonge les travaux de",
+        "poursuit les travaux de",
+        "succede a",
+        "dans la continuite de",
+        "dans le prolongement de",
+    ),
+}
+
+# Nouns that describe a name as the continuation of an earlier project ("X is a follow-up
+# to Y", "X is een vervolg op Y", "X ist die Fortsetzung von Y", "X est la suite de Y").
+SUCCESSION_NOUNS: frozenset[str] = frozenset(
+    """follow-up successor continuation sequel vervolg opvolger voortzetting vervolgproject
+    nachfolger nachfolgeprojekt fortsetzung weiterfuhrung suite successeur prolongement
+    continuite""".split()
+)

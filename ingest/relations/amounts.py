@@ -1,10 +1,9 @@
 """Money in relations: the grant on FUNDED_BY and the total budget of a project.
 
-Amounts are found and parsed by ``innograph.ingest.amounts.find_money`` (exact European
-notation); this module only decides what an amount is in its sentence: a total budget
-("total budget", "totale kosten", "budget total"), a grant ("€X of which €Y is funded by
-P", "P contributes €Y", "EFRO-subsidie van € 250.000"), or neither (a cap such as
-"up to €10.000", a rate "per project").
+Amounts are found and parsed by ``innograph.ingest.amounts.find_money`` (exact European notation);
+this module only decides what an amount is in its sentence: a total budget ("total budget", "totale
+kosten", "budget total"), a grant ("€X of which €Y is funded by P", "P contributes €Y",
+"EFRO-subsidie van € 250.000"), or neither (a cap such as "up to €10.000", a rate "per project").
 """
 
 from __future__ import annotations
@@ -27,7 +26,12 @@ from innograph.ingest.relations.lexicon import (
     transfer_target,
 )
 from innograph.ingest.relations.rules import Found
-from innograph.ingest.relations.sections import fields_owner, section_project, stacked_budgets
+from innograph.ingest.relations.sections import (
+    current_projects,
+    fields_owner,
+    section_project,
+    stacked_budgets,
+)
 from innograph.ingest.relations.text import DocView, Segment
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
@@ -295,9 +299,9 @@ def budget_project(
         return None  # a sentence about several projects: the figure is not one's budget
     if projects:
         return projects[0].key, True
-    # Unnamed ("the project"), the budget is the one project's only when the page
-    # names no other project (chosen on the train split: 11 -> 6 wrong budgets).
-    if len({r.key for r in view.refs if r.type == "Project"}) != 1:
+    # Unnamed ("the project"), the budget is the one project's only when the page names
+    # no other (train split: 11 -> 6 wrong budgets) but earlier ones it continues.
+    if len(current_projects(view)) != 1:
         section = section_project(view, seg_i)
         return (section, False) if section is not None else None
     # A sentence naming a funding programme and no project states the programme's
