@@ -163,3 +163,32 @@ SUCCESSION_NOUNS: frozenset[str] = frozenset(
     nachfolger nachfolgeprojekt fortsetzung weiterfuhrung suite successeur prolongement
     continuite""".split()
 )
+
+# Endings of Dutch and German compounds that name an event when they end a name
+# ("Visserijdagen", "Innovationstag", "Zukunftsforum"), and compounds with those endings
+# that name no event: weekdays, parliaments ("Landtag" is an assembly), days of a life.
+EVENT_COMPOUND_ENDINGS: tuple[str, ...] = (
+    "dag",
+    "dagen",
+    "tag",
+    "tage",
+    "forum",
+    "beurs",
+    "messe",
+    "kongress",
+    "congres",
+    "festival",
+    "woche",
+    "week",
+)
+NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset(
+    """maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag
+    donnerstag freitag samstag sonntag landtag bundestag kreistag reichstag stadtrat
+    feiertag alltag geburtstag jahrestag werktag verjaardag feestdag werkdag""".split()
+)
+
+# Event words that open a name in French, Dutch and German, where the head comes first
+# ("Forum Éolien X", "Rencontres X", "Journées X"; a compound: "Innovationsforum X").
+EVENT_OPENERS: frozenset[str] = frozenset(
+    """forum rencontres journees salon sommet festival semaine""".split()
+)
