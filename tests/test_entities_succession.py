@@ -1,6 +1,7 @@
-"""A name the text says continues an earlier project, or is continued, is a project's
-(``entities/succession.py``), and an earlier project does not take the page's budget
-(``relations/sections.current_projects``); sentences written here with invented names."""
+"""A name the text says continues an earlier project, or is continued, or that a lead
+partner leads, is a project's (``entities/succession.py``), and an earlier project does
+not take the page's budget (``relations/sections.current_projects``); sentences written
+here with invented names."""
 
 from __future__ import annotations
 
@@ -57,6 +58,28 @@ def _found(lang: str, text: str) -> set[tuple[str, str]]:
     ],
 )
 def test_a_name_in_a_succession_is_a_project(lang: str, text: str, name: str) -> None:
+    found = _found(lang, text)
+    assert (name, "Project") in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "nl",
+            "Weverij Brakel uit Velderdam is penvoerder van VezelKring, waarin oude kleding "
+            "tot garen wordt verwerkt.",
+            "VezelKring",
+        ),
+        (
+            "fr",
+            "La société Granvette Capteurs est chef de file de VinoSonde, un système de suivi "
+            "des cuves.",
+            "VinoSonde",
+        ),
+    ],
+)
+def test_what_a_lead_partner_leads_is_a_project(lang: str, text: str, name: str) -> None:
     found = _found(lang, text)
     assert (name, "Project") in found, found
 

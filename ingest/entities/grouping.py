@@ -30,7 +30,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
     registry_key,
 )
-from innograph.ingest.entities.succession import continues_or_continued
+from innograph.ingest.entities.succession import after_lead_role, continues_or_continued
 from innograph.ingest.entities.universities import contracted_place, university_places
 from innograph.ingest.entities.weak import is_distinctive
 
@@ -536,7 +536,7 @@ def _adjacent_cue(doc: Doc, span: Span) -> str | None:
             return "Project"
         if last.endswith(_PROGRAMME_ENDINGS):
             return "FundingProgramme"
-    return "Project" if continues_or_continued(span) else None
+    return "Project" if continues_or_continued(span) or after_lead_role(span) else None
 
 
 def cue_types(doc: Doc, groups: list[Group]) -> None:

@@ -192,3 +192,20 @@ NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset(
 EVENT_OPENERS: frozenset[str] = frozenset(
     """forum rencontres journees salon sommet festival semaine""".split()
 )
+
+# Lead roles whose object is what is led, a project or a platform ("lead partner of X",
+# "penvoerder van X", "Leadpartner von X", "chef de file de X"), per language, folded.
+LEAD_ROLE_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("lead partner of", "lead partner in", "lead partner for", "coordinator of"),
+    "nl": ("penvoerder van", "penvoerder voor", "coordinator van", "trekker van"),
+    "de": (
+        "leadpartner von",
+        "leadpartner des",
+        "lead-partner von",
+        "koordinator von",
+        "koordinator des",
+        "konsortialfuhrer von",
+        "konsortialfuhrer des",
+    ),
+    "fr": ("chef de file de", "coordinateur de", "coordinatrice de", "porteur de"),
+}

@@ -1,8 +1,10 @@
-"""Names that the text says continue, or are continued by, another project.
+"""Names that the text says continue, or are continued by, another project, or that
+someone leads as lead partner.
 
 SUCCESSOR_OF links projects: "X is a follow-up to Y", "X is een vervolg op Y", "X ist die
 Fortsetzung von Y", "X fait suite à Y" say that both X and Y are projects, whatever a
-default or the NER guessed for a name that does not say what it is.
+default or the NER guessed for a name that does not say what it is; so does a lead role
+("penvoerder van X", "chef de file de X"): what a lead partner leads is a project.
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from functools import cache
 
 from spacy.tokens import Span
 
-from innograph.ingest.entities.kind_lexicon import SUCCESSION_BEFORE, SUCCESSION_NOUNS
+from innograph.ingest.entities.kind_lexicon import (
+    LEAD_ROLE_BEFORE,
+    SUCCESSION_BEFORE,
+    SUCCESSION_NOUNS,
+)
 from innograph.ingest.entities.spans import cached_fold as fold
 
 _ARTICLES = r"(?:the|a|an|de|het|een|der|die|das|dem|den|des|ein|eine|einem|le|la|les|l'|l’|un|une)"
@@ -21,8 +27,8 @@ _COPULAS = r"(?:is|was|ist|war|est|etait|wordt|becomes|wird)"
 
 
 @cache
-def _before_pattern(lang: str) -> re.Pattern[str] | None:
-    phrases = SUCCESSION_BEFORE.get(lang)
+def _before_pattern(lang: str, lead: bool = False) -> re.Pattern[str] | None:
+    phrases = (LEAD_ROLE_BEFORE if lead else SUCCESSION_BEFORE).get(lang)
     if not phrases:
         return None
     cue = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len))
@@ -52,3 +58,11 @@ def continues_or_continued(span: Span) -> bool:
         return True
     after = _AFTER.match(fold(doc.text[span.end_char : sent.end_char]))
     return after is not None and after.group("noun") in SUCCESSION_NOUNS
+
+
+def after_lead_role(span: Span) -> bool:
+    """Whether a lead role ends right before the name ("penvoerder van het X"): the name
+    is what is led, a project's."""
+    pattern = _before_pattern(span.doc.lang_, lead=True)
+    before = fold(span.doc.text[span.sent.start_char : span.start_char][-80:])
+    return pattern is not None and bool(before) and pattern.search(before) is not None
