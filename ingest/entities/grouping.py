@@ -17,10 +17,7 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.entities.abbreviations import name_words, spelled_by
 from innograph.ingest.entities.copula import FLAG as COPULA_FLAG
 from innograph.ingest.entities.gazetteer import norm_name
-from innograph.ingest.entities.gazetteer_lexicon import (
-    FUNDS,
-    ORG_HEADS,
-)
+from innograph.ingest.entities.gazetteer_lexicon import FUNDS, ORG_HEADS
 from innograph.ingest.entities.generic import ACRONYM_PLURAL
 from innograph.ingest.entities.german import german_nominative
 from innograph.ingest.entities.interreg import InterregName
@@ -33,6 +30,7 @@ from innograph.ingest.entities.spans import (
     is_name_token,
     registry_key,
 )
+from innograph.ingest.entities.succession import after_lead_role, continues_or_continued
 from innograph.ingest.entities.universities import contracted_place, university_places
 from innograph.ingest.entities.weak import is_distinctive
 
@@ -538,7 +536,7 @@ def _adjacent_cue(doc: Doc, span: Span) -> str | None:
             return "Project"
         if last.endswith(_PROGRAMME_ENDINGS):
             return "FundingProgramme"
-    return None
+    return "Project" if continues_or_continued(span) or after_lead_role(span) else None
 
 
 def cue_types(doc: Doc, groups: list[Group]) -> None:

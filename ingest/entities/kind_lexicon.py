@@ -101,3 +101,111 @@ FUND_KIND_ENDINGS: tuple[str, ...] = ("fonds",)
 # Kind nouns that describe a name as a consortium of partners, which the annotation reads
 # as a project ("X, een consortium van 48 partners").
 CONSORTIUM_KINDS: frozenset[str] = with_folded(frozenset("""consortium konsortium""".split()))
+
+# Phrases that end right before the name of an earlier project that something continues
+# ("a follow-up to X", "een vervolg op X", "Nachfolger von X", "prolonge les travaux de
+# X"), per language, folded; an article or one lower-case word may stand between.
+SUCCESSION_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "builds on",
+        "build on",
+        "building on",
+        "built on",
+        "builds upon",
+        "follow-up to",
+        "follow-up of",
+        "follow up to",
+        "follow-up project to",
+        "follow-up project of",
+        "successor to",
+        "successor of",
+        "continuation of",
+        "follows on from",
+    ),
+    "nl": (
+        "vervolg op",
+        "opvolger van",
+        "voortzetting van",
+        "vervolgproject van",
+        "vervolgproject op",
+        "bouwt voort op",
+        "bouwt verder op",
+        "voortbouwend op",
+        "voortbouwt op",
+    ),
+    "de": (
+        "nachfolger von",
+        "nachfolger des",
+        "nachfolgeprojekt von",
+        "nachfolgeprojekt des",
+        "fortsetzung von",
+        "fortsetzung des",
+        "weiterfuhrung von",
+        "weiterfuhrung des",
+    ),
+    "fr": (
+        "fait suite a",
+        "successeur de",
+        "prolongement de",
+        "prolonge",
+        "prolonge les travaux de",
+        "poursuit les travaux de",
+        "succede a",
+        "dans la continuite de",
+        "dans le prolongement de",
+    ),
+}
+
+# Nouns that describe a name as the continuation of an earlier project ("X is a follow-up
+# to Y", "X is een vervolg op Y", "X ist die Fortsetzung von Y", "X est la suite de Y").
+SUCCESSION_NOUNS: frozenset[str] = frozenset(
+    """follow-up successor continuation sequel vervolg opvolger voortzetting vervolgproject
+    nachfolger nachfolgeprojekt fortsetzung weiterfuhrung suite successeur prolongement
+    continuite""".split()
+)
+
+# Endings of Dutch and German compounds that name an event when they end a name
+# ("Visserijdagen", "Innovationstag", "Zukunftsforum"), and compounds with those endings
+# that name no event: weekdays, parliaments ("Landtag" is an assembly), days of a life.
+EVENT_COMPOUND_ENDINGS: tuple[str, ...] = (
+    "dag",
+    "dagen",
+    "tag",
+    "tage",
+    "forum",
+    "beurs",
+    "messe",
+    "kongress",
+    "congres",
+    "festival",
+    "woche",
+    "week",
+)
+NOT_EVENT_COMPOUNDS: frozenset[str] = frozenset(
+    """maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag
+    donnerstag freitag samstag sonntag landtag bundestag kreistag reichstag stadtrat
+    feiertag alltag geburtstag jahrestag werktag verjaardag feestdag werkdag""".split()
+)
+
+# Event words that open a name in French, Dutch and German, where the head comes first
+# ("Forum Éolien X", "Rencontres X", "Journées X"; a compound: "Innovationsforum X").
+EVENT_OPENERS: frozenset[str] = frozenset(
+    """forum rencontres journees salon sommet festival semaine""".split()
+)
+
+# Lead roles whose object is what is led, a project or a platform ("lead partner of X",
+# "penvoerder van X", "Leadpartner von X", "chef de file de X"), per language, folded.
+LEAD_ROLE_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("lead partner of", "lead partner in", "lead partner for", "coordinator of"),
+    "nl": ("penvoerder van", "penvoerder voor", "coordinator van", "trekker van"),
+    "de": (
+        "leadpartner von",
+        "leadpartner des",
+        "lead-partner von",
+        "koordinator von",
+        "koordinator des",
+        "konsortialfuhrer von",
+        "konsortialfuhrer des",
+    ),
+    "fr": ("chef de file de", "coordinateur de", "coordinatrice de", "porteur de"),
+}

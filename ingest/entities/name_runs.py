@@ -42,6 +42,12 @@ def is_year(token: Token) -> bool:
     return token.text.isdigit() and len(token.text) == 4 and 1990 <= int(token.text) <= 2040
 
 
+def _is_period_end(token: Token) -> bool:
+    """The year that ends a period, a sentence's dot glued to it ("2021-2027.")."""
+    year = token.text.removesuffix(".")
+    return year.isdigit() and len(year) == 4 and 1990 <= int(year) <= 2040
+
+
 def same_line(doc: Doc, start: int, end: int) -> bool:
     """Whether tokens start..end stand on one line."""
     return not any("\n" in t.text for t in doc[start:end])
@@ -80,6 +86,11 @@ def _name_runs(doc: Doc) -> Iterator[tuple[int, int]]:
                 is_link = False
             if tok.text in DASHES:  # "Alphen-Chaam" joins, "Energy – Norway" does not
                 is_link = not doc[j - 1].whitespace_ and not tok.whitespace_
+                if nxt is not None and is_year(doc[j - 1]) and _is_period_end(nxt):
+                    j += 2  # a period after a name ("EFRE-Programm Hessen 2021-2027")
+                    if nxt.text.endswith("."):
+                        break  # the sentence ends with it
+                    continue
             if _inner_dot(doc, j):  # "Regio.NRW": one name, though a sentence may start
                 j += 2
                 continue

@@ -29,11 +29,11 @@ from innograph.ingest.entities import (
     records,
     universities,
 )
+from innograph.ingest.entities.events import event_name
 from innograph.ingest.entities.funds import fund_compound, programme_pair
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     CLUSTER_CUES,
-    EVENT_HEADS,
     GENERIC_ACRONYMS,
     INTERREG_AREA_WORDS,
     ORG_HEADS,
@@ -259,12 +259,7 @@ def type_of_run(words: list[str], lang: str) -> str | None:
     last = folded[-1]
     if len(words) >= 2 and programme_pair(folded):
         return "FundingProgramme"
-    if last in EVENT_HEADS or last.isdigit() and len(folded) > 2 and folded[-2] in EVENT_HEADS:
-        return "Event"
-    if any(w.endswith("xchange") for w in folded) or any(
-        w in EVENT_HEADS and nxt in {"of", "on", "van", "voor", "de", "des", "du"}
-        for w, nxt in zip(folded, folded[1:], strict=False)
-    ):
+    if event_name(folded, lang):
         return "Event"
     if len(words) >= 2 and (
         last in PROGRAMME_CUES

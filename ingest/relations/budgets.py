@@ -19,7 +19,11 @@ from innograph.ingest.relations.amounts import (
     money_in,
 )
 from innograph.ingest.relations.cues import compiled_budget_cues
-from innograph.ingest.relations.sections import section_project, stacked_budgets
+from innograph.ingest.relations.sections import (
+    current_projects,
+    section_project,
+    stacked_budgets,
+)
 from innograph.ingest.relations.text import DocView, Segment
 
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
@@ -115,7 +119,7 @@ def budget_project(
     # Unnamed ("the project"), the budget is the one project's only when the page
     # names no other project (chosen on the train split: 11 -> 6 wrong budgets) but
     # those it builds on.
-    named = {r.key for r in view.refs if r.type == "Project"} - view.predecessors
+    named = current_projects(view) - view.predecessors
     if len(named) != 1:
         section = section_project(view, seg_i)
         return (section, False) if section is not None else None
