@@ -129,11 +129,14 @@ _LEAD_SUBJECT = {
 }
 
 
+def _leads(text: str, lang: str) -> set[tuple[str, str, str]]:
+    doc, mentions = make_doc(text, ENTS, lang=lang)
+    return {r for r in triples(extract_relations(doc, mentions, lang=lang)) if r[0] == "LEADS"}
+
+
 def test_the_subject_of_a_lead_copula_leads() -> None:
     for lang, text in _LEAD_SUBJECT.items():
-        doc, mentions = make_doc(text, ENTS, lang=lang)
-        leads = {r for r in triples(extract_relations(doc, mentions, lang=lang)) if r[0] == "LEADS"}
-        assert leads == {("LEADS", "acme", "zw")}, lang
+        assert _leads(text, lang) == {("LEADS", "acme", "zw")}, lang
 
 
 # A role verb as copula ("acts as lead partner"), and a lead phrase that opens its
@@ -162,24 +165,19 @@ _LEAD_OPENING = {
 
 def test_a_role_verb_says_the_lead_of_its_subject() -> None:
     for lang, text in _LEAD_ROLE_VERB.items():
-        doc, mentions = make_doc(text, ENTS, lang=lang)
-        leads = {r for r in triples(extract_relations(doc, mentions, lang=lang)) if r[0] == "LEADS"}
+        leads = _leads(text, lang)
         assert ("LEADS", "beta", "zw") not in leads and ("LEADS", "beta", "kl") not in leads, lang
         assert leads <= {("LEADS", "acme", "zw"), ("LEADS", "acme", "kl")} and leads, lang
 
 
 def test_a_lead_phrase_opening_the_sentence_leads_the_project_after_it() -> None:
     for lang, text in _LEAD_OPENING.items():
-        doc, mentions = make_doc(text, ENTS, lang=lang)
-        leads = {r for r in triples(extract_relations(doc, mentions, lang=lang)) if r[0] == "LEADS"}
-        assert leads == {("LEADS", "acme", "zw")}, lang
+        assert _leads(text, lang) == {("LEADS", "acme", "zw")}, lang
 
 
 def test_a_german_passive_with_the_verb_last_names_the_lead() -> None:
     text = "Das Projekt Kustlicht startet. Das Projekt Zeewind wird von Acme Robotics geleitet."
-    doc, mentions = make_doc(text, ENTS, lang="de")
-    leads = {r for r in triples(extract_relations(doc, mentions, lang="de")) if r[0] == "LEADS"}
-    assert leads == {("LEADS", "acme", "zw")}
+    assert _leads(text, "de") == {("LEADS", "acme", "zw")}
 
 
 def test_a_person_quoted_is_no_partner() -> None:
