@@ -37,15 +37,18 @@ _COMPOUND_CUES = ("programma", "programm", "project", "projekt", "initiatief")
 _OPENERS = {".", "!", "?", "•", "“", '"', "‘", "*"}
 
 
+def _year_text(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1990 <= int(text) <= 2040
+
+
 def is_year(token: Token) -> bool:
     """A four-digit year of this era."""
-    return token.text.isdigit() and len(token.text) == 4 and 1990 <= int(token.text) <= 2040
+    return _year_text(token.text)
 
 
 def _is_period_end(token: Token) -> bool:
     """The year that ends a period, a sentence's dot glued to it ("2021-2027.")."""
-    year = token.text.removesuffix(".")
-    return year.isdigit() and len(year) == 4 and 1990 <= int(year) <= 2040
+    return _year_text(token.text.removesuffix("."))
 
 
 def same_line(doc: Doc, start: int, end: int) -> bool:

@@ -412,7 +412,6 @@ def _german_project_compound(tok: Token) -> bool:
         tok.doc.lang_ == "de"
         and word.endswith(_GERMAN_PROJECT_HEADS)
         and word not in PROJECT_CUES
-        and word.rstrip("es").endswith("projekt")
         and len(word.split("-")[0]) > 3
         and tok.text[:1].isupper()
     )

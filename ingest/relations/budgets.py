@@ -19,12 +19,8 @@ from innograph.ingest.relations.amounts import (
     money_in,
 )
 from innograph.ingest.relations.cues import compiled_budget_cues
-from innograph.ingest.relations.sections import (
-    current_projects,
-    section_project,
-    stacked_budgets,
-)
-from innograph.ingest.relations.text import DocView, Segment
+from innograph.ingest.relations.sections import section_project, stacked_budgets
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Segment
 
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
 _GRANT_AFTER = re.compile(
@@ -72,7 +68,7 @@ def _budget_of_opener(view: DocView, seg: Segment, cue_start: int) -> bool:
     opener = seg.refs[0] if seg.refs else None
     return (
         opener is not None
-        and opener.type not in ("Project", "S3Platform")
+        and opener.type not in PROJECT_TYPES
         and not view.text[seg.start : opener.start].strip()
         and 0 <= cue_start - opener.end <= 25
     )
@@ -119,7 +115,11 @@ def budget_project(
     # Unnamed ("the project"), the budget is the one project's only when the page
     # names no other project (chosen on the train split: 11 -> 6 wrong budgets) but
     # those it builds on.
-    named = current_projects(view) - view.predecessors
+    named = (
+        {r.key for r in view.refs if r.type == "Project"}
+        - view.predecessors
+        - view.continued_projects
+    )
     if len(named) != 1:
         section = section_project(view, seg_i)
         return (section, False) if section is not None else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from innograph.ingest.amounts import find_money
-from innograph.ingest.entities.succession import after_succession_cue
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.reading.layout import block_index
 from innograph.ingest.relations.cues import (
@@ -155,16 +154,3 @@ def stacked_budgets(view: DocView) -> dict[str, float]:
         if owner is not None and len(moneys) == 1:
             out.setdefault(owner, moneys[0].value)
     return out
-
-
-def current_projects(view: DocView) -> set[str]:
-    """The projects a page names, less those it names only as what another continues
-    ("X is a follow-up to Y", "vervolg op Y"): an earlier project is not one of the
-    page's own, whose figures it gives."""
-    lang = view.doc.lang_
-    projects: dict[str, bool] = {}
-    for ref in view.refs:
-        if ref.type == "Project":
-            earlier = after_succession_cue(view.text[max(0, ref.start - 80) : ref.start], lang)
-            projects[ref.key] = projects.get(ref.key, True) and earlier
-    return {key for key, earlier in projects.items() if not earlier}

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from innograph.ingest.entities.succession import after_succession_cue
 from innograph.ingest.reading.doc import doc_blocks
 from innograph.ingest.relations.cues import (
     LIST_ARTICLES,
@@ -435,21 +436,36 @@ class DocView:
         line = self.text[line_start : line_end if line_end != -1 else len(self.text)]
         return len(line.strip()) <= (ref.end - ref.start) + 2
 
+    def _before(self, ref: Ref) -> str:
+        """The text of the clause before a mention (at most 80 characters)."""
+        return self.text[max(0, ref.start - 80) : ref.start]
+
     def _is_predecessor(self, ref: Ref) -> bool:
         """Named right after a "builds on" / "voorgangers" cue (within its clause)."""
-        before = self.text[max(0, ref.start - 80) : ref.start]
-        return bool(_PREDECESSOR_BEFORE.search(before))
+        return bool(_PREDECESSOR_BEFORE.search(self._before(ref)))
+
+    def _named_only_after(self, cue: Callable[[Ref], bool]) -> frozenset[str]:
+        """Projects every mention of which stands right after a cue."""
+        named: dict[str, bool] = {}
+        for r in self.refs:
+            if r.type in PROJECT_TYPES:
+                named[r.key] = named.get(r.key, True) and cue(r)
+        return frozenset(key for key, only in named.items() if only)
 
     @cached_property
     def predecessors(self) -> frozenset[str]:
         """Projects the page names only as an earlier project ("builds on the earlier
         project X", "fait suite au projet X"): what the page says of the new project
         (its lead, partners, funding) is not theirs, and "the project" is not one."""
-        named: dict[str, bool] = {}
-        for r in self.refs:
-            if r.type in PROJECT_TYPES:
-                named[r.key] = named.get(r.key, True) and self._is_predecessor(r)
-        return frozenset(key for key, only in named.items() if only)
+        return self._named_only_after(self._is_predecessor)
+
+    @cached_property
+    def continued_projects(self) -> frozenset[str]:
+        """Projects the page names only as what another continues, by the entity
+        stage's succession phrases ("X is a follow-up to Y", "vervolg op Y"): not one
+        of the page's own projects, whose figures it gives."""
+        lang = self.doc.lang_
+        return self._named_only_after(lambda r: after_succession_cue(self._before(r), lang))
 
     @cached_property
     def title_end(self) -> int:
