@@ -248,6 +248,20 @@ class Gazetteer:
                     seen.add(entry.name)
                     yield entry
 
+    def context_places(self) -> Iterator[GazetteerEntry]:
+        """Towns named as places only where a sentence puts something in them ("aus
+        Singen", "from Tartu"; ``places_in_context.tsv``), and the registries' towns whose
+        name is also an ordinary word of some language ("Kampen")."""
+        for entries in self._by_norm.values():
+            for entry in entries:
+                if entry.source == "places" and entry.common_in:
+                    yield entry
+        for row in _data_rows("places_in_context.tsv"):
+            name = row["name"]
+            if name and not self.lookup(name):
+                key = f"{row['country'].lower()}-{norm_name(name)}"
+                yield GazetteerEntry(name, "Region", key, row["country"], "context")
+
     def is_common_word(self, word: str, lang: str | None = None) -> bool:
         """True when ``word`` is written in lower case in ordinary running text (of ``lang``)."""
         langs = self.common_words.get(fold(word), ())

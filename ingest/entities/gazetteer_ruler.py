@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.spans import SPAN_GAZETTEER, is_acronym
+from innograph.ingest.relations.lexicon import place_preposition_before
 
 
 class GazetteerRuler:
@@ -30,6 +31,11 @@ class GazetteerRuler:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.brands = PhraseMatcher(nlp.vocab, attr="ORTH")
+        # towns that are names only where a sentence puts something in them
+        self.in_context = PhraseMatcher(nlp.vocab, attr="ORTH")
+        in_context: dict[str, list[str]] = {}
+        for entry in gazetteer().context_places():
+            in_context.setdefault(f"{entry.type}\t{entry.key}", []).append(entry.name)
         brands: dict[str, list[str]] = {}
         exact: dict[str, list[str]] = {}
         folded: dict[str, list[str]] = {}
@@ -56,7 +62,13 @@ class GazetteerRuler:
                     folded.setdefault(label, []).append(entry.name)
             else:
                 folded.setdefault(label, []).extend(hyphen_variants(entry.name))
-        for target, table in ((self.exact, exact), (self.folded, folded), (self.brands, brands)):
+        tables = (
+            (self.exact, exact),
+            (self.folded, folded),
+            (self.brands, brands),
+            (self.in_context, in_context),
+        )
+        for target, table in tables:
             for label, names in table.items():
                 target.add(label, [nlp.make_doc(name) for name in names])
 
@@ -78,8 +90,26 @@ class GazetteerRuler:
             if match_id in confirmed:
                 entity_type, key = doc.vocab.strings[match_id].split("\t", 1)
                 spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
+        places = self.in_context(doc)
+        if places:
+            lowered = doc.text.lower()
+            for match_id, start, end in places:
+                if _placed(doc, lowered, start, end):
+                    entity_type, key = doc.vocab.strings[match_id].split("\t", 1)
+                    spans.append(Span(doc, start, end, label=entity_type, kb_id=key))
         doc.spans[SPAN_GAZETTEER] = spans
         return doc
+
+
+def _placed(doc: Doc, lowered: str, start: int, end: int) -> bool:
+    """Whether the words ``start:end`` stand where a text names a place: after a place
+    preposition ("aus Singen", "from Tartu", "à Tours") or in brackets ("Acme (Kampen)"),
+    and not followed by another capitalised word that would make them part of a name."""
+    if end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper():
+        return False
+    if start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
+        return True
+    return place_preposition_before(lowered, doc[start].idx, doc.lang_) is not None
 
 
 # Hyphens between the words of a name that a text may write as spaces, and the other way.

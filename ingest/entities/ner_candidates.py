@@ -15,9 +15,10 @@ from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import PROJECT_CUES, STOP_CAPITALISED
 from innograph.ingest.entities.patterns import type_of_run
-from innograph.ingest.entities.spans import SPAN_NER, is_name_token
+from innograph.ingest.entities.spans import SPAN_GAZETTEER, SPAN_NER, is_name_token
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.entities.weak import shouted_words
+from innograph.ingest.relations.lexicon import place_preposition_before
 
 _NER_TYPES = {
     "ORG": "Organisation",
@@ -86,22 +87,40 @@ def _start(doc: Doc, ent: Span) -> int:
     return start
 
 
+def _end(doc: Doc, start: int, end: int, places: dict[int, int]) -> int:
+    """Where the name ends: before a place preposition and the known place that closes
+    the NER's span ("the Acme Institute in Cork" names the institute, then its town)."""
+    place_start = places.get(end)
+    if place_start is None or place_start <= start + 1:
+        return end
+    prep = place_preposition_before(doc.text.lower(), doc[place_start].idx, doc.lang_)
+    if prep is None or prep <= doc[start].idx:
+        return end
+    cut = place_start
+    while cut > start and doc[cut - 1].idx >= prep:
+        cut -= 1
+    return cut
+
+
 @Language.component("innograph_ner_candidates_v1", requires=["doc.ents"], assigns=["doc.spans"])
 def ner_candidates(doc: Doc) -> Doc:
     """Copy the NER's entities into ``doc.spans["ig_ner"]`` with contract types."""
     spans = []
+    # the known places by where they end: a place closing a name is cut off it
+    places = {s.end: s.start for s in doc.spans.get(SPAN_GAZETTEER, ()) if s.label_ == "Region"}
     for ent in doc.ents:
         start = _start(doc, ent)
-        if start >= ent.end or "\n" in doc[start : ent.end].text:
+        end = _end(doc, start, ent.end, places)
+        if start >= end or "\n" in doc[start:end].text:
             continue
         line = [t.text for t in doc[start].sent if not t.is_punct]
-        if shouted_words([t.text for t in doc[start : ent.end]]) or shouted_words(line):
+        if shouted_words([t.text for t in doc[start:end]]) or shouted_words(line):
             continue  # a heading in capitals, or one ordinary word in capitals
-        if _ordinary_word(doc[start : ent.end]):
+        if _ordinary_word(doc[start:end]):
             continue
-        span = Span(doc, start, ent.end, label=ent.label_)
+        span = Span(doc, start, end, label=ent.label_)
         entity_type = retype(span, doc.lang_)
         if entity_type and any(is_name_token(t) for t in span):
-            spans.append(Span(doc, start, ent.end, label=entity_type))
+            spans.append(Span(doc, start, end, label=entity_type))
     doc.spans[SPAN_NER] = spans
     return doc
