@@ -54,6 +54,16 @@ def _form_end(span: Span) -> int | None:
     return found
 
 
+def closed_by_legal_form(span: Span) -> bool:
+    """Does a legal form, in up to four tokens, end ``span`` ("Acme e.V.", "Acme sp. z
+    o.o.") with at least one word of the name before it?"""
+    for size in range(1, min(_MAX_PIECES, len(span) - 1) + 1):
+        written = span[-size:].text
+        if fold(written).replace(".", "").replace(" ", "") in LEGAL_FORMS:
+            return _written_as_form(written, span.doc.lang_, comma=False)
+    return False
+
+
 def _written_as_form(written: str, lang: str, comma: bool) -> bool:
     """A legal form as written: with a dot or two capitals ("B.V.", "AB", "GmbH"), or in
     lower case unless an ordinary word of the language ("nv", "vzw", not "et"). After a
