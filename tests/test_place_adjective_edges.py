@@ -60,3 +60,11 @@ def test_a_function_word_ends_no_name() -> None:
     found = {(s.text, s.label_) for s in entity_spans("en", text)}
     assert ("University of Twente", "Organisation") in found, found
     assert ("Enschede", "Region") in found, found
+
+
+def test_a_place_or_a_registered_name_after_the_adjective_leaves_it_out() -> None:
+    # a known place with more words after it, or a foreign name its legal form closes
+    assert _trimmed("nl", "de Deense Aalborg Zorbelhuis", 1, 4) == "Aalborg Zorbelhuis"
+    text = "het Duitse Netzwerk Zorbeltechnik e.V. en"
+    assert _trimmed("nl", text, 1, 6).startswith("Netzwerk Zorbeltechnik")
+    assert _trimmed("nl", "de Vlaamse Zorbelmaatschappij", 1, 3) == "Vlaamse Zorbelmaatschappij"

@@ -68,6 +68,7 @@ from innograph.ingest.entities.grouping import (
     type_families,
 )
 from innograph.ingest.entities.headings import shouted_heading
+from innograph.ingest.entities.legal_suffix import with_legal_form
 from innograph.ingest.entities.list_types import harmonise_lists, listed_with_organisations
 from innograph.ingest.entities.patterns import cued_project_name
 from innograph.ingest.entities.persons import PERSON_FLAG, abstract_noun
@@ -97,7 +98,6 @@ _STRONG_FLAGS = ("list|cue", "weak|multi", GOVERNMENT_FLAG, AFFILIATION_FLAG)
 _SOURCE_RANK = {SPAN_GAZETTEER: 0, SPAN_PATTERNS: 1, SPAN_NER: 2, SPAN_WEAK: 3}
 # How much a source's type counts when the mentions of one group disagree.
 _TYPE_WEIGHT = {SPAN_GAZETTEER: 3.0, SPAN_PATTERNS: 2.0, SPAN_NER: 1.0, SPAN_WEAK: 1.0}
-
 
 _HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
 # Names written as they are, generic words and all: Interreg names and quoted titles.
@@ -483,7 +483,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
             continue
         for span in doc.spans.get(group, []):
             for whole in (p for s in _split(_with_portfolio(span)) for p in split_unit(s)):
-                part = trim_name_edges(whole)
+                part = trim_name_edges(with_legal_form(whole))
                 part = part and without_street(part)  # an address line's street
                 part = part and without_place_adjective(part)
                 part = part and without_trailing_place(part)

@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
+from innograph.ingest.entities.legal_suffix import closed_by_legal_form
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.lexicon import place_adjective, place_preposition_before
 
@@ -40,6 +41,24 @@ def _owns_a_name(word: str, lang: str) -> bool:
     )
 
 
+def _a_name_of_its_own(span: Span, lang: str) -> bool:
+    """An organisation's words after the adjective name it although the first is a place
+    or ends in a head: a place with more words after it ("Deense Zorborg Universitet"),
+    or a foreign word opening a name its legal form closes ("Duitse Netzwerk Zorbel
+    e.V."), a registered name the adjective only describes."""
+    if span.label_ != "Organisation" or len(span) < 3:
+        return False
+    second = span[1].text
+    if any(e.type == "Region" for e in gazetteer().lookup(second)):
+        return True
+    return (
+        closed_by_legal_form(span)
+        and second.isalpha()
+        and second[:1].isupper()
+        and not gazetteer().is_common_word(second, lang)
+    )
+
+
 def without_place_adjective(span: Span) -> Span:
     """``span`` without a leading adjective of a country or region when the word after
     it is a name of its own ("Flemish Acmebridge" -> "Acmebridge"); else ``span``."""
@@ -50,7 +69,8 @@ def without_place_adjective(span: Span) -> Span:
     adjective = span[0].text
     if not adjective[:1].isupper() or not pattern.fullmatch(adjective.lower()):
         return span
-    if not _owns_a_name(span[1].text, lang) or gazetteer().lookup(span.text):
+    owned = _owns_a_name(span[1].text, lang) or _a_name_of_its_own(span, lang)
+    if not owned or gazetteer().lookup(span.text):
         return span  # "Vlaamse Milieumaatschappij", or a known name with its adjective
     if len(span) == 2 and len(span[1].text) < 4:
         return span  # one short word is too little for a name ("the Dutch Pro" cut off)
