@@ -41,3 +41,30 @@ def test_a_name_right_after_an_active_lead_cue_is_a_project() -> None:
 def test_a_body_led_by_a_person_stays_an_organisation() -> None:
     found = _found("en", "Acme Holding is led by Jane Doe, its chief executive.")
     assert ("Acme Holding", "Organisation") in found
+
+
+def test_a_name_heading_a_record_of_a_project_is_a_project() -> None:
+    found = _found(
+        "en",
+        "Three applications were approved by the Interreg North Sea programme.\n\n"
+        "MARWELD - repairing steel hulls\n"
+        "The lead partner is the Vestland Maritime Academy in Bergen.\n",
+    )
+    assert ("MARWELD", "Project") in found
+    found = _found(
+        "nl",
+        "Nieuwe projecten in het programma Interreg Vlaanderen-Nederland\n\n"
+        "VeenKracht - natte teelt op veen\n"
+        "Penvoerder is de provincie Friesland. Partners zijn Wetterskip Fryslân en Veenbedrijf"
+        " Smit.\n",
+    )
+    assert ("VeenKracht", "Project") in found
+
+
+def test_a_body_heading_its_own_record_stays_an_organisation() -> None:
+    found = _found(
+        "en",
+        "Our members\n\nHarwell Marine Ltd\n"
+        "As coordinator of two projects, Harwell Marine Ltd is our most active member.\n",
+    )
+    assert ("Harwell Marine Ltd", "Organisation") in found

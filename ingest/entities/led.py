@@ -13,15 +13,21 @@ opens the sentence ("Led by Y, X ..."), after a fronted participle ("Geleitet wi
 Y") or right after an active one ("Y coordinates X"). An organisation led by a person
 ("Acme is led by Jane Doe") is no sign, nor is a name whose own words name a body ("Acme
 Institute is run by ...").
+
+A record's heading is such a sign too: a name alone on its line (or before a dash and a
+tagline) whose next sentence speaks of "the project" ("Dit project wordt getrokken door
+...") or names a lead partner without naming the heading again ("The lead partner is Y")
+heads a project's record; a made-up name the NER took for a place is read the same way.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.grouping import Group
+from innograph.ingest.entities.name_runs import DASHES
 from innograph.ingest.entities.recipients import BODY_HEADS, grant_recipients
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.cues import LEADS
@@ -128,8 +134,75 @@ def led_undertakings(doc: Doc, groups: list[Group]) -> None:
                 break
 
 
+def _implicit_lead_cue(lowered: str, lang: str) -> bool:
+    return any(
+        any(LEADS in c.relations and c.implicit for c in cues)
+        for _start, _end, cues in find_cues(lowered, lang)
+    )
+
+
+def _breaks_line(token: Token) -> bool:
+    """Whether a line ends after ``token`` or ``token`` is the line break itself."""
+    return "\n" in token.whitespace_ or "\n" in token.text
+
+
+def _line_name(span: Span) -> bool:
+    """Whether ``span`` is alone on its line, or opens it before a dash and a tagline
+    ("Tidelink - cleaner harbour cranes")."""
+    doc = span.doc
+    if span.start > 0 and not _breaks_line(doc[span.start - 1]):
+        return False
+    if span.end == len(doc) or _breaks_line(doc[span.end - 1]) or _breaks_line(doc[span.end]):
+        return True
+    return doc[span.end].text in DASHES and bool(doc[span.end - 1].whitespace_)
+
+
+def _record_opening(span: Span) -> Span | None:
+    """The first sentence after the line of ``span``."""
+    doc = span.doc
+    i = span.end
+    while i < len(doc) and not _breaks_line(doc[i - 1]):
+        i += 1
+    while i < len(doc) and not doc[i].text.strip():
+        i += 1
+    return doc[i].sent if i < len(doc) else None
+
+
+def _heads_a_project_record(span: Span, group: Group) -> bool:
+    """Whether the line of ``span`` heads a record whose first sentence speaks of "the
+    project" ("Dit project wordt ...") or gives a lead partner without naming the record's
+    name again ("The lead partner is Y")."""
+    if not _line_name(span):
+        return False
+    opening = _record_opening(span)
+    if opening is None or opening.start_char < span.end_char:
+        return False
+    words = opening.text.split()[:2]
+    if len(words) == 2 and words[0].isalpha() and project_noun().fullmatch(words[1]):
+        return True
+    if any(s.sent == opening for s in group.spans):
+        return False  # "As coordinator, Acme ...": the record is the name's own
+    return _implicit_lead_cue(opening.text.lower(), span.doc.lang_)
+
+
+def headed_undertakings(doc: Doc, groups: list[Group]) -> None:
+    """Type as a project each organisation, typed so only by the NER or a default, whose
+    line heads a record of a project (``_heads_a_project_record``)."""
+    for group in groups:
+        # a made-up name is as often taken for a place as for a company ("Kelpstone Vale")
+        if group.type not in ("Organisation", "Region") or not _typed_by_default(group):
+            continue
+        if any(fold(w) in BODY_HEADS for w in group.longest.text.split()):
+            continue
+        if any(_heads_a_project_record(s, group) for s in group.spans):
+            group.type = "Project"
+            group.confident = True
+
+
 def undertakings_by_role(doc: Doc, groups: list[Group]) -> None:
     """Type as projects the organisations of no stated kind that the page gives a grant
-    (``recipients``) or a leader (``led_undertakings``)."""
+    (``recipients``) or a leader (``led_undertakings``), or whose names head a project's
+    record (``headed_undertakings``)."""
     grant_recipients(doc, groups)
     led_undertakings(doc, groups)
+    headed_undertakings(doc, groups)
