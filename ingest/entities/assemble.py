@@ -68,12 +68,12 @@ from innograph.ingest.entities.grouping import (
     type_families,
 )
 from innograph.ingest.entities.headings import shouted_heading
+from innograph.ingest.entities.led import undertakings_by_role
 from innograph.ingest.entities.legal_suffix import with_legal_form
 from innograph.ingest.entities.list_types import harmonise_lists, listed_with_organisations
 from innograph.ingest.entities.patterns import cued_project_name
 from innograph.ingest.entities.persons import PERSON_FLAG, abstract_noun
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
-from innograph.ingest.entities.recipients import grant_recipients
 from innograph.ingest.entities.repeats import with_repeated_names
 from innograph.ingest.entities.spans import (
     COORDINATORS,
@@ -566,7 +566,7 @@ def group_mentions(doc: Doc, weighted: list[tuple[Span, float]]) -> list[Span]:
         assigned[span.start] = group
     merged = link_groups(doc, groups)
     cue_types(doc, groups)
-    grant_recipients(doc, groups)
+    undertakings_by_role(doc, groups)
     placed_defaults(doc, groups)
     not_persons(groups)
     type_families(groups)

@@ -23,7 +23,7 @@ from innograph.ingest.entities.spans import COORDINATORS, DISJUNCTIONS
 from innograph.ingest.entities.spans import cached_fold as fold
 from innograph.ingest.relations.lexicon import amount_words, transfer_target
 
-_BODY_HEADS = ORG_HEADS - {"lab", "labs", "laboratory", "laboratories", "laboratorium"}
+BODY_HEADS = ORG_HEADS - {"lab", "labs", "laboratory", "laboratories", "laboratorium"}
 # How far the sum may stand from the verb of receiving ("receives a grant of EUR X").
 _SUM_AFTER_VERB = 40
 
@@ -68,7 +68,7 @@ def grant_recipients(doc: Doc, groups: list[Group]) -> None:
             continue
         if any(s.kb_id_ and not s.kb_id_.endswith("|default") for s in group.spans):
             continue  # a rule or a registry said what it is
-        if any(fold(w) in _BODY_HEADS for w in group.longest.text.split()):
+        if any(fold(w) in BODY_HEADS for w in group.longest.text.split()):
             continue  # "Acme University": its own words say what it is
         if any(receives_sum(doc, s) for s in group.spans):
             group.type = "Project"

@@ -245,3 +245,11 @@ def place_adjective(lang: str) -> re.Pattern[str] | None:
     if not adjectives:
         return None
     return re.compile("|".join(f"(?:{a})" for a in adjectives))
+
+
+@cache
+def fronted_lead(lang: str) -> re.Pattern[str] | None:
+    """A lead participle and its auxiliary opening a sentence, the led thing after them
+    ("Geleitet wird X von Y"): ``FRONTED_LEAD`` of the language data, lower-cased text."""
+    pattern: str | None = getattr(LANGS.get(lang), "FRONTED_LEAD", None)
+    return re.compile(rf"(?:{pattern})\s+") if pattern else None

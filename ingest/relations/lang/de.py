@@ -332,6 +332,9 @@ PLACE_ADJECTIVES: dict[str, str] = {
 # The noun of a project, also inside a compound ("Kleinprojekte", "Projektaufruf",
 # "Vorhaben"): a sentence that names one speaks of projects (``lexicon.project_noun``).
 PROJECT_NOUNS = ("projekt", "vorhaben")
+# A lead participle and its auxiliary opening a sentence, the led thing right after them
+# and its leader after "von" ("Koordiniert wird X von der Y"): ``lexicon.fronted_lead``.
+FRONTED_LEAD = r"(?:geleitet|koordiniert|geführt|angeführt|gesteuert) (?:wird|werden|wurde|wurden)"
 # Words by which a sentence speaks again of the several things of the sentence before
 # ("... six projects. Together they receive ..."): ``lexicon.plural_reference``.
 PLURAL_REFERENCE = ("sie", "gemeinsam", "zusammen", "beide")
