@@ -19,7 +19,11 @@ from innograph.ingest.relations.amounts import (
     money_in,
 )
 from innograph.ingest.relations.cues import compiled_budget_cues
-from innograph.ingest.relations.sections import section_project, stacked_budgets
+from innograph.ingest.relations.sections import (
+    field_budgets,
+    paragraph_project,
+    section_project,
+)
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Segment
 
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
@@ -57,7 +61,7 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
                 rank = (int(named), cue.strength, -order, money.value)
                 if project not in best or rank[:3] > best[project][:3]:
                     best[project] = rank
-    for key, value in stacked_budgets(view).items():
+    for key, value in field_budgets(view).items():
         best.setdefault(key, (0, 3, 0, value))
     return {key: rank[3] for key, rank in best.items()}
 
@@ -98,6 +102,37 @@ def _budget_money(
     return None
 
 
+def _about_several(view: DocView, seg: Segment, key: str | None) -> bool:
+    """Whether a sentence speaks of several projects, not of one of them set apart by
+    its name right after the plural ("the largest of the new projects, X, ...", "das
+    größte der Projekte, X")."""
+    named_projects = {r.key for r in seg.refs if r.type in PROJECT_TYPES} - view.predecessors
+    for m in SEVERAL_PROJECTS.finditer(view.text, seg.start, seg.end):
+        apposition = re.match(r"\s*[,:–—-]\s*[\"'„“«]?\s*", view.text[m.end() : seg.end])
+        named = (
+            apposition is not None
+            and named_projects == {key}
+            and any(r.key == key and r.start == m.end() + apposition.end() for r in seg.refs)
+        )
+        if not named:
+            return True
+    return False
+
+
+def _programme_budget(view: DocView, seg: Segment, money: MoneySpan) -> bool:
+    """Whether a sentence naming a funding programme and no project states the
+    programme's money ("With the new programme EUR 440 million is invested in ..."),
+    not that of a project it funds with a smaller sum written before the whole ("It
+    receives EUR 1.6 million from the ERDF for a total budget of EUR 2.8 million")."""
+    text = view.text[seg.start : seg.end]
+    if not any(r.type == "FundingProgramme" for r in seg.refs) or PROJECT_WORD.search(text):
+        return False
+    return not any(
+        m.end <= money.start and m.value < money.value
+        for m in money_in(view, seg.start, money.start)
+    )
+
+
 def budget_project(
     view: DocView, seg: Segment, seg_i: int, money: MoneySpan
 ) -> tuple[str, bool] | None:
@@ -106,9 +141,8 @@ def budget_project(
     # a project named as the one this builds on ("the predecessor X") is not the one
     # whose figures the page gives
     projects = [r for r in seg.refs if r.type == "Project" and r.key not in view.predecessors]
-    if len({r.key for r in projects}) > 1 or SEVERAL_PROJECTS.search(
-        view.text[seg.start : seg.end]
-    ):
+    keys = {r.key for r in projects}
+    if len(keys) > 1 or _about_several(view, seg, next(iter(keys), None)):
         return None  # a sentence about several projects: the figure is not one's budget
     if projects:
         return projects[0].key, True
@@ -122,12 +156,14 @@ def budget_project(
     )
     if len(named) != 1:
         section = section_project(view, seg_i)
-        return (section, False) if section is not None else None
-    # A sentence naming a funding programme and no project states the programme's
-    # money ("With the new programme EUR 440 million is invested in ...").
-    if any(r.type == "FundingProgramme" for r in seg.refs) and not PROJECT_WORD.search(
-        view.text[seg.start : seg.end]
-    ):
+        if section is not None:
+            return section, False
+        # a paragraph about one project of several gives that project's figures
+        paragraph = paragraph_project(view, seg_i)
+        if paragraph is None or _programme_budget(view, seg, money):
+            return None
+        return paragraph, False
+    if _programme_budget(view, seg, money):
         return None
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:
@@ -144,8 +180,6 @@ def budget_project(
         ),
         None,
     )
-    if antecedent is not None and SEVERAL_PROJECTS.search(
-        view.text[antecedent.start : antecedent.end]
-    ):
+    if antecedent is not None and _about_several(view, antecedent, ref.key):
         return None
     return ref.key, False
