@@ -51,7 +51,11 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
         for cue, rx in compiled_budget_cues():
             for m in rx.finditer(view.text, seg.start, seg.end):
                 money = _budget_money(view, seg, moneys, m.start(), m.end(), cue.money)
-                if money is None or _budget_of_opener(view, seg, m.start()):
+                if (
+                    money is None
+                    or _budget_of_opener(view, seg, m.start())
+                    or _cue_modifies_noun(view, m.end(), moneys)
+                ):
                     continue
                 found = budget_project(view, seg, seg_i, money)
                 if found is None:
@@ -64,6 +68,20 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
     for key, value in field_budgets(view).items():
         best.setdefault(key, (0, 3, 0, value))
     return {key: rank[3] for key, rank in best.items()}
+
+
+# the word right after a cue
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _cue_modifies_noun(view: DocView, cue_end: int, moneys: list[MoneySpan]) -> bool:
+    """Whether the cue is a modifier of the noun right after it ("the total investment
+    need of EUR 40 million"): the sum is that noun's (a need, an estimate), no budget."""
+    word = _NEXT_WORD.match(view.text, cue_end, cue_end + 40)
+    if word is None or any(m.start <= word.start(1) < m.end for m in moneys):
+        return False
+    token = view.token_at(word.start(1))
+    return token is not None and token.pos_ == "NOUN"
 
 
 def _budget_of_opener(view: DocView, seg: Segment, cue_start: int) -> bool:
