@@ -93,20 +93,6 @@ def test_cost_verbs_state_a_budget() -> None:
     }
 
 
-def test_one_of_several_projects_named_in_apposition() -> None:
-    text = (
-        "Das größte der neuen Projekte, Moorlicht, untersucht Moorböden. "
-        "Das Projekt wird mit 900.000 Euro aus dem EFRE unterstützt; "
-        "die Gesamtkosten liegen bei 1,5 Millionen Euro."
-    )
-    assert _budgets(text, "de") == {"ml": 1_500_000}
-    several = (
-        "Die neuen Projekte Moorlicht und Zandwerk starten im Mai. "
-        "Die Gesamtkosten liegen bei 1,5 Millionen Euro."
-    )
-    assert _budgets(several, "de") == {}
-
-
 def test_a_cue_before_another_noun_states_no_budget() -> None:
     text = (
         "Korvana is led by Acme Robotics. "

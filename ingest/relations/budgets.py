@@ -120,23 +120,6 @@ def _budget_money(
     return None
 
 
-def _about_several(view: DocView, seg: Segment, key: str | None) -> bool:
-    """Whether a sentence speaks of several projects, not of one of them set apart by
-    its name right after the plural ("the largest of the new projects, X, ...", "das
-    größte der Projekte, X")."""
-    named_projects = {r.key for r in seg.refs if r.type in PROJECT_TYPES} - view.predecessors
-    for m in SEVERAL_PROJECTS.finditer(view.text, seg.start, seg.end):
-        apposition = re.match(r"\s*[,:–—-]\s*[\"'„“«]?\s*", view.text[m.end() : seg.end])
-        named = (
-            apposition is not None
-            and named_projects == {key}
-            and any(r.key == key and r.start == m.end() + apposition.end() for r in seg.refs)
-        )
-        if not named:
-            return True
-    return False
-
-
 def _programme_budget(view: DocView, seg: Segment, money: MoneySpan) -> bool:
     """Whether a sentence naming a funding programme and no project states the
     programme's money ("With the new programme EUR 440 million is invested in ..."),
@@ -159,8 +142,9 @@ def budget_project(
     # a project named as the one this builds on ("the predecessor X") is not the one
     # whose figures the page gives
     projects = [r for r in seg.refs if r.type == "Project" and r.key not in view.predecessors]
-    keys = {r.key for r in projects}
-    if len(keys) > 1 or _about_several(view, seg, next(iter(keys), None)):
+    if len({r.key for r in projects}) > 1 or SEVERAL_PROJECTS.search(
+        view.text[seg.start : seg.end]
+    ):
         return None  # a sentence about several projects: the figure is not one's budget
     if projects:
         return projects[0].key, True
@@ -198,6 +182,8 @@ def budget_project(
         ),
         None,
     )
-    if antecedent is not None and _about_several(view, antecedent, ref.key):
+    if antecedent is not None and SEVERAL_PROJECTS.search(
+        view.text[antecedent.start : antecedent.end]
+    ):
         return None
     return ref.key, False
