@@ -9,7 +9,7 @@ from innograph.ingest.relations import extract_relations, propose_relations
 from innograph.ingest.relations.amounts import stated_grants
 from innograph.ingest.relations.fields import field_lines
 from innograph.ingest.relations.funding import listed_grants
-from innograph.ingest.relations.sections import stacked_budgets
+from innograph.ingest.relations.sections import field_budgets
 from innograph.ingest.relations.text import DocView
 from innograph.ontology.facts import RelationFact
 
@@ -120,7 +120,7 @@ def test_label_above_its_sum_in_a_record() -> None:
     )
     assert _grants(text, [("nl", "hif")], lang="nl") == {("nl", "hif"): 720_000}
     doc, mentions = make_doc(text, ENTS, lang="nl")
-    assert stacked_budgets(DocView(doc, mentions)) == {"nl": 1_800_000}
+    assert field_budgets(DocView(doc, mentions)) == {"nl": 1_800_000}
 
 
 def test_sums_above_their_labels_are_no_fields() -> None:
@@ -159,7 +159,7 @@ def test_programme_budget_above_one_project_it_funds_is_not_the_projects() -> No
         "Budget\n€ 241.000.000\n\nEen van de projecten is Nordlicht van Acme Robotics.\n"
     )
     doc, mentions = make_doc(text, ENTS, lang="nl")
-    assert stacked_budgets(DocView(doc, mentions)) == {}
+    assert field_budgets(DocView(doc, mentions)) == {}
 
 
 def test_programme_key_figures_are_not_the_one_projects_grant() -> None:

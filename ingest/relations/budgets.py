@@ -19,7 +19,11 @@ from innograph.ingest.relations.amounts import (
     money_in,
 )
 from innograph.ingest.relations.cues import compiled_budget_cues
-from innograph.ingest.relations.sections import section_project, stacked_budgets
+from innograph.ingest.relations.sections import (
+    field_budgets,
+    paragraph_project,
+    section_project,
+)
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Segment
 
 # "€7 miljoen aan subsidie", "€2m of funding": the amount is a grant, not a budget
@@ -47,7 +51,11 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
         for cue, rx in compiled_budget_cues():
             for m in rx.finditer(view.text, seg.start, seg.end):
                 money = _budget_money(view, seg, moneys, m.start(), m.end(), cue.money)
-                if money is None or _budget_of_opener(view, seg, m.start()):
+                if (
+                    money is None
+                    or _budget_of_opener(view, seg, m.start())
+                    or _cue_modifies_noun(view, m.end(), moneys)
+                ):
                     continue
                 found = budget_project(view, seg, seg_i, money)
                 if found is None:
@@ -57,9 +65,23 @@ def extract_project_budgets(view: DocView) -> dict[str, float]:
                 rank = (int(named), cue.strength, -order, money.value)
                 if project not in best or rank[:3] > best[project][:3]:
                     best[project] = rank
-    for key, value in stacked_budgets(view).items():
+    for key, value in field_budgets(view).items():
         best.setdefault(key, (0, 3, 0, value))
     return {key: rank[3] for key, rank in best.items()}
+
+
+# the word right after a cue
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+
+
+def _cue_modifies_noun(view: DocView, cue_end: int, moneys: list[MoneySpan]) -> bool:
+    """Whether the cue is a modifier of the noun right after it ("the total investment
+    need of EUR 40 million"): the sum is that noun's (a need, an estimate), no budget."""
+    word = _NEXT_WORD.match(view.text, cue_end, cue_end + 40)
+    if word is None or any(m.start <= word.start(1) < m.end for m in moneys):
+        return False
+    token = view.token_at(word.start(1))
+    return token is not None and token.pos_ == "NOUN"
 
 
 def _budget_of_opener(view: DocView, seg: Segment, cue_start: int) -> bool:
@@ -98,6 +120,20 @@ def _budget_money(
     return None
 
 
+def _programme_budget(view: DocView, seg: Segment, money: MoneySpan) -> bool:
+    """Whether a sentence naming a funding programme and no project states the
+    programme's money ("With the new programme EUR 440 million is invested in ..."),
+    not that of a project it funds with a smaller sum written before the whole ("It
+    receives EUR 1.6 million from the ERDF for a total budget of EUR 2.8 million")."""
+    text = view.text[seg.start : seg.end]
+    if not any(r.type == "FundingProgramme" for r in seg.refs) or PROJECT_WORD.search(text):
+        return False
+    return not any(
+        m.end <= money.start and m.value < money.value
+        for m in money_in(view, seg.start, money.start)
+    )
+
+
 def budget_project(
     view: DocView, seg: Segment, seg_i: int, money: MoneySpan
 ) -> tuple[str, bool] | None:
@@ -122,12 +158,14 @@ def budget_project(
     )
     if len(named) != 1:
         section = section_project(view, seg_i)
-        return (section, False) if section is not None else None
-    # A sentence naming a funding programme and no project states the programme's
-    # money ("With the new programme EUR 440 million is invested in ...").
-    if any(r.type == "FundingProgramme" for r in seg.refs) and not PROJECT_WORD.search(
-        view.text[seg.start : seg.end]
-    ):
+        if section is not None:
+            return section, False
+        # a paragraph about one project of several gives that project's figures
+        paragraph = paragraph_project(view, seg_i)
+        if paragraph is None or _programme_budget(view, seg, money):
+            return None
+        return paragraph, False
+    if _programme_budget(view, seg, money):
         return None
     ref = view.anaphor(seg, seg.start, seg.end, ("Project",), seg_index=seg_i)
     if ref is None:

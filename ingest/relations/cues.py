@@ -178,7 +178,7 @@ BUDGET_CUES: list[BudgetCue] = [
         r"total budget|overall budget|project budget|total project budget|total costs?"
         r"|total project costs?|total eligible costs?|total investment|total value"
         r"|totaal budget|totale budget|totaalbudget|projectbudget|totale kosten"
-        r"|totale projectkosten"
+        r"|totale projectkosten|totale projectkost|totale kost"
         r"|totale begroting|projectbegroting|totale investering|totale projectwaarde"
         r"|budget total|coût total|coûts totaux|budget global|montant total"
         r"|gesamtbudget|gesamtkosten|projektvolumen|gesamtvolumen|projektbudget"
@@ -193,6 +193,8 @@ BUDGET_CUES: list[BudgetCue] = [
         r"|in totaal|in total",
         strength=2,
     ),
+    # "The fieldlab costs EUR X", "Het project kost", "Das Vorhaben kostet", "coûte"
+    *_budget(r"costs|will cost|kost|kostte|kostet|kostete|coûte|coûtera", strength=2),
     # a record's field "Budget: EUR X" at the start of its line
     *_budget(r"(?<=\n)[ \t•*-]*budget(?=[ \t]*:)", strength=3),
     *_budget(

@@ -19,7 +19,7 @@ from innograph.ingest.relations.cues import (
     compiled_labels,
 )
 from innograph.ingest.relations.fields import field_lines
-from innograph.ingest.relations.text import DocView, Segment
+from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Segment
 
 # A field's label before the name on a heading line ("Project:", "Projet :").
 _LABEL = re.compile(r"^(?:[^:]{1,30}:|(?:project|projet|projekt|vorhaben)\b)\s*", re.I)
@@ -61,9 +61,11 @@ def section_project(
     provided nothing from the heading down to the sentence names another project.
     """
     found: str | None = None
+    # a project named as the one this builds on ("vervolg op X") heads no section
+    earlier = view.predecessors | view.continued_projects
     for j in range(seg_i - 1, max(-1, seg_i - 1 - lookback), -1):
         seg = view.segments[j]
-        keys = {r.key for r in seg.refs if r.type in types}
+        keys = {r.key for r in seg.refs if r.type in types} - earlier
         named = _named_heading(view, seg, types)
         if named is not None:
             keys = {named}
@@ -76,6 +78,24 @@ def section_project(
             if _is_heading(view, seg):
                 return found
     return None
+
+
+def paragraph_project(view: DocView, seg_i: int) -> str | None:
+    """The one project the paragraph of a sentence names up to the sentence's end, not
+    counting one it builds on: a paragraph about one project of several ("A, led by X,
+    ... The total costs are EUR Y.") states that project's figures."""
+    seg = view.segments[seg_i]
+    blocks = doc_blocks(view.doc)
+    i = block_index(blocks, seg.start)
+    if i is None:
+        return None
+    earlier = view.predecessors | view.continued_projects
+    keys = {
+        r.key
+        for r in view.refs_in(blocks[i].start, seg.end)
+        if r.type in PROJECT_TYPES and r.key not in earlier
+    }
+    return next(iter(keys)) if len(keys) == 1 else None
 
 
 def _named_heading(view: DocView, seg: Segment, types: tuple[str, ...]) -> str | None:
@@ -135,22 +155,24 @@ _BUDGET_LABEL = re.compile(
 )
 
 
-def stacked_budgets(view: DocView) -> dict[str, float]:
-    """Project key -> the sum under a total-budget label alone on its line ("Total
-    budget" / "EUR 1.234.567"), for the project of its section, or the page's one
-    project."""
+def field_budgets(view: DocView) -> dict[str, float]:
+    """Project key -> the sum of a total-budget field, its label alone on its line
+    ("Total budget" / "EUR 1.234.567") or before a colon ("Totaal budget: EUR X"), for
+    the project of its section, or the page's one project: a sentence splitter may cut
+    a field at its colon, so the field is read from its line."""
     out: dict[str, float] = {}
     for lo, label_end, hi, stacked in field_lines(view.text):
-        label = view.text[lo:label_end]
-        if not stacked or not (
+        label = view.text[lo:label_end].partition(":")[0]
+        if not (
             _BUDGET_LABEL.fullmatch(label)
             or any(cue.strength >= 3 and rx.search(label) for cue, rx in compiled_budget_cues())
         ):
             continue
         owner = section_project(
             view, view.segment_index_at(lo), ("Project", "S3Platform")
-        ) or fields_owner(view, lo, stacked=True)
-        moneys = find_money(view.text[label_end:hi])
+        ) or fields_owner(view, lo, stacked=stacked)
+        value_start = label_end if stacked else view.text.index(":", lo) + 1
+        moneys = find_money(view.text[value_start:hi])
         if owner is not None and len(moneys) == 1:
             out.setdefault(owner, moneys[0].value)
     return out
