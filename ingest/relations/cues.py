@@ -155,6 +155,29 @@ LABELS: list[LabelCue] = [
 ]
 
 
+# Headings of a roster: a section whose list items each name a member of the page's
+# cluster or network ("Onze leden", "Our members", "Mitglieder", "Nos adhérents") or a
+# partner of its project ("Consortium", "Project partners", "Partenaires"). A possessive
+# or article may open the heading; nothing else may stand in it.
+ROSTER_HEADINGS: list[LabelCue] = [
+    *_labels(
+        r"members|member organi[sz]ations|member companies|founding members|leden|ledenlijst"
+        r"|aangesloten leden|stichtende leden|mitglieder|mitgliedsunternehmen|mitgliederliste"
+        r"|gründungsmitglieder|adhérents|membres|membres fondateurs|liste des adhérents",
+        MEMBER_OF,
+        0.7,
+    ),
+    *_labels(
+        r"partners|project partners|consortium|consortium partners|the consortium"
+        r"|partner|projectpartners|partenaires|partenaires du projet|projektpartner|konsortium",
+        PARTICIPATES_IN,
+        0.7,
+    ),
+]
+# What may open a roster heading before its noun.
+ROSTER_OPENERS = r"our|the|onze|ons|de|het|unsere|unser|die|das|nos|notre|les|le|la|l'|l’"
+
+
 @dataclass(frozen=True, slots=True)
 class BudgetCue:
     """A phrase that introduces a project's total budget; ``money`` says where it stands."""

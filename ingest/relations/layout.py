@@ -21,6 +21,7 @@ from innograph.ingest.relations.cues import (
     compiled_inline_labels,
     compiled_labels,
 )
+from innograph.ingest.relations.rosters import roster_relations
 from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, line_spans, squash
 from innograph.ontology.terms import relation_type
@@ -106,6 +107,7 @@ def layout_relations(view: DocView) -> Iterator[Found]:
             )
             yield from _label_field(view, (ls, ls + hit.value_start), value, hit, owner)
     yield from _address_blocks(view, lines)
+    yield from roster_relations(view)
 
 
 def _value_lines(
