@@ -55,7 +55,7 @@ def test_a_name_heading_a_record_of_a_project_is_a_project() -> None:
         "nl",
         "Nieuwe projecten in het programma Interreg Vlaanderen-Nederland\n\n"
         "VeenKracht - natte teelt op veen\n"
-        "Penvoerder is de provincie Friesland. Partners zijn Wetterskip Fryslân en Veenbedrijf"
+        "Penvoerder is de provincie Friesland. Partners zijn Waterschap Veldermeer en Veenbedrijf"
         " Smit.\n",
     )
     assert ("VeenKracht", "Project") in found
