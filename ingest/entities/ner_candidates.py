@@ -87,13 +87,15 @@ def _start(doc: Doc, ent: Span) -> int:
     return start
 
 
-def _end(doc: Doc, start: int, end: int, places: dict[int, int]) -> int:
+def _end(doc: Doc, start: int, end: int, places: dict[int, int], lowered: list[str]) -> int:
     """Where the name ends: before a place preposition and the known place that closes
     the NER's span ("the Acme Institute in Cork" names the institute, then its town)."""
     place_start = places.get(end)
     if place_start is None or place_start <= start + 1:
         return end
-    prep = place_preposition_before(doc.text.lower(), doc[place_start].idx, doc.lang_)
+    if not lowered:
+        lowered.append(doc.text.lower())  # once per document: Doc.text is rebuilt on each read
+    prep = place_preposition_before(lowered[0], doc[place_start].idx, doc.lang_)
     if prep is None or prep <= doc[start].idx:
         return end
     cut = place_start
@@ -108,9 +110,10 @@ def ner_candidates(doc: Doc) -> Doc:
     spans = []
     # the known places by where they end: a place closing a name is cut off it
     places = {s.end: s.start for s in doc.spans.get(SPAN_GAZETTEER, ()) if s.label_ == "Region"}
+    lowered: list[str] = []
     for ent in doc.ents:
         start = _start(doc, ent)
-        end = _end(doc, start, ent.end, places)
+        end = _end(doc, start, ent.end, places, lowered)
         if start >= end or "\n" in doc[start:end].text:
             continue
         line = [t.text for t in doc[start].sent if not t.is_punct]
