@@ -4,10 +4,11 @@
 
 Each size is one English text document of that many MB, built from the shared seeds
 and corpus texts repeated; each is extracted (``Extractor.extract``, the pipeline
-already loaded) in a fresh child process, whose peak resident memory (``ru_maxrss``)
-is reported next to that of a child that only loads the pipeline. Memory should not
-grow with the text: the extractor runs spaCy one piece of the text at a time. Results
-go to bench/results/input_memory.json.
+already loaded) in a fresh child process, whose own peak resident memory (``VmHWM``;
+Linux keeps ``ru_maxrss`` across exec, which would report a large parent's peak) is
+reported next to that of a child that only loads the pipeline. Memory should not grow
+with the text: the extractor runs spaCy one piece of the text at a time. Results go to
+bench/results/input_memory.json.
 """
 
 from __future__ import annotations
@@ -27,16 +28,17 @@ RESULTS = ROOT / "bench" / "results" / "input_memory.json"
 
 # Run in the child: load the pipeline (and, given a file, extract it); print peak RSS.
 CHILD = """
-import resource, sys, time
+import sys, time
 from innograph.ingest.extractor import Extractor
 from innograph.ingest.nlp import pipeline
+from innograph.ingest.reading.containers import own_peak_bytes
 from innograph.ingest.reading.formats import read_document
 pipeline("en")
 started = time.perf_counter()
 if len(sys.argv) > 1:
     source = read_document(sys.argv[1], max_chars=None)
     facts = Extractor().extract(source, lang="en")
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counter() - started)
+print(own_peak_bytes() // 1024, time.perf_counter() - started)
 """
 
 

@@ -200,11 +200,11 @@ def test_max_chars_flag_refuses_a_long_text(tmp_path: Path) -> None:
 PEAK_CHILD = """
 import sys
 from innograph.ingest.extractor import Extractor
-from innograph.ingest.reading.containers import _own_peak_bytes
+from innograph.ingest.reading.containers import own_peak_bytes
 from innograph.ingest.reading.formats import read_document
 facts = Extractor().extract(read_document(sys.argv[1]), lang="en")
 assert facts.entities
-print(_own_peak_bytes() // 1024)
+print(own_peak_bytes() // 1024)
 """
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "PDF",
     "ContainerLimits",
     "check_zip",
+    "own_peak_bytes",
     "parse_isolated",
     "read_docx",
     "read_pdf",
@@ -239,7 +240,7 @@ def _table_lines(table: object) -> list[str]:
     return lines
 
 
-def _own_peak_bytes() -> int:
+def own_peak_bytes() -> int:
     """This process's own peak resident size. Linux keeps ``ru_maxrss`` across exec, so
     a child of a large process (a server with its language models loaded) would seem to
     have used the parent's memory; the memory map's high-water mark starts afresh."""
@@ -266,7 +267,7 @@ def _child(media_type: str, memory_bytes: int, cpu_seconds: int) -> int:
     except ReadError as err:
         # lxml reports an allocation that failed as a syntax error ("unknown error"):
         # a parse that had filled half its address space ran out of memory.
-        peak = _own_peak_bytes()
+        peak = own_peak_bytes()
         answer = {"refused": out_of_memory if peak > memory_bytes // 2 else err.reason}
     except MemoryError:
         answer = {"refused": out_of_memory}
