@@ -41,6 +41,22 @@ def _split_hyphens(nlp: Language) -> None:
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
+# Characters of the emoticons that spaCy keeps as one token ("):", ":)", "[:"): on these
+# pages such a pair is a bracket before or after a colon ("Selected projects (2024):"),
+# and every rule that reads a label's colon needs the colon as its own token.
+_BRACKET_COLON = frozenset("()[]:-")
+
+
+def _split_bracket_colons(nlp: Language) -> None:
+    """Drop the tokenizer's emoticon exceptions made of brackets and a colon."""
+    tokenizer: Tokenizer = nlp.tokenizer
+    tokenizer.rules = {
+        text: attrs
+        for text, attrs in (tokenizer.rules or {}).items()
+        if not (":" in text and set(text) <= _BRACKET_COLON)
+    }
+
+
 @cache
 def pipeline(lang: str) -> Language:
     """The pipeline for ``lang`` (one of LANGUAGES; anything else gets the English one)."""
@@ -68,5 +84,6 @@ def pipeline(lang: str) -> Language:
         for name in COMMON_TAIL:
             nlp.add_pipe(name)
         nlp.add_pipe("innograph_weak_names_v1")
+    _split_bracket_colons(nlp)
     nlp.add_pipe("innograph_entities_v1")
     return nlp

@@ -6,6 +6,7 @@ from __future__ import annotations
 import spacy
 
 import innograph.ingest.entities  # noqa: F401  (registers the factories)
+from innograph.ingest.entities.project_lists import colon_list_spans
 from innograph.ingest.entities.spans import SPAN_ENTITIES
 from innograph.ingest.nlp import join_wrapped_lines, pipeline
 
@@ -118,6 +119,24 @@ def test_projects_as_item_lines_after_a_colon() -> None:
         ("eFARM@School", "Project"),
         ("QUARTZ", "Project"),
     } <= found
+
+
+def test_projects_listed_after_a_bracket_before_the_colon() -> None:
+    # spaCy keeps "):" as one emoticon token; the colon after a bracket is a colon
+    text = (
+        "Goedgekeurde projecten (project – promotor – steun):\n\n"
+        "• GraanLicht – Akkerwerk bv (Lokeren) – UGent, Molens Verhaegen nv – € 412.500\n"
+        "• Dijkwacht Schelde – Waterbouw Claes nv (Temse) – stad Hamme – € 338.200\n"
+    )
+    doc = pipeline("nl")(join_wrapped_lines(text))
+    listed = {span.text for span in colon_list_spans(doc)}
+    assert listed == {"GraanLicht", "Dijkwacht Schelde"}
+
+
+def test_a_colon_after_a_bracket_is_its_own_token() -> None:
+    for lang in ("en", "nl", "de", "fr"):
+        doc = pipeline(lang).make_doc("Selected projects (2024): Alba and Brio :)")
+        assert [t.text for t in doc][4:6] == [")", ":"]
 
 
 def test_a_list_of_themes_after_a_colon_is_not_a_list_of_projects() -> None:
