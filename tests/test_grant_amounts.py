@@ -299,17 +299,6 @@ def test_the_consortium_after_two_projects_receives_no_ones_grant() -> None:
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
-        # verb-final: the participle after the sum says it is given
-        (
-            "Solar Bridge startet im Mai. Das Projekt wird mit 1,2 Millionen Euro aus "
-            "Horizon Europe gefördert.",
-            "de",
-        ),
-        (
-            "Solar Bridge start in mei. Het project wordt met 1,2 miljoen euro vanuit "
-            "Horizon Europe ondersteund.",
-            "nl",
-        ),
         # the verb stands before the project: the funder as subject
         (
             "Solar Bridge started in May. Horizon Europe supports the project with € 1.2 million.",
@@ -326,14 +315,6 @@ def test_grant_verb_away_from_the_gap_still_gives_the_project_its_grant(
     text: str, lang: str
 ) -> None:
     assert stated(text, [("sb", "he")], lang=lang) == {"sb": 1_200_000}
-
-
-def test_verb_final_grant_of_another_funder_is_not_the_programmes() -> None:
-    text = (
-        "Solar Bridge startet im Mai. Das Projekt wird mit 1,2 Millionen Euro von Acme Labs "
-        "unterstützt."
-    )
-    assert stated(text, [("sb", "he")], lang="de") == {"sb": None}
 
 
 @pytest.mark.parametrize(

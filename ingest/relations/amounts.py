@@ -362,11 +362,7 @@ def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) ->
     text = view.text
     if p_end <= money.start:
         gap = text[p_end : money.start]
-        if len(gap) > 120 or not (
-            _gives(gap)
-            or _gives(_clause_before(view, seg, p_start))
-            or _gives(_clause_after(view, seg, money.end))
-        ):
+        if len(gap) > 120 or not (_gives(gap) or _gives(_clause_before(view, seg, p_start))):
             return None
         if not _apposition_only(view, p_end, money.start):
             return None  # "P partner Acme receives EUR X": the partner's share
@@ -409,14 +405,6 @@ def _clause_before(view: DocView, seg: Segment, start: int) -> str:
     head = view.text[lo:start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
     return head[cut:]
-
-
-def _clause_after(view: DocView, seg: Segment, end: int) -> str:
-    """The words of the clause after a sum (at most 80 characters): a verb-final clause
-    says there that the sum is given ("P wird mit EUR X aus dem EFRE gefördert")."""
-    tail = view.text[end : min(seg.end, end + 80)]
-    m = _CLAUSE_END.search(tail)
-    return tail[: m.start()] if m else tail
 
 
 def _apposition_only(view: DocView, lo: int, hi: int) -> bool:
