@@ -294,3 +294,44 @@ def test_the_consortium_after_two_projects_receives_no_ones_grant() -> None:
         "The consortium receives a grant of € 3.2 million from Horizon Europe."
     )
     assert stated(text, [("sb", "he"), ("sb2", "he")]) == {"sb": None, "sb2": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the verb stands before the project: the funder as subject
+        (
+            "Solar Bridge started in May. Horizon Europe supports the project with € 1.2 million.",
+            "en",
+        ),
+        (
+            "Solar Bridge startet im Mai. Horizon Europe fördert das Vorhaben mit "
+            "1,2 Millionen Euro.",
+            "de",
+        ),
+    ],
+)
+def test_grant_verb_away_from_the_gap_still_gives_the_project_its_grant(
+    text: str, lang: str
+) -> None:
+    assert stated(text, [("sb", "he")], lang=lang) == {"sb": 1_200_000}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sentence before refers to the project, not by its name
+        "Solar Bridge a démarré en mai. Le projet est piloté par Acme Labs. "
+        "Il reçoit 1 200 000 euros de Horizon Europe.",
+        # the sentence before names the project first, then its programme
+        "Le projet Solar Bridge a été retenu au titre de Horizon Europe. "
+        "Il bénéficie d'une subvention de 1 200 000 euros.",
+    ],
+)
+def test_pronoun_after_a_sentence_about_the_project_receives_its_grant(text: str) -> None:
+    assert stated(text, [("sb", "he")], lang="fr") == {"sb": 1_200_000}
+
+
+def test_pronoun_after_a_programme_sentence_is_the_programme() -> None:
+    text = "Horizon Europe finance Solar Bridge. Il dispose d'une subvention de 90 000 000 euros."
+    assert stated(text, [("sb", "he")], lang="fr") == {"sb": None}

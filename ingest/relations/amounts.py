@@ -362,9 +362,7 @@ def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) ->
     text = view.text
     if p_end <= money.start:
         gap = text[p_end : money.start]
-        if len(gap) > 120 or not (
-            amount_words("receive").search(gap) or amount_words("grant").search(gap)
-        ):
+        if len(gap) > 120 or not (_gives(gap) or _gives(_clause_before(view, seg, p_start))):
             return None
         if not _apposition_only(view, p_end, money.start):
             return None  # "P partner Acme receives EUR X": the partner's share
@@ -388,6 +386,25 @@ def _one_project_grant(view: DocView, seg: Segment, seg_i: int, project: str) ->
     if funder is not None and _GENERIC_FUNDER.match(text, funder.end()):
         return None
     return money.value
+
+
+def _gives(text: str) -> bool:
+    """Whether ``text`` holds a word of money given or received."""
+    return bool(amount_words("receive").search(text) or amount_words("grant").search(text))
+
+
+# Where a clause ends: the verb of a clause stands within it
+_CLAUSE_END = re.compile(r"[;:!?]|\.(?!\d)")
+
+
+def _clause_before(view: DocView, seg: Segment, start: int) -> str:
+    """The words of the clause before ``start`` (at most 40 characters): the verb may
+    stand before the project, after a first word ("Zo ontving P ...") or with the funder
+    as subject ("Horizon Europe supports the project with EUR X")."""
+    lo = max(seg.start, start - 40)
+    head = view.text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(head)), default=0)
+    return head[cut:]
 
 
 def _apposition_only(view: DocView, lo: int, hi: int) -> bool:
@@ -420,13 +437,29 @@ def _project_place(view: DocView, seg: Segment, seg_i: int, project: str) -> tup
                 return start, seg.start + m.end()
             return None
     pronoun = _PRONOUN_SUBJECT.match(view.text, seg.start, seg.end)
-    if pronoun is None or seg_i == 0:
+    if pronoun is None or seg_i == 0 or not _about_the_project(view, seg_i - 1, project):
         return None
-    before = view.segments[seg_i - 1]
-    keys = {r.key for r in before.refs if r.type in ("Project", "S3Platform", "FundingProgramme")}
-    if keys == {project}:
-        return pronoun.start(), pronoun.end()
-    return None
+    return pronoun.start(), pronoun.end()
+
+
+def _about_the_project(view: DocView, seg_i: int, project: str) -> bool:
+    """Whether a sentence speaks of ``project`` and of nothing else a pronoun after it
+    could mean: it names the project alone, or names it before its programme ("Le projet
+    P a été retenu au titre du programme F. Il ..."), or, naming no project or
+    programme, refers back to it ("Le projet est piloté par Acme. Il ...")."""
+    seg = view.segments[seg_i]
+    named = [r for r in seg.refs if r.type in ("Project", "S3Platform", "FundingProgramme")]
+    if not named:
+        for pattern, types in compiled_anaphora():
+            if "Project" not in types:
+                continue
+            m = pattern.search(view.lowered, seg.start, seg.end)
+            if m is not None:
+                ref = view.previous_of(types, m.start(), seg_index=seg_i)
+                return ref is not None and ref.key == project
+        return False
+    projects = {r.key for r in named if r.type != "FundingProgramme"}
+    return projects == {project} and named[0].key == project
 
 
 def line_grant(view: DocView, lo: int, hi: int) -> float | None:
