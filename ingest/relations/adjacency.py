@@ -25,7 +25,7 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     ROLE_WORDS,
 )
-from innograph.ingest.relations.lexicon import LANGS, place_adjective
+from innograph.ingest.relations.lexicon import LANGS, apposed_place, place_adjective
 from innograph.ingest.relations.rules import NEW_LIST_ITEM, ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 from innograph.ontology.ids import fold
@@ -156,6 +156,23 @@ def _after_comma(view: DocView, ref: Ref) -> bool:
     return view.text[line_start : ref.start].rstrip().endswith(",")
 
 
+_SHORT_NAME_FIRST = re.compile(r"^\s*\(\s*X\s*\)")
+
+
+def _after_own_short_name(view: DocView, a: Ref, b: Ref, gap: str) -> str | None:
+    """The gap between ``a`` and ``b`` after the short name in brackets right after
+    ``a`` ("Acme Laboratories (AL), Ghent" -> ", "), when that bracket holds the only
+    mention between them and it is an organisation's acronym; None otherwise."""
+    opening = _SHORT_NAME_FIRST.match(gap)
+    inner = view.refs_in(a.end, b.start)
+    if opening is None or len(inner) != 1 or inner[0].type not in ORG_TYPES:
+        return None
+    words = view.text[inner[0].start : inner[0].end].split()
+    if inner[0].key != a.key and not (words and is_acronym(words[0])):
+        return None
+    return gap[opening.end() :]
+
+
 def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
     """The text between two mentions, other mentions in it replaced by a placeholder."""
     gap = view.text[a.end : b.start]
@@ -210,6 +227,9 @@ def _qualified_pattern(lang: str) -> re.Pattern[str] | None:
     if not nouns or adjectives is None:
         return None
     adj = adjectives.pattern
+    if getattr(module, "COMPOUND_NOUNS", False):
+        # "het Duitse ingenieursbureau Acme": the kind of organisation ends a compound
+        nouns = rf"[^\W\d_]*(?:{nouns})"
     joins = r"(?:\s+(?:of|van|von|de|des|der|du))?"
     if getattr(module, "ADJECTIVE_AFTER_NOUN", False):
         qualified = rf"\b(?:{nouns})\s+(?P<adj>{adj}){joins}\s*[:,]?\s*$"
@@ -274,6 +294,44 @@ def _group_places(view: DocView, seg: Segment, lang: str, evidence: str) -> Iter
                     )
 
 
+def _town_adjective_places(
+    view: DocView, seg: Segment, lang: str, evidence: str
+) -> Iterator[Found]:
+    """Organisations named after an adjective made of a town's name, a kind of
+    organisation between or not ("das Jenaer Start-up Acme", "die Kieler Acme GmbH"), when
+    the document names that town (the language's ``TOWN_ADJECTIVE_SUFFIX``)."""
+    module = LANGS.get(lang)
+    suffix: str = getattr(module, "TOWN_ADJECTIVE_SUFFIX", "")
+    if not suffix:
+        return
+    nouns: str = getattr(module, "ORG_NOUNS", "")
+    kind = rf"(?:[^\W\d_]*(?:{nouns})\s+)?" if nouns else ""
+    before_name = re.compile(rf"\b(?P<town>[^\W\d_][\w-]*?){suffix}\s+{kind}$", re.I)
+    towns: dict[str, Ref] = {}
+    for ref in view.refs:
+        if ref.type == "Region":
+            towns.setdefault(fold(view.text[ref.start : ref.end].strip()), ref)
+    for i, ref in enumerate(seg.refs):
+        if ref.type not in ORG_TYPES:
+            continue
+        # a town's mention may take in its adjective ("Jenaer" read as "Jena")
+        prev = seg.refs[i - 1] if i else None
+        bound = seg.start if prev is None else prev.start if prev.type == "Region" else prev.end
+        lo = max(seg.start, bound, ref.start - 40)
+        m = before_name.search(view.text[lo : ref.start])
+        town = towns.get(fold(m.group("town"))) if m and m.group("town")[:1].isupper() else None
+        if town is not None and town.key != ref.key and allowed(LOCATED_IN, ref.type, town.type):
+            yield Found(
+                LOCATED_IN,
+                ref,
+                town,
+                0.75,
+                (seg.start, seg.end),
+                evidence,
+                rule="adjacency:town-adjective-org",
+            )
+
+
 def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
     """Relations stated by how two mentions stand next to each other."""
     text = view.text
@@ -282,6 +340,7 @@ def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
         yield from _programme_prefixed(view, seg, programmes)
         evidence = view.evidence(seg)
         yield from _group_places(view, seg, lang, evidence)
+        yield from _town_adjective_places(view, seg, lang, evidence)
         region = (seg.start, seg.end)
         refs = seg.refs
         for i, a in enumerate(refs):
@@ -313,6 +372,12 @@ def _pair_rules(
         # Gent"), not another organisation
         if all(r.type == "Region" for r in view.refs_in(a.end, b.start)):
             yield from out(LOCATED_IN, a, b, 0.8, "address")
+    if a.type in ORG_TYPES and b.type == "Region" and not direct:
+        # "Acme Laboratories (AL), Ghent", "Acme Laboratories (AL) in Ghent": the short
+        # name in brackets stands between the name and its place
+        after_short = _after_own_short_name(view, a, b, gap)
+        if after_short is not None:
+            gap, direct = after_short, True
     if a.type in ORG_TYPES and b.type == "Region" and direct:
         if _ADDRESS.match(gap):
             yield from out(LOCATED_IN, a, b, 0.8, "address")
@@ -325,6 +390,11 @@ def _pair_rules(
             if not _LIST_GOES_ON.match(view.text[places[-1].end : places[-1].end + 20]):
                 for r in places:
                     yield from out(LOCATED_IN, a, r, 0.5, "comma place")
+        apposed = apposed_place(lang)
+        if apposed is not None and apposed.match(gap) and not _NAME_GOES_ON.match(after_b):
+            # "Acme, a coatings maker based in Ghent": the place of the organisation the
+            # apposition describes, the one right before its comma
+            yield from out(LOCATED_IN, a, b, 0.7, "org-apposed-place")
         if _PAREN_OPEN.match(gap):
             # "Acme (Ghent)", "Acme (Ghent, Belgium)": the places inside its own brackets,
             # not those of the next item ("A (Ghent) and B (Bruges)")
