@@ -57,23 +57,3 @@ _SHORT = {**ENTS, "Acme Laboratories": ("acme", "Organisation"), "ALX": ("alx", 
 def test_a_short_name_in_brackets_does_not_hide_the_place(text: str, lang: str) -> None:
     found = relations(text, _SHORT, lang=lang)
     assert ("LOCATED_IN", "acme", "ghent") in triples(found)
-
-
-_TOWNS = {**ENTS, "Velden": ("velden", "Region"), "Zorbak GmbH": ("zorbak", "Organisation")}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Partner ist das Veldener Start-up Zorbak GmbH. Es liegt in Velden.",
-        "Dazu kommt die Veldener Zorbak GmbH. Velden liegt am Fluss.",
-    ],
-)
-def test_a_town_adjective_places_the_organisation(text: str) -> None:
-    found = relations(text, _TOWNS, lang="de")
-    assert ("LOCATED_IN", "zorbak", "velden") in triples(found)
-
-
-def test_a_town_adjective_needs_the_town_named() -> None:
-    found = relations("Dazu kommt die Veldener Zorbak GmbH.", _TOWNS, lang="de")
-    assert not any(r.type == "LOCATED_IN" for r in found)

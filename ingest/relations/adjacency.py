@@ -294,44 +294,6 @@ def _group_places(view: DocView, seg: Segment, lang: str, evidence: str) -> Iter
                     )
 
 
-def _town_adjective_places(
-    view: DocView, seg: Segment, lang: str, evidence: str
-) -> Iterator[Found]:
-    """Organisations named after an adjective made of a town's name, a kind of
-    organisation between or not ("das Jenaer Start-up Acme", "die Kieler Acme GmbH"), when
-    the document names that town (the language's ``TOWN_ADJECTIVE_SUFFIX``)."""
-    module = LANGS.get(lang)
-    suffix: str = getattr(module, "TOWN_ADJECTIVE_SUFFIX", "")
-    if not suffix:
-        return
-    nouns: str = getattr(module, "ORG_NOUNS", "")
-    kind = rf"(?:[^\W\d_]*(?:{nouns})\s+)?" if nouns else ""
-    before_name = re.compile(rf"\b(?P<town>[^\W\d_][\w-]*?){suffix}\s+{kind}$", re.I)
-    towns: dict[str, Ref] = {}
-    for ref in view.refs:
-        if ref.type == "Region":
-            towns.setdefault(fold(view.text[ref.start : ref.end].strip()), ref)
-    for i, ref in enumerate(seg.refs):
-        if ref.type not in ORG_TYPES:
-            continue
-        # a town's mention may take in its adjective ("Jenaer" read as "Jena")
-        prev = seg.refs[i - 1] if i else None
-        bound = seg.start if prev is None else prev.start if prev.type == "Region" else prev.end
-        lo = max(seg.start, bound, ref.start - 40)
-        m = before_name.search(view.text[lo : ref.start])
-        town = towns.get(fold(m.group("town"))) if m and m.group("town")[:1].isupper() else None
-        if town is not None and town.key != ref.key and allowed(LOCATED_IN, ref.type, town.type):
-            yield Found(
-                LOCATED_IN,
-                ref,
-                town,
-                0.75,
-                (seg.start, seg.end),
-                evidence,
-                rule="adjacency:town-adjective-org",
-            )
-
-
 def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
     """Relations stated by how two mentions stand next to each other."""
     text = view.text
@@ -340,7 +302,6 @@ def adjacency_relations(view: DocView, lang: str = "en") -> Iterator[Found]:
         yield from _programme_prefixed(view, seg, programmes)
         evidence = view.evidence(seg)
         yield from _group_places(view, seg, lang, evidence)
-        yield from _town_adjective_places(view, seg, lang, evidence)
         region = (seg.start, seg.end)
         refs = seg.refs
         for i, a in enumerate(refs):

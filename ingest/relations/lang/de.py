@@ -352,6 +352,3 @@ ORG_NOUNS = (
 )
 # German writes the kind of organisation as the end of a compound ("Forschungsinstitut").
 COMPOUND_NOUNS = True
-# A town's name with this ending before an organisation says where it is ("das Jenaer
-# Start-up Acme", "die Kieler Acme GmbH"): ``adjacency._town_adjective_places``.
-TOWN_ADJECTIVE_SUFFIX = "er"
