@@ -25,7 +25,7 @@ from innograph.ingest.relations.cues import (
     PARTICIPATES_IN,
     ROLE_WORDS,
 )
-from innograph.ingest.relations.lexicon import LANGS, place_adjective
+from innograph.ingest.relations.lexicon import LANGS, apposed_place, place_adjective
 from innograph.ingest.relations.rules import NEW_LIST_ITEM, ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, Segment
 from innograph.ontology.ids import fold
@@ -156,6 +156,23 @@ def _after_comma(view: DocView, ref: Ref) -> bool:
     return view.text[line_start : ref.start].rstrip().endswith(",")
 
 
+_SHORT_NAME_FIRST = re.compile(r"^\s*\(\s*X\s*\)")
+
+
+def _after_own_short_name(view: DocView, a: Ref, b: Ref, gap: str) -> str | None:
+    """The gap between ``a`` and ``b`` after the short name in brackets right after
+    ``a`` ("Acme Laboratories (AL), Ghent" -> ", "), when that bracket holds the only
+    mention between them and it is an organisation's acronym; None otherwise."""
+    opening = _SHORT_NAME_FIRST.match(gap)
+    inner = view.refs_in(a.end, b.start)
+    if opening is None or len(inner) != 1 or inner[0].type not in ORG_TYPES:
+        return None
+    words = view.text[inner[0].start : inner[0].end].split()
+    if inner[0].key != a.key and not (words and is_acronym(words[0])):
+        return None
+    return gap[opening.end() :]
+
+
 def _gap(view: DocView, a: Ref, b: Ref, seg: Segment) -> str:
     """The text between two mentions, other mentions in it replaced by a placeholder."""
     gap = view.text[a.end : b.start]
@@ -210,6 +227,9 @@ def _qualified_pattern(lang: str) -> re.Pattern[str] | None:
     if not nouns or adjectives is None:
         return None
     adj = adjectives.pattern
+    if getattr(module, "COMPOUND_NOUNS", False):
+        # "het Duitse ingenieursbureau Acme": the kind of organisation ends a compound
+        nouns = rf"[^\W\d_]*(?:{nouns})"
     joins = r"(?:\s+(?:of|van|von|de|des|der|du))?"
     if getattr(module, "ADJECTIVE_AFTER_NOUN", False):
         qualified = rf"\b(?:{nouns})\s+(?P<adj>{adj}){joins}\s*[:,]?\s*$"
@@ -313,6 +333,12 @@ def _pair_rules(
         # Gent"), not another organisation
         if all(r.type == "Region" for r in view.refs_in(a.end, b.start)):
             yield from out(LOCATED_IN, a, b, 0.8, "address")
+    if a.type in ORG_TYPES and b.type == "Region" and not direct:
+        # "Acme Laboratories (AL), Ghent", "Acme Laboratories (AL) in Ghent": the short
+        # name in brackets stands between the name and its place
+        after_short = _after_own_short_name(view, a, b, gap)
+        if after_short is not None:
+            gap, direct = after_short, True
     if a.type in ORG_TYPES and b.type == "Region" and direct:
         if _ADDRESS.match(gap):
             yield from out(LOCATED_IN, a, b, 0.8, "address")
@@ -325,6 +351,11 @@ def _pair_rules(
             if not _LIST_GOES_ON.match(view.text[places[-1].end : places[-1].end + 20]):
                 for r in places:
                     yield from out(LOCATED_IN, a, r, 0.5, "comma place")
+        apposed = apposed_place(lang)
+        if apposed is not None and apposed.match(gap) and not _NAME_GOES_ON.match(after_b):
+            # "Acme, a coatings maker based in Ghent": the place of the organisation the
+            # apposition describes, the one right before its comma
+            yield from out(LOCATED_IN, a, b, 0.7, "org-apposed-place")
         if _PAREN_OPEN.match(gap):
             # "Acme (Ghent)", "Acme (Ghent, Belgium)": the places inside its own brackets,
             # not those of the next item ("A (Ghent) and B (Bruges)")

@@ -253,3 +253,24 @@ def fronted_lead(lang: str) -> re.Pattern[str] | None:
     ("Geleitet wird X von Y"): ``FRONTED_LEAD`` of the language data, lower-cased text."""
     pattern: str | None = getattr(LANGS.get(lang), "FRONTED_LEAD", None)
     return re.compile(rf"(?:{pattern})\s+") if pattern else None
+
+
+@cache
+def apposed_place(lang: str) -> re.Pattern[str] | None:
+    """The gap between an organisation and the place that an apposition says it is in
+    ("Acme, a coatings maker based in Ghent", "Acme, une PME de Gand"): a comma, an
+    indefinite article, one to four words and a place preposition, none of the words one
+    of an activity or a pronoun (``APPOSITION_ARTICLES``, ``APPOSED_PLACE_PREPOSITIONS`` and
+    ``NOT_WHERE_IT_IS`` of the language data)."""
+    module = LANGS.get(lang)
+    articles = getattr(module, "APPOSITION_ARTICLES", None)
+    prepositions = getattr(module, "APPOSED_PLACE_PREPOSITIONS", None)
+    if not articles or not prepositions:
+        return None
+    activity = getattr(module, "NOT_WHERE_IT_IS", "") or r"(?!x)x"
+    word = rf"(?!(?:{activity}|{prepositions})\b)[^\W\d_][\w'’&-]*"
+    return re.compile(
+        rf"^[ \t]*,[ \t]*(?:{articles})[ \t]+(?:{word}[ \t]+){{1,4}}"
+        rf"(?:{prepositions})(?:[ \t]+|(?<=['’]))$",
+        re.I,
+    )

@@ -235,6 +235,13 @@ PERSON_FROM = r"von|vom|bei|aus"
 # ("eine Tagung in Münster", "Firmen aus dem Kreis X") is named as a location, not as an
 # actor.
 PLACE_PREPOSITIONS = r"in|im|aus|in der|in den|in dem|aus der|aus den|aus dem|nach"
+# "Acme, ein Beschichtungsbetrieb aus Gent": see ``lang.en``.
+APPOSITION_ARTICLES = r"ein|eine|einem|einer|eines"
+APPOSED_PLACE_PREPOSITIONS = r"in|aus"
+NOT_WHERE_IT_IS = (
+    r"tätig|tätige|tätiger|aktiv|aktive|aktiver|präsent|marktführer|führend|führende"
+    r"|wir|sie|er|es|man|die|der|das"
+)
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("beteiligten",
 # "Projektpartnern"), and the words that may stand between the words of a phrase
@@ -341,5 +348,7 @@ PLURAL_REFERENCE = ("sie", "gemeinsam", "zusammen", "beide")
 ORG_NOUNS = (
     r"firma|firmen|unternehmens?|universitäten|universität|hochschulen|hochschule|institute?s?"
     r"|partnern|partners?|kliniken|klinik|schulen|schule|organisationen|organisation"
-    r"|start-?ups?|forschungseinrichtung(?:en)?"
+    r"|start-?ups?|forschungseinrichtung(?:en)?|büros?|agenturen|agentur"
 )
+# German writes the kind of organisation as the end of a compound ("Forschungsinstitut").
+COMPOUND_NOUNS = True

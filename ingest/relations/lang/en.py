@@ -323,6 +323,17 @@ PERSON_FROM = r"from|of|at"
 # ("a festival in Ghent", "companies from Flanders") is named as a location, not as an
 # actor ("Flanders and Scotland take part").
 PLACE_PREPOSITIONS = r"(?:in|from|at|across|throughout)(?: the)?"
+# "Acme, a coatings maker based in Ghent": an organisation described after a comma by an
+# indefinite article, a few words and a place preposition is placed there
+# (``lexicon.apposed_place``); the words of an activity name where it works, not where it
+# is ("Acme, a firm active in Flanders").
+APPOSITION_ARTICLES = r"a|an"
+APPOSED_PLACE_PREPOSITIONS = r"in|from"
+# ... nor a pronoun, which opens a clause ("Acme, a site we run in Ghent").
+NOT_WHERE_IT_IS = (
+    r"active|operating|working|present|selling|exporting|leading|leader|investing"
+    r"|we|they|it|which|who|that"
+)
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
 # that may stand between the words of a phrase ("coordinated jointly by").

@@ -290,6 +290,13 @@ PERSON_FROM = r"de|du|des|chez"
 # Prepositions that name where something is (with an article): a place right after one
 # ("un salon à Lille", "en Wallonie") is named as a location, not as an actor.
 PLACE_PREPOSITIONS = r"à|au|aux|en|dans|dans la|dans le|dans les|dans l['’]"
+# "Acme, une PME de Gand", "Acme, un laboratoire basé à Gand": see ``lang.en``.
+APPOSITION_ARTICLES = r"un|une"
+APPOSED_PLACE_PREPOSITIONS = r"de|d['’]|à"
+NOT_WHERE_IT_IS = (
+    r"actif|active|actifs|actives|présent|présente|leader|spécialiste"
+    r"|nous|ils|elles|il|elle|qui|que|on"
+)
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take ("coordonnée",
 # "partenaires"), and the words that may stand between the words of a phrase

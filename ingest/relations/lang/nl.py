@@ -340,6 +340,13 @@ PERSON_FROM = r"van|bij|uit"
 # Prepositions that name where something is (with an article): a place right after one
 # ("een festival in Gent", "bedrijven uit Limburg") is named as a location, not as an actor.
 PLACE_PREPOSITIONS = r"in|uit|te|vanuit|in de|in het|uit de|uit het"
+# "Acme, een coatingbedrijf uit Gent": see ``lang.en``.
+APPOSITION_ARTICLES = r"een"
+APPOSED_PLACE_PREPOSITIONS = r"in|uit|te"
+NOT_WHERE_IT_IS = (
+    r"actief|actieve|werkzaam|aanwezig|marktleider|leider|toonaangevend|toonaangevende"
+    r"|we|wij|ze|zij|het|die|dat"
+)
 
 # Read as lemmas (``relations.lexicon``): the endings a cue word may take, and the words
 # that may stand between the words of a phrase ("werkt nauw samen met").
@@ -440,4 +447,7 @@ ORG_NOUNS = (
     r"bedrijf|bedrijven|ondernemingen|onderneming|universiteiten|universiteit|hogescholen"
     r"|hogeschool|kennisinstellingen|kennisinstelling|instituten|instituut|ziekenhuizen"
     r"|ziekenhuis|organisaties|organisatie|partners|partner|start-?ups?|firma'?s?|scholen|school"
+    r"|bureaus?|agentschappen|agentschap"
 )
+# Dutch writes the kind of organisation as the end of a compound ("onderzoeksinstituut").
+COMPOUND_NOUNS = True
