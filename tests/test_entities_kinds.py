@@ -151,3 +151,19 @@ def test_a_kind_noun_at_one_mention_outweighs_the_ners_person_at_others() -> Non
     assert ("NovaMed Euregio", "Cluster") in found, found
     assert ("NovaMed Euregio", "Person") not in found, found
     assert ("Anna Smit", "Person") in found, found
+
+
+def test_a_compound_company_noun_types_the_name_and_stays_out_of_it() -> None:
+    # nl: the compound opens the sentence, capitalised only for that.
+    found = _found("nl", "Nieuws. Softwarebedrijf Velmora Data uit Assen sluit zich aan.")
+    assert ("Velmora Data", "Organisation") in found, found
+    assert not [t for t, _ in found if t.startswith("Softwarebedrijf")], found
+    found = _found("de", "Aktuelles. Das Softwareunternehmen Dravos Technik aus Kassel ist dabei.")
+    assert ("Dravos Technik", "Organisation") in found, found
+    assert not [t for t, _ in found if t.startswith("Softwareunternehmen")], found
+
+
+def test_a_capitalised_word_inside_a_sentence_is_no_kind_noun() -> None:
+    # Mid-sentence, "Ingenieursbureau Talvenkamp" is the name as written.
+    found = _found("nl", "Nieuws. De opdracht ging naar Ingenieursbureau Talvenkamp in Zwolle.")
+    assert [t for t, _ in found if t.startswith("Ingenieursbureau Talvenkamp")], found

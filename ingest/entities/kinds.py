@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import wordfreq
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import STOP_CAPITALISED
@@ -39,6 +39,9 @@ _OF = frozenset({"de", "d'", "d’"})  # "pôle de compétitivité", "pôle d'ex
 _HYPHENS = frozenset({"-", "‑"})
 _PLURAL_KINDS = {fold(w): t for w, t in PLURAL_KINDS.items()}
 _SHORT_PLURALS = frozenset({"pays", "funds", "firms", "kreise", "länder", "lander"})
+# Dutch and German compounds whose head is a company noun ("softwarebedrijf",
+# "ingenieursbureau", "Familienunternehmen"): the same kind as their head.
+_COMPANY_COMPOUND_HEADS = ("bedrijf", "onderneming", "bureau", "unternehmen", "firma")
 _FREQUENT = 3.0  # Zipf frequency of an ordinary word ("nieuwsbrief" 4.3; a made-up name far below)
 
 
@@ -51,7 +54,7 @@ def kind_of(doc: Doc, i: int, described: bool = False) -> str | None:
     if doc.lang_ == "de":
         if not described and (i == 0 or fold(doc[i - 1].text) not in GERMAN_DETERMINERS):
             return None
-    elif not tok.is_lower:
+    elif not (tok.is_lower or _opens_sentence(tok) and _company_compound(w)):
         return None
     if w in CLUSTER_KINDS or w.endswith("cluster") or w.startswith("kompetenznetz"):
         return "Cluster"
@@ -60,9 +63,19 @@ def kind_of(doc: Doc, i: int, described: bool = False) -> str | None:
     if w in NETWORK_KINDS or w.endswith(("netwerk", "netzwerk")):
         modifier = fold(doc[i - 1].text) if i > 0 else ""
         return "Cluster" if modifier in CLUSTER_NETWORK_MODIFIERS else "Organisation"
-    if w in COMPANY_KINDS:
+    if w in COMPANY_KINDS or _company_compound(w):
         return "Organisation"
     return None
+
+
+def _company_compound(word: str) -> bool:
+    """A compound ending in a company noun, not the noun alone ("Bureau Veritas")."""
+    return any(word.endswith(head) and len(word) > len(head) for head in _COMPANY_COMPOUND_HEADS)
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """A capital that only opens a sentence or a line ("Softwarebedrijf X uit Y ...")."""
+    return tok.is_sent_start or tok.i > 0 and "\n" in tok.doc[tok.i - 1].text_with_ws
 
 
 def _after_kind(doc: Doc, i: int) -> int:
