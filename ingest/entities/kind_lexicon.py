@@ -40,6 +40,9 @@ COMPANY_KINDS: frozenset[str] = with_folded(
     entreprise start-up startup scale-up spin-off""".split()
     )
 )
+# Dutch and German compounds whose head is a company noun ("softwarebedrijf",
+# "ingenieursbureau", "Familienunternehmen"): the same kind as their head.
+COMPANY_COMPOUND_HEADS = ("bedrijf", "onderneming", "bureau", "unternehmen", "firma")
 
 # Plural kind nouns that list names after them, directly or after "such as" ("research
 # centres such as A and B", "kennisinstellingen A, B en C", "Städte wie A und B"), and

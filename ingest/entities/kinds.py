@@ -21,6 +21,7 @@ from innograph.ingest.entities.gazetteer_lexicon import STOP_CAPITALISED
 from innograph.ingest.entities.kind_lexicon import (
     CLUSTER_KINDS,
     CLUSTER_NETWORK_MODIFIERS,
+    COMPANY_COMPOUND_HEADS,
     COMPANY_KINDS,
     EXAMPLE_CUES,
     GERMAN_DETERMINERS,
@@ -39,9 +40,6 @@ _OF = frozenset({"de", "d'", "d’"})  # "pôle de compétitivité", "pôle d'ex
 _HYPHENS = frozenset({"-", "‑"})
 _PLURAL_KINDS = {fold(w): t for w, t in PLURAL_KINDS.items()}
 _SHORT_PLURALS = frozenset({"pays", "funds", "firms", "kreise", "länder", "lander"})
-# Dutch and German compounds whose head is a company noun ("softwarebedrijf",
-# "ingenieursbureau", "Familienunternehmen"): the same kind as their head.
-_COMPANY_COMPOUND_HEADS = ("bedrijf", "onderneming", "bureau", "unternehmen", "firma")
 _FREQUENT = 3.0  # Zipf frequency of an ordinary word ("nieuwsbrief" 4.3; a made-up name far below)
 
 
@@ -70,7 +68,7 @@ def kind_of(doc: Doc, i: int, described: bool = False) -> str | None:
 
 def _company_compound(word: str) -> bool:
     """A compound ending in a company noun, not the noun alone ("Bureau Veritas")."""
-    return any(word.endswith(head) and len(word) > len(head) for head in _COMPANY_COMPOUND_HEADS)
+    return any(word.endswith(head) and len(word) > len(head) for head in COMPANY_COMPOUND_HEADS)
 
 
 def _opens_sentence(tok: Token) -> bool:

@@ -87,15 +87,13 @@ def _start(doc: Doc, ent: Span) -> int:
     return start
 
 
-def _end(doc: Doc, start: int, end: int, places: dict[int, int], lowered: list[str]) -> int:
+def _end(doc: Doc, start: int, end: int, places: dict[int, int], lowered: str) -> int:
     """Where the name ends: before a place preposition and the known place that closes
     the NER's span ("the Acme Institute in Cork" names the institute, then its town)."""
     place_start = places.get(end)
     if place_start is None or place_start <= start + 1:
         return end
-    if not lowered:
-        lowered.append(doc.text.lower())  # once per document: Doc.text is rebuilt on each read
-    prep = place_preposition_before(lowered[0], doc[place_start].idx, doc.lang_)
+    prep = place_preposition_before(lowered, doc[place_start].idx, doc.lang_)
     if prep is None or prep <= doc[start].idx:
         return end
     cut = place_start
@@ -110,7 +108,7 @@ def ner_candidates(doc: Doc) -> Doc:
     spans = []
     # the known places by where they end: a place closing a name is cut off it
     places = {s.end: s.start for s in doc.spans.get(SPAN_GAZETTEER, ()) if s.label_ == "Region"}
-    lowered: list[str] = []
+    lowered = doc.text.lower() if places else ""  # once: Doc.text is rebuilt on each read
     for ent in doc.ents:
         start = _start(doc, ent)
         end = _end(doc, start, ent.end, places, lowered)

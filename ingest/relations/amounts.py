@@ -29,7 +29,7 @@ from innograph.ingest.relations.lexicon import (
 )
 from innograph.ingest.relations.rules import Found
 from innograph.ingest.relations.sections import fields_owner, section_project
-from innograph.ingest.relations.text import DocView, Segment
+from innograph.ingest.relations.text import DocView, Ref, Segment
 from innograph.ontology.facts import RelationFact
 from innograph.ontology.terms import relation_type
 
@@ -426,20 +426,30 @@ def _project_place(view: DocView, seg: Segment, seg_i: int, project: str) -> tup
         return named[0].start, named[0].end
     if any(r.type in ("Project", "S3Platform") for r in seg.refs):
         return None
-    window = view.lowered[seg.start : seg.end]
-    for pattern, types in compiled_anaphora():
-        if "Project" not in types:
-            continue
-        for m in pattern.finditer(window):
-            start = seg.start + m.start()
-            ref = view.previous_of(types, start, seg_index=seg_i)
-            if ref is not None and ref.key == project:
-                return start, seg.start + m.end()
-            return None
+    reference = _project_reference(view, seg, seg_i)
+    if reference is not None:
+        start, end, ref = reference
+        return (start, end) if ref is not None and ref.key == project else None
     pronoun = _PRONOUN_SUBJECT.match(view.text, seg.start, seg.end)
     if pronoun is None or seg_i == 0 or not _about_the_project(view, seg_i - 1, project):
         return None
     return pronoun.start(), pronoun.end()
+
+
+def _project_reference(
+    view: DocView, seg: Segment, seg_i: int
+) -> tuple[int, int, Ref | None] | None:
+    """The sentence's first "the project"-style phrase (start, end) and the mention it
+    refers back to, if any; None without such a phrase."""
+    window = view.lowered[seg.start : seg.end]
+    for pattern, types in compiled_anaphora():
+        if "Project" not in types:
+            continue
+        m = pattern.search(window)
+        if m is not None:
+            start = seg.start + m.start()
+            return start, seg.start + m.end(), view.previous_of(types, start, seg_index=seg_i)
+    return None
 
 
 def _about_the_project(view: DocView, seg_i: int, project: str) -> bool:
@@ -450,14 +460,8 @@ def _about_the_project(view: DocView, seg_i: int, project: str) -> bool:
     seg = view.segments[seg_i]
     named = [r for r in seg.refs if r.type in ("Project", "S3Platform", "FundingProgramme")]
     if not named:
-        for pattern, types in compiled_anaphora():
-            if "Project" not in types:
-                continue
-            m = pattern.search(view.lowered, seg.start, seg.end)
-            if m is not None:
-                ref = view.previous_of(types, m.start(), seg_index=seg_i)
-                return ref is not None and ref.key == project
-        return False
+        reference = _project_reference(view, seg, seg_i)
+        return reference is not None and reference[2] is not None and reference[2].key == project
     projects = {r.key for r in named if r.type != "FundingProgramme"}
     return projects == {project} and named[0].key == project
 
