@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from innograph.ingest.relations import extract_budgets, extract_relations, propose_relations
@@ -73,6 +73,7 @@ TOKENS = st.lists(st.sampled_from([*NAMES, *WORDS]), min_size=1, max_size=40)
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tokens=TOKENS, lang=st.sampled_from(["nl", "de"]))
+@example(tokens=["Photon Platform", "total budget", "€ 1.250.000"], lang="nl")  # no project
 def test_generated_texts_respect_the_ontology(tokens: list[str], lang: str) -> None:
     text = " ".join(tokens)
     doc, mentions = make_doc(text, NAMES, lang=lang)

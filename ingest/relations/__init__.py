@@ -442,12 +442,13 @@ def extract_budgets(doc: Doc, mentions: Sequence[Mention], *, lang: str) -> dict
     """Entity key -> total budget in EUR, for the projects whose budget the text states."""
     del lang  # the budget cues are shared by all languages
     view = _view(doc, mentions)
-    projects = {r.key for r in view.refs if r.type in ("Project", "S3Platform")}
+    projects = {r.key for r in view.refs if r.type == "Project"}
     budgets = extract_project_budgets(view)
     counts: dict[float, int] = {}
     for value in budgets.values():
         counts[value] = counts.get(value, 0) + 1
-    # Only projects have a budget, and one figure given to several is their sum.
+    # Only projects have a budget (ig:budgetEur's domain; an S3 platform is no project),
+    # and one figure given to several is their sum.
     return {k: v for k, v in budgets.items() if k in projects and counts[v] == 1}
 
 
