@@ -25,6 +25,7 @@ from innograph.ingest.entities.compounds import (
     known_names_side_by_side,
     no_name_word,
 )
+from innograph.ingest.entities.coordination import split_coordinated
 from innograph.ingest.entities.demonyms import without_place_adjective, without_trailing_place
 from innograph.ingest.entities.french import french_institution, french_word_as_noun
 from innograph.ingest.entities.gazetteer import Gazetteer, gazetteer
@@ -78,7 +79,6 @@ from innograph.ingest.entities.repeats import with_repeated_names
 from innograph.ingest.entities.spans import (
     COORDINATORS,
     NAME_CONNECTORS,
-    PREPOSITIONS,
     SPAN_ENTITIES,
     SPAN_GAZETTEER,
     SPAN_NER,
@@ -278,47 +278,6 @@ def _common(g: Gazetteer, word: str, lang: str | None) -> bool:
     return any(g.is_common_word(f, lang) for f in forms)
 
 
-def _spells_its_acronym(span: Span) -> bool:
-    """Do the initials of a long form, its "and" included or not, spell its acronym?"""
-    if not span.kb_id_.startswith("acronym|"):
-        return False
-    letters = "".join(c for c in span.kb_id_.split("|", 1)[1] if c.isalpha()).upper()
-    capitals = "".join(t.text[0] for t in span if t.text[:1].isupper())
-    initials = "".join(t.text[0] for t in span if t.text[:1].isalpha()).upper()
-    return len(letters) >= 2 and letters in {capitals.upper(), initials}
-
-
-def _split(span: Span) -> list[Span]:
-    """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart."""
-    if span.kb_id_.startswith("interreg|") or span.label_ == "Person" or span.kb_id_ == QUOTED_FLAG:
-        return [span]
-    if _spells_its_acronym(span):
-        return [span]  # "Research and Innovation (RI)": one name
-    doc = span.doc
-    parts, start = [], span.start
-    for tok in span:
-        cut = (
-            tok.text in {"-", "–", "—"}
-            and bool(tok.whitespace_)
-            and tok.i > 0
-            and bool(doc[tok.i - 1].whitespace_)
-        )
-        if tok.lower_ in COORDINATORS:
-            cut = not any(t.lower_ in PREPOSITIONS for t in doc[start : tok.i])
-        if cut and tok.i > start:
-            parts.append(Span(doc, start, tok.i, label=span.label_, kb_id=span.kb_id_))
-            start = tok.i + 1
-    if start == span.start:
-        return [span]
-    if span.kb_id_.startswith("acronym|"):
-        # A long form whose initials miss its acronym was cut out wrong ("Top consortia
-        # for Knowledge and Innovation (TKI)" read from "Knowledge"): its pieces name nothing.
-        return []
-    if start < span.end:
-        parts.append(Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_))
-    return parts
-
-
 _MINISTRY_WORDS = frozenset({"ministerium", "ministry", "ministerie", "ministere"})
 _PORTFOLIO_LINKS = frozenset({"für", "fur", "for", "of", "van", "voor", "de", "des"})
 _STATE_GENITIVE = frozenset({"landes", "bundes", "freistaates"})
@@ -482,7 +441,8 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
         if group.removeprefix("ig_") in ablated():  # "ig_ner" -> "ner"
             continue
         for span in doc.spans.get(group, []):
-            for whole in (p for s in _split(_with_portfolio(span)) for p in split_unit(s)):
+            pieces = split_coordinated(_with_portfolio(span))
+            for whole in (p for s in pieces for p in split_unit(s)):
                 part = trim_name_edges(with_legal_form(whole))
                 part = part and without_street(part)  # an address line's street
                 part = part and without_place_adjective(part)

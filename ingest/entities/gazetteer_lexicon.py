@@ -7,6 +7,7 @@ as any reference work lists them. The registry-derived gazetteers are in ``data/
 
 from __future__ import annotations
 
+from innograph.ingest.entities.countries import COUNTRIES as COUNTRIES
 from innograph.ontology.ids import fold
 
 
@@ -15,56 +16,6 @@ def with_folded(words: frozenset[str]) -> frozenset[str]:
     "federation", "fur"), so an accented entry must be there in both forms."""
     return words | frozenset(fold(w) for w in words)
 
-
-# ISO 3166-1 code (NUTS uses EL for Greece, UK for the United Kingdom) -> names.
-COUNTRIES: dict[str, tuple[str, ...]] = {
-    "BE": ("Belgium", "België", "Belgique", "Belgien", "Belgie"),
-    # German names the Netherlands in the plural: "in den Niederlanden" (dative).
-    "NL": (
-        "Netherlands",
-        "the Netherlands",
-        "Nederland",
-        "Pays-Bas",
-        "Niederlande",
-        "Niederlanden",
-        "Holland",
-    ),
-    "LU": ("Luxembourg", "Luxemburg"),
-    "DE": ("Germany", "Duitsland", "Allemagne", "Deutschland"),
-    "FR": ("France", "Frankrijk", "Frankreich"),
-    "UK": ("United Kingdom", "UK", "Verenigd Koninkrijk", "Royaume-Uni", "Great Britain"),
-    "IE": ("Ireland", "Ierland", "Irlande", "Irland"),
-    "DK": ("Denmark", "Denemarken", "Danemark", "Dänemark", "Danmark"),
-    "SE": ("Sweden", "Zweden", "Suède", "Schweden", "Sverige"),
-    "FI": ("Finland", "Finlande", "Finnland", "Suomi"),
-    "NO": ("Norway", "Noorwegen", "Norvège", "Norwegen", "Norge"),
-    "IS": ("Iceland", "IJsland", "Islande", "Island"),
-    "EE": ("Estonia", "Estland", "Estonie"),
-    "LV": ("Latvia", "Letland", "Lettonie", "Lettland"),
-    "LT": ("Lithuania", "Litouwen", "Lituanie", "Litauen"),
-    "PL": ("Poland", "Polen", "Pologne"),
-    "CZ": ("Czech Republic", "Czechia", "Tsjechië", "République tchèque", "Tschechien"),
-    "SK": ("Slovakia", "Slowakije", "Slovaquie", "Slowakei"),
-    "HU": ("Hungary", "Hongarije", "Hongrie", "Ungarn"),
-    "AT": ("Austria", "Oostenrijk", "Autriche", "Österreich"),
-    "CH": ("Switzerland", "Zwitserland", "Suisse", "Schweiz"),
-    "IT": ("Italy", "Italië", "Italie", "Italien", "Italia"),
-    "ES": ("Spain", "Spanje", "Espagne", "Spanien", "España"),
-    "PT": ("Portugal",),
-    "EL": ("Greece", "Griekenland", "Grèce", "Griechenland"),
-    "CY": ("Cyprus", "Chypre", "Zypern"),
-    "MT": ("Malta", "Malte"),
-    "SI": ("Slovenia", "Slovenië", "Slovénie", "Slowenien"),
-    "HR": ("Croatia", "Kroatië", "Croatie", "Kroatien"),
-    "RO": ("Romania", "Roemenië", "Roumanie", "Rumänien"),
-    "BG": ("Bulgaria", "Bulgarije", "Bulgarie", "Bulgarien"),
-    "RU": ("Russia", "Rusland", "Russie", "Russland"),
-    "UA": ("Ukraine", "Oekraïne"),
-    "TR": ("Turkey", "Turkije", "Turquie", "Türkei"),
-    "US": ("United States", "USA", "Verenigde Staten", "États-Unis"),
-    "CN": ("China", "Chine"),
-    "JP": ("Japan", "Japon"),
-}
 
 # Sub-national regions whose everyday names differ from the NUTS label, with the NUTS
 # code they denote (general knowledge of Belgian/Dutch/French administrative geography).
