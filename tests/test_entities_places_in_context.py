@@ -39,3 +39,19 @@ def test_a_known_place_closing_an_organisation_name_is_cut_off() -> None:
     found = _found("en", "It works with the Velmora Institute in Coimbra. Costs are high.")
     assert ("Coimbra", "Region") in found, found
     assert not any("Coimbra" in text and label == "Organisation" for text, label in found)
+
+
+def test_a_town_between_an_organisation_and_its_country_is_a_place() -> None:
+    found = _found(
+        "en",
+        "Partners: Velmora Robotics Ltd., Plovdiv, Bulgaria; Kestral Agency, Tartu (Estonia).",
+    )
+    assert ("Plovdiv", "Region") in found, found
+    assert ("Tartu", "Region") in found, found
+    found = _found("nl", "Partners: Velmora Robotica BV, Plovdiv (Bulgarije) en anderen.")
+    assert ("Plovdiv", "Region") in found, found
+
+
+def test_a_town_after_a_comma_without_a_country_needs_other_evidence() -> None:
+    found = _found("en", "Partners: Velmora Robotics Ltd., Plovdiv Harbour Works, Kestral Agency.")
+    assert ("Plovdiv", "Region") not in found, found

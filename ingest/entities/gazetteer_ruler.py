@@ -17,8 +17,9 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.countries import COUNTRIES
 from innograph.ingest.entities.dictionary import dictionary_word
-from innograph.ingest.entities.gazetteer import gazetteer
+from innograph.ingest.entities.gazetteer import gazetteer, norm_name
 from innograph.ingest.entities.spans import SPAN_GAZETTEER, is_acronym
 from innograph.ingest.relations.lexicon import place_preposition_before
 
@@ -109,7 +110,24 @@ def _placed(doc: Doc, lowered: str, start: int, end: int) -> bool:
         return False
     if start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")":
         return True
+    if start > 0 and doc[start - 1].text in (",", "(") and _country_follows(doc, end):
+        return True  # an address in a list: "Acme Oy, Vaasa, Finland", "Acme (Vaasa, Finland)"
     return place_preposition_before(lowered, doc[start].idx, doc.lang_) is not None
+
+
+_COUNTRY_NAMES = frozenset(norm_name(name) for names in COUNTRIES.values() for name in names)
+_MAX_COUNTRY_WORDS = 4
+
+
+def _country_follows(doc: Doc, end: int) -> bool:
+    """Whether a comma or an opening bracket at ``end`` leads to a country's name that ends
+    the list item ("..., Finland;", "... (Estonia)")."""
+    if end >= len(doc) or doc[end].text not in (",", "("):
+        return False
+    for stop in range(end + 2, min(len(doc), end + 2 + _MAX_COUNTRY_WORDS) + 1):
+        if norm_name(doc[end + 1 : stop].text) in _COUNTRY_NAMES:
+            return stop == len(doc) or not doc[stop].is_alpha or "\n" in doc[stop - 1].text_with_ws
+    return False
 
 
 # Hyphens between the words of a name that a text may write as spaces, and the other way.
