@@ -89,7 +89,7 @@ from innograph.ingest.entities.spans import (
     registry_key,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.entities.streets import without_street
+from innograph.ingest.entities.streets import POSTCODE_FLAG, town_after_postcode, without_street
 from innograph.ingest.entities.themes import theme_tokens
 from innograph.ingest.entities.units import split_unit
 from innograph.ingest.entities.weak import AFFILIATION_FLAG, GOVERNMENT_FLAG, is_distinctive
@@ -161,8 +161,20 @@ def _usable(span: Span, source: str) -> bool:
     # The statistical NER's "person" ending in an abstract noun ("Clever Cooking").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
         return False
-    trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(
-        ("interreg|", "list|cue", "acronym|", "head|", QUOTED_FLAG, PERSON_FLAG, GOVERNMENT_FLAG)
+    trusted = (
+        source == SPAN_GAZETTEER
+        or span.kb_id_.startswith(
+            (
+                "interreg|",
+                "list|cue",
+                "acronym|",
+                "head|",
+                QUOTED_FLAG,
+                PERSON_FLAG,
+                GOVERNMENT_FLAG,
+            )
+        )
+        or span.kb_id_ == POSTCODE_FLAG
     )
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
@@ -445,6 +457,7 @@ def _choose(doc: Doc) -> list[tuple[Span, float]]:
             for whole in (p for s in pieces for p in split_unit(s)):
                 part = trim_name_edges(with_legal_form(whole))
                 part = part and without_street(part)  # an address line's street
+                part = part and town_after_postcode(part)
                 part = part and without_place_adjective(part)
                 part = part and without_trailing_place(part)
                 if part is None:

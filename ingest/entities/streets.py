@@ -83,3 +83,37 @@ def without_street(span: Span) -> Span | None:
     if start <= span.start:
         return None
     return Span(span.doc, span.start, start, label=span.label_, kb_id=span.kb_id_)
+
+
+POSTCODE_FLAG = "place|postcode"  # a flag, not a registry key
+_POSTCODE_DIGITS = (4, 5)
+_DUTCH_POSTCODE_LETTERS = 2
+
+
+def _postcode_before(doc: Doc, i: int) -> bool:
+    """A postcode right before token ``i`` where an address line writes it: after a comma,
+    a house number or a post box number, or opening its line ("Kerklaan 4, 1234 Velderdam",
+    "Postbus 77 1234 Velderdam")."""
+    if i < 1 or not doc[i - 1].is_digit or len(doc[i - 1].text) not in _POSTCODE_DIGITS:
+        return False
+    code = i - 1
+    if code == 0 or "\n" in doc[code - 1].text_with_ws:
+        return True
+    before = doc[code - 1]
+    return before.text == "," or _house_number(doc, code - 1)
+
+
+def town_after_postcode(span: Span) -> Span:
+    """The town of an address line after its postcode is a place, and the two capitals
+    of a Dutch postcode ("1234 AB Velderdam") are no part of its name; other spans are
+    returned unchanged."""
+    doc, start = span.doc, span.start
+    if not _postcode_before(doc, start):
+        return span
+    letters = doc[start].text
+    dutch = len(doc[start - 1].text) == 4 and len(letters) == _DUTCH_POSTCODE_LETTERS
+    if dutch and len(span) > 1 and letters.isalpha() and letters.isupper():
+        start += 1  # "1234 AB": the letters close the Dutch postcode
+    if not doc[start].text[:1].isupper():
+        return span
+    return Span(doc, start, span.end, label="Region", kb_id=POSTCODE_FLAG)
