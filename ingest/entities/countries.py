@@ -73,14 +73,4 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "AD": ("Andorra", "Andorre"),
     "MC": ("Monaco",),
     "SM": ("San Marino", "Saint-Marin"),
-    # Partner countries beyond Europe that research and cooperation pages name.
-    "MA": ("Morocco", "Marokko", "Maroc"),
-    "TN": ("Tunisia", "Tunesië", "Tunisie", "Tunesien"),
-    "EG": ("Egypt", "Egypte", "Égypte", "Ägypten"),
-    "CA": ("Canada", "Kanada"),
-    "BR": ("Brazil", "Brazilië", "Brésil", "Brasilien"),
-    "IN": ("India", "Inde", "Indien"),
-    "KR": ("South Korea", "Zuid-Korea", "Corée du Sud", "Südkorea"),
-    "AU": ("Australia", "Australië", "Australie", "Australien"),
-    "ZA": ("South Africa", "Zuid-Afrika", "Afrique du Sud", "Südafrika"),
 }
