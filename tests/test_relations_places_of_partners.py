@@ -109,7 +109,10 @@ ADDRESS_ENTS: Entities = {
 
 
 def test_the_town_and_country_after_a_listed_partner_are_its_address() -> None:
-    text = "Sonnenbrug\nPartners: Velder Systems, Westerland, Oosterland; Beta Labs, Noordmark\n"
+    text = (
+        "Sonnenbrug\n"
+        "Partners: Velder Systems, Westerland, Oosterland; Beta Labs, Noordmark\n"
+    )
     found = triples(relations(text, ADDRESS_ENTS))
     assert {("PARTICIPATES_IN", "vs", "sb"), ("PARTICIPATES_IN", "bl", "sb")} <= found
     placed = {t for t in found if t[0] == "PARTICIPATES_IN" and t[1] in {"wl", "ol", "nm"}}
