@@ -95,31 +95,3 @@ def test_where_each_item_is_does_not_break_the_list(text: str, lang: str) -> Non
     found = triples(relations(text, LIST_ENTS, lang=lang))
     partners = {s for t, s, o in found if t == "PARTICIPATES_IN" and o == "sb"}
     assert partners == {"vs", "bl", "kw"}, found
-
-
-ADDRESS_ENTS: Entities = {
-    "Sonnenbrug": ("sb", "Project"),
-    "Velder Systems": ("vs", "Organisation"),
-    "Beta Labs": ("bl", "Organisation"),
-    "Westerland": ("wl", "Region"),
-    "Oosterland": ("ol", "Region"),
-    "Noordmark": ("nm", "Region"),
-    "provincie Zuidmark": ("zm", "Region"),
-}
-
-
-def test_the_town_and_country_after_a_listed_partner_are_its_address() -> None:
-    text = (
-        "Sonnenbrug\n"
-        "Partners: Velder Systems, Westerland, Oosterland; Beta Labs, Noordmark\n"
-    )
-    found = triples(relations(text, ADDRESS_ENTS))
-    assert {("PARTICIPATES_IN", "vs", "sb"), ("PARTICIPATES_IN", "bl", "sb")} <= found
-    placed = {t for t in found if t[0] == "PARTICIPATES_IN" and t[1] in {"wl", "ol", "nm"}}
-    assert not placed, found
-
-
-def test_a_place_named_as_a_body_after_a_partner_stays_a_partner() -> None:
-    text = "Sonnenbrug\nPartners: Velder Systems, provincie Zuidmark\n"
-    found = triples(relations(text, ADDRESS_ENTS, lang="nl"))
-    assert ("PARTICIPATES_IN", "zm", "sb") in found, found

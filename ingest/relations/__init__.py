@@ -30,7 +30,7 @@ from innograph.ingest.relations.funding import (
     listed_under_programme,
     most_specific_programmes,
 )
-from innograph.ingest.relations.layout import address_of_a_name, layout_relations
+from innograph.ingest.relations.layout import layout_relations
 from innograph.ingest.relations.lexicon import place_preposition_before
 from innograph.ingest.relations.model import RelationModel, relation_model
 from innograph.ingest.relations.rules import Found, allowed, cue_relations
@@ -159,7 +159,6 @@ def _rule_relations(view: DocView, lang: str) -> list[Found]:
         for f in found
         if not _where_partners_are(view, f, lang, countries)
         and not _person_as_partner(f.type, f.source)
-        and not (f.type in _PLACED_NOT_PARTIES and address_of_a_name(view, f.source))
     ]
     attach_grants(view, found)
     return found

@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from innograph.ingest.entities.gazetteer_lexicon import REGION_HEADS
 from innograph.ingest.relations.cues import (
     FUNDED_BY,
     LEADS,
@@ -25,7 +24,6 @@ from innograph.ingest.relations.cues import (
 from innograph.ingest.relations.rosters import roster_relations
 from innograph.ingest.relations.rules import ORG_TYPES, Found, allowed
 from innograph.ingest.relations.text import PROJECT_TYPES, DocView, Ref, line_spans, squash
-from innograph.ontology.ids import fold
 from innograph.ontology.terms import relation_type
 
 _LABEL_TAIL = re.compile(r"^([^:\n.]{0,40}):[ \t]*(.*)$|^[ \t]*$")
@@ -157,33 +155,19 @@ def _own_entities(view: DocView, lo: int, hi: int) -> list[Ref]:
     refs = _refs_in(view, lo, hi)
     out: list[Ref] = []
     for i, ref in enumerate(refs):
+        prev = refs[i - 1] if i else None
         depth = text[lo : ref.start].count("(") - text[lo : ref.start].count(")")
-        place = ref.type == "Region" and _address_of_name(text, refs, i, hi)
+        after = text[ref.end : refs[i + 1].start if i + 1 < len(refs) else hi]
+        place = (
+            prev is not None
+            and ref.type == "Region"
+            and prev.type in ORG_TYPES
+            and _PLACE_GAP.match(text[prev.end : ref.start])
+            and _ITEM_END.match(after)  # "Acme, Ghent)" but not "Acme, Ghent, Bruges and ..."
+        )
         if depth <= 0 and not place and _opens_item(text[lo : ref.start]):
             out.append(ref)
     return out
-
-
-def _address_of_name(text: str, refs: list[Ref], i: int, hi: int) -> bool:
-    """Whether the place ``refs[i]`` is one of the places that follow a name and close
-    its item: "Acme, Ghent)", "Acme, Ghent, Belgium;", "Acme (Ghent, Belgium)", but not
-    "Acme, Ghent, Bruges and ..." (a list of places)."""
-    j = i
-    while True:  # back over the places before it, to the name they follow
-        if j == 0 or not _PLACE_GAP.match(text[refs[j - 1].end : refs[j].start]):
-            return False
-        j -= 1
-        if refs[j].type in ORG_TYPES:
-            break
-        if refs[j].type != "Region":
-            return False
-    k = i
-    while k + 1 < len(refs) and refs[k + 1].type == "Region":
-        if not _PLACE_GAP.match(text[refs[k].end : refs[k + 1].start]):
-            break
-        k += 1  # on over the places after it
-    after = text[refs[k].end : refs[k + 1].start if k + 1 < len(refs) else hi]
-    return bool(_ITEM_END.match(after))
 
 
 def _opens_item(before: str) -> bool:
@@ -275,19 +259,3 @@ def _address_blocks(view: DocView, lines: list[tuple[int, int]]) -> Iterator[Fou
         for r in regions:
             if allowed(LOCATED_IN, org.type, r.type) and r.key != org.key:
                 yield Found(LOCATED_IN, org, r, 0.75, (ls, ne), evidence, rule="layout:address")
-
-
-def address_of_a_name(view: DocView, ref: Ref) -> bool:
-    """Whether a place mention is the address of the name before it, closing a list item
-    ("Partners: Acme Ltd, Ghent, Belgium; Beta BV, ..."): where a partner is, not a
-    partner. A place named as a body ("provincie X", "City of X") is left out."""
-    if ref.implicit or ref.type != "Region":
-        return False
-    if any(fold(w) in REGION_HEADS for w in view.text[ref.start : ref.end].split()):
-        return False
-    seg = view.segments[view.segment_index_at(ref.start)]
-    if ref not in seg.refs:
-        return False
-    line_end = view.text.find("\n", ref.end)
-    hi = min(seg.end, line_end) if line_end >= 0 else seg.end
-    return _address_of_name(view.text, seg.refs, seg.refs.index(ref), hi)
