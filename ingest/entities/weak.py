@@ -35,7 +35,6 @@ from innograph.ingest.entities.headings import heading_word
 from innograph.ingest.entities.listed_towns import names_a_role, town_after_listed_name
 from innograph.ingest.entities.name_runs import body_name, name_runs
 from innograph.ingest.entities.patterns import type_of_run
-from innograph.ingest.entities.person_evidence import kind_typed_names, retyped_person
 from innograph.ingest.entities.persons import person_spans
 from innograph.ingest.entities.quoted import cluster_partnership, head_type, is_project_word
 from innograph.ingest.entities.records import project_field
@@ -537,11 +536,9 @@ class WeakNames:
         for span in government_spans(doc):
             spans[(span.start, span.end)] = span
         # A person's name is evidence of its own: it replaces a default-typed run.
-        kind_typed = kind_typed_names(doc)
-        for person in person_spans(doc):
-            span = retyped_person(person, kind_typed)
+        for span in person_spans(doc):
             spans[(span.start, span.end)] = span
-            affiliation = _bracketed_affiliation(doc, span) if span is person else None
+            affiliation = _bracketed_affiliation(doc, span)
             if affiliation is not None:
                 spans[(affiliation.start, affiliation.end)] = affiliation
         found = list(doc.spans.get(SPAN_PATTERNS, []))
