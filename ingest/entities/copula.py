@@ -18,7 +18,12 @@ from innograph.ingest.entities.dictionary import dictionary_word
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS, STOP_CAPITALISED
 from innograph.ingest.entities.german import german_ordinary
-from innograph.ingest.entities.kind_lexicon import CONSORTIUM_KINDS, FUND_KIND_ENDINGS, FUND_KINDS
+from innograph.ingest.entities.kind_lexicon import (
+    COMPANY_KINDS,
+    CONSORTIUM_KINDS,
+    FUND_KIND_ENDINGS,
+    FUND_KINDS,
+)
 from innograph.ingest.entities.name_runs import name_runs
 from innograph.ingest.entities.quoted import head_type
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -53,7 +58,7 @@ def _kind(word: str) -> str | None:
         return "FundingProgramme"
     if w in CONSORTIUM_KINDS:
         return "Project"
-    if w in ORG_HEADS:
+    if w in ORG_HEADS or w in COMPANY_KINDS:
         return "Organisation"
     return None
 
@@ -144,8 +149,10 @@ def _described(doc: Doc, i: int, stop: int) -> str | None:
 
 
 # What an apposition may type: a project ("Nordlicht, een nieuw project van drie havens",
-# "X, a consortium of ..."), a fund ("X, a venture capital fund");
-# clusters have their own rule (``kinds``), and "X, a city in ..." or "X, the company ..."
+# "X, a consortium of ..."), a fund ("X, a venture capital fund"), a company by what it
+# is or does ("X, an injection moulder based in ...", "X, une PME de ..."), which the
+# statistical NER takes for a person when its words look like a first name and a surname;
+# clusters have their own rule (``kinds``), and "X, a city in ..." or "X, the university"
 # would mostly type what is typed already.
 _APPOSITION_TYPES = frozenset({"Project", "FundingProgramme"})
 # German "der/die/das" after a comma mostly opens a relative clause, not a description.
@@ -160,8 +167,28 @@ def apposition_spans(doc: Doc) -> Iterator[Span]:
         if doc.lang_ == "de" and doc[end + 1].lower_ not in _GERMAN_INDEFINITE:
             continue  # "..., das Projekt läuft": a relative pronoun or a new clause
         kind = _described(doc, end + 1, doc[end].sent.end)
-        if kind in _APPOSITION_TYPES and not _names_another(doc, end + 1):
+        if kind == "Organisation" and not _company_described(doc, end + 1):
+            continue
+        if kind in _APPOSITION_TYPES | {"Organisation"} and not _names_another(doc, end + 1):
             yield Span(doc, start, end, label=kind, kb_id=FLAG)
+
+
+def _company_described(doc: Doc, i: int) -> bool:
+    """The description from ``i`` is headed by a company's kind noun ("an injection
+    moulder", "une PME"), not by a body's head or the company's post ("the company's
+    founder", "a company director")."""
+    for k in range(i + 1, min(len(doc), i + 2 + _MAX_MODIFIERS)):
+        if _kind(doc[k].text) is not None:
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            if nxt is not None and (
+                nxt.text in {"'s", "’s", "'", "’"}
+                or nxt.is_alpha
+                and nxt.is_lower
+                and nxt.pos_ == "NOUN"
+            ):
+                return False
+            return fold(doc[k].text) in COMPANY_KINDS
+    return False
 
 
 def _names_another(doc: Doc, i: int) -> bool:

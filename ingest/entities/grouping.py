@@ -22,6 +22,7 @@ from innograph.ingest.entities.generic import ACRONYM_PLURAL
 from innograph.ingest.entities.german import german_nominative
 from innograph.ingest.entities.interreg import InterregName
 from innograph.ingest.entities.kinds import FLAG as KIND_FLAG
+from innograph.ingest.entities.person_evidence import company_short_form
 from innograph.ingest.entities.persons import PERSON_FLAG
 from innograph.ingest.entities.quoted import quoted_whole
 from innograph.ingest.entities.spans import cached_fold as fold
@@ -210,7 +211,7 @@ def find_group(span: Span, groups: list[Group]) -> Group | None:
 
 def _may_shorten(span: Span, group: Group) -> bool:
     """May ``span`` be a short form of a name of ``group``, type-wise?"""
-    if _compatible(span.label_, group.type):
+    if _compatible(span.label_, group.type) or company_short_form(span, group.norms):
         return True
     # An untyped or NER-typed short form follows its full name, but never across persons.
     return (

@@ -33,11 +33,14 @@ ORGANISATION_WORDS: frozenset[str] = with_folded(
     frozenset("""organisation organization organisatie initiative initiatief""".split())
 )
 
-# Kind nouns of a company.
+# Kind nouns of a company, also what a firm does or how it is owned ("the recycler X",
+# "la coopérative X", "X, an injection moulder based in ...", "X, une PME de ...").
 COMPANY_KINDS: frozenset[str] = with_folded(
     frozenset(
         """company firm firma bedrijf onderneming unternehmen unternehmens société
-    entreprise start-up startup scale-up spin-off""".split()
+    entreprise start-up startup scale-up spin-off cooperative coopérative coöperatie
+    genossenschaft pme sme kmu mkb-bedrijf recycler manufacturer moulder fabrikant
+    fabricant hersteller studio""".split()
     )
 )
 # Dutch and German compounds whose head is a company noun ("softwarebedrijf",

@@ -80,7 +80,8 @@ def _after_kind(doc: Doc, i: int) -> int:
     """Where the name may start after the kind noun at ``i``: after "de compétitivité"."""
     j = i + 1
     if j + 1 < len(doc) and doc[j].lower_ in _OF and doc[j + 1].is_lower and doc[j + 1].is_alpha:
-        return j + 2
+        # "coopérative de la X": an article opens a complement, no name of the noun's own
+        return j if doc[j + 1].lower_ in _ARTICLES else j + 2
     return j
 
 

@@ -74,6 +74,27 @@ LEGAL_FORM_WORDS: frozenset[str] = frozenset(
     """bv nv vzw asbl gmbh ag sa sas sarl ltd plc llc inc ev e.v. kg ug cvba bvba""".split()
 )
 
+# Endings of the words for a post held by a person, not by a partner organisation (which
+# may be a "coordinator" or a "lead partner"): "programmamanager", "Senior Grant
+# Consultant", "beleidsadviseur", "Projektleiterin" after "<name>, ".
+PERSONAL_POST_ENDINGS: tuple[str, ...] = (
+    "manager",
+    "managerin",
+    "leider",
+    "leiter",
+    "leiterin",
+    "consultant",
+    "adviseur",
+    "adviser",
+    "advisor",
+    "berater",
+    "beraterin",
+    "officer",
+    "directeur",
+    "director",
+    "directrice",
+)
+
 # Endings of German compound nouns that name a post ("Projektleiter",
 # "Forschungsteamleiterin", "Pressesprecher"): the word before a surname, like a title.
 GERMAN_ROLE_ENDINGS: tuple[str, ...] = tuple(

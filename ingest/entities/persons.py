@@ -13,6 +13,7 @@ names a role word announces ("directeur Jan Peeters"), for the pattern finder.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -40,6 +41,7 @@ from innograph.ingest.entities.person_lexicon import (
     LEGAL_FORM_WORDS,
     NAME_PARTICLES,
     PERSON_TITLES,
+    PERSONAL_POST_ENDINGS,
 )
 from innograph.ingest.entities.spans import cached_fold as fold
 
@@ -70,8 +72,15 @@ def first_names() -> dict[str, tuple[int, frozenset[str]]]:
 def is_first_name(word: str, lang: str) -> bool:
     """A known first name that is not an ordinary word of ``lang`` ("Grant" in English)."""
     # Only as written: an all-caps word ("COSME", "ERC") is an acronym, not a first name.
-    found = first_names().get(word)
+    found = first_names().get(word) or first_names().get(_plain_capital(word))
     return found is not None and found[0] >= MIN_FREQUENCY and lang not in found[1]
+
+
+def _plain_capital(word: str) -> str:
+    """The name with its capital unaccented: the dictionary writes French names the way
+    French capitals often are, without the accent ("Elodie" for "Élodie", "Eric")."""
+    first = unicodedata.normalize("NFD", word[:1])[:1]
+    return first + word[1:]
 
 
 def _name_word(token: Token) -> bool:
@@ -397,7 +406,7 @@ def role_person_spans(doc: Doc, lang: str) -> Iterator[Span]:
             # Robotics"): only a known first name makes the run a person there.
             if end > j and (word in PERSON_ROLES or is_first_name(doc[j].text, lang)):
                 yield Span(doc, j, end, label="Person")
-        elif tok.text == "," and tok.i + 1 < n and fold(doc[tok.i + 1].text) in PERSON_ROLES:
+        elif tok.text == "," and _post_after(doc, tok.i + 1):
             start = tok.i - 2
             while start >= 0 and tok.i - start <= 4:
                 if _person_name_at(doc, start) == tok.i:
@@ -405,3 +414,18 @@ def role_person_spans(doc: Doc, lang: str) -> Iterator[Span]:
                         yield Span(doc, start, tok.i, label="Person")
                     break
                 start -= 1
+
+
+def _post_after(doc: Doc, i: int) -> bool:
+    """A post at ``i``, right after a comma: a role word ("directeur"), or a word for a
+    post a person holds, alone or after up to two capitalised words ("programmamanager",
+    "Senior Grant Consultant"): the name before the comma is the holder's."""
+    for k in range(i, min(i + 3, len(doc))):
+        word = fold(doc[k].text)
+        if k == i and word in PERSON_ROLES:
+            return True
+        if doc[k].is_alpha and word.endswith(PERSONAL_POST_ENDINGS):
+            return True
+        if not (doc[k].is_alpha and doc[k].text[:1].isupper()):
+            return False
+    return False
