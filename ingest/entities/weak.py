@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities import kinds
+from innograph.ingest.entities.coined_projects import coined_project, coined_project_span
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     COMPANY_NOUNS,
@@ -458,6 +459,8 @@ class WeakNames:
                 not doc[start].is_sent_start or body_name(doc, start, end)
             )
             if not (distinctive or mid_sentence and len(words) >= 2):
+                if coined_project(doc, start, end):
+                    spans[(start, end)] = coined_project_span(doc, start, end)
                 continue
             # A cue right at the name, then the name's own head word ("Fonds für X"),
             # then the nearest cue word in the sentence; that last only for a name with
