@@ -63,3 +63,16 @@ def test_a_word_the_page_also_writes_in_lower_case_is_no_name() -> None:
 def test_an_ordinary_word_that_receives_a_sum_is_no_name() -> None:
     text = "Gemeente ontvangt 2 miljoen euro uit het EFRO voor de haven.\n"
     assert not any(s.text == "Gemeente" for s in entity_spans("nl", text))
+
+
+def test_a_title_with_function_words_after_a_succession_phrase_is_one_project() -> None:
+    text = (
+        "Het nieuwe project Veenspoor meet de bodemdaling. "
+        "Het is een vervolg op Licht over de Weide, dat vorig jaar eindigde.\n"
+    )
+    assert ("Licht over de Weide", "Project") in _found("nl", text)
+
+
+def test_a_title_needs_a_succession_phrase_before_it() -> None:
+    text = "Het nieuwe project Veenspoor meet de bodemdaling. Licht over de Weide valt op.\n"
+    assert ("Licht over de Weide", "Project") not in _found("nl", text)

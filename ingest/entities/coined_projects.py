@@ -67,3 +67,39 @@ def coined_project(doc: Doc, start: int, end: int) -> bool:
 def coined_project_span(doc: Doc, start: int, end: int) -> Span:
     """The project span of a word for which ``coined_project`` holds."""
     return Span(doc, start, end, label="Project", kb_id=COINED_FLAG)
+
+
+TITLE_FLAG = "weak|multi|title"
+# How many function words may join two capitalised words of a title ("Warmte uit de Kas").
+_MAX_JOINERS = 2
+
+
+def _title_end(doc: Doc, start: int) -> int | None:
+    """The end of a title from ``start`` whose capitalised words function words join
+    ("Zorg over de Grens", "Licht in Huis"); None if no function word joins two."""
+    sent_end = doc[start].sent.end
+    end, joined = start + 1, False
+    while end < sent_end:
+        if doc[end].is_title and doc[end].is_alpha:
+            end += 1
+            continue
+        j = end
+        while j < sent_end and j - end < _MAX_JOINERS and doc[j].is_lower and doc[j].is_stop:
+            j += 1
+        if j == end or j >= sent_end or not (doc[j].is_title and doc[j].is_alpha):
+            break
+        end, joined = j + 1, True
+    return end if joined else None
+
+
+def succeeded_title(doc: Doc, start: int) -> int | None:
+    """The end of a title with function words between its capitalised words that a phrase
+    of succession introduces ("bouwt voort op Zorg over de Grens"): an earlier project's
+    name, written as a title; None if there is none at ``start``."""
+    if doc.lang_ == "de" or not (doc[start].is_title and doc[start].is_alpha):
+        return None
+    span = doc[start : start + 1]
+    before = doc.text[span.sent.start_char : span.start_char]
+    if not before.strip() or not continues_or_continued(span):
+        return None
+    return _title_end(doc, start)
