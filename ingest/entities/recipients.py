@@ -14,48 +14,14 @@ theme is as often the undertaking a grant pays for as a body.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from innograph.ingest.amounts import find_money
 from innograph.ingest.entities.gazetteer_lexicon import ORG_HEADS
 from innograph.ingest.entities.grouping import Group
-from innograph.ingest.entities.spans import COORDINATORS, DISJUNCTIONS
+from innograph.ingest.entities.receiving import receives_sum
 from innograph.ingest.entities.spans import cached_fold as fold
-from innograph.ingest.relations.lexicon import amount_words, transfer_target
 
 BODY_HEADS = ORG_HEADS - {"lab", "labs", "laboratory", "laboratories", "laboratorium"}
-# How far the sum may stand from the verb of receiving ("receives a grant of EUR X").
-_SUM_AFTER_VERB = 40
-
-
-def receives_sum(doc: Doc, span: Span) -> bool:
-    """Whether the sentence of ``span`` gives it a sum: "<span> receives <sum>" or
-    "<sum> goes to (the project) <span>"."""
-    sent = span.sent
-    if _coordinated(doc, span):
-        return False  # "EUR N goes to A and B": a sum for them both, no sign of either
-    # the sentence's own text: Doc.text is rebuilt from every token on each read
-    text = sent.text
-    after = text[span.end_char - sent.start_char :]
-    verb = amount_words("receive").match(after, len(after) - len(after.lstrip()))
-    if verb is not None:
-        moneys = find_money(after[verb.end() : verb.end() + _SUM_AFTER_VERB + 30])
-        if moneys and moneys[0].start <= _SUM_AFTER_VERB:
-            return True
-    before = text[: span.start_char - sent.start_char]
-    return bool(
-        transfer_target().search(before)
-        and amount_words("transfer").search(before)
-        and find_money(before)
-    )
-
-
-def _coordinated(doc: Doc, span: Span) -> bool:
-    """Whether a name stands in a list: "and", "or" or a comma right before or after it."""
-    sent = span.sent
-    before = doc[span.start - 1].lower_ if span.start > sent.start else ""
-    after = doc[span.end].lower_ if span.end < sent.end else ""
-    return any(w == "," or w in COORDINATORS or w in DISJUNCTIONS for w in (before, after))
 
 
 def grant_recipients(doc: Doc, groups: list[Group]) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from innograph.ingest.entities.coined_projects import COINED_FLAG
 from innograph.ingest.entities.weak import is_distinctive
 
 # A repetition's type vote: none of its own, the evidence is the first reading's.
@@ -24,7 +25,8 @@ def _repeatable(span: Span) -> bool:
     """A name whose words alone identify it: two or more words, or one distinctive."""
     if len(span) >= 2:
         return any(t.is_alpha and t.text[:1].isupper() for t in span)
-    return is_distinctive(span.text)
+    # an invented word read as a project where a construction vouched for it
+    return is_distinctive(span.text) or span.kb_id_ == COINED_FLAG
 
 
 def with_repeated_names(doc: Doc, chosen: list[tuple[Span, float]]) -> list[tuple[Span, float]]:

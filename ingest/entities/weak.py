@@ -19,6 +19,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from innograph.ingest.entities import kinds
+from innograph.ingest.entities.coined_projects import (
+    TITLE_FLAG,
+    coined_project,
+    coined_project_span,
+    succeeded_title,
+)
 from innograph.ingest.entities.gazetteer import gazetteer
 from innograph.ingest.entities.gazetteer_lexicon import (
     COMPANY_NOUNS,
@@ -458,6 +464,8 @@ class WeakNames:
                 not doc[start].is_sent_start or body_name(doc, start, end)
             )
             if not (distinctive or mid_sentence and len(words) >= 2):
+                if coined_project(doc, start, end):
+                    spans[(start, end)] = coined_project_span(doc, start, end)
                 continue
             # A cue right at the name, then the name's own head word ("Fonds für X"),
             # then the nearest cue word in the sentence; that last only for a name with
@@ -483,6 +491,12 @@ class WeakNames:
             spans[(start, end)] = Span(
                 doc, start, end, label=label or _default_type(words), kb_id=flag
             )
+        for start, _end in all_runs:
+            title_end = succeeded_title(doc, start)
+            if title_end is not None:
+                spans[(start, title_end)] = Span(
+                    doc, start, title_end, label="Project", kb_id=TITLE_FLAG
+                )
         if self.lang != "en":
             for start, end in runs:
                 if (
