@@ -110,16 +110,6 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.7,
     ),
-    # "X, a project in which A and B developed a robot": the bodies of the relative
-    # clause act in the project it opens on
-    *cue_list(
-        r"in which",
-        PART,
-        source="right",
-        target="left",
-        confidence=0.7,
-        reach=120,
-    ),
     *cue_list(
         r"together with|along with|alongside",
         PART,

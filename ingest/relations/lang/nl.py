@@ -114,16 +114,6 @@ CUES: list[Cue] = [
         target="left",
         confidence=0.7,
     ),
-    # "X, een project waarin A en B samen een prototype bouwden": the bodies of the
-    # relative clause act in the project it opens on (its verb stands last, unread)
-    *cue_list(
-        r"waarin",
-        PART,
-        source="right",
-        target="left",
-        confidence=0.7,
-        reach=120,
-    ),
     *cue_list(
         r"samen met|in samenwerking met",
         PART,
