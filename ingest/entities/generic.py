@@ -41,6 +41,26 @@ def one_of_a_kind(span: Span) -> bool:
     return True
 
 
+def projects_programme(doc: Doc, start: int, end: int, cue: int, *, name_after: bool) -> int | None:
+    """Where the name doc[start:end] before the project word at ``cue`` names the
+    project's programme rather than the project, the start of the programme's name; else
+    None. It is the programme where an indefinite article opens the phrase, words in lower
+    case between ("een verkennend Acme-project", "a small Acme project": one project of
+    Acme's), or where the project's own name follows a compound ("het Acme-project
+    Zonnekap"). A programme's name has no word in lower case: one the name run took in
+    ("Acme Labs het Veld-project") ends what stands before it."""
+    articles = INDEFINITE_ARTICLES.get(doc.lang_, frozenset())
+    k = start - 1
+    while k >= max(0, start - 3) and doc[k].is_alpha and doc[k].is_lower:
+        if doc[k].lower_ in articles:
+            break
+        k -= 1
+    else:
+        if not (name_after and doc[cue - 1].text in {"-", "–"}):
+            return None
+    return max([k + 1 for k in range(start, end) if doc[k].is_lower], default=start)
+
+
 # The plurals of the head nouns of the contract's types, per language: a name ending in
 # one names a class of things ("European Thematic Test Partnerships", "Pilot Regions"),
 # not one of them. Not "grants": a funder's "X grants" names the funder's programme.

@@ -44,6 +44,7 @@ from innograph.ingest.entities.gazetteer_lexicon import (
     REGION_HEADS,
     STOP_CAPITALISED,
 )
+from innograph.ingest.entities.generic import projects_programme
 from innograph.ingest.entities.german import GERMAN_CUED_ZIPF, german_common_words, german_head_type
 from innograph.ingest.entities.lower_heads import lower_head_spans
 from innograph.ingest.entities.name_runs import (
@@ -385,7 +386,11 @@ def _project_spans(doc: Doc) -> Iterator[Span]:
         flag = PROJECT_CUE_FLAG if cue not in PLURAL_PROJECT_CUES else ""
         if before in ends and same_line(doc, ends[before], tok.i):
             start = _after_known_prefix(doc, ends[before], before)
-            if not _looks_generic(doc[start:before]):
+            named = tok.i + 1 in runs and same_line(doc, tok.i, tok.i + 1)
+            programme = projects_programme(doc, start, before, tok.i, name_after=named)
+            if programme is not None:
+                yield Span(doc, programme, before, label="FundingProgramme")
+            elif not _looks_generic(doc[start:before]):
                 yield Span(doc, start, before, label="Project", kb_id=flag)
         after = tok.i + 1
         while after < n and doc[after].text in {":", "‘", "'", "“", '"'}:

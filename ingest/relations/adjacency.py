@@ -60,7 +60,12 @@ _LEAD_AFTER = re.compile(rf"^\s*{_LEAD_ROLE}\b", re.I)
 _PROGRAMME_PROJECT = re.compile(
     r"^\s*[-–]?\s*(?:(?:project|projet|projekt|programme)\s*)?[“\"‘'«]?\s*$", re.I
 )
-_PROJECT_IS_A = re.compile(r"^\s*(?:,|\(|is|was)?\s*(?:an?|een|un|une|ein|eine)?\s*$", re.I)
+# "X, a Horizon Europe project", "X, een verkennend Veld-project": words in lower case
+# (adjectives) may follow the article
+_PROJECT_IS_A = re.compile(
+    r"^\s*(?:,|\(|is|was)?\s*(?:(?:an?|een|un|une|ein|eine)(?:\s+(?-i:[a-zß-ÿ][\w-]*)){0,2})?\s*$",
+    re.I,
+)
 _PROJECT_WORD_AFTER = re.compile(r"^\s*[-–]?\s*(?:project|projet|projekt)\b", re.I)
 # "Acme, Ghent" / "Hogeschool Noordkant, campus Arlon": a place after a comma, with at
 # most a word for a site between ...
