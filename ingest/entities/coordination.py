@@ -1,10 +1,11 @@
 """Names that hold two names: "A and B", "A – B" are cut apart unless the whole is one
-name (an acronym's long form, a quoted title, an Interreg programme, a person)."""
+name (an acronym's long form, a quoted title, a country such as "Bosnia and Herzegovina")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span
 
+from innograph.ingest.entities.countries import COUNTRIES
 from innograph.ingest.entities.quoted import FLAG as QUOTED_FLAG
 from innograph.ingest.entities.spans import COORDINATORS, PREPOSITIONS
 
@@ -20,8 +21,11 @@ def _spells_its_acronym(span: Span) -> bool:
 
 
 def split_coordinated(span: Span) -> list[Span]:
-    """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart."""
+    """Split "A and B" (no preposition before the "and") and "A – B" (spaced dash) apart;
+    a country whose name holds an "and" stays whole ("Bosnia and Herzegovina")."""
     if span.kb_id_.startswith("interreg|") or span.label_ == "Person" or span.kb_id_ == QUOTED_FLAG:
+        return [span]
+    if span.label_ == "Region" and span.kb_id_ in COUNTRIES:
         return [span]
     if _spells_its_acronym(span):
         return [span]  # "Research and Innovation (RI)": one name

@@ -51,4 +51,26 @@ COUNTRIES: dict[str, tuple[str, ...]] = {
     "US": ("United States", "USA", "Verenigde Staten", "États-Unis"),
     "CN": ("China", "Chine"),
     "JP": ("Japan", "Japon"),
+    # Neighbours and candidates that Interreg IPA and NEXT programmes and Horizon Europe
+    # association take in, and Europe's micro-states.
+    "RS": ("Serbia", "Servië", "Serbie", "Serbien"),
+    "BA": (
+        "Bosnia and Herzegovina",
+        "Bosnia-Herzegovina",
+        "Bosnië en Herzegovina",
+        "Bosnie-Herzégovine",
+        "Bosnien und Herzegowina",
+    ),
+    "ME": ("Montenegro", "Monténégro"),
+    "MK": ("North Macedonia", "Noord-Macedonië", "Macédoine du Nord", "Nordmazedonien"),
+    "AL": ("Albania", "Albanië", "Albanie", "Albanien"),
+    "XK": ("Kosovo",),
+    "MD": ("Moldova", "Moldavië", "Moldavie", "Republik Moldau"),
+    "BY": ("Belarus", "Wit-Rusland", "Biélorussie", "Weißrussland"),
+    "AM": ("Armenia", "Armenië", "Arménie", "Armenien"),
+    "IL": ("Israel", "Israël"),
+    "LI": ("Liechtenstein",),
+    "AD": ("Andorra", "Andorre"),
+    "MC": ("Monaco",),
+    "SM": ("San Marino", "Saint-Marin"),
 }
