@@ -24,3 +24,8 @@ def test_a_town_after_a_postcode_on_its_own_line_is_a_place() -> None:
 def test_a_year_before_a_name_is_no_postcode() -> None:
     found = _found("en", "News. In 2025 Velmora Robotics opened a plant.")
     assert ("Velmora Robotics", "Region") not in found, found
+
+
+def test_a_year_opening_a_timeline_s_line_is_no_postcode() -> None:
+    found = _found("nl", "Tijdlijn\n2022 Velmora Robotics start het project.\n")
+    assert ("Velmora Robotics", "Region") not in found, found

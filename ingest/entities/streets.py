@@ -88,6 +88,8 @@ def without_street(span: Span) -> Span | None:
 POSTCODE_FLAG = "place|postcode"  # a flag, not a registry key
 _POSTCODE_DIGITS = (4, 5)
 _DUTCH_POSTCODE_LETTERS = 2
+# Tokens an address line may hold after its town: ", Belgium", "(BE)", a full stop.
+_MAX_AFTER_TOWN = 3
 
 
 def _postcode_before(doc: Doc, i: int) -> bool:
@@ -97,10 +99,29 @@ def _postcode_before(doc: Doc, i: int) -> bool:
     if i < 1 or not doc[i - 1].is_digit or len(doc[i - 1].text) not in _POSTCODE_DIGITS:
         return False
     code = i - 1
-    if code == 0 or "\n" in doc[code - 1].text_with_ws:
+    if _opens_line(doc, code):
         return True
     before = doc[code - 1]
     return before.text == "," or _house_number(doc, code - 1)
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first of its line."""
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
+
+
+def _closes_line(span: Span) -> bool:
+    """Whether little but a country or a full stop follows ``span`` on its line
+    ("6800 Bastogne", "6800 Bastogne, Belgium"): a line opening on a postcode is an
+    address line only then, not a timeline's "2024 Acme opened a plant"."""
+    doc, after = span.doc, 0
+    for token in doc[span.end :]:
+        if "\n" in doc[token.i - 1].text_with_ws or token.is_space:
+            break
+        after += 1
+        if after > _MAX_AFTER_TOWN:
+            return False
+    return True
 
 
 def town_after_postcode(span: Span) -> Span:
@@ -116,4 +137,6 @@ def town_after_postcode(span: Span) -> Span:
         start += 1  # "1234 AB": the letters close the Dutch postcode
     if not doc[start].text[:1].isupper():
         return span
+    if _opens_line(doc, span.start - 1) and not _closes_line(span):
+        return span  # a year opening a timeline's line, not a postcode
     return Span(doc, start, span.end, label="Region", kb_id=POSTCODE_FLAG)
