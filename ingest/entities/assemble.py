@@ -104,6 +104,19 @@ _HEAD_WORDS_ALONE = EVENT_HEADS | CLUSTER_CUES
 _KEPT_TITLES = ("interreg|", QUOTED_FLAG, "list|quoted")
 
 
+# Flags of spans whose own evidence makes them names, dictionary words or not.
+_TRUSTED_FLAGS = (
+    "interreg|",
+    "list|cue",
+    "acronym|",
+    "head|",
+    QUOTED_FLAG,
+    PERSON_FLAG,
+    GOVERNMENT_FLAG,
+    POSTCODE_FLAG,
+)
+
+
 def _usable(span: Span, source: str) -> bool:
     text = span.text.strip()
     if not text or "\n" in text or len(text) < 2:
@@ -161,21 +174,7 @@ def _usable(span: Span, source: str) -> bool:
     # The statistical NER's "person" ending in an abstract noun ("Clever Cooking").
     if source == SPAN_NER and span.label_ == "Person" and abstract_noun(span[-1].text):
         return False
-    trusted = (
-        source == SPAN_GAZETTEER
-        or span.kb_id_.startswith(
-            (
-                "interreg|",
-                "list|cue",
-                "acronym|",
-                "head|",
-                QUOTED_FLAG,
-                PERSON_FLAG,
-                GOVERNMENT_FLAG,
-            )
-        )
-        or span.kb_id_ == POSTCODE_FLAG
-    )
+    trusted = source == SPAN_GAZETTEER or span.kb_id_.startswith(_TRUSTED_FLAGS)
     # Outside English, common nouns are not capitalised: a capitalised name with a head
     # noun in mid-sentence ("de Stichting Groene Haven") is a name even if its words are not.
     if (
